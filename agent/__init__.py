@@ -1,0 +1,1 @@
+"""The langgraph graphs (triage, notice rewriting), the classifiers and the guardrails."""

@@ -1,0 +1,1 @@
+"""The HTTP API: review queue, approvals, payments, Slack interactivity."""

@@ -1,0 +1,1 @@
+"""Eval datasets, metrics, runners and prompt comparison."""

@@ -1,0 +1,100 @@
+"""The audit log and idempotency keys shared by every ledger action."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlmodel import Session, SQLModel, select
+
+from .errors import IdempotencyConflict
+from .models import AuditLog
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """What an action did. ``replayed`` means the key was seen before and nothing changed."""
+
+    action: str
+    target: str
+    changed: bool
+    replayed: bool = False
+    record_id: int | None = None
+    message: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return jsonable(dataclasses.asdict(self))
+
+
+def jsonable(value: Any) -> Any:
+    """Make a value JSON-safe without ever turning money into a float."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, SQLModel):
+        return jsonable(value.model_dump())
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return value
+
+
+def replay(session: Session, key: str | None, action: str) -> ActionResult | None:
+    """The earlier result for ``key``, or None when the key is new.
+
+    A key reused for another action is a caller bug and raises `IdempotencyConflict`.
+    """
+    if not key:
+        return None
+    row = session.exec(select(AuditLog).where(AuditLog.idempotency_key == key)).first()
+    if row is None:
+        return None
+    if row.action != action:
+        raise IdempotencyConflict(f"key {key!r} was used for {row.action!r}, not {action!r}")
+    after = row.after or {}
+    return ActionResult(
+        action=action,
+        target=row.target,
+        changed=False,
+        replayed=True,
+        record_id=after.get("id"),
+        message=f"already done under key {key!r} at {row.at.isoformat()}; nothing changed",
+        details=after,
+    )
+
+
+def record(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    target: str,
+    key: str | None,
+    before: Any = None,
+    after: Any = None,
+    note: str = "",
+) -> AuditLog:
+    """Append one audit row (flushed, not committed: it commits with the action)."""
+    row = AuditLog(
+        actor=actor,
+        action=action,
+        target=target,
+        before=jsonable(before) if before is not None else None,
+        after=jsonable(after) if after is not None else None,
+        idempotency_key=key or None,
+        note=note,
+    )
+    session.add(row)
+    session.flush()
+    return row

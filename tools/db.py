@@ -1,0 +1,117 @@
+"""Engine, schema and sessions for SQLite (default) and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event, text
+from sqlalchemy.engine import make_url
+from sqlmodel import Session, SQLModel, create_engine
+
+from . import models  # noqa: F401  (registers the tables)
+
+DEFAULT_URL = "sqlite:///arbox.db"
+
+_SQLITE_APPEND_ONLY = [
+    """CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
+]
+_PG_APPEND_ONLY = [
+    """CREATE OR REPLACE FUNCTION arbox_audit_append_only() RETURNS trigger AS $$
+       BEGIN RAISE EXCEPTION 'audit_log is append-only'; END; $$ LANGUAGE plpgsql""",
+    "DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log",
+    """CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+       FOR EACH ROW EXECUTE FUNCTION arbox_audit_append_only()""",
+]
+
+
+def normalize_url(url: str) -> str:
+    """Accept `postgresql://` and `postgres://` and use the psycopg 3 driver for them."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def make_engine(url: str = DEFAULT_URL, **kw: Any) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout."""
+    url = normalize_url(url)
+    if url.startswith("sqlite"):
+        path = make_url(url).database
+        if path and path != ":memory:":
+            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kw)
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kw)
+
+
+def init_db(engine: Engine) -> None:
+    """Create the tables (idempotent) and make the audit log append-only."""
+    SQLModel.metadata.create_all(engine)
+    statements = _SQLITE_APPEND_ONLY if engine.dialect.name == "sqlite" else _PG_APPEND_ONLY
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # Several workers may start at once; serialise the DDL.
+            conn.execute(text("SELECT pg_advisory_xact_lock(74657)"))
+        for stmt in statements:
+            conn.execute(text(stmt))
+
+
+class Ledger:
+    """A handle on one ledger database: the engine plus transaction scopes.
+
+    >>> ledger = Ledger.open("sqlite:///arbox.db")
+    >>> with ledger.transaction() as session:
+    ...     ...
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str = DEFAULT_URL, *, create: bool = True) -> Ledger:
+        engine = make_engine(url)
+        if create:
+            init_db(engine)
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def session(self) -> Session:
+        """A plain session for reads (the caller closes it)."""
+        return Session(self.engine, expire_on_commit=False)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
