@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
 from arbox.tools.db import Ledger
 
 PG_URL = os.environ.get(

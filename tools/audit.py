@@ -98,3 +98,26 @@ def record(
     session.add(row)
     session.flush()
     return row
+
+
+def finish(
+    session: Session,
+    *,
+    action: str,
+    target: str,
+    key: str | None,
+    actor: str,
+    before: Any = None,
+    after: Any = None,
+    changed: bool = True,
+    message: str = "",
+    record_id: int | None = None,
+) -> ActionResult:
+    """Write the action's one audit row and build its result."""
+    details = jsonable(after) if after is not None else {}
+    if record_id is not None and isinstance(details, dict):
+        details.setdefault("id", record_id)
+    record(session, actor=actor, action=action, target=target, key=key,
+           before=before, after=details, note=message)
+    return ActionResult(action=action, target=target, changed=changed,
+                        record_id=record_id, message=message, details=details)

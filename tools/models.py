@@ -44,7 +44,7 @@ class Customer(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     external_id: str = Field(index=True, unique=True, description="The ERP's customer id.")
     name: str = Field(index=True)
-    segment: str = Field(default="standard", description="strategic|standard|chronic_late|high_risk")
+    segment: str = Field(default="standard", description="see tools.enums.Segment")
     terms_days: int = 30
     currency: str = "USD"
     domain: str | None = Field(default=None, index=True, description="Email domain, e.g. acme.com")

@@ -1,0 +1,84 @@
+"""Tasks in the teams' queues: billing, cash_app, credit, sales, collections.
+
+Every action follows `tools.actions`: keyword-only, idempotent under ``key``,
+validated before it writes, one audit row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlmodel import Session
+
+from .audit import ActionResult, finish, replay
+from .enums import Queue, TaskStatus
+from .errors import InvalidTransition, InvalidValue
+from .lookup import choice, get_customer, get_invoices, get_record
+from .models import Task, utcnow
+
+ACTOR = "arbox"
+"""Who acts when no person does."""
+
+def create_task(
+    session: Session,
+    *,
+    key: str | None,
+    queue: str,
+    summary: str,
+    customer: str | int | None = None,
+    invoices: Sequence[str] = (),
+    source_message: str | None = None,
+    actor: str = ACTOR,
+) -> ActionResult:
+    """Open a task in a team's queue (billing, cash_app, credit, sales, collections)."""
+    if done := replay(session, key, "create_task"):
+        return done
+    q = choice(Queue, queue, name="queue")
+    if not summary.strip():
+        raise InvalidValue("a task needs a summary")
+    cust = get_customer(session, customer) if customer is not None else None
+    invs = get_invoices(session, cust, invoices) if cust is not None else []
+    if invoices and cust is None:
+        raise InvalidValue("invoices given without a customer")
+    row = Task(queue=q.value, summary=summary.strip(), customer_id=cust.id if cust else None,
+               invoices=[i.number for i in invs], source_message=source_message)
+    session.add(row)
+    session.flush()
+    return finish(session, action="create_task", target=f"task:{row.id}", key=key, actor=actor,
+                  after=row, record_id=row.id, message=f"{q.value} task #{row.id} opened")
+
+
+def claim_task(
+    session: Session, *, key: str | None, task_id: int, assignee: str, actor: str = ACTOR
+) -> ActionResult:
+    if done := replay(session, key, "claim_task"):
+        return done
+    row = get_record(session, Task, task_id)
+    if row.status != TaskStatus.open:
+        raise InvalidTransition(f"task #{task_id} is {row.status}, not open")
+    before = row.model_dump()
+    row.status, row.assignee = TaskStatus.claimed.value, assignee
+    session.add(row)
+    return finish(session, action="claim_task", target=f"task:{task_id}", key=key, actor=actor,
+                  before=before, after=row, record_id=task_id,
+                  message=f"task #{task_id} claimed by {assignee}")
+
+
+def close_task(
+    session: Session, *, key: str | None, task_id: int, status: str = "done", note: str = "",
+    actor: str = ACTOR,
+) -> ActionResult:
+    if done := replay(session, key, "close_task"):
+        return done
+    final = choice(TaskStatus, status, name="status")
+    if final not in (TaskStatus.done, TaskStatus.cancelled):
+        raise InvalidValue("a task closes as done or cancelled")
+    row = get_record(session, Task, task_id)
+    if row.status in (TaskStatus.done, TaskStatus.cancelled):
+        raise InvalidTransition(f"task #{task_id} is already {row.status}")
+    before = row.model_dump()
+    row.status, row.closed_at = final.value, utcnow()
+    session.add(row)
+    return finish(session, action="close_task", target=f"task:{task_id}", key=key, actor=actor,
+                  before=before, after=row, record_id=task_id,
+                  message=note or f"task #{task_id} {final.value}")
