@@ -50,7 +50,8 @@ class Fields(BaseModel):
     promised_on: date | None = None
     """promise_to_pay: the date by which they commit to pay."""
     reason: str | None = None
-    """dispute / short_pay: pricing, quantity, damaged, not_received, duplicate, terms, freight, other."""
+    """dispute / short_pay: pricing, quantity, damaged, not_received, duplicate, terms,
+    freight or other."""
     disputed_amount: Decimal | None = None
     """dispute: the amount contested, when stated."""
     paid_amount: Decimal | None = None

@@ -21,9 +21,12 @@ _real_connect = socket.socket.connect
 
 def _guarded_connect(self: socket.socket, address: Any) -> Any:
     host = address[0] if isinstance(address, tuple) else address
-    if isinstance(host, str) and self.family in (socket.AF_INET, socket.AF_INET6):
-        if not (host.startswith("127.") or host in ("::1", "localhost", "0.0.0.0")):
-            raise RuntimeError(f"test tried to reach {address!r}: tests stay on loopback")
+    inet = self.family in (socket.AF_INET, socket.AF_INET6)
+    local = isinstance(host, str) and (
+        host.startswith("127.") or host in ("::1", "localhost", "0.0.0.0")
+    )
+    if inet and not local:
+        raise RuntimeError(f"test tried to reach {address!r}: tests stay on loopback")
     return _real_connect(self, address)
 
 

@@ -9,9 +9,16 @@ def test_money_round_trips_exactly(any_ledger):
         c = Customer(external_id="C1", name="Acme")
         s.add(c)
         s.flush()
-        s.add(Invoice(number="INV-1", customer_id=c.id, issue_date=date(2026, 1, 1),
-                      due_date=date(2026, 1, 31), amount=Decimal("1234567890.12"),
-                      balance=Decimal("0.01")))
+        s.add(
+            Invoice(
+                number="INV-1",
+                customer_id=c.id,
+                issue_date=date(2026, 1, 1),
+                due_date=date(2026, 1, 31),
+                amount=Decimal("1234567890.12"),
+                balance=Decimal("0.01"),
+            )
+        )
     with any_ledger.session() as s:
         inv = s.get(Invoice, 1)
         assert inv.amount == Decimal("1234567890.12") and isinstance(inv.amount, Decimal)

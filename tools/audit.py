@@ -117,7 +117,21 @@ def finish(
     details = jsonable(after) if after is not None else {}
     if record_id is not None and isinstance(details, dict):
         details.setdefault("id", record_id)
-    record(session, actor=actor, action=action, target=target, key=key,
-           before=before, after=details, note=message)
-    return ActionResult(action=action, target=target, changed=changed,
-                        record_id=record_id, message=message, details=details)
+    record(
+        session,
+        actor=actor,
+        action=action,
+        target=target,
+        key=key,
+        before=before,
+        after=details,
+        note=message,
+    )
+    return ActionResult(
+        action=action,
+        target=target,
+        changed=changed,
+        record_id=record_id,
+        message=message,
+        details=details,
+    )

@@ -16,6 +16,7 @@ from .models import Contact
 ACTOR = "arbox"
 """Who acts when no person does."""
 
+
 def upsert_contact(
     session: Session,
     *,
@@ -49,26 +50,50 @@ def upsert_contact(
         row.is_primary = True
     session.add(row)
     session.flush()
-    return finish(session, action="upsert_contact", target=f"customer:{cust.external_id}",
-                  key=key, actor=actor, before=before, after=row, record_id=row.id,
-                  message=f"contact {address} {'updated' if before else 'added'}")
+    return finish(
+        session,
+        action="upsert_contact",
+        target=f"customer:{cust.external_id}",
+        key=key,
+        actor=actor,
+        before=before,
+        after=row,
+        record_id=row.id,
+        message=f"contact {address} {'updated' if before else 'added'}",
+    )
 
 
 def deactivate_contact(
-    session: Session, *, key: str | None, customer: str | int, email: str,
-    bounced: bool = False, actor: str = ACTOR,
+    session: Session,
+    *,
+    key: str | None,
+    customer: str | int,
+    email: str,
+    bounced: bool = False,
+    actor: str = ACTOR,
 ) -> ActionResult:
     """Stop writing to a contact (left the company, wrong person, bounced)."""
     if done := replay(session, key, "deactivate_contact"):
         return done
     cust = get_customer(session, customer)
-    row = session.exec(select(Contact).where(
-        Contact.customer_id == cust.id, Contact.email == email.strip().lower())).first()
+    row = session.exec(
+        select(Contact).where(
+            Contact.customer_id == cust.id, Contact.email == email.strip().lower()
+        )
+    ).first()
     if row is None:
         raise InvalidValue(f"{email!r} is not a contact of {cust.external_id}")
     before = row.model_dump()
     row.active, row.is_primary, row.bounced = False, False, bounced or row.bounced
     session.add(row)
-    return finish(session, action="deactivate_contact", target=f"customer:{cust.external_id}",
-                  key=key, actor=actor, before=before, after=row, record_id=row.id,
-                  message=f"contact {row.email} deactivated")
+    return finish(
+        session,
+        action="deactivate_contact",
+        target=f"customer:{cust.external_id}",
+        key=key,
+        actor=actor,
+        before=before,
+        after=row,
+        record_id=row.id,
+        message=f"contact {row.email} deactivated",
+    )

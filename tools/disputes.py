@@ -19,6 +19,7 @@ from .models import Deduction, Dispute, utcnow
 ACTOR = "arbox"
 """Who acts when no person does."""
 
+
 def tag_dispute(
     session: Session,
     *,
@@ -46,21 +47,47 @@ def tag_dispute(
         select(Dispute).where(Dispute.invoice_id == inv.id, Dispute.status == "open")
     ).first()
     if existing is not None:
-        return finish(session, action="tag_dispute", target=f"invoice:{inv.number}", key=key,
-                      actor=actor, changed=False, after=existing, record_id=existing.id,
-                      message=f"{inv.number} already has open dispute #{existing.id}")
-    row = Dispute(customer_id=cust.id, invoice_id=inv.id, reason=why.value,
-                  disputed_amount=disputed, note=note, source_message=source_message)
+        return finish(
+            session,
+            action="tag_dispute",
+            target=f"invoice:{inv.number}",
+            key=key,
+            actor=actor,
+            changed=False,
+            after=existing,
+            record_id=existing.id,
+            message=f"{inv.number} already has open dispute #{existing.id}",
+        )
+    row = Dispute(
+        customer_id=cust.id,
+        invoice_id=inv.id,
+        reason=why.value,
+        disputed_amount=disputed,
+        note=note,
+        source_message=source_message,
+    )
     session.add(row)
     session.flush()
-    return finish(session, action="tag_dispute", target=f"invoice:{inv.number}", key=key,
-                  actor=actor, after=row, record_id=row.id,
-                  message=f"{inv.number} disputed ({why.value})")
+    return finish(
+        session,
+        action="tag_dispute",
+        target=f"invoice:{inv.number}",
+        key=key,
+        actor=actor,
+        after=row,
+        record_id=row.id,
+        message=f"{inv.number} disputed ({why.value})",
+    )
 
 
 def resolve_dispute(
-    session: Session, *, key: str | None, dispute_id: int, outcome: str = "resolved",
-    note: str = "", actor: str = ACTOR,
+    session: Session,
+    *,
+    key: str | None,
+    dispute_id: int,
+    outcome: str = "resolved",
+    note: str = "",
+    actor: str = ACTOR,
 ) -> ActionResult:
     """Close a dispute as `resolved` (customer was right) or `rejected`."""
     if done := replay(session, key, "resolve_dispute"):
@@ -74,9 +101,17 @@ def resolve_dispute(
     before = row.model_dump()
     row.status, row.closed_at, row.note = status.value, utcnow(), note or row.note
     session.add(row)
-    return finish(session, action="resolve_dispute", target=f"dispute:{dispute_id}", key=key,
-                  actor=actor, before=before, after=row, record_id=dispute_id,
-                  message=f"dispute #{dispute_id} {status.value}")
+    return finish(
+        session,
+        action="resolve_dispute",
+        target=f"dispute:{dispute_id}",
+        key=key,
+        actor=actor,
+        before=before,
+        after=row,
+        record_id=dispute_id,
+        message=f"dispute #{dispute_id} {status.value}",
+    )
 
 
 def open_deduction(
@@ -104,18 +139,37 @@ def open_deduction(
     if paid is not None and paid + deducted > inv.amount:
         raise InvalidAmount(f"paid {paid} + deducted {deducted} exceed invoice {inv.number}")
     why = choice(Reason, reason, name="reason")
-    row = Deduction(customer_id=cust.id, invoice_id=inv.id, deducted_amount=deducted,
-                    paid_amount=paid, reason=why.value, note=note, source_message=source_message)
+    row = Deduction(
+        customer_id=cust.id,
+        invoice_id=inv.id,
+        deducted_amount=deducted,
+        paid_amount=paid,
+        reason=why.value,
+        note=note,
+        source_message=source_message,
+    )
     session.add(row)
     session.flush()
-    return finish(session, action="open_deduction", target=f"invoice:{inv.number}", key=key,
-                  actor=actor, after=row, record_id=row.id,
-                  message=f"deduction of {deducted} opened on {inv.number} ({why.value})")
+    return finish(
+        session,
+        action="open_deduction",
+        target=f"invoice:{inv.number}",
+        key=key,
+        actor=actor,
+        after=row,
+        record_id=row.id,
+        message=f"deduction of {deducted} opened on {inv.number} ({why.value})",
+    )
 
 
 def resolve_deduction(
-    session: Session, *, key: str | None, deduction_id: int, outcome: str = "resolved",
-    note: str = "", actor: str = ACTOR,
+    session: Session,
+    *,
+    key: str | None,
+    deduction_id: int,
+    outcome: str = "resolved",
+    note: str = "",
+    actor: str = ACTOR,
 ) -> ActionResult:
     """Close a deduction: `resolved` (accepted or recovered) or `rejected`."""
     if done := replay(session, key, "resolve_deduction"):
@@ -129,6 +183,14 @@ def resolve_deduction(
     before = row.model_dump()
     row.status, row.closed_at, row.note = status.value, utcnow(), note or row.note
     session.add(row)
-    return finish(session, action="resolve_deduction", target=f"deduction:{deduction_id}",
-                  key=key, actor=actor, before=before, after=row, record_id=deduction_id,
-                  message=f"deduction #{deduction_id} {status.value}")
+    return finish(
+        session,
+        action="resolve_deduction",
+        target=f"deduction:{deduction_id}",
+        key=key,
+        actor=actor,
+        before=before,
+        after=row,
+        record_id=deduction_id,
+        message=f"deduction #{deduction_id} {status.value}",
+    )

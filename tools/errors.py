@@ -1,17 +1,17 @@
 """Errors raised by the ledger.
 
-    LedgerError                 anything the ledger refuses; nothing was written
-    ├── NotFound                a referenced row does not exist
-    │   ├── UnknownCustomer
-    │   ├── UnknownInvoice
-    │   └── UnknownRecord       a dispute, promise, task, pause... by id
-    ├── InvoiceCustomerMismatch an invoice that belongs to another customer
-    ├── InvalidAmount           negative, zero where not allowed, float, too precise
-    ├── InvalidValue            a reason, queue, segment, status or date out of range
-    ├── InvalidTransition       e.g. resolving a dispute that is already resolved
-    └── IdempotencyConflict     a key reused for a different action or target
+LedgerError                 anything the ledger refuses; nothing was written
+├── NotFound                a referenced row does not exist
+│   ├── UnknownCustomer
+│   ├── UnknownInvoice
+│   └── UnknownRecord       a dispute, promise, task, pause... by id
+├── InvoiceCustomerMismatch an invoice that belongs to another customer
+├── InvalidAmount           negative, zero where not allowed, float, too precise
+├── InvalidValue            a reason, queue, segment, status or date out of range
+├── InvalidTransition       e.g. resolving a dispute that is already resolved
+└── IdempotencyConflict     a key reused for a different action or target
 
-    ImportRowError              one bad CSV row (reported with its line; the rest is kept)
+ImportRowError              one bad CSV row (reported with its line; the rest is kept)
 """
 
 from __future__ import annotations

@@ -39,18 +39,31 @@ def pause_dunning(
     if not reason.strip():
         raise InvalidValue("a pause needs a reason")
     pauses = [
-        DunningPause(customer_id=cust.id, invoice_id=inv.id if inv else None, reason=reason,
-                     until=until, source_message=source_message)
+        DunningPause(
+            customer_id=cust.id,
+            invoice_id=inv.id if inv else None,
+            reason=reason,
+            until=until,
+            source_message=source_message,
+        )
         for inv in (invs or [None])
     ]
     session.add_all(pauses)
     session.flush()
     scope = ", ".join(i.number for i in invs) or "all invoices"
     return finish(
-        session, action="pause_dunning", target=f"customer:{cust.external_id}", key=key,
-        actor=actor, record_id=pauses[0].id,
-        after={"pause_ids": [p.id for p in pauses], "invoices": [i.number for i in invs],
-               "until": until, "reason": reason},
+        session,
+        action="pause_dunning",
+        target=f"customer:{cust.external_id}",
+        key=key,
+        actor=actor,
+        record_id=pauses[0].id,
+        after={
+            "pause_ids": [p.id for p in pauses],
+            "invoices": [i.number for i in invs],
+            "until": until,
+            "reason": reason,
+        },
         message=f"dunning paused for {scope}" + (f" until {until}" if until else ""),
     )
 
@@ -67,6 +80,14 @@ def end_pause(
     before = pause.model_dump()
     pause.active, pause.ended_at = False, utcnow()
     session.add(pause)
-    return finish(session, action="end_pause", target=f"pause:{pause_id}", key=key, actor=actor,
-                  before=before, after=pause, record_id=pause_id,
-                  message=note or f"pause #{pause_id} ended")
+    return finish(
+        session,
+        action="end_pause",
+        target=f"pause:{pause_id}",
+        key=key,
+        actor=actor,
+        before=before,
+        after=pause,
+        record_id=pause_id,
+        message=note or f"pause #{pause_id} ended",
+    )

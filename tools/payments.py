@@ -57,10 +57,17 @@ def post_payment(
     applied = sum((a for _, a in pairs), ZERO)
     if applied > total:
         raise InvalidAmount(f"applications ({applied}) exceed the payment ({total})")
-    pay = Payment(reference=reference.strip(), received_on=received_on, amount=total,
-                  applied=applied, unapplied=total - applied, customer_id=cust.id if cust else None,
-                  payer_name=payer_name, method=choice(PaymentMethod, method, name="method").value,
-                  memo=memo)
+    pay = Payment(
+        reference=reference.strip(),
+        received_on=received_on,
+        amount=total,
+        applied=applied,
+        unapplied=total - applied,
+        customer_id=cust.id if cust else None,
+        payer_name=payer_name,
+        method=choice(PaymentMethod, method, name="method").value,
+        memo=memo,
+    )
     session.add(pay)
     session.flush()
     for inv, part in pairs:
@@ -68,15 +75,25 @@ def post_payment(
         session.add(inv)
         session.add(PaymentApplication(payment_id=pay.id, invoice_id=inv.id, amount=part))
     session.flush()
-    return finish(session, action="post_payment", target=f"payment:{pay.reference}", key=key,
-                  actor=actor, after={**pay.model_dump(),
-                                      "applied_to": {i.number: a for i, a in pairs}},
-                  record_id=pay.id,
-                  message=f"payment {pay.reference}: {applied} applied, {pay.unapplied} unapplied")
+    return finish(
+        session,
+        action="post_payment",
+        target=f"payment:{pay.reference}",
+        key=key,
+        actor=actor,
+        after={**pay.model_dump(), "applied_to": {i.number: a for i, a in pairs}},
+        record_id=pay.id,
+        message=f"payment {pay.reference}: {applied} applied, {pay.unapplied} unapplied",
+    )
 
 
 def apply_payment(
-    session: Session, *, key: str | None, reference: str, invoice: str, amount: Any,
+    session: Session,
+    *,
+    key: str | None,
+    reference: str,
+    invoice: str,
+    amount: Any,
     actor: str = "cash_app",
 ) -> ActionResult:
     """Apply part of a payment's unapplied (suspense) money to an invoice."""
@@ -97,11 +114,20 @@ def apply_payment(
     pay.applied, pay.unapplied = pay.applied + part, pay.unapplied - part
     pay.customer_id = pay.customer_id or inv.customer_id
     inv.balance -= part
-    session.add_all([pay, inv, PaymentApplication(payment_id=pay.id, invoice_id=inv.id,
-                                                  amount=part)])
-    return finish(session, action="apply_payment", target=f"payment:{reference}", key=key,
-                  actor=actor, before=before, after=pay, record_id=pay.id,
-                  message=f"{part} of {reference} applied to {inv.number}")
+    session.add_all(
+        [pay, inv, PaymentApplication(payment_id=pay.id, invoice_id=inv.id, amount=part)]
+    )
+    return finish(
+        session,
+        action="apply_payment",
+        target=f"payment:{reference}",
+        key=key,
+        actor=actor,
+        before=before,
+        after=pay,
+        record_id=pay.id,
+        message=f"{part} of {reference} applied to {inv.number}",
+    )
 
 
 def _applications(
@@ -129,15 +155,25 @@ class SuspenseMatch:
 
 
 def find_suspense_match(
-    session: Session, *, customer: Customer, amount: Decimal | None, paid_on: date | None,
-    reference: str = "", invoices: Sequence[Invoice] = (), window_days: int = 10,
+    session: Session,
+    *,
+    customer: Customer,
+    amount: Decimal | None,
+    paid_on: date | None,
+    reference: str = "",
+    invoices: Sequence[Invoice] = (),
+    window_days: int = 10,
 ) -> SuspenseMatch | None:
     """The unapplied payment that best fits a customer's claim, if any fits well enough."""
-    query = select(Payment).where(Payment.unapplied > 0, or_(
-        Payment.customer_id == customer.id, col(Payment.customer_id).is_(None)))
+    query = select(Payment).where(
+        Payment.unapplied > 0,
+        or_(Payment.customer_id == customer.id, col(Payment.customer_id).is_(None)),
+    )
     if paid_on is not None:
-        query = query.where(Payment.received_on >= paid_on - timedelta(days=3),
-                            Payment.received_on <= paid_on + timedelta(days=window_days))
+        query = query.where(
+            Payment.received_on >= paid_on - timedelta(days=3),
+            Payment.received_on <= paid_on + timedelta(days=window_days),
+        )
     targets = {amount} if amount is not None else set()
     if invoices:
         targets |= {i.balance for i in invoices} | {sum((i.balance for i in invoices), ZERO)}
@@ -182,23 +218,38 @@ def record_payment_claim(
     invs = get_invoices(session, cust, invoices)
     claimed = optional_amount(amount)
     how = choice(PaymentMethod, method or "other", name="method")
-    match = find_suspense_match(session, customer=cust, amount=claimed, paid_on=paid_on,
-                                reference=reference, invoices=invs)
-    row = PaymentClaim(customer_id=cust.id, invoices=[i.number for i in invs], amount=claimed,
-                       paid_on=paid_on, method=how.value, reference=reference.strip(),
-                       source_message=source_message,
-                       matched_payment_id=match.payment.id if match else None,
-                       match_score=match.score if match else None,
-                       status="matched" if match else "open")
+    match = find_suspense_match(
+        session, customer=cust, amount=claimed, paid_on=paid_on, reference=reference, invoices=invs
+    )
+    row = PaymentClaim(
+        customer_id=cust.id,
+        invoices=[i.number for i in invs],
+        amount=claimed,
+        paid_on=paid_on,
+        method=how.value,
+        reference=reference.strip(),
+        source_message=source_message,
+        matched_payment_id=match.payment.id if match else None,
+        match_score=match.score if match else None,
+        status="matched" if match else "open",
+    )
     session.add(row)
     session.flush()
-    found = (f"; matches suspense payment {match.payment.reference} (score {match.score})"
-             if match else "; no matching payment in suspense")
-    return finish(session, action="record_payment_claim", target=f"customer:{cust.external_id}",
-                  key=key, actor=actor, record_id=row.id,
-                  after={**row.model_dump(),
-                         "matched_reference": match.payment.reference if match else None},
-                  message=f"payment claim #{row.id} recorded{found}")
+    found = (
+        f"; matches suspense payment {match.payment.reference} (score {match.score})"
+        if match
+        else "; no matching payment in suspense"
+    )
+    return finish(
+        session,
+        action="record_payment_claim",
+        target=f"customer:{cust.external_id}",
+        key=key,
+        actor=actor,
+        record_id=row.id,
+        after={**row.model_dump(), "matched_reference": match.payment.reference if match else None},
+        message=f"payment claim #{row.id} recorded{found}",
+    )
 
 
 def close_payment_claim(
@@ -213,6 +264,14 @@ def close_payment_claim(
     before = row.model_dump()
     row.status = "closed"
     session.add(row)
-    return finish(session, action="close_payment_claim", target=f"claim:{claim_id}", key=key,
-                  actor=actor, before=before, after=row, record_id=claim_id,
-                  message=note or f"payment claim #{claim_id} closed")
+    return finish(
+        session,
+        action="close_payment_claim",
+        target=f"claim:{claim_id}",
+        key=key,
+        actor=actor,
+        before=before,
+        after=row,
+        record_id=claim_id,
+        message=note or f"payment claim #{claim_id} closed",
+    )

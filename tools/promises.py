@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from .audit import ActionResult, finish, replay
 from .errors import InvalidTransition, InvalidValue
@@ -47,31 +47,57 @@ def record_promise(
         raise InvalidValue(f"promised_on must be a date, got {promised_on!r}")
     if not 0 <= tolerance_days <= 60:
         raise InvalidValue(f"tolerance_days must be between 0 and 60, got {tolerance_days}")
-    covered = get_invoices(session, cust, invoices) if invoices else list(session.exec(
-        select(Invoice).where(Invoice.customer_id == cust.id, Invoice.balance > 0)
-        .order_by(Invoice.due_date)))  # type: ignore[arg-type]
+    covered = (
+        get_invoices(session, cust, invoices)
+        if invoices
+        else list(
+            session.exec(
+                select(Invoice)
+                .where(Invoice.customer_id == cust.id, Invoice.balance > 0)
+                .order_by(Invoice.due_date)
+            )
+        )
+    )  # type: ignore[arg-type]
     covered = [i for i in covered if i.balance > 0]
     if not covered:
         raise InvalidValue(f"customer {cust.external_id} has no open balance to promise")
     promised = optional_amount(amount) or sum((i.balance for i in covered), Decimal("0.00"))
-    row = Promise(customer_id=cust.id, amount=promised, promised_on=promised_on,
-                  tolerance_days=tolerance_days, source_message=source_message)
+    row = Promise(
+        customer_id=cust.id,
+        amount=promised,
+        promised_on=promised_on,
+        tolerance_days=tolerance_days,
+        source_message=source_message,
+    )
     session.add(row)
     session.flush()
     until = promised_on + timedelta(days=tolerance_days)
     for inv in covered:
-        session.add(PromiseInvoice(promise_id=row.id, invoice_id=inv.id,
-                                   balance_at_promise=inv.balance))
-        session.add(DunningPause(customer_id=cust.id, invoice_id=inv.id, until=until,
-                                 reason=f"promise #{row.id}", promise_id=row.id,
-                                 source_message=source_message))
+        session.add(
+            PromiseInvoice(promise_id=row.id, invoice_id=inv.id, balance_at_promise=inv.balance)
+        )
+        session.add(
+            DunningPause(
+                customer_id=cust.id,
+                invoice_id=inv.id,
+                until=until,
+                reason=f"promise #{row.id}",
+                promise_id=row.id,
+                source_message=source_message,
+            )
+        )
     session.flush()
     numbers = [i.number for i in covered]
-    return finish(session, action="record_promise", target=f"customer:{cust.external_id}",
-                  key=key, actor=actor, record_id=row.id,
-                  after={**row.model_dump(), "invoices": numbers},
-                  message=f"promise #{row.id}: {promised} by {promised_on} "
-                          f"for {', '.join(numbers)}")
+    return finish(
+        session,
+        action="record_promise",
+        target=f"customer:{cust.external_id}",
+        key=key,
+        actor=actor,
+        record_id=row.id,
+        after={**row.model_dump(), "invoices": numbers},
+        message=f"promise #{row.id}: {promised} by {promised_on} for {', '.join(numbers)}",
+    )
 
 
 def cancel_promise(
@@ -87,9 +113,17 @@ def cancel_promise(
     row.status = "cancelled"
     session.add(row)
     _end_pauses(session, promise_id)
-    return finish(session, action="cancel_promise", target=f"promise:{promise_id}", key=key,
-                  actor=actor, before=before, after=row, record_id=promise_id,
-                  message=note or f"promise #{promise_id} cancelled")
+    return finish(
+        session,
+        action="cancel_promise",
+        target=f"promise:{promise_id}",
+        key=key,
+        actor=actor,
+        before=before,
+        after=row,
+        record_id=promise_id,
+        message=note or f"promise #{promise_id} cancelled",
+    )
 
 
 @dataclass
@@ -125,42 +159,72 @@ def evaluate_promises(session: Session, *, today: date, actor: str = ACTOR) -> P
         key = f"promise-eval:{promise.id}"
         if outcome == "kept":
             _end_pauses(session, promise.id)
-            finish(session, action="settle_promise", target=f"promise:{promise.id}", key=key,
-                   actor=actor, before=before, after=promise, record_id=promise.id,
-                   message=f"promise #{promise.id} kept ({paid} paid)")
+            finish(
+                session,
+                action="settle_promise",
+                target=f"promise:{promise.id}",
+                key=key,
+                actor=actor,
+                before=before,
+                after=promise,
+                record_id=promise.id,
+                message=f"promise #{promise.id} kept ({paid} paid)",
+            )
             continue
         _end_pauses(session, promise.id)
         invoices = [inv.number for inv in _covered(session, promise.id)]
-        task = Task(queue="collections", customer_id=promise.customer_id, invoices=invoices,
-                    summary=f"Promise #{promise.id} {outcome}: {paid} of {promise.amount} "
-                            f"promised by {promise.promised_on} received; follow up.",
-                    source_message=promise.source_message)
+        task = Task(
+            queue="collections",
+            customer_id=promise.customer_id,
+            invoices=invoices,
+            summary=f"Promise #{promise.id} {outcome}: {paid} of {promise.amount} "
+            f"promised by {promise.promised_on} received; follow up.",
+            source_message=promise.source_message,
+        )
         session.add(task)
         session.flush()
         review.tasks.append(task.id)  # type: ignore[arg-type]
-        finish(session, action="settle_promise", target=f"promise:{promise.id}", key=key,
-               actor=actor, before=before, after={**promise.model_dump(), "task_id": task.id},
-               record_id=promise.id,
-               message=f"promise #{promise.id} {outcome}; pauses ended, task #{task.id} opened")
+        finish(
+            session,
+            action="settle_promise",
+            target=f"promise:{promise.id}",
+            key=key,
+            actor=actor,
+            before=before,
+            after={**promise.model_dump(), "task_id": task.id},
+            record_id=promise.id,
+            message=f"promise #{promise.id} {outcome}; pauses ended, task #{task.id} opened",
+        )
     return review
 
 
 def _covered(session: Session, promise_id: int | None) -> list[Invoice]:
-    return list(session.exec(
-        select(Invoice).join(PromiseInvoice, PromiseInvoice.invoice_id == Invoice.id)  # type: ignore[arg-type]
-        .where(PromiseInvoice.promise_id == promise_id)))
+    return list(
+        session.exec(
+            select(Invoice)
+            .join(PromiseInvoice, PromiseInvoice.invoice_id == Invoice.id)  # type: ignore[arg-type]
+            .where(PromiseInvoice.promise_id == promise_id)
+        )
+    )
 
 
 def _paid_since_promise(session: Session, promise: Promise) -> Decimal:
-    links = session.exec(select(PromiseInvoice, Invoice).join(
-        Invoice, PromiseInvoice.invoice_id == Invoice.id)  # type: ignore[arg-type]
-        .where(PromiseInvoice.promise_id == promise.id)).all()
-    return sum((max(link.balance_at_promise - inv.balance, Decimal("0")) for link, inv in links),
-               Decimal("0.00"))
+    links = session.exec(
+        select(PromiseInvoice, Invoice)
+        .join(Invoice, PromiseInvoice.invoice_id == Invoice.id)  # type: ignore[arg-type]
+        .where(PromiseInvoice.promise_id == promise.id)
+    ).all()
+    return sum(
+        (max(link.balance_at_promise - inv.balance, Decimal("0")) for link, inv in links),
+        Decimal("0.00"),
+    )
 
 
 def _end_pauses(session: Session, promise_id: int | None) -> None:
-    for pause in session.exec(select(DunningPause).where(
-            DunningPause.promise_id == promise_id, DunningPause.active == True)):  # noqa: E712
+    for pause in session.exec(
+        select(DunningPause).where(
+            DunningPause.promise_id == promise_id, col(DunningPause.active).is_(True)
+        )
+    ):
         pause.active, pause.ended_at = False, utcnow()
         session.add(pause)

@@ -19,6 +19,7 @@ from .models import Task, utcnow
 ACTOR = "arbox"
 """Who acts when no person does."""
 
+
 def create_task(
     session: Session,
     *,
@@ -40,12 +41,25 @@ def create_task(
     invs = get_invoices(session, cust, invoices) if cust is not None else []
     if invoices and cust is None:
         raise InvalidValue("invoices given without a customer")
-    row = Task(queue=q.value, summary=summary.strip(), customer_id=cust.id if cust else None,
-               invoices=[i.number for i in invs], source_message=source_message)
+    row = Task(
+        queue=q.value,
+        summary=summary.strip(),
+        customer_id=cust.id if cust else None,
+        invoices=[i.number for i in invs],
+        source_message=source_message,
+    )
     session.add(row)
     session.flush()
-    return finish(session, action="create_task", target=f"task:{row.id}", key=key, actor=actor,
-                  after=row, record_id=row.id, message=f"{q.value} task #{row.id} opened")
+    return finish(
+        session,
+        action="create_task",
+        target=f"task:{row.id}",
+        key=key,
+        actor=actor,
+        after=row,
+        record_id=row.id,
+        message=f"{q.value} task #{row.id} opened",
+    )
 
 
 def claim_task(
@@ -59,13 +73,26 @@ def claim_task(
     before = row.model_dump()
     row.status, row.assignee = TaskStatus.claimed.value, assignee
     session.add(row)
-    return finish(session, action="claim_task", target=f"task:{task_id}", key=key, actor=actor,
-                  before=before, after=row, record_id=task_id,
-                  message=f"task #{task_id} claimed by {assignee}")
+    return finish(
+        session,
+        action="claim_task",
+        target=f"task:{task_id}",
+        key=key,
+        actor=actor,
+        before=before,
+        after=row,
+        record_id=task_id,
+        message=f"task #{task_id} claimed by {assignee}",
+    )
 
 
 def close_task(
-    session: Session, *, key: str | None, task_id: int, status: str = "done", note: str = "",
+    session: Session,
+    *,
+    key: str | None,
+    task_id: int,
+    status: str = "done",
+    note: str = "",
     actor: str = ACTOR,
 ) -> ActionResult:
     if done := replay(session, key, "close_task"):
@@ -79,6 +106,14 @@ def close_task(
     before = row.model_dump()
     row.status, row.closed_at = final.value, utcnow()
     session.add(row)
-    return finish(session, action="close_task", target=f"task:{task_id}", key=key, actor=actor,
-                  before=before, after=row, record_id=task_id,
-                  message=note or f"task #{task_id} {final.value}")
+    return finish(
+        session,
+        action="close_task",
+        target=f"task:{task_id}",
+        key=key,
+        actor=actor,
+        before=before,
+        after=row,
+        record_id=task_id,
+        message=note or f"task #{task_id} {final.value}",
+    )

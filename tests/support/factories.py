@@ -24,21 +24,46 @@ def contact(session: Session, cust: Customer, email: str, **kw: Any) -> Contact:
     return row
 
 
-def invoice(session: Session, cust: Customer, number: str, amount: str = "100.00",
-            due: date = date(2026, 3, 1), **kw: Any) -> Invoice:
+def invoice(
+    session: Session,
+    cust: Customer,
+    number: str,
+    amount: str = "100.00",
+    due: date = date(2026, 3, 1),
+    **kw: Any,
+) -> Invoice:
     value = Decimal(amount)
-    row = Invoice(number=number, customer_id=cust.id, issue_date=due - timedelta(days=30),
-                  due_date=due, amount=value, balance=Decimal(kw.pop("balance", amount)), **kw)
+    row = Invoice(
+        number=number,
+        customer_id=cust.id,
+        issue_date=due - timedelta(days=30),
+        due_date=due,
+        amount=value,
+        balance=Decimal(kw.pop("balance", amount)),
+        **kw,
+    )
     session.add(row)
     session.flush()
     return row
 
 
-def payment(session: Session, reference: str, amount: str, received_on: date,
-            cust: Customer | None = None, **kw: Any) -> Payment:
+def payment(
+    session: Session,
+    reference: str,
+    amount: str,
+    received_on: date,
+    cust: Customer | None = None,
+    **kw: Any,
+) -> Payment:
     value = Decimal(amount)
-    row = Payment(reference=reference, received_on=received_on, amount=value,
-                  unapplied=value, customer_id=cust.id if cust else None, **kw)
+    row = Payment(
+        reference=reference,
+        received_on=received_on,
+        amount=value,
+        unapplied=value,
+        customer_id=cust.id if cust else None,
+        **kw,
+    )
     session.add(row)
     session.flush()
     return row

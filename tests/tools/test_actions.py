@@ -40,11 +40,23 @@ def audit_count(ledger) -> int:
 
 def test_tag_dispute_is_idempotent_and_audited(books):
     with books.transaction() as s:
-        first = actions.tag_dispute(s, key="m1:dispute:INV-1", customer="ACME", invoice="INV-1",
-                                    reason="pricing", disputed_amount="120.50")
+        first = actions.tag_dispute(
+            s,
+            key="m1:dispute:INV-1",
+            customer="ACME",
+            invoice="INV-1",
+            reason="pricing",
+            disputed_amount="120.50",
+        )
     with books.transaction() as s:
-        again = actions.tag_dispute(s, key="m1:dispute:INV-1", customer="ACME", invoice="INV-1",
-                                    reason="pricing", disputed_amount="120.50")
+        again = actions.tag_dispute(
+            s,
+            key="m1:dispute:INV-1",
+            customer="ACME",
+            invoice="INV-1",
+            reason="pricing",
+            disputed_amount="120.50",
+        )
     assert first.changed and not first.replayed
     assert again.replayed and not again.changed and "nothing changed" in again.message
     assert again.record_id == first.record_id
@@ -53,15 +65,19 @@ def test_tag_dispute_is_idempotent_and_audited(books):
         assert len(disputes) == 1 and disputes[0].disputed_amount == Decimal("120.50")
         row = s.exec(select(AuditLog)).one()
         assert (row.action, row.target, row.idempotency_key) == (
-            "tag_dispute", "invoice:INV-1", "m1:dispute:INV-1")
+            "tag_dispute",
+            "invoice:INV-1",
+            "m1:dispute:INV-1",
+        )
         assert row.after["disputed_amount"] == "120.50"
 
 
 def test_second_dispute_on_same_invoice_changes_nothing(books):
     with books.transaction() as s:
         actions.tag_dispute(s, key="a", customer="ACME", invoice="INV-1", reason="pricing")
-        second = actions.tag_dispute(s, key="b", customer="ACME", invoice="INV-1",
-                                     reason="quantity")
+        second = actions.tag_dispute(
+            s, key="b", customer="ACME", invoice="INV-1", reason="quantity"
+        )
     assert not second.changed and "already has open dispute" in second.message
     assert audit_count(books) == 2
 
@@ -106,8 +122,9 @@ def test_resolve_dispute_once(books):
 
 def test_pause_customer_wide_and_end(books):
     with books.transaction() as s:
-        res = actions.pause_dunning(s, key="p", customer="ACME", reason="distress",
-                                    until=date(2026, 4, 1))
+        res = actions.pause_dunning(
+            s, key="p", customer="ACME", reason="distress", until=date(2026, 4, 1)
+        )
         assert res.details["invoices"] == []
         actions.end_pause(s, key="e", pause_id=res.record_id)
     with books.session() as s:
@@ -121,20 +138,26 @@ def test_pause_needs_reason_and_own_invoices(books):
     with pytest.raises(InvalidValue), books.transaction() as s:
         actions.pause_dunning(s, key="p", customer="ACME", reason="  ")
     with pytest.raises(InvoiceCustomerMismatch), books.transaction() as s:
-        actions.pause_dunning(s, key="p", customer="ACME", invoices=["INV-1", "INV-9"],
-                              reason="x")
+        actions.pause_dunning(s, key="p", customer="ACME", invoices=["INV-1", "INV-9"], reason="x")
     with books.session() as s:
         assert s.exec(select(DunningPause)).all() == []
 
 
 def test_deduction_validation_and_resolution(books):
     with pytest.raises(InvalidAmount), books.transaction() as s:
-        actions.open_deduction(s, key="d", customer="ACME", invoice="INV-2",
-                               deducted_amount="100", paid_amount="250")
+        actions.open_deduction(
+            s, key="d", customer="ACME", invoice="INV-2", deducted_amount="100", paid_amount="250"
+        )
     with books.transaction() as s:
-        res = actions.open_deduction(s, key="d", customer="ACME", invoice="INV-2",
-                                     deducted_amount="40.00", paid_amount="260.00",
-                                     reason="freight")
+        res = actions.open_deduction(
+            s,
+            key="d",
+            customer="ACME",
+            invoice="INV-2",
+            deducted_amount="40.00",
+            paid_amount="260.00",
+            reason="freight",
+        )
         actions.resolve_deduction(s, key="dr", deduction_id=res.record_id)
     assert res.details["deducted_amount"] == "40.00"
     assert audit_count(books) == 2
@@ -142,8 +165,14 @@ def test_deduction_validation_and_resolution(books):
 
 def test_task_lifecycle(books):
     with books.transaction() as s:
-        t = actions.create_task(s, key="t", queue="cash_app", summary="find the wire",
-                                customer="ACME", invoices=["INV-1"])
+        t = actions.create_task(
+            s,
+            key="t",
+            queue="cash_app",
+            summary="find the wire",
+            customer="ACME",
+            invoices=["INV-1"],
+        )
         actions.claim_task(s, key="c", task_id=t.record_id, assignee="dana")
         actions.close_task(s, key="x", task_id=t.record_id)
     with books.session() as s:
@@ -158,8 +187,9 @@ def test_task_lifecycle(books):
 def test_upsert_contact_adds_then_updates_and_makes_primary(books):
     with books.transaction() as s:
         old = f.contact(s, f.customer(s, "X"), "old@x.com", is_primary=True)
-        actions.upsert_contact(s, key="c1", customer="X", email="New@X.com", name="Nia",
-                               make_primary=True)
+        actions.upsert_contact(
+            s, key="c1", customer="X", email="New@X.com", name="Nia", make_primary=True
+        )
         actions.upsert_contact(s, key="c2", customer="X", email="new@x.com", name="Nia Lee")
     with books.session() as s:
         rows = {c.email: c for c in s.exec(select(Contact))}

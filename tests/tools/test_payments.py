@@ -27,8 +27,15 @@ def books(any_ledger):
 
 def test_post_payment_applies_and_leaves_rest_in_suspense(books):
     with books.transaction() as s:
-        res = post_payment(s, key="k", reference="W-1", received_on=date(2026, 3, 1),
-                           amount="1,300.00", customer="ACME", applications=[("INV-1", "1250")])
+        res = post_payment(
+            s,
+            key="k",
+            reference="W-1",
+            received_on=date(2026, 3, 1),
+            amount="1,300.00",
+            customer="ACME",
+            applications=[("INV-1", "1250")],
+        )
     assert res.details["unapplied"] == "50.00"
     with books.session() as s:
         inv = s.exec(select(Invoice).where(Invoice.number == "INV-1")).one()
@@ -37,17 +44,37 @@ def test_post_payment_applies_and_leaves_rest_in_suspense(books):
 
 def test_applications_cannot_exceed_payment_or_balance(books):
     with pytest.raises(InvalidAmount), books.transaction() as s:
-        post_payment(s, key="k", reference="W-1", received_on=date(2026, 3, 1), amount="100",
-                     customer="ACME", applications=[("INV-2", "150")])
+        post_payment(
+            s,
+            key="k",
+            reference="W-1",
+            received_on=date(2026, 3, 1),
+            amount="100",
+            customer="ACME",
+            applications=[("INV-2", "150")],
+        )
     with pytest.raises(InvalidAmount), books.transaction() as s:
-        post_payment(s, key="k", reference="W-1", received_on=date(2026, 3, 1), amount="400",
-                     customer="ACME", applications=[("INV-2", "350")])
+        post_payment(
+            s,
+            key="k",
+            reference="W-1",
+            received_on=date(2026, 3, 1),
+            amount="400",
+            customer="ACME",
+            applications=[("INV-2", "350")],
+        )
 
 
 def test_apply_from_suspense(books):
     with books.transaction() as s:
-        post_payment(s, key="k", reference="W-7", received_on=date(2026, 3, 1), amount="300",
-                     payer_name="ACME BUILD")
+        post_payment(
+            s,
+            key="k",
+            reference="W-7",
+            received_on=date(2026, 3, 1),
+            amount="300",
+            payer_name="ACME BUILD",
+        )
         apply_payment(s, key="a", reference="W-7", invoice="INV-2", amount="300.00")
     with books.session() as s:
         pay = s.exec(select(Payment)).one()
@@ -66,10 +93,23 @@ def test_apply_from_suspense(books):
 )
 def test_payment_claim_finds_suspense_match(books, claim, expect):
     with books.transaction() as s:
-        post_payment(s, key="p1", reference="W-ACH", received_on=date(2026, 3, 3),
-                     amount="1250.00", payer_name="ACME BUILD CO", memo="ACH 99812 INV-1")
-        post_payment(s, key="p2", reference="W-OTHER", received_on=date(2026, 3, 3),
-                     amount="1250.00", customer="OTHER")
+        post_payment(
+            s,
+            key="p1",
+            reference="W-ACH",
+            received_on=date(2026, 3, 3),
+            amount="1250.00",
+            payer_name="ACME BUILD CO",
+            memo="ACH 99812 INV-1",
+        )
+        post_payment(
+            s,
+            key="p2",
+            reference="W-OTHER",
+            received_on=date(2026, 3, 3),
+            amount="1250.00",
+            customer="OTHER",
+        )
     with books.transaction() as s:
         res = actions.record_payment_claim(s, key="c", customer="ACME", method="ach", **claim)
     assert res.details["matched_reference"] == expect
@@ -77,8 +117,9 @@ def test_payment_claim_finds_suspense_match(books, claim, expect):
         row = s.exec(select(PaymentClaim)).one()
         assert row.status == ("matched" if expect else "open")
         # A claim never marks anything paid.
-        assert s.exec(select(Invoice).where(Invoice.number == "INV-1")).one().balance \
-            == Decimal("1250.00")
+        assert s.exec(select(Invoice).where(Invoice.number == "INV-1")).one().balance == Decimal(
+            "1250.00"
+        )
 
 
 def test_payment_claim_validation(books):

@@ -26,14 +26,22 @@ def books(any_ledger):
 
 def promise(ledger, **kw):
     with ledger.transaction() as s:
-        return actions.record_promise(s, key=kw.pop("key", "p"), customer="ACME",
-                                      promised_on=date(2026, 3, 15), **kw)
+        return actions.record_promise(
+            s, key=kw.pop("key", "p"), customer="ACME", promised_on=date(2026, 3, 15), **kw
+        )
 
 
 def pay(ledger, ref, invoice, amount):
     with ledger.transaction() as s:
-        post_payment(s, key=ref, reference=ref, received_on=date(2026, 3, 14), amount=amount,
-                     customer="ACME", applications=[(invoice, amount)])
+        post_payment(
+            s,
+            key=ref,
+            reference=ref,
+            received_on=date(2026, 3, 14),
+            amount=amount,
+            customer="ACME",
+            applications=[(invoice, amount)],
+        )
 
 
 def settle(ledger, today):
@@ -87,14 +95,16 @@ def test_partial_promise(books):
     assert review.partial and review.tasks
     with books.session() as s:
         assert s.exec(select(Promise)).one().paid_amount == Decimal("400.00")
-        assert s.exec(select(Invoice).where(Invoice.number == "INV-1")).one().balance \
-            == Decimal("600.00")
+        assert s.exec(select(Invoice).where(Invoice.number == "INV-1")).one().balance == Decimal(
+            "600.00"
+        )
 
 
 def test_promise_validation(books):
     with pytest.raises(InvalidValue), books.transaction() as s:
-        actions.record_promise(s, key="x", customer="ACME", invoices=["INV-0"],
-                               promised_on=date(2026, 3, 1))
+        actions.record_promise(
+            s, key="x", customer="ACME", invoices=["INV-0"], promised_on=date(2026, 3, 1)
+        )
     with pytest.raises(InvalidValue), books.transaction() as s:
         actions.record_promise(s, key="x", customer="ACME", promised_on="2026-03-01")
     with books.session() as s:
