@@ -270,3 +270,20 @@ class AuditLog(SQLModel, table=True):
     after: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     idempotency_key: str | None = Field(default=None, unique=True, index=True)
     note: str = ""
+
+
+class Approval(SQLModel, table=True):
+    """A suggested routing waiting for a person; answered once (accept, edit, reject)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: str = Field(index=True, unique=True)
+    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
+    status: str = Field(default="pending", index=True)
+    reasons: list[str] = _json_list()
+    proposal: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    decision: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    decided_by: str | None = None
+    decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    slack_channel: str | None = None
+    slack_ts: str | None = None
+    created_at: datetime = _ts()

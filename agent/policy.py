@@ -1,0 +1,352 @@
+"""The deterministic policy: findings in, proposed ledger actions out.
+
+No LLM here. The model's findings can only select among these actions and fill
+their arguments where the policy lets them; nothing can mark an invoice paid,
+change an amount owed, or choose where mail is sent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from .findings import Finding, Intent, Triage
+from .state import PlannedAction
+
+
+class ActionName(StrEnum):
+    pause_dunning = "pause_dunning"
+    tag_dispute = "tag_dispute"
+    record_promise = "record_promise"
+    record_payment_claim = "record_payment_claim"
+    open_deduction = "open_deduction"
+    create_task = "create_task"
+    upsert_contact = "upsert_contact"
+
+
+ROUTE_BY_REASON = {"pricing": "sales", "terms": "sales"}
+"""Dispute routing; every other reason goes to billing."""
+
+
+@dataclass(frozen=True)
+class PolicyConfig:
+    approval_confidence: float = 0.75
+    """Findings below this confidence wait for a person."""
+    approval_amount: Decimal = Decimal("10000")
+    """Actions about more money than this wait for a person."""
+    payment_claim_pause_days: int = 7
+    promise_tolerance_days: int = 3
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the policy knows about the reply besides the findings."""
+
+    message_id: str
+    today: date
+    customer: dict[str, Any] | None
+    invoices: dict[str, str]
+    """Canonical form -> ledger number, for every invoice of the customer."""
+    sender_email: str = ""
+    customer_domains: tuple[str, ...] = ()
+
+
+def canonical(number: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", number.upper())
+
+
+class _Planner:
+    def __init__(self, triage: Triage, ctx: Context, config: PolicyConfig) -> None:
+        self.triage, self.ctx, self.config = triage, ctx, config
+        self.actions: list[PlannedAction] = []
+        self.reasons: list[str] = []
+
+    def add(
+        self, name: ActionName, tag: str, why: str, approval: bool = False, **args: Any
+    ) -> None:
+        key = f"{self.ctx.message_id}:{name.value}:{tag}"
+        self.actions.append(
+            PlannedAction(
+                name=name.value, args=_jsonable(args), key=key, needs_approval=approval, why=why
+            )
+        )
+
+    def need(self, reason: str) -> None:
+        if reason not in self.reasons:
+            self.reasons.append(reason)
+
+    def invoices_of(self, finding: Finding) -> list[str]:
+        found = []
+        for raw in finding.invoices:
+            number = self.ctx.invoices.get(canonical(raw))
+            if number is None:
+                self.need(f"invoice {raw} is not on this customer's ledger")
+            elif number not in found:
+                found.append(number)
+        return found
+
+    def task(self, queue: str, tag: str, summary: str, invoices: list[str]) -> None:
+        self.add(
+            ActionName.create_task,
+            f"{queue}:{tag}",
+            f"route to {queue}",
+            queue=queue,
+            summary=summary,
+            customer=self.customer_id,
+            invoices=invoices,
+            source_message=self.ctx.message_id,
+        )
+
+    def pause(self, tag: str, invoices: list[str], reason: str, until: date | None) -> None:
+        self.add(
+            ActionName.pause_dunning,
+            tag,
+            reason,
+            customer=self.customer_id,
+            invoices=invoices,
+            reason=reason,
+            until=until,
+            source_message=self.ctx.message_id,
+        )
+
+    @property
+    def customer_id(self) -> str:
+        assert self.ctx.customer is not None
+        return str(self.ctx.customer["external_id"])
+
+
+def plan_actions(
+    triage: Triage, ctx: Context, config: PolicyConfig = PolicyConfig()
+) -> tuple[list[PlannedAction], list[str]]:
+    """The proposed actions and, when a person must decide, the reasons why."""
+    p = _Planner(triage, ctx, config)
+    findings = [f for f in triage.findings if not f.abstained]
+    if triage.error:
+        p.need(f"the classifier could not answer: {triage.error}")
+    if any(f.abstained for f in triage.findings):
+        p.need("an intent's evidence was not found in the reply")
+    if ctx.customer is None:
+        p.add(
+            ActionName.create_task,
+            "collections:unmatched",
+            "nobody on the ledger matches",
+            queue="collections",
+            summary=f"Reply from {ctx.sender_email or 'unknown sender'} "
+            "matches no customer: identify the account.",
+            source_message=ctx.message_id,
+        )
+        return p.actions, p.reasons
+    if ctx.customer.get("segment") == "strategic":
+        p.need("strategic account")
+    if not findings:
+        p.need("no intent was understood")
+    for finding in findings:
+        if finding.confidence < config.approval_confidence:
+            p.need(f"low confidence on {finding.intent.value} ({finding.confidence:.2f})")
+        _RULES[finding.intent](p, finding, p.invoices_of(finding))
+    for amount in _amounts(findings):
+        if amount > config.approval_amount:
+            p.need(f"amount {amount} is over {config.approval_amount}")
+    approval = bool(p.reasons)
+    for action in p.actions:
+        action.needs_approval = action.needs_approval or approval
+    return p.actions, p.reasons
+
+
+def _payment_sent(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    fields = f.fields
+    until = p.ctx.today + timedelta(days=p.config.payment_claim_pause_days)
+    p.pause("payment", invoices, "customer says payment was sent", until)
+    p.add(
+        ActionName.record_payment_claim,
+        "claim",
+        "look for the money in suspense",
+        customer=p.customer_id,
+        invoices=invoices,
+        amount=fields.amount,
+        paid_on=fields.paid_on,
+        method=fields.method or "other",
+        reference=fields.reference or "",
+        source_message=p.ctx.message_id,
+    )
+    ref = f" ref {fields.reference}" if fields.reference else ""
+    amt = f" {fields.amount}" if fields.amount is not None else ""
+    p.task(
+        "cash_app",
+        "payment",
+        f"Customer reports payment{amt}{ref}"
+        f"{' on ' + fields.paid_on.isoformat() if fields.paid_on else ''}: find and apply it.",
+        invoices,
+    )
+
+
+def _promise(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    if f.fields.promised_on is None:
+        p.need("promise without a date")
+        p.task("collections", "promise", "Customer promises to pay but gave no date.", invoices)
+        return
+    p.add(
+        ActionName.record_promise,
+        "promise",
+        "record the promise and pause until its date",
+        customer=p.customer_id,
+        invoices=invoices,
+        amount=f.fields.amount,
+        promised_on=f.fields.promised_on,
+        tolerance_days=p.config.promise_tolerance_days,
+        source_message=p.ctx.message_id,
+    )
+
+
+def _dispute(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    reason = f.fields.reason or "other"
+    queue = ROUTE_BY_REASON.get(reason, "billing")
+    for number in invoices:
+        p.add(
+            ActionName.tag_dispute,
+            number,
+            f"customer disputes {number} ({reason})",
+            customer=p.customer_id,
+            invoice=number,
+            reason=reason,
+            disputed_amount=f.fields.disputed_amount if len(invoices) == 1 else None,
+            note=f.evidence[:200],
+            source_message=p.ctx.message_id,
+        )
+    if not invoices:
+        p.need("dispute without an invoice number")
+    p.task(queue, "dispute", f"Dispute ({reason}): \u201c{f.evidence[:160]}\u201d", invoices)
+
+
+def _short_pay(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    if len(invoices) == 1 and f.fields.deducted_amount is not None:
+        p.add(
+            ActionName.open_deduction,
+            invoices[0],
+            "customer deducted from the invoice",
+            customer=p.customer_id,
+            invoice=invoices[0],
+            deducted_amount=f.fields.deducted_amount,
+            paid_amount=f.fields.paid_amount,
+            reason=f.fields.reason or "other",
+            source_message=p.ctx.message_id,
+        )
+    else:
+        p.need("short pay without one invoice and a deducted amount")
+    p.task(
+        "cash_app",
+        "short_pay",
+        f"Short pay ({f.fields.reason or 'reason not given'}): \u201c{f.evidence[:160]}\u201d",
+        invoices,
+    )
+
+
+def _missing_po(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    p.pause("missing_po", invoices, "customer needs a PO or reference", None)
+    p.task(
+        "billing",
+        "missing_po",
+        f"Customer needs a PO/reference to pay: "
+        f"{f.fields.detail or f.evidence[:160]}. Reissue the invoice with it.",
+        invoices,
+    )
+
+
+def _invoice_request(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    doc = f.fields.document or "invoice copy"
+    p.task(
+        "billing",
+        "document",
+        f"Customer asks for: {doc}. Send it to the contact on file.",
+        invoices,
+    )
+
+
+def _extended_terms(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    days = f.fields.claimed_terms_days
+    p.pause("terms", invoices, "customer claims other payment terms", None)
+    claim = f"net {days}" if days else "different terms"
+    p.task("sales", "terms", f"Customer says {claim} were agreed; confirm the contract.", invoices)
+    p.task("credit", "terms", f"Customer claims {claim}; review the credit terms.", invoices)
+
+
+def _distress(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    p.need("financial distress")
+    p.pause("distress", [], "financial distress: all automated dunning stopped", None)
+    p.task(
+        "credit", "distress", f"Financial distress: {f.fields.detail or f.evidence[:160]}", invoices
+    )
+
+
+def _wrong_contact(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    p.need("contact change")
+    email = (f.fields.new_contact_email or "").strip().lower()
+    if email:
+        domain = email.rsplit("@", 1)[-1]
+        if domain not in p.ctx.customer_domains:
+            p.need(f"new contact on another domain ({domain}): possible fraud")
+        p.add(
+            ActionName.upsert_contact,
+            "contact",
+            "customer redirects us to another contact",
+            customer=p.customer_id,
+            email=email,
+            name=f.fields.new_contact_name or "",
+            role="billing",
+        )
+    else:
+        p.task(
+            "collections",
+            "contact",
+            "Contact says they are not the right person; find the right billing contact.",
+            invoices,
+        )
+
+
+def _auto_reply(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    return None  # the return date is kept in the triage; nothing to do on the ledger
+
+
+def _other(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    p.task("collections", "other", f"Read and answer: \u201c{f.evidence[:160]}\u201d", invoices)
+
+
+_RULES = {
+    Intent.payment_sent: _payment_sent,
+    Intent.promise_to_pay: _promise,
+    Intent.dispute: _dispute,
+    Intent.short_pay: _short_pay,
+    Intent.missing_po: _missing_po,
+    Intent.invoice_request: _invoice_request,
+    Intent.extended_terms: _extended_terms,
+    Intent.financial_distress: _distress,
+    Intent.wrong_contact: _wrong_contact,
+    Intent.auto_reply: _auto_reply,
+    Intent.other: _other,
+}
+
+
+def _amounts(findings: list[Finding]) -> list[Decimal]:
+    out = []
+    for f in findings:
+        for name in ("amount", "disputed_amount", "paid_amount", "deducted_amount"):
+            value = getattr(f.fields, name)
+            if value is not None:
+                out.append(value)
+    return out
+
+
+def _jsonable(args: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in args.items():
+        if isinstance(v, Decimal):
+            out[k] = str(v)
+        elif isinstance(v, date):
+            out[k] = v.isoformat()
+        else:
+            out[k] = v
+    return out

@@ -1,0 +1,226 @@
+"""Running replies through the triage graph, and answering its approvals.
+
+The one place the graph is invoked: the CLI, the watcher, the API and Slack all
+come through `Triager`. A reply seen twice is processed once (the thread id is
+its Message-ID); an approval is answered once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from langgraph.types import Command
+from sqlmodel import select
+
+from ..tools.db import Ledger
+from ..tools.models import Approval, InboundMessage
+from .classifier import Classifier
+from .findings import Triage
+from .graph import RunContext, build_graph
+from .policy import PolicyConfig
+from .state import PlannedAction
+
+
+class ApprovalError(ValueError):
+    """An approval that does not exist, was already decided, or got a malformed answer."""
+
+
+@dataclass
+class Incoming:
+    """A reply as the mailbox hands it over."""
+
+    message_id: str
+    sender: str = ""
+    subject: str = ""
+    text: str = ""
+    quoted: str = ""
+    sent_at: datetime | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    auto_reply: bool = False
+    customer_id: int | None = None
+    match_method: str | None = None
+    match_score: float | None = None
+
+
+@dataclass
+class Outcome:
+    """What happened to one reply (the `arbox triage --json` line)."""
+
+    message_id: str
+    sender: str
+    subject: str
+    reply_text: str
+    auto_reply: bool
+    customer: str | None
+    findings: list[dict[str, Any]]
+    actions: list[dict[str, Any]]
+    status: str
+    """done, or pending_approval."""
+    approval_reasons: list[str] = field(default_factory=list)
+    classifier: str | None = None
+    prompt_hash: str | None = None
+
+    def as_contract(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["from"] = data.pop("sender")
+        return data
+
+
+class Triager:
+    """The triage graph bound to a ledger, a classifier and a checkpointer."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        classifier: Classifier,
+        checkpointer: Any,
+        *,
+        policy: PolicyConfig | None = None,
+    ) -> None:
+        self.ledger = ledger
+        self.classifier = classifier
+        self.policy = policy or PolicyConfig()
+        self.graph = build_graph(classifier, ledger, checkpointer)
+
+    def _context(self, today: date | None, actor: str = "arbox") -> RunContext:
+        return RunContext(today=today or date.today(), actor=actor, policy=self.policy)
+
+    @staticmethod
+    def _config(message_id: str) -> dict[str, Any]:
+        return {"configurable": {"thread_id": message_id}}
+
+    def process(self, incoming: Incoming, *, today: date | None = None) -> Outcome:
+        """Triage one reply; a reply already processed (or waiting) is not run again."""
+        config = self._config(incoming.message_id)
+        snapshot = self.graph.get_state(config)
+        if not snapshot.values:
+            state = asdict(incoming)
+            state["sent_at"] = incoming.sent_at.isoformat() if incoming.sent_at else None
+            self.graph.invoke(state, config, context=self._context(today))
+            snapshot = self.graph.get_state(config)
+        return self._finish(incoming.message_id, snapshot)
+
+    def decide(
+        self, message_id: str, decision: dict[str, Any], *, by: str, today: date | None = None
+    ) -> Outcome:
+        """Answer a pending approval (accept, edit or reject) and resume the graph once."""
+        kind = decision.get("decision")
+        if kind not in ("accept", "edit", "reject"):
+            raise ApprovalError("decision must be accept, edit or reject")
+        if kind == "edit" and not isinstance(decision.get("actions"), list):
+            raise ApprovalError("an edit carries the list of actions to run")
+        config = self._config(message_id)
+        with self.ledger.transaction() as session:
+            query = select(Approval).where(Approval.message_id == message_id)
+            if self.ledger.dialect == "postgresql":
+                query = query.with_for_update()
+            approval = session.exec(query).first()
+            if approval is None:
+                raise ApprovalError(f"no approval for message {message_id}")
+            if approval.status != "pending":
+                snapshot = self.graph.get_state(config)
+                if not snapshot.interrupts:
+                    raise ApprovalError(
+                        f"approval for {message_id} was already {approval.status} "
+                        f"by {approval.decided_by}"
+                    )
+                # Decided, but the process died before resuming: resume with the stored answer.
+                decision = approval.decision or decision
+            else:
+                approval.status = {"accept": "accepted", "edit": "edited", "reject": "rejected"}[
+                    kind
+                ]
+                approval.decision = {**decision, "by": by}
+                approval.decided_by = by
+                approval.decided_at = datetime.now(UTC)
+                session.add(approval)
+        self.graph.invoke(
+            Command(resume={**decision, "by": by}),
+            config,
+            context=self._context(today, actor=f"analyst:{by}"),
+        )
+        return self._finish(message_id, self.graph.get_state(config))
+
+    def pending(self) -> list[Approval]:
+        with self.ledger.session() as session:
+            return list(
+                session.exec(
+                    select(Approval).where(Approval.status == "pending").order_by(Approval.id)
+                )
+            )  # type: ignore[arg-type]
+
+    def _finish(self, message_id: str, snapshot: Any) -> Outcome:
+        values = snapshot.values
+        triage = Triage.model_validate(values.get("triage") or {})
+        waiting = bool(snapshot.interrupts)
+        plan = [
+            a if isinstance(a, PlannedAction) else PlannedAction(**a)
+            for a in values.get("plan", [])
+        ]
+        if waiting:
+            actions = [
+                {"name": a.name, "args": a.args, "status": "pending_approval", "why": a.why}
+                for a in plan
+            ]
+        else:
+            actions = [
+                {k: r[k] for k in ("name", "args", "status", "detail") if k in r}
+                for r in values.get("results", [])
+            ]
+        customer = values.get("customer")
+        outcome = Outcome(
+            message_id=message_id,
+            sender=values.get("sender", ""),
+            subject=values.get("subject", ""),
+            reply_text=values.get("text", ""),
+            auto_reply=bool(values.get("auto_reply")),
+            customer=customer["external_id"] if customer else None,
+            findings=[f.as_contract() for f in triage.findings if not f.abstained],
+            actions=actions,
+            status="pending_approval" if waiting else "done",
+            approval_reasons=list(values.get("approval_reasons", [])),
+            classifier=triage.classifier,
+            prompt_hash=triage.prompt_hash,
+        )
+        self._record(outcome, values, waiting)
+        return outcome
+
+    def _record(self, outcome: Outcome, values: dict[str, Any], waiting: bool) -> None:
+        with self.ledger.transaction() as session:
+            row = session.exec(
+                select(InboundMessage).where(InboundMessage.message_id == outcome.message_id)
+            ).first()
+            if row is not None:
+                row.status = outcome.status
+                row.customer_id = values.get("customer_id")
+                row.match_method = values.get("match_method")
+                row.match_score = values.get("match_score")
+                row.triage = {
+                    "findings": outcome.findings,
+                    "actions": outcome.actions,
+                    "approval_reasons": outcome.approval_reasons,
+                    "classifier": outcome.classifier,
+                }
+                row.prompt_hash = outcome.prompt_hash
+                session.add(row)
+            if waiting:
+                approval = session.exec(
+                    select(Approval).where(Approval.message_id == outcome.message_id)
+                ).first()
+                if approval is None:
+                    session.add(
+                        Approval(
+                            message_id=outcome.message_id,
+                            customer_id=values.get("customer_id"),
+                            reasons=outcome.approval_reasons,
+                            proposal={
+                                "actions": outcome.actions,
+                                "findings": outcome.findings,
+                                "customer": outcome.customer,
+                                "from": outcome.sender,
+                                "subject": outcome.subject,
+                            },
+                        )
+                    )
