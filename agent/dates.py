@@ -1,0 +1,232 @@
+"""Dates as customers write them, resolved against the email's Date header.
+
+"next Friday", "end of month", "EOM", "15/03", "03/15", "March 15th", "the 20th",
+"tomorrow", "in two weeks", and month names in English, German, French and Spanish.
+Ambiguous numeric dates and dates without a year take the reading closest to the
+email's date on the preferred side: the future for promises and return dates, the
+past for payments already made.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+Prefer = Literal["future", "past"]
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january jan januar janvier enero ene",
+        "february feb februar fevrier février febrero",
+        "march mar märz marz maerz mars marzo",
+        "april apr avril abril avr abr",
+        "may mai mayo",
+        "june jun juni juin junio",
+        "july jul juli juillet julio juil",
+        "august aug août aout agosto ago",
+        "september sep sept septembre septiembre setiembre",
+        "october oct oktober octobre octubre okt",
+        "november nov novembre noviembre",
+        "december dec dezember décembre decembre diciembre dez dic déc",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3,
+}
+
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_ORD = r"(?:st|nd|rd|th|er|\.)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
+    ("numeric", re.compile(r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)")),
+    ("day_month", re.compile(
+        rf"\b(\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?({_MONTH})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?\b", re.I)),
+    ("month_day", re.compile(
+        rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)),
+    ("eom", re.compile(
+        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?month|eom|month[- ]end)\b", re.I)),
+    ("eow", re.compile(r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?week|eow)\b", re.I)),
+    ("relative_day", re.compile(r"\b(today|tomorrow|tmrw|day after tomorrow)\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(this|next|coming|following)\s+)?({_WEEKDAY})\b\.?", re.I)),
+    ("in_n", re.compile(
+        rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?({_NUM})\s+(business\s+)?(days?|weeks?|months?)\b",
+        re.I)),
+    ("next_week", re.compile(r"\b(next|this coming)\s+(week|month)\b", re.I)),
+    ("the_nth", re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text: where it was, what was written, what it means."""
+
+    start: int
+    end: int
+    text: str
+    value: date
+
+
+def find_dates(text: str, anchor: date, prefer: Prefer = "future") -> list[DateMention]:
+    """Every date mentioned in ``text``, in order, resolved against ``anchor``."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            value = _resolve(kind, m, anchor, prefer)
+            if value is not None:
+                taken.append((m.start(), m.end()))
+                found.append(DateMention(m.start(), m.end(), m.group(0), value))
+    return sorted(found, key=lambda d: d.start)
+
+
+def first_date(text: str, anchor: date, prefer: Prefer = "future") -> date | None:
+    """The first date in ``text``, or None."""
+    mentions = find_dates(text, anchor, prefer)
+    return mentions[0].value if mentions else None
+
+
+def end_of_month(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _pick(candidates: list[date], anchor: date, prefer: Prefer) -> date | None:
+    """The candidate closest to ``anchor`` on the preferred side (else closest overall)."""
+    if not candidates:
+        return None
+    if prefer == "future":
+        side = [c for c in candidates if c >= anchor]
+    else:
+        side = [c for c in candidates if c <= anchor]
+    pool = side or candidates
+    return min(pool, key=lambda c: abs((c - anchor).days))
+
+
+def _year_of(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    year = int(raw)
+    return year + 2000 if year < 100 else year
+
+
+def _month_day(month: int, day: int, year: int | None, anchor: date, prefer: Prefer) -> date | None:
+    years = [year] if year else [anchor.year - 1, anchor.year, anchor.year + 1]
+    return _pick([d for y in years if (d := _safe(y, month, day))], anchor, prefer)
+
+
+def _number(raw: str) -> int:
+    raw = raw.lower()
+    return int(raw) if raw.isdigit() else NUMBER_WORDS[re.sub(r"\s+", " ", raw)]
+
+
+def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date | None:
+    g = m.groups()
+    if kind == "iso":
+        return _safe(int(g[0]), int(g[1]), int(g[2]))
+    if kind == "numeric":
+        a, b, year = int(g[0]), int(g[2]), _year_of(g[3])
+        if g[1] == "." and year is None:
+            return None  # "5.06" without a year is more likely an amount than a date
+        years = [year] if year else [anchor.year - 1, anchor.year, anchor.year + 1]
+        readings = [(b, a)] if g[1] == "." else [(a, b), (b, a)]  # dotted dates are d.m
+        return _pick(
+            [d for y in years for mo, da in readings if (d := _safe(y, mo, da))], anchor, prefer
+        )
+    if kind == "day_month":
+        return _month_day(MONTHS[g[1].lower()], int(g[0]), _year_of(g[2]), anchor, prefer)
+    if kind == "month_day":
+        word = g[0].lower()
+        if word in {"may", "mar", "sat", "sun"} and not g[0][0].isupper():
+            return None  # "we may 20 ..." is a verb, not May 20
+        return _month_day(MONTHS[word], int(g[1]), _year_of(g[2]), anchor, prefer)
+    if kind == "eom":
+        return end_of_month(add_months(anchor, 1) if g[0] else anchor)
+    if kind == "eow":
+        friday = anchor + timedelta(days=(4 - anchor.weekday()) % 7)
+        return friday + timedelta(days=7) if g[0] else friday
+    if kind == "relative_day":
+        word = g[0].lower()
+        return anchor + timedelta(days={"today": 0, "tomorrow": 1, "tmrw": 1}.get(word, 2))
+    if kind == "weekday":
+        return _weekday(anchor, WEEKDAYS[g[1].lower()], (g[0] or "").lower(), prefer, g[1])
+    if kind == "in_n":
+        n, unit = _number(g[0]), g[2].lower()
+        if unit.startswith("day"):
+            if g[1]:
+                return _business_days(anchor, n)
+            return anchor + timedelta(days=n)
+        if unit.startswith("week"):
+            return anchor + timedelta(weeks=n)
+        return add_months(anchor, n)
+    if kind == "next_week":
+        if g[1].lower() == "week":
+            return anchor + timedelta(days=7 - anchor.weekday())
+        return add_months(anchor, 1).replace(day=1)
+    if kind == "the_nth":
+        day = int(g[0])
+        candidates = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, day))]
+        return _pick(candidates, anchor, prefer)
+    return None  # pragma: no cover - every pattern kind is handled above
+
+
+def _safe_month(anchor: date, months: int, day: int) -> date | None:
+    first = add_months(anchor.replace(day=1), months)
+    return _safe(first.year, first.month, day)
+
+
+def _business_days(anchor: date, n: int) -> date:
+    d = anchor
+    while n > 0:
+        d += timedelta(days=1)
+        if d.weekday() < 5:
+            n -= 1
+    return d
+
+
+def _weekday(anchor: date, target: int, qualifier: str, prefer: Prefer, raw: str) -> date | None:
+    """``Friday`` is the coming Friday; ``next Friday`` is the Friday of next week."""
+    if raw in {"sat", "sun", "mon", "wed"}:
+        return None  # lower-case abbreviations that are usually ordinary words
+    if prefer == "past" and not qualifier:
+        back = (anchor.weekday() - target) % 7 or 7
+        return anchor - timedelta(days=back)
+    ahead = (target - anchor.weekday()) % 7 or 7
+    result = anchor + timedelta(days=ahead)
+    if qualifier in {"next", "following"}:
+        next_monday = anchor + timedelta(days=7 - anchor.weekday())
+        if result < next_monday:
+            result += timedelta(days=7)
+    return result

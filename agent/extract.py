@@ -1,0 +1,201 @@
+"""Structured facts in a reply's text: amounts, invoice and PO numbers, addresses, terms.
+
+Everything here is pattern work with no opinion about intent; the classifiers use
+it to fill `Fields`. Money is always `Decimal`. Invoice numbers that nearly match
+the customer's known invoices (a dropped or swapped digit) are mapped to the
+ledger's spelling with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rapidfuzz import fuzz, process
+
+from arbox.tools.money import MoneyError, parse_amount
+
+NEAR_MISS_SCORE = 88.0
+"""rapidfuzz ratio (0-100) at which a written invoice number is taken for a known one."""
+
+_NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_AMOUNT_RE = re.compile(
+    rf"(?:(?P<pre>US\$|CA\$|A\$|\$|€|£|\b(?:USD|EUR|GBP|CAD|AUD)\s?)\s?(?P<a>{_NUMBER})"
+    rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\b(?:USD|EUR|GBP|CAD|AUD|dollars|euros?)\b)"
+    rf"|(?<![\w.,#/-])(?P<c>\d{{1,3}}(?:,\d{{3}})*\.\d{{2}})(?![\d%/]|\.\d))",
+    re.I,
+)
+_INV_PREFIXED = re.compile(r"\b(INV[-#_]?\d[\d-]{2,}\d)\b", re.I)
+_INV_AFTER_WORD = re.compile(
+    r"\b(?:invoices?|inv\.?|bill|rechnung|facture|factura)\s*(?:no\.?|nos\.?|number|num|nr\.?|n°)?"
+    r"\s*[:#]?\s*#?\s*((?:[A-Z]{1,4}-)?\d[\d-]{2,}\d)"
+    r"((?:\s*(?:,|&|and|\+|/)\s*#?(?:[A-Z]{1,4}-)?\d[\d-]{2,}\d)*)",
+    re.I,
+)
+_HASH_NUMBER = re.compile(r"(?<![\w])#\s?(\d{4,})\b")
+_NOT_INVOICE_BEFORE = re.compile(
+    r"(?:check|cheque|chk|po|p\.o\.|purchase order|ref|reference|confirmation|conf|order|"
+    r"tracking|case|ticket|trace|ach|wire)\s*(?:no\.?|number)?\s*$",
+    re.I,
+)
+_PO_RE = re.compile(
+    r"\b(?:P\.?\s?O\.?|purchase\s+order)(?:\s*(?:#|no\.?|number|num|nr\.?))?\s*[:#]?\s*"
+    r"(?!number\b|required\b|is\b)([A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)",
+    re.I,
+)
+_EMAIL_RE = re.compile(r"\b[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b")
+_TERMS_RE = re.compile(
+    r"\bnet[\s-]*(\d{1,3})\b|\b(\d{2,3})[\s-]*days?\s+(?:payment\s+)?terms\b"
+    r"|\bterms\s+(?:of|are|were|is)\s+(?:net\s+)?(\d{2,3})(?:\s+days)?\b"
+    r"|\b(\d{2,3})[\s-]*days?\s+(?:to pay|from invoice|payment window)\b",
+    re.I,
+)
+_REFERENCE_RE = re.compile(
+    r"\b(?:check|cheque|chk)\s*(?:#|no\.?|number)?\s*:?\s*#?\s*(\d{3,})"
+    r"|\b(?:ref(?:erence)?|confirmation|conf|trace|transaction|trn|utr|remittance|payment id|"
+    r"wire ref)\.?\s*(?:#|no\.?|number|id|code)?\s*[:#]?\s*(?=[A-Z0-9-]*\d)([A-Z0-9][A-Z0-9-]{3,})",
+    re.I,
+)
+_METHODS: list[tuple[str, re.Pattern[str]]] = [
+    ("wire", re.compile(r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|"
+                        r"überweisung|virement|transferencia)\b", re.I)),
+    ("ach", re.compile(r"\b(?:ach|eft|direct deposit|electronic funds transfer|bacs)\b", re.I)),
+    ("check", re.compile(r"\b(?:check|cheque|chk)\s*(?:#|no\.?|number|\d|was|is|has|in the mail"
+                         r"|mailed|sent|went)|\b(?:mailed|sent|posted)\s+(?:a|the|our)\s+"
+                         r"(?:check|cheque)\b|\bcheck\b(?=[^.]{0,40}\bmail)", re.I)),
+    ("card", re.compile(r"\b(?:credit card|debit card|card payment|visa|mastercard|amex)\b",
+                        re.I)),
+    ("other", re.compile(r"\b(?:paypal|zelle|venmo|stripe|bill\.com|portal payment)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A value found at ``start:end`` of the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class AmountMention(Mention):
+    value: Decimal
+
+
+def find_amounts(text: str) -> list[AmountMention]:
+    """Money amounts: with a currency sign or code, or written with cents (``1,250.00``)."""
+    found: list[AmountMention] = []
+    for m in _AMOUNT_RE.finditer(text):
+        raw = m.group("a") or m.group("b") or m.group("c")
+        try:
+            value = parse_amount(raw.replace(" ", ""))
+        except MoneyError:
+            continue
+        if value > 0:
+            found.append(AmountMention(m.start(), m.end(), m.group(0).strip(), value))
+    return found
+
+
+def _canon(number: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", number.upper())
+
+
+def _core(number: str) -> str:
+    """The number without a leading INV/INVOICE prefix, for matching."""
+    return re.sub(r"^INV(?:OICE)?", "", _canon(number))
+
+
+def match_known(written: str, known: Sequence[str]) -> str | None:
+    """The known invoice number that ``written`` means (exact or near miss), or None."""
+    if not known:
+        return None
+    core = _core(written)
+    by_core = {_core(k): k for k in known}
+    if core in by_core:
+        return by_core[core]
+    if len(core) < 4:
+        return None
+    best = process.extractOne(core, list(by_core), scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE)
+    return by_core[best[0]] if best else None
+
+
+def find_invoices(text: str, known: Sequence[str] = ()) -> list[str]:
+    """Invoice numbers in ``text``: ``INV-10442``, ``INV10442``, ``#10442``, ``invoice 2026-0457``.
+
+    A number that matches one of ``known`` exactly or nearly is returned in the
+    known spelling; others as written (without a leading ``#``). No duplicates.
+    """
+    written: list[tuple[int, str]] = []
+    for m in _INV_PREFIXED.finditer(text):
+        written.append((m.start(), m.group(1)))
+    for m in _INV_AFTER_WORD.finditer(text):
+        written.append((m.start(1), m.group(1)))
+        for extra in re.finditer(r"#?((?:[A-Z]{1,4}-)?\d[\d-]{2,}\d)", m.group(2) or "", re.I):
+            written.append((m.start(2) + extra.start(), extra.group(1)))
+    for m in _HASH_NUMBER.finditer(text):
+        if not _NOT_INVOICE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            written.append((m.start(), m.group(1)))
+    if known:
+        cores = {_core(k) for k in known}
+        for m in re.finditer(r"\b\d{4,}\b", text):
+            if m.group(0) in cores:
+                written.append((m.start(), m.group(0)))
+    result: list[str] = []
+    seen: set[str] = set()
+    for _, number in sorted(written):
+        number = number.strip().lstrip("#")
+        value = match_known(number, known) or number
+        if _core(value) not in seen:
+            seen.add(_core(value))
+            result.append(value)
+    return result
+
+
+def find_pos(text: str) -> list[str]:
+    """Purchase-order numbers: ``PO 7781``, ``PO# 4500012345``, ``purchase order PO-7781``."""
+    out: list[str] = []
+    for m in _PO_RE.finditer(text):
+        number = m.group(1).strip("-")
+        if number not in out:
+            out.append(number)
+    return out
+
+
+def find_emails(text: str, exclude: Iterable[str] = ()) -> list[str]:
+    """Email addresses, as written, skipping those in ``exclude`` (case-insensitive)."""
+    skip = {e.lower() for e in exclude}
+    out: list[str] = []
+    for m in _EMAIL_RE.finditer(text):
+        addr = m.group(0).rstrip(".")
+        if addr.lower() not in skip and addr not in out:
+            out.append(addr)
+    return out
+
+
+def terms_days(text: str) -> int | None:
+    """Payment terms in days: ``net 60``, ``60-day terms``, ``terms of 45 days``."""
+    for m in _TERMS_RE.finditer(text):
+        raw = next(g for g in m.groups() if g)
+        days = int(raw)
+        if 7 <= days <= 180:
+            return days
+    return None
+
+
+def payment_method(text: str) -> str | None:
+    """ach, wire, check, card or other, when the text names one."""
+    for method, pattern in _METHODS:
+        if pattern.search(text):
+            return method
+    return None
+
+
+def payment_reference(text: str) -> str | None:
+    """A check number or a wire/remittance/confirmation reference."""
+    m = _REFERENCE_RE.search(text)
+    if not m:
+        return None
+    return m.group(1) or m.group(2)

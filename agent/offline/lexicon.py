@@ -1,0 +1,192 @@
+"""Phrase lexicons: how customers say each intent, in English, German, French and Spanish.
+
+Each `Cue` is a regular expression over normalised clause text (lower case, single
+spaces, straight quotes) with a weight. A cue marked ``claim`` states a fact ("we
+paid", "we received damaged goods"); the classifier drops a claim cue when it is
+negated ("we have NOT paid"), asked ("did we pay?") or put in the future. Cues that
+need the negation themselves ("never received the goods") spell it out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from arbox.agent.findings import Intent
+
+
+@dataclass(frozen=True)
+class Cue:
+    intent: Intent
+    pattern: re.Pattern[str]
+    weight: float
+    claim: bool = False
+    """A factual statement: negation, a question or the future cancels it."""
+    reason: str | None = None
+    """For dispute and short_pay cues: the reason the words point to."""
+
+
+_NEG = r"(?:not|never|n't|no|nicht|nie|pas|jamais|ne|no)"
+_PAY = r"(?:pay|paid|pago|pagar|payé|paiement|zahlung|settle|remit)"
+_DOC = (r"(?:copy|copies|invoice|invoices|statement|w-?9|proof of delivery|pod|backup|back-up"
+        r"|documentation|receipt|delivery note|delivery receipt|bill of lading|bol|credit memo"
+        r"|credit note|packing slip|timesheets?|aging|ageing|breakdown|itemi[sz]ed|certificate"
+        r"|bank details|letterhead|signed|supporting documents?|kontoauszug|rechnungskopie"
+        r"|relevé|copie|factura|estado de cuenta|lieferschein)")
+
+
+def _c(intent: Intent, weight: float, pattern: str, *, claim: bool = False,
+       reason: str | None = None) -> Cue:
+    return Cue(intent, re.compile(pattern), weight, claim, reason)
+
+
+I = Intent  # noqa: E741 - short alias keeps the table readable
+
+CUES: list[Cue] = [
+    # --- payment_sent: made, sent, released or scheduled in their system --------------------
+    _c(I.payment_sent, 0.85, r"\b(?:was|were|has been|have been|had been|got|is|'s) (?:already )?"
+       r"(?:paid|sent|remitted|wired|mailed|processed|released|issued|settled|transferred|initiated"
+       r"|submitted|cleared|deposited|included|scheduled)\b", claim=True),
+    _c(I.payment_sent, 0.85, r"\b(?:we|i|we've|i've|they|accounting|ap|treasury)\s+(?:have |had |"
+       r"just |already |finally )*(?:paid|pay|sent|remitted|wired|mailed|processed|released|issued"
+       r"|settled|transferred|initiated|submitted|dropped|made|cut|put through|pushed through)\b",
+       claim=True),
+    _c(I.payment_sent, 0.8, r"\b(?:paid|sent|wired|mailed|issued|released|made|processed|cut)\b"
+       r"[^.]{0,30}\b(?:payment|check|cheque|wire|ach|transfer|remittance)\b", claim=True),
+    _c(I.payment_sent, 0.8, r"\b(?:payment|check|cheque|wire|ach|transfer|funds)\b[^.?]{0,40}"
+       r"\b(?:went out|is in the mail|in the mail|was (?:sent|released|completed|issued)|"
+       r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b", claim=True),
+    _c(I.payment_sent, 0.8, r"\bremittance (?:advice|detail|details|ref|reference)\b|\bpayment "
+       r"(?:confirmation|date|number|method)\b|\bconfirmation (?:code|number)\b|\btrace number\b"),
+    _c(I.payment_sent, 0.75, r"\b(?:payment run|check run|cheque run)\b[^.]{0,20}\bof\b", claim=True),
+    _c(I.payment_sent, 0.85, r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|réglée?s?|payée?s?|"
+       r"virement (?:a été )?effectué|pagad[oa]s?|pagamos|hemos pagado|betaald|overgemaakt)\b",
+       claim=True),
+    _c(I.payment_sent, 0.7, r"\bpaid (?:half|part|some|the balance|in full|it|this|that|today|"
+       r"yesterday|everything)\b", claim=True),
+    # --- promise_to_pay -----------------------------------------------------------------------
+    _c(I.promise_to_pay, 0.85, r"\b(?:will|'ll|shall|going to|gonna|plan to|plan on|intend to|"
+       r"expect to|hope to|aim to|commit to|promise to|can|could)\s+(?:\w+\s+){0,3}?(?:pay|paying|"
+       r"remit|settle|send|get you|wire|transfer|process|release|clear|make (?:a |the )?payment)\b"),
+    _c(I.promise_to_pay, 0.8, r"\b(?:payment|it|this|invoice|invoices|balance|rest|remainder|"
+       r"other half)\b[^.]{0,30}\b(?:will|should|is going to) (?:be )?(?:paid|settled|processed|"
+       r"released|go out|follow|made)\b"),
+    _c(I.promise_to_pay, 0.8, r"\b(?:next|upcoming|following)\s+(?:\w+\s+)?(?:check run|payment "
+       r"run|pay run|cheque run|run)\b|\b(?:planned|scheduled|approved|queued|slated) for "
+       r"(?:settlement|payment)\b|\bwith our \w+ \d+ payment run\b"),
+    _c(I.promise_to_pay, 0.75, r"\b(?:you'll|you will|you should) (?:have|receive|get|see) "
+       r"(?:the |your |a |our )?(?:payment|funds|check|money|it)\b"),
+    _c(I.promise_to_pay, 0.85, r"\b(?:werden|wird)\b[^.]{0,60}\b(?:überweisen|bezahlen|begleichen|"
+       r"zahlen|überwiesen|bezahlt)\b|\bsera (?:effectué|réglée?|payée?|viré)|\b(?:réglerons|"
+       r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen)\b"),
+    # --- dispute --------------------------------------------------------------------------------
+    _c(I.dispute, 0.85, r"\b(?:dispute|disputing|contest|contesting|contestons|conteste|reject "
+       r"(?:the |this |invoice)|we reject|do not agree|don't agree|disagree|no estamos de acuerdo|"
+       r"erkennen [^.]{0,40} nicht an|beanstanden|widersprechen|reclamamos|not paying (?:it|this|"
+       r"that)|we're not paying|we are not paying|won't (?:be )?pay(?:ing)? (?:it|this|that|for))"),
+    _c(I.dispute, 0.8, r"\b(?:priced wrong|wrong price|incorrect price|price is wrong|overcharged|"
+       r"over-charged|charged (?:us )?(?:more|too much|the wrong)|not the agreed price|agreed \$?\d+"
+       r"[^.]{0,20}not \$?\d+|price difference|ne correspond pas au devis|prix unitaire|higher "
+       r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis)", reason="pricing"),
+    _c(I.dispute, 0.75, r"\b(?:short shipped|short-shipped|came in short|shipment (?:was|came) "
+       r"short|only (?:received|got|have) \d+|but we only|only \d+ (?:were|was|have been) "
+       r"(?:delivered|réalisées|performed)|capped|alors que seulement|quantity (?:is )?"
+       r"(?:wrong|incorrect)|we'll only accept \d+|(?:shows|charges for|billed for|mentionne) "
+       r"\d+[^.]{0,40}(?:but|only|alors))", reason="quantity"),
+    _c(I.dispute, 0.75, r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
+       r"|cracked|leaking|spoiled|expired|past their expiry|not working|doesn't work|poor quality)\b",
+       reason="damaged"),
+    _c(I.dispute, 0.85, rf"\b{_NEG}\b[^.]{{0,25}}\b(?:received|receive|got|delivered|arrived|"
+       r"performed|done|completed|ordered|realizó|réalisée?s?|geliefert|livrée?s?|recibimos)\b"
+       r"(?![^.]{0,25}\b(?:invoice|bill|statement|rechnung|facture|factura|payment)\b)",
+       reason="not_received"),
+    _c(I.dispute, 0.75, r"\bno record of (?:it|this|po|the order|the delivery|[^.]{0,15}arriving)",
+       reason="not_received"),
+    _c(I.dispute, 0.85, r"\b(?:duplicate|duplicates|billed (?:us )?twice|charged (?:us )?twice|"
+       r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice))",
+       reason="duplicate"),
+    _c(I.dispute, 0.7, r"\bfreight\b[^.]{0,40}\b(?:should|zero|not|wrong|incorrect|waived|free)\b",
+       reason="freight"),
+    _c(I.dispute, 0.75, r"\b(?:don't think we owe|do not owe|don't owe|not owe|should not have been "
+       r"(?:billed|charged)|shouldn't have been (?:billed|charged)|why am i being charged|take the "
+       r"\$?[\d,.]+ off|were cancelled|was cancelled|please (?:correct|reissue)|issue a credit|"
+       r"cancel the invoice|warranty)", reason="other"),
+    # --- short_pay ------------------------------------------------------------------------------
+    _c(I.short_pay, 0.85, r"\b(?:deducted|deduction|deducting|short[- ]paid|short pay|withheld|"
+       r"held back|took off|net of|less \$|less (?:the|our)|abgezogen|abzug|déduit|descontamos|"
+       r"deducido|except the|instead of \$?[\d,.]+)"),
+    _c(I.short_pay, 0.75, r"\btook the \d+(?:[.,]\d+)?\s?% (?:discount|rebate)|\b\d+(?:[.,]\d+)?\s?"
+       r"% (?:skonto|escompte|volume rebate)", reason="terms"),
+    # --- missing_po -----------------------------------------------------------------------------
+    _c(I.missing_po, 0.85, r"\b(?:no|without|missing|need|needs|requires?|required|include|"
+       r"reference|add|with)\b[^.]{0,40}\b(?:po|p\.o\.|purchase order|bestellnummer|bon de "
+       r"commande|numéro de commande|orden de compra)\b"),
+    _c(I.missing_po, 0.85, r"\b(?:po|p\.o\.|purchase order)\b[^.]{0,40}\b(?:required|missing|"
+       r"needed|mandatory|doesn't exist|does not exist|invalid|not valid|wrong|on (?:it|them|each))"),
+    _c(I.missing_po, 0.8, r"\b(?:returned from|rejected (?:by|in|from)|rejecting|sitting in "
+       r"exceptions|cannot be matched|can't be matched|3-way match|three-way match)\b|\b(?:ariba|"
+       r"coupa|tungsten|basware|supplier portal|vendor portal)\b[^.]{0,60}\b(?:reject|return|"
+       r"resubmit|missing)"),
+    _c(I.missing_po, 0.75, r"\b(?:vendor number|supplier number|cost cent(?:er|re)|project code|"
+       r"project number|location code|gl code)\b"),
+    # --- invoice_request ------------------------------------------------------------------------
+    _c(I.invoice_request, 0.85, r"\b(?:send|resend|re-send|forward|provide|share|email|e-mail|"
+       r"get|need|attach|renvoyer|envoyer|senden|schicken|enviar|reenviar)\b[^.?]{0,45}"
+       rf"\b{_DOC}\b"),
+    _c(I.invoice_request, 0.8, r"\b(?:haven't|have not|never|didn't|did not|don't seem to have)"
+       r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b[^.]{0,15}\b(?:invoice|bill|statement)\b"
+       r"|\b(?:can't|cannot|unable to|ne la trouvons pas|no la encontramos) (?:find|locate)?"
+       r"|\bnous ne la trouvons pas\b"),
+    # --- extended_terms -------------------------------------------------------------------------
+    _c(I.extended_terms, 0.85, r"\bnet[\s-]?(?:45|60|75|90|120)\b|\b(?:45|60|75|90|120|sixty|"
+       r"ninety|forty-five)[\s-]days?\b[^.]{0,40}\b(?:terms|contract|agreement|agreed|per our|"
+       r"from receipt)|\b(?:terms|contract|agreement|agreed|per our)\b[^.]{0,40}\b(?:45|60|75|90|"
+       r"120|sixty|ninety)[\s-]?days?\b"),
+    _c(I.extended_terms, 0.7, r"\b(?:not due until|isn't due until|aren't (?:late|due) yet|"
+       r"isn't late until|not late until|not (?:yet )?(?:due|overdue|past due)|due date [^.]{0,20}"
+       r"is actually|zahlungsziel|à \d+ jours|\d+ días)\b"),
+    # --- financial_distress ---------------------------------------------------------------------
+    _c(I.financial_distress, 0.85, r"\b(?:bankrupt|bankruptcy|chapter (?:7|11)|insolven\w*|"
+       r"receivership|administrator|liquidation|redressement judiciaire|liquidation judiciaire|"
+       r"mandataire judiciaire|concurso de acreedores|administrador concursal|quiebra|faillissement|"
+       r"failliet|curator|surseance|insolvenzverfahren)"),
+    _c(I.financial_distress, 0.8, r"\b(?:cash[- ]?flow|cash crunch|tight on cash|don't have the "
+       r"cash|no cash|liquidity|financial (?:difficult|hardship|trouble|problem)\w*|struggling|"
+       r"can't afford|cannot afford|can't pay|cannot pay|unable to pay|not able to pay|payment plan|"
+       r"instal?lments?|a month until|every month|froze|line of credit|layoffs|cut hours|behind on "
+       r"(?:rent|payments|bills)|really behind|lost (?:our|a) (?:biggest|largest|major|big) (?:client|"
+       r"customer)|sales are down|all we can (?:manage|afford)|very tight|business has been (?:really )?"
+       r"slow|zahlungsschwierigkeiten|ratenzahlung|difficultés financières|dificultades)"),
+    # --- wrong_contact --------------------------------------------------------------------------
+    _c(I.wrong_contact, 0.85, r"\b(?:not the right person|wrong (?:person|email|contact|address)|"
+       r"no longer (?:with|at|works?|handles?|responsible|monitored)|not (?:the )?(?:correct|"
+       r"appropriate|responsible) (?:person|contact)|(?:i|he|she) (?:has |have )?(?:left|retired)|"
+       r"i'm retiring|i am retiring|don't work (?:at|for)|do not work (?:at|for)|only handle|"
+       r"nicht mehr bei uns|nachfolger\w*|n'est plus|ya no trabaja|no es la persona|stop sending "
+       r"(?:to )?me|not to me|not me)\b"),
+    _c(I.wrong_contact, 0.8, r"\b(?:contact|send|address|direct|forward|forwarded|email|write|"
+       r"reach out|deal with|handled at|adresser|wenden|diríjase|envíe)\b[^.]{0,60}[\w.+-]+@[\w-]+"
+       r"\.[\w.]+|\b(?:handled (?:at|by) corporate|going forward|from now on|all future|new "
+       r"(?:bookkeeper|contact|ap contact)|claims to the)\b"),
+    # --- auto_reply (text; headers are checked before any cue) ----------------------------------
+    _c(I.auto_reply, 0.9, r"\b(?:out of (?:the )?office|ooo|on (?:annual |parental |maternity |"
+       r"sick )?leave|on vacation|on holiday|jury duty|away from (?:my|the) (?:desk|office)|limited "
+       r"access to e-?mail|automatic reply|auto-?reply|nicht im büro|abwesend|absente?|réponse "
+       r"automatique|fuera de la oficina|respuesta automática|mensaje automático|ledig till|has been "
+       r"received and is being reviewed|i will respond (?:upon|when|on) (?:my )?return)\b"),
+]
+
+AUTO_REPLY_SUBJECT = re.compile(
+    r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|abwesenheitsnotiz|"
+    r"réponse automatique|respuesta automática|autosvar|afwezig|automatisch antwoord)\b",
+    re.I,
+)
+
+NEGATORS = re.compile(
+    r"\b(?:not|never|no|n't|haven't|hasn't|didn't|don't|doesn't|won't|can't|cannot|nicht|nie|"
+    r"kein\w*|pas|jamais|yet to)\b|n't\b"
+)
+FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|going to|gonna|plan to|planned|intend|expect|next|once|when we|"
+    r"werden|wird|sera|vamos a)\b"
+)

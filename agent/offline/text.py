@@ -1,0 +1,95 @@
+"""Text preparation for the offline classifier: drop quoted history, split into clauses.
+
+Reply text normally arrives with quoted history already removed by the mailbox;
+`strip_quoted` is the classifier's own safety net for bodies that still carry it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUOTE_HEADERS = re.compile(
+    r"^\s*(?:"
+    r"On\b.{0,200}\bwrote:\s*$"  # Gmail / Apple Mail
+    r"|Am\b.{0,200}\bschrieb.{0,60}:\s*$|Le\b.{0,200}\ba écrit\s*:\s*$|El\b.{0,200}\bescribió:\s*$"
+    r"|-{2,}\s*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Message d'origine)"
+    r"\s*-{2,}"
+    r"|_{10,}\s*$"  # Outlook's rule above the quoted header block
+    r"|From:\s.+$"  # Outlook: From:/Sent:/To: block; confirmed by the next lines below
+    r"|Von:\s.+$|De\s?:\s.+$"
+    r")",
+    re.I,
+)
+_HEADER_FOLLOWERS = re.compile(r"^\s*(?:Sent|Date|To|Subject|Gesendet|Envoyé|Enviado|Cc)\s?:", re.I)
+_WROTE_SPLIT = re.compile(r"^\s*On\b.{0,200}$", re.I)
+
+
+def strip_quoted(text: str) -> str:
+    """``text`` without quoted lines (``>``) and without everything after a reply header.
+
+    Reply headers: "On <date>, <name> wrote:" (also split over two lines), Outlook's
+    "From: ... Sent: ..." block, "-----Original Message-----" and their German,
+    French and Spanish forms.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        if _starts_history(lines, i):
+            break
+        if line.lstrip().startswith(">"):
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip()
+
+
+def _starts_history(lines: list[str], i: int) -> bool:
+    line = lines[i]
+    if not _QUOTE_HEADERS.match(line):
+        # "On Mon, 2 Mar 2026 at 09:14, Dana Ortiz <dana@x.com>\nwrote:" (wrapped)
+        if _WROTE_SPLIT.match(line) and i + 1 < len(lines):
+            return lines[i + 1].strip().lower().startswith("wrote:")
+        return False
+    stripped = line.strip()
+    if re.match(r"(?:From|Von|De)\s?:", stripped, re.I):
+        following = lines[i + 1 : i + 4]
+        return any(_HEADER_FOLLOWERS.match(f) for f in following)
+    return True
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A sentence or line of the reply, with its place in the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(]?[A-Z0-9#$€£])|\n\s*\n|\n(?=\s*[-*•]|\s*\d+[.)])|\n")
+
+
+def clauses(text: str) -> list[Clause]:
+    """The sentences of ``text`` (split at sentence ends and line breaks)."""
+    out: list[Clause] = []
+    pos = 0
+    for m in _CLAUSE_END.finditer(text):
+        _add(out, text, pos, m.start())
+        pos = m.end()
+    _add(out, text, pos, len(text))
+    return out
+
+
+def _add(out: list[Clause], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    body = piece.strip()
+    if body:
+        out.append(Clause(start + lead, start + lead + len(body), body))
+
+
+def normalize(text: str) -> str:
+    """Lower case, straight quotes, single spaces: the form the lexicon patterns read."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"').replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip().lower()
