@@ -127,7 +127,9 @@ def build_graph(
         return {"results": results}
 
     def route(state: TriageState) -> Literal["approve", "act"]:
-        return "approve" if any(a.needs_approval for a in state.plan) else "act"
+        # A reason without an action still goes to a person: nobody else would read it.
+        needs = state.approval_reasons or any(a.needs_approval for a in state.plan)
+        return "approve" if needs else "act"
 
     builder = StateGraph(TriageState, context_schema=RunContext)
     builder.add_node("resolve", resolve)

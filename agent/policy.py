@@ -66,12 +66,12 @@ class _Planner:
         self.reasons: list[str] = []
 
     def add(
-        self, name: ActionName, tag: str, why: str, approval: bool = False, **args: Any
+        self, action: ActionName, tag: str, why: str, /, approval: bool = False, **args: Any
     ) -> None:
-        key = f"{self.ctx.message_id}:{name.value}:{tag}"
+        key = f"{self.ctx.message_id}:{action.value}:{tag}"
         self.actions.append(
             PlannedAction(
-                name=name.value, args=_jsonable(args), key=key, needs_approval=approval, why=why
+                name=action.value, args=_jsonable(args), key=key, needs_approval=approval, why=why
             )
         )
 
