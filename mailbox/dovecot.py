@@ -13,9 +13,9 @@ run as root the mail processes run as `nobody`; otherwise as the current user.
 from __future__ import annotations
 
 import contextlib
+import grp
 import os
 import pwd
-import grp
 import shutil
 import signal
 import socket
@@ -106,7 +106,10 @@ class LocalDovecot:
         self.password = password
         self._proc: subprocess.Popen[bytes] | None = None
         if os.geteuid() == 0:
-            self._os_user, self._os_group = "nobody", grp.getgrgid(pwd.getpwnam("nobody").pw_gid).gr_name
+            self._os_user, self._os_group = (
+                "nobody",
+                grp.getgrgid(pwd.getpwnam("nobody").pw_gid).gr_name,
+            )
         else:
             self._os_user = pwd.getpwuid(os.getuid()).pw_name
             self._os_group = grp.getgrgid(os.getgid()).gr_name
@@ -122,9 +125,7 @@ class LocalDovecot:
         (self.base / "passwd").write_text(f"{self.user}:{{PLAIN}}{self.password}\n")
         conf = self.base / "dovecot.conf"
         conf.write_text(
-            _CONFIG.format(
-                base=self.base, port=self.port, user=self._os_user, group=self._os_group
-            )
+            _CONFIG.format(base=self.base, port=self.port, user=self._os_user, group=self._os_group)
         )
         if os.geteuid() == 0:
             # The mail processes run as nobody and must own the mail and state.
@@ -150,9 +151,10 @@ class LocalDovecot:
             if self._proc.poll() is not None:
                 err = self._proc.stderr.read().decode(errors="replace") if self._proc.stderr else ""
                 raise RuntimeError(f"dovecot exited at start: {err.strip()} {self.log()}")
-            with contextlib.suppress(OSError), socket.create_connection(
-                (self.host, self.port), timeout=1
-            ) as sock:
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection((self.host, self.port), timeout=1) as sock,
+            ):
                 if sock.recv(64).startswith(b"* OK"):
                     return
             time.sleep(0.05)

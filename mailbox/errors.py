@@ -1,12 +1,12 @@
 """Errors raised by the mailbox package, grouped by who must act.
 
-    MailboxError                 anything this package refuses or cannot do
-    ├── MailParseError           raw bytes that cannot be read as a message at all
-    │                            (stored raw with the error; the watcher carries on)
-    ├── SourceError              a path given to `arbox triage` is missing or unreadable
-    ├── ImapError                the IMAP server refused us (login, select, bad config);
-    │                            connection drops are retried before this is raised
-    └── SendError                SMTP refused or could not deliver an outgoing notice
+MailboxError                 anything this package refuses or cannot do
+├── MailParseError           raw bytes that cannot be read as a message at all
+│                            (stored raw with the error; the watcher carries on)
+├── SourceError              a path given to `arbox triage` is missing or unreadable
+├── ImapError                the IMAP server refused us (login, select, bad config);
+│                            connection drops are retried before this is raised
+└── SendError                SMTP refused or could not deliver an outgoing notice
 """
 
 from __future__ import annotations

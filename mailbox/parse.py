@@ -36,10 +36,25 @@ from .reply import split_reply
 
 SYNTHETIC_DOMAIN = "arbox.invalid"
 KEPT_HEADERS = (
-    "Auto-Submitted", "X-Autoreply", "X-Autorespond", "X-Autoresponder", "Precedence",
-    "X-MS-Exchange-Inbox-Rules-Loop", "X-Auto-Response-Suppress", "X-Failed-Recipients",
-    "Return-Path", "List-Id", "List-Unsubscribe", "X-Mailer", "User-Agent", "Organization",
-    "Content-Type", "Thread-Topic", "Thread-Index", "Importance", "X-Priority",
+    "Auto-Submitted",
+    "X-Autoreply",
+    "X-Autorespond",
+    "X-Autoresponder",
+    "Precedence",
+    "X-MS-Exchange-Inbox-Rules-Loop",
+    "X-Auto-Response-Suppress",
+    "X-Failed-Recipients",
+    "Return-Path",
+    "List-Id",
+    "List-Unsubscribe",
+    "X-Mailer",
+    "User-Agent",
+    "Organization",
+    "Content-Type",
+    "Thread-Topic",
+    "Thread-Index",
+    "Importance",
+    "X-Priority",
 )
 _MSGID = re.compile(r"<([^<>\s]+)>")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
@@ -155,7 +170,9 @@ def _parse(raw: bytes) -> InboundEmail:
     remittance = "\n\n".join(a.text for a in attachments if a.text and a.text.strip())
 
     reason = detect_auto_reply(headers, subject)
-    if reason is None and (leaves.is_report or from_addr.startswith(("mailer-daemon@", "postmaster@"))):
+    if reason is None and (
+        leaves.is_report or from_addr.startswith(("mailer-daemon@", "postmaster@"))
+    ):
         reason = "delivery status notification"
 
     return InboundEmail(

@@ -103,8 +103,9 @@ def _own_cut(lines: list[str]) -> int | None:
                 joined = " ".join(lines[i : i + 1 + extra])
                 if i + extra < len(lines) and lines[i + extra] and _WROTE.match(joined):
                     return i
-        if _RULE.match(line) and any(_is_outlook_block(lines, j) for j in (i + 1, i + 2)
-                                     if j < len(lines)):
+        if _RULE.match(line) and any(
+            _is_outlook_block(lines, j) for j in (i + 1, i + 2) if j < len(lines)
+        ):
             return i
     return None
 
@@ -160,7 +161,9 @@ def split_reply(text: str) -> tuple[str, str, str]:
     if not text:
         return "", "", ""
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    cuts = [c for c in (_own_cut(lines), _library_cut(lines), _trailing_quote(lines)) if c is not None]
+    cuts = [
+        c for c in (_own_cut(lines), _library_cut(lines), _trailing_quote(lines)) if c is not None
+    ]
     cut = min(cuts) if cuts else len(lines)
     head, quoted = lines[:cut], lines[cut:]
     # Inline replies: quoted lines between the sender's own lines belong to the history.
