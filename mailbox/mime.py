@@ -126,11 +126,10 @@ def filename_of(part: Message) -> str:
         name = None
     if not name:
         try:
-            name = part.get_param("name", header="content-type")
+            param = part.get_param("name", header="content-type")
         except Exception:
-            name = None
-        if isinstance(name, tuple):
-            name = name[2]
+            param = None
+        name = param[2] if isinstance(param, tuple) else param
     return header_text(name) if name else ""
 
 

@@ -6,11 +6,15 @@ from (``reply.eml``, ``box.mbox#3``, ``Maildir#1700000000.M1P2.host``).
 
 from __future__ import annotations
 
-import mailbox as stdlib_mailbox  # the standard library's, not ours (we are arbox.mailbox)
+import importlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import SourceError
+
+# The standard library's `mailbox`, by name: we are `arbox.mailbox`, and type
+# checkers run from the repository root would otherwise resolve our folder.
+stdlib_mailbox = importlib.import_module("mailbox")
 
 MBOX_SUFFIXES = (".mbox", ".mbx")
 
