@@ -5,7 +5,6 @@ Bad input ends in one clear line on stderr and a non-zero exit, never a tracebac
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
@@ -15,6 +14,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlmodel import select
 
 from .settings import get_settings
 from .tools.db import Ledger
@@ -126,29 +126,259 @@ def demo(
     seed: int = 7,
 ) -> None:
     """Build a demo ledger and inbox, triage the inbox, run one dunning pass. No key, no server."""
-    from .tools.demo import build_demo_ledger
+    from .demo import run_demo
 
-    today = parse_day(on)
-    where = folder or Path(tempfile.mkdtemp(prefix="arbox-demo-"))
-    where.mkdir(parents=True, exist_ok=True)
-    db_path = where / "arbox.db"
-    if db_path.exists():
-        raise ValueError(f"{db_path} already exists; choose an empty --dir")
-    ledger = Ledger.open(f"sqlite:///{db_path}")
-    summary = build_demo_ledger(ledger, today=today, seed=seed)
-    table = Table(title=f"Demo ledger as of {today.isoformat()}", show_header=False)
-    for label, value in [
-        ("customers", summary.customers),
-        ("invoices", summary.invoices),
-        ("open invoices", summary.open_invoices),
-        ("open balance", f"{summary.open_balance:,.2f}"),
-        ("overdue balance", f"{summary.overdue_balance:,.2f}"),
-        ("payments", summary.payments),
-        ("unapplied (suspense)", f"{summary.suspense:,.2f}"),
-    ]:
-        table.add_row(label, str(value))
+    run_demo(folder, today=parse_day(on), seed=seed, console=console)
+
+
+@app.command()
+@clear_errors
+def triage(
+    paths: Annotated[
+        list[Path], typer.Argument(help=".eml files, folders of them, mbox files, maildirs")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per line per message")
+    ] = False,
+    model: Annotated[
+        str | None, typer.Option(help="offline or openai:<model> (default ARBOX_MODEL)")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="The run's today (default today)")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Triage replies from files: understand each one and act on the ledger (or ask a person)."""
+    import json
+
+    from .agent.checkpoint import open_checkpointer
+    from .mailbox.sources import iter_paths
+    from .worker import ingest, process_pending
+
+    ledger = open_ledger(db)
+    triager_args = (model or get_settings().model,)
+    ingested = ingest(ledger, iter_paths([str(p) for p in paths]))
+    for label, error in ingested.unparseable:
+        err.print(
+            f"{label}: not a readable email ({error}); stored raw for a person",
+            highlight=False,
+            markup=False,
+        )
+    wanted = list(dict.fromkeys(ingested.ids_by_source.values()))
+    with open_checkpointer(ledger.url) as saver:
+        triager = make_triager(ledger, saver, *triager_args)
+        process_pending(triager, today=parse_day(on), message_ids=wanted)
+        outcomes = [
+            triager.process(_stored_incoming(ledger, mid), today=parse_day(on))
+            for mid in wanted
+            if _is_triaged(ledger, mid)
+        ]
+    if as_json:
+        for outcome in outcomes:
+            typer.echo(json.dumps(outcome.as_contract(), ensure_ascii=False, default=str))
+    else:
+        print_outcomes(outcomes)
+
+
+def make_triager(ledger: Ledger, saver: Any, model: str) -> Any:
+    """A `Triager` for ``model`` with the policy thresholds from settings."""
+    from .agent import build_classifier
+    from .agent.policy import PolicyConfig
+    from .agent.service import Triager
+
+    s = get_settings()
+    policy = PolicyConfig(
+        approval_confidence=s.approval_confidence,
+        approval_amount=s.approval_amount,
+        payment_claim_pause_days=s.payment_claim_pause_days,
+        promise_tolerance_days=s.promise_tolerance_days,
+    )
+    return Triager(ledger, build_classifier(model), saver, policy=policy)
+
+
+def _is_triaged(ledger: Ledger, message_id: str) -> bool:
+    from .tools.models import InboundMessage
+
+    with ledger.session() as s:
+        row = s.exec(select(InboundMessage).where(InboundMessage.message_id == message_id)).first()
+        return row is not None and row.status in ("done", "pending_approval")
+
+
+def _stored_incoming(ledger: Ledger, message_id: str) -> Any:
+    from .mailbox.parse import parse_email
+    from .tools.models import InboundMessage
+    from .worker import incoming
+
+    with ledger.session() as s:
+        row = s.exec(select(InboundMessage).where(InboundMessage.message_id == message_id)).one()
+        return incoming(parse_email(row.raw or b""), row)
+
+
+def print_outcomes(outcomes: list[Any]) -> None:
+    """A table of replies: who, what was understood, what was done or is waiting."""
+    table = Table(title=f"{len(outcomes)} replies triaged", show_lines=True, expand=True)
+    table.add_column("from / subject", ratio=3)
+    table.add_column("customer", ratio=1)
+    table.add_column("understood", ratio=3)
+    table.add_column("actions", ratio=4)
+    for o in outcomes:
+        understood = (
+            "\n".join(
+                f"{f['intent']} {' '.join(f['invoices'])} ({f['confidence']:.2f})".strip()
+                for f in o.findings
+            )
+            or "[dim]nothing[/dim]"
+        )
+        acts = "\n".join(_action_line(a) for a in o.actions) or "[dim]none[/dim]"
+        if o.status == "pending_approval":
+            acts = (
+                f"[yellow]waiting for approval: {'; '.join(o.approval_reasons)}[/yellow]\n" + acts
+            )
+        table.add_row(
+            f"{o.sender}\n[dim]{o.subject}[/dim]",
+            o.customer or "[red]unmatched[/red]",
+            understood,
+            acts,
+        )
     console.print(table)
-    console.print(f"database: {db_path}", highlight=False)
+
+
+def _action_line(action: dict[str, Any]) -> str:
+    colour = {"done": "green", "pending_approval": "yellow", "skipped": "red"}.get(
+        action["status"], "white"
+    )
+    args = action.get("args", {})
+    target = args.get("queue") or args.get("invoice") or ",".join(args.get("invoices") or [])
+    return f"[{colour}]{action['status']}[/{colour}] {action['name']} {target}".rstrip()
+
+
+approvals_app = typer.Typer(help="Suggested routings waiting for a person.", no_args_is_help=False)
+app.add_typer(approvals_app, name="approvals")
+
+
+@approvals_app.callback(invoke_without_command=True)
+@clear_errors
+def approvals_list(ctx: typer.Context, db: DbOption = None) -> None:
+    """List pending approvals."""
+    if ctx.invoked_subcommand:
+        return
+    from .tools.models import Approval
+
+    with open_ledger(db).session() as s:
+        rows = list(
+            s.exec(select(Approval).where(Approval.status == "pending").order_by(Approval.id))
+        )  # type: ignore[arg-type]
+    table = Table(title=f"{len(rows)} pending approvals", show_lines=True)
+    for col_name in ("message", "customer", "why", "proposed actions"):
+        table.add_column(col_name)
+    for a in rows:
+        proposal = a.proposal or {}
+        table.add_row(
+            a.message_id,
+            str(proposal.get("customer") or "-"),
+            "\n".join(a.reasons),
+            "\n".join(_action_line(x) for x in proposal.get("actions", [])),
+        )
+    console.print(table)
+
+
+def _decide(message_id: str, decision: dict[str, Any], by: str, db: str | None) -> None:
+    from .agent.checkpoint import open_checkpointer
+    from .agent.service import ApprovalError
+
+    ledger = open_ledger(db)
+    with open_checkpointer(ledger.url) as saver:
+        try:
+            outcome = make_triager(ledger, saver, get_settings().model).decide(
+                message_id, decision, by=by
+            )
+        except ApprovalError as exc:
+            raise ValueError(str(exc)) from None
+    print_outcomes([outcome])
+
+
+ByOption = Annotated[str, typer.Option("--by", help="Who decides (kept in the audit log)")]
+
+
+@approvals_app.command("accept")
+@clear_errors
+def approvals_accept(message_id: str, by: ByOption = "cli", db: DbOption = None) -> None:
+    """Accept the suggested routing: its actions run once."""
+    _decide(message_id, {"decision": "accept"}, by, db)
+
+
+@approvals_app.command("reject")
+@clear_errors
+def approvals_reject(
+    message_id: str, by: ByOption = "cli", note: str = "", db: DbOption = None
+) -> None:
+    """Reject the suggested routing: nothing runs."""
+    _decide(message_id, {"decision": "reject", "note": note}, by, db)
+
+
+@approvals_app.command("edit")
+@clear_errors
+def approvals_edit(
+    message_id: str,
+    actions: Annotated[Path, typer.Option(help="JSON file: a list of {name, args} to run instead")],
+    by: ByOption = "cli",
+    db: DbOption = None,
+) -> None:
+    """Run edited actions instead of the suggested ones (each checked like any other)."""
+    import json
+
+    try:
+        edited = json.loads(actions.read_text())
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{actions}: not JSON ({exc})") from None
+    if not isinstance(edited, list):
+        raise ValueError(f"{actions}: expected a JSON list of actions")
+    _decide(message_id, {"decision": "edit", "actions": edited}, by, db)
+
+
+@app.command()
+@clear_errors
+def watch(
+    once: Annotated[bool, typer.Option("--once", help="Process what is there and exit")] = False,
+) -> None:
+    """Follow the IMAP inbox: record every new message, then triage it."""
+    from .agent.checkpoint import open_checkpointer
+    from .mailbox.commands import watch_command
+    from .mailbox.threading import assign_match, match_customer
+    from .worker import process_pending
+
+    s = get_settings()
+    ledger = open_ledger()
+
+    def record_and_match(email: Any, row: Any, session: Any) -> None:
+        # Inside the recording transaction: only the match; triage runs after commit.
+        assign_match(row, match_customer(session, email))
+        session.add(row)
+
+    with open_checkpointer(ledger.url) as saver:
+        triager = make_triager(ledger, saver, s.model)
+        process_pending(triager)  # whatever an earlier run recorded but did not triage
+
+        if once:
+            watch_command(True, record_and_match, settings=s)
+            outcomes = process_pending(triager)
+            console.print(f"triaged {len(outcomes)} messages", highlight=False)
+            return
+        import threading
+
+        stop = threading.Event()
+
+        def triage_loop() -> None:
+            while not stop.wait(2.0):
+                process_pending(triager)
+
+        worker = threading.Thread(target=triage_loop, name="arbox-triage", daemon=True)
+        worker.start()
+        try:
+            watch_command(False, record_and_match, settings=s, stop_event=stop)
+        finally:
+            stop.set()
+            worker.join(timeout=10)
 
 
 def main() -> None:

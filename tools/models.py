@@ -226,6 +226,8 @@ class InboundMessage(SQLModel, table=True):
     match_score: float | None = None
     triage: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     prompt_hash: str | None = None
+    claimed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    """When a worker took the message for triage (stale claims are taken again)."""
 
 
 class ImapCheckpoint(SQLModel, table=True):
