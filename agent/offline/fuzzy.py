@@ -18,7 +18,9 @@ MIN_SCORE = 85.0
 """rapidfuzz ratio needed to take a word for a lexicon word ("recieved" -> "received")."""
 
 _WORD = re.compile(r"[a-zà-ÿ]{5,}")
-_KNOWN = frozenset(w for cue in CUES for w in _WORD.findall(cue.pattern.pattern))
+_KNOWN = frozenset(
+    w for cue in CUES for w in _WORD.findall(re.sub(r"\\[a-zA-Z]", " ", cue.pattern.pattern))
+)
 _VOCAB = sorted(_KNOWN)
 _COMMON = frozenset(
     """about above after again against because before being below between could does doing
