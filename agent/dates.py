@@ -57,17 +57,20 @@ _ORD = r"(?:st|nd|rd|th|er|\.)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
-    ("numeric", re.compile(r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)")),
+    ("numeric", re.compile(
+        r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)")),
     ("day_month", re.compile(
-        rf"\b(\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?({_MONTH})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?\b", re.I)),
+        rf"\b(\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?({_MONTH})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?\b",
+        re.I)),
     ("month_day", re.compile(
         rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)),
     ("eom", re.compile(
-        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?month|eom|month[- ]end)\b", re.I)),
+        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?month|eom|month[- ]end)\b",
+        re.I)),
     ("eow", re.compile(
         r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?week|eow|this\s+week)\b", re.I)),
-    ("month_end", re.compile(rf"\b(?:(?:the\s+)?end\s+of|ende|fin(?:\s+de)?|finales\s+de)\s+({_MONTH})\b",
-                             re.I)),
+    ("month_end", re.compile(
+        rf"\b(?:(?:the\s+)?end\s+of|ende|fin(?:\s+de)?|finales\s+de)\s+({_MONTH})\b", re.I)),
     ("relative_day", re.compile(
         r"\b(today|tomorrow|tmrw|day after tomorrow|heute|morgen|aujourd'hui|demain|hoy|mañana)\b",
         re.I)),

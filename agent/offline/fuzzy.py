@@ -28,7 +28,7 @@ _COMMON = frozenset(
     through today under until where which while would should shall still thanks thank please
     hello regards kind best order orders which sorry right again month months weeks email
     emails number numbers total amount account accounts balance company office price prices
-    items shipment delivery delivered""".split()
+    items shipment delivery delivered""".split()  # noqa: SIM905 - a word list reads best so
 )
 
 

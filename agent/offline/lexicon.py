@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of regular expressions reads best unwrapped)
 """Phrase lexicons: how customers say each intent, in English, German, French and Spanish.
 
 Each `Cue` is a regular expression over normalised clause text (lower case, single
