@@ -57,15 +57,23 @@ _ORD = r"(?:st|nd|rd|th|er|\.)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
-    ("numeric", re.compile(r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)")),
+    ("numeric", re.compile(
+        r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)")),
     ("day_month", re.compile(
-        rf"\b(\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?({_MONTH})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?\b", re.I)),
+        rf"\b(\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?({_MONTH})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?\b",
+        re.I)),
     ("month_day", re.compile(
         rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)),
     ("eom", re.compile(
-        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?month|eom|month[- ]end)\b", re.I)),
-    ("eow", re.compile(r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?week|eow)\b", re.I)),
-    ("relative_day", re.compile(r"\b(today|tomorrow|tmrw|day after tomorrow)\b", re.I)),
+        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?month|eom|month[- ]end)\b",
+        re.I)),
+    ("eow", re.compile(
+        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?week|eow|this\s+week)\b", re.I)),
+    ("month_end", re.compile(
+        rf"\b(?:(?:the\s+)?end\s+of|ende|fin(?:\s+de)?|finales\s+de)\s+({_MONTH})\b", re.I)),
+    ("relative_day", re.compile(
+        r"\b(today|tomorrow|tmrw|day after tomorrow|heute|morgen|aujourd'hui|demain|hoy|mañana)\b",
+        re.I)),
     ("weekday", re.compile(rf"\b(?:(this|next|coming|following)\s+)?({_WEEKDAY})\b\.?", re.I)),
     ("in_n", re.compile(
         rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?({_NUM})\s+(business\s+)?(days?|weeks?|months?)\b",
@@ -73,6 +81,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_week", re.compile(r"\b(next|this coming)\s+(week|month)\b", re.I)),
     ("the_nth", re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)),
 ]
+
+
+_DATE_PREPOSITION = re.compile(r"\b(?:on|am|bis|by|le|el|until|before|vor|zum|per|from|ab)\s+$",
+                               re.I)
 
 
 @dataclass(frozen=True)
@@ -158,7 +170,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         return _safe(int(g[0]), int(g[1]), int(g[2]))
     if kind == "numeric":
         a, b, year = int(g[0]), int(g[2]), _year_of(g[3])
-        if g[1] == "." and year is None:
+        if g[1] == "." and year is None and not _DATE_PREPOSITION.search(m.string[: m.start()]):
             return None  # "5.06" without a year is more likely an amount than a date
         years = [year] if year else [anchor.year - 1, anchor.year, anchor.year + 1]
         readings = [(b, a)] if g[1] == "." else [(a, b), (b, a)]  # dotted dates are d.m
@@ -179,7 +191,12 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         return friday + timedelta(days=7) if g[0] else friday
     if kind == "relative_day":
         word = g[0].lower()
-        return anchor + timedelta(days={"today": 0, "tomorrow": 1, "tmrw": 1}.get(word, 2))
+        if word == "morgen" and re.search(r"guten\s+$", m.string[: m.start()], re.I):
+            return None  # "Guten Morgen" is a greeting
+        offsets = {"today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0}
+        return anchor + timedelta(days=offsets.get(word, 2 if word.startswith("day") else 1))
+    if kind == "month_end":
+        return end_of_month(_month_day(MONTHS[g[0].lower()], 1, None, anchor, prefer) or anchor)
     if kind == "weekday":
         return _weekday(anchor, WEEKDAYS[g[1].lower()], (g[0] or "").lower(), prefer, g[1])
     if kind == "in_n":

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .findings import Triage
+from .classifier import Reply
+from .extract import match_known
+from .findings import REASONS, Fields, Finding, Intent, Triage
 
 ABSTAIN_CONFIDENCE = 0.0
 """Confidence given to a finding whose evidence is missing from the reply."""
@@ -42,3 +44,50 @@ def check_evidence(triage: Triage, text: str) -> Triage:
             findings.append(finding.model_copy(
                 update={"abstained": True, "confidence": ABSTAIN_CONFIDENCE}))
     return triage.model_copy(update={"findings": findings})
+
+
+ALLOWED_FIELDS: dict[Intent, frozenset[str]] = {
+    Intent.payment_sent: frozenset({"amount", "paid_on", "method", "reference"}),
+    Intent.promise_to_pay: frozenset({"amount", "promised_on"}),
+    Intent.dispute: frozenset({"reason", "disputed_amount"}),
+    Intent.short_pay: frozenset({"paid_amount", "deducted_amount", "reason"}),
+    Intent.missing_po: frozenset({"po_required", "detail"}),
+    Intent.invoice_request: frozenset({"document"}),
+    Intent.extended_terms: frozenset({"claimed_terms_days"}),
+    Intent.financial_distress: frozenset({"detail"}),
+    Intent.wrong_contact: frozenset({"new_contact_email", "new_contact_name"}),
+    Intent.auto_reply: frozenset({"return_on"}),
+    Intent.other: frozenset(),
+}
+"""The fields each intent may carry (CONTRACTS.md section 1); others are dropped."""
+METHODS = frozenset({"ach", "wire", "check", "card", "other"})
+
+
+def sanitize(finding: Finding, reply: Reply) -> Finding:
+    """``finding`` with only what the reply supports: the intent's own fields, a redirect
+    address that the reply really contains, invoice numbers the reply names (near misses
+    mapped to the ledger's spelling), and reasons and methods from the fixed sets."""
+    allowed = ALLOWED_FIELDS[finding.intent]
+    values = {k: v for k, v in finding.fields.model_dump().items() if k in allowed}
+    text = normalise(reply.text)
+    email = values.get("new_contact_email")
+    if email and normalise(email) not in text:
+        values["new_contact_email"] = None
+        values["new_contact_name"] = None
+    if values.get("reason") is not None and values["reason"] not in REASONS:
+        values["reason"] = "other"
+    if values.get("method") is not None and str(values["method"]).lower() not in METHODS:
+        values["method"] = "other"
+    seen = " ".join((text, normalise(reply.subject)))
+    invoices = []
+    for number in finding.invoices:
+        if _core(number) and _core(number) in re.sub(r"[^0-9a-z]", "", seen):
+            invoices.append(match_known(number, reply.known_invoices) or number)
+        elif known := match_known(number, reply.known_invoices):
+            invoices.append(known)
+    return finding.model_copy(update={"fields": Fields(**values),
+                                      "invoices": list(dict.fromkeys(invoices))})
+
+
+def _core(number: str) -> str:
+    return re.sub(r"^inv(?:oice)?", "", re.sub(r"[^0-9a-z]", "", number.casefold()))

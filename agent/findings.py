@@ -30,21 +30,15 @@ class Intent(StrEnum):
 INTENTS: tuple[str, ...] = tuple(i.value for i in Intent)
 
 REASONS: tuple[str, ...] = (
-    "pricing",
-    "quantity",
-    "damaged",
-    "not_received",
-    "duplicate",
-    "terms",
-    "freight",
-    "other",
+    "pricing", "quantity", "damaged", "not_received", "duplicate", "terms", "freight", "other",
 )
 
 
 class Fields(BaseModel):
     """Details extracted for one intent. Leave a field empty when the reply does not say it."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Field docstrings become the JSON schema's descriptions: the schema the LLM sees.
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
     amount: Decimal | None = None
     """payment_sent / promise_to_pay: the amount paid or promised, as written (no currency sign)."""
@@ -57,8 +51,8 @@ class Fields(BaseModel):
     promised_on: date | None = None
     """promise_to_pay: the date by which they commit to pay."""
     reason: str | None = None
-    """dispute / short_pay: pricing, quantity, damaged, not_received, duplicate, terms,
-    freight or other."""
+    """dispute / short_pay: one of pricing, quantity, damaged, not_received, duplicate, terms,
+    freight, other."""
     disputed_amount: Decimal | None = None
     """dispute: the amount contested, when stated."""
     paid_amount: Decimal | None = None
@@ -96,6 +90,8 @@ class Fields(BaseModel):
 class Finding(BaseModel):
     """One intent found in the reply, with what it concerns and the words that show it."""
 
+    model_config = ConfigDict(use_attribute_docstrings=True)
+
     intent: Intent
     """The intent, from the taxonomy."""
     invoices: list[str] = Field(default_factory=list)
@@ -122,6 +118,8 @@ class Finding(BaseModel):
 
 class Triage(BaseModel):
     """Every intent found in one customer reply."""
+
+    model_config = ConfigDict(use_attribute_docstrings=True)
 
     findings: list[Finding] = Field(default_factory=list)
     """One entry per intent present; several are common."""

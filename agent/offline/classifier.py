@@ -16,13 +16,14 @@ from datetime import UTC, date, datetime
 
 from arbox.agent import extract
 from arbox.agent.classifier import Reply
+from arbox.agent.dates import find_dates
 from arbox.agent.evidence import check_evidence
 from arbox.agent.findings import Finding, Intent, Triage
 
 from .fields import fill
 from .fuzzy import correct
 from .headers import is_auto_reply
-from .lexicon import AUTO_REPLY_SUBJECT, CUES, FUTURE, NEGATORS, Cue
+from .lexicon import AUTO_REPLY_SUBJECT, CUES, FUTURE, INJECTION, NEGATORS, Cue
 from .text import Clause, clauses, normalize, strip_quoted
 
 MIN_CONFIDENCE = 0.5
@@ -33,6 +34,12 @@ _WINDOW_STOP = re.compile(r"[,;:()\-]|\b(?:but|however|although|aber|mais|pero)\
 _AWAY_MARKERS = re.compile(
     r"\b(?:until|till|through|back (?:on|in)|return|retour|bis|hasta|jusqu|inclus|automatic|"
     r"automatique|automática|automático|ledig|received and is being reviewed)\b",
+    re.I,
+)
+
+
+_SPECIFIC_DOC = re.compile(
+    r"cop(?:y|ies)|statement|w-?9|proof of delivery|\bpod\b|bill of lading|packing slip|receipt",
     re.I,
 )
 
@@ -54,7 +61,7 @@ class OfflineClassifier:
         anchor = _anchor(reply.sent_at)
         if is_auto_reply(reply.headers) or AUTO_REPLY_SUBJECT.match(reply.subject or ""):
             return self._auto_reply(reply, text, anchor)
-        hits = self._hits(text)
+        hits = self._hits(text, anchor)
         by_intent: dict[Intent, list[Hit]] = defaultdict(list)
         for hit in hits:
             by_intent[hit.cue.intent].append(hit)
@@ -77,14 +84,24 @@ class OfflineClassifier:
         triage = Triage(findings=findings, classifier=self.name)
         return check_evidence(triage, text)
 
-    def _hits(self, text: str) -> list[Hit]:
+    def _hits(self, text: str, anchor: date) -> list[Hit]:
         hits: list[Hit] = []
         for clause in clauses(text):
+            if INJECTION.search(clause.text):
+                continue  # addressed to a model, not to us: never acted on
             norm = correct(normalize(clause.text))
             question = norm.rstrip().endswith("?")
+            dated: bool | None = None
             for cue in CUES:
                 for m in cue.pattern.finditer(norm):
                     if _cancelled(cue, norm, m, question):
+                        continue
+                    if cue.needs_date:
+                        if dated is None:
+                            dated = _dated(clause.text, text, anchor)
+                        if not dated:
+                            continue
+                    if cue.needs_detail and not _detailed(clause.text, anchor):
                         continue
                     hits.append(Hit(cue, clause))
                     break
@@ -120,6 +137,21 @@ def _anchor(sent_at: datetime | None) -> date:
     return sent_at.date() if sent_at else datetime.now(UTC).date()
 
 
+_ANAPHOR = re.compile(r"\b(?:that date|then|that day|by then|à cette date|an diesem tag)\b", re.I)
+
+
+def _dated(clause: str, text: str, anchor: date) -> bool:
+    """A date in the clause, or "on that date" pointing back to one elsewhere in the reply."""
+    if find_dates(clause, anchor):
+        return True
+    return bool(_ANAPHOR.search(clause)) and bool(find_dates(text, anchor))
+
+
+def _detailed(clause: str, anchor: date) -> bool:
+    return bool(extract.find_amounts(clause) or find_dates(clause, anchor, "past")
+                or extract.payment_method(clause) or extract.payment_reference(clause))
+
+
 def _combine(weights: list[float]) -> float:
     """Independent pieces of evidence: 1 - prod(1 - w), capped below certainty."""
     miss = 1.0
@@ -147,6 +179,15 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
 
 def _apply_precedence(by_intent: dict[Intent, list[Hit]]) -> None:
     """Rules between intents that the cues alone can not express."""
+    if Intent.missing_po in by_intent and Intent.invoice_request in by_intent:
+        # "resend the invoice with our PO number" asks for a fix, not for a document.
+        po_clauses = {h.clause for h in by_intent[Intent.missing_po]}
+        kept = [h for h in by_intent[Intent.invoice_request] if h.clause not in po_clauses
+                or _SPECIFIC_DOC.search(h.clause.text)]
+        if kept:
+            by_intent[Intent.invoice_request] = kept
+        else:
+            by_intent.pop(Intent.invoice_request)
     if Intent.short_pay in by_intent:
         # A deduction is a payment with a reason: the reason belongs to short_pay, and
         # the payment is not reported twice.

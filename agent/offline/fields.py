@@ -38,7 +38,8 @@ _NAME_BEFORE_EMAIL = re.compile(
     r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s(?:[a-z]{2,3}\s)?[A-Z][a-z]+){1,2})[^A-Za-z@]{0,40}$"
 )
 _BACK = re.compile(r"\b(?:back|return|retour|regreso|zurück|wieder)\b", re.I)
-_INCLUSIVE = re.compile(r"inclus|einschließlich|through|thru|till? and including|t\.?o\.?m\.?", re.I)
+_INCLUSIVE = re.compile(r"inclus|einschließlich|through|thru|till? and including|t\.?o\.?m\.?",
+                        re.I)
 
 
 def reason_of(text: str, hinted: list[str]) -> str:

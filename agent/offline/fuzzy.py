@@ -18,7 +18,9 @@ MIN_SCORE = 85.0
 """rapidfuzz ratio needed to take a word for a lexicon word ("recieved" -> "received")."""
 
 _WORD = re.compile(r"[a-zà-ÿ]{5,}")
-_KNOWN = frozenset(w for cue in CUES for w in _WORD.findall(cue.pattern.pattern))
+_KNOWN = frozenset(
+    w for cue in CUES for w in _WORD.findall(re.sub(r"\\[a-zA-Z]", " ", cue.pattern.pattern))
+)
 _VOCAB = sorted(_KNOWN)
 _COMMON = frozenset(
     """about above after again against because before being below between could does doing
@@ -26,7 +28,7 @@ _COMMON = frozenset(
     through today under until where which while would should shall still thanks thank please
     hello regards kind best order orders which sorry right again month months weeks email
     emails number numbers total amount account accounts balance company office price prices
-    items shipment delivery delivered""".split()
+    items shipment delivery delivered""".split()  # noqa: SIM905 - a word list reads best so
 )
 
 

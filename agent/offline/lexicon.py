@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of regular expressions reads best unwrapped)
 """Phrase lexicons: how customers say each intent, in English, German, French and Spanish.
 
 Each `Cue` is a regular expression over normalised clause text (lower case, single
@@ -24,6 +25,11 @@ class Cue:
     """A factual statement: negation, a question or the future cancels it."""
     reason: str | None = None
     """For dispute and short_pay cues: the reason the words point to."""
+    needs_date: bool = False
+    """Counts only when its clause names a date ("we'll pay on the 15th", not "will send more")."""
+    needs_detail: bool = False
+    """Counts only when its clause has an amount, a date or a payment method ("I paid on time"
+    argues a dispute; "we paid $400 by ACH on 3/2" reports a payment)."""
 
 
 _NEG = r"(?:not|never|n't|no|nicht|nie|pas|jamais|ne|no)"
@@ -32,12 +38,15 @@ _DOC = (r"(?:copy|copies|invoice|invoices|statement|w-?9|proof of delivery|pod|b
         r"|documentation|receipt|delivery note|delivery receipt|bill of lading|bol|credit memo"
         r"|credit note|packing slip|timesheets?|aging|ageing|breakdown|itemi[sz]ed|certificate"
         r"|bank details|letterhead|signed|supporting documents?|kontoauszug|rechnungskopie"
-        r"|relevé|copie|factura|estado de cuenta|lieferschein)")
+        r"|relevé|copie|factura|estado de cuenta|lieferschein|détail|feuilles de temps|certificado|"
+        r"boleto|bank data|receipt)")
 
 
 def _c(intent: Intent, weight: float, pattern: str, *, claim: bool = False,
-       reason: str | None = None) -> Cue:
-    return Cue(intent, re.compile(pattern), weight, claim, reason)
+       reason: str | None = None, needs_date: bool = False, needs_detail: bool = False) -> Cue:
+    # A gap "[^.]{0,40}" must not stop at the decimal point of "$4,900.00" or "20.03.2026".
+    pattern = pattern.replace("[^.]{", r"(?:[^.]|\.(?=\d)){").replace("[^.?]{", r"(?:[^.?]|\.(?=\d)){")
+    return Cue(intent, re.compile(pattern), weight, claim, reason, needs_date, needs_detail)
 
 
 I = Intent  # noqa: E741 - short alias keeps the table readable
@@ -48,9 +57,12 @@ CUES: list[Cue] = [
        r"(?:paid|sent|remitted|wired|mailed|processed|released|issued|settled|transferred|initiated"
        r"|submitted|cleared|deposited|included|scheduled)\b", claim=True),
     _c(I.payment_sent, 0.85, r"\b(?:we|i|we've|i've|they|accounting|ap|treasury)\s+(?:have |had |"
-       r"just |already |finally )*(?:paid|pay|sent|remitted|wired|mailed|processed|released|issued"
-       r"|settled|transferred|initiated|submitted|dropped|made|cut|put through|pushed through)\b",
-       claim=True),
+       r"just |already |finally )*(?:paid|payed|pay|remitted|wired|settled|transferred)\b",
+       claim=True, needs_detail=True),
+    _c(I.payment_sent, 0.85, r"\b(?:we|i|we've|i've|they|accounting|ap|treasury)\s+(?:have |had |"
+       r"just |already |finally )*(?:sent|mailed|processed|released|issued|initiated|submitted|"
+       r"dropped|made|cut|put through|pushed through)\s+(?:\w+\s+){0,3}?(?:payment|check|cheque|"
+       r"wire|funds|money|ach|transfer|remittance|it|this|the balance|\$)", claim=True),
     _c(I.payment_sent, 0.8, r"\b(?:paid|sent|wired|mailed|issued|released|made|processed|cut)\b"
        r"[^.]{0,30}\b(?:payment|check|cheque|wire|ach|transfer|remittance)\b", claim=True),
     _c(I.payment_sent, 0.8, r"\b(?:payment|check|cheque|wire|ach|transfer|funds)\b[^.?]{0,40}"
@@ -63,14 +75,23 @@ CUES: list[Cue] = [
        r"virement (?:a été )?effectué|pagad[oa]s?|pagamos|hemos pagado|betaald|overgemaakt)\b",
        claim=True),
     _c(I.payment_sent, 0.7, r"\bpaid (?:half|part|some|the balance|in full|it|this|that|today|"
-       r"yesterday|everything)\b", claim=True),
+       r"yesterday|everything)\b|^(?:just )?(?:paid|sent|wired|mailed)\b(?! from)|\b(?:today's|this "
+       r"morning's|yesterday's) payment\b", claim=True),
+    _c(I.payment_sent, 0.8, r"\b(?:it|this|that|payment|check|cheque|ach|wire|funds)\s+(?:already "
+       r")?went out\b|\b(?:check|cheque)\s*(?:#|no\.?)?\s*\d+[^.]{0,25}\b(?:mailed|sent|went out|"
+       r"issued|dropped)|\bhave pay\b", claim=True),
     # --- promise_to_pay -----------------------------------------------------------------------
-    _c(I.promise_to_pay, 0.85, r"\b(?:will|'ll|shall|going to|gonna|plan to|plan on|intend to|"
-       r"expect to|hope to|aim to|commit to|promise to|can|could)\s+(?:\w+\s+){0,3}?(?:pay|paying|"
-       r"remit|settle|send|get you|wire|transfer|process|release|clear|make (?:a |the )?payment)\b"),
+    _c(I.promise_to_pay, 0.85, r"(?:\b(?:we|i)\s+(?:will|shall|can|could|are going to|am going to"
+       r"|plan to|plan on|intend to|expect to|hope to|aim to|commit to|promise to)|\bwe'll|\bi'll|"
+       r"\bwill|\bcommit to|\bpromise to|\bexpect to)\s+(?:\w+\s+){0,3}?(?:pay|paying|remit|settle|"
+       r"send|get you|get (?:it|that|this) paid|wire|transfer|process|release|clear|make (?:a |the )?"
+       r"payment)\b", needs_date=True),
+    _c(I.promise_to_pay, 0.75, r"\b(?:paying|sending|wiring|settling)\b|\bcan (?:i|we) pay\b|"
+       r"\b(?:überweisen|zahlen|bezahlen|begleichen) wir\b|\bconfirmé un paiement\b|"
+       r"\bconfirmed (?:a )?payment\b", needs_date=True),
     _c(I.promise_to_pay, 0.8, r"\b(?:payment|it|this|invoice|invoices|balance|rest|remainder|"
        r"other half)\b[^.]{0,30}\b(?:will|should|is going to) (?:be )?(?:paid|settled|processed|"
-       r"released|go out|follow|made)\b"),
+       r"released|go out|follow|made)\b", needs_date=True),
     _c(I.promise_to_pay, 0.8, r"\b(?:next|upcoming|following)\s+(?:\w+\s+)?(?:check run|payment "
        r"run|pay run|cheque run|run)\b|\b(?:planned|scheduled|approved|queued|slated) for "
        r"(?:settlement|payment)\b|\bwith our \w+ \d+ payment run\b"),
@@ -110,11 +131,17 @@ CUES: list[Cue] = [
     _c(I.dispute, 0.75, r"\b(?:don't think we owe|do not owe|don't owe|not owe|should not have been "
        r"(?:billed|charged)|shouldn't have been (?:billed|charged)|why am i being charged|take the "
        r"\$?[\d,.]+ off|were cancelled|was cancelled|please (?:correct|reissue)|issue a credit|"
-       r"cancel the invoice|warranty)", reason="other"),
+       r"cancel the invoice|warranty|undisputed|corrected invoice|please credit|not paying (?:them|"
+       r"for)|we returned|returned in|way higher|higher than (?:what )?we agreed|fehlt)",
+       reason="other"),
+    _c(I.dispute, 0.8, r"\b(?:dos veces|zweimal|doppelt|deux fois)\b", reason="duplicate"),
+    _c(I.dispute, 0.75, r"\b(?:wrong quantity|berechnet, geliefert wurden aber nur|geliefert wurden "
+       r"aber nur|we received \d+ units, you billed|list price instead of|instead of the (?:locked|"
+       r"agreed))", reason="quantity"),
     # --- short_pay ------------------------------------------------------------------------------
     _c(I.short_pay, 0.85, r"\b(?:deducted|deduction|deducting|short[- ]paid|short pay|withheld|"
        r"held back|took off|net of|less \$|less (?:the|our)|abgezogen|abzug|déduit|descontamos|"
-       r"deducido|except the|instead of \$?[\d,.]+)"),
+       r"deducido|except the|minus the|instead of \$?[\d,.]+)"),
     _c(I.short_pay, 0.75, r"\btook the \d+(?:[.,]\d+)?\s?% (?:discount|rebate)|\b\d+(?:[.,]\d+)?\s?"
        r"% (?:skonto|escompte|volume rebate)", reason="terms"),
     # --- missing_po -----------------------------------------------------------------------------
@@ -128,20 +155,23 @@ CUES: list[Cue] = [
        r"coupa|tungsten|basware|supplier portal|vendor portal)\b[^.]{0,60}\b(?:reject|return|"
        r"resubmit|missing)"),
     _c(I.missing_po, 0.75, r"\b(?:vendor number|supplier number|cost cent(?:er|re)|project code|"
-       r"project number|location code|gl code)\b"),
+       r"project number|location code|gl code)\b|^po\s*#?\s*\?|\bfehlt unsere bestellnummer\b|"
+       r"\bissued po\b|\bput it on the invoice\b"),
     # --- invoice_request ------------------------------------------------------------------------
-    _c(I.invoice_request, 0.85, r"\b(?:send|resend|re-send|forward|provide|share|email|e-mail|"
-       r"get|need|attach|renvoyer|envoyer|senden|schicken|enviar|reenviar)\b[^.?]{0,45}"
-       rf"\b{_DOC}\b"),
+    _c(I.invoice_request, 0.85, r"\b(?:send|sending|forward|provide|share|email|e-mail|get|need|"
+       r"necesita|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar)\b"
+       rf"(?![^.?]{{0,45}}\b(?:corrected|revised|future|going forward)\b)[^.?]{{0,45}}\b{_DOC}\b"),
     _c(I.invoice_request, 0.8, r"\b(?:haven't|have not|never|didn't|did not|don't seem to have)"
        r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b[^.]{0,15}\b(?:invoice|bill|statement)\b"
-       r"|\b(?:can't|cannot|unable to|ne la trouvons pas|no la encontramos) (?:find|locate)?"
-       r"|\bnous ne la trouvons pas\b"),
+       r"|\b(?:can't|cannot|unable to) (?:find|locate)\b|\bne la trouvons pas\b|\bno la "
+       r"encontramos\b|\bwon't open\b"),
     # --- extended_terms -------------------------------------------------------------------------
     _c(I.extended_terms, 0.85, r"\bnet[\s-]?(?:45|60|75|90|120)\b|\b(?:45|60|75|90|120|sixty|"
        r"ninety|forty-five)[\s-]days?\b[^.]{0,40}\b(?:terms|contract|agreement|agreed|per our|"
        r"from receipt)|\b(?:terms|contract|agreement|agreed|per our)\b[^.]{0,40}\b(?:45|60|75|90|"
        r"120|sixty|ninety)[\s-]?days?\b"),
+    _c(I.extended_terms, 0.75, r"\b(?:get|gets|give|have|allowed?|granted?|agreed)\b[^.]{0,25}"
+       r"\b(?:45|60|75|90|120|sixty|ninety|forty-five)[\s-]days?\b|\bdue \d+ days from\b"),
     _c(I.extended_terms, 0.7, r"\b(?:not due until|isn't due until|aren't (?:late|due) yet|"
        r"isn't late until|not late until|not (?:yet )?(?:due|overdue|past due)|due date [^.]{0,20}"
        r"is actually|zahlungsziel|à \d+ jours|\d+ días)\b"),
@@ -150,9 +180,11 @@ CUES: list[Cue] = [
        r"receivership|administrator|liquidation|redressement judiciaire|liquidation judiciaire|"
        r"mandataire judiciaire|concurso de acreedores|administrador concursal|quiebra|faillissement|"
        r"failliet|curator|surseance|insolvenzverfahren)"),
-    _c(I.financial_distress, 0.8, r"\b(?:cash[- ]?flow|cash crunch|tight on cash|don't have the "
+    _c(I.financial_distress, 0.8, r"\b(?:business is closing|closing (?:down|the business)|"
+       r"shutting down|cash problems|bank account is frozen|cash[- ]?flow|cash crunch|tight on cash|don't have the "
        r"cash|no cash|liquidity|financial (?:difficult|hardship|trouble|problem)\w*|struggling|"
-       r"can't afford|cannot afford|can't pay|cannot pay|unable to pay|not able to pay|payment plan|"
+       r"can't afford|cannot afford|can't pay|cannot pay|unable to pay|not able to pay|(?<!offer )"
+       r"payment plan|"
        r"instal?lments?|a month until|every month|froze|line of credit|layoffs|cut hours|behind on "
        r"(?:rent|payments|bills)|really behind|lost (?:our|a) (?:biggest|largest|major|big) (?:client|"
        r"customer)|sales are down|all we can (?:manage|afford)|very tight|business has been (?:really )?"
@@ -162,30 +194,40 @@ CUES: list[Cue] = [
        r"no longer (?:with|at|works?|handles?|responsible|monitored)|not (?:the )?(?:correct|"
        r"appropriate|responsible) (?:person|contact)|(?:i|he|she) (?:has |have )?(?:left|retired)|"
        r"i'm retiring|i am retiring|don't work (?:at|for)|do not work (?:at|for)|only handle|"
-       r"nicht mehr bei uns|nachfolger\w*|n'est plus|ya no trabaja|no es la persona|stop sending "
+       r"has moved to|i'm the new|i am the new|nicht mehr bei uns|nachfolger\w*|n'est plus|ne m'occupe plus|ya no trabaj\w+|no es la persona|"
+       r"is gone|don't email me|stop sending (?:\w+ )?(?:to )?me|stop sending "
        r"(?:to )?me|not to me|not me)\b"),
     _c(I.wrong_contact, 0.8, r"\b(?:contact|send|address|direct|forward|forwarded|email|write|"
-       r"reach out|deal with|handled at|adresser|wenden|diríjase|envíe)\b[^.]{0,60}[\w.+-]+@[\w-]+"
-       r"\.[\w.]+|\b(?:handled (?:at|by) corporate|going forward|from now on|all future|new "
-       r"(?:bookkeeper|contact|ap contact)|claims to the)\b"),
+       r"reach out|deal with|handled at|adresser|écrire|escriban|wenden|diríjase|envíe|cc)\b[^.]{0,60}"
+       r"emailaddr"),
+    _c(I.wrong_contact, 0.75, r"\b(?:handled (?:at|by) corporate|going forward|from now on|all "
+       r"future|new (?:bookkeeper|contact|ap contact)|claims to the)\b", claim=True),
     # --- auto_reply (text; headers are checked before any cue) ----------------------------------
     _c(I.auto_reply, 0.9, r"\b(?:out of (?:the )?office|ooo|on (?:annual |parental |maternity |"
        r"sick )?leave|on vacation|on holiday|jury duty|away from (?:my|the) (?:desk|office)|limited "
        r"access to e-?mail|automatic reply|auto-?reply|nicht im büro|abwesend|absente?|réponse "
        r"automatique|fuera de la oficina|respuesta automática|mensaje automático|ledig till|has been "
-       r"received and is being reviewed|i will respond (?:upon|when|on) (?:my )?return)\b"),
+       r"received and is being reviewed|i will respond (?:upon|when|on) (?:my )?return|automatische "
+       r"antwort)\b"),
 ]
 
 AUTO_REPLY_SUBJECT = re.compile(
     r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|abwesenheitsnotiz|"
-    r"réponse automatique|respuesta automática|autosvar|afwezig|automatisch antwoord)\b",
+    r"réponse automatique|respuesta automática|autosvar|afwezig|automatisch antwoord|automatische "
+    r"antwort)\b",
     re.I,
 )
 
 NEGATORS = re.compile(
     r"\b(?:not|never|no|n't|haven't|hasn't|didn't|don't|doesn't|won't|can't|cannot|nicht|nie|"
-    r"kein\w*|pas|jamais|yet to)\b|n't\b"
+    r"kein\w*|pas|jamais|yet to|stop|quit|cease)\b|n't\b"
 )
+INJECTION = re.compile(
+    r"\b(?:ignore (?:all |any )?(?:previous|prior|above) instructions|you are now|system:|respond "
+    r"only with|maintenance mode|as an ai|new instructions|developer mode)",
+    re.I,
+)
+"""Words aimed at an LLM, not at a person: clauses carrying them are not classified."""
 FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|gonna|plan to|planned|intend|expect|next|once|when we|"
     r"werden|wird|sera|vamos a)\b"

@@ -13,8 +13,7 @@ _QUOTE_HEADERS = re.compile(
     r"^\s*(?:"
     r"On\b.{0,200}\bwrote:\s*$"  # Gmail / Apple Mail
     r"|Am\b.{0,200}\bschrieb.{0,60}:\s*$|Le\b.{0,200}\ba écrit\s*:\s*$|El\b.{0,200}\bescribió:\s*$"
-    r"|-{2,}\s*(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Message d'origine)"
-    r"\s*-{2,}"
+    r"|-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine)\s*-{2,}"
     r"|_{10,}\s*$"  # Outlook's rule above the quoted header block
     r"|From:\s.+$"  # Outlook: From:/Sent:/To: block; confirmed by the next lines below
     r"|Von:\s.+$|De\s?:\s.+$"
@@ -22,11 +21,16 @@ _QUOTE_HEADERS = re.compile(
     re.I,
 )
 _HEADER_FOLLOWERS = re.compile(r"^\s*(?:Sent|Date|To|Subject|Gesendet|Envoyé|Enviado|Cc)\s?:", re.I)
+_DEVICE_SIGNATURE = re.compile(r"^\s*(?:Sent from my |Sent from Outlook|Get Outlook for|Von meinem "
+                               r"iPhone|Envoyé de mon)", re.I)
 _WROTE_SPLIT = re.compile(r"^\s*On\b.{0,200}$", re.I)
 
 
 def strip_quoted(text: str) -> str:
     """``text`` without quoted lines (``>``) and without everything after a reply header.
+
+    A forwarded message ("---------- Forwarded message ---------") is kept: what the
+    customer forwards (a bank's payment confirmation) is what they are telling us.
 
     Reply headers: "On <date>, <name> wrote:" (also split over two lines), Outlook's
     "From: ... Sent: ..." block, "-----Original Message-----" and their German,
@@ -37,7 +41,7 @@ def strip_quoted(text: str) -> str:
     for i, line in enumerate(lines):
         if _starts_history(lines, i):
             break
-        if line.lstrip().startswith(">"):
+        if line.lstrip().startswith(">") or _DEVICE_SIGNATURE.match(line):
             continue
         kept.append(line)
     return "\n".join(kept).strip()
@@ -66,14 +70,23 @@ class Clause:
     text: str
 
 
-_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(]?[A-Z0-9#$€£])|\n\s*\n|\n(?=\s*[-*•]|\s*\d+[.)])|\n")
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(¿¡]?\w)|\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|mr|mrs|ms|dr|inv|no|nr|approx|etc|vs|st|co|inc|ltd|corp|dept|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\w)\.)$",
+    re.I,
+)
 
 
 def clauses(text: str) -> list[Clause]:
-    """The sentences of ``text`` (split at sentence ends and line breaks)."""
+    """The sentences of ``text`` (split at sentence ends and line breaks, not abbreviations)."""
     out: list[Clause] = []
     pos = 0
     for m in _CLAUSE_END.finditer(text):
+        if m.group(0) != "\n" and "\n" not in m.group(0) and _ABBREVIATION.search(
+            text[max(pos, m.start() - 8) : m.start()]
+        ):
+            continue
         _add(out, text, pos, m.start())
         pos = m.end()
     _add(out, text, pos, len(text))
@@ -88,8 +101,19 @@ def _add(out: list[Clause], text: str, start: int, end: int) -> None:
         out.append(Clause(start + lead, start + lead + len(body), body))
 
 
+_EMAIL = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_BARE_CONTRACTION = re.compile(
+    r"\b(can|don|won|didn|haven|hasn|isn|aren|doesn|wasn|weren|shouldn|couldn|wouldn)t\b"
+)
+
+
 def normalize(text: str) -> str:
-    """Lower case, straight quotes, single spaces: the form the lexicon patterns read."""
+    """The form the lexicon patterns read: lower case, straight quotes, single spaces,
+    ``cant`` -> ``can't``, and every email address replaced by ``emailaddr`` (so an
+    address such as ``ap-invoices@...`` is not read as words)."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
     text = text.replace("\u201d", '"').replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    text = _EMAIL.sub("emailaddr", text)
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    text = re.sub(r"^(?:[-*•]|\d{1,2}[.)])\s+", "", text)  # list bullets
+    return _BARE_CONTRACTION.sub(r"\1't", text)

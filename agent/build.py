@@ -1,0 +1,35 @@
+"""`build_classifier`: the one place a model string becomes a classifier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .classifier import Classifier
+
+
+class ModelConfigError(ValueError):
+    """An ``ARBOX_MODEL`` value that names no classifier we can build."""
+
+
+def build_classifier(model: str = "offline", prompt_path: str | Path | None = None) -> Classifier:
+    """``offline`` (no network) or ``openai:<model>`` (langchain-openai ``ChatOpenAI``).
+
+    ``ChatOpenAI`` reads ``OPENAI_API_KEY`` and ``OPENAI_BASE_URL`` itself, so a
+    vLLM, Ollama or llama.cpp server works by pointing ``OPENAI_BASE_URL`` at it.
+    ``prompt_path`` replaces the shipped ``prompts/triage.md`` (for prompt variants).
+    """
+    spec = (model or "").strip()
+    if spec == "offline":
+        from .offline import OfflineClassifier
+
+        return OfflineClassifier()
+    provider, sep, name = spec.partition(":")
+    if provider == "openai" and sep and name.strip():
+        if prompt_path is not None and not Path(prompt_path).is_file():
+            raise ModelConfigError(f"prompt file not found: {prompt_path}")
+        from .llm import LLMClassifier
+
+        return LLMClassifier(model=name.strip(), prompt_path=prompt_path)
+    raise ModelConfigError(
+        f"unknown model {model!r}: use 'offline' or 'openai:<model>' (e.g. openai:gpt-4.1-mini)"
+    )
