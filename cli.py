@@ -28,6 +28,9 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console()
+if not console.is_terminal:
+    # Piped output: wide enough for the triage table to stay readable.
+    console = Console(width=140)
 err = Console(stderr=True, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
