@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from arbox.tools.money import MoneyError, parse_amount
 from rapidfuzz import fuzz, process
+
+from arbox.tools.money import MoneyError, parse_amount
 
 NEAR_MISS_SCORE = 88.0
 """rapidfuzz ratio (0-100) at which a written invoice number is taken for a known one."""

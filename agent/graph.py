@@ -7,7 +7,7 @@ restart and resumes where it stopped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from email.utils import parseaddr
 from typing import Any, Literal
@@ -95,7 +95,7 @@ def build_graph(
             ),
             ctx.policy,
         )
-        return {"plan": actions, "approval_reasons": reasons}
+        return {"plan": [asdict(a) for a in actions], "approval_reasons": reasons}
 
     def approve(state: TriageState) -> dict[str, Any]:
         # Only the interrupt: a resumed node runs again from its start.
@@ -103,7 +103,7 @@ def build_graph(
             {
                 "message_id": state.message_id,
                 "reasons": state.approval_reasons,
-                "actions": [_as_dict(a) for a in state.plan],
+                "actions": state.plan,
             }
         )
         return {"decision": answer}
@@ -112,23 +112,17 @@ def build_graph(
         ctx = runtime.context or RunContext()
         actions, actor = _approved(state, ctx.actor)
         results = [run_action(ledger, a, actor=actor) for a in actions]
-        skipped = {a.key for a in state.plan} - {a.key for a in actions}
+        kept = {a.key for a in actions}
         results += [
-            {
-                "name": a.name,
-                "args": a.args,
-                "key": a.key,
-                "status": "skipped",
-                "detail": "rejected by the analyst",
-            }
+            {**_pick(a), "status": "skipped", "detail": "rejected by the analyst"}
             for a in state.plan
-            if a.key in skipped
+            if a["key"] not in kept
         ]
         return {"results": results}
 
     def route(state: TriageState) -> Literal["approve", "act"]:
         # A reason without an action still goes to a person: nobody else would read it.
-        needs = state.approval_reasons or any(a.needs_approval for a in state.plan)
+        needs = state.approval_reasons or any(a["needs_approval"] for a in state.plan)
         return "approve" if needs else "act"
 
     builder = StateGraph(TriageState, context_schema=RunContext)
@@ -146,21 +140,13 @@ def build_graph(
     return builder.compile(checkpointer=checkpointer, name="triage")
 
 
-def _as_dict(action: PlannedAction | dict[str, Any]) -> dict[str, Any]:
-    if isinstance(action, dict):
-        return action
-    return {
-        "name": action.name,
-        "args": action.args,
-        "key": action.key,
-        "needs_approval": action.needs_approval,
-        "why": action.why,
-    }
+def _pick(action: dict[str, Any]) -> dict[str, Any]:
+    return {k: action[k] for k in ("name", "args", "key")}
 
 
 def _approved(state: TriageState, default_actor: str) -> tuple[list[PlannedAction], str]:
     """The actions to run: all of them without a decision; per the analyst's answer with one."""
-    plan = [a if isinstance(a, PlannedAction) else PlannedAction(**a) for a in state.plan]
+    plan = [PlannedAction(**a) for a in state.plan]
     decision = state.decision
     if decision is None:
         return plan, default_actor

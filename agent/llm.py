@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import openai
-from arbox import prompts
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
+
+from arbox import prompts
 
 from .classifier import Reply
 from .evidence import check_evidence, sanitize

@@ -155,10 +155,7 @@ class Triager:
         values = snapshot.values
         triage = Triage.model_validate(values.get("triage") or {})
         waiting = bool(snapshot.interrupts)
-        plan = [
-            a if isinstance(a, PlannedAction) else PlannedAction(**a)
-            for a in values.get("plan", [])
-        ]
+        plan = [PlannedAction(**a) for a in values.get("plan", [])]
         if waiting:
             actions = [
                 {"name": a.name, "args": a.args, "status": "pending_approval", "why": a.why}

@@ -49,7 +49,8 @@ class TriageState:
     """Open invoice numbers of the resolved customer."""
     triage: dict[str, Any] | None = None
     """The classifier's `Triage`, as JSON."""
-    plan: list[PlannedAction] = field(default_factory=list)
+    plan: list[dict[str, Any]] = field(default_factory=list)
+    """The proposed actions, each a `PlannedAction` as a plain dict (checkpoint-safe)."""
     approval_reasons: list[str] = field(default_factory=list)
     """Why a person must decide; empty when the plan runs on its own."""
     decision: dict[str, Any] | None = None

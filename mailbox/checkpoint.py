@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from arbox.tools.models import ImapCheckpoint, utcnow
 from sqlmodel import Session
+
+from arbox.tools.models import ImapCheckpoint, utcnow
 
 
 def checkpoint_key(user: str, host: str, folder: str) -> str:

@@ -7,6 +7,7 @@ import logging
 import threading
 
 import typer
+
 from arbox.settings import Settings, get_settings
 from arbox.tools.db import Ledger
 

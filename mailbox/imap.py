@@ -27,12 +27,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from arbox.tools.db import Ledger
-from arbox.tools.models import InboundMessage
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 from sqlmodel import Session
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
+
+from arbox.tools.db import Ledger
+from arbox.tools.models import InboundMessage
 
 from .checkpoint import advance_checkpoint, checkpoint_key, load_checkpoint
 from .errors import ImapError, MailParseError

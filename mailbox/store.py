@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from arbox.tools.models import InboundMessage
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
+
+from arbox.tools.models import InboundMessage
 
 from .models import InboundEmail
 from .parse import synthesise_message_id

@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from arbox.tools.models import Contact, Customer, InboundMessage, OutgoingNotice
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 from sqlalchemy import func
 from sqlmodel import Session, col, select
+
+from arbox.tools.models import Contact, Customer, InboundMessage, OutgoingNotice
 
 from .models import InboundEmail
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
 from arbox.tools.db import Ledger
 
 PG_URL = os.environ.get(

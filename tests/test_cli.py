@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from arbox.cli import app
 from typer.testing import CliRunner
+
+from arbox.cli import app
 
 runner = CliRunner()
 

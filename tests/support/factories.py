@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from arbox.tools.models import Contact, Customer, Invoice, Payment
 from sqlmodel import Session
+
+from arbox.tools.models import Contact, Customer, Invoice, Payment
 
 
 def customer(session: Session, external_id: str = "C-1", **kw: Any) -> Customer:

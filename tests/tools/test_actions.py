@@ -7,6 +7,9 @@ from decimal import Decimal
 
 import factories as f
 import pytest
+from sqlalchemy import func
+from sqlmodel import select
+
 from arbox.tools import actions
 from arbox.tools.errors import (
     IdempotencyConflict,
@@ -18,8 +21,6 @@ from arbox.tools.errors import (
     UnknownInvoice,
 )
 from arbox.tools.models import AuditLog, Contact, Dispute, DunningPause, Task
-from sqlalchemy import func
-from sqlmodel import select
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlmodel import select
+
 from arbox.tools.csv_import import import_csv, read_rows, sniff_delimiter
 from arbox.tools.models import Contact, Customer, Invoice, Payment
-from sqlmodel import select
 
 CUSTOMERS = """external_id,name,segment,terms_days,currency,domain
 C-1,Acme Build Co,standard,30,usd,ACME-build.com

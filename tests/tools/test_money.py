@@ -6,10 +6,11 @@ from decimal import Decimal
 
 import factories as f
 import pytest
-from arbox.tools.models import Invoice
-from arbox.tools.money import Money, MoneyError, parse_amount, to_money
 from sqlalchemy import Float, text
 from sqlmodel import SQLModel, select
+
+from arbox.tools.models import Invoice
+from arbox.tools.money import Money, MoneyError, parse_amount, to_money
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,12 @@ from decimal import Decimal
 
 import factories as f
 import pytest
+from sqlmodel import select
+
 from arbox.tools import actions
 from arbox.tools.errors import InvalidAmount, InvalidValue
 from arbox.tools.models import Invoice, Payment, PaymentClaim
 from arbox.tools.payments import apply_payment, post_payment
-from sqlmodel import select
 
 
 @pytest.fixture

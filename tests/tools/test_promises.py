@@ -7,11 +7,12 @@ from decimal import Decimal
 
 import factories as f
 import pytest
+from sqlmodel import select
+
 from arbox.tools import actions
 from arbox.tools.errors import InvalidTransition, InvalidValue
 from arbox.tools.models import DunningPause, Invoice, Promise, Task
 from arbox.tools.payments import post_payment
-from sqlmodel import select
 
 
 @pytest.fixture
