@@ -295,9 +295,19 @@ def build_demo_inbox(ledger: Ledger, folder: Path, *, today: date) -> list[Path]
     """Write the demo replies as .eml files into ``folder``; returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
+    for n, raw in enumerate(demo_messages(ledger, today=today), start=1):
+        path = folder / f"{n:02d}.eml"
+        path.write_bytes(raw)
+        paths.append(path)
+    return paths
+
+
+def demo_messages(ledger: Ledger, *, today: date, rounds: int = 1) -> list[bytes]:
+    """The demo replies as raw RFC 5322 bytes; ``rounds`` > 1 repeats them with new ids."""
+    out: list[bytes] = []
     with ledger.session() as s:
         suspense = s.exec(select(Payment).where(Payment.reference == "ACH-77120")).first()
-        for n, reply in enumerate(REPLIES, start=1):
+        for n, reply in enumerate(REPLIES * rounds, start=1):
             if reply.customer is None:
                 cust, contact, invoices = None, None, []
                 fill: Fill = {"name": "", "company": ""}
@@ -337,7 +347,5 @@ def build_demo_inbox(ledger: Ledger, folder: Path, *, today: date) -> list[Path]
             if reply.attachment:
                 name, text = reply.attachment(fill)
                 msg.add_attachment(text.encode(), maintype="text", subtype="csv", filename=name)
-            path = folder / f"{n:02d}.eml"
-            path.write_bytes(bytes(msg))
-            paths.append(path)
-    return paths
+            out.append(bytes(msg))
+    return out

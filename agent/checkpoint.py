@@ -26,6 +26,9 @@ def open_checkpointer(database_url: str) -> Iterator[BaseCheckpointSaver[Any]]:
         from langgraph.checkpoint.sqlite import SqliteSaver
 
         conn = sqlite3.connect(path, check_same_thread=False, timeout=30)
+        # The same durability as the ledger's engine: WAL, fsync at checkpoints only.
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
         try:
             saver = SqliteSaver(conn)
             saver.setup()

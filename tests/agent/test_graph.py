@@ -205,3 +205,18 @@ def test_approval_survives_a_process_restart(books, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == ["done", "done"]
     assert count(books, Dispute) == 1
+
+
+def test_graph_on_postgres_with_its_checkpointer(pg_ledger):
+    with pg_ledger.transaction() as s:
+        big = f.customer(s, "BIG", name="Globex", segment="strategic", domain="globex.com")
+        f.invoice(s, big, "INV-7", "9000.00")
+    with open_checkpointer(pg_ledger.url) as saver:
+        triager = Triager(pg_ledger, ScriptedClassifier(SCRIPT), saver)
+        out = triager.process(reply(STRATEGIC, sender="b@globex.com", mid="<pg@g>"), today=TODAY)
+        assert out.status == "pending_approval"
+    with open_checkpointer(pg_ledger.url) as saver:
+        done = Triager(pg_ledger, ScriptedClassifier({}), saver).decide(
+            "<pg@g>", {"decision": "accept"}, by="U1", today=TODAY)
+    assert [a["status"] for a in done.actions] == ["done", "done"]
+    assert count(pg_ledger, Dispute) == 1
