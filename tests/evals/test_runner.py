@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from arbox.evals.cases import parse_case
 from arbox.evals.runner import Price, run_triage
 
