@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -22,6 +23,9 @@ from .cases import TriageCase
 from .fields import field_accuracy, score_fields
 from .metrics import summarize
 from .split import split_of
+
+CaseContext = Callable[[TriageCase], AbstractContextManager[Any]]
+"""Opened around each case's classification (e.g. a vcrpy cassette); runs cases one by one."""
 
 
 class Usage(Protocol):
@@ -90,6 +94,17 @@ def _predicted_fields(triage: Triage) -> dict[str, dict[str, Any]]:
 
 
 def _run_one(
+    case: TriageCase,
+    classifier: Classifier,
+    to_reply: Callable[[TriageCase], Reply],
+    case_context: CaseContext | None = None,
+) -> CaseResult:
+    # The context (a cassette) is entered outside the error net: its own errors end the run.
+    with case_context(case) if case_context else nullcontext():
+        return _classify_one(case, classifier, to_reply)
+
+
+def _classify_one(
     case: TriageCase, classifier: Classifier, to_reply: Callable[[TriageCase], Reply]
 ) -> CaseResult:
     started = time.perf_counter()
@@ -117,17 +132,23 @@ def run_triage(
     progress: bool = True,
     price: Price | None = None,
     meta: dict[str, Any] | None = None,
+    case_context: CaseContext | None = None,
 ) -> dict[str, Any]:
     """Classify every case and return the report as a JSON-ready dict.
 
     The top-level keys include those CONTRACTS.md section 3 promises for
     `arbox eval triage --json`; `results` holds one entry per case, in dataset order,
-    which `compare` pairs by id.
+    which `compare` pairs by id. With `case_context` (cassettes patch the HTTP client
+    process-wide) cases run one at a time whatever `concurrency` says.
     """
     price = price or Price()
     before = _usage_snapshot(classifier)
     started = time.perf_counter()
-    results = _map(cases, lambda c: _run_one(c, classifier, to_reply), concurrency, progress)
+    if case_context is not None:
+        concurrency = 1
+    results = _map(
+        cases, lambda c: _run_one(c, classifier, to_reply, case_context), concurrency, progress
+    )
     seconds = time.perf_counter() - started
     calls, prompt_tokens, completion_tokens = (
         a - b for a, b in zip(_usage_snapshot(classifier), before, strict=True)
