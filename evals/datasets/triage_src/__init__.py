@@ -1,0 +1,1 @@
+"""Hand-written triage cases, grouped by theme; `build_triage.py` numbers and writes them."""

@@ -1,0 +1,210 @@
+"""Run a classifier over triage cases and score it: the `Report` of one eval run.
+
+The runner never decides how a case becomes a `Reply` (`to_reply` is given, normally
+`cases.case_to_reply`) nor which classifier runs: it only calls, times, counts and scores.
+One failing case is recorded with its error and scored as "nothing found"; the run goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any, Protocol
+
+from arbox.agent.classifier import Classifier, Reply
+from arbox.agent.findings import INTENTS, Triage
+
+from .cases import TriageCase
+from .fields import field_accuracy, score_fields
+from .metrics import summarize
+from .split import split_of
+
+CaseContext = Callable[[TriageCase], AbstractContextManager[Any]]
+"""Opened around each case's classification (e.g. a vcrpy cassette); runs cases one by one."""
+
+
+class Usage(Protocol):
+    """What an LLM classifier exposes as its `usage` attribute; counters only ever grow."""
+
+    calls: int
+    prompt_tokens: int
+    completion_tokens: int
+
+
+@dataclass(frozen=True)
+class Price:
+    """Dollars per million tokens; zero means "not priced"."""
+
+    prompt_per_million: Decimal = Decimal("0")
+    completion_per_million: Decimal = Decimal("0")
+
+    def cost(self, prompt_tokens: int, completion_tokens: int) -> Decimal:
+        total = (
+            prompt_tokens * self.prompt_per_million
+            + completion_tokens * self.completion_per_million
+        ) / Decimal(1_000_000)
+        return total.quantize(Decimal("0.000001"))
+
+
+def _usage_snapshot(classifier: Classifier) -> tuple[int, int, int]:
+    usage = getattr(classifier, "usage", None)
+    if usage is None:
+        return (0, 0, 0)
+    return (
+        int(getattr(usage, "calls", 0)),
+        int(getattr(usage, "prompt_tokens", 0)),
+        int(getattr(usage, "completion_tokens", 0)),
+    )
+
+
+@dataclass
+class CaseResult:
+    """What happened to one case."""
+
+    id: str
+    gold: list[str]
+    predicted: list[str]
+    fields: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def exact(self) -> bool:
+        return set(self.gold) == set(self.predicted)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "split": split_of(self.id), "gold": self.gold,
+            "predicted": self.predicted, "exact": self.exact, "fields": self.fields,
+            "error": self.error, "seconds": round(self.seconds, 4),
+        }
+
+
+def _predicted_fields(triage: Triage) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for finding in triage.findings:
+        if not finding.abstained:
+            found.setdefault(finding.intent.value, finding.fields.present())
+    return found
+
+
+def _run_one(
+    case: TriageCase,
+    classifier: Classifier,
+    to_reply: Callable[[TriageCase], Reply],
+    case_context: CaseContext | None = None,
+) -> CaseResult:
+    # The context (a cassette) is entered outside the error net: its own errors end the run.
+    with case_context(case) if case_context else nullcontext():
+        return _classify_one(case, classifier, to_reply)
+
+
+def _classify_one(
+    case: TriageCase, classifier: Classifier, to_reply: Callable[[TriageCase], Reply]
+) -> CaseResult:
+    started = time.perf_counter()
+    try:
+        triage = classifier.classify(to_reply(case))
+    except Exception as exc:  # one bad case must not end a run of hundreds
+        return CaseResult(
+            case.id, list(case.labels), [], error=f"{type(exc).__name__}: {exc}",
+            seconds=time.perf_counter() - started,
+        )
+    predicted = list(dict.fromkeys(triage.intents))
+    return CaseResult(
+        case.id, list(case.labels), predicted,
+        fields=score_fields(case.fields, _predicted_fields(triage)),
+        error=triage.error, seconds=time.perf_counter() - started,
+    )
+
+
+def run_triage(
+    cases: Sequence[TriageCase],
+    classifier: Classifier,
+    *,
+    to_reply: Callable[[TriageCase], Reply],
+    concurrency: int = 1,
+    progress: bool = True,
+    price: Price | None = None,
+    meta: dict[str, Any] | None = None,
+    case_context: CaseContext | None = None,
+) -> dict[str, Any]:
+    """Classify every case and return the report as a JSON-ready dict.
+
+    The top-level keys include those CONTRACTS.md section 3 promises for
+    `arbox eval triage --json`; `results` holds one entry per case, in dataset order,
+    which `compare` pairs by id. With `case_context` (cassettes patch the HTTP client
+    process-wide) cases run one at a time whatever `concurrency` says.
+    """
+    price = price or Price()
+    before = _usage_snapshot(classifier)
+    started = time.perf_counter()
+    if case_context is not None:
+        concurrency = 1
+    results = _map(
+        cases, lambda c: _run_one(c, classifier, to_reply, case_context), concurrency, progress
+    )
+    seconds = time.perf_counter() - started
+    calls, prompt_tokens, completion_tokens = (
+        a - b for a, b in zip(_usage_snapshot(classifier), before, strict=True)
+    )
+    gold = [r.gold for r in results]
+    predicted = [r.predicted for r in results]
+    rows = [row for r in results for row in r.fields]
+    report: dict[str, Any] = {
+        "kind": "triage",
+        "classifier": getattr(classifier, "name", type(classifier).__name__),
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        **(meta or {}),
+        "cases": len(results),
+        **summarize(gold, predicted, INTENTS),
+        "fields": field_accuracy(rows),
+        "errors": sum(r.error is not None for r in results),
+        "llm_calls": calls,
+        "prompt_tokens": prompt_tokens,
+        "completion_tokens": completion_tokens,
+        "price_per_million": {
+            "prompt": str(price.prompt_per_million),
+            "completion": str(price.completion_per_million),
+        },
+        "cost_usd": str(price.cost(prompt_tokens, completion_tokens)),
+        "seconds": round(seconds, 3),
+        "results": [r.as_dict() for r in results],
+    }
+    return report
+
+
+def _map(
+    cases: Sequence[TriageCase],
+    fn: Callable[[TriageCase], CaseResult],
+    concurrency: int,
+    progress: bool,
+) -> list[CaseResult]:
+    """Apply `fn` to every case, in order, with a progress bar on stderr when asked."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    bar = Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=Console(stderr=True), transient=True, disable=not progress,
+    )
+    with bar:
+        task = bar.add_task("triage eval", total=len(cases))
+        if concurrency <= 1:
+            out = []
+            for case in cases:
+                out.append(fn(case))
+                bar.advance(task)
+            return out
+        with ThreadPoolExecutor(max_workers=concurrency) as pool:
+            futures = [pool.submit(fn, case) for case in cases]
+            out = []
+            for future in futures:
+                out.append(future.result())
+                bar.advance(task)
+            return out
