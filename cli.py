@@ -255,6 +255,10 @@ def _action_line(action: dict[str, Any]) -> str:
     return f"[{colour}]{action['status']}[/{colour}] {action['name']} {target}".rstrip()
 
 
+from .evals.commands import app as eval_app  # noqa: E402  (sub-apps wired after the root app)
+
+app.add_typer(eval_app, name="eval")
+
 approvals_app = typer.Typer(help="Suggested routings waiting for a person.", no_args_is_help=False)
 app.add_typer(approvals_app, name="approvals")
 
