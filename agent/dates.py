@@ -196,7 +196,10 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         offsets = {"today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0}
         return anchor + timedelta(days=offsets.get(word, 2 if word.startswith("day") else 1))
     if kind == "month_end":
-        return end_of_month(_month_day(MONTHS[g[0].lower()], 1, None, anchor, prefer) or anchor)
+        month = MONTHS[g[0].lower()]
+        years = (anchor.year - 1, anchor.year, anchor.year + 1)
+        ends = [end_of_month(date(y, month, 1)) for y in years]
+        return _pick(ends, anchor, prefer)
     if kind == "weekday":
         return _weekday(anchor, WEEKDAYS[g[1].lower()], (g[0] or "").lower(), prefer, g[1])
     if kind == "in_n":
