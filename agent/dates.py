@@ -18,7 +18,7 @@ from typing import Literal
 Prefer = Literal["future", "past"]
 
 MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
+for _month_number, _names in enumerate(
     [
         "january jan januar janvier enero ene",
         "february feb februar fevrier février febrero",
@@ -36,7 +36,7 @@ for _number, _names in enumerate(
     start=1,
 ):
     for _name in _names.split():
-        MONTHS[_name] = _number
+        MONTHS[_name] = _month_number
 
 WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
@@ -196,7 +196,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         offsets = {"today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0}
         return anchor + timedelta(days=offsets.get(word, 2 if word.startswith("day") else 1))
     if kind == "month_end":
-        return end_of_month(_month_day(MONTHS[g[0].lower()], 1, None, anchor, prefer) or anchor)
+        month = MONTHS[g[0].lower()]
+        ends = [end_of_month(date(y, month, 1)) for y in range(anchor.year - 1, anchor.year + 2)]
+        return _pick(ends, anchor, prefer)
     if kind == "weekday":
         return _weekday(anchor, WEEKDAYS[g[1].lower()], (g[0] or "").lower(), prefer, g[1])
     if kind == "in_n":

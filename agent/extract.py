@@ -2,8 +2,8 @@
 
 Everything here is pattern work with no opinion about intent; the classifiers use
 it to fill `Fields`. Money is always `Decimal`. Invoice numbers that nearly match
-the customer's known invoices (a dropped or swapped digit) are mapped to the
-ledger's spelling with rapidfuzz.
+the customer's known invoices (a dropped, added, changed or swapped digit) are
+mapped to the ledger's spelling with rapidfuzz's optimal-string-alignment distance.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from arbox.tools.money import MoneyError, parse_amount
 
-NEAR_MISS_SCORE = 88.0
-"""rapidfuzz ratio (0-100) at which a written invoice number is taken for a known one."""
+NEAR_MISS_EDITS = 1
+"""A written invoice number this many typos (insert, delete, change, swap) from exactly one
+known number is taken for it."""
 
 _NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _AMOUNT_RE = re.compile(
@@ -118,8 +119,8 @@ def match_known(written: str, known: Sequence[str]) -> str | None:
         return by_core[core]
     if len(core) < 4:
         return None
-    best = process.extractOne(core, list(by_core), scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE)
-    return by_core[best[0]] if best else None
+    close = [k for k in by_core if OSA.distance(core, k) <= NEAR_MISS_EDITS]
+    return by_core[close[0]] if len(close) == 1 else None
 
 
 def find_invoices(text: str, known: Sequence[str] = ()) -> list[str]:

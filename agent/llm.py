@@ -129,7 +129,9 @@ class LLMClassifier:
         self._retrying = Retrying(
             retry=retry_if_exception_type(TRANSIENT_ERRORS),
             stop=stop_after_attempt(max_attempts),
-            wait=wait_exponential_jitter(initial=wait_initial, max=wait_max),
+            wait=wait_exponential_jitter(
+                multiplier=wait_initial, max=wait_max, jitter=wait_initial
+            ),
             reraise=True,
         )
 

@@ -86,9 +86,14 @@ class OfflineClassifier:
 
     def _hits(self, text: str, anchor: date) -> list[Hit]:
         hits: list[Hit] = []
+        injected_until = -1
         for clause in clauses(text):
             if INJECTION.search(clause.text):
-                continue  # addressed to a model, not to us: never acted on
+                # Addressed to a model, not to us: never acted on, nor the rest of its paragraph.
+                blank = text.find("\n\n", clause.start)
+                injected_until = len(text) if blank == -1 else blank
+            if clause.start < injected_until:
+                continue
             norm = correct(normalize(clause.text))
             question = norm.rstrip().endswith("?")
             dated: bool | None = None

@@ -65,7 +65,7 @@ CUES: list[Cue] = [
        r"wire|funds|money|ach|transfer|remittance|it|this|the balance|\$)", claim=True),
     _c(I.payment_sent, 0.8, r"\b(?:paid|sent|wired|mailed|issued|released|made|processed|cut)\b"
        r"[^.]{0,30}\b(?:payment|check|cheque|wire|ach|transfer|remittance)\b", claim=True),
-    _c(I.payment_sent, 0.8, r"\b(?:payment|check|cheque|wire|ach|transfer|funds)\b[^.?]{0,40}"
+    _c(I.payment_sent, 0.8, r"\b(?:payment|check|cheque|wire|ach|transfer|funds)\b[^.?]{0,60}"
        r"\b(?:went out|is in the mail|in the mail|was (?:sent|released|completed|issued)|"
        r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b", claim=True),
     _c(I.payment_sent, 0.8, r"\bremittance (?:advice|detail|details|ref|reference)\b|\bpayment "
@@ -97,7 +97,7 @@ CUES: list[Cue] = [
        r"(?:settlement|payment)\b|\bwith our \w+ \d+ payment run\b"),
     _c(I.promise_to_pay, 0.75, r"\b(?:you'll|you will|you should) (?:have|receive|get|see) "
        r"(?:the |your |a |our )?(?:payment|funds|check|money|it)\b"),
-    _c(I.promise_to_pay, 0.85, r"\b(?:werden|wird)\b[^.]{0,60}\b(?:überweisen|bezahlen|begleichen|"
+    _c(I.promise_to_pay, 0.85, r"\b(?:werden|wird)\b[^.]{0,90}\b(?:überweisen|bezahlen|begleichen|"
        r"zahlen|überwiesen|bezahlt)\b|\bsera (?:effectué|réglée?|payée?|viré)|\b(?:réglerons|"
        r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen)\b"),
     # --- dispute --------------------------------------------------------------------------------
@@ -202,6 +202,37 @@ CUES: list[Cue] = [
        r"emailaddr"),
     _c(I.wrong_contact, 0.75, r"\b(?:handled (?:at|by) corporate|going forward|from now on|all "
        r"future|new (?:bookkeeper|contact|ap contact)|claims to the)\b", claim=True),
+    # --- broader phrasings, written from how AR customers commonly write (not from eval cases) -
+    _c(I.payment_sent, 0.75, r"\b(?:already paid|paid in full|proof of payment|payment (?:has been|was) "
+       r"(?:made|completed|processed|sent|settled)|funds (?:were|have been) (?:sent|transferred|released)|"
+       r"(?:has|have) been settled|was debited|bank confirmation|ha sido pagad[ao]|a été réglée?|"
+       r"wurde (?:bezahlt|überwiesen|beglichen)|zelle|paypal)\b", claim=True),
+    _c(I.promise_to_pay, 0.75, r"\b(?:expect (?:the )?payment|payment (?:is expected|should go out|will be "
+       r"made|will be processed|will be released)|we'll have (?:it|payment) to you|planning to pay|hoping to pay|"
+       r"will be paid)\b", needs_date=True),
+    _c(I.dispute, 0.75, r"\b(?:invoice is (?:wrong|incorrect)|incorrect invoice|billing error|error on (?:the|your|this) "
+       r"invoice|overbilled|over-billed|not what we ordered|wrong items?|never ordered|didn't order|did not order|"
+       r"not authori[sz]ed|unauthori[sz]ed|discrepanc\w+|does(?:n't| not) match (?:the |our )?(?:quote|po|"
+       r"contract|agreed)|contracted rate|on hold pending|work was (?:incomplete|not completed)|not satisfied)",
+       reason="other"),
+    _c(I.short_pay, 0.8, r"\b(?:partial payment|short[- ]?paid|chargeback|charge-back|debit memo|"
+       r"withholding \$?[\d,.]+|paid the difference)\b"),
+    _c(I.missing_po, 0.8, r"\b(?:invoice (?:was|has been|got) (?:rejected|returned|bounced)|(?:can't|cannot|"
+       r"couldn't|unable to) (?:be )?process\w*|vendor id|supplier id|goods receipt|must (?:include|reference|"
+       r"show))\b"),
+    _c(I.invoice_request, 0.8, r"\b(?:need|want|request|requesting) (?:a |the |an )?(?:copy|copies|"
+       r"duplicate|statement|w-?9|tax id|itemi[sz]ed|detailed invoice)\b|\bdo you have (?:a |the )?"
+       r"(?:copy|statement|invoice)\b"),
+    _c(I.extended_terms, 0.75, r"\b(?:(?:our|the) (?:payment )?terms (?:are|were|is)|per our (?:agreement|"
+       r"contract),? (?:payment|invoices?) (?:is|are) due|due (?:in|within) (?:45|60|75|90|120) days)\b"),
+    _c(I.financial_distress, 0.8, r"\b(?:tough|hard|difficult|rough) (?:time|times|spot|patch|period)|"
+       r"(?:money|cash|funds) (?:is|are) (?:tight|short|low)|slow season|(?:can't|cannot|unable to) make "
+       r"(?:the |this )?payment|(?:split|spread) (?:the |it |this )?(?:payments?|balance|amount)|partial "
+       r"payments over|filed for|restructuring|going under|waiting (?:on|for) (?:our )?(?:customers?|clients?) "
+       r"to pay|until (?:our )?(?:customer|client) pays\b"),
+    _c(I.wrong_contact, 0.8, r"\b(?:no longer (?:works?|employed) (?:here|with us|at)|(?:has|have) left "
+       r"(?:the company|us|our company)|left the company|not my department|i don't handle|i do not handle|"
+       r"forward (?:this|it) to|please direct)\b"),
     # --- auto_reply (text; headers are checked before any cue) ----------------------------------
     _c(I.auto_reply, 0.9, r"\b(?:out of (?:the )?office|ooo|on (?:annual |parental |maternity |"
        r"sick )?leave|on vacation|on holiday|jury duty|away from (?:my|the) (?:desk|office)|limited "

@@ -67,7 +67,9 @@ class StubLLMServer:
     def __enter__(self) -> StubLLMServer:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -85,8 +87,11 @@ class StubLLMServer:
 
 
 def completion(content: str, body: dict[str, Any]) -> dict[str, Any]:
-    """An OpenAI chat.completion object; prompt tokens are a rough count of the input."""
+    """An OpenAI chat.completion object; tokens are estimated at 4 characters each, counting
+    the messages and the JSON schema of ``response_format`` (servers bill both)."""
     prompt_chars = sum(len(str(m.get("content", ""))) for m in body.get("messages", []))
+    if "response_format" in body:
+        prompt_chars += len(json.dumps(body["response_format"]))
     prompt_tokens = max(1, prompt_chars // 4)
     completion_tokens = max(1, len(content) // 4)
     return {

@@ -1,0 +1,107 @@
+"""Dates, amounts, invoice and PO numbers, addresses and terms found in reply text."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from arbox.agent import extract
+from arbox.agent.dates import find_dates, first_date
+
+MONDAY = date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we'll pay next Friday", date(2026, 3, 13)),
+        ("we'll pay Friday", date(2026, 3, 6)),
+        ("by end of month", date(2026, 3, 31)),
+        ("EOM", date(2026, 3, 31)),
+        ("end of next month", date(2026, 4, 30)),
+        ("on 15/03", date(2026, 3, 15)),
+        ("on 03/15", date(2026, 3, 15)),
+        ("March 15th", date(2026, 3, 15)),
+        ("15th of March", date(2026, 3, 15)),
+        ("the 20th", date(2026, 3, 20)),
+        ("tomorrow", date(2026, 3, 3)),
+        ("in two weeks", date(2026, 3, 16)),
+        ("within 10 business days", date(2026, 3, 16)),
+        ("bis 20. März", date(2026, 3, 20)),
+        ("le 15 mars", date(2026, 3, 15)),
+        ("el 6 de abril", date(2026, 4, 6)),
+        ("bis Ende März", date(2026, 3, 31)),
+        ("on 27.03.2026", date(2026, 3, 27)),
+        ("on 27.03", date(2026, 3, 27)),
+        ("2026-04-01", date(2026, 4, 1)),
+        ("this week", date(2026, 3, 6)),
+    ],
+)
+def test_dates_resolve_against_the_email_date(text, expected):
+    assert first_date(text, MONDAY) == expected
+
+
+def test_ambiguous_numeric_dates_take_the_nearest_reading_on_the_preferred_side():
+    # 04/05 is 5 April (m/d) or 4 May (d/m): a promise takes the nearer future one...
+    assert first_date("04/05", MONDAY, "future") == date(2026, 4, 5)
+    # ...a payment already made takes the nearest past reading.
+    assert first_date("paid 01/02", MONDAY, "past") == date(2026, 2, 1)
+    assert first_date("paid 28/02", MONDAY, "past") == date(2026, 2, 28)
+
+
+def test_year_rolls_over_for_future_dates_without_a_year():
+    assert first_date("January 10", date(2026, 12, 20)) == date(2027, 1, 10)
+
+
+def test_amounts_with_cents_or_a_currency_are_not_dates_and_vice_versa():
+    assert find_dates("we paid $5.06 and 1,250.00", MONDAY) == []
+    assert [a.value for a in extract.find_amounts("$5.06 and 1,250.00")] == [
+        Decimal("5.06"), Decimal("1250.00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("$1,250.00", Decimal("1250.00")),
+        ("USD 4,750.00", Decimal("4750.00")),
+        ("5.600,00 EUR", Decimal("5600.00")),
+        ("€18.400,00", Decimal("18400.00")),
+        ("8.500 dollars", Decimal("8500")),
+        ("GBP 3,460.20", Decimal("3460.20")),
+    ],
+)
+def test_amounts_are_exact_decimals(text, value):
+    (found,) = extract.find_amounts(f"amount {text} thanks")
+    assert found.value == value and isinstance(found.value, Decimal)
+
+
+def test_invoice_numbers_in_common_spellings():
+    text = "INV-10442, INV10443, #10444, invoice 2026-0457 and invoices 88123, 88140"
+    assert extract.find_invoices(text) == [
+        "INV-10442", "INV10443", "10444", "2026-0457", "88123", "88140"]
+
+
+def test_check_and_po_numbers_are_not_invoices():
+    assert extract.find_invoices("check #5521 for PO #77812") == []
+
+
+def test_near_miss_invoice_numbers_map_to_the_ledger_spelling():
+    known = ("INV-10442", "INV-10450")
+    assert extract.find_invoices("about INV-1044 and 10450", known) == ["INV-10442", "INV-10450"]
+    assert extract.match_known("INV-10424", known) == "INV-10442"  # swapped digits
+    assert extract.match_known("INV-99999", known) is None
+    # one typo away from two known numbers: ambiguous, so no match
+    assert extract.match_known("INV-10452", ("INV-10442", "INV-10462")) is None
+
+
+def test_po_numbers_emails_terms_method_reference():
+    text = "Use PO# 4500012345. Write to ap@acme-build.com. Our terms are net 60."
+    assert extract.find_pos(text) == ["4500012345"]
+    assert extract.find_emails(text) == ["ap@acme-build.com"]
+    assert extract.find_emails(text, exclude=["AP@acme-build.com"]) == []
+    assert extract.terms_days(text) == 60
+    assert extract.terms_days("we have 90-day terms") == 90
+    assert extract.payment_method("sent by bank transfer") == "wire"
+    assert extract.payment_method("paid via ACH") == "ach"
+    assert extract.payment_method("check #10233 was mailed") == "check"
+    assert extract.payment_reference("check #10233 was mailed") == "10233"
+    assert extract.payment_reference("Confirmation number: W2603051187") == "W2603051187"
