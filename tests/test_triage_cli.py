@@ -29,7 +29,7 @@ CONTRACT_KEYS = {
 
 def eml(mid: str, sender: str, body: str, **headers: str) -> bytes:
     msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = sender, "ar@us.example", "RE: Invoice INV-1"
+    msg["From"], msg["To"], msg["Subject"] = sender, "ar@us.example", "RE: Invoice INV-10441"
     msg["Date"], msg["Message-ID"] = "Mon, 02 Mar 2026 09:14:00 -0500", mid
     for k, v in headers.items():
         msg[k.replace("_", "-")] = v
@@ -41,17 +41,17 @@ def test_triage_folder_mbox_and_maildir(ledger, tmp_path):
     with ledger.transaction() as s:
         acme = f.customer(s, "ACME", name="Acme Build Co", domain="acme.com")
         f.contact(s, acme, "dana@acme.com", name="Dana Ortiz", role="billing")
-        f.invoice(s, acme, "INV-1", "1250.00")
-        f.invoice(s, acme, "INV-2", "300.00")
+        f.invoice(s, acme, "INV-10441", "1250.00")
+        f.invoice(s, acme, "INV-10442", "300.00")
     folder = tmp_path / "eml"
     folder.mkdir()
     (folder / "a.eml").write_bytes(
         eml(
             "<a@acme.com>",
             "Dana Ortiz <dana@acme.com>",
-            "The unit price on INV-2 is wrong, we agreed 10% less. Please send a corrected "
+            "The unit price on INV-10442 is wrong, we agreed 10% less. Please send a corrected "
             "invoice.\n\nOn Mon, Mar 2, 2026 at 9:00 AM AR <ar@us.example> wrote:\n> Please pay "
-            "INV-1 and INV-2.\n> We have not received payment.",
+            "INV-10441 and INV-10442.\n> We have not received payment.",
         )
     )
     (folder / "junk.eml").write_bytes(b"\x00\x01 not an email")
@@ -67,7 +67,7 @@ def test_triage_folder_mbox_and_maildir(ledger, tmp_path):
     box.flush()
     box.close()
     md = std_mailbox.Maildir(str(tmp_path / "md"))
-    md.add(eml("<c@acme.com>", "dana@acme.com", "Can you send me a copy of invoice INV-1?"))
+    md.add(eml("<c@acme.com>", "dana@acme.com", "Can you send me a copy of invoice INV-10441?"))
     db = ["--db", ledger.url, "--date", "2026-03-02"]
     result = runner.invoke(
         app, ["triage", str(folder), str(tmp_path / "in.mbox"), str(tmp_path / "md"), "--json", *db]
@@ -80,9 +80,9 @@ def test_triage_folder_mbox_and_maildir(ledger, tmp_path):
         assert set(line) >= CONTRACT_KEYS
         assert line["customer"] == "ACME"
     a = by_id["<a@acme.com>"]
-    assert "wrote:" not in a["reply_text"] and "INV-1" not in a["reply_text"]
+    assert "wrote:" not in a["reply_text"] and "INV-10441" not in a["reply_text"]
     assert [f["intent"] for f in a["findings"]] == ["dispute"]
-    assert a["findings"][0]["invoices"] == ["INV-2"]
+    assert a["findings"][0]["invoices"] == ["INV-10442"]
     assert {x["name"]: x["status"] for x in a["actions"]} == {
         "tag_dispute": "done",
         "create_task": "done",

@@ -29,6 +29,8 @@ from .text import Clause, clauses, normalize, strip_quoted
 MIN_CONFIDENCE = 0.5
 """Intents whose combined cue weight stays below this are not reported."""
 EVIDENCE_CHARS = 240
+_NO_INVOICES = frozenset({Intent.auto_reply, Intent.wrong_contact, Intent.financial_distress})
+"""Intents that concern the account, not particular invoices."""
 
 _WINDOW_STOP = re.compile(r"[,;:()\-]|\b(?:but|however|although|aber|mais|pero)\b")
 _AWAY_MARKERS = re.compile(
@@ -119,6 +121,11 @@ class OfflineClassifier:
         fields = fill(intent, best.clause.text, text, anchor, reply.sender, reasons)
         clause_text = " ".join(dict.fromkeys(h.clause.text for h in hits))
         invoices = extract.find_invoices(clause_text, reply.known_invoices)
+        if not invoices and intent not in _NO_INVOICES:
+            # The clause that shows the intent often names no invoice ("please send a
+            # corrected one"): the ones the reply, or else its subject, names are meant.
+            invoices = extract.find_invoices(text, reply.known_invoices) or extract.find_invoices(
+                reply.subject, reply.known_invoices)
         return Finding(
             intent=intent,
             invoices=invoices,

@@ -73,7 +73,7 @@ class Clause:
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(¿¡]?\w)|\n")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|mr|mrs|ms|dr|inv|no|nr|approx|etc|vs|st|co|inc|ltd|corp|dept|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\w)\.)$",
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[^\W\d_])\.)$",
     re.I,
 )
 
