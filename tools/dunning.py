@@ -175,7 +175,7 @@ def select_due(
     customers = {c.id: c for c in session.exec(select(Customer)).all()}
     excl = load_exclusions(session, today, [(r[0], r[2], r[4]) for r in rows])
     noticed, today_done = _noticed(session, today, reach, cadences, customers)
-    contacts = _billing_contacts(session)
+    contacts = billing_contacts(session)
 
     by_customer: dict[int, list[DueInvoice]] = defaultdict(list)
     excluded: dict[int, dict[str, str]] = defaultdict(dict)
@@ -236,14 +236,19 @@ def _noticed(
     return best, done_today
 
 
-def _billing_contacts(session: Session) -> dict[int, tuple[str, str]]:
+def billing_contacts(
+    session: Session, customer_id: int | None = None
+) -> dict[int, tuple[str, str]]:
     """customer id -> (email, name) of its billing contact: active, not bounced, primary first."""
-    rows = session.exec(
+    q = (
         select(Contact.customer_id, Contact.email, Contact.name, Contact.is_primary)
         .where(Contact.role == "billing", col(Contact.active).is_(True),
                col(Contact.bounced).is_(False))
         .order_by(col(Contact.is_primary).desc(), col(Contact.id))
-    ).all()
+    )
+    if customer_id is not None:
+        q = q.where(Contact.customer_id == customer_id)
+    rows = session.exec(q).all()
     out: dict[int, tuple[str, str]] = {}
     for cust_id, email, name, _primary in rows:
         out.setdefault(cust_id, (email, name))
