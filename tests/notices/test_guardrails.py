@@ -103,9 +103,9 @@ def test_missing_open_invoice_is_caught() -> None:
 def test_bad_dataset_line_names_the_line(tmp_path) -> None:
     path = tmp_path / "d.jsonl"
     path.write_text('{"id": "x", "invoices": [], "text": "", "expected_ok": true}\n{oops\n')
-    with pytest.raises(DatasetError, match=r"d.jsonl:2"):
+    with pytest.raises(DatasetError, match=r"d\.jsonl:2"):
         run_guardrail_dataset(path)
     path.write_text('{"id": "x", "invoices": [{"number": "A-1", "amount": "1,2,3"}], "text": "",'
                     ' "expected_ok": true}\n')
-    with pytest.raises(DatasetError, match="d.jsonl:1"):
+    with pytest.raises(DatasetError, match=r"d\.jsonl:1"):
         run_guardrail_dataset(path)
