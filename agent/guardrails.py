@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from arbox.tools.money import MoneyError, parse_amount
 
@@ -122,8 +123,8 @@ _LANGUAGE = {
 _LANGUAGE_RE = {k: re.compile(rf"\b(?:{v})\b", re.IGNORECASE) for k, v in _LANGUAGE.items()}
 
 
-def find_amounts(text: str) -> list[tuple[Decimal, str | None, str]]:
-    """Every money amount in ``text``: (value, currency mark or None, the text matched)."""
+def find_amounts(text: str) -> list[tuple[Decimal, str | None, str, int]]:
+    """Every money amount in ``text``: (value, currency mark or None, text matched, offset)."""
     found = []
     for m in _MONEY_RE.finditer(text):
         num = m.group("num1") or m.group("num2") or m.group("num3")
@@ -134,7 +135,7 @@ def find_amounts(text: str) -> list[tuple[Decimal, str | None, str]]:
             continue
         if m.group("neg"):
             value = -value
-        found.append((value, cur, m.group(0)))
+        found.append((value, cur, m.group(0), m.start()))
     return found
 
 
@@ -145,16 +146,32 @@ def currency_matches(mark: str, currency: str) -> bool:
     return currency in _SYMBOLS.get(mark, {mark})
 
 
-def _ref_pattern(ref: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(ref)}(?![A-Za-z0-9]|-[A-Za-z0-9])", re.I)
+_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+_PLAIN_REF_RE = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*")
+
+
+def _tokens(text: str) -> set[str]:
+    """Reference-like tokens, upper-cased: ``INV-10442``, ``PO-7781``, ``2026-02-01``..."""
+    return {m.group(0).upper() for m in _TOKEN_RE.finditer(text)}
+
+
+def _named(ref: str, text: str, tokens: set[str]) -> bool:
+    """Whether ``ref`` occurs in ``text`` as a whole reference (not inside a longer one)."""
+    if _PLAIN_REF_RE.fullmatch(ref):
+        return ref.upper() in tokens
+    pattern = rf"(?<![A-Za-z0-9]){re.escape(ref)}(?![A-Za-z0-9]|-[A-Za-z0-9])"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+@lru_cache(maxsize=256)
+def _shape_re(prefix: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z0-9-]){re.escape(prefix)}\d+(?:-\d+)?(?![A-Za-z0-9])")
 
 
 def _shape(ref: str) -> re.Pattern[str] | None:
     """`INV-10442` -> a pattern for any `INV-<digits>`: how unknown invoices are spotted."""
     m = re.fullmatch(r"([A-Za-z]+[-/ #]?)(\d+)", ref)
-    if not m:
-        return None
-    return re.compile(rf"(?<![A-Za-z0-9-]){re.escape(m.group(1))}\d+(?:-\d+)?(?![A-Za-z0-9])")
+    return _shape_re(m.group(1)) if m else None
 
 
 def _named_refs(text: str, invoices: Sequence[InvoiceView], others: set[str]) -> set[str]:
@@ -184,8 +201,9 @@ def check_notice(
     # Invoice references.
     known = {inv.number.upper(): inv for inv in invoices}
     others = {r.upper() for inv in invoices for r in (inv.po, inv.project) if r}
+    tokens = _tokens(text)
     for inv in invoices:
-        if _ref_pattern(inv.number).search(text):
+        if _named(inv.number, text, tokens):
             report.invoices_named.append(inv.number)
             if inv.status != "open":
                 msg = f"{inv.number} is {inv.status}; it may not be named"
@@ -201,17 +219,14 @@ def check_notice(
             bad(Violation("open_not_named", f"open invoice {inv.number} is not named"))
 
     # Money.
-    for value, mark, raw in find_amounts(text):
+    for value, mark, raw, start in find_amounts(text):
         report.amounts.append(value)
         if value not in allowed:
             bad(Violation("amount_mismatch", f"{raw!r} is no open balance, amount or total"))
         if mark and currency and not currency_matches(mark, currency):
             bad(Violation("currency_mismatch", f"{raw!r} is not in {currency}"))
-    for m in _MONEY_RE.finditer(text):
-        if _TOTAL_RE.search(text[max(0, m.start() - 40) : m.start()]):
-            value = find_amounts(m.group(0))
-            if value and value[0][0] != total:
-                bad(Violation("total_mismatch", f"total {m.group(0)!r} is not the sum {total}"))
+        if value != total and _TOTAL_RE.search(text[max(0, start - 40) : start]):
+            bad(Violation("total_mismatch", f"total {raw!r} is not the sum {total}"))
 
     # Leftovers, language, recipient.
     for m in _PLACEHOLDER_RE.finditer(text):

@@ -55,6 +55,7 @@ def render(name: str, **context: object) -> str:
     return _env().get_template(name).render(**context).strip()
 
 
+@lru_cache(maxsize=64)
 def template_hash(*names: str) -> str:
     """Content hash of the templates a draft used (stored with the notice)."""
     return content_hash("".join(read(f"{TEMPLATE_DIR}/{n}") for n in sorted(names)))
