@@ -225,7 +225,8 @@ def check_notice(
             bad(Violation("amount_mismatch", f"{raw!r} is no open balance, amount or total"))
         if mark and currency and not currency_matches(mark, currency):
             bad(Violation("currency_mismatch", f"{raw!r} is not in {currency}"))
-        if value != total and _TOTAL_RE.search(text[max(0, start - 40) : start]):
+        before = text[max(0, start - 40) : start]
+        if value != total and "total" in before.lower() and _TOTAL_RE.search(before):
             bad(Violation("total_mismatch", f"total {raw!r} is not the sum {total}"))
 
     # Leftovers, language, recipient.

@@ -11,6 +11,7 @@ The sender is injected (``send(EmailMessage) -> Message-ID``): agent never impor
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -26,7 +27,7 @@ from arbox.tools.errors import LedgerError
 from arbox.tools.models import OutgoingNotice
 
 from .guardrails import GuardrailReport, InvoiceView, check_notice
-from .rewrite import OfflineRewriter, Rewriter, RewriteState, build_rewrite_graph, rewrite_notice
+from .rewrite import OfflineRewriter, Rewriter, RewriteState, make_runner
 from .tones import Draft, render_draft, tone_for
 
 log = logging.getLogger("arbox.notices")
@@ -87,12 +88,13 @@ def ledger_views(due: DueNotice) -> list[InvoiceView]:
     return views
 
 
-def plan_notice(graph: Any, due: DueNotice, *, today: date, flagged: str | None = None,
+def plan_notice(rewrite: Callable[[RewriteState], RewriteState], due: DueNotice, *,
+                today: date, flagged: str | None = None,
                 rewriter_name: str = "offline") -> PlannedNotice:
     """Draft, rewrite and prove one notice; decide whether it waits for a person."""
     draft = render_draft(due, today=today)
     tone = tone_for(due.segment)
-    state = rewrite_notice(graph, RewriteState(
+    state = rewrite(RewriteState(
         draft=draft, tone=tone, views=ledger_views(due), currency=due.currency,
         recipient=due.contact_email, contact_on_file=due.contact_email,
     ))
@@ -141,13 +143,14 @@ def run_dunning(
 ) -> DunningRunResult:
     """One dunning pass for ``today``: what would be sent and what is held for review."""
     rewriter = rewriter or OfflineRewriter()
-    graph = build_rewrite_graph(rewriter)
+    rewrite = make_runner(rewriter)
     with ledger.session() as session:
         due = select_due(session, today, cadences)
         flags = store.flagged_customers(session)
     result = DunningRunResult(today, dry_run)
     for d in due:
-        result.notices.append(plan_notice(graph, d, today=today, flagged=flags.get(d.customer_id),
+        result.notices.append(plan_notice(rewrite, d, today=today,
+                                          flagged=flags.get(d.customer_id),
                                           rewriter_name=rewriter.name))
     if dry_run:
         return result

@@ -11,7 +11,10 @@ from arbox.agent.rewrite import (
     LLMRewriter,
     OfflineRewriter,
     RewriteState,
+    Steps,
     build_rewrite_graph,
+    make_runner,
+    rewrite_inline,
     rewrite_notice,
 )
 from arbox.agent.tones import TONES, render_draft
@@ -125,3 +128,23 @@ def test_every_stage_and_tone_of_every_segment_passes_the_guardrails(segment) ->
         for tone in TONES:
             state = run(OfflineRewriter(), notice(segment, i), tone=tone)
             assert state.outcome == "rewritten", (segment, i, tone, state.events)
+
+
+@pytest.mark.parametrize("answers", [None, (GOOD.replace("⟦TOTAL⟧", "USD 5.00"),) * 2,
+                                     (GOOD.replace("⟦TOTAL⟧", "USD 5.00"), GOOD)])
+def test_inline_steps_match_the_graph(answers) -> None:
+    def rewriter():
+        return OfflineRewriter() if answers is None else fake(*answers)
+
+    due = notice()
+    views = [InvoiceView(i.number, i.amount, i.balance) for i in due.invoices]
+
+    def state():
+        return RewriteState(draft=render_draft(due, today=TODAY), tone="warm", views=views,
+                            currency="USD")
+
+    via_graph = rewrite_notice(build_rewrite_graph(rewriter()), state())
+    inline = rewrite_inline(Steps(rewriter()), state())
+    assert (inline.message, inline.outcome, inline.attempts, inline.events) == (
+        via_graph.message, via_graph.outcome, via_graph.attempts, via_graph.events)
+    assert callable(make_runner(OfflineRewriter())) and callable(make_runner(fake(GOOD)))
