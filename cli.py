@@ -255,9 +255,16 @@ def _action_line(action: dict[str, Any]) -> str:
     return f"[{colour}]{action['status']}[/{colour}] {action['name']} {target}".rstrip()
 
 
-from .evals.commands import app as eval_app  # noqa: E402  (sub-apps wired after the root app)
+# Sub-apps of the rooms, wired after the root app exists.
+from .agent.notice_commands import configure as configure_notices  # noqa: E402
+from .agent.notice_commands import dunning_app, notices_app  # noqa: E402
+from .evals.commands import app as eval_app  # noqa: E402
+from .mailbox.commands import sender_from_settings  # noqa: E402
 
 app.add_typer(eval_app, name="eval")
+app.add_typer(dunning_app, name="dunning")
+app.add_typer(notices_app, name="notices")
+configure_notices(sender_factory=lambda s: sender_from_settings(s))
 
 approvals_app = typer.Typer(help="Suggested routings waiting for a person.", no_args_is_help=False)
 app.add_typer(approvals_app, name="approvals")

@@ -49,6 +49,11 @@ def run_demo(folder: Path | None, *, today: date, seed: int, console: Console) -
     order = {mid: n for n, mid in enumerate(ingested.new)}
     outcomes.sort(key=lambda o: order.get(o.message_id, 0))
     print_outcomes(outcomes)
+    from .agent.notice_commands import print_run
+    from .agent.notices import run_dunning
+
+    run = run_dunning(ledger, today=today, dry_run=True)
+    print_run(run, console)
     done = sum(o.status == "done" for o in outcomes)
     console.print(f"{done} replies handled, {len(outcomes) - done} waiting for approval "
                   f"(`arbox approvals --db sqlite:///{db_path}`)", highlight=False)
