@@ -7,6 +7,7 @@ from (``reply.eml``, ``box.mbox#3``, ``Maildir#1700000000.M1P2.host``).
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .errors import SourceError
 # checkers run from the repository root would otherwise resolve our folder.
 stdlib_mailbox = importlib.import_module("mailbox")
 
+_FROM_ESCAPE = re.compile(rb"^>(>*From )", re.MULTILINE)
 MBOX_SUFFIXES = (".mbox", ".mbx")
 
 
@@ -38,7 +40,9 @@ def iter_mbox(path: Path) -> Iterator[tuple[str, bytes]]:
     box = stdlib_mailbox.mbox(path, create=False)
     try:
         for index, key in enumerate(box.iterkeys(), start=1):
-            yield f"{path.name}#{index}", box.get_bytes(key)
+            # mbox writers escape body lines starting "From " as ">From "; undo one level
+            # (mboxrd) so such a line is not mistaken for quoted history.
+            yield f"{path.name}#{index}", _FROM_ESCAPE.sub(rb"\1", box.get_bytes(key))
     finally:
         box.close()
 

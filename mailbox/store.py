@@ -24,6 +24,12 @@ def _insert(session: Session, row: InboundMessage) -> tuple[InboundMessage, bool
     existing = find_inbound(session, row.message_id)
     if existing is not None:
         return existing, False
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite serialises writers, and a savepoint there would commit the caller's
+        # transaction early (pysqlite issues no BEGIN before SAVEPOINT).
+        session.add(row)
+        session.flush()
+        return row, True
     # A savepoint: another worker may insert the same Message-ID between our
     # select and insert; then its row wins and ours is dropped, nothing else is.
     try:
