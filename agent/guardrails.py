@@ -234,8 +234,8 @@ def check_notice(
         bad(Violation("placeholder", f"unfilled placeholder {m.group(0)!r}"))
     allowed_language = set(allows)
     for kind, pattern in _LANGUAGE_RE.items():
-        if kind not in allowed_language and (m := pattern.search(text)):
-            bad(Violation(f"language_{kind}", f"{m.group(0)!r}: this stage does not allow it"))
+        if kind not in allowed_language and (hit := pattern.search(text)):
+            bad(Violation(f"language_{kind}", f"{hit.group(0)!r}: this stage does not allow it"))
     if recipient is not None:
         if contact_on_file is None:
             bad(Violation("recipient", f"{recipient}: no contact on file to send to"))

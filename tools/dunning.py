@@ -164,8 +164,9 @@ def select_due(
     lead = max(-s.days for c in cadences.values() for s in c.stages)
     reach = max(s.end for c in cadences.values() for s in c.stages)
     rows = session.exec(
-        select(Invoice.id, Invoice.number, Invoice.customer_id, Invoice.amount, Invoice.balance,
-               Invoice.due_date, Invoice.po, Invoice.project)
+        select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
+            Invoice.id, Invoice.number, Invoice.customer_id, Invoice.amount, Invoice.balance,
+            Invoice.due_date, Invoice.po, Invoice.project)
         .where(Invoice.balance > 0)
         .where(Invoice.due_date <= today + timedelta(days=lead))
         .where(Invoice.due_date > today - timedelta(days=reach))
@@ -216,9 +217,10 @@ def _noticed(
 ) -> tuple[dict[str, int], set[int]]:
     """(invoice number -> highest stage index already noticed, customers noticed today)."""
     rows = session.exec(
-        select(OutgoingNotice.customer_id, OutgoingNotice.invoices, OutgoingNotice.stage,
+        select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
+            OutgoingNotice.customer_id, OutgoingNotice.invoices, OutgoingNotice.stage,
                OutgoingNotice.guardrail, OutgoingNotice.run_date, OutgoingNotice.status)
-        .where(OutgoingNotice.run_date > today - timedelta(days=reach + 60))
+        .where(col(OutgoingNotice.run_date) > today - timedelta(days=reach + 60))
     ).all()
     best: dict[str, int] = {}
     done_today: set[int] = set()
@@ -288,14 +290,15 @@ def load_exclusions(
         or_(col(DunningPause.until).is_(None), col(DunningPause.until) >= today),
     )
     q_promises = (
-        select(PromiseInvoice.invoice_id, Promise.promised_on, Promise.tolerance_days)
+        select(col(PromiseInvoice.invoice_id), col(Promise.promised_on),
+               col(Promise.tolerance_days))
         .join(Promise, col(Promise.id) == col(PromiseInvoice.promise_id))
         .where(Promise.status == "open")
     )
-    q_credits = select(CreditMemo.customer_id, CreditMemo.invoice_id, CreditMemo.remaining).where(
-        CreditMemo.remaining > 0
-    )
-    q_suspense = select(Payment.customer_id, Payment.unapplied).where(
+    q_credits = select(
+        col(CreditMemo.customer_id), col(CreditMemo.invoice_id), col(CreditMemo.remaining)
+    ).where(CreditMemo.remaining > 0)
+    q_suspense = select(col(Payment.customer_id), col(Payment.unapplied)).where(
         Payment.unapplied > 0, col(Payment.customer_id).is_not(None)
     )
     if few:

@@ -179,3 +179,20 @@ def test_reject_is_final(make: Factory, ledger) -> None:
         store.approve(s, notice_id, actor="ana")
     # a rejected stage is not re-drafted the next day
     assert run_dunning(ledger, today=TODAY + timedelta(days=1)).notices == []
+
+
+def test_a_failed_send_leaves_the_notice_unsent(make: Factory, ledger) -> None:
+    cust = make.customer()
+    make.invoice(cust, 3)
+    run_dunning(ledger, today=TODAY, dry_run=False)
+
+    class Down:
+        def send(self, msg):
+            raise ConnectionRefusedError("smtp down")
+
+    notice_id = rows(ledger)[0].id
+    with pytest.raises(ConnectionRefusedError):
+        send_notice(ledger, notice_id, Down(), today=TODAY)
+    row = rows(ledger)[0]
+    assert row.status == "draft" and row.message_id is None
+    assert send_notice(ledger, notice_id, Outbox(), today=TODAY).status == "sent"
