@@ -90,27 +90,15 @@ def resolve_dispute(
     actor: str = ACTOR,
 ) -> ActionResult:
     """Close a dispute as `resolved` (customer was right) or `rejected`."""
-    if done := replay(session, key, "resolve_dispute"):
-        return done
-    status = choice(DisputeStatus, outcome, name="outcome")
-    if status is DisputeStatus.open:
-        raise InvalidValue("outcome must be resolved or rejected")
-    row = get_record(session, Dispute, dispute_id)
-    if row.status != DisputeStatus.open:
-        raise InvalidTransition(f"dispute #{dispute_id} is already {row.status}")
-    before = row.model_dump()
-    row.status, row.closed_at, row.note = status.value, utcnow(), note or row.note
-    session.add(row)
-    return finish(
+    return _close(
         session,
-        action="resolve_dispute",
-        target=f"dispute:{dispute_id}",
+        Dispute,
+        "resolve_dispute",
         key=key,
-        actor=actor,
-        before=before,
-        after=row,
         record_id=dispute_id,
-        message=f"dispute #{dispute_id} {status.value}",
+        outcome=outcome,
+        note=note,
+        actor=actor,
     )
 
 
@@ -172,25 +160,50 @@ def resolve_deduction(
     actor: str = ACTOR,
 ) -> ActionResult:
     """Close a deduction: `resolved` (accepted or recovered) or `rejected`."""
-    if done := replay(session, key, "resolve_deduction"):
+    return _close(
+        session,
+        Deduction,
+        "resolve_deduction",
+        key=key,
+        record_id=deduction_id,
+        outcome=outcome,
+        note=note,
+        actor=actor,
+    )
+
+
+def _close(
+    session: Session,
+    model: type[Dispute] | type[Deduction],
+    action: str,
+    *,
+    key: str | None,
+    record_id: int,
+    outcome: str,
+    note: str,
+    actor: str,
+) -> ActionResult:
+    """Close an open dispute or deduction; both share the open/resolved/rejected states."""
+    if done := replay(session, key, action):
         return done
     status = choice(DisputeStatus, outcome, name="outcome")
     if status is DisputeStatus.open:
         raise InvalidValue("outcome must be resolved or rejected")
-    row = get_record(session, Deduction, deduction_id)
-    if row.status != "open":
-        raise InvalidTransition(f"deduction #{deduction_id} is already {row.status}")
+    row = get_record(session, model, record_id)
+    label = model.__name__.lower()
+    if row.status != DisputeStatus.open:
+        raise InvalidTransition(f"{label} #{record_id} is already {row.status}")
     before = row.model_dump()
     row.status, row.closed_at, row.note = status.value, utcnow(), note or row.note
     session.add(row)
     return finish(
         session,
-        action="resolve_deduction",
-        target=f"deduction:{deduction_id}",
+        action=action,
+        target=f"{label}:{record_id}",
         key=key,
         actor=actor,
         before=before,
         after=row,
-        record_id=deduction_id,
-        message=f"deduction #{deduction_id} {status.value}",
+        record_id=record_id,
+        message=f"{label} #{record_id} {status.value}",
     )
