@@ -141,6 +141,12 @@ class LocalDovecot:
             )
         )
         if os.geteuid() == 0:
+            blocked = [p for p in self.base.resolve().parents if not os.stat(p).st_mode & 0o001]
+            if blocked:
+                raise PermissionError(
+                    f"dovecot's processes run as nobody and cannot enter {blocked[0]}: "
+                    "put the server's folder where everyone may pass (e.g. tempfile.mkdtemp())"
+                )
             # The mail processes run as nobody and must own the mail and state.
             pw = pwd.getpwnam(self._os_user)
             for sub in ("home", "state"):
