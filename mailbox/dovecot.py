@@ -34,7 +34,7 @@ state_dir = {base}/state
 log_path = {base}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 mail_location = maildir:~/Maildir:LAYOUT=fs
@@ -58,7 +58,8 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {tls_port}
   }}
 }}
 service stats {{
@@ -94,7 +95,10 @@ class LocalDovecot:
         port: int | None = None,
         user: str = DEFAULT_USER,
         password: str = DEFAULT_PASSWORD,
+        tls_cert: Path | str | None = None,
+        tls_key: Path | str | None = None,
     ) -> None:
+        """``tls_cert``/``tls_key`` (PEM) turn on STARTTLS and an implicit-TLS port."""
         binary = find_dovecot()
         if binary is None:
             raise FileNotFoundError("dovecot is not installed (Debian package dovecot-imapd)")
@@ -104,6 +108,8 @@ class LocalDovecot:
         self.port = port or free_port()
         self.user = user
         self.password = password
+        self.tls_cert, self.tls_key = tls_cert, tls_key
+        self.tls_port = free_port() if tls_cert else 0
         self._proc: subprocess.Popen[bytes] | None = None
         if os.geteuid() == 0:
             self._os_user, self._os_group = (
@@ -125,9 +131,22 @@ class LocalDovecot:
         (self.base / "passwd").write_text(f"{self.user}:{{PLAIN}}{self.password}\n")
         conf = self.base / "dovecot.conf"
         conf.write_text(
-            _CONFIG.format(base=self.base, port=self.port, user=self._os_user, group=self._os_group)
+            _CONFIG.format(
+                base=self.base,
+                port=self.port,
+                tls_port=self.tls_port,
+                ssl=self._ssl_config(),
+                user=self._os_user,
+                group=self._os_group,
+            )
         )
         if os.geteuid() == 0:
+            blocked = [p for p in self.base.resolve().parents if not os.stat(p).st_mode & 0o001]
+            if blocked:
+                raise PermissionError(
+                    f"dovecot's processes run as nobody and cannot enter {blocked[0]}: "
+                    "put the server's folder where everyone may pass (e.g. tempfile.mkdtemp())"
+                )
             # The mail processes run as nobody and must own the mail and state.
             pw = pwd.getpwnam(self._os_user)
             for sub in ("home", "state"):
@@ -136,6 +155,11 @@ class LocalDovecot:
                         os.chown(name, pw.pw_uid, pw.pw_gid)
             os.chmod(self.base, 0o755)
         return conf
+
+    def _ssl_config(self) -> str:
+        if not self.tls_cert:
+            return "ssl = no"
+        return f"ssl = yes\nssl_cert = <{self.tls_cert}\nssl_key = <{self.tls_key}"
 
     def start(self, timeout: float = 15.0) -> None:
         """Start dovecot in the foreground process group and wait for the IMAP greeting."""

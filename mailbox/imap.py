@@ -18,8 +18,6 @@ Exactly-once, and why:
 
 from __future__ import annotations
 
-import contextlib
-import imaplib
 import logging
 import ssl as ssl_module
 import threading
@@ -28,7 +26,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from imapclient import IMAPClient
-from imapclient.exceptions import LoginError
 from sqlmodel import Session
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
@@ -37,6 +34,7 @@ from arbox.tools.models import InboundMessage
 
 from .checkpoint import advance_checkpoint, checkpoint_key, load_checkpoint
 from .errors import ImapError, MailParseError
+from .imapconn import ImapAccount, ImapConnection, is_transient
 from .models import InboundEmail
 from .parse import parse_email
 from .store import record_inbound, record_unparseable
@@ -50,13 +48,6 @@ STATUS_HANDLER_FAILED = "handler_failed"
 
 def record_only(email: InboundEmail, row: InboundMessage, session: Session) -> None:
     """The default handler: the message is already recorded; nothing more to do."""
-
-
-def is_transient(exc: BaseException) -> bool:
-    """Worth a reconnect: drops, timeouts, refused connections, server BYE."""
-    return isinstance(exc, imaplib.IMAP4.abort | OSError | EOFError) and not isinstance(
-        exc, LoginError
-    )
 
 
 @dataclass
@@ -100,68 +91,38 @@ class ImapWatcher:
         retry_max_wait: float = 30.0,
         ssl_context: ssl_module.SSLContext | None = None,
     ) -> None:
-        if not password and not oauth2_token:
-            raise ImapError("IMAP needs a password or an OAuth2 token")
-        self.ledger = ledger
-        self.host, self.port, self.user = host, port or (993 if ssl else 143), user
-        self.password, self.oauth2_token = password, oauth2_token
-        self.folder, self.ssl, self.starttls = folder, ssl, starttls
+        self.account = ImapAccount(
+            host=host,
+            user=user,
+            password=password,
+            port=port,
+            folder=folder,
+            ssl=ssl,
+            starttls=starttls,
+            oauth2_token=oauth2_token,
+            timeout=timeout,
+            ssl_context=ssl_context,
+        )
+        self.connection = ImapConnection(self.account)
+        self.ledger, self.folder = ledger, folder
         self.done_keyword, self.move_to = done_keyword or None, move_to or None
         self.batch_size = max(1, batch_size)
-        self.timeout, self.poll_seconds, self.idle_seconds = timeout, poll_seconds, idle_seconds
+        self.poll_seconds, self.idle_seconds = poll_seconds, idle_seconds
         self.retry_attempts, self.retry_max_wait = retry_attempts, retry_max_wait
-        self.ssl_context = ssl_context
         self.key = checkpoint_key(user, host, folder)
         self.idle_wakeups = 0
-        self._client: IMAPClient | None = None
-
-    # -- connection ---------------------------------------------------------------
-
-    def _connect(self) -> IMAPClient:
-        client = IMAPClient(
-            self.host,
-            port=self.port,
-            ssl=self.ssl,
-            ssl_context=self.ssl_context,
-            timeout=self.timeout,
-        )
-        try:
-            if self.starttls and not self.ssl:
-                client.starttls(self.ssl_context or ssl_module.create_default_context())
-            if self.oauth2_token:
-                client.oauth2_login(self.user, self.oauth2_token)
-            else:
-                client.login(self.user, self.password or "")
-            client.select_folder(self.folder)
-        except LoginError as exc:
-            client.shutdown()
-            raise ImapError(f"IMAP login refused for {self.user}@{self.host}: {exc}") from exc
-        except imaplib.IMAP4.error as exc:
-            if isinstance(exc, imaplib.IMAP4.abort):
-                raise
-            client.shutdown()
-            raise ImapError(f"IMAP folder {self.folder!r} on {self.host}: {exc}") from exc
-        return client
 
     def client(self) -> IMAPClient:
-        if self._client is None:
-            self._client = self._connect()
-        return self._client
+        return self.connection.client()
 
     def close(self) -> None:
-        client, self._client = self._client, None
-        if client is None:
-            return
-        try:
-            client.logout()
-        except Exception:  # already gone; nothing to tidy
-            with contextlib.suppress(Exception):
-                client.shutdown()
+        """Log out (the watcher reconnects if used again)."""
+        self.connection.close()
 
     def _retrying(self, stats: DrainStats) -> Retrying:
         def before_sleep(state: object) -> None:
             stats.reconnects += 1
-            self._drop()
+            self.connection.drop()
 
         return Retrying(
             retry=retry_if_exception(is_transient),
@@ -170,12 +131,6 @@ class ImapWatcher:
             before_sleep=before_sleep,
             reraise=True,
         )
-
-    def _drop(self) -> None:
-        client, self._client = self._client, None
-        if client is not None:
-            with contextlib.suppress(Exception):
-                client.shutdown()
 
     # -- draining -----------------------------------------------------------------
 
@@ -310,7 +265,7 @@ class ImapWatcher:
                 if not is_transient(exc):
                     raise
                 log.warning("IMAP watcher: %s; retrying after %ss", exc, self.poll_seconds)
-                self._drop()
+                self.connection.drop()
                 stop.wait(self.poll_seconds)
         self.close()
 

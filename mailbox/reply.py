@@ -161,9 +161,10 @@ def split_reply(text: str) -> tuple[str, str, str]:
     if not text:
         return "", "", ""
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    cuts = [
-        c for c in (_own_cut(lines), _library_cut(lines), _trailing_quote(lines)) if c is not None
-    ]
+    own = _own_cut(lines)
+    # The library only needs to look above our own cut: the earliest cut wins.
+    library = _library_cut(lines[:own] if own is not None else lines)
+    cuts = [c for c in (own, library, _trailing_quote(lines)) if c is not None]
     cut = min(cuts) if cuts else len(lines)
     head, quoted = lines[:cut], lines[cut:]
     # Inline replies: quoted lines between the sender's own lines belong to the history.

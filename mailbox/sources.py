@@ -9,9 +9,12 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import MailParseError, SourceError
+from .models import InboundEmail
+from .parse import parse_email
 
 # The standard library's `mailbox`, by name: we are `arbox.mailbox`, and type
 # checkers run from the repository root would otherwise resolve our folder.
@@ -91,3 +94,22 @@ def iter_paths(paths: Iterable[Path | str]) -> Iterator[tuple[str, bytes]]:
     """Messages under each path in turn (.eml, folders of .eml, mbox, maildir)."""
     for path in paths:
         yield from iter_path(path)
+
+
+@dataclass
+class SourceMessage:
+    """One message read from a file source, parsed, or with the reason it could not be."""
+
+    label: str
+    raw: bytes
+    email: InboundEmail | None
+    error: MailParseError | None
+
+
+def iter_emails(paths: Iterable[Path | str]) -> Iterator[SourceMessage]:
+    """`iter_paths`, parsed: an unparseable message comes with its error, never stops the run."""
+    for label, raw in iter_paths(paths):
+        try:
+            yield SourceMessage(label, raw, parse_email(raw), None)
+        except MailParseError as exc:
+            yield SourceMessage(label, raw, None, exc)

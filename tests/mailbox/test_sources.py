@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from arbox.mailbox.errors import SourceError
 from arbox.mailbox.parse import parse_email
-from arbox.mailbox.sources import iter_paths
+from arbox.mailbox.sources import iter_emails, iter_paths
 
 
 def ids(items: list[tuple[str, bytes]]) -> list[str]:
@@ -54,3 +54,18 @@ def test_maildir(tmp_path: Path, make_message: Callable[..., bytes]) -> None:
 def test_missing_path_is_a_source_error(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="no such file"):
         list(iter_paths([tmp_path / "nope.eml"]))
+
+
+def test_iter_emails_reports_unparseable_and_goes_on(
+    tmp_path: Path, make_message: Callable[..., bytes]
+) -> None:
+    (tmp_path / "a.eml").write_bytes(make_message(1))
+    (tmp_path / "b.eml").write_bytes(b"\x00\x01\x02\x03" * 50)
+    (tmp_path / "c.eml").write_bytes(make_message(3))
+    got = list(iter_emails([tmp_path]))
+    assert [m.label for m in got] == ["a.eml", "b.eml", "c.eml"]
+    assert got[1].email is None and got[1].error is not None and got[1].raw.startswith(b"\x00")
+    assert [m.email.message_id for m in got if m.email] == [
+        "<msg-1@test.example>",
+        "<msg-3@test.example>",
+    ]
