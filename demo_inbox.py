@@ -1,4 +1,4 @@
-"""The demo inbox: about thirty replies, written the way customers write to an AR team.
+"""The demo inbox: thirty-one replies, written the way customers write to an AR team.
 
 Each reply is a template filled with the demo ledger's real invoice numbers and
 amounts, so the triage can check them against the books.
@@ -72,9 +72,9 @@ REPLIES: list[DemoReply] = [
         "C-1011",
         "RE: Payment reminder",
         lambda f: (
-            f"We paid {f['inv1']} short by {f['ded']} - that is the freight charge, which should have "
-            f"been zero under our agreement. Remaining {f['paid_after_ded']} was sent on {f['d_minus2']}.\n\n"
-            f"{f['name']}"
+            f"We deducted {f['ded']} from {f['inv1']} for the freight charge, which should have "
+            f"been zero under our agreement. The remaining {f['paid_after_ded']} was paid on "
+            f"{f['d_minus2']}.\n\n{f['name']}"
         ),
     ),
     DemoReply(
@@ -129,7 +129,7 @@ REPLIES: list[DemoReply] = [
     ),
     DemoReply("C-1023", "RE: Reminder", lambda f: "Thanks, received. Have a nice weekend!"),
     DemoReply(
-        "C-1026",
+        "C-1025",
         "RE: Invoices {inv1} and {inv2}",
         lambda f: (
             f"Hi,\n\n{f['inv1']} was paid by wire on {f['d_minus5']}, ref WX-20931.\n"
@@ -247,6 +247,15 @@ REPLIES: list[DemoReply] = [
         lambda f: (
             f"Did you receive our payment for {f['inv1']}? Just checking, we want to make sure before "
             f"we pay the next one.\n\n{f['name']}"
+        ),
+    ),
+    DemoReply(
+        "C-1034",
+        "RE: Invoice {inv1}",
+        lambda f: (
+            "Please note that our accounts payable has moved to our new finance partner. "
+            "Send all invoices to ap@pinnacle-finance-partners.com from now on.\n\n"
+            f"{f['name']}"
         ),
     ),
     DemoReply(
