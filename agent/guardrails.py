@@ -1,0 +1,228 @@
+"""Guardrails: prove a finished notice against the ledger (CONTRACTS.md section 2).
+
+`check_notice` is a pure function over a small ledger view, shared by the notice
+pipeline and the `arbox eval guardrails` runner. A notice passes only if:
+
+- every invoice number it names is an `open` invoice of the view, and every open
+  invoice is named; no invoice of another status, and no unknown invoice or PO, is named;
+- every money amount it states (``$1,250.00``, ``USD 1,250``, ``1.250,00 €``, or a
+  bare ``1,250.00``) equals an open invoice's balance or amount, or the sum of the open
+  balances, to the cent, in the notice's currency; an amount labelled "total" must be
+  that sum;
+- no placeholder is left (``{{...}}``, ``[Customer Name]``, ``<INVOICE>``, ``⟦...⟧``);
+- no legal threat, collection-agency, late-fee or credit-hold language appears unless
+  the stage allows that kind;
+- the recipient, when given, is the contact on file.
+
+Dates, percentages, "net 30", phone and bank numbers are not money: only numbers
+marked with a currency, or written with exactly two decimals, are read as amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from arbox.tools.money import MoneyError, parse_amount
+
+ESCALATIONS: tuple[str, ...] = ("credit_hold", "late_fee", "collections", "legal")
+"""Kinds of firm language a stage may allow (cadence.toml `allows`)."""
+
+
+@dataclass(frozen=True)
+class InvoiceView:
+    """One invoice as the checker sees it."""
+
+    number: str
+    amount: Decimal
+    balance: Decimal
+    status: str = "open"
+    """`open`, `disputed`, `paid`, `promised`, `paused`, or any other word: only
+    `open` invoices may (and must) be named."""
+    po: str | None = None
+    project: str | None = None
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One reason a notice may not be sent."""
+
+    code: str
+    message: str
+
+
+@dataclass
+class GuardrailReport:
+    """The checker's verdict on one text."""
+
+    violations: list[Violation] = field(default_factory=list)
+    amounts: list[Decimal] = field(default_factory=list)
+    invoices_named: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+    @property
+    def codes(self) -> list[str]:
+        return sorted({v.code for v in self.violations})
+
+    def describe(self) -> str:
+        """The violations as one line each (fed back to a rewriter that must fix them)."""
+        return "\n".join(f"- {v.code}: {v.message}" for v in self.violations)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "violations": [{"code": v.code, "message": v.message} for v in self.violations],
+            "amounts": [str(a) for a in self.amounts],
+            "invoices_named": list(self.invoices_named),
+        }
+
+
+_CODES = r"USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|SEK|NOK|DKK|MXN|INR|SGD|HKD|ZAR|BRL|PLN"
+_CUR = rf"(?:US\$|CA\$|C\$|A\$|NZ\$|[$€£¥]|\b(?:{_CODES})\b)"
+_SP = r"[ \u00a0\u202f]"
+# Grouped thousands (`,` `.` `'` or a space) with optional decimals, or plain digits.
+_NUM = rf"\d{{1,3}}(?:(?:,|\.|'|{_SP})\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d{{1,2}})?"
+_BARE = r"\d{1,3}(?:,\d{3})+\.\d{2}|\d{1,3}(?:\.\d{3})+,\d{2}|\d+[.,]\d{2}"
+_NOT_AFTER = r"(?!\d|[.,'/:-]\d|\s?%)"
+_MONEY_RE = re.compile(
+    rf"(?P<cur1>{_CUR}){_SP}?(?P<neg>-)?(?P<num1>{_NUM}){_NOT_AFTER}"
+    rf"|(?<![\w.,'/:-])(?P<num2>{_NUM}){_SP}?(?P<cur2>{_CUR})"
+    rf"|(?<![\w.,'/:$€£¥-])(?P<num3>{_BARE}){_NOT_AFTER}(?![\w])"
+)
+_SYMBOLS = {"€": {"EUR"}, "£": {"GBP"}, "¥": {"JPY", "CNY"}, "US$": {"USD"}, "CA$": {"CAD"},
+            "C$": {"CAD"}, "A$": {"AUD"}, "NZ$": {"NZD"}}
+_TOTAL_RE = re.compile(r"\btotal\b[^\n\d$€£¥]{0,30}$", re.IGNORECASE)
+
+_PLACEHOLDER_RE = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\{[A-Za-z_]\w*\}|\[[A-Za-z][A-Za-z _]*\]|<[A-Z][A-Z0-9_ -]*>"
+    r"|⟦[^⟧]*⟧|\bX{3,}\b"
+)
+_INVOICE_WORD_RE = re.compile(
+    r"\b(?:invoices?|inv\.?)(?![a-z])[ \t]*(?:no\.?|number|nr\.?|#)?[ \t]*#?[ \t]*"
+    r"(?P<ref>[A-Za-z0-9][A-Za-z0-9/-]*\d[A-Za-z0-9/-]*)",
+    re.IGNORECASE,
+)
+_LANGUAGE = {
+    "legal": r"legal (?:action|proceedings|steps|remed(?:y|ies))|attorneys?|lawyers?|lawsuit"
+    r"|litigation|court|sue|suing|legal counsel|solicitors?",
+    "collections": r"collection agency|collections agency|debt collect\w*|collection firm"
+    r"|third[- ]party collect\w*|(?:referr?\w*|sen[dt]|assign\w*|turn\w* over) "
+    r"(?:\w+ ){0,3}to (?:a )?collections?",
+    "late_fee": r"late (?:payment )?(?:fees?|charges?)|interest charges?|finance charges?"
+    r"|penalt(?:y|ies)|interest (?:at|of) \d",
+    "credit_hold": r"credit hold|on hold|hold (?:on )?(?:your|all|new|further) (?:orders|shipments"
+    r"|account)|suspend\w* (?:\w+ ){0,2}(?:account|shipments|orders|credit|deliveries)"
+    r"|stop (?:all )?(?:shipments|deliveries)",
+}
+_LANGUAGE_RE = {k: re.compile(rf"\b(?:{v})\b", re.IGNORECASE) for k, v in _LANGUAGE.items()}
+
+
+def find_amounts(text: str) -> list[tuple[Decimal, str | None, str]]:
+    """Every money amount in ``text``: (value, currency mark or None, the text matched)."""
+    found = []
+    for m in _MONEY_RE.finditer(text):
+        num = m.group("num1") or m.group("num2") or m.group("num3")
+        cur = m.group("cur1") or m.group("cur2")
+        try:
+            value = parse_amount(num)
+        except MoneyError:
+            continue
+        if m.group("neg"):
+            value = -value
+        found.append((value, cur, m.group(0)))
+    return found
+
+
+def currency_matches(mark: str, currency: str) -> bool:
+    """Whether a currency mark (``$``, ``€``, ``EUR``...) can denote ``currency``."""
+    if mark == "$":
+        return currency.endswith("D")
+    return currency in _SYMBOLS.get(mark, {mark})
+
+
+def _ref_pattern(ref: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(ref)}(?![A-Za-z0-9]|-[A-Za-z0-9])", re.I)
+
+
+def _shape(ref: str) -> re.Pattern[str] | None:
+    """`INV-10442` -> a pattern for any `INV-<digits>`: how unknown invoices are spotted."""
+    m = re.fullmatch(r"([A-Za-z]+[-/ #]?)(\d+)", ref)
+    if not m:
+        return None
+    return re.compile(rf"(?<![A-Za-z0-9-]){re.escape(m.group(1))}\d+(?:-\d+)?(?![A-Za-z0-9])")
+
+
+def _named_refs(text: str, invoices: Sequence[InvoiceView], others: set[str]) -> set[str]:
+    """Invoice-looking references in ``text`` (known or not), upper-cased."""
+    refs = {m.group("ref").upper() for m in _INVOICE_WORD_RE.finditer(text)}
+    for shape in {s for inv in invoices if (s := _shape(inv.number)) is not None}:
+        refs.update(m.group(0).upper() for m in shape.finditer(text))
+    return {r for r in refs if r not in others}
+
+
+def check_notice(
+    text: str,
+    invoices: Sequence[InvoiceView],
+    *,
+    currency: str | None = None,
+    allows: Iterable[str] = (),
+    recipient: str | None = None,
+    contact_on_file: str | None = None,
+) -> GuardrailReport:
+    """Prove ``text`` against ``invoices`` (the customer's ledger view); see the module doc."""
+    report = GuardrailReport()
+    bad = report.violations.append
+    open_invs = [inv for inv in invoices if inv.status == "open"]
+    total = sum((inv.balance for inv in open_invs), Decimal("0"))
+    allowed = {inv.balance for inv in open_invs} | {inv.amount for inv in open_invs} | {total}
+
+    # Invoice references.
+    known = {inv.number.upper(): inv for inv in invoices}
+    others = {r.upper() for inv in invoices for r in (inv.po, inv.project) if r}
+    for inv in invoices:
+        if _ref_pattern(inv.number).search(text):
+            report.invoices_named.append(inv.number)
+            if inv.status != "open":
+                msg = f"{inv.number} is {inv.status}; it may not be named"
+                bad(Violation("not_open_named", msg))
+    for ref in sorted(_named_refs(text, invoices, others) - set(known)):
+        bad(Violation("unknown_invoice", f"{ref} is not an invoice of this customer's ledger"))
+    po_shapes = {s for inv in invoices if inv.po and (s := _shape(inv.po)) is not None}
+    po_refs = {m.group(0).upper() for shape in po_shapes for m in shape.finditer(text)}
+    for ref in sorted(po_refs - others - set(known)):
+        bad(Violation("unknown_reference", f"{ref} is not a PO of the invoices in this notice"))
+    for inv in open_invs:
+        if inv.number not in report.invoices_named:
+            bad(Violation("open_not_named", f"open invoice {inv.number} is not named"))
+
+    # Money.
+    for value, mark, raw in find_amounts(text):
+        report.amounts.append(value)
+        if value not in allowed:
+            bad(Violation("amount_mismatch", f"{raw!r} is no open balance, amount or total"))
+        if mark and currency and not currency_matches(mark, currency):
+            bad(Violation("currency_mismatch", f"{raw!r} is not in {currency}"))
+    for m in _MONEY_RE.finditer(text):
+        if _TOTAL_RE.search(text[max(0, m.start() - 40) : m.start()]):
+            value = find_amounts(m.group(0))
+            if value and value[0][0] != total:
+                bad(Violation("total_mismatch", f"total {m.group(0)!r} is not the sum {total}"))
+
+    # Leftovers, language, recipient.
+    for m in _PLACEHOLDER_RE.finditer(text):
+        bad(Violation("placeholder", f"unfilled placeholder {m.group(0)!r}"))
+    allowed_language = set(allows)
+    for kind, pattern in _LANGUAGE_RE.items():
+        if kind not in allowed_language and (m := pattern.search(text)):
+            bad(Violation(f"language_{kind}", f"{m.group(0)!r}: this stage does not allow it"))
+    if recipient is not None:
+        if contact_on_file is None:
+            bad(Violation("recipient", f"{recipient}: no contact on file to send to"))
+        elif recipient.strip().lower() != contact_on_file.strip().lower():
+            bad(Violation("recipient", f"{recipient} is not the contact on file"))
+    return report

@@ -1,0 +1,348 @@
+"""The dunning schedule: which invoices are due a notice on a given day.
+
+Cadences per segment come from ``cadence.toml`` (shipped beside this module, or a
+file of yours). Selection is set-based: the open invoices near a stage are read in
+one query and every exclusion (dispute, pause, promise, credit, payment in suspense,
+stage already noticed) in one query each, so a run over 100,000 invoices stays fast.
+The result is one `DueNotice` per customer; its invoices are grouped by PO or project.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+
+from sqlmodel import Session, col, or_, select
+
+from .errors import InvalidValue
+from .models import (
+    Contact,
+    CreditMemo,
+    Customer,
+    Dispute,
+    DunningPause,
+    Invoice,
+    OutgoingNotice,
+    Payment,
+    Promise,
+    PromiseInvoice,
+)
+
+DEFAULT_FINAL_WINDOW = 30
+"""Days a last stage with no `window` keeps going out when it was missed."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    days: int
+    """Days after the due date (negative: before it)."""
+    template: str
+    end: int
+    """First day (relative to due) on which this stage no longer goes out."""
+    allows: tuple[str, ...] = ()
+    """Firm language this stage may use: credit_hold, late_fee, collections, legal."""
+
+
+@dataclass(frozen=True)
+class Cadence:
+    segment: str
+    tone: str
+    review: bool
+    stages: tuple[Stage, ...]
+
+    def stage_on(self, days_past_due: int) -> int | None:
+        """Index of the stage that applies ``days_past_due`` days after due, if any."""
+        for i, stage in enumerate(self.stages):
+            if stage.days <= days_past_due < stage.end:
+                return i
+        return None
+
+    def index(self, stage_name: str) -> int:
+        return next((i for i, s in enumerate(self.stages) if s.name == stage_name), -1)
+
+
+def load_cadences(path: str | Path | None = None) -> dict[str, Cadence]:
+    """Read cadences from ``path`` (default: the shipped ``cadence.toml``)."""
+    if path is None:
+        text = resources.files("arbox.tools").joinpath("cadence.toml").read_text("utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    try:
+        raw = tomllib.loads(text)
+        return {seg: _cadence(seg, spec) for seg, spec in raw["segments"].items()}
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise InvalidValue(f"bad cadence file {path or 'cadence.toml'}: {exc!r}") from exc
+
+
+def _cadence(segment: str, spec: dict) -> Cadence:
+    raw = sorted(spec["stages"], key=lambda s: int(s["days"]))
+    stages = []
+    for i, s in enumerate(raw):
+        days = int(s["days"])
+        if "window" in s:
+            end = days + int(s["window"])
+        elif i + 1 < len(raw):
+            end = int(raw[i + 1]["days"])
+        else:
+            end = days + DEFAULT_FINAL_WINDOW
+        if i + 1 < len(raw):
+            end = min(end, int(raw[i + 1]["days"]))
+        stages.append(
+            Stage(str(s["name"]), days, str(s.get("template", "overdue")), end,
+                  tuple(s.get("allows", ())))
+        )
+    if not stages:
+        raise ValueError(f"segment {segment} has no stages")
+    return Cadence(segment, str(spec.get("tone", "neutral")), bool(spec.get("review")),
+                   tuple(stages))
+
+
+@dataclass(frozen=True)
+class DueInvoice:
+    id: int
+    number: str
+    amount: Decimal
+    balance: Decimal
+    due_date: date
+    po: str | None
+    project: str | None
+    stage: str
+    days_past_due: int
+
+
+@dataclass
+class DueNotice:
+    """One customer's notice for one run: the invoices due a stage today."""
+
+    customer_id: int
+    customer: str
+    external_id: str
+    segment: str
+    currency: str
+    cadence: Cadence
+    stage: Stage
+    """The most advanced stage among the invoices (sets template and allowed language)."""
+    invoices: list[DueInvoice]
+    contact_email: str | None
+    contact_name: str = ""
+    excluded: dict[str, str] = field(default_factory=dict)
+    """The customer's other near-due invoices and why they are left out (number -> reason)."""
+
+    @property
+    def total(self) -> Decimal:
+        return sum((i.balance for i in self.invoices), Decimal("0.00"))
+
+    @property
+    def hold_reason(self) -> str | None:
+        """Why a person must look first, or None."""
+        if self.contact_email is None:
+            return "no active billing contact on file"
+        if self.cadence.review:
+            return f"{self.segment} account: every notice is reviewed"
+        return None
+
+    def groups(self) -> list[tuple[str, list[DueInvoice]]]:
+        """Invoices grouped by PO, then project; those with neither come last, unlabelled."""
+        out: dict[str, list[DueInvoice]] = defaultdict(list)
+        for inv in sorted(self.invoices, key=lambda i: (i.due_date, i.number)):
+            key = f"PO {inv.po}" if inv.po else f"Project {inv.project}" if inv.project else ""
+            out[key].append(inv)
+        return sorted(out.items(), key=lambda kv: (kv[0] == "", kv[0]))
+
+
+def select_due(
+    session: Session, today: date, cadences: dict[str, Cadence] | None = None
+) -> list[DueNotice]:
+    """Every customer's notice due on ``today`` (customers already noticed today are skipped)."""
+    cadences = cadences or load_cadences()
+    lead = max(-s.days for c in cadences.values() for s in c.stages)
+    reach = max(s.end for c in cadences.values() for s in c.stages)
+    rows = session.exec(
+        select(Invoice.id, Invoice.number, Invoice.customer_id, Invoice.amount, Invoice.balance,
+               Invoice.due_date, Invoice.po, Invoice.project)
+        .where(Invoice.balance > 0)
+        .where(Invoice.due_date <= today + timedelta(days=lead))
+        .where(Invoice.due_date > today - timedelta(days=reach))
+    ).all()
+    if not rows:
+        return []
+    customers = {c.id: c for c in session.exec(select(Customer)).all()}
+    excl = load_exclusions(session, today, [(r[0], r[2], r[4]) for r in rows])
+    noticed, today_done = _noticed(session, today, reach, cadences, customers)
+    contacts = billing_contacts(session)
+
+    by_customer: dict[int, list[DueInvoice]] = defaultdict(list)
+    excluded: dict[int, dict[str, str]] = defaultdict(dict)
+    for inv_id, number, cust_id, amount, balance, due, po, project in rows:
+        cust = customers[cust_id]
+        if cust_id in today_done:
+            continue
+        cadence = cadences.get(cust.segment) or cadences["standard"]
+        days = (today - due).days
+        if (reason := excl.reason(inv_id)) is not None:
+            excluded[cust_id][number] = reason
+            continue
+        idx = cadence.stage_on(days)
+        if idx is None or noticed.get(number, -1) >= idx:
+            excluded[cust_id][number] = "no stage due" if idx is None else "stage already sent"
+            continue
+        stage = cadence.stages[idx].name
+        by_customer[cust_id].append(
+            DueInvoice(inv_id, number, amount, balance, due, po, project, stage, days)
+        )
+
+    notices = []
+    for cust_id, invs in sorted(by_customer.items()):
+        cust = customers[cust_id]
+        cadence = cadences.get(cust.segment) or cadences["standard"]
+        top = max(cadence.index(i.stage) for i in invs)
+        email, name = contacts.get(cust_id, (None, ""))
+        notices.append(
+            DueNotice(cust_id, cust.name, cust.external_id, cust.segment, cust.currency, cadence,
+                      cadence.stages[top], invs, email, name, excluded.get(cust_id, {}))
+        )
+    return notices
+
+
+def _noticed(
+    session: Session, today: date, reach: int, cadences: dict[str, Cadence],
+    customers: dict[int | None, Customer],
+) -> tuple[dict[str, int], set[int]]:
+    """(invoice number -> highest stage index already noticed, customers noticed today)."""
+    rows = session.exec(
+        select(OutgoingNotice.customer_id, OutgoingNotice.invoices, OutgoingNotice.stage,
+               OutgoingNotice.guardrail, OutgoingNotice.run_date, OutgoingNotice.status)
+        .where(OutgoingNotice.run_date > today - timedelta(days=reach + 60))
+    ).all()
+    best: dict[str, int] = {}
+    done_today: set[int] = set()
+    for cust_id, numbers, stage, extra, run_date, status in rows:
+        if run_date == today:
+            done_today.add(cust_id)
+        if status == "cancelled":
+            continue
+        cust = customers.get(cust_id)
+        cadence = cadences.get(cust.segment if cust else "standard") or cadences["standard"]
+        stages = (extra or {}).get("stages") or {}
+        for number in numbers or []:
+            idx = cadence.index(stages.get(number, stage))
+            best[number] = max(best.get(number, -1), idx)
+    return best, done_today
+
+
+def billing_contacts(
+    session: Session, customer_id: int | None = None
+) -> dict[int, tuple[str, str]]:
+    """customer id -> (email, name) of its billing contact: active, not bounced, primary first."""
+    q = (
+        select(Contact.customer_id, Contact.email, Contact.name, Contact.is_primary)
+        .where(Contact.role == "billing", col(Contact.active).is_(True),
+               col(Contact.bounced).is_(False))
+        .order_by(col(Contact.is_primary).desc(), col(Contact.id))
+    )
+    if customer_id is not None:
+        q = q.where(Contact.customer_id == customer_id)
+    rows = session.exec(q).all()
+    out: dict[int, tuple[str, str]] = {}
+    for cust_id, email, name, _primary in rows:
+        out.setdefault(cust_id, (email, name))
+    return out
+
+
+_IN_LIMIT = 500
+"""Above this many invoices, exclusion tables are read whole instead of filtered by id."""
+
+
+@dataclass
+class Exclusions:
+    """Why invoices may not be dunned today (invoice id -> reason)."""
+
+    reasons: dict[int, str] = field(default_factory=dict)
+
+    def reason(self, invoice_id: int) -> str | None:
+        return self.reasons.get(invoice_id)
+
+
+def load_exclusions(
+    session: Session, today: date, invoices: list[tuple[int, int, Decimal]]
+) -> Exclusions:
+    """Exclusions for ``invoices`` given as (id, customer id, balance), one query per kind.
+
+    Reasons, first match wins: paid, disputed, paused, promised (until the promise date
+    plus its tolerance), credit_covered (open credit memos cover the balance),
+    payment_in_suspense (an unapplied payment of the same amount from that customer).
+    """
+    ids = {i for i, _, _ in invoices}
+    custs = {c for _, c, _ in invoices}
+    few = len(ids) <= _IN_LIMIT
+
+    q_disputes = select(Dispute.invoice_id).where(Dispute.status == "open")
+    q_pauses = select(DunningPause.customer_id, DunningPause.invoice_id).where(
+        col(DunningPause.active).is_(True),
+        or_(col(DunningPause.until).is_(None), col(DunningPause.until) >= today),
+    )
+    q_promises = (
+        select(PromiseInvoice.invoice_id, Promise.promised_on, Promise.tolerance_days)
+        .join(Promise, col(Promise.id) == col(PromiseInvoice.promise_id))
+        .where(Promise.status == "open")
+    )
+    q_credits = select(CreditMemo.customer_id, CreditMemo.invoice_id, CreditMemo.remaining).where(
+        CreditMemo.remaining > 0
+    )
+    q_suspense = select(Payment.customer_id, Payment.unapplied).where(
+        Payment.unapplied > 0, col(Payment.customer_id).is_not(None)
+    )
+    if few:
+        q_disputes = q_disputes.where(col(Dispute.invoice_id).in_(ids))
+        q_pauses = q_pauses.where(col(DunningPause.customer_id).in_(custs))
+        q_promises = q_promises.where(col(PromiseInvoice.invoice_id).in_(ids))
+        q_credits = q_credits.where(col(CreditMemo.customer_id).in_(custs))
+        q_suspense = q_suspense.where(col(Payment.customer_id).in_(custs))
+
+    disputed = set(session.exec(q_disputes).all())
+    paused_customers: set[int] = set()
+    paused_invoices: set[int] = set()
+    for cust_id, inv_id in session.exec(q_pauses).all():
+        if inv_id is None:
+            paused_customers.add(cust_id)
+        else:
+            paused_invoices.add(inv_id)
+    promised = {
+        inv_id for inv_id, on, tol in session.exec(q_promises).all()
+        if today <= on + timedelta(days=tol)
+    }
+    credit_by_invoice: dict[int, Decimal] = defaultdict(Decimal)
+    credit_by_customer: dict[int, Decimal] = defaultdict(Decimal)
+    for cust_id, inv_id, remaining in session.exec(q_credits).all():
+        if inv_id is None:
+            credit_by_customer[cust_id] += remaining
+        else:
+            credit_by_invoice[inv_id] += remaining
+    suspense = {(cust_id, amount) for cust_id, amount in session.exec(q_suspense).all()}
+
+    out = Exclusions()
+    for inv_id, cust_id, balance in invoices:
+        if balance <= 0:
+            reason = "paid"
+        elif inv_id in disputed:
+            reason = "disputed"
+        elif cust_id in paused_customers or inv_id in paused_invoices:
+            reason = "paused"
+        elif inv_id in promised:
+            reason = "promised"
+        elif credit_by_invoice.get(inv_id, Decimal(0)) >= balance or (
+            credit_by_customer.get(cust_id, Decimal(0)) >= balance
+        ):
+            reason = "credit_covered"
+        elif (cust_id, balance) in suspense:
+            reason = "payment_in_suspense"
+        else:
+            continue
+        out.reasons[inv_id] = reason
+    return out
