@@ -58,7 +58,7 @@ def test_notice_edit_is_proved_against_the_ledger(client, held):
     assert "1,000.00" not in before["body"]
     text = (
         "Hello, a reminder that INV-8 (USD 500.00) is open. "
-        "USD 9,500.00 in total."
+        "Could you let us know when it will be paid?"
     )
     ok = client.post(f"/notices/{held}/edit", headers=AUTH, json={"body": text, "by": "dave"})
     assert ok.status_code == 200, ok.text
