@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .schemas import MoneyIn, MoneyOut, Text
+from .schemas import MoneyIn, MoneyOut, Text, Timestamp
 
 Reference = Annotated[str, Field(min_length=1, max_length=120, pattern=r"^\S(.*\S)?$")]
 """The caller's own reference: the idempotency key of a push."""
@@ -49,7 +49,7 @@ class DisputeOut(BaseModel):
     status: str
     note: str
     source_message: str | None
-    opened_at: datetime
+    opened_at: Timestamp
 
 
 class CustomerSummary(BaseModel):
@@ -70,7 +70,7 @@ class CustomerOut(CustomerSummary):
 
 class AuditOut(BaseModel):
     id: int
-    at: datetime
+    at: Timestamp
     actor: str
     action: str
     target: str

@@ -11,8 +11,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
 
+from ..tools.models import as_utc
 from ..tools.money import MoneyError, to_money
 
 MAX_AMOUNT = Decimal("1e14")
@@ -44,6 +53,9 @@ MoneyOut = Annotated[
     WithJsonSchema({"type": "string", "examples": ["1250.00"]}),
 ]
 """An exact amount in a response, as text."""
+
+Timestamp = Annotated[datetime, AfterValidator(as_utc)]
+"""A UTC timestamp (SQLite hands them back naive; they were written in UTC)."""
 
 Text = Annotated[str, Field(max_length=500)]
 Name = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
@@ -109,11 +121,11 @@ class ApprovalOut(BaseModel):
     findings: list[dict[str, Any]]
     actions: list[dict[str, Any]]
     decided_by: str | None
-    decided_at: datetime | None
+    decided_at: Timestamp | None
     decision: dict[str, Any] | None
     slack_channel: str | None
     slack_ts: str | None
-    created_at: datetime
+    created_at: Timestamp
 
 
 class MessageOut(BaseModel):
@@ -125,7 +137,7 @@ class MessageOut(BaseModel):
     """received, processing, done, pending_approval, parse_error or failed."""
     customer_id: int | None
     match_method: str | None
-    received_at: datetime
+    received_at: Timestamp
     parse_error: str | None
     findings: list[dict[str, Any]] = Field(default_factory=list)
     actions: list[dict[str, Any]] = Field(default_factory=list)
@@ -176,8 +188,8 @@ class NoticeOut(BaseModel):
     currency: str
     held_reason: str | None
     run_date: date | None
-    created_at: datetime
-    sent_at: datetime | None
+    created_at: Timestamp
+    sent_at: Timestamp | None
     message_id: str | None
 
 
@@ -202,8 +214,8 @@ class TaskOut(BaseModel):
     invoices: list[str]
     assignee: str | None
     source_message: str | None
-    created_at: datetime
-    closed_at: datetime | None
+    created_at: Timestamp
+    closed_at: Timestamp | None
 
 
 class TaskClaim(BaseModel):
