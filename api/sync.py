@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from sqlmodel import Session, col, select
 
@@ -26,6 +26,7 @@ from ..tools.models import CreditMemo, Dispute, Invoice, OutgoingNotice, Payment
 from ..tools.payments import post_payment
 from .ledger_schemas import CreditIn, DisputeIn, InvoiceIn, NoticeChange, PaymentIn
 
+Pushed = Literal["created", "updated", "unchanged"]
 ACTOR = "erp"
 """Who the audit log names for pushes from the ERP and cash application."""
 
@@ -129,7 +130,7 @@ def apply_payment(
 
 def upsert_invoice(
     session: Session, body: InvoiceIn, today: date
-) -> tuple[str, Invoice, list[NoticeChange]]:
+) -> tuple[Pushed, Invoice, list[NoticeChange]]:
     """Create or update an invoice from the ERP (the number is the key), audited."""
     cust = get_customer(session, body.customer)
     if body.amount <= 0:
@@ -154,7 +155,8 @@ def upsert_invoice(
     }
     if inv is None:
         inv = Invoice(number=body.number, **values)
-        outcome, before = "created", None
+        outcome: Pushed = "created"
+        before = None
     else:
         before = inv.model_dump()
         changed = {k: v for k, v in values.items() if getattr(inv, k) != v}
@@ -222,6 +224,7 @@ def push_credit(
         raise InvalidValue("a credit memo's amount must be positive")
     if session.exec(select(CreditMemo).where(CreditMemo.number == body.number)).first():
         raise IdempotencyConflict(f"credit memo {body.number} exists but was not pushed here")
+    assert cust.id is not None
     invoice_id = None
     if body.invoice:
         inv = session.exec(select(Invoice).where(Invoice.number == body.invoice)).first()

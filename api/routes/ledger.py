@@ -47,7 +47,7 @@ def invoices_out(session: Session, rows: list[Invoice], services: ServicesDep) -
 
 def _summary(session: Session, c: Customer) -> CustomerSummary:
     balances = session.exec(
-        select(Invoice.balance).where(Invoice.customer_id == c.id, Invoice.balance > 0)
+        select(col(Invoice.balance)).where(Invoice.customer_id == c.id, Invoice.balance > 0)
     ).all()
     return CustomerSummary(
         external_id=c.external_id,

@@ -76,7 +76,7 @@ def post_payments(body: PaymentBatchIn, services: ServicesDep, _: WriterDep) -> 
         try:
             items.append(BatchItem(reference=p.reference, ok=True, result=_post(services, p)))
         except LedgerError as exc:
-            _, code = ledger_status(exc)
+            code = ledger_status(exc)[1]
             items.append(BatchItem(reference=p.reference, ok=False, error=f"{code}: {exc}"))
     failed = sum(not i.ok for i in items)
     return PaymentBatchOut(posted=len(items) - failed, failed=failed, items=items)
@@ -89,7 +89,7 @@ def push_invoice(body: InvoiceIn, services: ServicesDep, _: WriterDep) -> Invoic
         outcome, inv, notices = upsert_invoice(session, body, services.today())
         return InvoicePushed(
             result=outcome, invoice=invoices_out(session, [inv], services)[0], notices=notices
-        )  # type: ignore[arg-type]
+        )
 
 
 @router.post("/disputes", response_model=Pushed, responses=WRITE_ERRORS)
