@@ -2,7 +2,7 @@
 
 Nothing is built at import time. The lifespan opens one ledger, one graph
 checkpointer and one `Triager` for the app's life; with Slack configured it
-posts any approval Slack missed, and retries that every `SLACK_RETRY_SECONDS`.
+posts any approval Slack missed (in a thread), and again every `SLACK_RETRY_SECONDS`.
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ def create_app(
             stop = threading.Event()
             stack.callback(stop.set)
             if services.notifier is not None:
-                notify_pending(led, services.notifier)  # what Slack missed while we were down
+                # What Slack missed while we were down, in a thread: a slow Slack must
+                # not hold up startup.
                 _every(SLACK_RETRY_SECONDS, stop, lambda: notify_pending(led, services.notifier))
             if follow_inbox:
                 inbox = InboxThreads(services)
@@ -109,10 +110,12 @@ def create_app(
 
 def _every(seconds: float, stop: threading.Event, fn: Callable[[], Any]) -> None:
     def loop() -> None:
-        while not stop.wait(seconds):
+        while True:
             try:
                 fn()
             except Exception:
                 log.exception("periodic task failed; will retry")
+            if stop.wait(seconds):
+                return
 
     threading.Thread(target=loop, name="arbox-periodic", daemon=True).start()

@@ -9,6 +9,7 @@ not be posted keeps ``slack_ts`` empty and `notify_pending` posts it next time.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,6 +66,8 @@ class SlackNotifier:
         self.client = client
         self.channel = channel
         self.allowed_users = frozenset(u.strip() for u in allowed_users if u.strip())
+        self.posting = threading.Lock()
+        """Held while posting pending approvals, so two passes never post one twice."""
         self._retrying = dict(
             stop=stop_after_attempt(attempts),
             wait=wait_exponential(multiplier=0.1, max=max_wait),
@@ -144,6 +147,12 @@ def notify_pending(ledger: Ledger, notifier: SlackNotifier | None) -> NotifyRepo
     report = NotifyReport()
     if notifier is None:
         return report
+    with notifier.posting:
+        _post_waiting(ledger, notifier, report)
+    return report
+
+
+def _post_waiting(ledger: Ledger, notifier: SlackNotifier, report: NotifyReport) -> None:
     with ledger.session() as session:
         waiting = list(
             session.exec(
@@ -165,7 +174,6 @@ def notify_pending(ledger: Ledger, notifier: SlackNotifier | None) -> NotifyRepo
                 row.slack_channel, row.slack_ts = channel, ts
                 session.add(row)
         report.posted.append(approval.message_id)
-    return report
 
 
 def show_decided(

@@ -183,3 +183,19 @@ def test_untrusted_email_text_is_escaped_in_blocks(slack_client, stub):
     )
     shown = texts(stub.of("chat.postMessage")[0].data["blocks"])
     assert "<!channel>" not in shown and "&lt;!channel&gt;" in shown
+
+
+def test_two_passes_at_once_post_an_approval_once(slack_client, stub, books):
+    import threading
+
+    stub.down = True
+    arrive(slack_client)
+    stub.down = False
+    failed_calls = len(stub.calls)
+    notifier = slack_client.app.state.services.notifier
+    passes = [threading.Thread(target=notify_pending, args=(books, notifier)) for _ in range(4)]
+    for t in passes:
+        t.start()
+    for t in passes:
+        t.join()
+    assert len(stub.of("chat.postMessage")) - failed_calls == 1
