@@ -409,5 +409,6 @@ def serve(
             raise ValueError(f"cannot watch the inbox: {exc}") from None
     uvicorn.run(create_app(s, watch=watch_inbox), host=host, port=port)
 
+
 def main() -> None:
     app()
