@@ -395,5 +395,31 @@ def watch(
             worker.join(timeout=10)
 
 
+@app.command()
+@clear_errors
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    watch_inbox: Annotated[
+        bool | None,
+        typer.Option("--watch/--no-watch", help="Follow the IMAP inbox too (ARBOX_SERVE_WATCH)"),
+    ] = None,
+) -> None:
+    """Serve the HTTP API: approvals, notices, tasks, payments, Slack; optionally the inbox."""
+    import uvicorn
+
+    from .api import create_app
+    from .mailbox.commands import watcher_from_settings
+    from .mailbox.errors import MailboxError
+
+    s = get_settings()
+    if s.serve_watch if watch_inbox is None else watch_inbox:
+        try:  # incomplete IMAP settings: one clear line now, not a failed startup later
+            watcher_from_settings(open_ledger(), s).close()
+        except MailboxError as exc:
+            raise ValueError(f"cannot watch the inbox: {exc}") from None
+    uvicorn.run(create_app(s, watch=watch_inbox), host=host, port=port)
+
+
 def main() -> None:
     app()
