@@ -185,18 +185,9 @@ def triage(
 
 def make_triager(ledger: Ledger, saver: Any, model: str) -> Any:
     """A `Triager` for ``model`` with the policy thresholds from settings."""
-    from .agent import build_classifier
-    from .agent.policy import PolicyConfig
-    from .agent.service import Triager
+    from .worker import build_triager
 
-    s = get_settings()
-    policy = PolicyConfig(
-        approval_confidence=s.approval_confidence,
-        approval_amount=s.approval_amount,
-        payment_claim_pause_days=s.payment_claim_pause_days,
-        promise_tolerance_days=s.promise_tolerance_days,
-    )
-    return Triager(ledger, build_classifier(model), saver, policy=policy)
+    return build_triager(ledger, saver, get_settings(), model=model)
 
 
 def _is_triaged(ledger: Ledger, message_id: str) -> bool:
@@ -369,13 +360,22 @@ def watch(
         assign_match(row, match_customer(session, email))
         session.add(row)
 
+    from .api.slack import notifier_from_settings, notify_pending
+
+    notifier = notifier_from_settings(s)  # None when Slack is off
+
+    def triage_pending() -> list[Any]:
+        outcomes = process_pending(triager)
+        notify_pending(ledger, notifier)  # approvals Slack has not seen yet
+        return outcomes
+
     with open_checkpointer(ledger.url) as saver:
         triager = make_triager(ledger, saver, s.model)
-        process_pending(triager)  # whatever an earlier run recorded but did not triage
+        triage_pending()  # whatever an earlier run recorded but did not triage
 
         if once:
             watch_command(True, record_and_match, settings=s)
-            outcomes = process_pending(triager)
+            outcomes = triage_pending()
             console.print(f"triaged {len(outcomes)} messages", highlight=False)
             return
         import threading
@@ -384,7 +384,7 @@ def watch(
 
         def triage_loop() -> None:
             while not stop.wait(2.0):
-                process_pending(triager)
+                triage_pending()
 
         worker = threading.Thread(target=triage_loop, name="arbox-triage", daemon=True)
         worker.start()

@@ -13,20 +13,44 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlmodel import col, or_, select
 
+from .agent import build_classifier
+from .agent.classifier import Classifier
+from .agent.policy import PolicyConfig
 from .agent.service import Incoming, Outcome, Triager
 from .mailbox.errors import MailParseError
 from .mailbox.models import InboundEmail
 from .mailbox.parse import parse_email
 from .mailbox.store import record_inbound, record_unparseable
 from .mailbox.threading import assign_match, match_customer
+from .settings import Settings
 from .tools.db import Ledger
 from .tools.models import InboundMessage
 
 log = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=15)
+
+
+def build_triager(
+    ledger: Ledger,
+    saver: Any,
+    settings: Settings,
+    *,
+    model: str | None = None,
+    classifier: Classifier | None = None,
+) -> Triager:
+    """A `Triager` for ``model`` (default: the setting) with the policy thresholds from settings."""
+    policy = PolicyConfig(
+        approval_confidence=settings.approval_confidence,
+        approval_amount=settings.approval_amount,
+        payment_claim_pause_days=settings.payment_claim_pause_days,
+        promise_tolerance_days=settings.promise_tolerance_days,
+    )
+    chosen = classifier or build_classifier(model or settings.model)
+    return Triager(ledger, chosen, saver, policy=policy)
 
 
 def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Incoming:

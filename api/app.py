@@ -16,13 +16,11 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from ..agent import build_classifier
 from ..agent.checkpoint import open_checkpointer
 from ..agent.classifier import Classifier
-from ..agent.policy import PolicyConfig
-from ..agent.service import Triager
 from ..settings import Settings, get_settings
 from ..tools.db import Ledger
+from ..worker import build_triager
 from . import errors
 from .deps import Services
 from .inbox import InboxThreads
@@ -34,19 +32,6 @@ from .slack_verify import ReplayGuard
 
 log = logging.getLogger("arbox.api")
 SLACK_RETRY_SECONDS = 60.0
-
-
-def build_triager(
-    ledger: Ledger, saver: Any, settings: Settings, classifier: Classifier | None = None
-) -> Triager:
-    """A `Triager` with the policy thresholds from settings."""
-    policy = PolicyConfig(
-        approval_confidence=settings.approval_confidence,
-        approval_amount=settings.approval_amount,
-        payment_claim_pause_days=settings.payment_claim_pause_days,
-        promise_tolerance_days=settings.promise_tolerance_days,
-    )
-    return Triager(ledger, classifier or build_classifier(settings.model), saver, policy=policy)
 
 
 def create_app(
@@ -72,7 +57,7 @@ def create_app(
             services = Services(
                 settings=s,
                 ledger=led,
-                triager=build_triager(led, saver, s, classifier),
+                triager=build_triager(led, saver, s, classifier=classifier),
                 notifier=notifier if notifier is not None else notifier_from_settings(s),
                 replay_guard=ReplayGuard(),
                 today=today or date.today,
