@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
 from arbox.settings import Settings, get_settings
 from arbox.tools import notices as store
 from arbox.tools.audit import jsonable
 from arbox.tools.db import Ledger
 from arbox.tools.dunning import load_cadences
 from arbox.tools.errors import LedgerError
-from rich.console import Console
-from rich.table import Table
 
 from .notices import DunningRunResult, Sender, edit_notice, run_dunning, send_notice
 from .rewrite import LLMRewriter, OfflineRewriter, Rewriter

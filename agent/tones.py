@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import jinja2
+
 from arbox.prompts import content_hash, read
 from arbox.tools.dunning import DueInvoice, DueNotice
 from arbox.tools.money import format_money

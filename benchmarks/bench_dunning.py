@@ -17,6 +17,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import func, insert
+from sqlmodel import select
+
 from arbox.agent.notices import run_dunning
 from arbox.tools.db import Ledger
 from arbox.tools.dunning import select_due
@@ -32,8 +35,6 @@ from arbox.tools.models import (
     Promise,
     PromiseInvoice,
 )
-from sqlalchemy import func, insert
-from sqlmodel import select
 
 TODAY = date(2026, 3, 2)
 SEGMENTS = ["standard"] * 6 + ["strategic", "chronic_late", "chronic_late", "high_risk"]

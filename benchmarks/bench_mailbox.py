@@ -18,11 +18,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from imapclient import IMAPClient
+
 from arbox.mailbox.dovecot import LocalDovecot, find_dovecot
 from arbox.mailbox.imap import ImapWatcher, record_only
 from arbox.mailbox.parse import parse_email
 from arbox.tools.db import Ledger
-from imapclient import IMAPClient
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "mailbox" / "fixtures"
 

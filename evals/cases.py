@@ -13,9 +13,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from arbox.agent.classifier import Reply
 from arbox.agent.findings import INTENTS, Fields
-from pydantic import ValidationError
 
 from .errors import DatasetError
 

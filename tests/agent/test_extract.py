@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+
 from arbox.agent import extract
 from arbox.agent.dates import find_dates, first_date
 

@@ -7,15 +7,16 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
+from langchain_openai import ChatOpenAI
+
 from arbox import prompts
 from arbox.agent import ModelConfigError, build_classifier
 from arbox.agent.classifier import Reply
 from arbox.agent.evidence import ALLOWED_FIELDS
 from arbox.agent.llm import FALLBACK_CONFIDENCE, LLMClassifier
 from arbox.agent.offline import OfflineClassifier
-from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-from langchain_core.messages import AIMessage
-from langchain_openai import ChatOpenAI
 
 from .llm_stub import Answer, Status, StubLLMServer, Text
 

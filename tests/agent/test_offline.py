@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+
 from arbox.agent.classifier import Reply
 from arbox.agent.evidence import occurs_in
 from arbox.agent.offline import OfflineClassifier, is_auto_reply, strip_quoted

@@ -7,13 +7,14 @@ import hashlib
 from dataclasses import dataclass, field
 
 import pytest
+from langchain_openai import ChatOpenAI
+
 from arbox.agent.classifier import Reply
 from arbox.agent.findings import Triage
 from arbox.evals.cases import parse_case
 from arbox.evals.cassettes import CassetteStore
 from arbox.evals.errors import CassetteMissing
 from arbox.evals.runner import run_triage
-from langchain_openai import ChatOpenAI
 
 from .fakes import Counters, plain_reply
 from .openai_stub import OpenAIStub

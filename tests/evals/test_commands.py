@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from typer.testing import CliRunner
+
 from arbox.evals import cases as cases_module
 from arbox.evals import commands
 from arbox.evals.split import split_of
-from typer.testing import CliRunner
 
 from .fakes import ScriptedClassifier, plain_reply
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from arbox.evals.compare import (
     bootstrap_macro_f1_delta,
     compare_reports,

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from arbox.agent.findings import INTENTS
 from arbox.evals.cases import load_cases
 from arbox.evals.split import check_lock, lock_path_for, select

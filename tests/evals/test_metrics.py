@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from arbox.evals.metrics import (
     NONE,
     abstain_rate,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+
 from arbox.evals.cases import parse_case
 from arbox.evals.runner import Price, run_triage
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from arbox.mailbox.autoreply import detect_auto_reply
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import typer
+
 from arbox.mailbox.commands import sender_from_settings, watch_command
 from arbox.mailbox.smtp import Mailer, OutboxWriter
 from arbox.settings import Settings

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from arbox.mailbox.errors import MailParseError
 from arbox.mailbox.models import InboundEmail
 from arbox.mailbox.parse import parse_email
 from arbox.mailbox.reply import split_reply
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 HEADER_NAMES = st.sampled_from(
     [

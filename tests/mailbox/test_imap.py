@@ -8,14 +8,15 @@ from collections import Counter
 from collections.abc import Callable
 
 import pytest
+from imapclient import IMAPClient
+from sqlmodel import Session, func, select
+
 from arbox.mailbox.dovecot import LocalDovecot
 from arbox.mailbox.errors import ImapError, MailParseError
 from arbox.mailbox.imap import STATUS_HANDLER_FAILED, ImapWatcher
 from arbox.mailbox.models import InboundEmail
 from arbox.tools.db import Ledger
 from arbox.tools.models import ImapCheckpoint, InboundMessage
-from imapclient import IMAPClient
-from sqlmodel import Session, func, select
 
 pytestmark = pytest.mark.dovecot
 

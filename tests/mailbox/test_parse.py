@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+
 from arbox.mailbox.errors import MailParseError
 from arbox.mailbox.parse import parse_email, synthesise_message_id
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from arbox.mailbox.reply import split_reply
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+
 from arbox.mailbox.dovecot import free_port
 from arbox.mailbox.errors import SendError
 from arbox.mailbox.parse import parse_email

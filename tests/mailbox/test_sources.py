@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from arbox.mailbox.errors import SourceError
 from arbox.mailbox.parse import parse_email
 from arbox.mailbox.sources import iter_emails, iter_paths

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlmodel import func, select
+
 from arbox.mailbox.parse import parse_email, synthesise_message_id
 from arbox.mailbox.store import record_inbound, record_unparseable
 from arbox.tools.db import Ledger
 from arbox.tools.models import InboundMessage
-from sqlmodel import func, select
 
 
 def count(ledger: Ledger) -> int:

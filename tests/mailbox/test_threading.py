@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from sqlmodel import Session
+
 from arbox.mailbox.parse import parse_email
 from arbox.mailbox.threading import NAME_THRESHOLD, assign_match, match_customer
 from arbox.tools.db import Ledger
 from arbox.tools.models import Contact, Customer, InboundMessage, OutgoingNotice
-from sqlmodel import Session
 
 Eml = Callable[[str], bytes]
 

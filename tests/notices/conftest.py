@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+
 from arbox.tools.db import Ledger
 from arbox.tools.models import Contact, Customer, Invoice
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+
 from arbox.tools.dunning import load_cadences, select_due
 from arbox.tools.errors import InvalidValue
 from arbox.tools.models import (

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+
 from arbox.agent.guardrails import InvoiceView, check_notice, find_amounts
 from arbox.evals.guardrails import DatasetError, run_guardrail_dataset
 

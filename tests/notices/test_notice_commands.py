@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlmodel import select
+from typer.testing import CliRunner
+
 from arbox.agent import notice_commands as cmds
 from arbox.settings import get_settings
 from arbox.tools.models import OutgoingNotice
-from sqlmodel import select
-from typer.testing import CliRunner
 
 from .conftest import TODAY, Factory
 from .test_pipeline import Outbox

@@ -7,13 +7,14 @@ from decimal import Decimal
 from email.message import EmailMessage
 
 import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from sqlmodel import select
+
 from arbox.agent.notices import NoticeEditRejected, edit_notice, run_dunning, send_notice
 from arbox.agent.rewrite import LLMRewriter
 from arbox.tools import notices as store
 from arbox.tools.errors import InvalidTransition
 from arbox.tools.models import AuditLog, Dispute, InboundMessage, OutgoingNotice
-from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-from sqlmodel import select
 
 from .conftest import TODAY, Factory
 

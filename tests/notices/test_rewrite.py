@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
 from arbox.agent.guardrails import InvoiceView
 from arbox.agent.rewrite import (
     LLMRewriter,
@@ -19,7 +21,6 @@ from arbox.agent.rewrite import (
 )
 from arbox.agent.tones import TONES, render_draft
 from arbox.tools.dunning import DueInvoice, DueNotice, load_cadences
-from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 
 TODAY = date(2026, 3, 2)
 GOOD = ("Hi ⟦GREETING⟧, a note on ⟦INV_1⟧ and ⟦INV_2⟧: ⟦TOTAL⟧ is open. "

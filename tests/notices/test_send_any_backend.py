@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from sqlmodel import select
+
 from arbox.agent.notices import run_dunning, send_notice
 from arbox.tools.models import Invoice, OutgoingNotice
-from sqlmodel import select
 
 from .conftest import TODAY, Factory
 from .test_pipeline import Outbox

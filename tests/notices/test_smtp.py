@@ -11,9 +11,10 @@ from email.message import EmailMessage
 
 import pytest
 from aiosmtpd.controller import Controller
+from sqlmodel import select
+
 from arbox.agent.notices import run_dunning
 from arbox.tools.models import OutgoingNotice
-from sqlmodel import select
 
 from .conftest import TODAY, Factory
 
