@@ -159,7 +159,7 @@ def triage(
     from .worker import ingest, process_pending
 
     ledger = open_ledger(db)
-    triager_args = (model or get_settings().model,)
+    today = parse_day(on)
     ingested = ingest(ledger, iter_paths([str(p) for p in paths]))
     for label, error in ingested.unparseable:
         err.print(
@@ -169,12 +169,13 @@ def triage(
         )
     wanted = list(dict.fromkeys(ingested.ids_by_source.values()))
     with open_checkpointer(ledger.url) as saver:
-        triager = make_triager(ledger, saver, *triager_args)
-        process_pending(triager, today=parse_day(on), message_ids=wanted)
+        triager = make_triager(ledger, saver, model or get_settings().model)
+        fresh = {o.message_id: o for o in process_pending(triager, today=today, message_ids=wanted)}
+        # Messages triaged by an earlier run are answered from their checkpoint.
         outcomes = [
-            triager.process(_stored_incoming(ledger, mid), today=parse_day(on))
+            fresh.get(mid) or triager.process(_stored_incoming(ledger, mid), today=today)
             for mid in wanted
-            if _is_triaged(ledger, mid)
+            if mid in fresh or _is_triaged(ledger, mid)
         ]
     if as_json:
         for outcome in outcomes:

@@ -17,9 +17,10 @@ from .tools.demo import build_demo_ledger
 def run_demo(folder: Path | None, *, today: date, seed: int, console: Console) -> None:
     """Build the demo ledger and inbox, triage the inbox, run one dunning pass, print it all."""
     from .agent.checkpoint import open_checkpointer
-    from .cli import make_triager, print_outcomes
+    from .cli import print_outcomes
     from .mailbox.sources import iter_paths
-    from .worker import ingest, process_pending
+    from .settings import get_settings
+    from .worker import build_triager, ingest, process_pending
 
     where = folder or Path(tempfile.mkdtemp(prefix="arbox-demo-"))
     where.mkdir(parents=True, exist_ok=True)
@@ -44,7 +45,7 @@ def run_demo(folder: Path | None, *, today: date, seed: int, console: Console) -
     inbox = build_demo_inbox(ledger, where / "inbox", today=today)
     ingested = ingest(ledger, iter_paths([str(p) for p in inbox]), folder="demo")
     with open_checkpointer(ledger.url) as saver:
-        triager = make_triager(ledger, saver, "offline")
+        triager = build_triager(ledger, saver, get_settings(), model="offline")
         outcomes = process_pending(triager, today=today)
     order = {mid: n for n, mid in enumerate(ingested.new)}
     outcomes.sort(key=lambda o: order.get(o.message_id, 0))
@@ -55,6 +56,9 @@ def run_demo(folder: Path | None, *, today: date, seed: int, console: Console) -
     run = run_dunning(ledger, today=today, dry_run=True)
     print_run(run, console)
     done = sum(o.status == "done" for o in outcomes)
-    console.print(f"{done} replies handled, {len(outcomes) - done} waiting for approval "
-                  f"(`arbox approvals --db sqlite:///{db_path}`)", highlight=False)
+    console.print(
+        f"{done} replies handled, {len(outcomes) - done} waiting for approval "
+        f"(`arbox approvals --db sqlite:///{db_path}`)",
+        highlight=False,
+    )
     console.print(f"demo folder: {where}", highlight=False)

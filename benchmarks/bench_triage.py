@@ -17,11 +17,11 @@ from datetime import date
 from pathlib import Path
 
 from arbox.agent.checkpoint import open_checkpointer
-from arbox.cli import make_triager
 from arbox.demo_inbox import REPLIES, demo_messages
+from arbox.settings import get_settings
 from arbox.tools.db import Ledger
 from arbox.tools.demo import build_demo_ledger
-from arbox.worker import ingest, process_pending
+from arbox.worker import build_triager, ingest, process_pending
 
 
 def main() -> None:
@@ -41,7 +41,7 @@ def main() -> None:
     recorded = time.perf_counter() - start
 
     with open_checkpointer(ledger.url) as saver:
-        triager = make_triager(ledger, saver, "offline")
+        triager = build_triager(ledger, saver, get_settings(), model="offline")
         start = time.perf_counter()
         outcomes = process_pending(triager, today=today)
         triaged = time.perf_counter() - start

@@ -276,8 +276,8 @@ def load_exclusions(
 ) -> Exclusions:
     """Exclusions for ``invoices`` given as (id, customer id, balance), one query per kind.
 
-    Reasons, first match wins: paid, disputed, paused, promised (until the promise date
-    plus its tolerance), credit_covered (open credit memos cover the balance),
+    Reasons, first match wins: paid, disputed, promised (until the promise date plus its
+    tolerance), paused, credit_covered (open credit memos cover the balance),
     payment_in_suspense (an unapplied payment of the same amount from that customer).
     """
     ids = {i for i, _, _ in invoices}
@@ -335,10 +335,11 @@ def load_exclusions(
             reason = "paid"
         elif inv_id in disputed:
             reason = "disputed"
+        elif inv_id in promised:
+            # Before paused: a promise pauses its invoices, and "promised" says more.
+            reason = "promised"
         elif cust_id in paused_customers or inv_id in paused_invoices:
             reason = "paused"
-        elif inv_id in promised:
-            reason = "promised"
         elif credit_by_invoice.get(inv_id, Decimal(0)) >= balance or (
             credit_by_customer.get(cust_id, Decimal(0)) >= balance
         ):
