@@ -39,15 +39,49 @@ for _month_number, _names in enumerate(
         MONTHS[_name] = _month_number
 
 WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
 }
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a few": 3,
 }
 
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
@@ -57,34 +91,63 @@ _ORD = r"(?:st|nd|rd|th|er|\.)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
-    ("numeric", re.compile(
-        r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)")),
-    ("day_month", re.compile(
-        rf"\b(\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?({_MONTH})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?\b",
-        re.I)),
-    ("month_day", re.compile(
-        rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)),
-    ("eom", re.compile(
-        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?month|eom|month[- ]end)\b",
-        re.I)),
-    ("eow", re.compile(
-        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?week|eow|this\s+week)\b", re.I)),
-    ("month_end", re.compile(
-        rf"\b(?:(?:the\s+)?end\s+of|ende|fin(?:\s+de)?|finales\s+de)\s+({_MONTH})\b", re.I)),
-    ("relative_day", re.compile(
-        r"\b(today|tomorrow|tmrw|day after tomorrow|heute|morgen|aujourd'hui|demain|hoy|mañana)\b",
-        re.I)),
+    (
+        "numeric",
+        re.compile(r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)"),
+    ),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?({_MONTH})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I),
+    ),
+    (
+        "eom",
+        re.compile(
+            r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?month|eom|month[- ]end)\b",
+            re.I,
+        ),
+    ),
+    (
+        "eow",
+        re.compile(
+            r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?week|eow|this\s+week)\b", re.I
+        ),
+    ),
+    (
+        "month_end",
+        re.compile(
+            rf"\b(?:(?:the\s+)?end\s+of|ende|fin(?:\s+de)?|finales\s+de)\s+({_MONTH})\b", re.I
+        ),
+    ),
+    (
+        "relative_day",
+        re.compile(
+            r"\b(today|tomorrow|tmrw|day after tomorrow|heute|morgen|aujourd'hui|demain|hoy|mañana)\b",
+            re.I,
+        ),
+    ),
     ("weekday", re.compile(rf"\b(?:(this|next|coming|following)\s+)?({_WEEKDAY})\b\.?", re.I)),
-    ("in_n", re.compile(
-        rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?({_NUM})\s+(business\s+)?(days?|weeks?|months?)\b",
-        re.I)),
+    (
+        "in_n",
+        re.compile(
+            rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?({_NUM})\s+(business\s+)?(days?|weeks?|months?)\b",
+            re.I,
+        ),
+    ),
     ("next_week", re.compile(r"\b(next|this coming)\s+(week|month)\b", re.I)),
     ("the_nth", re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)),
 ]
 
 
-_DATE_PREPOSITION = re.compile(r"\b(?:on|am|bis|by|le|el|until|before|vor|zum|per|from|ab)\s+$",
-                               re.I)
+_DATE_PREPOSITION = re.compile(
+    r"\b(?:on|am|bis|by|le|el|until|before|vor|zum|per|from|ab)\s+$", re.I
+)
 
 
 @dataclass(frozen=True)

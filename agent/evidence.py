@@ -17,8 +17,7 @@ from .findings import REASONS, Fields, Finding, Intent, Triage
 ABSTAIN_CONFIDENCE = 0.0
 """Confidence given to a finding whose evidence is missing from the reply."""
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                         "\u00a0": " "})
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
 def normalise(text: str) -> str:
@@ -41,8 +40,9 @@ def check_evidence(triage: Triage, text: str) -> Triage:
         if quote and quote in haystack:
             findings.append(finding)
         else:
-            findings.append(finding.model_copy(
-                update={"abstained": True, "confidence": ABSTAIN_CONFIDENCE}))
+            findings.append(
+                finding.model_copy(update={"abstained": True, "confidence": ABSTAIN_CONFIDENCE})
+            )
     return triage.model_copy(update={"findings": findings})
 
 
@@ -85,8 +85,9 @@ def sanitize(finding: Finding, reply: Reply) -> Finding:
             invoices.append(match_known(number, reply.known_invoices) or number)
         elif known := match_known(number, reply.known_invoices):
             invoices.append(known)
-    return finding.model_copy(update={"fields": Fields(**values),
-                                      "invoices": list(dict.fromkeys(invoices))})
+    return finding.model_copy(
+        update={"fields": Fields(**values), "invoices": list(dict.fromkeys(invoices))}
+    )
 
 
 def _core(number: str) -> str:

@@ -60,14 +60,25 @@ _REFERENCE_RE = re.compile(
     re.I,
 )
 _METHODS: list[tuple[str, re.Pattern[str]]] = [
-    ("wire", re.compile(r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|"
-                        r"überweisung|virement|transferencia)\b", re.I)),
+    (
+        "wire",
+        re.compile(
+            r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|"
+            r"überweisung|virement|transferencia)\b",
+            re.I,
+        ),
+    ),
     ("ach", re.compile(r"\b(?:ach|eft|direct deposit|electronic funds transfer|bacs)\b", re.I)),
-    ("check", re.compile(r"\b(?:check|cheque|chk)\s*(?:#|no\.?|number|\d|was|is|has|in the mail"
-                         r"|mailed|sent|went)|\b(?:mailed|sent|posted)\s+(?:a|the|our)\s+"
-                         r"(?:check|cheque)\b|\bcheck\b(?=[^.]{0,40}\bmail)", re.I)),
-    ("card", re.compile(r"\b(?:credit card|debit card|card payment|visa|mastercard|amex)\b",
-                        re.I)),
+    (
+        "check",
+        re.compile(
+            r"\b(?:check|cheque|chk)\s*(?:#|no\.?|number|\d|was|is|has|in the mail"
+            r"|mailed|sent|went)|\b(?:mailed|sent|posted)\s+(?:a|the|our)\s+"
+            r"(?:check|cheque)\b|\bcheck\b(?=[^.]{0,40}\bmail)",
+            re.I,
+        ),
+    ),
+    ("card", re.compile(r"\b(?:credit card|debit card|card payment|visa|mastercard|amex)\b", re.I)),
     ("other", re.compile(r"\b(?:paypal|zelle|venmo|stripe|bill\.com|portal payment)\b", re.I)),
 ]
 

@@ -30,7 +30,14 @@ class Intent(StrEnum):
 INTENTS: tuple[str, ...] = tuple(i.value for i in Intent)
 
 REASONS: tuple[str, ...] = (
-    "pricing", "quantity", "damaged", "not_received", "duplicate", "terms", "freight", "other",
+    "pricing",
+    "quantity",
+    "damaged",
+    "not_received",
+    "duplicate",
+    "terms",
+    "freight",
+    "other",
 )
 
 

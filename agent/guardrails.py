@@ -95,8 +95,16 @@ _MONEY_RE = re.compile(
     rf"|(?<![\w.,'/:-])(?P<num2>{_NUM}){_SP}?(?P<cur2>{_CUR})"
     rf"|(?<![\w.,'/:$€£¥-])(?P<num3>{_BARE}){_NOT_AFTER}(?![\w])"
 )
-_SYMBOLS = {"€": {"EUR"}, "£": {"GBP"}, "¥": {"JPY", "CNY"}, "US$": {"USD"}, "CA$": {"CAD"},
-            "C$": {"CAD"}, "A$": {"AUD"}, "NZ$": {"NZD"}}
+_SYMBOLS = {
+    "€": {"EUR"},
+    "£": {"GBP"},
+    "¥": {"JPY", "CNY"},
+    "US$": {"USD"},
+    "CA$": {"CAD"},
+    "C$": {"CAD"},
+    "A$": {"AUD"},
+    "NZ$": {"NZD"},
+}
 _TOTAL_RE = re.compile(r"\btotal\b[^\n\d$€£¥]{0,30}$", re.IGNORECASE)
 
 _PLACEHOLDER_RE = re.compile(

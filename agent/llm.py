@@ -113,7 +113,8 @@ class LLMClassifier:
     ) -> None:
         self.name = f"openai:{model}"
         self.system_prompt = (
-            Path(prompt_path).read_text(encoding="utf-8") if prompt_path
+            Path(prompt_path).read_text(encoding="utf-8")
+            if prompt_path
             else prompts.read(DEFAULT_PROMPT)
         )
         self.prompt_hash = prompts.content_hash(self.system_prompt)
@@ -177,26 +178,33 @@ class LLMClassifier:
     def _count_tokens(self, raw: AIMessage) -> None:
         meta = getattr(raw, "usage_metadata", None) or {}
         if meta:
-            self.usage.add(prompt_tokens=meta.get("input_tokens", 0),
-                           completion_tokens=meta.get("output_tokens", 0))
+            self.usage.add(
+                prompt_tokens=meta.get("input_tokens", 0),
+                completion_tokens=meta.get("output_tokens", 0),
+            )
             return
         usage = (raw.response_metadata or {}).get("token_usage") or {}
-        self.usage.add(prompt_tokens=usage.get("prompt_tokens") or 0,
-                       completion_tokens=usage.get("completion_tokens") or 0)
+        self.usage.add(
+            prompt_tokens=usage.get("prompt_tokens") or 0,
+            completion_tokens=usage.get("completion_tokens") or 0,
+        )
 
     def _fallback(self, reply: Reply, error: str) -> Triage:
         suggestion = self.offline.classify(reply)
-        capped = [f.model_copy(update={"confidence": min(f.confidence, FALLBACK_CONFIDENCE)})
-                  for f in suggestion.findings]
-        return Triage(findings=capped, classifier=self.name, prompt_hash=self.prompt_hash,
-                      error=error)
+        capped = [
+            f.model_copy(update={"confidence": min(f.confidence, FALLBACK_CONFIDENCE)})
+            for f in suggestion.findings
+        ]
+        return Triage(
+            findings=capped, classifier=self.name, prompt_hash=self.prompt_hash, error=error
+        )
 
 
 def render_reply(reply: Reply) -> str:
     """The user message: context, then the email escaped inside an untrusted-data fence."""
     sent = (reply.sent_at or datetime.now(UTC)).isoformat()
     known = ", ".join(reply.known_invoices) or "none given"
-    email = (f"From: {reply.sender}\nDate: {sent}\nSubject: {reply.subject}\n\n{reply.text}")
+    email = f"From: {reply.sender}\nDate: {sent}\nSubject: {reply.subject}\n\n{reply.text}"
     return (
         "Classify the customer reply below. Resolve relative dates against its Date header "
         f"({sent}). Open invoice numbers on this customer's ledger: {known}.\n"
@@ -206,8 +214,13 @@ def render_reply(reply: Reply) -> str:
 
 
 def _to_finding(f: ModelFinding) -> Finding:
-    return Finding(intent=f.intent, invoices=f.invoices, fields=f.fields,
-                   confidence=f.confidence, evidence=html.unescape(f.evidence))
+    return Finding(
+        intent=f.intent,
+        invoices=f.invoices,
+        fields=f.fields,
+        confidence=f.confidence,
+        evidence=html.unescape(f.evidence),
+    )
 
 
 def _content_text(raw: BaseMessage) -> str:

@@ -62,15 +62,26 @@ def print_run(result: DunningRunResult, console: Console, *, bodies: bool = Fals
     for col in ("customer", "to", "stage", "invoices", "total", "wording", "status"):
         go.add_column(col)
     for n in result.to_send:
-        go.add_row(n.due.customer, n.due.contact_email or "-", n.due.stage.name,
-                   ", ".join(n.invoices), f"{n.due.currency} {n.due.total:,.2f}",
-                   f"{n.tone} ({n.outcome})", n.status)
+        go.add_row(
+            n.due.customer,
+            n.due.contact_email or "-",
+            n.due.stage.name,
+            ", ".join(n.invoices),
+            f"{n.due.currency} {n.due.total:,.2f}",
+            f"{n.tone} ({n.outcome})",
+            n.status,
+        )
     held = Table(title=f"Held for review ({len(result.held)})")
     for col in ("customer", "stage", "invoices", "total", "reason"):
         held.add_column(col)
     for n in result.held:
-        held.add_row(n.due.customer, n.due.stage.name, ", ".join(n.invoices),
-                     f"{n.due.currency} {n.due.total:,.2f}", n.held_reason or "")
+        held.add_row(
+            n.due.customer,
+            n.due.stage.name,
+            ", ".join(n.invoices),
+            f"{n.due.currency} {n.due.total:,.2f}",
+            n.held_reason or "",
+        )
     console.print(go)
     console.print(held)
     if bodies:
@@ -120,9 +131,13 @@ def dunning_run(
         today = _day(day)
         ledger = Ledger.open(settings.database_url)
         result = run_dunning(
-            ledger, today=today, rewriter=rewriter_from_settings(settings),
-            sender=_sender(settings) if send else None, dry_run=not send,
-            cadences=load_cadences(cadence) if cadence else None, from_addr=settings.smtp_from,
+            ledger,
+            today=today,
+            rewriter=rewriter_from_settings(settings),
+            sender=_sender(settings) if send else None,
+            dry_run=not send,
+            cadences=load_cadences(cadence) if cadence else None,
+            from_addr=settings.smtp_from,
         )
         if as_json:
             typer.echo(json.dumps(jsonable(run_summary(result))))
@@ -133,12 +148,23 @@ def dunning_run(
 def run_summary(result: DunningRunResult) -> dict[str, Any]:
     """A JSON-safe summary of a run."""
     return {
-        "run_date": result.run_date, "dry_run": result.dry_run,
-        "notices": [{"customer": n.due.external_id, "to": n.due.contact_email,
-                     "stage": n.due.stage.name, "invoices": n.invoices, "total": n.due.total,
-                     "status": n.status, "held_reason": n.held_reason, "outcome": n.outcome,
-                     "notice_id": n.notice_id, "message_id": n.message_id}
-                    for n in result.notices],
+        "run_date": result.run_date,
+        "dry_run": result.dry_run,
+        "notices": [
+            {
+                "customer": n.due.external_id,
+                "to": n.due.contact_email,
+                "stage": n.due.stage.name,
+                "invoices": n.invoices,
+                "total": n.due.total,
+                "status": n.status,
+                "held_reason": n.held_reason,
+                "outcome": n.outcome,
+                "notice_id": n.notice_id,
+                "message_id": n.message_id,
+            }
+            for n in result.notices
+        ],
     }
 
 
@@ -152,13 +178,30 @@ def notices_list(
         with ledger.session() as s:
             rows = store.list_notices(s, None if status == "all" else status)
         table = Table(title=f"Notices ({status}): {len(rows)}")
-        for col in ("id", "run", "customer", "to", "stage", "invoices", "total", "status",
-                    "reason"):
+        for col in (
+            "id",
+            "run",
+            "customer",
+            "to",
+            "stage",
+            "invoices",
+            "total",
+            "status",
+            "reason",
+        ):
             table.add_column(col)
         for n in rows:
-            table.add_row(str(n.id), str(n.run_date), str(n.customer_id), n.to_email, n.stage,
-                          ", ".join(n.invoices), f"{n.currency} {n.total:,.2f}", n.status,
-                          n.held_reason or "")
+            table.add_row(
+                str(n.id),
+                str(n.run_date),
+                str(n.customer_id),
+                n.to_email,
+                n.stage,
+                ", ".join(n.invoices),
+                f"{n.currency} {n.total:,.2f}",
+                n.status,
+                n.held_reason or "",
+            )
         Console().print(table)
 
 
@@ -180,8 +223,7 @@ By = Annotated[str, typer.Option("--by", help="Who decides (audit log).")]
 
 
 @notices_app.command("approve")
-def notices_approve(notice_id: int, by: By = "", send: bool = False,
-                    day: DateOpt = None) -> None:
+def notices_approve(notice_id: int, by: By = "", send: bool = False, day: DateOpt = None) -> None:
     """Approve a held notice; with --send, send it now (through the send-time check)."""
     with _cli_errors():
         settings = get_settings()
@@ -190,8 +232,9 @@ def notices_approve(notice_id: int, by: By = "", send: bool = False,
             store.approve(s, notice_id, actor=by or getpass.getuser())
         typer.echo(f"notice {notice_id} approved")
         if send:
-            out = send_notice(ledger, notice_id, _sender(settings), today=_day(day),
-                              from_addr=settings.smtp_from)
+            out = send_notice(
+                ledger, notice_id, _sender(settings), today=_day(day), from_addr=settings.smtp_from
+            )
             typer.echo(f"notice {notice_id} {out.status} {out.message_id or out.reason or ''}")
 
 
@@ -199,14 +242,22 @@ def notices_approve(notice_id: int, by: By = "", send: bool = False,
 def notices_edit(
     notice_id: int,
     body_file: Annotated[Path, typer.Option("--body-file", help="The new body (text file).")],
-    subject: str | None = None, by: By = "", day: DateOpt = None,
+    subject: str | None = None,
+    by: By = "",
+    day: DateOpt = None,
 ) -> None:
     """Replace a notice's text; the guardrails re-check it against the ledger first."""
     with _cli_errors():
         ledger = Ledger.open(get_settings().database_url)
         body = body_file.read_text(encoding="utf-8")
-        edit_notice(ledger, notice_id, body=body, subject=subject, today=_day(day),
-                    actor=by or getpass.getuser())
+        edit_notice(
+            ledger,
+            notice_id,
+            body=body,
+            subject=subject,
+            today=_day(day),
+            actor=by or getpass.getuser(),
+        )
         typer.echo(f"notice {notice_id} edited; it waits for approval")
 
 

@@ -81,53 +81,106 @@ class DunningRunResult:
 
 def ledger_views(due: DueNotice) -> list[InvoiceView]:
     """The guardrails' view: the notice's invoices open, the customer's others by reason."""
-    views = [InvoiceView(i.number, i.amount, i.balance, "open", i.po, i.project)
-             for i in due.invoices]
-    views += [InvoiceView(number, Decimal(0), Decimal(0), reason)
-              for number, reason in due.excluded.items()]
+    views = [
+        InvoiceView(i.number, i.amount, i.balance, "open", i.po, i.project) for i in due.invoices
+    ]
+    views += [
+        InvoiceView(number, Decimal(0), Decimal(0), reason)
+        for number, reason in due.excluded.items()
+    ]
     return views
 
 
-def plan_notice(rewrite: Callable[[RewriteState], RewriteState], due: DueNotice, *,
-                today: date, flagged: str | None = None,
-                rewriter_name: str = "offline") -> PlannedNotice:
+def plan_notice(
+    rewrite: Callable[[RewriteState], RewriteState],
+    due: DueNotice,
+    *,
+    today: date,
+    flagged: str | None = None,
+    rewriter_name: str = "offline",
+) -> PlannedNotice:
     """Draft, rewrite and prove one notice; decide whether it waits for a person."""
     draft = render_draft(due, today=today)
     tone = tone_for(due.segment)
-    state = rewrite(RewriteState(
-        draft=draft, tone=tone, views=ledger_views(due), currency=due.currency,
-        recipient=due.contact_email, contact_on_file=due.contact_email,
-    ))
+    state = rewrite(
+        RewriteState(
+            draft=draft,
+            tone=tone,
+            views=ledger_views(due),
+            currency=due.currency,
+            recipient=due.contact_email,
+            contact_on_file=due.contact_email,
+        )
+    )
     report = state.report or GuardrailReport()
     reason = due.hold_reason or flagged
     if reason is None and not report.ok:
         reason = f"guardrails failed: {', '.join(report.codes)}"
     if state.outcome == "fallback":
-        log.warning("notice for %s: %s rewrite failed guardrails, plain draft used: %s",
-                    due.external_id, rewriter_name, state.events)
-    return PlannedNotice(due, draft.subject, draft.compose(state.message),
-                         "held" if reason else "draft", reason, report, state.outcome, tone,
-                         state.events)
+        log.warning(
+            "notice for %s: %s rewrite failed guardrails, plain draft used: %s",
+            due.external_id,
+            rewriter_name,
+            state.events,
+        )
+    return PlannedNotice(
+        due,
+        draft.subject,
+        draft.compose(state.message),
+        "held" if reason else "draft",
+        reason,
+        report,
+        state.outcome,
+        tone,
+        state.events,
+    )
 
 
-def _record(session: Any, plan: PlannedNotice, today: date, rewriter_name: str,
-            draft_hash: str | None = None) -> OutgoingNotice:
+def _record(
+    session: Any,
+    plan: PlannedNotice,
+    today: date,
+    rewriter_name: str,
+    draft_hash: str | None = None,
+) -> OutgoingNotice:
     due = plan.due
-    row = store.create_notice(session, OutgoingNotice(
-        customer_id=due.customer_id, to_email=due.contact_email or "", stage=due.stage.name,
-        status=plan.status, subject=plan.subject, body=plan.body, invoices=plan.invoices,
-        total=due.total, currency=due.currency, held_reason=plan.held_reason, run_date=today,
-        guardrail=jsonable({
-            "report": plan.report.as_dict(), "outcome": plan.outcome, "tone": plan.tone,
-            "rewriter": rewriter_name, "events": plan.events,
-            "stages": {i.number: i.stage for i in due.invoices},
-            "balances": {i.number: i.balance for i in due.invoices},
-        }),
-    ))
+    row = store.create_notice(
+        session,
+        OutgoingNotice(
+            customer_id=due.customer_id,
+            to_email=due.contact_email or "",
+            stage=due.stage.name,
+            status=plan.status,
+            subject=plan.subject,
+            body=plan.body,
+            invoices=plan.invoices,
+            total=due.total,
+            currency=due.currency,
+            held_reason=plan.held_reason,
+            run_date=today,
+            guardrail=jsonable(
+                {
+                    "report": plan.report.as_dict(),
+                    "outcome": plan.outcome,
+                    "tone": plan.tone,
+                    "rewriter": rewriter_name,
+                    "events": plan.events,
+                    "stages": {i.number: i.stage for i in due.invoices},
+                    "balances": {i.number: i.balance for i in due.invoices},
+                }
+            ),
+        ),
+    )
     if plan.outcome == "fallback":
-        record(session, actor=store.ACTOR, action="notice.rewrite_fallback",
-               target=f"notice:{row.id}", key=None, after={"events": plan.events},
-               note=f"{rewriter_name} rewrite failed the guardrails twice; plain draft used")
+        record(
+            session,
+            actor=store.ACTOR,
+            action="notice.rewrite_fallback",
+            target=f"notice:{row.id}",
+            key=None,
+            after={"events": plan.events},
+            note=f"{rewriter_name} rewrite failed the guardrails twice; plain draft used",
+        )
     return row
 
 
@@ -149,9 +202,15 @@ def run_dunning(
         flags = store.flagged_customers(session)
     result = DunningRunResult(today, dry_run)
     for d in due:
-        result.notices.append(plan_notice(rewrite, d, today=today,
-                                          flagged=flags.get(d.customer_id),
-                                          rewriter_name=rewriter.name))
+        result.notices.append(
+            plan_notice(
+                rewrite,
+                d,
+                today=today,
+                flagged=flags.get(d.customer_id),
+                rewriter_name=rewriter.name,
+            )
+        )
     if dry_run:
         return result
     with ledger.transaction() as session:
@@ -160,8 +219,9 @@ def run_dunning(
     if sender is not None:
         for plan in result.to_send:
             assert plan.notice_id is not None
-            outcome = send_notice(ledger, plan.notice_id, sender, today=today,
-                                  from_addr=from_addr, cadences=cadences)
+            outcome = send_notice(
+                ledger, plan.notice_id, sender, today=today, from_addr=from_addr, cadences=cadences
+            )
             plan.status, plan.message_id = outcome.status, outcome.message_id
             plan.held_reason = outcome.reason if outcome.status == "held" else plan.held_reason
     return result
@@ -189,9 +249,15 @@ def build_message(notice: OutgoingNotice, from_addr: str, in_reply_to: str | Non
     return msg
 
 
-def send_notice(ledger: Ledger, notice_id: int, sender: Sender, *, today: date,
-                from_addr: str = DEFAULT_FROM,
-                cadences: dict[str, Cadence] | None = None) -> SendOutcome:
+def send_notice(
+    ledger: Ledger,
+    notice_id: int,
+    sender: Sender,
+    *,
+    today: date,
+    from_addr: str = DEFAULT_FROM,
+    cadences: dict[str, Cadence] | None = None,
+) -> SendOutcome:
     """The send-time check and the send, in one transaction (see the module doc)."""
     with ledger.transaction() as session:
         notice = store.claim(session, notice_id)
@@ -199,8 +265,14 @@ def send_notice(ledger: Ledger, notice_id: int, sender: Sender, *, today: date,
             return SendOutcome(notice_id, "skipped", reason="not draft or approved")
         fresh = store.reread(session, notice, today, cadences=cadences)
         if fresh.due is None:
-            store.set_status(session, notice_id, "cancelled", allowed_from=store.SENDABLE,
-                             actor=store.ACTOR, note=f"nothing left to dun: {fresh.dropped}")
+            store.set_status(
+                session,
+                notice_id,
+                "cancelled",
+                allowed_from=store.SENDABLE,
+                actor=store.ACTOR,
+                note=f"nothing left to dun: {fresh.dropped}",
+            )
             return SendOutcome(notice_id, "cancelled", dropped=fresh.dropped)
         subject, body = notice.subject, notice.body
         views = ledger_views(fresh.due)
@@ -210,22 +282,43 @@ def send_notice(ledger: Ledger, notice_id: int, sender: Sender, *, today: date,
             subject = draft.subject
             body = draft.compose(draft.fill(draft.variants[tone_for(fresh.due.segment)]))
         contact = fresh.due.contact_email
-        report = check_notice(f"{subject}\n\n{body}", views, currency=fresh.due.currency,
-                              allows=fresh.due.stage.allows, recipient=contact or notice.to_email,
-                              contact_on_file=contact)
-        changes = {"subject": subject, "body": body, "total": fresh.due.total,
-                   "invoices": [i.number for i in fresh.due.invoices]}
+        report = check_notice(
+            f"{subject}\n\n{body}",
+            views,
+            currency=fresh.due.currency,
+            allows=fresh.due.stage.allows,
+            recipient=contact or notice.to_email,
+            contact_on_file=contact,
+        )
+        changes = {
+            "subject": subject,
+            "body": body,
+            "total": fresh.due.total,
+            "invoices": [i.number for i in fresh.due.invoices],
+        }
         if not report.ok:
             reason = f"send-time check failed: {', '.join(report.codes)}"
-            store.set_status(session, notice_id, "held", allowed_from=store.SENDABLE,
-                             actor=store.ACTOR, held_reason=reason, **changes)
+            store.set_status(
+                session,
+                notice_id,
+                "held",
+                allowed_from=store.SENDABLE,
+                actor=store.ACTOR,
+                held_reason=reason,
+                **changes,
+            )
             return SendOutcome(notice_id, "held", dropped=fresh.dropped, reason=reason)
         if fresh.changed or contact != notice.to_email:
             for key, value in (changes | {"to_email": contact}).items():
                 setattr(notice, key, value)
-            record(session, actor=store.ACTOR, action="notice.rerendered",
-                   target=f"notice:{notice_id}", key=None, after={"dropped": fresh.dropped,
-                   "invoices": notice.invoices, "to": contact})
+            record(
+                session,
+                actor=store.ACTOR,
+                action="notice.rerendered",
+                target=f"notice:{notice_id}",
+                key=None,
+                after={"dropped": fresh.dropped, "invoices": notice.invoices, "to": contact},
+            )
         msg = build_message(notice, from_addr, store.last_message_id(session, notice.customer_id))
         store.mark_sent(session, notice, msg["Message-ID"])
         # Sent last, inside the transaction: if sending fails, the notice is not marked sent.
@@ -236,13 +329,17 @@ def send_notice(ledger: Ledger, notice_id: int, sender: Sender, *, today: date,
         return SendOutcome(notice_id, "sent", notice.message_id, dropped=fresh.dropped)
 
 
-def send_pending(ledger: Ledger, sender: Sender, *, today: date,
-                 from_addr: str = DEFAULT_FROM) -> list[SendOutcome]:
+def send_pending(
+    ledger: Ledger, sender: Sender, *, today: date, from_addr: str = DEFAULT_FROM
+) -> list[SendOutcome]:
     """Send every draft and approved notice (each through the send-time check)."""
     with ledger.session() as session:
         ids = [n.id for status in store.SENDABLE for n in store.list_notices(session, status)]
-    return [send_notice(ledger, i, sender, today=today, from_addr=from_addr)
-            for i in ids if i is not None]
+    return [
+        send_notice(ledger, i, sender, today=today, from_addr=from_addr)
+        for i in ids
+        if i is not None
+    ]
 
 
 class NoticeEditRejected(LedgerError):
@@ -253,8 +350,15 @@ class NoticeEditRejected(LedgerError):
         self.report = report
 
 
-def edit_notice(ledger: Ledger, notice_id: int, *, body: str, subject: str | None = None,
-                today: date, actor: str) -> OutgoingNotice:
+def edit_notice(
+    ledger: Ledger,
+    notice_id: int,
+    *,
+    body: str,
+    subject: str | None = None,
+    today: date,
+    actor: str,
+) -> OutgoingNotice:
     """Replace a notice's text after proving it against the ledger as it is now.
 
     The edited notice is ``held`` until someone approves it; a failing edit raises
@@ -268,13 +372,24 @@ def edit_notice(ledger: Ledger, notice_id: int, *, body: str, subject: str | Non
         views += [InvoiceView(n, Decimal(0), Decimal(0), r) for n, r in fresh.dropped.items()]
         due = fresh.due
         report = check_notice(
-            f"{subject}\n\n{body}", views, currency=due.currency if due else notice.currency,
-            allows=due.stage.allows if due else (), recipient=notice.to_email,
+            f"{subject}\n\n{body}",
+            views,
+            currency=due.currency if due else notice.currency,
+            allows=due.stage.allows if due else (),
+            recipient=notice.to_email,
             contact_on_file=due.contact_email if due else None,
         )
         if not report.ok:
             raise NoticeEditRejected(report)
         extra = dict(notice.guardrail or {}) | {"report": report.as_dict(), "edited_by": actor}
-        return store.set_status(session, notice_id, "held", allowed_from=store.OPEN, actor=actor,
-                                subject=subject, body=body, guardrail=extra,
-                                held_reason=f"edited by {actor}; awaits approval")
+        return store.set_status(
+            session,
+            notice_id,
+            "held",
+            allowed_from=store.OPEN,
+            actor=actor,
+            subject=subject,
+            body=body,
+            guardrail=extra,
+            held_reason=f"edited by {actor}; awaits approval",
+        )

@@ -54,17 +54,24 @@ class LLMRewriter:
         self.name = name
 
     def rewrite(self, draft: Draft, tone: str, feedback: list[tuple[str, str]]) -> str:
-        system = render("rewrite_system.j2", tone=tone, tone_help=TONE_HELP.get(tone, tone),
-                        allows=list(draft.allows))
+        system = render(
+            "rewrite_system.j2",
+            tone=tone,
+            tone_help=TONE_HELP.get(tone, tone),
+            allows=list(draft.allows),
+        )
         messages: list[BaseMessage] = [
             SystemMessage(system),
             HumanMessage(f"Rewrite this notice:\n\n{draft.variants['neutral']}"),
         ]
         for attempt, violations in feedback:
             messages.append(AIMessage(attempt))
-            messages.append(HumanMessage(
-                "That rewrite failed the ledger checks below. Fix them, keep every ⟦slot⟧ "
-                f"and write no number yourself:\n{violations}"))
+            messages.append(
+                HumanMessage(
+                    "That rewrite failed the ledger checks below. Fix them, keep every ⟦slot⟧ "
+                    f"and write no number yourself:\n{violations}"
+                )
+            )
         return _text(self.model.invoke(messages).content)
 
 
@@ -105,8 +112,14 @@ class RewriteState:
 def proof(state: RewriteState, message: str) -> GuardrailReport:
     """Check the whole notice (subject and body) that ``message`` would produce."""
     text = f"{state.draft.subject}\n\n{state.draft.compose(message)}"
-    return check_notice(text, state.views, currency=state.currency, allows=state.draft.allows,
-                        recipient=state.recipient, contact_on_file=state.contact_on_file)
+    return check_notice(
+        text,
+        state.views,
+        currency=state.currency,
+        allows=state.draft.allows,
+        recipient=state.recipient,
+        contact_on_file=state.contact_on_file,
+    )
 
 
 class Steps:
@@ -150,8 +163,12 @@ class Steps:
     @staticmethod
     def fallback(state: RewriteState) -> dict[str, Any]:
         message = state.draft.fill(state.draft.variants["neutral"])
-        return {"message": message, "report": proof(state, message), "outcome": "fallback",
-                "events": [*state.events, "replaced by the plain draft"]}
+        return {
+            "message": message,
+            "report": proof(state, message),
+            "outcome": "fallback",
+            "events": [*state.events, "replaced by the plain draft"],
+        }
 
 
 def build_rewrite_graph(rewriter: Rewriter) -> Any:
@@ -163,8 +180,9 @@ def build_rewrite_graph(rewriter: Rewriter) -> Any:
     builder.add_node("fallback", steps.fallback)
     builder.add_edge(START, "rewrite")
     builder.add_edge("rewrite", "check")
-    builder.add_conditional_edges("check", steps.route,
-                                  {"done": END, "retry": "rewrite", "fallback": "fallback"})
+    builder.add_conditional_edges(
+        "check", steps.route, {"done": END, "retry": "rewrite", "fallback": "fallback"}
+    )
     builder.add_edge("fallback", END)
     return builder.compile()
 

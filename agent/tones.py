@@ -21,8 +21,12 @@ from arbox.tools.dunning import DueInvoice, DueNotice
 from arbox.tools.money import format_money
 
 TONES: tuple[str, ...] = ("warm", "neutral", "firm")
-SEGMENT_TONES = {"strategic": "warm", "standard": "neutral", "chronic_late": "firm",
-                 "high_risk": "firm"}
+SEGMENT_TONES = {
+    "strategic": "warm",
+    "standard": "neutral",
+    "chronic_late": "firm",
+    "high_risk": "firm",
+}
 TONE_HELP = {
     "warm": "friendly and appreciative of the relationship, assumes good faith",
     "neutral": "polite, clear and businesslike",
@@ -121,34 +125,70 @@ def render_draft(
     }
     slotted = []
     for n, inv in enumerate(invoices, 1):
-        slots |= {f"INV_{n}": inv.number, f"AMOUNT_{n}": format_money(inv.amount, cur),
-                  f"BALANCE_{n}": format_money(inv.balance, cur),
-                  f"DUE_{n}": inv.due_date.isoformat()}
-        slotted.append({"number": f"⟦INV_{n}⟧", "amount": f"⟦AMOUNT_{n}⟧",
-                        "balance": f"⟦BALANCE_{n}⟧", "due": f"⟦DUE_{n}⟧"})
+        slots |= {
+            f"INV_{n}": inv.number,
+            f"AMOUNT_{n}": format_money(inv.amount, cur),
+            f"BALANCE_{n}": format_money(inv.balance, cur),
+            f"DUE_{n}": inv.due_date.isoformat(),
+        }
+        slotted.append(
+            {
+                "number": f"⟦INV_{n}⟧",
+                "amount": f"⟦AMOUNT_{n}⟧",
+                "balance": f"⟦BALANCE_{n}⟧",
+                "due": f"⟦DUE_{n}⟧",
+            }
+        )
     kind = notice.stage.template
-    context = {"invoices": slotted, "total": "⟦TOTAL⟧", "greeting": "⟦GREETING⟧",
-               "customer": "⟦CUSTOMER⟧", "pay_by": "⟦PAY_BY⟧", "allows": notice.stage.allows,
-               "stage": notice.stage.name, "kind": kind}
+    context = {
+        "invoices": slotted,
+        "total": "⟦TOTAL⟧",
+        "greeting": "⟦GREETING⟧",
+        "customer": "⟦CUSTOMER⟧",
+        "pay_by": "⟦PAY_BY⟧",
+        "allows": notice.stage.allows,
+        "stage": notice.stage.name,
+        "kind": kind,
+    }
     variants = {tone: render(f"{kind}.j2", tone=tone, **context) for tone in TONES}
     subject = render("subject.j2", **(context | {"tone": "neutral"}))
 
-    rows = [{"number": i.number, "due": i.due_date.isoformat(), "when": _when(i),
-             "amount": format_money(i.amount, cur), "balance": format_money(i.balance, cur)}
-            for i in invoices]
+    rows = [
+        {
+            "number": i.number,
+            "due": i.due_date.isoformat(),
+            "when": _when(i),
+            "amount": format_money(i.amount, cur),
+            "balance": format_money(i.balance, cur),
+        }
+        for i in invoices
+    ]
     by_number = {r["number"]: r for r in rows}
     groups = [(label, [by_number[i.number] for i in invs]) for label, invs in notice.groups()]
     statement = render(
-        "statement.j2", customer=notice.customer, today=today.isoformat(), currency=cur,
-        groups=groups, total=slots["TOTAL"], width=max(len(r["number"]) for r in rows),
+        "statement.j2",
+        customer=notice.customer,
+        today=today.isoformat(),
+        currency=cur,
+        groups=groups,
+        total=slots["TOTAL"],
+        width=max(len(r["number"]) for r in rows),
         money_width=max(len(r[k]) for r in rows for k in ("amount", "balance")),
     )
-    payment = render("payment.j2", instructions=instructions, signature=signature,
-                     numbers=[i.number for i in invoices])
+    payment = render(
+        "payment.j2",
+        instructions=instructions,
+        signature=signature,
+        numbers=[i.number for i in invoices],
+    )
     names = (f"{kind}.j2", "subject.j2", "statement.j2", "payment.j2", "_macros.j2")
     return Draft(
         subject=SLOT_RE.sub(lambda m: slots.get(m.group(1), m.group(0)), subject),
-        variants=variants, slots=slots, statement=statement, payment=payment,
-        template=kind, allows=notice.stage.allows,
+        variants=variants,
+        slots=slots,
+        statement=statement,
+        payment=payment,
+        template=kind,
+        allows=notice.stage.allows,
         hashes={"templates": template_hash(*names)},
     )

@@ -53,17 +53,29 @@ def generate(count: int, seed: int = 7) -> list[Reply]:
     start = datetime(2026, 3, 2, 9, tzinfo=UTC)
     replies = []
     for i in range(count):
-        parts = [rng.choice(FRAGMENTS).format(
-            n=rng.randint(10000, 99999), r=rng.randint(1000, 9999),
-            a=f"{rng.randint(100, 9999)}.00", b=f"{rng.randint(10, 99)}.50",
-            d=rng.choice(["3/14", "next Friday", "March 20th", "EOM"]),
-        ) for _ in range(rng.randint(1, 3))]
+        parts = [
+            rng.choice(FRAGMENTS).format(
+                n=rng.randint(10000, 99999),
+                r=rng.randint(1000, 9999),
+                a=f"{rng.randint(100, 9999)}.00",
+                b=f"{rng.randint(10, 99)}.50",
+                d=rng.choice(["3/14", "next Friday", "March 20th", "EOM"]),
+            )
+            for _ in range(rng.randint(1, 3))
+        ]
         text = "Hi,\n\n" + " ".join(parts) + "\n\nThanks,\nDana"
         if i % 5 == 0:
             text += "\n\nOn Mon, Mar 2, 2026 at 8:00 AM AR <ar@example.com> wrote:\n> past due"
         headers = {"Auto-Submitted": "auto-replied"} if i % 25 == 0 else {}
-        replies.append(Reply(text=text, subject="RE: Past due", sender="dana@acme.example",
-                             sent_at=start + timedelta(hours=i), headers=headers))
+        replies.append(
+            Reply(
+                text=text,
+                subject="RE: Past due",
+                sender="dana@acme.example",
+                sent_at=start + timedelta(hours=i),
+                headers=headers,
+            )
+        )
     return replies
 
 
@@ -76,16 +88,20 @@ def bench_offline(replies: list[Reply]) -> dict[str, Any]:
     for r in replies:
         clf.classify(r)
     warm = time.perf_counter() - t0
-    return {"replies": len(replies), "findings": intents,
-            "msgs_per_sec_first_pass": round(len(replies) / cold, 1),
-            "msgs_per_sec_warm": round(len(replies) / warm, 1)}
+    return {
+        "replies": len(replies),
+        "findings": intents,
+        "msgs_per_sec_first_pass": round(len(replies) / cold, 1),
+        "msgs_per_sec_warm": round(len(replies) / warm, 1),
+    }
 
 
 def _echo_answer(body: dict[str, Any]) -> Answer:
     """A valid structured answer quoting the start of the email it was sent."""
     user = body["messages"][-1]["content"]
-    email = html.unescape(re.search(r"<untrusted_email>\n(.*)\n</untrusted_email>", user,
-                                    re.S).group(1))
+    email = html.unescape(
+        re.search(r"<untrusted_email>\n(.*)\n</untrusted_email>", user, re.S).group(1)
+    )
     text = email.split("\n\n", 1)[1] if "\n\n" in email else email
     quote = text.strip().split("\n")[0][:60]
     return Answer({"findings": [{"intent": "other", "confidence": 0.7, "evidence": quote}]})
@@ -95,21 +111,26 @@ def bench_llm(replies: list[Reply]) -> dict[str, Any]:
     from langchain_openai import ChatOpenAI
 
     with StubLLMServer(default=_echo_answer) as stub:
-        chat = ChatOpenAI(model="stub", base_url=stub.base_url, api_key="sk-bench",
-                          max_retries=0, timeout=10)
+        chat = ChatOpenAI(
+            model="stub", base_url=stub.base_url, api_key="sk-bench", max_retries=0, timeout=10
+        )
         clf = LLMClassifier(model="stub", chat_model=chat)
         t0 = time.perf_counter()
         for r in replies:
             clf.classify(r)
         elapsed = time.perf_counter() - t0
         n, calls = len(replies), max(1, clf.usage.calls)
-        return {"replies": n, "auto_replies_no_call": sum(1 for r in replies if r.headers),
-                "http_requests": len(stub.requests), "calls": clf.usage.calls,
-                "calls_per_reply": round(clf.usage.calls / n, 3),
-                "prompt_tokens_per_reply": round(clf.usage.prompt_tokens / n, 1),
-                "prompt_tokens_per_call": round(clf.usage.prompt_tokens / calls, 1),
-                "completion_tokens_per_reply": round(clf.usage.completion_tokens / n, 1),
-                "msgs_per_sec_against_stub": round(n / elapsed, 1)}
+        return {
+            "replies": n,
+            "auto_replies_no_call": sum(1 for r in replies if r.headers),
+            "http_requests": len(stub.requests),
+            "calls": clf.usage.calls,
+            "calls_per_reply": round(clf.usage.calls / n, 3),
+            "prompt_tokens_per_reply": round(clf.usage.prompt_tokens / n, 1),
+            "prompt_tokens_per_call": round(clf.usage.prompt_tokens / calls, 1),
+            "completion_tokens_per_reply": round(clf.usage.completion_tokens / n, 1),
+            "msgs_per_sec_against_stub": round(n / elapsed, 1),
+        }
 
 
 def main() -> None:
@@ -118,8 +139,12 @@ def main() -> None:
     parser.add_argument("--llm-replies", type=int, default=200)
     args = parser.parse_args()
     replies = generate(args.replies)
-    print(json.dumps({"offline": bench_offline(replies),
-                      "llm_stub": bench_llm(replies[: args.llm_replies])}, indent=2))
+    print(
+        json.dumps(
+            {"offline": bench_offline(replies), "llm_stub": bench_llm(replies[: args.llm_replies])},
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,11 @@ from .runner import Price, run_triage
 from .split import split_of
 
 __all__ = [
-    "Price", "TriageCase", "case_to_reply", "compare_reports", "load_cases", "run_triage",
+    "Price",
+    "TriageCase",
+    "case_to_reply",
+    "compare_reports",
+    "load_cases",
+    "run_triage",
     "split_of",
 ]

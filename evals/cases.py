@@ -97,9 +97,7 @@ def _check_fields(fields: Any, labels: list[Any]) -> list[str]:
         try:
             Fields.model_validate(values)
         except ValidationError as exc:
-            errors = "; ".join(
-                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
-            )
+            errors = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
             problems.append(f"`fields.{intent}` is not valid ({errors})")
     return problems
 

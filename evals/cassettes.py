@@ -26,8 +26,14 @@ from .errors import CassetteMissing
 DEFAULT_DIR = Path(__file__).resolve().parent / "cassettes"
 
 SECRET_HEADERS = (
-    "authorization", "api-key", "x-api-key", "openai-organization", "openai-project",
-    "cookie", "set-cookie", "proxy-authorization",
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+    "set-cookie",
+    "proxy-authorization",
 )
 """Headers removed from every recorded request and response (matched case-insensitively)."""
 
@@ -44,8 +50,11 @@ def cassette_path(root: str | Path, prompt_hash: str, model: str, case_id: str) 
 
 
 def _secret_values() -> list[str]:
-    return [v for v in (os.environ.get("OPENAI_API_KEY"), os.environ.get("AZURE_OPENAI_API_KEY"))
-            if v and len(v) >= 8]
+    return [
+        v
+        for v in (os.environ.get("OPENAI_API_KEY"), os.environ.get("AZURE_OPENAI_API_KEY"))
+        if v and len(v) >= 8
+    ]
 
 
 def _scrub_request(request: Any) -> Any:
@@ -84,7 +93,6 @@ class CassetteStore:
             before_record_response=_scrub_response,
             decode_compressed_response=True,
         )
-
 
     def path_for(self, case_id: str) -> Path:
         return cassette_path(self.root, self.prompt_hash, self.model, case_id)

@@ -26,8 +26,12 @@ DEFAULT_DATASET = HERE / "datasets" / "triage.jsonl"
 DEFAULT_GUARDRAILS = HERE / "datasets" / "guardrails.jsonl"
 DEFAULT_BASELINE = HERE / "baselines" / "offline-test.json"
 
-app = typer.Typer(name="eval", help="Eval suites for prompt and model changes.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    name="eval",
+    help="Eval suites for prompt and model changes.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 
 
 def _fail(exc: Exception) -> typer.Exit:
@@ -56,10 +60,19 @@ def _prompt_hash(classifier: Any, prompt: Path | None) -> str:
 
 
 def run_triage_eval(
-    *, dataset: Path, model: str, prompt: Path | None = None, split: str = "all",
-    limit: int | None = None, concurrency: int = 1, record: bool = False,
-    replay: bool = False, relock: bool = False, cassettes: Path | None = None,
-    price: tuple[Decimal, Decimal] = (Decimal(0), Decimal(0)), progress: bool = True,
+    *,
+    dataset: Path,
+    model: str,
+    prompt: Path | None = None,
+    split: str = "all",
+    limit: int | None = None,
+    concurrency: int = 1,
+    record: bool = False,
+    replay: bool = False,
+    relock: bool = False,
+    cassettes: Path | None = None,
+    price: tuple[Decimal, Decimal] = (Decimal(0), Decimal(0)),
+    progress: bool = True,
 ) -> dict[str, Any]:
     """Everything `arbox eval triage` does short of printing; raises `EvalError`s."""
     from .cases import case_to_reply, load_cases
@@ -88,23 +101,39 @@ def run_triage_eval(
     prompt_hash = _prompt_hash(classifier, prompt)
     context = None
     if record or replay:
-        store = CassetteStore(cassettes or DEFAULT_DIR, prompt_hash=prompt_hash, model=model,
-                              mode="record" if record else "replay")
+        store = CassetteStore(
+            cassettes or DEFAULT_DIR,
+            prompt_hash=prompt_hash,
+            model=model,
+            mode="record" if record else "replay",
+        )
         context = store.around
     return run_triage(
-        chosen, classifier, to_reply=case_to_reply, concurrency=concurrency,
-        progress=progress, price=Price(*price), case_context=context,
-        meta={"dataset": str(dataset), "split": split, "model": model,
-              "prompt": str(prompt) if prompt else None, "prompt_hash": prompt_hash,
-              "lock": lock_status, "mode": "record" if record else "replay" if replay else "live"},
+        chosen,
+        classifier,
+        to_reply=case_to_reply,
+        concurrency=concurrency,
+        progress=progress,
+        price=Price(*price),
+        case_context=context,
+        meta={
+            "dataset": str(dataset),
+            "split": split,
+            "model": model,
+            "prompt": str(prompt) if prompt else None,
+            "prompt_hash": prompt_hash,
+            "lock": lock_status,
+            "mode": "record" if record else "replay" if replay else "live",
+        },
     )
 
 
 def _summary(report: dict[str, Any]) -> str:
     lines = [f"{'intent':20} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}"]
     for intent, s in report["per_intent"].items():
-        lines.append(f"{intent:20} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
-                     f"{s['support']:5d}")
+        lines.append(
+            f"{intent:20} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['support']:5d}"
+        )
     acc = report["fields"]["accuracy"]
     lines += [
         f"cases {report['cases']}  macro F1 {report['macro_f1']:.3f}  micro F1 "
@@ -121,24 +150,31 @@ def _summary(report: dict[str, Any]) -> str:
 def triage(
     dataset: Annotated[Path, typer.Option(help="Triage dataset (JSONL).")] = DEFAULT_DATASET,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    model: Annotated[str | None, typer.Option(help="offline or openai:<model>; default "
-                                              "ARBOX_MODEL.")] = None,
-    prompt: Annotated[Path | None, typer.Option(help="A prompt file other than the "
-                                                "shipped one.")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="offline or openai:<model>; default ARBOX_MODEL.")
+    ] = None,
+    prompt: Annotated[
+        Path | None, typer.Option(help="A prompt file other than the shipped one.")
+    ] = None,
     split: Annotated[str, typer.Option(help="dev, test or all.")] = "all",
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N cases.")] = None,
     concurrency: Annotated[int, typer.Option(min=1, help="Parallel LLM calls.")] = 1,
-    out: Annotated[Path | None, typer.Option(help="Write triage.json and triage.html "
-                                             "here.")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Write triage.json and triage.html here.")
+    ] = None,
     record: Annotated[bool, typer.Option(help="Record LLM traffic into cassettes.")] = False,
     replay: Annotated[bool, typer.Option(help="Serve LLM traffic from cassettes only.")] = False,
     cassettes: Annotated[Path | None, typer.Option(help="Cassette folder.")] = None,
-    relock: Annotated[bool, typer.Option(help="Accept a changed test split and re-lock "
-                                         "it.")] = False,
-    price_prompt: Annotated[float, typer.Option(envvar="ARBOX_EVAL_PRICE_PROMPT",
-                                                help="USD per 1M prompt tokens.")] = 0.0,
-    price_completion: Annotated[float, typer.Option(envvar="ARBOX_EVAL_PRICE_COMPLETION",
-                                                    help="USD per 1M completion tokens.")] = 0.0,
+    relock: Annotated[
+        bool, typer.Option(help="Accept a changed test split and re-lock it.")
+    ] = False,
+    price_prompt: Annotated[
+        float, typer.Option(envvar="ARBOX_EVAL_PRICE_PROMPT", help="USD per 1M prompt tokens.")
+    ] = 0.0,
+    price_completion: Annotated[
+        float,
+        typer.Option(envvar="ARBOX_EVAL_PRICE_COMPLETION", help="USD per 1M completion tokens."),
+    ] = 0.0,
     progress: Annotated[bool, typer.Option(help="Progress bar on stderr.")] = True,
 ) -> None:
     """Run the triage classifier on a dataset and report precision, recall, F1 and more."""
@@ -148,9 +184,17 @@ def triage(
 
     try:
         report = run_triage_eval(
-            dataset=dataset, model=model or get_settings().model, prompt=prompt, split=split,
-            limit=limit, concurrency=concurrency, record=record, replay=replay, relock=relock,
-            cassettes=cassettes, progress=progress and not json_out,
+            dataset=dataset,
+            model=model or get_settings().model,
+            prompt=prompt,
+            split=split,
+            limit=limit,
+            concurrency=concurrency,
+            record=record,
+            replay=replay,
+            relock=relock,
+            cassettes=cassettes,
+            progress=progress and not json_out,
             price=(Decimal(str(price_prompt)), Decimal(str(price_completion))),
         )
     except (EvalError, ValueError) as exc:
@@ -181,8 +225,13 @@ def guardrails(
     if json_out:
         typer.echo(json.dumps(result, default=str))
     else:
-        typer.echo("  ".join(f"{k} {result[k]}" for k in
-                             ("cases", "caught", "missed", "false_alarms") if k in result))
+        typer.echo(
+            "  ".join(
+                f"{k} {result[k]}"
+                for k in ("cases", "caught", "missed", "false_alarms")
+                if k in result
+            )
+        )
 
 
 @app.command()
@@ -197,8 +246,9 @@ def compare(
     from .compare import compare_reports, load_report, render_comparison
 
     try:
-        cmp = compare_reports(load_report(baseline), load_report(candidate),
-                              threshold=threshold, alpha=alpha)
+        cmp = compare_reports(
+            load_report(baseline), load_report(candidate), threshold=threshold, alpha=alpha
+        )
     except EvalError as exc:
         raise _fail(exc) from None
     typer.echo(json.dumps(cmp.as_dict()) if json_out else render_comparison(cmp))
@@ -212,8 +262,9 @@ def regress(
     dataset: Annotated[Path, typer.Option(help="Triage dataset.")] = DEFAULT_DATASET,
     out: Annotated[Path | None, typer.Option(help="Save the fresh report here.")] = None,
     threshold: Annotated[float, typer.Option(help="Allowed macro-F1 drop.")] = 0.02,
-    write_baseline: Annotated[bool, typer.Option(help="Replace the baseline with this "
-                                                 "run.")] = False,
+    write_baseline: Annotated[
+        bool, typer.Option(help="Replace the baseline with this run.")
+    ] = False,
 ) -> None:
     """CI check: the offline classifier on the test split must not fall below the baseline."""
     from .compare import compare_reports, load_report, render_comparison
@@ -225,8 +276,9 @@ def regress(
             save_report(report, out)
         if write_baseline:
             baseline.parent.mkdir(parents=True, exist_ok=True)
-            baseline.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
-                                encoding="utf-8")
+            baseline.write_text(
+                json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
             typer.echo(f"wrote baseline {baseline} (macro F1 {report['macro_f1']:.3f})")
             return
         cmp = compare_reports(load_report(baseline), report, threshold=threshold)

@@ -109,19 +109,30 @@ class Comparison:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "cases": self.cases, "only_in_one": self.only_in_one,
-            "macro_f1": {"baseline": round(self.macro_f1[0], 4),
-                         "candidate": round(self.macro_f1[1], 4),
-                         "delta": round(self.delta, 4),
-                         "ci95": [round(self.interval[0], 4), round(self.interval[1], 4)]},
-            "exact_match": {"baseline": round(self.exact_match[0], 4),
-                            "candidate": round(self.exact_match[1], 4)},
-            "per_intent_f1": {i: {"baseline": round(b, 4), "candidate": round(c, 4),
-                                  "delta": round(c - b, 4)}
-                              for i, (b, c) in self.per_intent.items()},
-            "mcnemar": {"broken": self.broken, "fixed": self.fixed,
-                        "p_value": round(self.p_value, 6)},
-            "threshold": self.threshold, "alpha": self.alpha, "regression": self.regression,
+            "cases": self.cases,
+            "only_in_one": self.only_in_one,
+            "macro_f1": {
+                "baseline": round(self.macro_f1[0], 4),
+                "candidate": round(self.macro_f1[1], 4),
+                "delta": round(self.delta, 4),
+                "ci95": [round(self.interval[0], 4), round(self.interval[1], 4)],
+            },
+            "exact_match": {
+                "baseline": round(self.exact_match[0], 4),
+                "candidate": round(self.exact_match[1], 4),
+            },
+            "per_intent_f1": {
+                i: {"baseline": round(b, 4), "candidate": round(c, 4), "delta": round(c - b, 4)}
+                for i, (b, c) in self.per_intent.items()
+            },
+            "mcnemar": {
+                "broken": self.broken,
+                "fixed": self.fixed,
+                "p_value": round(self.p_value, 6),
+            },
+            "threshold": self.threshold,
+            "alpha": self.alpha,
+            "regression": self.regression,
         }
 
 
@@ -153,8 +164,11 @@ def compare_reports(
         only_in_one=len(set(base) ^ set(cand)),
         macro_f1=(macro_f1(b_scores), macro_f1(c_scores)),
         exact_match=(sum(b_ok) / len(ids), sum(c_ok) / len(ids)),
-        per_intent={i: (b_scores[i].f1, c_scores[i].f1) for i in INTENTS
-                    if b_scores[i].support or b_scores[i].predicted or c_scores[i].predicted},
+        per_intent={
+            i: (b_scores[i].f1, c_scores[i].f1)
+            for i in INTENTS
+            if b_scores[i].support or b_scores[i].predicted or c_scores[i].predicted
+        },
         broken=broken,
         fixed=fixed,
         p_value=mcnemar_exact(broken, fixed),
@@ -180,7 +194,8 @@ def render_comparison(cmp: Comparison) -> str:
         f"{cmp.exact_match[1] - cmp.exact_match[0]:+8.3f}",
         f"paired cases: {cmp.cases} (unpaired: {cmp.only_in_one}); fixed {cmp.fixed}, "
         f"broken {cmp.broken}; exact McNemar p = {cmp.p_value:.4f}",
-        "REGRESSION: the candidate is worse than the baseline" if cmp.regression
+        "REGRESSION: the candidate is worse than the baseline"
+        if cmp.regression
         else "no regression",
     ]
     return "\n".join(lines)

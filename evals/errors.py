@@ -1,10 +1,10 @@
 """Errors raised by the eval suites. The CLI turns each into one line and a non-zero exit.
 
-    EvalError                 anything an eval run refuses
-    ├── DatasetError          a case file that is not valid (path and line named)
-    ├── LockError             the locked `test` split changed and no re-lock was asked for
-    ├── ReportError           a report file that can not be read or compared
-    └── CassetteMissing       `--replay` found no recorded cassette for a case
+EvalError                 anything an eval run refuses
+├── DatasetError          a case file that is not valid (path and line named)
+├── LockError             the locked `test` split changed and no re-lock was asked for
+├── ReportError           a report file that can not be read or compared
+└── CassetteMissing       `--replay` found no recorded cassette for a case
 """
 
 from __future__ import annotations

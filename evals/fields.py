@@ -80,10 +80,15 @@ def score_fields(
         for name, value in fields.items():
             if name not in SCORED:
                 continue
-            rows.append({
-                "intent": intent, "field": name, "gold": value, "got": got.get(name),
-                "ok": field_matches(name, value, got.get(name)),
-            })
+            rows.append(
+                {
+                    "intent": intent,
+                    "field": name,
+                    "gold": value,
+                    "got": got.get(name),
+                    "ok": field_matches(name, value, got.get(name)),
+                }
+            )
     return rows
 
 

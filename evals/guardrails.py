@@ -121,4 +121,3 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
             kind = "false alarm" if d["expected_ok"] else "missed"
             lines.append(f"  {d['id']}: {kind} {'; '.join(d['messages'])}")
     return lines
-

@@ -79,9 +79,14 @@ class CaseResult:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "split": split_of(self.id), "gold": self.gold,
-            "predicted": self.predicted, "exact": self.exact, "fields": self.fields,
-            "error": self.error, "seconds": round(self.seconds, 4),
+            "id": self.id,
+            "split": split_of(self.id),
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "exact": self.exact,
+            "fields": self.fields,
+            "error": self.error,
+            "seconds": round(self.seconds, 4),
         }
 
 
@@ -112,14 +117,20 @@ def _classify_one(
         triage = classifier.classify(to_reply(case))
     except Exception as exc:  # one bad case must not end a run of hundreds
         return CaseResult(
-            case.id, list(case.labels), [], error=f"{type(exc).__name__}: {exc}",
+            case.id,
+            list(case.labels),
+            [],
+            error=f"{type(exc).__name__}: {exc}",
             seconds=time.perf_counter() - started,
         )
     predicted = list(dict.fromkeys(triage.intents))
     return CaseResult(
-        case.id, list(case.labels), predicted,
+        case.id,
+        list(case.labels),
+        predicted,
         fields=score_fields(case.fields, _predicted_fields(triage)),
-        error=triage.error, seconds=time.perf_counter() - started,
+        error=triage.error,
+        seconds=time.perf_counter() - started,
     )
 
 
@@ -190,8 +201,13 @@ def _map(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     bar = Progress(
-        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=Console(stderr=True), transient=True, disable=not progress,
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not progress,
     )
     with bar:
         task = bar.add_task("triage eval", total=len(cases))

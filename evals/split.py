@@ -65,9 +65,7 @@ def write_lock(cases: Sequence[TriageCase], lock_path: str | Path) -> dict[str, 
     return lock
 
 
-def check_lock(
-    cases: Sequence[TriageCase], lock_path: str | Path, *, relock: bool = False
-) -> str:
+def check_lock(cases: Sequence[TriageCase], lock_path: str | Path, *, relock: bool = False) -> str:
     """Refuse a `test` split that differs from its lock; return what happened, in words.
 
     A missing lock is written (first run). A changed `dev` split is re-locked silently:

@@ -1,4 +1,3 @@
-
 """The demo company's customers: fixed names, domains and segments (data, not logic)."""
 
 from __future__ import annotations

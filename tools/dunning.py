@@ -94,13 +94,19 @@ def _cadence(segment: str, spec: dict) -> Cadence:
         if i + 1 < len(raw):
             end = min(end, int(raw[i + 1]["days"]))
         stages.append(
-            Stage(str(s["name"]), days, str(s.get("template", "overdue")), end,
-                  tuple(s.get("allows", ())))
+            Stage(
+                str(s["name"]),
+                days,
+                str(s.get("template", "overdue")),
+                end,
+                tuple(s.get("allows", ())),
+            )
         )
     if not stages:
         raise ValueError(f"segment {segment} has no stages")
-    return Cadence(segment, str(spec.get("tone", "neutral")), bool(spec.get("review")),
-                   tuple(stages))
+    return Cadence(
+        segment, str(spec.get("tone", "neutral")), bool(spec.get("review")), tuple(stages)
+    )
 
 
 @dataclass(frozen=True)
@@ -165,8 +171,15 @@ def select_due(
     reach = max(s.end for c in cadences.values() for s in c.stages)
     rows = session.exec(
         select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
-            Invoice.id, Invoice.number, Invoice.customer_id, Invoice.amount, Invoice.balance,
-            Invoice.due_date, Invoice.po, Invoice.project)
+            Invoice.id,
+            Invoice.number,
+            Invoice.customer_id,
+            Invoice.amount,
+            Invoice.balance,
+            Invoice.due_date,
+            Invoice.po,
+            Invoice.project,
+        )
         .where(Invoice.balance > 0)
         .where(Invoice.due_date <= today + timedelta(days=lead))
         .where(Invoice.due_date > today - timedelta(days=reach))
@@ -205,22 +218,40 @@ def select_due(
         top = max(cadence.index(i.stage) for i in invs)
         email, name = contacts.get(cust_id, (None, ""))
         notices.append(
-            DueNotice(cust_id, cust.name, cust.external_id, cust.segment, cust.currency, cadence,
-                      cadence.stages[top], invs, email, name, excluded.get(cust_id, {}))
+            DueNotice(
+                cust_id,
+                cust.name,
+                cust.external_id,
+                cust.segment,
+                cust.currency,
+                cadence,
+                cadence.stages[top],
+                invs,
+                email,
+                name,
+                excluded.get(cust_id, {}),
+            )
         )
     return notices
 
 
 def _noticed(
-    session: Session, today: date, reach: int, cadences: dict[str, Cadence],
+    session: Session,
+    today: date,
+    reach: int,
+    cadences: dict[str, Cadence],
     customers: dict[int | None, Customer],
 ) -> tuple[dict[str, int], set[int]]:
     """(invoice number -> highest stage index already noticed, customers noticed today)."""
     rows = session.exec(
         select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
-            OutgoingNotice.customer_id, OutgoingNotice.invoices, OutgoingNotice.stage,
-               OutgoingNotice.guardrail, OutgoingNotice.run_date, OutgoingNotice.status)
-        .where(col(OutgoingNotice.run_date) > today - timedelta(days=reach + 60))
+            OutgoingNotice.customer_id,
+            OutgoingNotice.invoices,
+            OutgoingNotice.stage,
+            OutgoingNotice.guardrail,
+            OutgoingNotice.run_date,
+            OutgoingNotice.status,
+        ).where(col(OutgoingNotice.run_date) > today - timedelta(days=reach + 60))
     ).all()
     best: dict[str, int] = {}
     done_today: set[int] = set()
@@ -244,8 +275,11 @@ def billing_contacts(
     """customer id -> (email, name) of its billing contact: active, not bounced, primary first."""
     q = (
         select(Contact.customer_id, Contact.email, Contact.name, Contact.is_primary)
-        .where(Contact.role == "billing", col(Contact.active).is_(True),
-               col(Contact.bounced).is_(False))
+        .where(
+            Contact.role == "billing",
+            col(Contact.active).is_(True),
+            col(Contact.bounced).is_(False),
+        )
         .order_by(col(Contact.is_primary).desc(), col(Contact.id))
     )
     if customer_id is not None:
@@ -290,8 +324,9 @@ def load_exclusions(
         or_(col(DunningPause.until).is_(None), col(DunningPause.until) >= today),
     )
     q_promises = (
-        select(col(PromiseInvoice.invoice_id), col(Promise.promised_on),
-               col(Promise.tolerance_days))
+        select(
+            col(PromiseInvoice.invoice_id), col(Promise.promised_on), col(Promise.tolerance_days)
+        )
         .join(Promise, col(Promise.id) == col(PromiseInvoice.promise_id))
         .where(Promise.status == "open")
     )
@@ -317,7 +352,8 @@ def load_exclusions(
         else:
             paused_invoices.add(inv_id)
     promised = {
-        inv_id for inv_id, on, tol in session.exec(q_promises).all()
+        inv_id
+        for inv_id, on, tol in session.exec(q_promises).all()
         if today <= on + timedelta(days=tol)
     }
     credit_by_invoice: dict[int, Decimal] = defaultdict(Decimal)

@@ -37,16 +37,28 @@ def create_notice(
 ) -> OutgoingNotice:
     """Add ``notice`` unless its customer already has one for that run date (then return that)."""
     existing = session.exec(
-        select(OutgoingNotice).where(OutgoingNotice.customer_id == notice.customer_id,
-                                     OutgoingNotice.run_date == notice.run_date)
+        select(OutgoingNotice).where(
+            OutgoingNotice.customer_id == notice.customer_id,
+            OutgoingNotice.run_date == notice.run_date,
+        )
     ).first()
     if existing is not None:
         return existing
     session.add(notice)
     session.flush()
-    record(session, actor=actor, action="notice.create", target=f"notice:{notice.id}", key=None,
-           after={"status": notice.status, "invoices": notice.invoices, "stage": notice.stage,
-                  "held_reason": notice.held_reason})
+    record(
+        session,
+        actor=actor,
+        action="notice.create",
+        target=f"notice:{notice.id}",
+        key=None,
+        after={
+            "status": notice.status,
+            "invoices": notice.invoices,
+            "stage": notice.stage,
+            "held_reason": notice.held_reason,
+        },
+    )
     return notice
 
 
@@ -65,8 +77,16 @@ def list_notices(session: Session, status: str | None = "held") -> list[Outgoing
     return list(session.exec(q).all())
 
 
-def set_status(session: Session, notice_id: int, status: str, *, allowed_from: tuple[str, ...],
-               actor: str, note: str = "", **changes: Any) -> OutgoingNotice:
+def set_status(
+    session: Session,
+    notice_id: int,
+    status: str,
+    *,
+    allowed_from: tuple[str, ...],
+    actor: str,
+    note: str = "",
+    **changes: Any,
+) -> OutgoingNotice:
     """Move a notice to ``status`` (from one of ``allowed_from``), with an audit row."""
     notice = get_notice(session, notice_id)
     if notice.status not in allowed_from:
@@ -77,8 +97,16 @@ def set_status(session: Session, notice_id: int, status: str, *, allowed_from: t
         setattr(notice, key, value)
     session.add(notice)
     session.flush()
-    record(session, actor=actor, action=f"notice.{status}", target=f"notice:{notice_id}",
-           key=None, before=before, after={"status": status, **changes}, note=note)
+    record(
+        session,
+        actor=actor,
+        action=f"notice.{status}",
+        target=f"notice:{notice_id}",
+        key=None,
+        before=before,
+        after={"status": status, **changes},
+        note=note,
+    )
     return notice
 
 
@@ -130,14 +158,21 @@ class Fresh:
     """An invoice was dropped or a balance moved: the text must be rendered again."""
 
 
-def reread(session: Session, notice: OutgoingNotice, today: date, *,
-           cadences: dict[str, Cadence] | None = None) -> Fresh:
+def reread(
+    session: Session,
+    notice: OutgoingNotice,
+    today: date,
+    *,
+    cadences: dict[str, Cadence] | None = None,
+) -> Fresh:
     """Read the notice's invoices and contact again (invoices locked on PostgreSQL), and
     apply the exclusions as a dunning run would."""
     cadences = cadences or load_cadences()
-    rows = list(session.exec(
-        select(Invoice).where(col(Invoice.number).in_(notice.invoices)).with_for_update()
-    ).all())
+    rows = list(
+        session.exec(
+            select(Invoice).where(col(Invoice.number).in_(notice.invoices)).with_for_update()
+        ).all()
+    )
     excl = load_exclusions(session, today, [(i.id or 0, i.customer_id, i.balance) for i in rows])
     stages = (notice.guardrail or {}).get("stages") or {}
     amounts = (notice.guardrail or {}).get("balances") or {}
@@ -152,9 +187,19 @@ def reread(session: Session, notice: OutgoingNotice, today: date, *,
             continue
         if amounts.get(inv.number) not in (None, str(inv.balance)):
             fresh.changed = True
-        kept.append(DueInvoice(inv.id or 0, inv.number, inv.amount, inv.balance, inv.due_date,
-                               inv.po, inv.project, stages.get(inv.number, notice.stage),
-                               (today - inv.due_date).days))
+        kept.append(
+            DueInvoice(
+                inv.id or 0,
+                inv.number,
+                inv.amount,
+                inv.balance,
+                inv.due_date,
+                inv.po,
+                inv.project,
+                stages.get(inv.number, notice.stage),
+                (today - inv.due_date).days,
+            )
+        )
     for number in set(notice.invoices) - {i.number for i in rows}:
         fresh.dropped[number] = "no longer in the ledger"
     fresh.changed = fresh.changed or bool(fresh.dropped)
@@ -165,8 +210,18 @@ def reread(session: Session, notice: OutgoingNotice, today: date, *,
         cadence = cadences.get(cust.segment) or cadences["standard"]
         idx = max(cadence.index(i.stage) for i in kept)
         stage = cadence.stages[idx] if idx >= 0 else cadence.stages[-1]
-        fresh.due = DueNotice(cust.id or 0, cust.name, cust.external_id, cust.segment,
-                              cust.currency, cadence, stage, kept, email, name)
+        fresh.due = DueNotice(
+            cust.id or 0,
+            cust.name,
+            cust.external_id,
+            cust.segment,
+            cust.currency,
+            cadence,
+            stage,
+            kept,
+            email,
+            name,
+        )
     return fresh
 
 
@@ -174,21 +229,35 @@ def last_message_id(session: Session, customer_id: int) -> str | None:
     """The Message-ID of the last notice sent to this customer (new notices thread on it)."""
     return session.exec(
         select(OutgoingNotice.message_id)
-        .where(OutgoingNotice.customer_id == customer_id, OutgoingNotice.status == "sent",
-               col(OutgoingNotice.message_id).is_not(None))
+        .where(
+            OutgoingNotice.customer_id == customer_id,
+            OutgoingNotice.status == "sent",
+            col(OutgoingNotice.message_id).is_not(None),
+        )
         .order_by(col(OutgoingNotice.sent_at).desc())
     ).first()
 
 
-def mark_sent(session: Session, notice: OutgoingNotice, message_id: str, *,
-              actor: str = ACTOR) -> None:
+def mark_sent(
+    session: Session, notice: OutgoingNotice, message_id: str, *, actor: str = ACTOR
+) -> None:
     """Record the notice as sent under ``message_id`` (replies thread back on it)."""
     notice.status, notice.message_id, notice.sent_at = "sent", message_id, utcnow()
     session.add(notice)
     session.flush()
-    record(session, actor=actor, action="notice.sent", target=f"notice:{notice.id}", key=None,
-           after={"message_id": message_id, "invoices": notice.invoices,
-                  "total": notice.total, "to": notice.to_email})
+    record(
+        session,
+        actor=actor,
+        action="notice.sent",
+        target=f"notice:{notice.id}",
+        key=None,
+        after={
+            "message_id": message_id,
+            "invoices": notice.invoices,
+            "total": notice.total,
+            "to": notice.to_email,
+        },
+    )
 
 
 def total_of(invoices: list[DueInvoice]) -> Decimal:

@@ -17,8 +17,9 @@ from .models import Invoice
 STATUSES = ("open", "disputed", "promised", "paused", "paid")
 
 
-def invoice_statuses(session: Session, invoices: Iterable[Invoice], *, today: date
-                     ) -> dict[int, str]:
+def invoice_statuses(
+    session: Session, invoices: Iterable[Invoice], *, today: date
+) -> dict[int, str]:
     """Status per invoice id, by precedence paid > disputed > promised > paused > open.
 
     Invoices dunning leaves out for other reasons (covered by a credit, matched by a

@@ -79,10 +79,12 @@ class OfflineClassifier:
             findings.append(self._finding(intent, intent_hits, text, anchor, reply))
         if not findings:
             first = clauses(text)[0].text if text else ""
-            findings.append(Finding(intent=Intent.other, confidence=0.6,
-                                    evidence=first[:EVIDENCE_CHARS]))
-        findings.sort(key=lambda f: min((h.clause.start for h in by_intent.get(f.intent, [])),
-                                        default=0))
+            findings.append(
+                Finding(intent=Intent.other, confidence=0.6, evidence=first[:EVIDENCE_CHARS])
+            )
+        findings.sort(
+            key=lambda f: min((h.clause.start for h in by_intent.get(f.intent, [])), default=0)
+        )
         triage = Triage(findings=findings, classifier=self.name)
         return check_evidence(triage, text)
 
@@ -114,8 +116,9 @@ class OfflineClassifier:
                     break
         return hits
 
-    def _finding(self, intent: Intent, hits: list[Hit], text: str, anchor: date,
-                 reply: Reply) -> Finding:
+    def _finding(
+        self, intent: Intent, hits: list[Hit], text: str, anchor: date, reply: Reply
+    ) -> Finding:
         best = max(hits, key=lambda h: h.cue.weight)
         reasons = [h.cue.reason for h in hits if h.cue.reason]
         fields = fill(intent, best.clause.text, text, anchor, reply.sender, reasons)
@@ -125,7 +128,8 @@ class OfflineClassifier:
             # The clause that shows the intent often names no invoice ("please send a
             # corrected one"): the ones the reply, or else its subject, names are meant.
             invoices = extract.find_invoices(text, reply.known_invoices) or extract.find_invoices(
-                reply.subject, reply.known_invoices)
+                reply.subject, reply.known_invoices
+            )
         return Finding(
             intent=intent,
             invoices=invoices,
@@ -137,8 +141,7 @@ class OfflineClassifier:
     def _auto_reply(self, reply: Reply, text: str, anchor: date) -> Triage:
         first = clauses(text)[0].text[:EVIDENCE_CHARS] if text else ""
         fields = fill(Intent.auto_reply, first, text, anchor, reply.sender, [])
-        finding = Finding(intent=Intent.auto_reply, fields=fields, confidence=0.95,
-                          evidence=first)
+        finding = Finding(intent=Intent.auto_reply, fields=fields, confidence=0.95, evidence=first)
         triage = Triage(findings=[finding], classifier=self.name)
         if not first:
             return triage  # caught from headers alone: there is no text to quote
@@ -160,8 +163,12 @@ def _dated(clause: str, text: str, anchor: date) -> bool:
 
 
 def _detailed(clause: str, anchor: date) -> bool:
-    return bool(extract.find_amounts(clause) or find_dates(clause, anchor, "past")
-                or extract.payment_method(clause) or extract.payment_reference(clause))
+    return bool(
+        extract.find_amounts(clause)
+        or find_dates(clause, anchor, "past")
+        or extract.payment_method(clause)
+        or extract.payment_reference(clause)
+    )
 
 
 def _combine(weights: list[float]) -> float:
@@ -194,8 +201,11 @@ def _apply_precedence(by_intent: dict[Intent, list[Hit]]) -> None:
     if Intent.missing_po in by_intent and Intent.invoice_request in by_intent:
         # "resend the invoice with our PO number" asks for a fix, not for a document.
         po_clauses = {h.clause for h in by_intent[Intent.missing_po]}
-        kept = [h for h in by_intent[Intent.invoice_request] if h.clause not in po_clauses
-                or _SPECIFIC_DOC.search(h.clause.text)]
+        kept = [
+            h
+            for h in by_intent[Intent.invoice_request]
+            if h.clause not in po_clauses or _SPECIFIC_DOC.search(h.clause.text)
+        ]
         if kept:
             by_intent[Intent.invoice_request] = kept
         else:
@@ -208,8 +218,9 @@ def _apply_precedence(by_intent: dict[Intent, list[Hit]]) -> None:
         disputes = [h for h in by_intent.get(Intent.dispute, []) if h.clause not in short_clauses]
         for h in by_intent.get(Intent.dispute, []):
             if h.clause in short_clauses and h.cue.reason:
-                by_intent[Intent.short_pay].append(Hit(
-                    Cue(Intent.short_pay, h.cue.pattern, 0.0, reason=h.cue.reason), h.clause))
+                by_intent[Intent.short_pay].append(
+                    Hit(Cue(Intent.short_pay, h.cue.pattern, 0.0, reason=h.cue.reason), h.clause)
+                )
         if disputes:
             by_intent[Intent.dispute] = disputes
         else:

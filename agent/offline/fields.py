@@ -17,8 +17,14 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
     ("freight", re.compile(r"freight|shipping charge|delivery charge|fracht", re.I)),
     ("pricing", re.compile(r"pric|overcharg|rate|per unit|/unit|\bquote|devis|preis", re.I)),
     ("quantity", re.compile(r"short|units|quantity|hours|seats|licenses|heures|only \d+", re.I)),
-    ("not_received", re.compile(r"never (?:received|delivered|arrived)|not received|no record|"
-                                r"no se realizó|not performed|nicht geliefert", re.I)),
+    (
+        "not_received",
+        re.compile(
+            r"never (?:received|delivered|arrived)|not received|no record|"
+            r"no se realizó|not performed|nicht geliefert",
+            re.I,
+        ),
+    ),
 ]
 _DOCUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("W-9", re.compile(r"\bw-?9\b", re.I)),
@@ -32,14 +38,16 @@ _DOCUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("bank details letter", re.compile(r"bank details", re.I)),
     ("invoice copy", re.compile(r"invoice|cop(?:y|ies)|facture|rechnung|factura|\binv\b", re.I)),
 ]
-_DEDUCT = re.compile(r"less|deduct|took|except|withheld|held back|abgezogen|minus|rebate|net of",
-                     re.I)
+_DEDUCT = re.compile(
+    r"less|deduct|took|except|withheld|held back|abgezogen|minus|rebate|net of", re.I
+)
 _NAME_BEFORE_EMAIL = re.compile(
     r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s(?:[a-z]{2,3}\s)?[A-Z][a-z]+){1,2})[^A-Za-z@]{0,40}$"
 )
 _BACK = re.compile(r"\b(?:back|return|retour|regreso|zurück|wieder)\b", re.I)
-_INCLUSIVE = re.compile(r"inclus|einschließlich|through|thru|till? and including|t\.?o\.?m\.?",
-                        re.I)
+_INCLUSIVE = re.compile(
+    r"inclus|einschließlich|through|thru|till? and including|t\.?o\.?m\.?", re.I
+)
 
 
 def reason_of(text: str, hinted: list[str]) -> str:
@@ -53,8 +61,9 @@ def reason_of(text: str, hinted: list[str]) -> str:
     return "other"
 
 
-def fill(intent: Intent, clause: str, text: str, anchor: date, sender: str,
-         reasons: list[str]) -> Fields:
+def fill(
+    intent: Intent, clause: str, text: str, anchor: date, sender: str, reasons: list[str]
+) -> Fields:
     """The fields for ``intent``, read from ``clause`` first and then the whole ``text``."""
     if intent is Intent.payment_sent:
         return Fields(
@@ -64,8 +73,9 @@ def fill(intent: Intent, clause: str, text: str, anchor: date, sender: str,
             reference=extract.payment_reference(text),
         )
     if intent is Intent.promise_to_pay:
-        return Fields(amount=_first_amount(clause),
-                      promised_on=first_date(clause, anchor, "future"))
+        return Fields(
+            amount=_first_amount(clause), promised_on=first_date(clause, anchor, "future")
+        )
     if intent is Intent.dispute:
         return Fields(reason=reason_of(clause, reasons), disputed_amount=_first_amount(clause))
     if intent is Intent.short_pay:

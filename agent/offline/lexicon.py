@@ -34,18 +34,30 @@ class Cue:
 
 _NEG = r"(?:not|never|n't|no|nicht|nie|pas|jamais|ne|no)"
 _PAY = r"(?:pay|paid|pago|pagar|payé|paiement|zahlung|settle|remit)"
-_DOC = (r"(?:copy|copies|invoice|invoices|statement|w-?9|proof of delivery|pod|backup|back-up"
-        r"|documentation|receipt|delivery note|delivery receipt|bill of lading|bol|credit memo"
-        r"|credit note|packing slip|timesheets?|aging|ageing|breakdown|itemi[sz]ed|certificate"
-        r"|bank details|letterhead|signed|supporting documents?|kontoauszug|rechnungskopie"
-        r"|relevé|copie|factura|estado de cuenta|lieferschein|détail|feuilles de temps|certificado|"
-        r"boleto|bank data|receipt)")
+_DOC = (
+    r"(?:copy|copies|invoice|invoices|statement|w-?9|proof of delivery|pod|backup|back-up"
+    r"|documentation|receipt|delivery note|delivery receipt|bill of lading|bol|credit memo"
+    r"|credit note|packing slip|timesheets?|aging|ageing|breakdown|itemi[sz]ed|certificate"
+    r"|bank details|letterhead|signed|supporting documents?|kontoauszug|rechnungskopie"
+    r"|relevé|copie|factura|estado de cuenta|lieferschein|détail|feuilles de temps|certificado|"
+    r"boleto|bank data|receipt)"
+)
 
 
-def _c(intent: Intent, weight: float, pattern: str, *, claim: bool = False,
-       reason: str | None = None, needs_date: bool = False, needs_detail: bool = False) -> Cue:
+def _c(
+    intent: Intent,
+    weight: float,
+    pattern: str,
+    *,
+    claim: bool = False,
+    reason: str | None = None,
+    needs_date: bool = False,
+    needs_detail: bool = False,
+) -> Cue:
     # A gap "[^.]{0,40}" must not stop at the decimal point of "$4,900.00" or "20.03.2026".
-    pattern = pattern.replace("[^.]{", r"(?:[^.]|\.(?=\d)){").replace("[^.?]{", r"(?:[^.?]|\.(?=\d)){")
+    pattern = pattern.replace("[^.]{", r"(?:[^.]|\.(?=\d)){").replace(
+        "[^.?]{", r"(?:[^.?]|\.(?=\d)){"
+    )
     return Cue(intent, re.compile(pattern), weight, claim, reason, needs_date, needs_detail)
 
 
@@ -53,193 +65,419 @@ I = Intent  # noqa: E741 - short alias keeps the table readable
 
 CUES: list[Cue] = [
     # --- payment_sent: made, sent, released or scheduled in their system --------------------
-    _c(I.payment_sent, 0.85, r"\b(?:was|were|has been|have been|had been|got|is|'s) (?:already )?"
-       r"(?:paid|sent|remitted|wired|mailed|processed|released|issued|settled|transferred|initiated"
-       r"|submitted|cleared|deposited|included|scheduled)\b", claim=True),
-    _c(I.payment_sent, 0.85, r"\b(?:we|i|we've|i've|they|accounting|ap|treasury)\s+(?:have |had |"
-       r"just |already |finally )*(?:paid|payed|pay|remitted|wired|settled|transferred)\b",
-       claim=True, needs_detail=True),
-    _c(I.payment_sent, 0.85, r"\b(?:we|i|we've|i've|they|accounting|ap|treasury)\s+(?:have |had |"
-       r"just |already |finally )*(?:sent|mailed|processed|released|issued|initiated|submitted|"
-       r"dropped|made|cut|put through|pushed through)\s+(?:\w+\s+){0,3}?(?:payment|check|cheque|"
-       r"wire|funds|money|ach|transfer|remittance|it|this|the balance|\$)", claim=True),
-    _c(I.payment_sent, 0.8, r"\b(?:paid|sent|wired|mailed|issued|released|made|processed|cut)\b"
-       r"[^.]{0,30}\b(?:payment|check|cheque|wire|ach|transfer|remittance)\b", claim=True),
-    _c(I.payment_sent, 0.8, r"\b(?:payment|check|cheque|wire|ach|transfer|funds)\b[^.?]{0,60}"
-       r"\b(?:went out|is in the mail|in the mail|was (?:sent|released|completed|issued)|"
-       r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b", claim=True),
-    _c(I.payment_sent, 0.8, r"\bremittance (?:advice|detail|details|ref|reference)\b|\bpayment "
-       r"(?:confirmation|date|number|method)\b|\bconfirmation (?:code|number)\b|\btrace number\b"),
-    _c(I.payment_sent, 0.75, r"\b(?:payment run|check run|cheque run)\b[^.]{0,20}\bof\b", claim=True),
-    _c(I.payment_sent, 0.85, r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|réglée?s?|payée?s?|"
-       r"virement (?:a été )?effectué|pagad[oa]s?|pagamos|hemos pagado|betaald|overgemaakt)\b",
-       claim=True),
-    _c(I.payment_sent, 0.7, r"\bpaid (?:half|part|some|the balance|in full|it|this|that|today|"
-       r"yesterday|everything)\b|^(?:just )?(?:paid|sent|wired|mailed)\b(?! from)|\b(?:today's|this "
-       r"morning's|yesterday's) payment\b", claim=True),
-    _c(I.payment_sent, 0.8, r"\b(?:it|this|that|payment|check|cheque|ach|wire|funds)\s+(?:already "
-       r")?went out\b|\b(?:check|cheque)\s*(?:#|no\.?)?\s*\d+[^.]{0,25}\b(?:mailed|sent|went out|"
-       r"issued|dropped)|\bhave pay\b", claim=True),
+    _c(
+        I.payment_sent,
+        0.85,
+        r"\b(?:was|were|has been|have been|had been|got|is|'s) (?:already )?"
+        r"(?:paid|sent|remitted|wired|mailed|processed|released|issued|settled|transferred|initiated"
+        r"|submitted|cleared|deposited|included|scheduled)\b",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.85,
+        r"\b(?:we|i|we've|i've|they|accounting|ap|treasury)\s+(?:have |had |"
+        r"just |already |finally )*(?:paid|payed|pay|remitted|wired|settled|transferred)\b",
+        claim=True,
+        needs_detail=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.85,
+        r"\b(?:we|i|we've|i've|they|accounting|ap|treasury)\s+(?:have |had |"
+        r"just |already |finally )*(?:sent|mailed|processed|released|issued|initiated|submitted|"
+        r"dropped|made|cut|put through|pushed through)\s+(?:\w+\s+){0,3}?(?:payment|check|cheque|"
+        r"wire|funds|money|ach|transfer|remittance|it|this|the balance|\$)",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:paid|sent|wired|mailed|issued|released|made|processed|cut)\b"
+        r"[^.]{0,30}\b(?:payment|check|cheque|wire|ach|transfer|remittance)\b",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:payment|check|cheque|wire|ach|transfer|funds)\b[^.?]{0,60}"
+        r"\b(?:went out|is in the mail|in the mail|was (?:sent|released|completed|issued)|"
+        r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\bremittance (?:advice|detail|details|ref|reference)\b|\bpayment "
+        r"(?:confirmation|date|number|method)\b|\bconfirmation (?:code|number)\b|\btrace number\b",
+    ),
+    _c(
+        I.payment_sent,
+        0.75,
+        r"\b(?:payment run|check run|cheque run)\b[^.]{0,20}\bof\b",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.85,
+        r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|réglée?s?|payée?s?|"
+        r"virement (?:a été )?effectué|pagad[oa]s?|pagamos|hemos pagado|betaald|overgemaakt)\b",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.7,
+        r"\bpaid (?:half|part|some|the balance|in full|it|this|that|today|"
+        r"yesterday|everything)\b|^(?:just )?(?:paid|sent|wired|mailed)\b(?! from)|\b(?:today's|this "
+        r"morning's|yesterday's) payment\b",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:it|this|that|payment|check|cheque|ach|wire|funds)\s+(?:already "
+        r")?went out\b|\b(?:check|cheque)\s*(?:#|no\.?)?\s*\d+[^.]{0,25}\b(?:mailed|sent|went out|"
+        r"issued|dropped)|\bhave pay\b",
+        claim=True,
+    ),
     # --- promise_to_pay -----------------------------------------------------------------------
-    _c(I.promise_to_pay, 0.85, r"(?:\b(?:we|i)\s+(?:will|shall|can|could|are going to|am going to"
-       r"|plan to|plan on|intend to|expect to|hope to|aim to|commit to|promise to)|\bwe'll|\bi'll|"
-       r"\bwill|\bcommit to|\bpromise to|\bexpect to)\s+(?:\w+\s+){0,3}?(?:pay|paying|remit|settle|"
-       r"send|get you|get (?:it|that|this) paid|wire|transfer|process|release|clear|make (?:a |the )?"
-       r"payment)\b", needs_date=True),
-    _c(I.promise_to_pay, 0.75, r"\b(?:paying|sending|wiring|settling)\b|\bcan (?:i|we) pay\b|"
-       r"\b(?:überweisen|zahlen|bezahlen|begleichen) wir\b|\bconfirmé un paiement\b|"
-       r"\bconfirmed (?:a )?payment\b", needs_date=True),
-    _c(I.promise_to_pay, 0.8, r"\b(?:payment|it|this|invoice|invoices|balance|rest|remainder|"
-       r"other half)\b[^.]{0,30}\b(?:will|should|is going to) (?:be )?(?:paid|settled|processed|"
-       r"released|go out|follow|made)\b", needs_date=True),
-    _c(I.promise_to_pay, 0.8, r"\b(?:next|upcoming|following)\s+(?:\w+\s+)?(?:check run|payment "
-       r"run|pay run|cheque run|run)\b|\b(?:planned|scheduled|approved|queued|slated) for "
-       r"(?:settlement|payment)\b|\bwith our \w+ \d+ payment run\b"),
-    _c(I.promise_to_pay, 0.75, r"\b(?:you'll|you will|you should) (?:have|receive|get|see) "
-       r"(?:the |your |a |our )?(?:payment|funds|check|money|it)\b"),
-    _c(I.promise_to_pay, 0.85, r"\b(?:werden|wird)\b[^.]{0,90}\b(?:überweisen|bezahlen|begleichen|"
-       r"zahlen|überwiesen|bezahlt)\b|\bsera (?:effectué|réglée?|payée?|viré)|\b(?:réglerons|"
-       r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen)\b"),
+    _c(
+        I.promise_to_pay,
+        0.85,
+        r"(?:\b(?:we|i)\s+(?:will|shall|can|could|are going to|am going to"
+        r"|plan to|plan on|intend to|expect to|hope to|aim to|commit to|promise to)|\bwe'll|\bi'll|"
+        r"\bwill|\bcommit to|\bpromise to|\bexpect to)\s+(?:\w+\s+){0,3}?(?:pay|paying|remit|settle|"
+        r"send|get you|get (?:it|that|this) paid|wire|transfer|process|release|clear|make (?:a |the )?"
+        r"payment)\b",
+        needs_date=True,
+    ),
+    _c(
+        I.promise_to_pay,
+        0.75,
+        r"\b(?:paying|sending|wiring|settling)\b|\bcan (?:i|we) pay\b|"
+        r"\b(?:überweisen|zahlen|bezahlen|begleichen) wir\b|\bconfirmé un paiement\b|"
+        r"\bconfirmed (?:a )?payment\b",
+        needs_date=True,
+    ),
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:payment|it|this|invoice|invoices|balance|rest|remainder|"
+        r"other half)\b[^.]{0,30}\b(?:will|should|is going to) (?:be )?(?:paid|settled|processed|"
+        r"released|go out|follow|made)\b",
+        needs_date=True,
+    ),
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:next|upcoming|following)\s+(?:\w+\s+)?(?:check run|payment "
+        r"run|pay run|cheque run|run)\b|\b(?:planned|scheduled|approved|queued|slated) for "
+        r"(?:settlement|payment)\b|\bwith our \w+ \d+ payment run\b",
+    ),
+    _c(
+        I.promise_to_pay,
+        0.75,
+        r"\b(?:you'll|you will|you should) (?:have|receive|get|see) "
+        r"(?:the |your |a |our )?(?:payment|funds|check|money|it)\b",
+    ),
+    _c(
+        I.promise_to_pay,
+        0.85,
+        r"\b(?:werden|wird)\b[^.]{0,90}\b(?:überweisen|bezahlen|begleichen|"
+        r"zahlen|überwiesen|bezahlt)\b|\bsera (?:effectué|réglée?|payée?|viré)|\b(?:réglerons|"
+        r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen)\b",
+    ),
     # --- dispute --------------------------------------------------------------------------------
-    _c(I.dispute, 0.85, r"\b(?:dispute|disputing|contest|contesting|contestons|conteste|reject "
-       r"(?:the |this |invoice)|we reject|do not agree|don't agree|disagree|no estamos de acuerdo|"
-       r"erkennen [^.]{0,40} nicht an|beanstanden|widersprechen|reclamamos|not paying (?:it|this|"
-       r"that)|we're not paying|we are not paying|won't (?:be )?pay(?:ing)? (?:it|this|that|for))"),
-    _c(I.dispute, 0.8, r"\b(?:priced wrong|wrong price|incorrect price|price is wrong|overcharged|"
-       r"over-charged|charged (?:us )?(?:more|too much|the wrong)|not the agreed price|agreed \$?\d+"
-       r"[^.]{0,20}not \$?\d+|price difference|ne correspond pas au devis|prix unitaire|higher "
-       r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis)", reason="pricing"),
-    _c(I.dispute, 0.75, r"\b(?:short shipped|short-shipped|came in short|shipment (?:was|came) "
-       r"short|only (?:received|got|have) \d+|but we only|only \d+ (?:were|was|have been) "
-       r"(?:delivered|réalisées|performed)|capped|alors que seulement|quantity (?:is )?"
-       r"(?:wrong|incorrect)|we'll only accept \d+|(?:shows|charges for|billed for|mentionne) "
-       r"\d+[^.]{0,40}(?:but|only|alors))", reason="quantity"),
-    _c(I.dispute, 0.75, r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
-       r"|cracked|leaking|spoiled|expired|past their expiry|not working|doesn't work|poor quality)\b",
-       reason="damaged"),
-    _c(I.dispute, 0.85, rf"\b{_NEG}\b[^.]{{0,25}}\b(?:received|receive|got|delivered|arrived|"
-       r"performed|done|completed|ordered|realizó|réalisée?s?|geliefert|livrée?s?|recibimos)\b"
-       r"(?![^.]{0,25}\b(?:invoice|bill|statement|rechnung|facture|factura|payment)\b)",
-       reason="not_received"),
-    _c(I.dispute, 0.75, r"\bno record of (?:it|this|po|the order|the delivery|[^.]{0,15}arriving)",
-       reason="not_received"),
-    _c(I.dispute, 0.85, r"\b(?:duplicate|duplicates|billed (?:us )?twice|charged (?:us )?twice|"
-       r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice))",
-       reason="duplicate"),
-    _c(I.dispute, 0.7, r"\bfreight\b[^.]{0,40}\b(?:should|zero|not|wrong|incorrect|waived|free)\b",
-       reason="freight"),
-    _c(I.dispute, 0.75, r"\b(?:don't think we owe|do not owe|don't owe|not owe|should not have been "
-       r"(?:billed|charged)|shouldn't have been (?:billed|charged)|why am i being charged|take the "
-       r"\$?[\d,.]+ off|were cancelled|was cancelled|please (?:correct|reissue)|issue a credit|"
-       r"cancel the invoice|warranty|undisputed|corrected invoice|please credit|not paying (?:them|"
-       r"for)|we returned|returned in|way higher|higher than (?:what )?we agreed|fehlt)",
-       reason="other"),
+    _c(
+        I.dispute,
+        0.85,
+        r"\b(?:dispute|disputing|contest|contesting|contestons|conteste|reject "
+        r"(?:the |this |invoice)|we reject|do not agree|don't agree|disagree|no estamos de acuerdo|"
+        r"erkennen [^.]{0,40} nicht an|beanstanden|widersprechen|reclamamos|not paying (?:it|this|"
+        r"that)|we're not paying|we are not paying|won't (?:be )?pay(?:ing)? (?:it|this|that|for))",
+    ),
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:priced wrong|wrong price|incorrect price|price is wrong|overcharged|"
+        r"over-charged|charged (?:us )?(?:more|too much|the wrong)|not the agreed price|agreed \$?\d+"
+        r"[^.]{0,20}not \$?\d+|price difference|ne correspond pas au devis|prix unitaire|higher "
+        r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis)",
+        reason="pricing",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:short shipped|short-shipped|came in short|shipment (?:was|came) "
+        r"short|only (?:received|got|have) \d+|but we only|only \d+ (?:were|was|have been) "
+        r"(?:delivered|réalisées|performed)|capped|alors que seulement|quantity (?:is )?"
+        r"(?:wrong|incorrect)|we'll only accept \d+|(?:shows|charges for|billed for|mentionne) "
+        r"\d+[^.]{0,40}(?:but|only|alors))",
+        reason="quantity",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
+        r"|cracked|leaking|spoiled|expired|past their expiry|not working|doesn't work|poor quality)\b",
+        reason="damaged",
+    ),
+    _c(
+        I.dispute,
+        0.85,
+        rf"\b{_NEG}\b[^.]{{0,25}}\b(?:received|receive|got|delivered|arrived|"
+        r"performed|done|completed|ordered|realizó|réalisée?s?|geliefert|livrée?s?|recibimos)\b"
+        r"(?![^.]{0,25}\b(?:invoice|bill|statement|rechnung|facture|factura|payment)\b)",
+        reason="not_received",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\bno record of (?:it|this|po|the order|the delivery|[^.]{0,15}arriving)",
+        reason="not_received",
+    ),
+    _c(
+        I.dispute,
+        0.85,
+        r"\b(?:duplicate|duplicates|billed (?:us )?twice|charged (?:us )?twice|"
+        r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice))",
+        reason="duplicate",
+    ),
+    _c(
+        I.dispute,
+        0.7,
+        r"\bfreight\b[^.]{0,40}\b(?:should|zero|not|wrong|incorrect|waived|free)\b",
+        reason="freight",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:don't think we owe|do not owe|don't owe|not owe|should not have been "
+        r"(?:billed|charged)|shouldn't have been (?:billed|charged)|why am i being charged|take the "
+        r"\$?[\d,.]+ off|were cancelled|was cancelled|please (?:correct|reissue)|issue a credit|"
+        r"cancel the invoice|warranty|undisputed|corrected invoice|please credit|not paying (?:them|"
+        r"for)|we returned|returned in|way higher|higher than (?:what )?we agreed|fehlt)",
+        reason="other",
+    ),
     _c(I.dispute, 0.8, r"\b(?:dos veces|zweimal|doppelt|deux fois)\b", reason="duplicate"),
-    _c(I.dispute, 0.75, r"\b(?:wrong quantity|berechnet, geliefert wurden aber nur|geliefert wurden "
-       r"aber nur|we received \d+ units, you billed|list price instead of|instead of the (?:locked|"
-       r"agreed))", reason="quantity"),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:wrong quantity|berechnet, geliefert wurden aber nur|geliefert wurden "
+        r"aber nur|we received \d+ units, you billed|list price instead of|instead of the (?:locked|"
+        r"agreed))",
+        reason="quantity",
+    ),
     # --- short_pay ------------------------------------------------------------------------------
-    _c(I.short_pay, 0.85, r"\b(?:deducted|deduction|deducting|short[- ]paid|short pay|withheld|"
-       r"held back|took off|net of|less \$|less (?:the|our)|abgezogen|abzug|déduit|descontamos|"
-       r"deducido|except the|minus the|instead of \$?[\d,.]+)"),
-    _c(I.short_pay, 0.75, r"\btook the \d+(?:[.,]\d+)?\s?% (?:discount|rebate)|\b\d+(?:[.,]\d+)?\s?"
-       r"% (?:skonto|escompte|volume rebate)", reason="terms"),
+    _c(
+        I.short_pay,
+        0.85,
+        r"\b(?:deducted|deduction|deducting|short[- ]paid|short pay|withheld|"
+        r"held back|took off|net of|less \$|less (?:the|our)|abgezogen|abzug|déduit|descontamos|"
+        r"deducido|except the|minus the|instead of \$?[\d,.]+)",
+    ),
+    _c(
+        I.short_pay,
+        0.75,
+        r"\btook the \d+(?:[.,]\d+)?\s?% (?:discount|rebate)|\b\d+(?:[.,]\d+)?\s?"
+        r"% (?:skonto|escompte|volume rebate)",
+        reason="terms",
+    ),
     # --- missing_po -----------------------------------------------------------------------------
-    _c(I.missing_po, 0.85, r"\b(?:no|without|missing|need|needs|requires?|required|include|"
-       r"reference|add|with)\b[^.]{0,40}\b(?:po|p\.o\.|purchase order|bestellnummer|bon de "
-       r"commande|numéro de commande|orden de compra)\b"),
-    _c(I.missing_po, 0.85, r"\b(?:po|p\.o\.|purchase order)\b[^.]{0,40}\b(?:required|missing|"
-       r"needed|mandatory|doesn't exist|does not exist|invalid|not valid|wrong|on (?:it|them|each))"),
-    _c(I.missing_po, 0.8, r"\b(?:returned from|rejected (?:by|in|from)|rejecting|sitting in "
-       r"exceptions|cannot be matched|can't be matched|3-way match|three-way match)\b|\b(?:ariba|"
-       r"coupa|tungsten|basware|supplier portal|vendor portal)\b[^.]{0,60}\b(?:reject|return|"
-       r"resubmit|missing)"),
-    _c(I.missing_po, 0.75, r"\b(?:vendor number|supplier number|cost cent(?:er|re)|project code|"
-       r"project number|location code|gl code)\b|^po\s*#?\s*\?|\bfehlt unsere bestellnummer\b|"
-       r"\bissued po\b|\bput it on the invoice\b"),
+    _c(
+        I.missing_po,
+        0.85,
+        r"\b(?:no|without|missing|need|needs|requires?|required|include|"
+        r"reference|add|with)\b[^.]{0,40}\b(?:po|p\.o\.|purchase order|bestellnummer|bon de "
+        r"commande|numéro de commande|orden de compra)\b",
+    ),
+    _c(
+        I.missing_po,
+        0.85,
+        r"\b(?:po|p\.o\.|purchase order)\b[^.]{0,40}\b(?:required|missing|"
+        r"needed|mandatory|doesn't exist|does not exist|invalid|not valid|wrong|on (?:it|them|each))",
+    ),
+    _c(
+        I.missing_po,
+        0.8,
+        r"\b(?:returned from|rejected (?:by|in|from)|rejecting|sitting in "
+        r"exceptions|cannot be matched|can't be matched|3-way match|three-way match)\b|\b(?:ariba|"
+        r"coupa|tungsten|basware|supplier portal|vendor portal)\b[^.]{0,60}\b(?:reject|return|"
+        r"resubmit|missing)",
+    ),
+    _c(
+        I.missing_po,
+        0.75,
+        r"\b(?:vendor number|supplier number|cost cent(?:er|re)|project code|"
+        r"project number|location code|gl code)\b|^po\s*#?\s*\?|\bfehlt unsere bestellnummer\b|"
+        r"\bissued po\b|\bput it on the invoice\b",
+    ),
     # --- invoice_request ------------------------------------------------------------------------
-    _c(I.invoice_request, 0.85, r"\b(?:send|sending|forward|provide|share|email|e-mail|get|need|"
-       r"necesita|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar)\b"
-       rf"(?![^.?]{{0,45}}\b(?:corrected|revised|future|going forward)\b)[^.?]{{0,45}}\b{_DOC}\b"),
-    _c(I.invoice_request, 0.8, r"\b(?:haven't|have not|never|didn't|did not|don't seem to have)"
-       r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b[^.]{0,15}\b(?:invoice|bill|statement)\b"
-       r"|\b(?:can't|cannot|unable to) (?:find|locate)\b|\bne la trouvons pas\b|\bno la "
-       r"encontramos\b|\bwon't open\b"),
+    _c(
+        I.invoice_request,
+        0.85,
+        r"\b(?:send|sending|forward|provide|share|email|e-mail|get|need|"
+        r"necesita|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar)\b"
+        rf"(?![^.?]{{0,45}}\b(?:corrected|revised|future|going forward)\b)[^.?]{{0,45}}\b{_DOC}\b",
+    ),
+    _c(
+        I.invoice_request,
+        0.8,
+        r"\b(?:haven't|have not|never|didn't|did not|don't seem to have)"
+        r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b[^.]{0,15}\b(?:invoice|bill|statement)\b"
+        r"|\b(?:can't|cannot|unable to) (?:find|locate)\b|\bne la trouvons pas\b|\bno la "
+        r"encontramos\b|\bwon't open\b",
+    ),
     # --- extended_terms -------------------------------------------------------------------------
-    _c(I.extended_terms, 0.85, r"\bnet[\s-]?(?:45|60|75|90|120)\b|\b(?:45|60|75|90|120|sixty|"
-       r"ninety|forty-five)[\s-]days?\b[^.]{0,40}\b(?:terms|contract|agreement|agreed|per our|"
-       r"from receipt)|\b(?:terms|contract|agreement|agreed|per our)\b[^.]{0,40}\b(?:45|60|75|90|"
-       r"120|sixty|ninety)[\s-]?days?\b"),
-    _c(I.extended_terms, 0.75, r"\b(?:get|gets|give|have|allowed?|granted?|agreed)\b[^.]{0,25}"
-       r"\b(?:45|60|75|90|120|sixty|ninety|forty-five)[\s-]days?\b|\bdue \d+ days from\b"),
-    _c(I.extended_terms, 0.7, r"\b(?:not due until|isn't due until|aren't (?:late|due) yet|"
-       r"isn't late until|not late until|not (?:yet )?(?:due|overdue|past due)|due date [^.]{0,20}"
-       r"is actually|zahlungsziel|à \d+ jours|\d+ días)\b"),
+    _c(
+        I.extended_terms,
+        0.85,
+        r"\bnet[\s-]?(?:45|60|75|90|120)\b|\b(?:45|60|75|90|120|sixty|"
+        r"ninety|forty-five)[\s-]days?\b[^.]{0,40}\b(?:terms|contract|agreement|agreed|per our|"
+        r"from receipt)|\b(?:terms|contract|agreement|agreed|per our)\b[^.]{0,40}\b(?:45|60|75|90|"
+        r"120|sixty|ninety)[\s-]?days?\b",
+    ),
+    _c(
+        I.extended_terms,
+        0.75,
+        r"\b(?:get|gets|give|have|allowed?|granted?|agreed)\b[^.]{0,25}"
+        r"\b(?:45|60|75|90|120|sixty|ninety|forty-five)[\s-]days?\b|\bdue \d+ days from\b",
+    ),
+    _c(
+        I.extended_terms,
+        0.7,
+        r"\b(?:not due until|isn't due until|aren't (?:late|due) yet|"
+        r"isn't late until|not late until|not (?:yet )?(?:due|overdue|past due)|due date [^.]{0,20}"
+        r"is actually|zahlungsziel|à \d+ jours|\d+ días)\b",
+    ),
     # --- financial_distress ---------------------------------------------------------------------
-    _c(I.financial_distress, 0.85, r"\b(?:bankrupt|bankruptcy|chapter (?:7|11)|insolven\w*|"
-       r"receivership|administrator|liquidation|redressement judiciaire|liquidation judiciaire|"
-       r"mandataire judiciaire|concurso de acreedores|administrador concursal|quiebra|faillissement|"
-       r"failliet|curator|surseance|insolvenzverfahren)"),
-    _c(I.financial_distress, 0.8, r"\b(?:business is closing|closing (?:down|the business)|"
-       r"shutting down|cash problems|bank account is frozen|cash[- ]?flow|cash crunch|tight on cash|don't have the "
-       r"cash|no cash|liquidity|financial (?:difficult|hardship|trouble|problem)\w*|struggling|"
-       r"can't afford|cannot afford|can't pay|cannot pay|unable to pay|not able to pay|(?<!offer )"
-       r"payment plan|"
-       r"instal?lments?|a month until|every month|froze|line of credit|layoffs|cut hours|behind on "
-       r"(?:rent|payments|bills)|really behind|lost (?:our|a) (?:biggest|largest|major|big) (?:client|"
-       r"customer)|sales are down|all we can (?:manage|afford)|very tight|business has been (?:really )?"
-       r"slow|zahlungsschwierigkeiten|ratenzahlung|difficultés financières|dificultades)"),
+    _c(
+        I.financial_distress,
+        0.85,
+        r"\b(?:bankrupt|bankruptcy|chapter (?:7|11)|insolven\w*|"
+        r"receivership|administrator|liquidation|redressement judiciaire|liquidation judiciaire|"
+        r"mandataire judiciaire|concurso de acreedores|administrador concursal|quiebra|faillissement|"
+        r"failliet|curator|surseance|insolvenzverfahren)",
+    ),
+    _c(
+        I.financial_distress,
+        0.8,
+        r"\b(?:business is closing|closing (?:down|the business)|"
+        r"shutting down|cash problems|bank account is frozen|cash[- ]?flow|cash crunch|tight on cash|don't have the "
+        r"cash|no cash|liquidity|financial (?:difficult|hardship|trouble|problem)\w*|struggling|"
+        r"can't afford|cannot afford|can't pay|cannot pay|unable to pay|not able to pay|(?<!offer )"
+        r"payment plan|"
+        r"instal?lments?|a month until|every month|froze|line of credit|layoffs|cut hours|behind on "
+        r"(?:rent|payments|bills)|really behind|lost (?:our|a) (?:biggest|largest|major|big) (?:client|"
+        r"customer)|sales are down|all we can (?:manage|afford)|very tight|business has been (?:really )?"
+        r"slow|zahlungsschwierigkeiten|ratenzahlung|difficultés financières|dificultades)",
+    ),
     # --- wrong_contact --------------------------------------------------------------------------
-    _c(I.wrong_contact, 0.85, r"\b(?:not the right person|wrong (?:person|email|contact|address)|"
-       r"no longer (?:with|at|works?|handles?|responsible|monitored)|not (?:the )?(?:correct|"
-       r"appropriate|responsible) (?:person|contact)|(?:i|he|she) (?:has |have )?(?:left|retired)|"
-       r"i'm retiring|i am retiring|don't work (?:at|for)|do not work (?:at|for)|only handle|"
-       r"has moved to|i'm the new|i am the new|nicht mehr bei uns|nachfolger\w*|n'est plus|ne m'occupe plus|ya no trabaj\w+|no es la persona|"
-       r"is gone|don't email me|stop sending (?:\w+ )?(?:to )?me|stop sending "
-       r"(?:to )?me|not to me|not me)\b"),
-    _c(I.wrong_contact, 0.8, r"\b(?:contact|send|address|direct|forward|forwarded|email|write|"
-       r"reach out|deal with|handled at|adresser|écrire|escriban|wenden|diríjase|envíe|cc)\b[^.]{0,60}"
-       r"emailaddr"),
-    _c(I.wrong_contact, 0.75, r"\b(?:handled (?:at|by) corporate|going forward|from now on|all "
-       r"future|new (?:bookkeeper|contact|ap contact)|claims to the)\b", claim=True),
+    _c(
+        I.wrong_contact,
+        0.85,
+        r"\b(?:not the right person|wrong (?:person|email|contact|address)|"
+        r"no longer (?:with|at|works?|handles?|responsible|monitored)|not (?:the )?(?:correct|"
+        r"appropriate|responsible) (?:person|contact)|(?:i|he|she) (?:has |have )?(?:left|retired)|"
+        r"i'm retiring|i am retiring|don't work (?:at|for)|do not work (?:at|for)|only handle|"
+        r"has moved to|i'm the new|i am the new|nicht mehr bei uns|nachfolger\w*|n'est plus|ne m'occupe plus|ya no trabaj\w+|no es la persona|"
+        r"is gone|don't email me|stop sending (?:\w+ )?(?:to )?me|stop sending "
+        r"(?:to )?me|not to me|not me)\b",
+    ),
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"\b(?:contact|send|address|direct|forward|forwarded|email|write|"
+        r"reach out|deal with|handled at|adresser|écrire|escriban|wenden|diríjase|envíe|cc)\b[^.]{0,60}"
+        r"emailaddr",
+    ),
+    _c(
+        I.wrong_contact,
+        0.75,
+        r"\b(?:handled (?:at|by) corporate|going forward|from now on|all "
+        r"future|new (?:bookkeeper|contact|ap contact)|claims to the)\b",
+        claim=True,
+    ),
     # --- broader phrasings, written from how AR customers commonly write (not from eval cases) -
-    _c(I.payment_sent, 0.75, r"\b(?:already paid|paid in full|proof of payment|payment (?:has been|was) "
-       r"(?:made|completed|processed|sent|settled)|funds (?:were|have been) (?:sent|transferred|released)|"
-       r"(?:has|have) been settled|was debited|bank confirmation|ha sido pagad[ao]|a été réglée?|"
-       r"wurde (?:bezahlt|überwiesen|beglichen)|zelle|paypal)\b", claim=True),
-    _c(I.promise_to_pay, 0.75, r"\b(?:expect (?:the )?payment|payment (?:is expected|should go out|will be "
-       r"made|will be processed|will be released)|we'll have (?:it|payment) to you|planning to pay|hoping to pay|"
-       r"will be paid)\b", needs_date=True),
-    _c(I.dispute, 0.75, r"\b(?:invoice is (?:wrong|incorrect)|incorrect invoice|billing error|error on (?:the|your|this) "
-       r"invoice|overbilled|over-billed|not what we ordered|wrong items?|never ordered|didn't order|did not order|"
-       r"not authori[sz]ed|unauthori[sz]ed|discrepanc\w+|does(?:n't| not) match (?:the |our )?(?:quote|po|"
-       r"contract|agreed)|contracted rate|on hold pending|work was (?:incomplete|not completed)|not satisfied)",
-       reason="other"),
-    _c(I.short_pay, 0.8, r"\b(?:partial payment|short[- ]?paid|chargeback|charge-back|debit memo|"
-       r"withholding \$?[\d,.]+|paid the difference)\b"),
-    _c(I.missing_po, 0.8, r"\b(?:invoice (?:was|has been|got) (?:rejected|returned|bounced)|(?:can't|cannot|"
-       r"couldn't|unable to) (?:be )?process\w*|vendor id|supplier id|goods receipt|must (?:include|reference|"
-       r"show))\b"),
-    _c(I.invoice_request, 0.8, r"\b(?:need|want|request|requesting) (?:a |the |an )?(?:copy|copies|"
-       r"duplicate|statement|w-?9|tax id|itemi[sz]ed|detailed invoice)\b|\bdo you have (?:a |the )?"
-       r"(?:copy|statement|invoice)\b"),
-    _c(I.extended_terms, 0.75, r"\b(?:(?:our|the) (?:payment )?terms (?:are|were|is)|per our (?:agreement|"
-       r"contract),? (?:payment|invoices?) (?:is|are) due|due (?:in|within) (?:45|60|75|90|120) days)\b"),
-    _c(I.financial_distress, 0.8, r"\b(?:tough|hard|difficult|rough) (?:time|times|spot|patch|period)|"
-       r"(?:money|cash|funds) (?:is|are) (?:tight|short|low)|slow season|(?:can't|cannot|unable to) make "
-       r"(?:the |this )?payment|(?:split|spread) (?:the |it |this )?(?:payments?|balance|amount)|partial "
-       r"payments over|filed for|restructuring|going under|waiting (?:on|for) (?:our )?(?:customers?|clients?) "
-       r"to pay|until (?:our )?(?:customer|client) pays\b"),
-    _c(I.wrong_contact, 0.8, r"\b(?:no longer (?:works?|employed) (?:here|with us|at)|(?:has|have) left "
-       r"(?:the company|us|our company)|left the company|not my department|i don't handle|i do not handle|"
-       r"forward (?:this|it) to|please direct)\b"),
+    _c(
+        I.payment_sent,
+        0.75,
+        r"\b(?:already paid|paid in full|proof of payment|payment (?:has been|was) "
+        r"(?:made|completed|processed|sent|settled)|funds (?:were|have been) (?:sent|transferred|released)|"
+        r"(?:has|have) been settled|was debited|bank confirmation|ha sido pagad[ao]|a été réglée?|"
+        r"wurde (?:bezahlt|überwiesen|beglichen)|zelle|paypal)\b",
+        claim=True,
+    ),
+    _c(
+        I.promise_to_pay,
+        0.75,
+        r"\b(?:expect (?:the )?payment|payment (?:is expected|should go out|will be "
+        r"made|will be processed|will be released)|we'll have (?:it|payment) to you|planning to pay|hoping to pay|"
+        r"will be paid)\b",
+        needs_date=True,
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:invoice is (?:wrong|incorrect)|incorrect invoice|billing error|error on (?:the|your|this) "
+        r"invoice|overbilled|over-billed|not what we ordered|wrong items?|never ordered|didn't order|did not order|"
+        r"not authori[sz]ed|unauthori[sz]ed|discrepanc\w+|does(?:n't| not) match (?:the |our )?(?:quote|po|"
+        r"contract|agreed)|contracted rate|on hold pending|work was (?:incomplete|not completed)|not satisfied)",
+        reason="other",
+    ),
+    _c(
+        I.short_pay,
+        0.8,
+        r"\b(?:partial payment|short[- ]?paid|chargeback|charge-back|debit memo|"
+        r"withholding \$?[\d,.]+|paid the difference)\b",
+    ),
+    _c(
+        I.missing_po,
+        0.8,
+        r"\b(?:invoice (?:was|has been|got) (?:rejected|returned|bounced)|(?:can't|cannot|"
+        r"couldn't|unable to) (?:be )?process\w*|vendor id|supplier id|goods receipt|must (?:include|reference|"
+        r"show))\b",
+    ),
+    _c(
+        I.invoice_request,
+        0.8,
+        r"\b(?:need|want|request|requesting) (?:a |the |an )?(?:copy|copies|"
+        r"duplicate|statement|w-?9|tax id|itemi[sz]ed|detailed invoice)\b|\bdo you have (?:a |the )?"
+        r"(?:copy|statement|invoice)\b",
+    ),
+    _c(
+        I.extended_terms,
+        0.75,
+        r"\b(?:(?:our|the) (?:payment )?terms (?:are|were|is)|per our (?:agreement|"
+        r"contract),? (?:payment|invoices?) (?:is|are) due|due (?:in|within) (?:45|60|75|90|120) days)\b",
+    ),
+    _c(
+        I.financial_distress,
+        0.8,
+        r"\b(?:tough|hard|difficult|rough) (?:time|times|spot|patch|period)|"
+        r"(?:money|cash|funds) (?:is|are) (?:tight|short|low)|slow season|(?:can't|cannot|unable to) make "
+        r"(?:the |this )?payment|(?:split|spread) (?:the |it |this )?(?:payments?|balance|amount)|partial "
+        r"payments over|filed for|restructuring|going under|waiting (?:on|for) (?:our )?(?:customers?|clients?) "
+        r"to pay|until (?:our )?(?:customer|client) pays\b",
+    ),
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"\b(?:no longer (?:works?|employed) (?:here|with us|at)|(?:has|have) left "
+        r"(?:the company|us|our company)|left the company|not my department|i don't handle|i do not handle|"
+        r"forward (?:this|it) to|please direct)\b",
+    ),
     # --- auto_reply (text; headers are checked before any cue) ----------------------------------
-    _c(I.auto_reply, 0.9, r"\b(?:out of (?:the )?office|ooo|on (?:annual |parental |maternity |"
-       r"sick )?leave|on vacation|on holiday|jury duty|away from (?:my|the) (?:desk|office)|limited "
-       r"access to e-?mail|automatic reply|auto-?reply|nicht im büro|abwesend|absente?|réponse "
-       r"automatique|fuera de la oficina|respuesta automática|mensaje automático|ledig till|has been "
-       r"received and is being reviewed|i will respond (?:upon|when|on) (?:my )?return|automatische "
-       r"antwort)\b"),
+    _c(
+        I.auto_reply,
+        0.9,
+        r"\b(?:out of (?:the )?office|ooo|on (?:annual |parental |maternity |"
+        r"sick )?leave|on vacation|on holiday|jury duty|away from (?:my|the) (?:desk|office)|limited "
+        r"access to e-?mail|automatic reply|auto-?reply|nicht im büro|abwesend|absente?|réponse "
+        r"automatique|fuera de la oficina|respuesta automática|mensaje automático|ledig till|has been "
+        r"received and is being reviewed|i will respond (?:upon|when|on) (?:my )?return|automatische "
+        r"antwort)\b",
+    ),
 ]
 
 AUTO_REPLY_SUBJECT = re.compile(

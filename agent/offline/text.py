@@ -21,8 +21,11 @@ _QUOTE_HEADERS = re.compile(
     re.I,
 )
 _HEADER_FOLLOWERS = re.compile(r"^\s*(?:Sent|Date|To|Subject|Gesendet|Envoyé|Enviado|Cc)\s?:", re.I)
-_DEVICE_SIGNATURE = re.compile(r"^\s*(?:Sent from my |Sent from Outlook|Get Outlook for|Von meinem "
-                               r"iPhone|Envoyé de mon)", re.I)
+_DEVICE_SIGNATURE = re.compile(
+    r"^\s*(?:Sent from my |Sent from Outlook|Get Outlook for|Von meinem "
+    r"iPhone|Envoyé de mon)",
+    re.I,
+)
 _WROTE_SPLIT = re.compile(r"^\s*On\b.{0,200}$", re.I)
 
 
@@ -83,8 +86,10 @@ def clauses(text: str) -> list[Clause]:
     out: list[Clause] = []
     pos = 0
     for m in _CLAUSE_END.finditer(text):
-        if m.group(0) != "\n" and "\n" not in m.group(0) and _ABBREVIATION.search(
-            text[max(pos, m.start() - 8) : m.start()]
+        if (
+            m.group(0) != "\n"
+            and "\n" not in m.group(0)
+            and _ABBREVIATION.search(text[max(pos, m.start() - 8) : m.start()])
         ):
             continue
         _add(out, text, pos, m.start())

@@ -17,7 +17,14 @@ HERE = Path(__file__).resolve().parent
 
 # The order fixes the ids (t-0001 ...): append new modules or cases, never reorder.
 SOURCES = (
-    "payments", "disputes", "requests", "misc", "multi_a", "multi_b", "emails", "multi_c",
+    "payments",
+    "disputes",
+    "requests",
+    "misc",
+    "multi_a",
+    "multi_b",
+    "emails",
+    "multi_c",
     "multi_d",
 )
 

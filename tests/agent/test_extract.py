@@ -56,7 +56,9 @@ def test_year_rolls_over_for_future_dates_without_a_year():
 def test_amounts_with_cents_or_a_currency_are_not_dates_and_vice_versa():
     assert find_dates("we paid $5.06 and 1,250.00", MONDAY) == []
     assert [a.value for a in extract.find_amounts("$5.06 and 1,250.00")] == [
-        Decimal("5.06"), Decimal("1250.00")]
+        Decimal("5.06"),
+        Decimal("1250.00"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -78,7 +80,13 @@ def test_amounts_are_exact_decimals(text, value):
 def test_invoice_numbers_in_common_spellings():
     text = "INV-10442, INV10443, #10444, invoice 2026-0457 and invoices 88123, 88140"
     assert extract.find_invoices(text) == [
-        "INV-10442", "INV10443", "10444", "2026-0457", "88123", "88140"]
+        "INV-10442",
+        "INV10443",
+        "10444",
+        "2026-0457",
+        "88123",
+        "88140",
+    ]
 
 
 def test_check_and_po_numbers_are_not_invoices():

@@ -217,6 +217,7 @@ def test_graph_on_postgres_with_its_checkpointer(pg_ledger):
         assert out.status == "pending_approval"
     with open_checkpointer(pg_ledger.url) as saver:
         done = Triager(pg_ledger, ScriptedClassifier({}), saver).decide(
-            "<pg@g>", {"decision": "accept"}, by="U1", today=TODAY)
+            "<pg@g>", {"decision": "accept"}, by="U1", today=TODAY
+        )
     assert [a["status"] for a in done.actions] == ["done", "done"]
     assert count(pg_ledger, Dispute) == 1

@@ -12,8 +12,13 @@ from arbox.evals.cases import TriageCase
 
 def plain_reply(case: TriageCase) -> Reply:
     """The body as the reply text: no mailbox parsing needed."""
-    return Reply(text=case.body or case.eml or "", subject=case.subject, sender=case.sender,
-                 sent_at=case.date, headers=dict(case.headers))
+    return Reply(
+        text=case.body or case.eml or "",
+        subject=case.subject,
+        sender=case.sender,
+        sent_at=case.date,
+        headers=dict(case.headers),
+    )
 
 
 @dataclass
@@ -43,7 +48,10 @@ class ScriptedClassifier:
         answer = self.script.get(reply.text, [])
         if isinstance(answer, Exception):
             raise answer
-        return Triage(classifier=self.name, findings=[
-            Finding(intent=Intent(intent), fields=Fields(**values), confidence=0.9)
-            for intent, values in answer  # type: ignore[union-attr]
-        ])
+        return Triage(
+            classifier=self.name,
+            findings=[
+                Finding(intent=Intent(intent), fields=Fields(**values), confidence=0.9)
+                for intent, values in answer  # type: ignore[union-attr]
+            ],
+        )

@@ -12,10 +12,26 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 ANSWERS = {
-    "paid": {"findings": [{"intent": "payment_sent", "confidence": 0.9, "evidence": "paid",
-                           "fields": {"amount": "120.50"}}]},
-    "price": {"findings": [{"intent": "dispute", "confidence": 0.8, "evidence": "price",
-                            "fields": {"reason": "pricing"}}]},
+    "paid": {
+        "findings": [
+            {
+                "intent": "payment_sent",
+                "confidence": 0.9,
+                "evidence": "paid",
+                "fields": {"amount": "120.50"},
+            }
+        ]
+    },
+    "price": {
+        "findings": [
+            {
+                "intent": "dispute",
+                "confidence": 0.8,
+                "evidence": "price",
+                "fields": {"reason": "pricing"},
+            }
+        ]
+    },
     "thanks": {"findings": [{"intent": "other", "confidence": 0.7, "evidence": "Thanks"}]},
 }
 
@@ -33,12 +49,22 @@ class _Handler(BaseHTTPRequestHandler):
         text = str(body["messages"][-1]["content"]).lower()
         answer = next((a for k, a in ANSWERS.items() if k in text), {"findings": []})
         payload = {
-            "id": "chatcmpl-stub", "object": "chat.completion", "created": 1767225600,
+            "id": "chatcmpl-stub",
+            "object": "chat.completion",
+            "created": 1767225600,
             "model": body.get("model", "stub"),
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": json.dumps(answer)}}],
-            "usage": {"prompt_tokens": 50 + len(text), "completion_tokens": 12,
-                      "total_tokens": 62 + len(text)},
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": "stop",
+                    "message": {"role": "assistant", "content": json.dumps(answer)},
+                }
+            ],
+            "usage": {
+                "prompt_tokens": 50 + len(text),
+                "completion_tokens": 12,
+                "total_tokens": 62 + len(text),
+            },
         }
         data = json.dumps(payload).encode()
         self.send_response(200)

@@ -24,8 +24,14 @@ PROMPT = "Classify the customer's reply. Answer JSON."
 PROMPT_HASH = hashlib.sha256(PROMPT.encode()).hexdigest()[:12]
 
 CASES = [
-    parse_case({"id": "t-1", "body": "We paid 120.50 yesterday", "labels": ["payment_sent"],
-                "fields": {"payment_sent": {"amount": "120.50"}}}),
+    parse_case(
+        {
+            "id": "t-1",
+            "body": "We paid 120.50 yesterday",
+            "labels": ["payment_sent"],
+            "fields": {"payment_sent": {"amount": "120.50"}},
+        }
+    ),
     parse_case({"id": "t-2", "body": "The price is wrong", "labels": ["dispute"]}),
     parse_case({"id": "t-3", "body": "Thanks!", "labels": ["other"]}),
 ]
@@ -41,8 +47,9 @@ class StubLLMClassifier:
     usage: Counters = field(default_factory=Counters)
 
     def classify(self, reply: Reply) -> Triage:
-        llm = ChatOpenAI(model="gpt-stub", base_url=self.base_url, api_key=SECRET,
-                         max_retries=0, timeout=5)
+        llm = ChatOpenAI(
+            model="gpt-stub", base_url=self.base_url, api_key=SECRET, max_retries=0, timeout=5
+        )
         message = llm.invoke([("system", PROMPT), ("user", reply.text)])
         meta = message.usage_metadata or {}
         self.usage.calls += 1
@@ -58,15 +65,24 @@ def _stable(report: dict) -> dict:
 
 
 def _run(base_url: str, store: CassetteStore) -> dict:
-    return run_triage(CASES, StubLLMClassifier(base_url), to_reply=plain_reply, progress=False,
-                      case_context=store.around)
+    return run_triage(
+        CASES,
+        StubLLMClassifier(base_url),
+        to_reply=plain_reply,
+        progress=False,
+        case_context=store.around,
+    )
 
 
 def test_record_then_replay_without_the_server_gives_the_same_report(tmp_path):
     stub = OpenAIStub().start()
     try:
-        recorded = _run(stub.base_url, CassetteStore(
-            tmp_path, prompt_hash=PROMPT_HASH, model="openai:gpt-stub", mode="record"))
+        recorded = _run(
+            stub.base_url,
+            CassetteStore(
+                tmp_path, prompt_hash=PROMPT_HASH, model="openai:gpt-stub", mode="record"
+            ),
+        )
     finally:
         stub.stop()
     assert recorded["errors"] == 0 and recorded["llm_calls"] == 3
@@ -74,8 +90,10 @@ def test_record_then_replay_without_the_server_gives_the_same_report(tmp_path):
     sent = {k.lower(): v for k, v in stub.seen_headers[0].items()}
     assert sent["authorization"] == f"Bearer {SECRET}"  # the key really went out
 
-    replayed = _run(stub.base_url, CassetteStore(
-        tmp_path, prompt_hash=PROMPT_HASH, model="openai:gpt-stub", mode="replay"))
+    replayed = _run(
+        stub.base_url,
+        CassetteStore(tmp_path, prompt_hash=PROMPT_HASH, model="openai:gpt-stub", mode="replay"),
+    )
     assert _stable(replayed) == _stable(recorded)
 
     files = sorted(tmp_path.rglob("*.yaml"))
@@ -99,5 +117,10 @@ def test_replay_fails_when_the_cassette_does_not_hold_the_request(tmp_path):
     store.path_for("t-1").parent.mkdir(parents=True)
     store.path_for("t-1").write_text("interactions: []\nversion: 1\n")
     with pytest.raises(CassetteMissing, match="re-record"):
-        run_triage(CASES[:1], StubLLMClassifier("http://127.0.0.1:9/v1"),
-                   to_reply=plain_reply, progress=False, case_context=store.around)
+        run_triage(
+            CASES[:1],
+            StubLLMClassifier("http://127.0.0.1:9/v1"),
+            to_reply=plain_reply,
+            progress=False,
+            case_context=store.around,
+        )

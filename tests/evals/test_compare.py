@@ -39,8 +39,10 @@ def test_bootstrap_is_zero_width_for_identical_runs_and_seeded():
 
 
 def _report(preds: dict[str, list[str]], gold: dict[str, list[str]]) -> dict:
-    return {"kind": "triage", "results": [
-        {"id": i, "gold": gold[i], "predicted": preds[i]} for i in gold]}
+    return {
+        "kind": "triage",
+        "results": [{"id": i, "gold": gold[i], "predicted": preds[i]} for i in gold],
+    }
 
 
 GOLD = {f"t-{n}": (["dispute"] if n % 2 else ["payment_sent"]) for n in range(40)}

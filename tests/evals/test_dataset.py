@@ -67,7 +67,8 @@ def test_eml_cases_are_parseable_rfc5322_with_a_date(cases):
 def test_auto_replies_are_marked_in_headers_for_most_cases(cases):
     autos = [c for c in cases if "auto_reply" in c.labels]
     with_headers = [
-        c for c in autos
+        c
+        for c in autos
         if c.headers or (c.eml and ("Auto-Submitted" in c.eml or "X-Autoreply" in c.eml))
     ]
     assert len(with_headers) >= len(autos) // 2

@@ -35,9 +35,11 @@ def test_exact_and_loose_fields():
 
 
 def test_only_fields_of_found_intents_are_scored():
-    gold = {"dispute": {"reason": "pricing", "disputed_amount": "550"},
-            "promise_to_pay": {"promised_on": "2026-03-20"},
-            "financial_distress": {"detail": "cash is tight"}}
+    gold = {
+        "dispute": {"reason": "pricing", "disputed_amount": "550"},
+        "promise_to_pay": {"promised_on": "2026-03-20"},
+        "financial_distress": {"detail": "cash is tight"},
+    }
     got = {"dispute": {"reason": "pricing"}, "financial_distress": {"detail": "x"}}
     rows = score_fields(gold, got)
     assert [(r["field"], r["ok"]) for r in rows] == [("reason", True), ("disputed_amount", False)]

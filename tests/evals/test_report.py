@@ -21,8 +21,9 @@ SCRIPT = {"paid": [("payment_sent", {})], "<script>alert(1)</script>": [("other"
 
 
 def _report():
-    return run_triage(CASES, ScriptedClassifier(SCRIPT, name="<b>evil</b>"),
-                      to_reply=plain_reply, progress=False)
+    return run_triage(
+        CASES, ScriptedClassifier(SCRIPT, name="<b>evil</b>"), to_reply=plain_reply, progress=False
+    )
 
 
 def test_saved_json_round_trips_and_html_is_self_contained(tmp_path):

@@ -31,15 +31,29 @@ def _due(ledger, today=TODAY):
 @pytest.mark.parametrize(
     ("segment", "days", "stage"),
     [
-        ("standard", -4, None), ("standard", -3, "reminder"), ("standard", -1, "reminder"),
-        ("standard", 0, None), ("standard", 2, None), ("standard", 3, "overdue_3"),
-        ("standard", 14, "overdue_3"), ("standard", 15, "overdue_15"),
-        ("standard", 29, "overdue_15"), ("standard", 30, "overdue_30"),
-        ("standard", 45, "final_45"), ("standard", 74, "final_45"), ("standard", 75, None),
-        ("strategic", 3, None), ("strategic", 6, None), ("strategic", 7, "overdue_7"),
-        ("strategic", 21, "overdue_21"), ("strategic", 45, "final_45"),
-        ("high_risk", -6, None), ("high_risk", -5, "reminder"), ("high_risk", 3, "overdue_3"),
-        ("chronic_late", 44, "overdue_30"), ("chronic_late", 45, "final_45"),
+        ("standard", -4, None),
+        ("standard", -3, "reminder"),
+        ("standard", -1, "reminder"),
+        ("standard", 0, None),
+        ("standard", 2, None),
+        ("standard", 3, "overdue_3"),
+        ("standard", 14, "overdue_3"),
+        ("standard", 15, "overdue_15"),
+        ("standard", 29, "overdue_15"),
+        ("standard", 30, "overdue_30"),
+        ("standard", 45, "final_45"),
+        ("standard", 74, "final_45"),
+        ("standard", 75, None),
+        ("strategic", 3, None),
+        ("strategic", 6, None),
+        ("strategic", 7, "overdue_7"),
+        ("strategic", 21, "overdue_21"),
+        ("strategic", 45, "final_45"),
+        ("high_risk", -6, None),
+        ("high_risk", -5, "reminder"),
+        ("high_risk", 3, "overdue_3"),
+        ("chronic_late", 44, "overdue_30"),
+        ("chronic_late", 45, "final_45"),
     ],
 )
 def test_cadence_boundaries(make: Factory, ledger, segment, days, stage) -> None:
@@ -67,8 +81,16 @@ def test_firm_segments_warn_of_credit_hold_only_at_the_last_stage() -> None:
 def test_a_stage_goes_out_once_then_the_next_one(make: Factory, ledger) -> None:
     cust = make.customer()
     inv = make.invoice(cust, 3)
-    make.add(OutgoingNotice(customer_id=cust.id, to_email="x@acme.test", stage="overdue_3",
-                            status="sent", invoices=[inv.number], run_date=TODAY))
+    make.add(
+        OutgoingNotice(
+            customer_id=cust.id,
+            to_email="x@acme.test",
+            stage="overdue_3",
+            status="sent",
+            invoices=[inv.number],
+            run_date=TODAY,
+        )
+    )
     # the same customer is skipped for the rest of the run date...
     assert _due(ledger) == []
     # ...and the stage is not repeated on the following days
@@ -80,9 +102,16 @@ def test_a_stage_goes_out_once_then_the_next_one(make: Factory, ledger) -> None:
 def test_cancelled_notice_does_not_count_as_sent(make: Factory, ledger) -> None:
     cust = make.customer()
     inv = make.invoice(cust, 3)
-    make.add(OutgoingNotice(customer_id=cust.id, to_email="x@acme.test", stage="overdue_3",
-                            status="cancelled", invoices=[inv.number],
-                            run_date=TODAY - timedelta(days=1)))
+    make.add(
+        OutgoingNotice(
+            customer_id=cust.id,
+            to_email="x@acme.test",
+            stage="overdue_3",
+            status="cancelled",
+            invoices=[inv.number],
+            run_date=TODAY - timedelta(days=1),
+        )
+    )
     assert [n.stage.name for n in _due(ledger)] == ["overdue_3"]
 
 
@@ -91,43 +120,82 @@ def test_per_invoice_stages_are_kept_in_a_grouped_notice(make: Factory, ledger) 
     young, old = make.invoice(cust, 3), make.invoice(cust, 45)
     due = _due(ledger)[0]
     assert due.stage.name == "final_45"
-    assert {i.number: i.stage for i in due.invoices} == {young.number: "overdue_3",
-                                                         old.number: "final_45"}
-    make.add(OutgoingNotice(customer_id=cust.id, to_email="x", stage="final_45", status="sent",
-                            invoices=[young.number, old.number], run_date=TODAY,
-                            guardrail={"stages": {young.number: "overdue_3",
-                                                  old.number: "final_45"}}))
+    assert {i.number: i.stage for i in due.invoices} == {
+        young.number: "overdue_3",
+        old.number: "final_45",
+    }
+    make.add(
+        OutgoingNotice(
+            customer_id=cust.id,
+            to_email="x",
+            stage="final_45",
+            status="sent",
+            invoices=[young.number, old.number],
+            run_date=TODAY,
+            guardrail={"stages": {young.number: "overdue_3", old.number: "final_45"}},
+        )
+    )
     later = _due(ledger, TODAY + timedelta(days=12))
     assert [(i.number, i.stage) for n in later for i in n.invoices] == [
-        (young.number, "overdue_15")]
+        (young.number, "overdue_15")
+    ]
 
 
 def _exclusion_rows(kind: str, cust, inv, other_cust):
     if kind == "disputed":
         return [Dispute(customer_id=cust.id, invoice_id=inv.id, reason="pricing")]
     if kind == "paused_customer":
-        return [DunningPause(customer_id=cust.id, reason="payment claim",
-                             until=TODAY + timedelta(days=2))]
+        return [
+            DunningPause(
+                customer_id=cust.id, reason="payment claim", until=TODAY + timedelta(days=2)
+            )
+        ]
     if kind == "paused_invoice":
         return [DunningPause(customer_id=cust.id, invoice_id=inv.id, reason="x")]
     if kind == "credit_invoice":
-        return [CreditMemo(number="CM-1", customer_id=cust.id, invoice_id=inv.id,
-                           amount=Decimal("1250.00"), remaining=Decimal("1250.00"),
-                           issued_on=TODAY)]
+        return [
+            CreditMemo(
+                number="CM-1",
+                customer_id=cust.id,
+                invoice_id=inv.id,
+                amount=Decimal("1250.00"),
+                remaining=Decimal("1250.00"),
+                issued_on=TODAY,
+            )
+        ]
     if kind == "credit_customer":
-        return [CreditMemo(number="CM-2", customer_id=cust.id, amount=Decimal("2000.00"),
-                           remaining=Decimal("1300.00"), issued_on=TODAY)]
+        return [
+            CreditMemo(
+                number="CM-2",
+                customer_id=cust.id,
+                amount=Decimal("2000.00"),
+                remaining=Decimal("1300.00"),
+                issued_on=TODAY,
+            )
+        ]
     if kind == "suspense":
-        return [Payment(reference="P-1", received_on=TODAY, amount=Decimal("1250.00"),
-                        unapplied=Decimal("1250.00"), customer_id=cust.id)]
+        return [
+            Payment(
+                reference="P-1",
+                received_on=TODAY,
+                amount=Decimal("1250.00"),
+                unapplied=Decimal("1250.00"),
+                customer_id=cust.id,
+            )
+        ]
     raise AssertionError(kind)
 
 
 @pytest.mark.parametrize(
     ("kind", "reason"),
-    [("disputed", "disputed"), ("paused_customer", "paused"), ("paused_invoice", "paused"),
-     ("credit_invoice", "credit_covered"), ("credit_customer", "credit_covered"),
-     ("suspense", "payment_in_suspense")],
+    [
+        ("disputed", "disputed"),
+        ("paused_customer", "paused"),
+        ("paused_invoice", "paused"),
+        ("credit_invoice", "credit_covered"),
+        ("credit_customer", "credit_covered"),
+        ("suspense", "payment_in_suspense"),
+    ],
 )
 def test_exclusions(make: Factory, ledger, kind, reason) -> None:
     cust, other = make.customer(), make.customer("Other Co", email="ap@other.test")
@@ -157,26 +225,41 @@ def test_inactive_or_expired_pause_and_other_payers_do_not_exclude(make: Factory
     make.add(
         DunningPause(customer_id=cust.id, reason="old", until=TODAY - timedelta(days=1)),
         DunningPause(customer_id=cust.id, reason="ended", active=False),
-        Payment(reference="P-9", received_on=TODAY, amount=Decimal("1250.00"),
-                unapplied=Decimal("1250.00"), customer_id=other.id),
-        Payment(reference="P-8", received_on=TODAY, amount=Decimal("1250.01"),
-                unapplied=Decimal("1250.01"), customer_id=cust.id),
+        Payment(
+            reference="P-9",
+            received_on=TODAY,
+            amount=Decimal("1250.00"),
+            unapplied=Decimal("1250.00"),
+            customer_id=other.id,
+        ),
+        Payment(
+            reference="P-8",
+            received_on=TODAY,
+            amount=Decimal("1250.01"),
+            unapplied=Decimal("1250.01"),
+            customer_id=cust.id,
+        ),
         Dispute(customer_id=cust.id, invoice_id=inv.id, reason="pricing", status="resolved"),
     )
     assert [i.number for n in _due(ledger) for i in n.invoices] == [inv.number]
 
 
 @pytest.mark.parametrize(("days_after_promise", "excluded"), [(-1, True), (3, True), (4, False)])
-def test_promise_excludes_until_date_plus_tolerance(make: Factory, ledger, days_after_promise,
-                                                   excluded) -> None:
+def test_promise_excludes_until_date_plus_tolerance(
+    make: Factory, ledger, days_after_promise, excluded
+) -> None:
     cust = make.customer()
     inv = make.invoice(cust, 3)
     today = TODAY + timedelta(days=days_after_promise)
-    promise = Promise(customer_id=cust.id, amount=Decimal("1250.00"), promised_on=TODAY,
-                      tolerance_days=3)
+    promise = Promise(
+        customer_id=cust.id, amount=Decimal("1250.00"), promised_on=TODAY, tolerance_days=3
+    )
     make.add(promise)
-    make.add(PromiseInvoice(promise_id=promise.id, invoice_id=inv.id,
-                            balance_at_promise=Decimal("1250.00")))
+    make.add(
+        PromiseInvoice(
+            promise_id=promise.id, invoice_id=inv.id, balance_at_promise=Decimal("1250.00")
+        )
+    )
     picked = [i.number for n in _due(ledger, today) for i in n.invoices]
     assert picked == ([] if excluded else [inv.number])
 
@@ -192,16 +275,25 @@ def test_one_notice_per_customer_grouped_by_po_then_project(make: Factory, ledge
     notices = _due(ledger)
     assert [n.customer_id for n in notices] == [cust.id, other.id]
     groups = [(k, [i.number for i in v]) for k, v in notices[0].groups()]
-    assert groups == [("PO PO-1", [b.number]), ("PO PO-2", [c.number, a.number]),
-                      ("Project Tower", [d.number]), ("", [e.number])]
+    assert groups == [
+        ("PO PO-1", [b.number]),
+        ("PO PO-2", [c.number, a.number]),
+        ("Project Tower", [d.number]),
+        ("", [e.number]),
+    ]
     assert notices[0].total == Decimal("6250.00")
 
 
 def test_contact_is_the_primary_active_billing_contact(make: Factory, ledger) -> None:
     cust = make.customer(email=None)
     make.add(
-        Contact(customer_id=cust.id, email="bounced@acme.test", role="billing", is_primary=True,
-                bounced=True),
+        Contact(
+            customer_id=cust.id,
+            email="bounced@acme.test",
+            role="billing",
+            is_primary=True,
+            bounced=True,
+        ),
         Contact(customer_id=cust.id, email="buyer@acme.test", role="buyer", is_primary=True),
         Contact(customer_id=cust.id, email="second@acme.test", role="billing"),
         Contact(customer_id=cust.id, email="first@acme.test", role="billing", is_primary=True),

@@ -35,9 +35,13 @@ def test_dataset_has_no_miss_and_no_false_alarm() -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "t"),
-    [("$1,250.00", "$200.00", "$1,450.00"), ("USD 1,250", "USD 200", "USD 1,450"),
-     ("1,250.00 USD", "200.00 USD", "1,450.00 USD"), ("US$1,250.00", "US$500.00", "US$1,450.00"),
-     ("1,250.00", "200.00", "1,450.00")],
+    [
+        ("$1,250.00", "$200.00", "$1,450.00"),
+        ("USD 1,250", "USD 200", "USD 1,450"),
+        ("1,250.00 USD", "200.00 USD", "1,450.00 USD"),
+        ("US$1,250.00", "US$500.00", "US$1,450.00"),
+        ("1,250.00", "200.00", "1,450.00"),
+    ],
 )
 def test_every_common_format_is_read(a, b, t) -> None:
     assert codes(OK_TEXT.format(a=a, b=b, t=t)) == []
@@ -51,9 +55,20 @@ def test_european_format_in_a_euro_notice() -> None:
 
 @pytest.mark.parametrize(
     "noise",
-    ["due 2026-02-01", "dated 01.02.2026", "on 1.2.2026", "net 30 terms", "1.5% per month",
-     "a 2.50 % surcharge", "call +1 (555) 010-2000", "account 4433221100, routing 021000021",
-     "IBAN DE89 3704 0044 0532 0130 00", "at 14:30", "within 10 days", "sort code 12-34-56"],
+    [
+        "due 2026-02-01",
+        "dated 01.02.2026",
+        "on 1.2.2026",
+        "net 30 terms",
+        "1.5% per month",
+        "a 2.50 % surcharge",
+        "call +1 (555) 010-2000",
+        "account 4433221100, routing 021000021",
+        "IBAN DE89 3704 0044 0532 0130 00",
+        "at 14:30",
+        "within 10 days",
+        "sort code 12-34-56",
+    ],
 )
 def test_numbers_that_are_not_money_are_ignored(noise) -> None:
     text = OK_TEXT.format(a="$1,250.00", b="$200.00", t="$1,450.00") + f" Note: {noise}."
@@ -62,21 +77,23 @@ def test_numbers_that_are_not_money_are_ignored(noise) -> None:
 
 @pytest.mark.parametrize(
     ("change", "code"),
-    [(("$1,250.00", "$1,250.01"), "amount_mismatch"),
-     (("$1,250.00", "$1,520.00"), "amount_mismatch"),
-     (("INV-10443", "INV-10434"), "unknown_invoice"),
-     (("INV-10443", "INV-10443 and INV-10450"), "not_open_named"),
-     (("$1,450.00 in total", "$1,500.00 in total"), "amount_mismatch"),
-     (("$1,450.00 in total", "total $1,250.00"), "total_mismatch"),
-     (("Invoices", "Dear [Customer Name], invoices"), "placeholder"),
-     (("Invoices", "Dear {{ name }}, invoices"), "placeholder"),
-     (("Invoices", "Re <INVOICE>: invoices"), "placeholder"),
-     (("Invoices", "⟦TOTAL⟧ invoices"), "placeholder"),
-     (("PO-7781", "PO-7718"), "unknown_reference"),
-     (("open:", "open, or we take legal action:"), "language_legal"),
-     (("open:", "open, or go to a collection agency:"), "language_collections"),
-     (("open:", "open; late fees apply:"), "language_late_fee"),
-     (("open:", "open; your account goes on credit hold:"), "language_credit_hold")],
+    [
+        (("$1,250.00", "$1,250.01"), "amount_mismatch"),
+        (("$1,250.00", "$1,520.00"), "amount_mismatch"),
+        (("INV-10443", "INV-10434"), "unknown_invoice"),
+        (("INV-10443", "INV-10443 and INV-10450"), "not_open_named"),
+        (("$1,450.00 in total", "$1,500.00 in total"), "amount_mismatch"),
+        (("$1,450.00 in total", "total $1,250.00"), "total_mismatch"),
+        (("Invoices", "Dear [Customer Name], invoices"), "placeholder"),
+        (("Invoices", "Dear {{ name }}, invoices"), "placeholder"),
+        (("Invoices", "Re <INVOICE>: invoices"), "placeholder"),
+        (("Invoices", "⟦TOTAL⟧ invoices"), "placeholder"),
+        (("PO-7781", "PO-7718"), "unknown_reference"),
+        (("open:", "open, or we take legal action:"), "language_legal"),
+        (("open:", "open, or go to a collection agency:"), "language_collections"),
+        (("open:", "open; late fees apply:"), "language_late_fee"),
+        (("open:", "open; your account goes on credit hold:"), "language_credit_hold"),
+    ],
 )
 def test_each_kind_of_error_is_caught(change, code) -> None:
     good = OK_TEXT.format(a="$1,250.00", b="$200.00", t="$1,450.00")
@@ -106,7 +123,9 @@ def test_bad_dataset_line_names_the_line(tmp_path) -> None:
     path.write_text('{"id": "x", "invoices": [], "text": "", "expected_ok": true}\n{oops\n')
     with pytest.raises(DatasetError, match=r"d\.jsonl:2"):
         run_guardrail_dataset(path)
-    path.write_text('{"id": "x", "invoices": [{"number": "A-1", "amount": "1,2,3"}], "text": "",'
-                    ' "expected_ok": true}\n')
+    path.write_text(
+        '{"id": "x", "invoices": [{"number": "A-1", "amount": "1,2,3"}], "text": "",'
+        ' "expected_ok": true}\n'
+    )
     with pytest.raises(DatasetError, match=r"d\.jsonl:1"):
         run_guardrail_dataset(path)

@@ -47,8 +47,7 @@ def test_dry_run_prints_and_send_sends(env, make: Factory) -> None:
 
     outbox = Outbox()
     cmds.configure(sender_factory=lambda settings: outbox)
-    sent = runner.invoke(cmds.dunning_app, ["run", "--date", TODAY.isoformat(), "--send",
-                                            "--json"])
+    sent = runner.invoke(cmds.dunning_app, ["run", "--date", TODAY.isoformat(), "--send", "--json"])
     assert sent.exit_code == 0, sent.output
     summary = json.loads(sent.output)
     assert sorted(n["status"] for n in summary["notices"]) == ["held", "sent"]
@@ -56,10 +55,13 @@ def test_dry_run_prints_and_send_sends(env, make: Factory) -> None:
 
 
 def test_review_queue_commands(env, make: Factory, tmp_path) -> None:
-    inv = make.invoice(make.customer("Big Co", segment="strategic", email="ap@big.test"), 7,
-                       amount="1250.00")
-    assert runner.invoke(cmds.dunning_app, ["run", "--date", TODAY.isoformat(), "--send"]
-                         ).exit_code == 1  # no sender configured: nothing recorded
+    inv = make.invoice(
+        make.customer("Big Co", segment="strategic", email="ap@big.test"), 7, amount="1250.00"
+    )
+    assert (
+        runner.invoke(cmds.dunning_app, ["run", "--date", TODAY.isoformat(), "--send"]).exit_code
+        == 1
+    )  # no sender configured: nothing recorded
     cmds.configure(sender_factory=lambda settings: Outbox())
     runner.invoke(cmds.dunning_app, ["run", "--date", TODAY.isoformat(), "--send"])
     (row,) = notices(env)
@@ -68,19 +70,25 @@ def test_review_queue_commands(env, make: Factory, tmp_path) -> None:
 
     bad = tmp_path / "bad.txt"
     bad.write_text(f"Please pay {inv.number}: USD 1,205.00")
-    out = runner.invoke(cmds.notices_app, ["edit", str(row.id), "--body-file", str(bad),
-                                           "--date", TODAY.isoformat()])
+    out = runner.invoke(
+        cmds.notices_app,
+        ["edit", str(row.id), "--body-file", str(bad), "--date", TODAY.isoformat()],
+    )
     assert out.exit_code == 1 and "amount_mismatch" in out.output
     good = tmp_path / "good.txt"
     good.write_text(f"Please pay {inv.number}: USD 1,250.00")
-    out = runner.invoke(cmds.notices_app, ["edit", str(row.id), "--body-file", str(good),
-                                           "--by", "ana", "--date", TODAY.isoformat()])
+    out = runner.invoke(
+        cmds.notices_app,
+        ["edit", str(row.id), "--body-file", str(good), "--by", "ana", "--date", TODAY.isoformat()],
+    )
     assert out.exit_code == 0, out.output
     shown = runner.invoke(cmds.notices_app, ["show", str(row.id)])
     assert "USD 1,250.00" in shown.output
 
-    out = runner.invoke(cmds.notices_app, ["approve", str(row.id), "--by", "ana", "--send",
-                                           "--date", TODAY.isoformat()])
+    out = runner.invoke(
+        cmds.notices_app,
+        ["approve", str(row.id), "--by", "ana", "--send", "--date", TODAY.isoformat()],
+    )
     assert out.exit_code == 0 and "sent" in out.output, out.output
     assert notices(env)[0].status == "sent"
     again = runner.invoke(cmds.notices_app, ["reject", str(row.id)])

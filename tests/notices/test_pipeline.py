@@ -52,8 +52,7 @@ def test_run_records_drafts_and_holds_and_is_idempotent(make: Factory, ledger) -
     for cust in (plain, nobody, flagged):
         make.invoice(cust, 3)
     make.invoice(strategic, 7)
-    make.add(InboundMessage(message_id="<m1@x>", customer_id=flagged.id,
-                            status="pending_approval"))
+    make.add(InboundMessage(message_id="<m1@x>", customer_id=flagged.id, status="pending_approval"))
     result = run_dunning(ledger, today=TODAY, dry_run=False)
     status = {n.customer_id: (n.status, n.held_reason) for n in rows(ledger)}
     assert status[plain.id] == ("draft", None)
@@ -155,11 +154,17 @@ def test_review_queue_edit_approve_reject(make: Factory, ledger) -> None:
     # held notices are not sent
     assert send_notice(ledger, row.id, outbox, today=TODAY).status == "skipped"
     with pytest.raises(NoticeEditRejected, match="amount_mismatch"):
-        edit_notice(ledger, row.id, body=f"Please pay {inv.number}: USD 1,250.01.",
-                    today=TODAY, actor="ana")
+        edit_notice(
+            ledger, row.id, body=f"Please pay {inv.number}: USD 1,250.01.", today=TODAY, actor="ana"
+        )
     assert rows(ledger)[0].body == row.body
-    edited = edit_notice(ledger, row.id, body=f"Dear Dana, please pay {inv.number}: USD 1,250.00.",
-                         today=TODAY, actor="ana")
+    edited = edit_notice(
+        ledger,
+        row.id,
+        body=f"Dear Dana, please pay {inv.number}: USD 1,250.00.",
+        today=TODAY,
+        actor="ana",
+    )
     assert edited.status == "held" and "USD 1,250.00" in edited.body
     with ledger.transaction() as s:
         store.approve(s, row.id, actor="ana")

@@ -23,29 +23,62 @@ from arbox.agent.tones import TONES, render_draft
 from arbox.tools.dunning import DueInvoice, DueNotice, load_cadences
 
 TODAY = date(2026, 3, 2)
-GOOD = ("Hi ⟦GREETING⟧, a note on ⟦INV_1⟧ and ⟦INV_2⟧: ⟦TOTAL⟧ is open. "
-        "Please pay by ⟦PAY_BY⟧.")
+GOOD = "Hi ⟦GREETING⟧, a note on ⟦INV_1⟧ and ⟦INV_2⟧: ⟦TOTAL⟧ is open. Please pay by ⟦PAY_BY⟧."
 
 
 def notice(segment: str = "standard", stage: int = 1) -> DueNotice:
     cadence = load_cadences()[segment]
     invs = [
-        DueInvoice(1, "INV-10442", Decimal("1250.00"), Decimal("800.00"), date(2026, 2, 20),
-                   "PO-7781", None, cadence.stages[stage].name, 10),
-        DueInvoice(2, "INV-10443", Decimal("300.00"), Decimal("300.00"), date(2026, 2, 25),
-                   None, None, cadence.stages[stage].name, 5),
+        DueInvoice(
+            1,
+            "INV-10442",
+            Decimal("1250.00"),
+            Decimal("800.00"),
+            date(2026, 2, 20),
+            "PO-7781",
+            None,
+            cadence.stages[stage].name,
+            10,
+        ),
+        DueInvoice(
+            2,
+            "INV-10443",
+            Decimal("300.00"),
+            Decimal("300.00"),
+            date(2026, 2, 25),
+            None,
+            None,
+            cadence.stages[stage].name,
+            5,
+        ),
     ]
-    return DueNotice(7, "Acme Build Co", "C7", segment, "USD", cadence, cadence.stages[stage],
-                     invs, "ap@acme.test", "Dana Ortiz",
-                     excluded={"INV-10450": "disputed"})
+    return DueNotice(
+        7,
+        "Acme Build Co",
+        "C7",
+        segment,
+        "USD",
+        cadence,
+        cadence.stages[stage],
+        invs,
+        "ap@acme.test",
+        "Dana Ortiz",
+        excluded={"INV-10450": "disputed"},
+    )
 
 
 def run(rewriter, due: DueNotice | None = None, tone: str = "firm") -> RewriteState:
     due = due or notice()
     views = [InvoiceView(i.number, i.amount, i.balance) for i in due.invoices]
     views.append(InvoiceView("INV-10450", Decimal("99.00"), Decimal("99.00"), "disputed"))
-    state = RewriteState(draft=render_draft(due, today=TODAY), tone=tone, views=views,
-                         currency="USD", recipient="ap@acme.test", contact_on_file="ap@acme.test")
+    state = RewriteState(
+        draft=render_draft(due, today=TODAY),
+        tone=tone,
+        views=views,
+        currency="USD",
+        recipient="ap@acme.test",
+        contact_on_file="ap@acme.test",
+    )
     return rewrite_notice(build_rewrite_graph(rewriter), state)
 
 
@@ -69,8 +102,10 @@ def test_tones_differ() -> None:
 def test_model_output_is_filled_from_the_ledger() -> None:
     state = run(fake(GOOD))
     assert state.outcome == "rewritten"
-    assert state.message == ("Hi Dana Ortiz, a note on INV-10442 and INV-10443: USD 1,100.00 is "
-                             "open. Please pay by 2026-03-09.")
+    assert state.message == (
+        "Hi Dana Ortiz, a note on INV-10442 and INV-10443: USD 1,100.00 is "
+        "open. Please pay by 2026-03-09."
+    )
 
 
 def test_a_changed_number_is_caught_retried_then_replaced_by_the_plain_draft() -> None:
@@ -103,9 +138,11 @@ def test_the_retry_names_the_violations_and_may_succeed() -> None:
 
 @pytest.mark.parametrize(
     "answer",
-    ["Hi ⟦GREETING⟧, please pay ⟦TOTAL⟧ by ⟦PAY_BY⟧.",  # dropped invoice slots
-     GOOD + " ⟦AMOUNT_9⟧",  # invented slot
-     GOOD + " Otherwise our lawyers will call."],  # threat at an early stage
+    [
+        "Hi ⟦GREETING⟧, please pay ⟦TOTAL⟧ by ⟦PAY_BY⟧.",  # dropped invoice slots
+        GOOD + " ⟦AMOUNT_9⟧",  # invented slot
+        GOOD + " Otherwise our lawyers will call.",
+    ],  # threat at an early stage
 )
 def test_other_bad_rewrites_fall_back(answer) -> None:
     assert run(fake(answer, answer)).outcome == "fallback"
@@ -131,8 +168,10 @@ def test_every_stage_and_tone_of_every_segment_passes_the_guardrails(segment) ->
             assert state.outcome == "rewritten", (segment, i, tone, state.events)
 
 
-@pytest.mark.parametrize("answers", [None, (GOOD.replace("⟦TOTAL⟧", "USD 5.00"),) * 2,
-                                     (GOOD.replace("⟦TOTAL⟧", "USD 5.00"), GOOD)])
+@pytest.mark.parametrize(
+    "answers",
+    [None, (GOOD.replace("⟦TOTAL⟧", "USD 5.00"),) * 2, (GOOD.replace("⟦TOTAL⟧", "USD 5.00"), GOOD)],
+)
 def test_inline_steps_match_the_graph(answers) -> None:
     def rewriter():
         return OfflineRewriter() if answers is None else fake(*answers)
@@ -141,11 +180,16 @@ def test_inline_steps_match_the_graph(answers) -> None:
     views = [InvoiceView(i.number, i.amount, i.balance) for i in due.invoices]
 
     def state():
-        return RewriteState(draft=render_draft(due, today=TODAY), tone="warm", views=views,
-                            currency="USD")
+        return RewriteState(
+            draft=render_draft(due, today=TODAY), tone="warm", views=views, currency="USD"
+        )
 
     via_graph = rewrite_notice(build_rewrite_graph(rewriter()), state())
     inline = rewrite_inline(Steps(rewriter()), state())
     assert (inline.message, inline.outcome, inline.attempts, inline.events) == (
-        via_graph.message, via_graph.outcome, via_graph.attempts, via_graph.events)
+        via_graph.message,
+        via_graph.outcome,
+        via_graph.attempts,
+        via_graph.events,
+    )
     assert callable(make_runner(OfflineRewriter())) and callable(make_runner(fake(GOOD)))

@@ -59,8 +59,13 @@ def test_notices_go_out_over_smtp_threaded(make: Factory, ledger, smtp) -> None:
     cust = make.customer()
     inv = make.invoice(cust, 3)
     run_dunning(ledger, today=TODAY, sender=sender, dry_run=False, from_addr="ar@arbox.test")
-    run_dunning(ledger, today=TODAY + timedelta(days=12), sender=sender, dry_run=False,
-                from_addr="ar@arbox.test")
+    run_dunning(
+        ledger,
+        today=TODAY + timedelta(days=12),
+        sender=sender,
+        dry_run=False,
+        from_addr="ar@arbox.test",
+    )
     first, second = handler.messages
     with ledger.session() as s:
         notices = s.exec(select(OutgoingNotice).order_by(OutgoingNotice.id)).all()

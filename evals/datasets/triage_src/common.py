@@ -14,7 +14,7 @@ SENDERS = [
     "Mark Feldman <mfeldman@harborlogistics.com>",
     "accounts.payable@northwindfoods.com",
     "Priya Raman <priya.raman@kestrel-labs.io>",
-    "\"Whitfield, Tom\" <twhitfield@bluegrassmech.com>",
+    '"Whitfield, Tom" <twhitfield@bluegrassmech.com>',
     "AP Team <ap@cedarpointhealth.org>",
     "Lucia Moreno <lmoreno@grupoalba.es>",
     "Jens Albrecht <j.albrecht@albrecht-maschinenbau.de>",
@@ -26,7 +26,7 @@ SENDERS = [
     "Beth Lindqvist <beth@lindqvistdesign.se>",
     "Carlos Mendes <cmendes@mendestransportes.com.br>",
     "Hannah Cole <hcole@colebrothersfarms.com>",
-    "\"Nguyen, Minh\" <minh.nguyen@pacificrimsupply.com>",
+    '"Nguyen, Minh" <minh.nguyen@pacificrimsupply.com>',
     "Greg Patterson <greg@pattersonauto.net>",
     "invoices@zenithretail.co.uk",
     "Olga Petrova <o.petrova@baltic-coatings.lv>",
@@ -100,8 +100,13 @@ def C(
     CASES.append(case)
 
 
-def E(labels: str, raw: str, *, fields: dict[str, dict[str, Any]] | None = None,
-      note: str | None = None) -> None:
+def E(
+    labels: str,
+    raw: str,
+    *,
+    fields: dict[str, dict[str, Any]] | None = None,
+    note: str | None = None,
+) -> None:
     """Add one raw RFC 5322 case (CRLF line endings are applied when written)."""
     case: dict[str, Any] = {"eml": raw.lstrip("\n").replace("\r\n", "\n").replace("\n", "\r\n")}
     case["labels"] = labels.split()

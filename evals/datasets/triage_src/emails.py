@@ -4,7 +4,9 @@
 
 from .common import E
 
-E("auto_reply", """
+E(
+    "auto_reply",
+    """
 Return-Path: <>
 From: Dana Ortiz <dana@acme-build.com>
 To: Accounts Receivable <ar@example.com>
@@ -18,9 +20,13 @@ MIME-Version: 1.0
 Content-Type: text/plain; charset="us-ascii"
 
 I am out of the office until Thursday, March 26th. I will respond to your message when I return.
-""", fields={"auto_reply": {"return_on": "2026-03-26"}})
+""",
+    fields={"auto_reply": {"return_on": "2026-03-26"}},
+)
 
-E("auto_reply", """
+E(
+    "auto_reply",
+    """
 From: "Kestrel Labs Payables" <payables@kestrel-labs.io>
 To: ar@example.com
 Subject: Re: Statement of account [#KL-22871]
@@ -35,9 +41,12 @@ Content-Type: text/plain; charset="utf-8"
 Your request (#KL-22871) has been received and is being reviewed by our support staff.
 
 To add additional comments, reply to this email.
-""")
+""",
+)
 
-E("payment_sent", """
+E(
+    "payment_sent",
+    """
 From: Tom Whitfield <twhitfield@bluegrassmech.com>
 To: Sarah Lin <ar@example.com>
 Subject: RE: Past due - INV-10612
@@ -65,10 +74,20 @@ INV-10612 for $1,350.00 is now 30 days past due. If you have already paid, pleas
 
 Thanks,
 Sarah
-""", fields={"payment_sent": {"amount": "1350.00", "paid_on": "2026-02-27", "method": "check",
-                              "reference": "20418"}})
+""",
+    fields={
+        "payment_sent": {
+            "amount": "1350.00",
+            "paid_on": "2026-02-27",
+            "method": "check",
+            "reference": "20418",
+        }
+    },
+)
 
-E("dispute promise_to_pay", """
+E(
+    "dispute promise_to_pay",
+    """
 From: Priya Raman <priya.raman@kestrel-labs.io>
 To: ar@example.com
 Subject: Re: Reminder: invoices 2026-0457, 2026-0461
@@ -96,9 +115,13 @@ Content-Type: text/html; charset="UTF-8"
 <div dir="ltr">Hi,<div><br></div><div>2026-0457 is fine, we&#39;ll pay it by March 31. 2026-0461 charges for 20 licenses but we only have 12 seats, please correct it.</div><div><br></div><div>Priya</div></div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Thu, Mar 12, 2026 at 9:00 AM AR Team &lt;ar@example.com&gt; wrote:<br></div><blockquote class="gmail_quote">Dear Priya,<br>Invoices 2026-0457 and 2026-0461 are past due. Please arrange payment.</blockquote></div>
 
 --000000000000b1c2--
-""", fields={"promise_to_pay": {"promised_on": "2026-03-31"}, "dispute": {"reason": "quantity"}})
+""",
+    fields={"promise_to_pay": {"promised_on": "2026-03-31"}, "dispute": {"reason": "quantity"}},
+)
 
-E("promise_to_pay", """
+E(
+    "promise_to_pay",
+    """
 From: Paul Becker <pbecker@becker-elektro.de>
 To: buchhaltung@example.com
 Subject: =?utf-8?q?AW=3A_Zahlungserinnerung_RE-2026-140?=
@@ -115,9 +138,13 @@ die Zahlung f=C3=BCr RE-2026-140 erfolgt am 13.03.2026.
 Mit freundlichen Gr=C3=BC=C3=9Fen
 Paul Becker
 Becker Elektrotechnik GmbH | Gesch=C3=A4ftsf=C3=BChrer: P. Becker | HRB 12345
-""", fields={"promise_to_pay": {"promised_on": "2026-03-13"}})
+""",
+    fields={"promise_to_pay": {"promised_on": "2026-03-13"}},
+)
 
-E("wrong_contact", """
+E(
+    "wrong_contact",
+    """
 From: Lisa Marsh <lmarsh@harborlogistics.com>
 To: ar@example.com
 Subject: RE: Open invoices
@@ -127,9 +154,13 @@ MIME-Version: 1.0
 Content-Type: text/html; charset="utf-8"
 
 <html><head><style>p{margin:0}</style></head><body><p>Hello,</p><p>I no longer handle AP for Harbor Logistics. Please reach out to <a href="mailto:robert.kim@harborlogistics.com">robert.kim@harborlogistics.com</a>.</p><p>Best,<br>Lisa</p><div style="border-top:1px solid #ccc"><b>From:</b> AR Team<br><b>Sent:</b> Thursday, March 5, 2026<br><b>Subject:</b> Open invoices<br><p>Please see the open invoices below.</p></div></body></html>
-""", fields={"wrong_contact": {"new_contact_email": "robert.kim@harborlogistics.com"}})
+""",
+    fields={"wrong_contact": {"new_contact_email": "robert.kim@harborlogistics.com"}},
+)
 
-E("auto_reply", """
+E(
+    "auto_reply",
+    """
 From: MAILER-DAEMON@mx.pattersonauto.net
 To: ar@example.com
 Subject: Out of Office: RE: Past due invoices
@@ -141,9 +172,13 @@ MIME-Version: 1.0
 Content-Type: text/plain; charset="us-ascii"
 
 Greg is on vacation through March 20. Back Monday the 23rd.
-""", fields={"auto_reply": {"return_on": "2026-03-23"}})
+""",
+    fields={"auto_reply": {"return_on": "2026-03-23"}},
+)
 
-E("short_pay", """
+E(
+    "short_pay",
+    """
 From: AP Team <ap@cedarpointhealth.org>
 To: ar@example.com
 Subject: Remittance / deduction detail - INV-10760
@@ -169,9 +204,15 @@ Content-Transfer-Encoding: base64
 JVBERi0xLjQKJcfsj6IKMSAwIG9iago8PC9UeXBlL0NhdGFsb2c+PgplbmRvYmoKdHJhaWxlcgo8PC9Sb290IDEgMCBSPj4KJSVFT0YK
 
 --mix-1--
-""", fields={"short_pay": {"paid_amount": "2880.00", "deducted_amount": "320.00", "reason": "damaged"}})
+""",
+    fields={
+        "short_pay": {"paid_amount": "2880.00", "deducted_amount": "320.00", "reason": "damaged"}
+    },
+)
 
-E("payment_sent", """
+E(
+    "payment_sent",
+    """
 From: Hannah Cole <hcole@colebrothersfarms.com>
 To: ar@example.com
 Subject: Fwd: Payment confirmation
@@ -190,10 +231,20 @@ To: <hcole@colebrothersfarms.com>
 
 Your wire transfer of $4,900.00 to ACME SUPPLY INC was completed on 03/05/2026.
 Confirmation number: W2603051187
-""", fields={"payment_sent": {"amount": "4900.00", "paid_on": "2026-03-05", "method": "wire",
-                              "reference": "W2603051187"}})
+""",
+    fields={
+        "payment_sent": {
+            "amount": "4900.00",
+            "paid_on": "2026-03-05",
+            "method": "wire",
+            "reference": "W2603051187",
+        }
+    },
+)
 
-E("invoice_request missing_po", """
+E(
+    "invoice_request missing_po",
+    """
 From: accounts.payable@northwindfoods.com
 To: ar@example.com
 Subject: RE: INV-10733 - rejected
@@ -208,10 +259,13 @@ Still no PO on this one. Please also include the bill of lading when you resubmi
 > From: AR Team
 > Sent: Thursday, March 12, 2026
 > We have resubmitted INV-10733. Please confirm it is now in process.
-""", fields={"missing_po": {"po_required": True},
-             "invoice_request": {"document": "bill of lading"}})
+""",
+    fields={"missing_po": {"po_required": True}, "invoice_request": {"document": "bill of lading"}},
+)
 
-E("financial_distress", """
+E(
+    "financial_distress",
+    """
 From: Theresa Wong <twong@goldengatefloral.com>
 To: ar@example.com
 Subject: Re: Account review
@@ -229,9 +283,13 @@ Sent from my iPhone
 > On Mar 16, 2026, at 9:00 AM, AR Team <ar@example.com> wrote:
 >
 > Hi Theresa, can we set up a call to review the account?
-""", fields={"financial_distress": {"detail": "talking to a bankruptcy attorney"}})
+""",
+    fields={"financial_distress": {"detail": "talking to a bankruptcy attorney"}},
+)
 
-E("other", """
+E(
+    "other",
+    """
 From: Angela Chu <angela.chu@summitdental.com>
 To: ar@example.com
 Subject: Re: Your statement is ready
@@ -246,9 +304,13 @@ On Tue, Mar 10, 2026 at 8:00 AM AR Team <ar@example.com> wrote:
 > Your March statement is attached. It shows one disputed invoice (INV-10590)
 > and a payment of $1,204.66 received on 3/6. Please tell us if you believe
 > anything is missing or wrong.
-""", note="the quoted history mentions a dispute and a payment; the new text does not")
+""",
+    note="the quoted history mentions a dispute and a payment; the new text does not",
+)
 
-E("auto_reply", """
+E(
+    "auto_reply",
+    """
 From: Beth Lindqvist <beth@lindqvistdesign.se>
 To: ar@example.com
 Subject: =?utf-8?q?Autosvar=3A_Reminder?=
@@ -261,4 +323,6 @@ Content-Transfer-Encoding: 8bit
 
 Tack för ditt mejl. Jag är ledig till och med 27 mars.
 Thank you for your email. I am on leave until 27 March inclusive and back on 30 March.
-""", fields={"auto_reply": {"return_on": "2026-03-30"}})
+""",
+    fields={"auto_reply": {"return_on": "2026-03-30"}},
+)
