@@ -128,7 +128,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_day",
         re.compile(
-            r"\b(today|tomorrow|tmrw|day after tomorrow|heute|morgen|aujourd'hui|demain|hoy|mañana)\b",
+            r"\b(today|tomorrow|tmrw|day after tomorrow|heute|morgen|aujourd'hui|demain|hoy|mañana)\b",  # noqa: E501
             re.I,
         ),
     ),
