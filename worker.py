@@ -1,4 +1,10 @@
-"""Glue between the inbox and the triage agent: the queue of recorded messages.
+"""Between the inbox and the triage agent: the queue of recorded messages and the watch loop.
+
+`watch` is the one watch loop (`arbox watch` and `arbox serve --watch` both run
+it): the IMAP watcher records each new message with its customer match
+(`record_and_match`, the one record-and-match step), and a triage pass drains
+what was recorded. Every message is parsed once, when it is recorded; the
+worker reads the stored parse (`InboundMessage.parsed`).
 
 The mailbox records every message (status `received`); workers claim received
 messages from the database and run them through the triage graph. With
@@ -10,47 +16,30 @@ graph's checkpoint and idempotency keys make the retry act once.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
-from sqlmodel import col, or_, select
+from sqlmodel import Session, col, or_, select
 
-from .agent import build_classifier
-from .agent.classifier import Classifier
-from .agent.policy import PolicyConfig
 from .agent.service import Incoming, Outcome, Triager
 from .mailbox.errors import MailParseError
 from .mailbox.models import InboundEmail
 from .mailbox.parse import parse_email
 from .mailbox.store import record_inbound, record_unparseable
 from .mailbox.threading import assign_match, match_customer
-from .settings import Settings
 from .tools.db import Ledger
 from .tools.models import InboundMessage
 
+if TYPE_CHECKING:
+    from .bootstrap import App
+    from .mailbox.imap import DrainStats
+
 log = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=15)
-
-
-def build_triager(
-    ledger: Ledger,
-    saver: Any,
-    settings: Settings,
-    *,
-    model: str | None = None,
-    classifier: Classifier | None = None,
-) -> Triager:
-    """A `Triager` for ``model`` (default: the setting) with the policy thresholds from settings."""
-    policy = PolicyConfig(
-        approval_confidence=settings.approval_confidence,
-        approval_amount=settings.approval_amount,
-        payment_claim_pause_days=settings.payment_claim_pause_days,
-        promise_tolerance_days=settings.promise_tolerance_days,
-    )
-    chosen = classifier or build_classifier(model or settings.model)
-    return Triager(ledger, chosen, saver, policy=policy)
 
 
 def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Incoming:
@@ -106,11 +95,40 @@ def ingest(
                 continue
             row, new = record_inbound(session, email, raw, folder=folder)
             if new:
-                assign_match(row, match_customer(session, email))
-                session.add(row)
+                record_and_match(email, row, session)
             (result.new if new else result.duplicates).append(email.message_id)
             result.ids_by_source[label] = email.message_id
     return result
+
+
+def record_and_match(email: InboundEmail, row: InboundMessage, session: Session) -> None:
+    """Match a just-recorded message to its customer, inside its recording transaction.
+
+    Triage runs later, after the commit, so the IMAP handler never holds a second writer.
+    """
+    assign_match(row, match_customer(session, email))
+    session.add(row)
+
+
+def stored_email(row: InboundMessage) -> InboundEmail:
+    """The parse stored with the message; rows recorded before it was kept are parsed again."""
+    if row.parsed:
+        return InboundEmail.model_validate(row.parsed)
+    return parse_email(row.raw or b"")
+
+
+def stored_incoming(
+    ledger: Ledger, message_id: str, *, triaged_only: bool = False
+) -> Incoming | None:
+    """A recorded message as the graph reads it (None when unknown or, with
+    ``triaged_only``, not triaged yet)."""
+    with ledger.session() as session:
+        row = session.exec(
+            select(InboundMessage).where(InboundMessage.message_id == message_id)
+        ).first()
+        if row is None or (triaged_only and row.status not in ("done", "pending_approval")):
+            return None
+        return incoming(stored_email(row), row)
 
 
 def claim(
@@ -145,7 +163,7 @@ def process_claimed(
     outcomes = []
     for row in rows:
         try:
-            email = parse_email(row.raw or b"")
+            email = stored_email(row)
             outcomes.append(triager.process(incoming(email, row), today=today))
         except Exception as exc:  # keep the message and carry on with the others
             log.exception("triage of %s failed", row.message_id)
@@ -169,3 +187,72 @@ def process_pending(
     while rows := claim(triager.ledger, limit=batch, message_ids=message_ids):
         outcomes += process_claimed(triager, rows, today=today)
     return outcomes
+
+
+TRIAGE_EVERY = 2.0
+"""Seconds between triage passes while watching."""
+
+
+@dataclass
+class WatchReport:
+    """What one `watch` did."""
+
+    triaged: int = 0
+    drain: DrainStats | None = None
+    """The IMAP drain of ``--once`` (None when following the inbox)."""
+
+
+def triage_pass(app: App, *, lock: AbstractContextManager[object] | None = None) -> list[Outcome]:
+    """Triage everything recorded and not yet triaged, then post new approvals to Slack."""
+    from .agent.slack import notify_pending
+
+    with lock or nullcontext():
+        outcomes = process_pending(app.triager, today=app.today())
+    if app.notifier is not None:
+        notify_pending(app.ledger, app.notifier)  # approvals Slack has not seen yet
+    return outcomes
+
+
+def watch(
+    app: App,
+    *,
+    once: bool = False,
+    stop_event: threading.Event | None = None,
+    lock: AbstractContextManager[object] | None = None,
+    every: float = TRIAGE_EVERY,
+) -> WatchReport:
+    """The watch loop: record new mail, triage it, ask in Slack; ``once`` drains and returns.
+
+    Raises `MailboxError` at once when the inbox is not configured. Following the
+    inbox, a failing triage pass is logged and retried; the watcher keeps going.
+    """
+    watcher = app.watcher()
+    report = WatchReport()
+    try:
+        # What an earlier run recorded but did not triage.
+        report.triaged += len(triage_pass(app, lock=lock))
+        if once:
+            report.drain = watcher.drain(record_and_match)
+            report.triaged += len(triage_pass(app, lock=lock))
+            return report
+        stop = stop_event or threading.Event()
+
+        def triage_loop() -> None:
+            while not stop.wait(every):
+                try:
+                    report.triaged += len(triage_pass(app, lock=lock))
+                except Exception:  # one bad pass must not end the loop
+                    log.exception("triage pass failed; retrying")
+
+        thread = threading.Thread(target=triage_loop, name="arbox-triage", daemon=True)
+        thread.start()
+        try:
+            watcher.watch(record_and_match, stop)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop.set()
+            thread.join(timeout=10)
+        return report
+    finally:
+        watcher.close()

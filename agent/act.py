@@ -14,6 +14,7 @@ from typing import Any
 from ..tools import actions
 from ..tools.db import Ledger
 from ..tools.errors import LedgerError
+from .errors import InvalidPlan
 from .policy import ActionName
 from .state import PlannedAction
 
@@ -58,10 +59,6 @@ ALLOWED_ARGS: dict[str, frozenset[str]] = {
     ),
     ActionName.upsert_contact: frozenset({"customer", "email", "name", "role"}),
 }
-
-
-class InvalidPlan(ValueError):
-    """An edited action names an unknown tool or argument."""
 
 
 def validate(action: PlannedAction) -> None:

@@ -5,10 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .classifier import Classifier
-
-
-class ModelConfigError(ValueError):
-    """An ``ARBOX_MODEL`` value that names no classifier we can build."""
+from .errors import ModelConfigError
 
 
 def build_classifier(model: str = "offline", prompt_path: str | Path | None = None) -> Classifier:

@@ -17,14 +17,11 @@ from sqlmodel import select
 from ..tools.db import Ledger
 from ..tools.models import Approval, InboundMessage
 from .classifier import Classifier
+from .errors import ApprovalError
 from .findings import Triage
 from .graph import RunContext, build_graph
 from .policy import PolicyConfig
 from .state import PlannedAction
-
-
-class ApprovalError(ValueError):
-    """An approval that does not exist, was already decided, or got a malformed answer."""
 
 
 @dataclass

@@ -1,7 +1,8 @@
-"""The FastAPI app: `create_app()` wires settings, ledger, graph, Slack and the routes.
+"""The FastAPI app: `create_app()` takes the assembled app (`bootstrap.build`) and the routes.
 
-Nothing is built at import time. The lifespan opens one ledger, one graph
-checkpointer and one `Triager` for the app's life; with Slack configured it
+Nothing is built at import time. The lifespan asks the composition root for one
+ledger, checkpointer, `Triager` and Slack notifier for the app's life; with
+``--watch`` it runs the worker's watch loop in a thread; with Slack configured it
 posts any approval Slack missed (in a thread), and again every `SLACK_RETRY_SECONDS`.
 """
 
@@ -16,18 +17,17 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from ..agent.checkpoint import open_checkpointer
 from ..agent.classifier import Classifier
+from ..agent.slack import SlackNotifier, notify_pending
+from ..bootstrap import build
 from ..settings import Settings, get_settings
 from ..tools.db import Ledger
-from ..worker import build_triager
+from ..worker import watch
 from . import errors
 from .deps import Services
-from .inbox import InboxThreads
 from .routes import approvals, health, messages, notices, payments, slack, tasks
 from .routes import ledger as ledger_routes
 from .schemas import Problem
-from .slack import SlackNotifier, notifier_from_settings, notify_pending
 from .slack_verify import ReplayGuard
 
 log = logging.getLogger("arbox.api")
@@ -50,18 +50,18 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with ExitStack() as stack:
-            led = ledger or Ledger.open(s.database_url)
-            if ledger is None:
-                stack.callback(led.dispose)
-            saver = stack.enter_context(open_checkpointer(led.url))
+            built = stack.enter_context(
+                build(s, ledger=ledger, classifier=classifier, notifier=notifier, today=today)
+            )
             services = Services(
                 settings=s,
-                ledger=led,
-                triager=build_triager(led, saver, s, classifier=classifier),
-                notifier=notifier if notifier is not None else notifier_from_settings(s),
+                ledger=built.ledger,
+                triager=built.triager,
+                notifier=built.notifier,
                 replay_guard=ReplayGuard(),
-                today=today or date.today,
+                today=built.today,
                 watching=follow_inbox,
+                app=built,
             )
             app.state.services = services
             stop = threading.Event()
@@ -69,11 +69,16 @@ def create_app(
             if services.notifier is not None:
                 # What Slack missed while we were down, in a thread: a slow Slack must
                 # not hold up startup.
-                _every(SLACK_RETRY_SECONDS, stop, lambda: notify_pending(led, services.notifier))
+                led, notif = built.ledger, services.notifier
+                _every(SLACK_RETRY_SECONDS, stop, lambda: notify_pending(led, notif))
             if follow_inbox:
-                inbox = InboxThreads(services)
+                built.watcher().close()  # configuration problems surface now, at startup
+                inbox = threading.Thread(
+                    target=_watch_inbox, args=(services, stop), name="arbox-watch", daemon=True
+                )
                 inbox.start()
-                stack.callback(inbox.stop)
+                stack.callback(inbox.join, 10)
+                stack.callback(stop.set)
             yield
 
     app = FastAPI(
@@ -104,3 +109,11 @@ def _every(seconds: float, stop: threading.Event, fn: Callable[[], Any]) -> None
                 return
 
     threading.Thread(target=loop, name="arbox-periodic", daemon=True).start()
+
+
+def _watch_inbox(services: Services, stop: threading.Event) -> None:
+    """The worker's watch loop beside the API, under the app's graph lock."""
+    try:
+        watch(services.app, stop_event=stop, lock=services.graph_lock)
+    except Exception:
+        log.exception("IMAP watcher stopped; the API keeps serving")

@@ -10,14 +10,20 @@ from typing import Any
 
 from ..agent.act import validate
 from ..agent.service import Outcome
+from ..agent.slack import notify_pending, show_decided
 from ..agent.state import PlannedAction
 from ..tools.errors import UnknownRecord
 from ..tools.models import Approval, InboundMessage
+from ..worker import process_pending
 from .deps import Services
-from .inbox import run_pending
-from .slack import notify_pending, show_decided
 
 _SCALARS = (str, int, bool, type(None))
+
+
+def run_pending(services: Services, message_ids: list[str] | None = None) -> list[Outcome]:
+    """Triage recorded messages (all received ones, or just ``message_ids``) under the lock."""
+    with services.graph_lock:
+        return process_pending(services.triager, today=services.today(), message_ids=message_ids)
 
 
 def check_edit(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:

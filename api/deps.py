@@ -24,7 +24,8 @@ from ..tools.db import Ledger
 from .errors import ApiError
 
 if TYPE_CHECKING:
-    from .slack import SlackNotifier
+    from ..agent.slack import SlackNotifier
+    from ..bootstrap import App
     from .slack_verify import ReplayGuard
 
 
@@ -39,6 +40,8 @@ class Services:
     """The run's today (tests pin it)."""
     graph_lock: threading.RLock = field(default_factory=threading.RLock)
     watching: bool = False
+    app: App | None = None
+    """The assembled application (`bootstrap.build`)."""
 
 
 def get_services(request: Request) -> Services:

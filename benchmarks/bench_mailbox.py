@@ -14,13 +14,17 @@ from __future__ import annotations
 import argparse
 import base64
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from imapclient import IMAPClient
 
-from arbox.mailbox.dovecot import LocalDovecot, find_dovecot
+# The Dovecot runner is a test peer (tests/support), not part of the product.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
+from dovecot import LocalDovecot, find_dovecot
+
 from arbox.mailbox.imap import ImapWatcher, record_only
 from arbox.mailbox.parse import parse_email
 from arbox.tools.db import Ledger

@@ -17,10 +17,10 @@ from datetime import date
 from pathlib import Path
 
 from arbox.agent.checkpoint import open_checkpointer
-from arbox.demo_inbox import REPLIES, demo_messages
+from arbox.demo.inbox import REPLIES, demo_messages
+from arbox.demo.ledger import build_demo_ledger
 from arbox.settings import get_settings
 from arbox.tools.db import Ledger
-from arbox.tools.demo import build_demo_ledger
 from arbox.worker import build_triager, ingest, process_pending
 
 

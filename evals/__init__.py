@@ -1,19 +1,28 @@
 """Eval datasets, metrics, runners and prompt comparison.
 
-The CLI lives in `arbox.evals.commands` (a typer sub-app named `eval`).
+The commands are in `arbox.cli.evals` (`arbox eval ...`). The names below load on
+first use, so importing `arbox.evals.errors` stays cheap.
 """
 
-from .cases import TriageCase, case_to_reply, load_cases
-from .compare import compare_reports
-from .runner import Price, run_triage
-from .split import split_of
+from __future__ import annotations
 
-__all__ = [
-    "Price",
-    "TriageCase",
-    "case_to_reply",
-    "compare_reports",
-    "load_cases",
-    "run_triage",
-    "split_of",
-]
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "Price": "runner",
+    "TriageCase": "cases",
+    "case_to_reply": "cases",
+    "compare_reports": "compare",
+    "load_cases": "cases",
+    "run_triage": "runner",
+    "split_of": "split",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(name)

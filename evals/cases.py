@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
@@ -22,6 +22,22 @@ from .errors import DatasetError
 
 _ENVELOPE = ("from", "subject", "date", "body", "headers")
 _KNOWN_KEYS = {"id", "labels", "fields", "eml", "note", *_ENVELOPE}
+
+
+class MailReader(Protocol):
+    """How the product reads mail (the mailbox room's parser and reply splitter).
+
+    Passed in by the caller (`arbox.bootstrap.mail_reader()`), so evals cut a case
+    exactly as the product cuts real mail without importing the mailbox room.
+    """
+
+    def parse(self, raw: bytes) -> Any:
+        """Raw RFC 5322 bytes to a parsed email (`InboundEmail`)."""
+        ...
+
+    def split(self, body: str) -> tuple[str, str, str]:
+        """A plain body to (new text, quoted history, signature)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -152,15 +168,11 @@ def load_cases(path: str | Path) -> list[TriageCase]:
     return cases
 
 
-def case_to_reply(case: TriageCase) -> Reply:
+def case_to_reply(case: TriageCase, mail: MailReader) -> Reply:
     """The `Reply` a classifier sees for a case, cut the way the product cuts real mail."""
     if case.eml is not None:
-        from arbox.mailbox.parse import parse_email  # the mailbox room; imported when needed
-
-        return _email_to_reply(parse_email(case.eml.encode("utf-8")))
-    from arbox.mailbox.reply import split_reply
-
-    reply_text, quoted, signature = split_reply(case.body)
+        return _email_to_reply(mail.parse(case.eml.encode("utf-8")))
+    reply_text, quoted, signature = mail.split(case.body)
     return Reply(
         text=reply_text,
         subject=case.subject,

@@ -15,11 +15,9 @@ from typing import Any
 from arbox.agent.guardrails import InvoiceView, check_notice
 from arbox.tools.money import MoneyError, to_money
 
+from .errors import DatasetError
+
 STATUSES = ("open", "disputed", "paid", "promised", "paused")
-
-
-class DatasetError(ValueError):
-    """A dataset line that is not a valid guardrail case (names the line)."""
 
 
 def _invoice(raw: dict[str, Any], where: str) -> InvoiceView:

@@ -50,6 +50,15 @@ def record_only(email: InboundEmail, row: InboundMessage, session: Session) -> N
     """The default handler: the message is already recorded; nothing more to do."""
 
 
+def describe(stats: DrainStats) -> str:
+    """One line about a drain."""
+    return (
+        f"fetched {stats.fetched}, new {stats.new}, duplicates {stats.duplicates}, "
+        f"unparseable {stats.unparseable}, handler errors {stats.handler_errors}, "
+        f"reconnects {stats.reconnects}, last UID {stats.last_uid} in {stats.seconds:.1f}s"
+    )
+
+
 @dataclass
 class DrainStats:
     """What one drain did."""

@@ -63,6 +63,7 @@ def record_inbound(
         subject=email.subject[:998],
         sent_at=email.date,
         raw=bytes(raw),
+        parsed=email.model_dump(mode="json"),
         status=STATUS_RECEIVED,
     )
     return _insert(session, row)

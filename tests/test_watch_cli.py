@@ -8,17 +8,17 @@ import tempfile
 from datetime import date
 
 import pytest
+from dovecot import LocalDovecot, find_dovecot
 from imapclient import IMAPClient
 from sqlalchemy import func
 from sqlmodel import select
 from typer.testing import CliRunner
 
 from arbox.cli import app
-from arbox.demo_inbox import REPLIES, demo_messages
-from arbox.mailbox.dovecot import LocalDovecot, find_dovecot
+from arbox.demo.inbox import REPLIES, demo_messages
+from arbox.demo.ledger import build_demo_ledger
 from arbox.settings import get_settings
 from arbox.tools.db import Ledger
-from arbox.tools.demo import build_demo_ledger
 from arbox.tools.models import AuditLog, InboundMessage
 
 

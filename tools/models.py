@@ -219,6 +219,8 @@ class InboundMessage(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
     received_at: datetime = _ts()
     raw: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    parsed: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    """The parsed message as JSON (mailbox's `InboundEmail`), so a worker never parses twice."""
     parse_error: str | None = None
     status: str = Field(default="received", index=True)
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)

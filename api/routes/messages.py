@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, BackgroundTasks, Query, Response
 from sqlmodel import col, select
 
+from ...agent.slack import notify_pending
 from ...tools.errors import UnknownRecord
 from ...tools.models import InboundMessage
 from ...worker import ingest
@@ -17,7 +18,6 @@ from ..deps import RowId, ServicesDep, SessionDep, WriterDep
 from ..errors import ApiError
 from ..inbox import run_pending
 from ..schemas import MessageIn, MessageOut, MessagePosted
-from ..slack import notify_pending
 from ..views import message_out
 from .common import READ_ERRORS, WRITE_ERRORS
 

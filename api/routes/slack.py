@@ -17,12 +17,12 @@ from fastapi.responses import JSONResponse
 
 from ...agent.act import InvalidPlan
 from ...agent.service import ApprovalError
+from ...agent.slack_blocks import ACCEPT, EDIT, EDIT_BLOCK, EDIT_CALLBACK, EDIT_INPUT, REJECT
 from ...tools.errors import LedgerError
 from ..decisions import after_decision, check_edit, decide, get_approval
 from ..deps import Services, ServicesDep
 from ..errors import ApiError
 from ..schemas import Problem
-from ..slack_blocks import ACCEPT, EDIT, EDIT_BLOCK, EDIT_CALLBACK, EDIT_INPUT, REJECT
 from ..slack_verify import SlackRequestRejected, verify_request
 
 log = logging.getLogger("arbox.slack")

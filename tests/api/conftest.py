@@ -13,7 +13,7 @@ from slack_stub import SlackStub
 
 from arbox.agent import build_classifier
 from arbox.api.app import create_app
-from arbox.api.slack import notifier_from_settings
+from arbox.bootstrap import notifier_from_settings
 
 
 @pytest.fixture

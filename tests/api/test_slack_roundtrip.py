@@ -11,7 +11,7 @@ from apikit import AUTH, DISPUTE, SECRET, eml
 from sqlalchemy import func
 from sqlmodel import select
 
-from arbox.api.slack import notify_pending
+from arbox.agent.slack import notify_pending
 from arbox.tools.models import Approval, AuditLog, Dispute, Task
 
 

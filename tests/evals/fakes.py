@@ -10,7 +10,7 @@ from arbox.agent.findings import Fields, Finding, Intent, Triage
 from arbox.evals.cases import TriageCase
 
 
-def plain_reply(case: TriageCase) -> Reply:
+def plain_reply(case: TriageCase, mail: object = None) -> Reply:
     """The body as the reply text: no mailbox parsing needed."""
     return Reply(
         text=case.body or case.eml or "",

@@ -7,6 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from arbox.cli import evals as cli_evals
 from arbox.evals import cases as cases_module
 from arbox.evals import commands
 from arbox.evals.split import split_of
@@ -57,7 +58,7 @@ def dataset(tmp_path, monkeypatch):
 def test_triage_json_has_the_contract_keys(dataset, tmp_path):
     path, _ = dataset
     result = runner.invoke(
-        commands.app,
+        cli_evals.app,
         [
             "triage",
             "--dataset",
@@ -87,7 +88,7 @@ def test_triage_json_has_the_contract_keys(dataset, tmp_path):
 def test_limit_and_split_select_cases(dataset):
     path, _ = dataset
     result = runner.invoke(
-        commands.app,
+        cli_evals.app,
         ["triage", "--dataset", str(path), "--json", "--split", "test", "--limit", "2"],
     )
     assert result.exit_code == 0, result.output
@@ -99,7 +100,7 @@ def test_a_changed_test_case_is_refused_until_relocked(dataset):
     path, _ = dataset
     assert (
         runner.invoke(
-            commands.app, ["triage", "--dataset", str(path), "--relock", "--json"]
+            cli_evals.app, ["triage", "--dataset", str(path), "--relock", "--json"]
         ).exit_code
         == 0
     )
@@ -107,19 +108,21 @@ def test_a_changed_test_case_is_refused_until_relocked(dataset):
     victim = next(x for x in lines if split_of(x["id"]) == "test")
     victim["labels"] = ["other"]
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
-    refused = runner.invoke(commands.app, ["triage", "--dataset", str(path), "--json"])
+    refused = runner.invoke(cli_evals.app, ["triage", "--dataset", str(path), "--json"])
     assert refused.exit_code == 2 and "test split" in refused.stderr
-    accepted = runner.invoke(commands.app, ["triage", "--dataset", str(path), "--json", "--relock"])
+    accepted = runner.invoke(
+        cli_evals.app, ["triage", "--dataset", str(path), "--json", "--relock"]
+    )
     assert accepted.exit_code == 0
 
 
 def test_bad_input_is_one_line_and_exit_2(dataset, tmp_path):
     path, _ = dataset
-    both = runner.invoke(commands.app, ["triage", "--dataset", str(path), "--record", "--replay"])
+    both = runner.invoke(cli_evals.app, ["triage", "--dataset", str(path), "--record", "--replay"])
     assert both.exit_code == 2 and "exclude" in both.stderr
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": "x", "body": "hi", "labels": ["nope"]}\n')
-    bad = runner.invoke(commands.app, ["triage", "--dataset", str(broken)])
+    bad = runner.invoke(cli_evals.app, ["triage", "--dataset", str(broken)])
     assert bad.exit_code == 2 and "broken.jsonl:1: unknown intent 'nope'" in bad.stderr
 
 
@@ -128,7 +131,7 @@ def test_compare_exits_1_on_a_regression(dataset, tmp_path):
     base_dir, cand_dir = tmp_path / "base", tmp_path / "cand"
     assert (
         runner.invoke(
-            commands.app, ["triage", "--dataset", str(path), "--out", str(base_dir)]
+            cli_evals.app, ["triage", "--dataset", str(path), "--out", str(base_dir)]
         ).exit_code
         == 0
     )
@@ -136,16 +139,16 @@ def test_compare_exits_1_on_a_regression(dataset, tmp_path):
         script[text] = [("other", {})]
     assert (
         runner.invoke(
-            commands.app, ["triage", "--dataset", str(path), "--out", str(cand_dir)]
+            cli_evals.app, ["triage", "--dataset", str(path), "--out", str(cand_dir)]
         ).exit_code
         == 0
     )
     worse = runner.invoke(
-        commands.app, ["compare", str(base_dir / "triage.json"), str(cand_dir / "triage.json")]
+        cli_evals.app, ["compare", str(base_dir / "triage.json"), str(cand_dir / "triage.json")]
     )
     assert worse.exit_code == 1 and "REGRESSION" in worse.stdout
     better = runner.invoke(
-        commands.app,
+        cli_evals.app,
         ["compare", str(cand_dir / "triage.json"), str(base_dir / "triage.json"), "--json"],
     )
     assert better.exit_code == 0 and json.loads(better.stdout)["mcnemar"]["fixed"] == 4
@@ -155,8 +158,8 @@ def test_regress_against_a_written_baseline(dataset, tmp_path):
     path, script = dataset
     baseline = tmp_path / "baselines" / "offline-test.json"
     args = ["regress", "--dataset", str(path), "--baseline", str(baseline)]
-    assert runner.invoke(commands.app, [*args, "--write-baseline"]).exit_code == 0
-    assert runner.invoke(commands.app, args).exit_code == 0
+    assert runner.invoke(cli_evals.app, [*args, "--write-baseline"]).exit_code == 0
+    assert runner.invoke(cli_evals.app, args).exit_code == 0
     for text in GOOD:
         script[text] = []
-    assert runner.invoke(commands.app, args).exit_code == 1
+    assert runner.invoke(cli_evals.app, args).exit_code == 1

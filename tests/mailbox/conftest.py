@@ -8,8 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-from arbox.mailbox.dovecot import LocalDovecot, find_dovecot
+from dovecot import LocalDovecot, find_dovecot
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Callable
 
 import pytest
+from dovecot import LocalDovecot
 from imapclient import IMAPClient
 from sqlmodel import Session, func, select
 
-from arbox.mailbox.dovecot import LocalDovecot
 from arbox.mailbox.errors import ImapError, MailParseError
 from arbox.mailbox.imap import STATUS_HANDLER_FAILED, ImapWatcher
 from arbox.mailbox.models import InboundEmail
@@ -275,11 +275,12 @@ def test_wrong_password_is_a_clear_error_not_a_retry_loop(
     assert time.monotonic() - started < 5
 
 
-def test_watch_once_command_drains_from_settings(
+def test_watch_once_drains_from_settings(
     ledger: Ledger, dovecot: LocalDovecot, make_message: Callable[..., bytes]
 ) -> None:
-    from arbox.mailbox.commands import watch_command
+    from arbox.bootstrap import build
     from arbox.settings import Settings
+    from arbox.worker import watch
 
     append_all(dovecot, [make_message(i) for i in range(5)])
     settings = Settings(
@@ -290,9 +291,13 @@ def test_watch_once_command_drains_from_settings(
         imap_password=dovecot.password,
         imap_ssl=False,
     )
-    first = watch_command(once=True, settings=settings)
-    second = watch_command(once=True, settings=settings)
-    assert first is not None and first.new == 5
+    with build(settings, slack=False) as app:
+        first = watch(app, once=True)
+        second = watch(app, once=True)
+    assert first.drain is not None and first.drain.new == 5 and first.triaged == 5
+    assert second.drain is not None and second.drain.fetched == 0 and second.triaged == 0
+    with ledger.session() as s:
+        assert s.exec(select(func.count()).select_from(InboundMessage)).one() == 5
     assert second is not None and second.fetched == 0
     with ledger.session() as s:
         assert s.exec(select(func.count()).select_from(InboundMessage)).one() == 5

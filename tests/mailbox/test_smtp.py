@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from dovecot import free_port
 
-from arbox.mailbox.dovecot import free_port
 from arbox.mailbox.errors import SendError
 from arbox.mailbox.parse import parse_email
 from arbox.mailbox.smtp import Mailer, OutboxWriter, build_message

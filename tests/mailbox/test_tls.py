@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from dovecot import LocalDovecot, find_dovecot, free_port
 from imapclient import IMAPClient
 
-from arbox.mailbox.dovecot import LocalDovecot, find_dovecot, free_port
 from arbox.mailbox.imap import ImapWatcher
 from arbox.mailbox.smtp import Mailer, build_message
 from arbox.tools.db import Ledger

@@ -8,12 +8,11 @@ import pytest
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from arbox.agent import notice_commands as cmds
+from arbox.cli import notices as cmds
 from arbox.settings import get_settings
 from arbox.tools.models import OutgoingNotice
 
 from .conftest import TODAY, Factory
-from .test_pipeline import Outbox
 
 runner = CliRunner()
 
@@ -24,9 +23,18 @@ def env(ledger, monkeypatch):
     monkeypatch.setenv("ARBOX_MODEL", "offline")
     monkeypatch.setenv("COLUMNS", "240")  # rich would truncate the tables at 80
     get_settings.cache_clear()
-    monkeypatch.setattr(cmds, "_sender_factory", None)
+    monkeypatch.delenv("ARBOX_OUTBOX_DIR", raising=False)
+    monkeypatch.delenv("ARBOX_SMTP_HOST", raising=False)
     yield ledger
     get_settings.cache_clear()
+
+
+def use_outbox(monkeypatch, tmp_path):
+    """The dry-run sender of the settings: messages land as .eml files in a folder."""
+    folder = tmp_path / "outbox"
+    monkeypatch.setenv("ARBOX_OUTBOX_DIR", str(folder))
+    get_settings.cache_clear()
+    return folder
 
 
 def notices(ledger):
@@ -34,7 +42,7 @@ def notices(ledger):
         return list(s.exec(select(OutgoingNotice).order_by(OutgoingNotice.id)).all())
 
 
-def test_dry_run_prints_and_send_sends(env, make: Factory) -> None:
+def test_dry_run_prints_and_send_sends(env, make: Factory, monkeypatch, tmp_path) -> None:
     make.invoice(make.customer(), 3, number="INV-555")
     make.invoice(make.customer("Big Co", segment="strategic", email="ap@big.test"), 7)
     out = runner.invoke(cmds.dunning_app, ["run", "--date", TODAY.isoformat(), "--bodies"])
@@ -43,26 +51,26 @@ def test_dry_run_prints_and_send_sends(env, make: Factory) -> None:
     assert notices(env) == []
 
     refused = runner.invoke(cmds.dunning_app, ["run", "--date", TODAY.isoformat(), "--send"])
-    assert refused.exit_code == 1 and "no sender" in refused.output
+    assert refused.exit_code == 2 and "ARBOX_OUTBOX_DIR" in refused.output
 
-    outbox = Outbox()
-    cmds.configure(sender_factory=lambda settings: outbox)
+    outbox = use_outbox(monkeypatch, tmp_path)
     sent = runner.invoke(cmds.dunning_app, ["run", "--date", TODAY.isoformat(), "--send", "--json"])
     assert sent.exit_code == 0, sent.output
     summary = json.loads(sent.output)
     assert sorted(n["status"] for n in summary["notices"]) == ["held", "sent"]
-    assert len(outbox.sent) == 1 and "INV-555" in outbox.sent[0]["Subject"]
+    (written,) = outbox.glob("*.eml")
+    assert "INV-555" in written.read_text()
 
 
-def test_review_queue_commands(env, make: Factory, tmp_path) -> None:
+def test_review_queue_commands(env, make: Factory, tmp_path, monkeypatch) -> None:
     inv = make.invoice(
         make.customer("Big Co", segment="strategic", email="ap@big.test"), 7, amount="1250.00"
     )
     assert (
         runner.invoke(cmds.dunning_app, ["run", "--date", TODAY.isoformat(), "--send"]).exit_code
-        == 1
+        == 2
     )  # no sender configured: nothing recorded
-    cmds.configure(sender_factory=lambda settings: Outbox())
+    use_outbox(monkeypatch, tmp_path)
     runner.invoke(cmds.dunning_app, ["run", "--date", TODAY.isoformat(), "--send"])
     (row,) = notices(env)
     listed = runner.invoke(cmds.notices_app, ["list"])
@@ -74,7 +82,7 @@ def test_review_queue_commands(env, make: Factory, tmp_path) -> None:
         cmds.notices_app,
         ["edit", str(row.id), "--body-file", str(bad), "--date", TODAY.isoformat()],
     )
-    assert out.exit_code == 1 and "amount_mismatch" in out.output
+    assert out.exit_code == 2 and "amount_mismatch" in out.output
     good = tmp_path / "good.txt"
     good.write_text(f"Please pay {inv.number}: USD 1,250.00")
     out = runner.invoke(
@@ -92,11 +100,11 @@ def test_review_queue_commands(env, make: Factory, tmp_path) -> None:
     assert out.exit_code == 0 and "sent" in out.output, out.output
     assert notices(env)[0].status == "sent"
     again = runner.invoke(cmds.notices_app, ["reject", str(row.id)])
-    assert again.exit_code == 1 and "cannot make it rejected" in again.output
+    assert again.exit_code == 2 and "cannot make it rejected" in again.output
     missing = runner.invoke(cmds.notices_app, ["show", "999"])
-    assert missing.exit_code == 1 and "no notice 999" in missing.output
+    assert missing.exit_code == 2 and "no notice 999" in missing.output
 
 
 def test_bad_date_is_one_clear_line(env) -> None:
     out = runner.invoke(cmds.dunning_app, ["run", "--date", "03/02/2026"])
-    assert out.exit_code == 1 and "YYYY-MM-DD" in out.output
+    assert out.exit_code == 2 and "YYYY-MM-DD" in out.output

@@ -15,9 +15,9 @@ from decimal import Decimal
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from .db import Ledger
-from .demo_data import CUSTOMERS, PROJECTS
-from .models import Contact, Customer, Invoice, Payment, PaymentApplication
+from ..tools.db import Ledger
+from ..tools.models import Contact, Customer, Invoice, Payment, PaymentApplication
+from .data import CUSTOMERS, PROJECTS
 
 CENTS = Decimal("0.01")
 

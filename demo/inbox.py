@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlmodel import select
 
-from .tools.db import Ledger
-from .tools.models import Contact, Customer, Invoice, Payment
+from ..tools.db import Ledger
+from ..tools.models import Contact, Customer, Invoice, Payment
 
 Fill = dict[str, Any]
 

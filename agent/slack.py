@@ -24,7 +24,6 @@ from tenacity import (
     wait_exponential,
 )
 
-from ..settings import Settings
 from ..tools.db import Ledger
 from ..tools.models import Approval
 from .slack_blocks import approval_blocks, decided_blocks, edit_modal, summary_text
@@ -117,21 +116,6 @@ class SlackNotifier:
             self._call("chat.postEphemeral", channel=channel, user=user, text=text)
         except Exception as exc:
             log.warning("could not tell %s in Slack: %s", user, exc)
-
-
-def notifier_from_settings(settings: Settings) -> SlackNotifier | None:
-    """A notifier when ARBOX_SLACK_BOT_TOKEN and ARBOX_SLACK_CHANNEL are set, else None."""
-    if not settings.slack_enabled:
-        return None
-    assert settings.slack_bot_token is not None and settings.slack_channel
-    base_url = settings.slack_base_url or DEFAULT_BASE_URL
-    client = WebClient(
-        token=settings.slack_bot_token.get_secret_value(),
-        base_url=base_url if base_url.endswith("/") else base_url + "/",
-        timeout=10,
-        retry_handlers=[],  # retries happen in one place: tenacity in SlackNotifier
-    )
-    return SlackNotifier(client, settings.slack_channel, settings.slack_allowed_users)
 
 
 @dataclass

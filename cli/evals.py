@@ -1,0 +1,211 @@
+"""`arbox eval ...`: the eval suites from the command line (CONTRACTS.md section 3).
+
+    arbox eval triage     run a classifier over a triage dataset and score it
+    arbox eval guardrails check every notice of a guardrail dataset
+    arbox eval compare    paired comparison of two saved triage reports
+    arbox eval regress    offline classifier on the test split vs the committed baseline
+
+Bad input ends in one line on stderr and exit code 2; a regression exits 1.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..evals.errors import EvalError
+from .common import EXIT_FAILED, EXIT_INPUT, err, handle_errors
+
+HERE = Path(__file__).resolve().parent.parent / "evals"
+DEFAULT_DATASET = HERE / "datasets" / "triage.jsonl"
+DEFAULT_GUARDRAILS = HERE / "datasets" / "guardrails.jsonl"
+DEFAULT_BASELINE = HERE / "baselines" / "offline-test.json"
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    return typer.Exit(EXIT_INPUT)
+
+
+app = typer.Typer(
+    name="eval",
+    help="Eval suites for prompt and model changes.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _summary(report: dict[str, Any]) -> str:
+    lines = [f"{'intent':20} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}"]
+    for intent, s in report["per_intent"].items():
+        lines.append(
+            f"{intent:20} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['support']:5d}"
+        )
+    acc = report["fields"]["accuracy"]
+    lines += [
+        f"cases {report['cases']}  macro F1 {report['macro_f1']:.3f}  micro F1 "
+        f"{report['micro_f1']:.3f}  exact match {report['exact_match']:.3f}",
+        f"field accuracy {'n/a' if acc is None else f'{acc:.3f}'} ({report['fields']['scored']} "
+        f"fields)  abstain {report['abstain_rate']:.3f}  errors {report['errors']}",
+        f"LLM calls {report['llm_calls']}  tokens {report['prompt_tokens']}+"
+        f"{report['completion_tokens']}  cost ${report['cost_usd']}  {report['seconds']}s",
+    ]
+    return "\n".join(lines)
+
+
+@app.command()
+@handle_errors
+def triage(
+    dataset: Annotated[Path, typer.Option(help="Triage dataset (JSONL).")] = DEFAULT_DATASET,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    model: Annotated[
+        str | None, typer.Option(help="offline or openai:<model>; default ARBOX_MODEL.")
+    ] = None,
+    prompt: Annotated[
+        Path | None, typer.Option(help="A prompt file other than the shipped one.")
+    ] = None,
+    split: Annotated[str, typer.Option(help="dev, test or all.")] = "all",
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N cases.")] = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Parallel LLM calls.")] = 1,
+    out: Annotated[
+        Path | None, typer.Option(help="Write triage.json and triage.html here.")
+    ] = None,
+    record: Annotated[bool, typer.Option(help="Record LLM traffic into cassettes.")] = False,
+    replay: Annotated[bool, typer.Option(help="Serve LLM traffic from cassettes only.")] = False,
+    cassettes: Annotated[Path | None, typer.Option(help="Cassette folder.")] = None,
+    relock: Annotated[
+        bool, typer.Option(help="Accept a changed test split and re-lock it.")
+    ] = False,
+    price_prompt: Annotated[
+        float, typer.Option(envvar="ARBOX_EVAL_PRICE_PROMPT", help="USD per 1M prompt tokens.")
+    ] = 0.0,
+    price_completion: Annotated[
+        float,
+        typer.Option(envvar="ARBOX_EVAL_PRICE_COMPLETION", help="USD per 1M completion tokens."),
+    ] = 0.0,
+    progress: Annotated[bool, typer.Option(help="Progress bar on stderr.")] = True,
+) -> None:
+    """Run the triage classifier on a dataset and report precision, recall, F1 and more."""
+    from ..evals.report import save_report
+    from ..settings import get_settings
+
+    try:
+        from ..bootstrap import mail_reader
+        from ..evals.commands import run_triage_eval
+
+        report = run_triage_eval(
+            dataset=dataset,
+            mail=mail_reader(),
+            model=model or get_settings().model,
+            prompt=prompt,
+            split=split,
+            limit=limit,
+            concurrency=concurrency,
+            record=record,
+            replay=replay,
+            relock=relock,
+            cassettes=cassettes,
+            progress=progress and not json_out,
+            price=(Decimal(str(price_prompt)), Decimal(str(price_completion))),
+        )
+    except (EvalError, ValueError) as exc:
+        raise _fail(exc) from None
+    if out is not None:
+        json_path, html_path = save_report(report, out)
+        typer.echo(f"saved {json_path} and {html_path}", err=True)
+    if json_out:
+        typer.echo(json.dumps({k: v for k, v in report.items() if k != "results"}))
+    else:
+        typer.echo(_summary(report))
+
+
+@app.command()
+@handle_errors
+def guardrails(
+    dataset: Annotated[Path, typer.Option(help="Guardrail dataset (JSONL).")] = DEFAULT_GUARDRAILS,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Check every notice of a guardrail dataset against its ledger view."""
+    try:
+        from ..evals.guardrails import run_guardrail_dataset
+
+        result = run_guardrail_dataset(dataset)
+    except ImportError as exc:
+        raise _fail(EvalError(f"guardrail runner not available: {exc}")) from None
+    except (EvalError, ValueError, OSError) as exc:
+        raise _fail(exc) from None
+    if json_out:
+        typer.echo(json.dumps(result, default=str))
+    else:
+        typer.echo(
+            "  ".join(
+                f"{k} {result[k]}"
+                for k in ("cases", "caught", "missed", "false_alarms")
+                if k in result
+            )
+        )
+
+
+@app.command()
+@handle_errors
+def compare(
+    baseline: Annotated[Path, typer.Argument(help="Baseline report (JSON).")],
+    candidate: Annotated[Path, typer.Argument(help="Candidate report (JSON).")],
+    threshold: Annotated[float, typer.Option(help="Allowed macro-F1 drop.")] = 0.02,
+    alpha: Annotated[float, typer.Option(help="McNemar significance level.")] = 0.05,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Paired comparison of two reports; exit 1 when the candidate is worse."""
+    from ..evals.compare import compare_reports, load_report, render_comparison
+
+    try:
+        cmp = compare_reports(
+            load_report(baseline), load_report(candidate), threshold=threshold, alpha=alpha
+        )
+    except EvalError as exc:
+        raise _fail(exc) from None
+    typer.echo(json.dumps(cmp.as_dict()) if json_out else render_comparison(cmp))
+    if cmp.regression:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command()
+@handle_errors
+def regress(
+    baseline: Annotated[Path, typer.Option(help="Committed baseline.")] = DEFAULT_BASELINE,
+    dataset: Annotated[Path, typer.Option(help="Triage dataset.")] = DEFAULT_DATASET,
+    out: Annotated[Path | None, typer.Option(help="Save the fresh report here.")] = None,
+    threshold: Annotated[float, typer.Option(help="Allowed macro-F1 drop.")] = 0.02,
+    write_baseline: Annotated[
+        bool, typer.Option(help="Replace the baseline with this run.")
+    ] = False,
+) -> None:
+    """CI check: the offline classifier on the test split must not fall below the baseline."""
+    from ..bootstrap import mail_reader
+    from ..evals.commands import run_triage_eval
+    from ..evals.compare import compare_reports, load_report, render_comparison
+    from ..evals.report import save_report
+
+    try:
+        report = run_triage_eval(
+            dataset=dataset, mail=mail_reader(), model="offline", split="test", progress=False
+        )
+        if out is not None:
+            save_report(report, out)
+        if write_baseline:
+            baseline.parent.mkdir(parents=True, exist_ok=True)
+            baseline.write_text(
+                json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
+            typer.echo(f"wrote baseline {baseline} (macro F1 {report['macro_f1']:.3f})")
+            return
+        cmp = compare_reports(load_report(baseline), report, threshold=threshold)
+    except EvalError as exc:
+        raise _fail(exc) from None
+    typer.echo(render_comparison(cmp))
+    if cmp.regression:
+        raise typer.Exit(EXIT_FAILED)

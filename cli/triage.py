@@ -1,0 +1,199 @@
+"""`arbox triage` (replies from files) and `arbox approvals` (what waits for a person)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.table import Table
+
+from .common import (
+    ByOption,
+    DateOption,
+    DbOption,
+    console,
+    db_url,
+    err,
+    handle_errors,
+    parse_day,
+    remember_db,
+)
+
+if TYPE_CHECKING:
+    from ..agent.service import Outcome
+    from ..bootstrap import App
+
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="offline or openai:<model> (default ARBOX_MODEL)")
+]
+
+
+@handle_errors
+def triage(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path], typer.Argument(help=".eml files, folders of them, mbox files, maildirs")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per line per message")
+    ] = False,
+    model: ModelOption = None,
+    on: DateOption = None,
+    db: DbOption = None,
+) -> None:
+    """Triage replies from files: understand each one and act on the ledger (or ask a person)."""
+    from ..bootstrap import build
+    from ..mailbox.sources import iter_paths
+    from ..worker import ingest, process_pending, stored_incoming
+
+    today = parse_day(on)
+    with build(database_url=db_url(ctx, db), model=model, slack=False) as app:
+        ingested = ingest(app.ledger, iter_paths([str(p) for p in paths]))
+        for label, error in ingested.unparseable:
+            err.print(
+                f"{label}: not a readable email ({error}); stored raw for a person",
+                highlight=False,
+                markup=False,
+            )
+        wanted = list(dict.fromkeys(ingested.ids_by_source.values()))
+        fresh = {
+            o.message_id: o for o in process_pending(app.triager, today=today, message_ids=wanted)
+        }
+        # Messages triaged by an earlier run are answered from their checkpoint.
+        outcomes = []
+        for mid in wanted:
+            if mid in fresh:
+                outcomes.append(fresh[mid])
+            elif (earlier := stored_incoming(app.ledger, mid, triaged_only=True)) is not None:
+                outcomes.append(app.triager.process(earlier, today=today))
+    if as_json:
+        for outcome in outcomes:
+            typer.echo(json.dumps(outcome.as_contract(), ensure_ascii=False, default=str))
+    else:
+        print_outcomes(outcomes)
+
+
+def print_outcomes(outcomes: list[Outcome]) -> None:
+    """A table of replies: who, what was understood, what was done or is waiting."""
+    table = Table(title=f"{len(outcomes)} replies triaged", show_lines=True, expand=True)
+    table.add_column("from / subject", ratio=3)
+    table.add_column("customer", ratio=1)
+    table.add_column("understood", ratio=3)
+    table.add_column("actions", ratio=4)
+    for o in outcomes:
+        understood = (
+            "\n".join(
+                f"{f['intent']} {' '.join(f['invoices'])} ({f['confidence']:.2f})".strip()
+                for f in o.findings
+            )
+            or "[dim]nothing[/dim]"
+        )
+        acts = "\n".join(action_line(a) for a in o.actions) or "[dim]none[/dim]"
+        if o.status == "pending_approval":
+            acts = (
+                f"[yellow]waiting for approval: {'; '.join(o.approval_reasons)}[/yellow]\n" + acts
+            )
+        table.add_row(
+            f"{o.sender}\n[dim]{o.subject}[/dim]",
+            o.customer or "[red]unmatched[/red]",
+            understood,
+            acts,
+        )
+    console.print(table)
+
+
+def action_line(action: dict[str, Any]) -> str:
+    """One proposed or done action, coloured by its status."""
+    colour = {"done": "green", "pending_approval": "yellow", "skipped": "red"}.get(
+        action["status"], "white"
+    )
+    args = action.get("args", {})
+    target = args.get("queue") or args.get("invoice") or ",".join(args.get("invoices") or [])
+    return f"[{colour}]{action['status']}[/{colour}] {action['name']} {target}".rstrip()
+
+
+approvals_app = typer.Typer(help="Suggested routings waiting for a person.", no_args_is_help=False)
+
+
+@approvals_app.callback(invoke_without_command=True)
+@handle_errors
+def approvals_list(ctx: typer.Context, db: DbOption = None) -> None:
+    """List pending approvals (sub-commands accept, reject, edit decide one)."""
+    remember_db(ctx, db)
+    if ctx.invoked_subcommand:
+        return
+    from sqlmodel import select
+
+    from ..tools.db import Ledger
+    from ..tools.models import Approval
+
+    with Ledger.open(db_url(ctx, db)).session() as s:
+        rows = list(
+            s.exec(select(Approval).where(Approval.status == "pending").order_by(Approval.id))  # type: ignore[arg-type]
+        )
+    table = Table(title=f"{len(rows)} pending approvals", show_lines=True)
+    for col_name in ("message", "customer", "why", "proposed actions"):
+        table.add_column(col_name)
+    for a in rows:
+        proposal = a.proposal or {}
+        table.add_row(
+            a.message_id,
+            str(proposal.get("customer") or "-"),
+            "\n".join(a.reasons),
+            "\n".join(action_line(x) for x in proposal.get("actions", [])),
+        )
+    console.print(table)
+
+
+def _decide(
+    ctx: typer.Context, message_id: str, decision: dict[str, Any], by: str, db: str | None
+) -> None:
+    from ..bootstrap import build
+
+    with build(database_url=db_url(ctx, db)) as app:
+        outcome = decide(app, message_id, decision, by=by)
+    print_outcomes([outcome])
+
+
+def decide(app: App, message_id: str, decision: dict[str, Any], *, by: str) -> Outcome:
+    """Answer one approval through the triager (the graph resumes and acts once)."""
+    return app.triager.decide(message_id, decision, by=by)
+
+
+@approvals_app.command("accept")
+@handle_errors
+def approvals_accept(
+    ctx: typer.Context, message_id: str, by: ByOption = "cli", db: DbOption = None
+) -> None:
+    """Accept the suggested routing: its actions run once."""
+    _decide(ctx, message_id, {"decision": "accept"}, by, db)
+
+
+@approvals_app.command("reject")
+@handle_errors
+def approvals_reject(
+    ctx: typer.Context, message_id: str, by: ByOption = "cli", note: str = "", db: DbOption = None
+) -> None:
+    """Reject the suggested routing: nothing runs."""
+    _decide(ctx, message_id, {"decision": "reject", "note": note}, by, db)
+
+
+@approvals_app.command("edit")
+@handle_errors
+def approvals_edit(
+    ctx: typer.Context,
+    message_id: str,
+    actions: Annotated[Path, typer.Option(help="JSON file: a list of {name, args} to run instead")],
+    by: ByOption = "cli",
+    db: DbOption = None,
+) -> None:
+    """Run edited actions instead of the suggested ones (each checked like any other)."""
+    try:
+        edited = json.loads(actions.read_text())
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{actions}: not JSON ({exc})") from None
+    if not isinstance(edited, list):
+        raise ValueError(f"{actions}: expected a JSON list of actions")
+    _decide(ctx, message_id, {"decision": "edit", "actions": edited}, by, db)

@@ -1,0 +1,69 @@
+"""`arbox watch` (the inbox) and `arbox serve` (the HTTP API, optionally with the inbox)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .common import EXIT_FAILED, DbOption, console, db_url, err, handle_errors
+
+
+@handle_errors
+def watch(
+    ctx: typer.Context,
+    once: Annotated[bool, typer.Option("--once", help="Process what is there and exit")] = False,
+    db: DbOption = None,
+) -> None:
+    """Follow the IMAP inbox: record every new message, then triage it."""
+    import imaplib
+
+    from ..bootstrap import build
+    from ..mailbox.imap import describe
+    from ..worker import watch as watch_loop
+
+    with build(database_url=db_url(ctx, db)) as app:
+        s = app.settings
+        if not once:
+            console.print(f"watching {s.imap_folder} on {s.imap_host} (Ctrl-C to stop)")
+        try:
+            report = watch_loop(app, once=once)
+        except (OSError, imaplib.IMAP4.error) as exc:  # retries exhausted: the server is away
+            err.print(f"error: IMAP server {s.imap_host}: {exc}", highlight=False, markup=False)
+            raise typer.Exit(EXIT_FAILED) from None
+    if report.drain is not None:
+        console.print(describe(report.drain), highlight=False)
+    console.print(f"triaged {report.triaged} messages", highlight=False)
+
+
+@handle_errors
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    watch_inbox: Annotated[
+        bool | None,
+        typer.Option("--watch/--no-watch", help="Follow the IMAP inbox too (ARBOX_SERVE_WATCH)"),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Serve the HTTP API: approvals, notices, tasks, payments, Slack; optionally the inbox."""
+    import uvicorn
+
+    from ..api import create_app
+    from ..bootstrap import watcher_from_settings
+    from ..settings import get_settings
+    from ..tools.db import Ledger
+
+    s = get_settings()
+    url = db_url(ctx, db)
+    if url != s.database_url:
+        s = s.model_copy(update={"database_url": url})
+    if s.serve_watch if watch_inbox is None else watch_inbox:
+        # Incomplete IMAP settings: one clear line now, not a failed startup later.
+        ledger = Ledger.open(s.database_url)
+        try:
+            watcher_from_settings(ledger, s).close()
+        finally:
+            ledger.dispose()
+    uvicorn.run(create_app(s, watch=watch_inbox), host=host, port=port)
