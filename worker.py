@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, and_, col, or_, select
 
-from .agent.service import Incoming, Outcome, Triager
+from .agent.reply import Match, Reply
+from .agent.service import Outcome, Triager
 from .mailbox.errors import MailParseError
 from .mailbox.models import InboundEmail
 from .mailbox.parse import parse_email
@@ -42,8 +43,8 @@ log = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=15)
 
 
-def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Incoming:
-    """What the triage graph reads of a parsed email."""
+def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Reply:
+    """The parsed email as the agent reads it (the one conversion from `InboundEmail`)."""
     headers = dict(email.headers)
     if email.in_reply_to:
         headers.setdefault("In-Reply-To", email.in_reply_to)
@@ -53,7 +54,7 @@ def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Incoming
     text = email.reply_text
     if email.remittance_text:
         text = f"{text}\n\n[remittance attachment]\n{email.remittance_text}".strip()
-    return Incoming(
+    return Reply(
         message_id=email.message_id,
         sender=sender,
         subject=email.subject,
@@ -62,9 +63,9 @@ def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Incoming
         sent_at=email.date,
         headers=headers,
         auto_reply=email.auto_reply,
-        customer_id=row.customer_id if row else None,
-        match_method=row.match_method if row else None,
-        match_score=row.match_score if row else None,
+        match=Match(customer_id=row.customer_id, method=row.match_method, score=row.match_score)
+        if row is not None and row.customer_id is not None
+        else None,
     )
 
 
@@ -117,9 +118,7 @@ def stored_email(row: InboundMessage) -> InboundEmail:
     return parse_email(row.raw or b"")
 
 
-def stored_incoming(
-    ledger: Ledger, message_id: str, *, triaged_only: bool = False
-) -> Incoming | None:
+def stored_incoming(ledger: Ledger, message_id: str, *, triaged_only: bool = False) -> Reply | None:
     """A recorded message as the graph reads it (None when unknown or, with
     ``triaged_only``, not triaged yet)."""
     with ledger.session() as session:
@@ -140,8 +139,10 @@ def claim(
         query = select(InboundMessage).where(
             or_(
                 InboundMessage.status == "received",
-                (InboundMessage.status == "processing")
-                & (col(InboundMessage.claimed_at) < now - STALE_CLAIM),
+                and_(
+                    col(InboundMessage.status) == "processing",
+                    col(InboundMessage.claimed_at) < now - STALE_CLAIM,
+                ),
             )
         )
         if message_ids is not None:

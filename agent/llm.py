@@ -4,10 +4,11 @@
     LLMClassifier(chat_model=fake, model="scripted")  # any BaseChatModel, e.g. in tests
 
 Per reply: auto-replies known from headers cost no call; otherwise exactly one call,
-whose answer must parse into `ModelTriage`. Rate limits, timeouts, connection errors
-and 5xx are retried with tenacity; an answer that does not parse is asked for once
-more; if it still fails, or the service stays down, the reply goes to a person: the
-offline classifier's findings are returned with `error` set and confidence capped at
+whose answer must parse into `ModelTriage` (`agent.llm_schema`, derived from
+`Finding`). Rate limits, timeouts, connection errors and 5xx are retried with
+tenacity; an answer that does not parse is asked for once more; if it still fails,
+or the service stays down, the reply goes to a person: the offline classifier's
+findings are returned with `error` set and confidence capped at
 `FALLBACK_CONFIDENCE`. The model's answer is then checked: fields an intent may not
 carry are dropped, addresses and invoice numbers it did not read in the reply are
 dropped, and findings whose evidence is not in the reply abstain.
@@ -26,14 +27,15 @@ from typing import Any
 import openai
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
 
 from arbox import prompts
 
 from .classifier import Reply
 from .evidence import check_evidence, sanitize
-from .findings import Fields, Finding, Intent, Triage
+from .findings import Finding, Triage
+from .llm_schema import RESPONSE_FORMAT, ModelTriage
 from .offline import OfflineClassifier, is_auto_reply
 
 FALLBACK_CONFIDENCE = 0.5
@@ -46,38 +48,6 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     openai.InternalServerError,
 )
 """Errors worth retrying: 429, timeouts, dropped connections, 5xx."""
-
-
-class ModelFinding(BaseModel):
-    """One intent found in the reply, with what it concerns and the words that show it."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
-
-    intent: Intent
-    """The intent, from the taxonomy."""
-    invoices: list[str] = Field(default_factory=list)
-    """Invoice numbers this intent concerns, exactly as written in the reply (may be empty)."""
-    fields: Fields = Field(default_factory=Fields)
-    """Details for this intent; only the fields listed for it, the rest null."""
-    confidence: float = Field(ge=0.0, le=1.0)
-    """How sure you are, from 0 to 1."""
-    evidence: str
-    """A short quote, copied verbatim from the reply, that shows this intent."""
-
-
-class ModelTriage(BaseModel):
-    """Every intent found in one customer reply."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
-
-    findings: list[ModelFinding]
-    """One entry per intent present; several are common."""
-
-
-RESPONSE_FORMAT: dict[str, Any] = {
-    "type": "json_schema",
-    "json_schema": {"name": "triage", "schema": ModelTriage.model_json_schema(), "strict": False},
-}
 
 
 @dataclass
@@ -154,7 +124,7 @@ class LLMClassifier:
             return self._fallback(reply, f"LLM unavailable: {type(exc).__name__}: {exc}")
         if parsed is None:
             return self._fallback(reply, f"LLM answer did not parse after one retry: {problem}")
-        findings = [sanitize(_to_finding(f), reply) for f in parsed.findings]
+        findings = [sanitize(f, reply) for f in parsed]
         triage = Triage(findings=findings, classifier=self.name, prompt_hash=self.prompt_hash)
         return check_evidence(triage, reply.text)
 
@@ -162,7 +132,7 @@ class LLMClassifier:
         """The system prompt and the reply, escaped and fenced as untrusted data."""
         return [SystemMessage(self.system_prompt), HumanMessage(render_reply(reply))]
 
-    def _ask(self, messages: list[BaseMessage]) -> tuple[ModelTriage | None, str]:
+    def _ask(self, messages: list[BaseMessage]) -> tuple[list[Finding] | None, str]:
         """One model call (plus transient-error retries); the parsed answer or why not."""
         for attempt in self._retrying:
             with attempt:
@@ -171,9 +141,10 @@ class LLMClassifier:
         self._count_tokens(raw)
         text = _content_text(raw)
         try:
-            return ModelTriage.model_validate_json(_strip_fence(text)), ""
+            answer = ModelTriage.model_validate_json(_strip_fence(text)).model_dump()
         except ValidationError as exc:
             return None, _short_error(exc)
+        return [_to_finding(f) for f in answer["findings"]], ""
 
     def _count_tokens(self, raw: AIMessage) -> None:
         meta = getattr(raw, "usage_metadata", None) or {}
@@ -213,14 +184,9 @@ def render_reply(reply: Reply) -> str:
     )
 
 
-def _to_finding(f: ModelFinding) -> Finding:
-    return Finding(
-        intent=f.intent,
-        invoices=f.invoices,
-        fields=f.fields,
-        confidence=f.confidence,
-        evidence=html.unescape(f.evidence),
-    )
+def _to_finding(answer: dict[str, Any]) -> Finding:
+    """The model's finding as the policy reads it (the quote unescaped: it read it escaped)."""
+    return Finding.model_validate({**answer, "evidence": html.unescape(answer["evidence"])})
 
 
 def _content_text(raw: BaseMessage) -> str:

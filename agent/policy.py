@@ -11,21 +11,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from .findings import Finding, Intent, Triage
 from .state import PlannedAction
+from .toolbox import TOOLBOX, ActionName
 
-
-class ActionName(StrEnum):
-    pause_dunning = "pause_dunning"
-    tag_dispute = "tag_dispute"
-    record_promise = "record_promise"
-    record_payment_claim = "record_payment_claim"
-    open_deduction = "open_deduction"
-    create_task = "create_task"
-    upsert_contact = "upsert_contact"
+__all__ = ["ActionName", "Context", "PolicyConfig", "canonical", "plan_actions"]
 
 
 ROUTE_BY_REASON = {"pricing": "sales", "terms": "sales"}
@@ -68,6 +60,9 @@ class _Planner:
     def add(
         self, action: ActionName, tag: str, why: str, /, approval: bool = False, **args: Any
     ) -> None:
+        undeclared = set(args) - TOOLBOX[action].arg_names
+        if undeclared:  # a bug in a rule, not bad input: the toolbox is the contract
+            raise TypeError(f"{action.value} does not declare {', '.join(sorted(undeclared))}")
         key = f"{self.ctx.message_id}:{action.value}:{tag}"
         self.actions.append(
             PlannedAction(

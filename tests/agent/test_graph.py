@@ -16,7 +16,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from arbox.agent.checkpoint import open_checkpointer
-from arbox.agent.service import ApprovalError, Incoming, Triager
+from arbox.agent.service import ApprovalError, Reply, Triager
 from arbox.tools.models import (
     Approval,
     AuditLog,
@@ -73,7 +73,7 @@ def triager(books):
 
 
 def reply(text, sender="Dana <ap@acme.com>", mid="<m1@acme.com>"):
-    return Incoming(message_id=mid, sender=sender, subject="RE: invoice", text=text)
+    return Reply(message_id=mid, sender=sender, subject="RE: invoice", text=text)
 
 
 def count(ledger, model):

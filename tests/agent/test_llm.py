@@ -10,6 +10,7 @@ import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 from langchain_openai import ChatOpenAI
+from openai_stub import Answer, Status, StubLLMServer, Text
 
 from arbox import prompts
 from arbox.agent import ModelConfigError, build_classifier
@@ -17,8 +18,6 @@ from arbox.agent.classifier import Reply
 from arbox.agent.evidence import ALLOWED_FIELDS
 from arbox.agent.llm import FALLBACK_CONFIDENCE, LLMClassifier
 from arbox.agent.offline import OfflineClassifier
-
-from .llm_stub import Answer, Status, StubLLMServer, Text
 
 REPLY = Reply(
     text="Hi, we wired $1,250.00 for INV-10442 yesterday. Can you send a statement?",

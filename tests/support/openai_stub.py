@@ -1,13 +1,17 @@
-"""A local OpenAI-compatible chat-completions server for tests and benchmarks.
+"""The local OpenAI-compatible chat-completions server for tests and benchmarks.
 
-It listens on loopback only, records every request, and answers from a script:
-each entry is a structured-output object (sent back as the message's JSON text),
-a raw text (e.g. malformed JSON), or an HTTP error status (429, 500, ...). When the
-script runs out, ``default`` answers (a callable from the request body to an entry).
+It listens on loopback only, records every request body and its headers, and
+answers from a script: each entry is a structured-output object (sent back as
+the message's JSON text), a raw text (e.g. malformed JSON), or an HTTP error
+status (429, 500, ...). When the script runs out, ``default`` answers (a
+callable from the request body to an entry; `by_keyword` builds one).
 
     with StubLLMServer() as stub:
         stub.script = [Status(429), Answer({"findings": []})]
         ChatOpenAI(base_url=stub.base_url, api_key="sk-test", model="stub", ...)
+
+Every response carries an ``openai-organization`` header, so record/replay tests
+can check that no response secret reaches a cassette.
 """
 
 from __future__ import annotations
@@ -43,6 +47,19 @@ class Status:
 
 
 Entry = Answer | Text | Status
+ORGANIZATION = "org-secret-stub"
+"""Sent in every response's ``openai-organization`` header."""
+
+
+def by_keyword(answers: dict[str, Any]) -> Callable[[dict[str, Any]], Entry]:
+    """A ``default`` answering the first payload whose keyword occurs in the last message
+    (case-insensitive), else no findings."""
+
+    def answer(body: dict[str, Any]) -> Entry:
+        text = str(body["messages"][-1]["content"]).lower()
+        return Answer(next((a for k, a in answers.items() if k in text), {"findings": []}))
+
+    return answer
 
 
 @dataclass
@@ -54,6 +71,8 @@ class StubLLMServer:
     )
     script: list[Entry] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)
+    """The headers of every request, in order."""
     _server: ThreadingHTTPServer | None = None
     _thread: threading.Thread | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -78,9 +97,10 @@ class StubLLMServer:
             self._server.shutdown()
             self._server.server_close()
 
-    def next_entry(self, body: dict[str, Any]) -> Entry:
+    def next_entry(self, body: dict[str, Any], headers: dict[str, str]) -> Entry:
         with self._lock:
             self.requests.append(body)
+            self.headers.append(headers)
             if self.script:
                 return self.script.pop(0)
         return self.default(body)
@@ -126,7 +146,7 @@ def _handler_for(stub: StubLLMServer) -> type[BaseHTTPRequestHandler]:
             if not self.path.endswith("/chat/completions"):
                 self._send(404, {"error": {"message": f"no route {self.path}"}})
                 return
-            entry = stub.next_entry(body)
+            entry = stub.next_entry(body, dict(self.headers))
             if isinstance(entry, Status):
                 err = {"error": {"message": entry.message, "type": "stub", "code": entry.code}}
                 self._send(entry.code, err)
@@ -140,6 +160,7 @@ def _handler_for(stub: StubLLMServer) -> type[BaseHTTPRequestHandler]:
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
+            self.send_header("openai-organization", ORGANIZATION)
             if status == 429:
                 self.send_header("Retry-After", "0")
             self.end_headers()
