@@ -221,3 +221,10 @@ def test_graph_on_postgres_with_its_checkpointer(pg_ledger):
         )
     assert [a["status"] for a in done.actions] == ["done", "done"]
     assert count(pg_ledger, Dispute) == 1
+
+
+def test_checkpoint_holds_plain_json(triager):
+    triager.process(reply(STRATEGIC, sender="buyer@globex.com", mid="<j@g>"), today=TODAY)
+    values = triager.graph.get_state({"configurable": {"thread_id": "<j@g>"}}).values
+    assert json.loads(json.dumps(values)) == values  # no model, Decimal or date inside
+    assert values["plan"][0]["name"] == "tag_dispute" and values["match_method"] == "domain"
