@@ -25,6 +25,8 @@ class Context:
     """Where the customer is looked up and the actions are written."""
     classifier: Classifier
     """Called once by `classify` (never on a resumed run)."""
+    second_classifier: Classifier | None = None
+    """An independent classifier (offline, no network) read beside an LLM; None: none."""
     today: date = field(default_factory=date.today)
     """The run's today: promise windows and pause dates count from it."""
     actor: str = "arbox"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +29,13 @@ import openai
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import ValidationError
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
+from tenacity import (
+    Retrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_exponential_jitter,
+)
 
 from arbox import prompts
 
@@ -38,6 +45,12 @@ from .findings import Finding, Triage
 from .llm_schema import RESPONSE_FORMAT, ModelTriage
 from .offline import OfflineClassifier, is_auto_reply
 
+DEFAULT_TIMEOUT = 30.0
+"""Seconds one request may take (``ARBOX_LLM_TIMEOUT``)."""
+DEFAULT_ATTEMPTS = 3
+"""Requests per reply at most, retries included (``ARBOX_LLM_ATTEMPTS``)."""
+DEFAULT_BUDGET = 90.0
+"""Seconds per reply, retries included (``ARBOX_LLM_BUDGET``); over it a person decides."""
 FALLBACK_CONFIDENCE = 0.5
 """Confidence cap on the offline suggestion when the LLM could not answer: a person decides."""
 DEFAULT_PROMPT = "triage.md"
@@ -76,10 +89,11 @@ class LLMClassifier:
         *,
         chat_model: BaseChatModel | None = None,
         prompt_path: str | Path | None = None,
-        max_attempts: int = 4,
+        max_attempts: int = DEFAULT_ATTEMPTS,
         wait_initial: float = 0.5,
         wait_max: float = 8.0,
-        timeout: float = 60.0,
+        timeout: float = DEFAULT_TIMEOUT,
+        budget: float = DEFAULT_BUDGET,
     ) -> None:
         self.name = f"openai:{model}"
         self.system_prompt = (
@@ -92,14 +106,17 @@ class LLMClassifier:
             from langchain_openai import ChatOpenAI
 
             # tenacity owns retries, so the client must not retry behind its back.
-            chat_model = ChatOpenAI(model=model, temperature=0, max_retries=0, timeout=timeout)
+            chat_model = ChatOpenAI(
+                model=model, temperature=0, max_retries=0, timeout=min(timeout, budget)
+            )
         self.chat_model = chat_model
         self._runnable = chat_model.bind(response_format=RESPONSE_FORMAT)
         self.usage = Usage()
         self.offline = OfflineClassifier()
+        self.budget = budget
         self._retrying = Retrying(
             retry=retry_if_exception_type(TRANSIENT_ERRORS),
-            stop=stop_after_attempt(max_attempts),
+            stop=stop_after_attempt(max_attempts) | stop_after_delay(budget),
             wait=wait_exponential_jitter(
                 multiplier=wait_initial, max=wait_max, jitter=wait_initial
             ),
@@ -112,9 +129,10 @@ class LLMClassifier:
             triage = self.offline.classify(reply)
             return triage.model_copy(update={"classifier": self.name})
         messages = self.messages(reply)
+        started = time.monotonic()
         try:
             parsed, problem = self._ask(messages)
-            if parsed is None:
+            if parsed is None and time.monotonic() - started < self.budget:
                 note = HumanMessage(
                     "Your previous answer could not be used: "
                     f"{problem}. Answer again with JSON that matches the schema, nothing else."
@@ -123,7 +141,9 @@ class LLMClassifier:
         except Exception as exc:  # the service stayed down: never lose the reply
             return self._fallback(reply, f"LLM unavailable: {type(exc).__name__}: {exc}")
         if parsed is None:
-            return self._fallback(reply, f"LLM answer did not parse after one retry: {problem}")
+            if time.monotonic() - started >= self.budget:
+                problem = f"{problem} (no retry: over the {self.budget:g} s budget for one reply)"
+            return self._fallback(reply, f"LLM answer did not parse: {problem}")
         findings = [sanitize(f, reply) for f in parsed]
         triage = Triage(findings=findings, classifier=self.name, prompt_hash=self.prompt_hash)
         return check_evidence(triage, reply.text)

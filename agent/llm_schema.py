@@ -26,8 +26,8 @@ MONEY_PATTERN = r"^\d{1,12}(\.\d{1,2})?$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 REQUIRED = ("intent", "confidence", "evidence")
 """What every finding the model reports must carry."""
-KEPT_DESCRIPTIONS = frozenset({"invoices", "evidence"})
-"""Finding fields whose description adds to the prompt; the others are dropped."""
+KEPT_DESCRIPTIONS: frozenset[str] = frozenset()
+"""Fields whose description adds to the prompt (none: the system prompt says it all)."""
 
 
 def _model_facing(field: FieldInfo, name: str) -> tuple[Any, FieldInfo]:
@@ -60,6 +60,7 @@ def lean_schema() -> dict[str, Any]:
     """`ModelTriage`'s JSON schema, inlined and trimmed (see the module docstring)."""
     full = ModelTriage.model_json_schema()
     defs = full.pop("$defs", {})
+    full.pop("description", None)
     return _trim(_inline(full, defs), path=())
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from langgraph.types import Command
 from sqlmodel import col, select
@@ -61,16 +61,22 @@ class Triager:
         checkpointer: Any,
         *,
         policy: PolicyConfig | None = None,
+        second_classifier: Classifier | Literal["auto"] | None = "auto",
     ) -> None:
         self.ledger = ledger
         self.classifier = classifier
         self.policy = policy or PolicyConfig()
+        if second_classifier == "auto":
+            # Beside a model, the offline classifier reads every reply too (no network).
+            second_classifier = None if classifier.name == "offline" else _offline()
+        self.second_classifier = second_classifier
         self.graph = build_graph(checkpointer)
 
     def _context(self, today: date | None, actor: str = "arbox") -> Context:
         return Context(
             ledger=self.ledger,
             classifier=self.classifier,
+            second_classifier=self.second_classifier,
             today=today or date.today(),
             actor=actor,
             policy=self.policy,
@@ -205,3 +211,9 @@ class Triager:
                             },
                         )
                     )
+
+
+def _offline() -> Classifier:
+    from .offline import OfflineClassifier
+
+    return OfflineClassifier()

@@ -71,6 +71,23 @@ class CustomerView(_Model):
     """The customer's domain and its contacts' domains."""
 
 
+class OpenTask(_Model):
+    """A task of the customer still open, for follow-ups."""
+
+    id: int
+    queue: str
+    tag: str = ""
+    """What it is about (payment, dispute, short_pay, ...), from the key that opened it."""
+    invoices: list[str] = Field(default_factory=list)
+
+
+class OpenClaim(_Model):
+    """A payment claim of the customer still open (the money not found yet)."""
+
+    id: int
+    invoices: list[str] = Field(default_factory=list)
+
+
 class TriageState(_Model):
     """One reply on its way through resolve -> classify -> plan -> approve -> act."""
 
@@ -83,6 +100,12 @@ class TriageState(_Model):
     match_score: float | None = None
     known_invoices: list[str] = Field(default_factory=list)
     """Invoice numbers of the resolved customer."""
+    balances: dict[str, str] = Field(default_factory=dict)
+    """Open balance per open invoice of the customer (money as strings)."""
+    open_tasks: list[OpenTask] = Field(default_factory=list)
+    open_claims: list[OpenClaim] = Field(default_factory=list)
+    second_intents: list[str] | None = None
+    """What the independent second classifier read (None when there is none)."""
     triage: Triage | None = None
     """What the classifier understood (evidence already checked)."""
     plan: list[PlannedAction] = Field(default_factory=list)

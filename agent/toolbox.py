@@ -34,6 +34,7 @@ class ActionName(StrEnum):
     record_payment_claim = "record_payment_claim"
     open_deduction = "open_deduction"
     create_task = "create_task"
+    note_task = "note_task"
     upsert_contact = "upsert_contact"
 
 
@@ -108,6 +109,14 @@ class CreateTask(Args):
     source_message: str | None = None
 
 
+class NoteTask(Args):
+    """Add a note to an open task (a follow-up about the same invoice and intent)."""
+
+    task_id: int
+    note: str
+    source_message: str | None = None
+
+
 class UpsertContact(Args):
     """Add or update a contact of the customer (the mail goes there from now on)."""
 
@@ -140,6 +149,7 @@ TOOLBOX: dict[ActionName, Tool] = {
         Tool(ActionName.record_payment_claim, actions.record_payment_claim, RecordPaymentClaim),
         Tool(ActionName.open_deduction, actions.open_deduction, OpenDeduction),
         Tool(ActionName.create_task, actions.create_task, CreateTask),
+        Tool(ActionName.note_task, actions.note_task, NoteTask),
         Tool(ActionName.upsert_contact, actions.upsert_contact, UpsertContact),
     )
 }

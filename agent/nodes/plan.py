@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from email.utils import parseaddr
 from typing import Any
 
@@ -18,15 +19,27 @@ def plan(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
     """The actions the policy proposes, and why a person must decide (if they must)."""
     ctx = runtime.context
     customer = state.customer
+    reply = state.reply
     actions, reasons = plan_actions(
         state.triage or Triage(error="the reply was not classified"),
         Facts(
-            message_id=state.reply.message_id,
+            message_id=reply.message_id,
             today=ctx.today,
             customer=customer.model_dump() if customer else None,
             invoices={canonical(n): n for n in state.known_invoices},
-            sender_email=parseaddr(state.reply.sender)[1].lower(),
+            sender_email=parseaddr(reply.sender)[1].lower(),
             customer_domains=tuple(customer.domains) if customer else (),
+            match_method=state.match_method,
+            text=reply.text,
+            subject=reply.subject,
+            sent_on=reply.sent_at.date() if reply.sent_at else None,
+            auto_reply=reply.auto_reply,
+            balances={n: Decimal(b) for n, b in state.balances.items()},
+            second_intents=frozenset(state.second_intents)
+            if state.second_intents is not None
+            else None,
+            open_tasks=tuple(state.open_tasks),
+            open_claims=tuple(state.open_claims),
         ),
         ctx.policy,
     )

@@ -6,12 +6,13 @@ from email.utils import parseaddr
 from typing import Any
 
 from langgraph.runtime import Runtime
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from ...tools.enums import ClaimStatus, TaskStatus
 from ...tools.matching import SenderInfo, match_customer
-from ...tools.models import Contact, Customer, Invoice
+from ...tools.models import AuditLog, Contact, Customer, Invoice, PaymentClaim, Task
 from ..context import Context
-from ..state import CustomerView, TriageState, update
+from ..state import CustomerView, OpenClaim, OpenTask, TriageState, update
 
 
 def resolve(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
@@ -37,6 +38,9 @@ def resolve(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
             match_method=method,
             match_score=score,
             known_invoices=invoice_numbers(session, customer.id),
+            balances=open_balances(session, customer.id),
+            open_tasks=open_tasks(session, customer.id),
+            open_claims=open_claims(session, customer.id),
         )
 
 
@@ -83,3 +87,48 @@ def invoice_numbers(session: Session, customer_id: int, *, open_only: bool = Fal
     if open_only:
         query = query.where(Invoice.balance > 0)
     return list(session.exec(query.order_by(Invoice.number)))
+
+
+def open_balances(session: Session, customer_id: int) -> dict[str, str]:
+    """Open balance per open invoice, money as strings (JSON-safe)."""
+    rows = session.exec(
+        select(Invoice).where(Invoice.customer_id == customer_id, col(Invoice.balance) > 0)
+    )
+    return {invoice.number: str(invoice.balance) for invoice in rows}
+
+
+def open_tasks(session: Session, customer_id: int) -> list[OpenTask]:
+    """The customer's open or claimed tasks, each with the tag of the key that opened it."""
+    tasks = list(
+        session.exec(
+            select(Task).where(
+                Task.customer_id == customer_id,
+                col(Task.status).in_([TaskStatus.open.value, TaskStatus.claimed.value]),
+            )
+        )
+    )
+    if not tasks:
+        return []
+    targets = {f"task:{t.id}": t for t in tasks}
+    tags: dict[str, str] = {}
+    for target, key in session.exec(
+        select(AuditLog.target, AuditLog.idempotency_key).where(
+            AuditLog.action == "create_task", col(AuditLog.target).in_(list(targets))
+        )
+    ):
+        # Keys read "<message>:create_task:<queue>:<tag>" (agent.policy).
+        tags[target] = (key or "").rsplit(":", 1)[-1]
+    return [
+        OpenTask(id=t.id, queue=t.queue, tag=tags.get(target, ""), invoices=list(t.invoices))
+        for target, t in targets.items()
+        if t.id is not None
+    ]
+
+
+def open_claims(session: Session, customer_id: int) -> list[OpenClaim]:
+    rows = session.exec(
+        select(PaymentClaim).where(
+            PaymentClaim.customer_id == customer_id, PaymentClaim.status == ClaimStatus.open.value
+        )
+    )
+    return [OpenClaim(id=c.id, invoices=list(c.invoices)) for c in rows if c.id is not None]

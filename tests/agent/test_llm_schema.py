@@ -8,6 +8,7 @@ import re
 import pytest
 from pydantic import ValidationError
 
+from arbox import prompts
 from arbox.agent.findings import SET_BY_ARBOX, Finding
 from arbox.agent.llm_schema import (
     DATE_PATTERN,
@@ -34,3 +35,11 @@ def test_schema_has_no_titles_or_nulls_and_patterns_for_money_and_dates():
     assert fields["promised_on"]["pattern"] == DATE_PATTERN
     assert "pricing" in fields["reason"]["enum"] and "wire" in fields["method"]["enum"]
     assert not re.match(MONEY_PATTERN, "REF-20.11") and re.match(MONEY_PATTERN, "1250.00")
+
+
+def test_fixed_prompt_is_small():
+    # ~4 characters a token: the fixed part (system prompt + schema) stays under 1,000 tokens
+    # (866 by the local llama.cpp server's tokenizer when this was written; see README).
+    system = prompts.read("triage.md")
+    schema = json.dumps(RESPONSE_SCHEMA, separators=(",", ":"))
+    assert len(system) + len(schema) < 3600

@@ -12,7 +12,7 @@ from arbox.agent.act import validate
 from arbox.agent.errors import InvalidPlan
 from arbox.agent.findings import Intent, Triage
 from arbox.agent.policy import Context, canonical, plan_actions
-from arbox.agent.state import PlannedAction
+from arbox.agent.state import OpenTask, PlannedAction
 from arbox.agent.toolbox import TOOLBOX, ActionName
 
 CUSTOMER = {"external_id": "C-1", "name": "Acme", "segment": "standard", "domains": ["acme.com"]}
@@ -47,6 +47,7 @@ def test_every_action_the_policy_plans_passes_its_declaration():
         invoices={canonical("INV-1"): "INV-1"},
         sender_email="ap@acme.com",
         customer_domains=("acme.com",),
+        open_tasks=(OpenTask(id=7, queue="billing", tag="document", invoices=["INV-1"]),),
     )
     actions, _ = plan_actions(Triage(findings=findings), ctx)
     assert {a.name for a in actions} == set(TOOLBOX)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -46,7 +47,14 @@ class Status:
     message: str = "stub error"
 
 
-Entry = Answer | Text | Status
+@dataclass(frozen=True)
+class Hang:
+    """No answer for ``seconds`` (a hanging endpoint), then a 504."""
+
+    seconds: float
+
+
+Entry = Answer | Text | Status | Hang
 ORGANIZATION = "org-secret-stub"
 """Sent in every response's ``openai-organization`` header."""
 
@@ -84,7 +92,7 @@ class StubLLMServer:
         return f"http://{host}:{port}/v1"
 
     def __enter__(self) -> StubLLMServer:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -104,6 +112,11 @@ class StubLLMServer:
             if self.script:
                 return self.script.pop(0)
         return self.default(body)
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that gave up on a `Hang` is expected, not a failure
 
 
 def completion(content: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -147,6 +160,9 @@ def _handler_for(stub: StubLLMServer) -> type[BaseHTTPRequestHandler]:
                 self._send(404, {"error": {"message": f"no route {self.path}"}})
                 return
             entry = stub.next_entry(body, dict(self.headers))
+            if isinstance(entry, Hang):
+                time.sleep(entry.seconds)
+                entry = Status(504, "hung")
             if isinstance(entry, Status):
                 err = {"error": {"message": entry.message, "type": "stub", "code": entry.code}}
                 self._send(entry.code, err)
