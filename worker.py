@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -158,22 +159,34 @@ def claim(
 
 
 def process_claimed(
-    triager: Triager, rows: list[InboundMessage], *, today: date | None = None
+    triager: Triager,
+    rows: list[InboundMessage],
+    *,
+    today: date | None = None,
+    concurrency: int = 1,
 ) -> list[Outcome]:
-    """Triage claimed messages; a failure leaves the message for a person, never crashes."""
-    outcomes = []
-    for row in rows:
-        try:
-            email = stored_email(row)
-            outcomes.append(triager.process(incoming(email, row), today=today))
-        except Exception as exc:  # keep the message and carry on with the others
-            log.exception("triage of %s failed", row.message_id)
-            with triager.ledger.transaction() as session:
-                stored = session.get(InboundMessage, row.id)
-                if stored is not None:
-                    stored.status, stored.parse_error = "failed", f"triage: {exc!r}"[:2000]
-                    session.add(stored)
-    return outcomes
+    """Triage claimed messages, ``concurrency`` at a time (LLM calls overlap); a failure
+    leaves the message for a person, never crashes. Each row was claimed by this worker
+    alone and each action has its idempotency key, so threads never act twice."""
+    if concurrency <= 1 or len(rows) <= 1:
+        done = [_process_one(triager, row, today) for row in rows]
+    else:
+        with ThreadPoolExecutor(concurrency, thread_name_prefix="arbox-triage") as pool:
+            done = list(pool.map(lambda row: _process_one(triager, row, today), rows))
+    return [outcome for outcome in done if outcome is not None]
+
+
+def _process_one(triager: Triager, row: InboundMessage, today: date | None) -> Outcome | None:
+    try:
+        return triager.process(incoming(stored_email(row), row), today=today)
+    except Exception as exc:  # keep the message and carry on with the others
+        log.exception("triage of %s failed", row.message_id)
+        with triager.ledger.transaction() as session:
+            stored = session.get(InboundMessage, row.id)
+            if stored is not None:
+                stored.status, stored.parse_error = "failed", f"triage: {exc!r}"[:2000]
+                session.add(stored)
+        return None
 
 
 def process_pending(
@@ -182,11 +195,12 @@ def process_pending(
     today: date | None = None,
     batch: int = 50,
     message_ids: list[str] | None = None,
+    concurrency: int = 1,
 ) -> list[Outcome]:
     """Drain the queue of received messages through the triage graph."""
     outcomes: list[Outcome] = []
     while rows := claim(triager.ledger, limit=batch, message_ids=message_ids):
-        outcomes += process_claimed(triager, rows, today=today)
+        outcomes += process_claimed(triager, rows, today=today, concurrency=concurrency)
     return outcomes
 
 
@@ -208,7 +222,9 @@ def triage_pass(app: App, *, lock: AbstractContextManager[object] | None = None)
     from .agent.slack import notify_pending
 
     with lock or nullcontext():
-        outcomes = process_pending(app.triager, today=app.today())
+        outcomes = process_pending(
+            app.triager, today=app.today(), concurrency=app.settings.llm_concurrency
+        )
     if app.notifier is not None:
         notify_pending(app.ledger, app.notifier)  # approvals Slack has not seen yet
     return outcomes
