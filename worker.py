@@ -219,7 +219,7 @@ def watch(
     once: bool = False,
     stop_event: threading.Event | None = None,
     lock: AbstractContextManager[object] | None = None,
-    every: float = TRIAGE_EVERY,
+    every: float | None = None,
 ) -> WatchReport:
     """The watch loop: record new mail, triage it, ask in Slack; ``once`` drains and returns.
 
@@ -238,7 +238,7 @@ def watch(
         stop = stop_event or threading.Event()
 
         def triage_loop() -> None:
-            while not stop.wait(every):
+            while not stop.wait(every or TRIAGE_EVERY):
                 try:
                     report.triaged += len(triage_pass(app, lock=lock))
                 except Exception:  # one bad pass must not end the loop

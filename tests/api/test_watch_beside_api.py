@@ -1,4 +1,4 @@
-"""The live inbox beside the API: the watcher records, the triage thread triages and posts."""
+"""The live inbox beside the API: the worker's watch loop records, triages and posts."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from apikit import DISPUTE, SECRET, TODAY, eml, settings
 from fastapi.testclient import TestClient
 
 from arbox.agent import build_classifier
-from arbox.api import inbox
+from arbox import bootstrap, worker
 from arbox.api.app import create_app
-from arbox.mailbox import commands
 from arbox.mailbox.parse import parse_email
 from arbox.mailbox.store import record_inbound
 
@@ -29,10 +28,13 @@ class FakeWatcher:
             handler(email, row, session)
         stop_event.wait()
 
+    def close(self):
+        pass
+
 
 def test_serve_with_the_watcher_triages_the_inbox_and_asks_in_slack(books, stub, monkeypatch):
-    monkeypatch.setattr(commands, "watcher_from_settings", lambda ledger, s: FakeWatcher(ledger))
-    monkeypatch.setattr(inbox, "TRIAGE_EVERY", 0.05)
+    monkeypatch.setattr(bootstrap, "watcher_from_settings", lambda ledger, s: FakeWatcher(ledger))
+    monkeypatch.setattr(worker, "TRIAGE_EVERY", 0.05)
     s = settings(
         books,
         slack_bot_token="xoxb-test",
