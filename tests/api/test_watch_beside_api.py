@@ -7,8 +7,8 @@ import time
 from apikit import DISPUTE, SECRET, TODAY, eml, settings
 from fastapi.testclient import TestClient
 
-from arbox.agent import build_classifier
 from arbox import bootstrap, worker
+from arbox.agent import build_classifier
 from arbox.api.app import create_app
 from arbox.mailbox.parse import parse_email
 from arbox.mailbox.store import record_inbound
