@@ -140,7 +140,7 @@ def claim(
         query = select(InboundMessage).where(
             or_(
                 InboundMessage.status == "received",
-                (InboundMessage.status == "processing")
+                (col(InboundMessage.status) == "processing")
                 & (col(InboundMessage.claimed_at) < now - STALE_CLAIM),
             )
         )
