@@ -32,7 +32,7 @@ def import_cmd(
     """Import a CSV file into the ledger; bad rows are reported by line and the rest kept."""
     from ..tools.csv_import import import_csv
 
-    report = import_csv(open_ledger(ctx, db), kind, file, date_format=date_format)
+    report = import_csv(open_ledger(ctx, db, create=True), kind, file, date_format=date_format)
     console.print(
         f"{kind}: {report.created} created, {report.updated} updated, "
         f"{report.unchanged} unchanged, {len(report.errors)} failed",

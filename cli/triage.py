@@ -49,7 +49,7 @@ def triage(
     from ..worker import ingest, process_pending, stored_incoming
 
     today = parse_day(on)
-    with build(database_url=db_url(ctx, db), model=model, slack=False) as app:
+    with build(database_url=db_url(ctx, db), create=False, model=model, slack=False) as app:
         ingested = ingest(app.ledger, iter_paths([str(p) for p in paths]))
         for label, error in ingested.unparseable:
             err.print(
@@ -129,7 +129,7 @@ def approvals_list(ctx: typer.Context, db: DbOption = None) -> None:
     from ..tools.db import Ledger
     from ..tools.models import Approval
 
-    with Ledger.open(db_url(ctx, db)).session() as s:
+    with Ledger.open(db_url(ctx, db), create=False).session() as s:
         rows = list(
             s.exec(select(Approval).where(Approval.status == "pending").order_by(Approval.id))  # type: ignore[arg-type]
         )
@@ -152,7 +152,7 @@ def _decide(
 ) -> None:
     from ..bootstrap import build
 
-    with build(database_url=db_url(ctx, db)) as app:
+    with build(database_url=db_url(ctx, db), create=False) as app:
         outcome = decide(app, message_id, decision, by=by)
     print_outcomes([outcome])
 

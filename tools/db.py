@@ -7,11 +7,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel, create_engine
 
 from . import models  # noqa: F401  (registers the tables)
+from .errors import NoLedger
 
 DEFAULT_URL = "sqlite:///arbox.db"
 
@@ -72,6 +73,23 @@ def init_db(engine: Engine) -> None:
             conn.execute(text(stmt))
 
 
+def ledger_exists(url: str) -> bool:
+    """True when ``url`` holds a ledger (our tables); never creates anything."""
+    url = normalize_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database
+        if not path or path == ":memory:":
+            return False
+        if not Path(path).expanduser().is_file():
+            return False
+    engine = create_engine(url) if parsed.get_backend_name() != "sqlite" else make_engine(url)
+    try:
+        return inspect(engine).has_table("customer")
+    finally:
+        engine.dispose()
+
+
 class Ledger:
     """A handle on one ledger database: the engine plus transaction scopes.
 
@@ -85,9 +103,19 @@ class Ledger:
 
     @classmethod
     def open(cls, url: str = DEFAULT_URL, *, create: bool = True) -> Ledger:
+        """The ledger at ``url``; its schema is brought up to date.
+
+        With ``create=False`` a database that holds no ledger yet (a missing SQLite
+        file, a PostgreSQL database without our tables) raises `NoLedger` and
+        nothing is created: a command pointed at the wrong place says so.
+        """
+        if not create and not ledger_exists(url):
+            raise NoLedger(
+                f"no ledger at {make_url(normalize_url(url)).render_as_string()}: make one with "
+                "`arbox import customers FILE.csv` (or `arbox demo --dir D`), or pass --db"
+            )
         engine = make_engine(url)
-        if create:
-            init_db(engine)
+        init_db(engine)
         return cls(engine)
 
     @property

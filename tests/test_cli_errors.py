@@ -1,4 +1,4 @@
-"""`arbox watch`'s configuration and server errors, and the factories of the composition root."""
+"""The command line's one-line errors: configuration, servers away, no ledger, bad paths."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from arbox.bootstrap import sender_from_settings
 from arbox.cli import app
 from arbox.mailbox.smtp import Mailer, OutboxWriter
 from arbox.settings import Settings, get_settings
+from arbox.tools.db import Ledger
 
 runner = CliRunner()
 
@@ -19,7 +20,9 @@ runner = CliRunner()
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     for name in ("ARBOX_IMAP_HOST", "ARBOX_IMAP_USER", "ARBOX_IMAP_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("ARBOX_DATABASE_URL", f"sqlite:///{tmp_path / 'l.db'}")
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    Ledger.open(url).dispose()
+    monkeypatch.setenv("ARBOX_DATABASE_URL", url)
     get_settings.cache_clear()
     yield monkeypatch
     get_settings.cache_clear()
@@ -58,3 +61,44 @@ def test_sender_factory(tmp_path: Path) -> None:
     assert isinstance(sender_from_settings(Settings(outbox_dir=str(tmp_path))), OutboxWriter)
     mailer = sender_from_settings(Settings(smtp_host="127.0.0.1", smtp_port=2525))
     assert isinstance(mailer, Mailer) and mailer.port == 2525
+
+
+def test_commands_that_read_a_ledger_refuse_to_make_an_empty_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ARBOX_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    elsewhere = f"sqlite:///{tmp_path / 'other' / 'x.db'}"
+    for args in (
+        ["approvals"],
+        ["approvals", "--db", elsewhere, "accept", "<m@x>"],
+        ["--db", elsewhere, "notices", "list"],
+        ["dunning", "run"],
+        ["export", "--out", str(tmp_path / "out")],
+        ["watch", "--once"],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith("error: no ledger at"), (args, result.stderr)
+        assert "arbox import" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "arbox.db").exists() and not (tmp_path / "other").exists()
+    get_settings.cache_clear()
+
+
+def test_a_malformed_or_unreachable_database_is_one_line(tmp_path: Path) -> None:
+    for url, says in (
+        ("nonsense://", "not a database URL"),
+        ("postgresql+psycopg://nobody@127.0.0.1:1/none", "cannot use the database"),
+    ):
+        result = runner.invoke(app, ["approvals", "--db", url])
+        assert result.exit_code == 2, result.output
+        assert says in result.stderr and "Traceback" not in result.output
+
+
+def test_triage_of_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    Ledger.open(url).dispose()
+    result = runner.invoke(app, ["triage", str(tmp_path / "nope.eml"), "--db", url])
+    assert result.exit_code == 2, result.output
+    assert "nope.eml" in result.stderr and "Traceback" not in result.output
