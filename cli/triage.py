@@ -182,6 +182,42 @@ def find_approval(session: Any, given: str) -> Any:
     return row
 
 
+@approvals_app.command("relabel")
+@handle_errors
+def approvals_relabel(
+    ctx: typer.Context,
+    message_id: Annotated[str, typer.Argument(help="An approval's number or any message id")],
+    intents: Annotated[list[str], typer.Argument(help="The intents the reply really carries")],
+    by: ByOption = "cli",
+    note: str = "",
+    db: DbOption = None,
+) -> None:
+    """Say what a reply really meant; `arbox eval export-corrections` makes it an eval case."""
+    from sqlmodel import col, select
+
+    from ..agent.findings import INTENTS
+    from ..tools.corrections import relabel
+    from ..tools.db import Ledger
+    from ..tools.models import Approval, InboundMessage
+
+    with Ledger.open(db_url(ctx, db), create=False).transaction() as s:
+        text = message_id.strip()
+        approval = s.get(Approval, int(text)) if text.isdigit() else None
+        bare = text.strip("<>")
+        target = (
+            approval.message_id
+            if approval
+            else s.exec(
+                select(InboundMessage.message_id).where(
+                    col(InboundMessage.message_id).in_([f"<{bare}>", bare])
+                )
+            ).first()
+            or text
+        )
+        relabel(s, message_id=target, labels=intents, known=INTENTS, by=by, note=note)
+    console.print(f"{target}: relabelled {', '.join(intents)}", highlight=False)
+
+
 @approvals_app.command("show")
 @handle_errors
 def approvals_show(ctx: typer.Context, message_id: str, db: DbOption = None) -> None:

@@ -299,3 +299,14 @@ class Approval(SQLModel, table=True):
     slack_channel: str | None = None
     slack_ts: str | None = None
     created_at: datetime = _ts()
+
+
+class LabelCorrection(SQLModel, table=True):
+    """An analyst's relabel of a reply: the intents it really carries (tomorrow's eval case)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: str = Field(index=True)
+    labels: list[str] = _json_list()
+    note: str = ""
+    by: str = ""
+    at: datetime = _ts()
