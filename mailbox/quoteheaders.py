@@ -44,6 +44,9 @@ _WROTE_ANYWHERE = re.compile(
 _ADDRESS_HEADER = re.compile(
     _Q + r".{0,200}[<(\[]\s*(?:mailto:)?" + _EMAIL + r"\s*[>)\]]\s?[:：]\s*$"
 )
+_ADDRESS = re.compile(r"[<(\[]\s*(?:mailto:)?" + _EMAIL + r"\s*[>)\]]")
+_DATE = re.compile(r"\b(?:19|20)\d{2}\b|\d{4}年")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _DATE_OR_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{4}年")
 # "On <date> <someone> wrote:" with the quoted text on the same line (Yahoo on Android).
 _WROTE_INLINE = re.compile(_Q + r"On\s.{5,160}?\s(?:wrote|sent)\s?:\s+\S", re.IGNORECASE)
@@ -92,7 +95,16 @@ def is_wrote_header(line: str) -> bool:
         return True
     if _WROTE_ANYWHERE.match(line) and ("@" in line or _DATE_OR_TIME.search(line)):
         return True
-    return bool(_ADDRESS_HEADER.match(line) and _DATE_OR_TIME.search(line))
+    if _ADDRESS_HEADER.match(line) and _DATE_OR_TIME.search(line):
+        return True
+    # The address in the middle ("... przez AR <ar@x> w dniu 02.03.2026, o godz. 09:14:"):
+    # only with both a date and a time.
+    return bool(
+        line.endswith((":", "："))
+        and _ADDRESS.search(line)
+        and _DATE.search(line)
+        and _TIME.search(line)
+    )
 
 
 def _wrote_span(lines: list[str], i: int) -> int:

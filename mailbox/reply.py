@@ -98,7 +98,9 @@ def _inline_answers(lines: list[str], cut: int) -> tuple[list[str], list[str]]:
             kept += 1
     if not any(answers):
         return [], lines[cut:]
-    return answers, history
+    # One blank line where a quote was cut out of the answers.
+    tidy = [line for k, line in enumerate(answers) if line or (k and answers[k - 1])]
+    return _join(tidy).split("\n"), history
 
 
 def _join(lines: list[str]) -> str:
@@ -121,7 +123,7 @@ def split_reply(text: str) -> tuple[str, str, str]:
     cuts = [c for c in (own, library, _trailing_quote(lines)) if c is not None]
     cut = min(cuts) if cuts else len(lines)
     answers, quoted = _inline_answers(lines, cut)
-    head = lines[:cut] + ([""] if answers and cut else []) + answers
+    head = lines[:cut] + ([""] if answers and cut and lines[cut - 1] else []) + answers
     # Inline replies: quoted lines between the sender's own lines belong to the history.
     if any(line.startswith(">") for line in head):
         quoted = [line for line in head if line.startswith(">")] + quoted
