@@ -4,13 +4,15 @@
   wrote:" and its translations, possibly wrapped over two or three lines, and,
   in any language, a line that names an address, carries a date or a time and
   ends with a colon ("2026年3月2日(月) 9:14 AR <ar@x>:", "pon., 2 mar 2026 o
-  09:14 AR <ar@x> napisał(a):");
+  09:14 AR <ar@x> napisał(a):"), or, with no colon, "2026/3/2 AR <ar@x>" right
+  above a ``>`` quote (older Gmail);
 - Outlook blocks: a From: line (in many languages, bold or not) followed by
   other header lines; the header lines just above it (Date: before From:)
   belong to the block, and so does a rule of underscores or dashes;
+- "-----On ... wrote-----" between dashes;
 - separators: "Original Message", "Forwarded message" and their translations,
-  with or without dashes, "Begin forwarded message:", helpdesk "reply above
-  this line" markers.
+  between dashes (or bare, when header lines follow), "Begin forwarded
+  message:", helpdesk "reply above this line" markers.
 """
 
 from __future__ import annotations
@@ -30,8 +32,13 @@ _WROTE = re.compile(
     r"|Em\s.+\sescreveu\s?:"
     r"|(?:Den|På)\s.+\sskrev\s?.*:"
     r"|W\s?dniu\s.+\s(?:pisze|napisał(?:\(a\))?)\s?:"
+    r"|-+\s*On\s.+\swrote\s?:?\s*-+"  # "-----On <date>, <someone> wrote-----"
     r")\s*$",
     re.IGNORECASE,
+)
+# Old Gmail: "2011/4/7 Someone <someone@x>" with no colon, right above a ">" quote.
+_DATED_ADDRESS = re.compile(
+    _Q + r"(?:19|20)\d{2}[/-]\d{1,2}[/-]\d{1,2}\s.{0,120}<" + _EMAIL + r">\s*$"
 )
 # The verb alone, in any position: only with a date, a time or an address in the line
 # ("As you wrote:" opens no history).
@@ -143,6 +150,10 @@ def wrote_span(lines: list[str], i: int) -> int:
     return _wrote_span(lines, i) if lines[i] else 0
 
 
+def _next_text(lines: list[str], i: int) -> str:
+    return next((line for line in lines[i + 1 :] if line), "")
+
+
 def history_start(lines: list[str]) -> int | None:
     """Index of the first line of the quoted history, or None."""
     for i, line in enumerate(lines):
@@ -153,6 +164,8 @@ def history_start(lines: list[str]) -> int | None:
         if _BARE_SEPARATOR.match(line) and any(
             _FROM_LINE.match(x) or _HEADER_LINE.match(x) for x in lines[i + 1 : i + 3]
         ):
+            return i
+        if _DATED_ADDRESS.match(line) and _next_text(lines, i).startswith(">"):
             return i
         if _outlook_block(lines, i):
             return _block_top(lines, i)

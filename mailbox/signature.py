@@ -11,8 +11,8 @@ paid INV-1 today" must keep its sentence. A signature starts at:
   transmitted with it are confidential", "Diese E-Mail enthält vertrauliche");
 - a bare closing ("Best regards,", "Mit freundlichen Grüßen", "Obrigado,",
   "Mvh") followed by a few short lines;
-- a bare name standing alone as the last paragraph ("Jonas"), or just above one
-  of the lines above.
+- a bare name standing alone as the last paragraph ("Jonas", "-Jonas Pike",
+  "/Jonas"), or just above one of the lines above.
 
 The first line of a reply never starts a signature.
 """
@@ -75,7 +75,7 @@ _CLOSING = re.compile(
     r"[\s,.!-]*(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})?\s*$",
     re.IGNORECASE,
 )
-_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'-]*(?:\s[A-ZÀ-ÖØ-Þ][\w.'-]*){0,2}$")
+_NAME = re.compile(r"^[-/~]?\s?[A-ZÀ-ÖØ-Þ][\w.'-]*(?:\s[A-ZÀ-ÖØ-Þ][\w.'-]*){0,2}$")
 _NOT_NAMES = frozenset(
     ("yes", "no", "ok", "okay", "done", "paid", "agreed", "confirmed", "noted", "sure", "correct")
 )

@@ -118,3 +118,14 @@ def test_bottom_posted_reply_below_the_quote() -> None:
 def test_unquoted_history_below_a_header_is_not_taken_for_answers() -> None:
     text = "Paid.\n\nOn 2 Mar 2026, at 09:14, AR <ar@example.com> wrote:\n\nDear Bob,\nPay now.\n"
     assert split_reply(text)[0] == "Paid."
+
+
+def test_wrote_header_between_dashes() -> None:
+    text = "Paid.\n\n------On 3/2/2026 09:14 AM, AR Team wrote-----\n\nold\n"
+    assert split_reply(text)[0] == "Paid."
+
+
+def test_dated_address_line_without_colon_above_a_quote() -> None:
+    assert split_reply("Paid.\n2026/3/2 AR Team <ar@example.com>\n\n> old\n")[0] == "Paid."
+    text = "Paid.\n2026/3/2 AR Team <ar@example.com>\nsent the statement."
+    assert split_reply(text)[0] == text

@@ -77,3 +77,13 @@ def test_name_just_above_a_mobile_footer() -> None:
         "",
         "Simone Achterberg\nSent from my iPad",
     )
+
+
+@pytest.mark.parametrize("name", ["-Jonas Pike", "/Jonas", "~ Jonas"])
+def test_dashed_or_slashed_name_as_last_paragraph(name: str) -> None:
+    assert split_reply(f"We paid INV-3.\n\n{name}\n") == ("We paid INV-3.", "", name)
+
+
+def test_hyphen_list_is_not_a_name() -> None:
+    text = "Hi team,\n\n- INV-1 paid\n- INV-2 open"
+    assert split_reply(text)[0] == text
