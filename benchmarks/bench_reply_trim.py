@@ -6,7 +6,7 @@ The corpus is `tests/mailbox/fixtures/replies` (see `tests/mailbox/reply_corpus.
 for the file format, what "exact" means, and which third is held out: a case is
 held out when the first byte of the SHA-256 of its name is divisible by three).
 Prints one JSON object: per split, the overall rate and the rate per client
-family and per language, for `split_reply` (what the classifier reads) and for
+family, per language and per batch (1: written before tuning, 2: after), for `split_reply` (what the classifier reads) and for
 mail-parser-reply's first reply body with every language it knows. `--failures`
 adds the names of the cases we get wrong.
 """
@@ -59,6 +59,7 @@ def report(cases: list[Case], failures: bool) -> dict[str, object]:
             "exact": round(len(right) / len(cases), 3) if cases else 0.0,
             "by_client": _rates(trim, cases, "client"),
             "by_language": _rates(trim, cases, "language"),
+            "by_batch": _rates(trim, cases, "batch"),
         }
     if failures:
         out["our_failures"] = [c.name for c in cases if not exact(ours, c)]

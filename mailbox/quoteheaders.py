@@ -75,7 +75,7 @@ _HEADER_LINE = re.compile(
 )
 _SEPARATOR = re.compile(
     _Q + r"(?:-+\s*(?:Original\sMessage|Reply\sMessage|Ursprüngliche\sNachricht|Antwort\sNachricht|"
-    r"Message\sd'origine|Mensaje\soriginal|Messaggio\soriginale|Oorspronkelijk\sbericht|"
+    r"Message\sd'origine|Message\soriginal|Mensaje\soriginal|Messaggio\soriginale|Oorspronkelijk\sbericht|"
     r"Originalmeddelande|Oprindelig\smeddelelse|Mensagem\soriginal|Wiadomość\soryginalna|"
     r"Původní\szpráva|元のメッセージ|"
     r"Forwarded\smessage|Weitergeleitete\sNachricht|Message\stransf[ée]r[ée]|Mensaje\sreenviado|"

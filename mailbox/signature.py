@@ -10,7 +10,10 @@ paid INV-1 today" must keep its sentence. A signature starts at:
 - a disclaimer paragraph ("CONFIDENTIALITY NOTICE", "This email and any files
   transmitted with it are confidential", "Diese E-Mail enthält vertrauliche");
 - a bare closing ("Best regards,", "Mit freundlichen Grüßen", "Obrigado,",
-  "Mvh") followed by a few short lines;
+  "Mvh") followed by lines that can be a sign-off (names, titles, addresses;
+  no sentence right after the closing, no P.S.);
+- a last paragraph that is a contact block: two to eight short lines, one of them a
+  phone number, a web site or an address ("Tel 0117 496 0000");
 - a bare name standing alone as the last paragraph ("Jonas", "-Jonas Pike",
   "/Jonas"), or just above one of the lines above.
 
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-MAX_SIGNATURE_LINES = 12
+MAX_SIGNATURE_LINES = 30
 MAX_SIGNATURE_WIDTH = 80
 
 _DELIMITER = re.compile(r"^(?:--|__|—)\s*$")
@@ -75,6 +78,13 @@ _CLOSING = re.compile(
     r"[\s,.!-]*(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})?\s*$",
     re.IGNORECASE,
 )
+_PS = re.compile(r"^P\.?\s?S\b", re.IGNORECASE)
+_CONTACT = re.compile(
+    r"^(?:(?:Tel|Tél|Phone|Ph|Mobile|Mob|Cell|Fax|Direct|Office|Telefon|Handy|Tlf)\.?\s?:?\s*\+?[\d(]"
+    r"|[TMPDFE]\s?:\s*\S"
+    r"|\+?[\d\s().-]{8,}$|(?:www\.|https?://)\S+$|[^\s@]+@[^\s@]+\.\w+$)",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"^[-/~]?\s?[A-ZÀ-ÖØ-Þ][\w.'-]*(?:\s[A-ZÀ-ÖØ-Þ][\w.'-]*){0,2}$")
 _NOT_NAMES = frozenset(
     ("yes", "no", "ok", "okay", "done", "paid", "agreed", "confirmed", "noted", "sure", "correct")
@@ -93,6 +103,41 @@ def _is_name(line: str) -> bool:
 
 def _is_sentence(line: str) -> bool:
     return line.endswith((".", "!", "?")) and len(line.split()) >= 3
+
+
+def _is_prose(line: str) -> bool:
+    return _is_sentence(line) or len(line.split()) >= 12
+
+
+def _sign_off_tail(lines: list[str], rest: list[int]) -> bool:
+    """Whether the lines after a closing can be a sign-off: names, titles, addresses.
+
+    Not when a sentence follows the closing ("Thanks,\nWe paid INV-1 today."), not
+    with a P.S., and not with a long sentence further down.
+    """
+    if len(rest) > MAX_SIGNATURE_LINES or any(_is_prose(lines[j]) for j in rest[:2]):
+        return False
+    return not any(
+        _PS.match(lines[j]) or (len(lines[j]) > MAX_SIGNATURE_WIDTH and _is_sentence(lines[j]))
+        for j in rest
+    )
+
+
+def _contact_block(lines: list[str], nonblank: list[int], end: int) -> int | None:
+    """Start of a last paragraph that is a contact block (a phone, a site or an address line)."""
+    body = [i for i in nonblank if i < end]
+    if not body:
+        return None
+    start = body[-1]
+    while start > 0 and lines[start - 1]:
+        start -= 1
+    block = lines[start : body[-1] + 1]
+    # One line alone may be an answer ("ap@acme.example"), not a signature.
+    if start <= nonblank[0] or not 2 <= len(block) <= 8:
+        return None
+    if any(len(line) > MAX_SIGNATURE_WIDTH or _is_prose(line) for line in block):
+        return None
+    return start if any(_CONTACT.match(line) for line in block) else None
 
 
 def _with_name_above(lines: list[str], i: int) -> int:
@@ -114,16 +159,14 @@ def signature_start(lines: list[str]) -> int | None:
         line = lines[i]
         if _DELIMITER.match(line) or (_SENT_FROM.match(line) and len(line) <= 80):
             return _with_name_above(lines, i)
-        rest = [j for j in nonblank if i < j < end]
-        short_tail = len(rest) <= MAX_SIGNATURE_LINES and all(
-            len(lines[j]) <= MAX_SIGNATURE_WIDTH for j in rest
-        )
-        # "Thanks,\nWe paid INV-1 today." is a reply, not a signature.
-        if _CLOSING.match(line) and short_tail and not (rest and _is_sentence(lines[rest[0]])):
+        if _CLOSING.match(line) and _sign_off_tail(lines, [j for j in nonblank if i < j < end]):
             return i
     last = max((i for i in nonblank if i < end), default=None)
     # A bare last name ends a reply that said something ("Paid.\n\nTom"), not a greeting.
     said = any(lines[j].endswith((".", "!", "?")) for j in nonblank if j < (last or 0))
     if last is not None and said and not lines[last - 1] and _is_name(lines[last]):
         return last
+    contact = _contact_block(lines, nonblank, end)
+    if contact is not None:
+        return contact
     return end if end < len(lines) else None

@@ -64,6 +64,7 @@ def test_outlook_blocks_in_more_languages(block: str) -> None:
     "separator",
     [
         "-------- Message transféré --------",
+        "-------- Message original --------",
         "---------- Mensaje reenviado ---------",
         "-----Mensagem original-----",
         "-------- Doorgestuurd bericht --------",

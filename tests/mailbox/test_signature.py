@@ -87,3 +87,24 @@ def test_dashed_or_slashed_name_as_last_paragraph(name: str) -> None:
 def test_hyphen_list_is_not_a_name() -> None:
     text = "Hi team,\n\n- INV-1 paid\n- INV-2 open"
     assert split_reply(text)[0] == text
+
+
+def test_contact_block_as_last_paragraph() -> None:
+    text = "Paid today.\n\nHarrow Plumbing Ltd\n19 Quay Street\nTel 0117 496 0000\n"
+    assert split_reply(text)[0] == "Paid today."
+
+
+def test_one_line_answer_that_looks_like_a_contact_stays() -> None:
+    text = "Where should we send invoices?\n\nap@acme.example"
+    assert split_reply(text)[0] == text
+
+
+def test_long_sign_off_with_a_wide_address_line() -> None:
+    title = "Shared Services Center, 4410 Industrial Parkway, Building C, Suite 210, Portland"
+    sig = "Best regards,\nAnton Reyes\n" + title + "\n" + "\n".join(f"Line {n}" for n in range(15))
+    assert split_reply(f"Approved for March 10.\n\n{sig}\n")[0] == "Approved for March 10."
+
+
+def test_a_postscript_after_the_closing_keeps_the_text() -> None:
+    text = "Paid.\n\nThanks,\nDana\n\nP.S. We also need the W-9 form."
+    assert "W-9" in split_reply(text)[0]
