@@ -6,9 +6,10 @@ The corpus is `tests/mailbox/fixtures/replies` (see `tests/mailbox/reply_corpus.
 for the file format, what "exact" means, and which third is held out: a case is
 held out when the first byte of the SHA-256 of its name is divisible by three).
 Prints one JSON object: per split, the overall rate and the rate per client
-family, per language and per batch (1: written before tuning, 2: after), for `split_reply` (what the classifier reads) and for
-mail-parser-reply's first reply body with every language it knows. `--failures`
-adds the names of the cases we get wrong.
+family, per language and per batch (1: written before tuning, 2: after), for
+`split_reply` (what the classifier reads) and for mail-parser-reply's first
+reply body with every language it knows. `--failures` adds the names of the
+cases we get wrong.
 """
 
 from __future__ import annotations
