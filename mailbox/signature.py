@@ -102,7 +102,11 @@ def _is_name(line: str) -> bool:
 
 
 def _is_sentence(line: str) -> bool:
-    return line.endswith((".", "!", "?")) and len(line.split()) >= 3
+    # "AP Manager | Acme Build Co." ends with a period but is a title: a sentence
+    # has words in lower case.
+    words = line.split()
+    lower = sum(1 for word in words if word[0].islower())
+    return line.endswith((".", "!", "?")) and len(words) >= 3 and lower >= 2
 
 
 def _is_prose(line: str) -> bool:

@@ -108,3 +108,10 @@ def test_long_sign_off_with_a_wide_address_line() -> None:
 def test_a_postscript_after_the_closing_keeps_the_text() -> None:
     text = "Paid.\n\nThanks,\nDana\n\nP.S. We also need the W-9 form."
     assert "W-9" in split_reply(text)[0]
+
+
+def test_title_ending_with_a_period_is_part_of_the_sign_off() -> None:
+    text = (
+        "We will pay INV-1 by March 15.\n\nBest regards,\nDana Ortiz\nAP Manager | Acme Build Co.\n"
+    )
+    assert split_reply(text)[0] == "We will pay INV-1 by March 15."
