@@ -110,8 +110,9 @@ def _join(lines: list[str]) -> str:
 def split_reply(text: str) -> tuple[str, str, str]:
     """Split a plain-text body into ``(reply_text, quoted_text, signature)``.
 
-    Lines are stripped of surrounding whitespace; nothing else is changed, so a
-    quote taken from ``reply_text`` occurs verbatim in the message.
+    Lines are stripped of surrounding whitespace and otherwise kept whole (but
+    for a "wrote" header glued to a line's end, which is cut off), so a quote
+    taken from one line of ``reply_text`` occurs verbatim in the message.
     """
     if not text:
         return "", "", ""
