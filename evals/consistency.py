@@ -62,6 +62,9 @@ _DSN = re.compile(
     r"|unzustellbar|non remis|no se pudo entregar",
     re.IGNORECASE,
 )
+# A delay notice (RFC 3464 Action: delayed, a 4.x.x status) is not a failure: the address exists.
+_DELAYED = re.compile(r"^action:\s*delayed\b", re.IGNORECASE | re.MULTILINE)
+_FAILED = re.compile(r"^action:\s*failed\b", re.IGNORECASE | re.MULTILINE)
 _AUTO_HEADERS = ("auto-submitted", "x-autoreply", "x-autorespond", "x-auto-response-suppress")
 
 
@@ -153,7 +156,14 @@ def check_case(case: Mapping[str, Any]) -> list[str]:
                 problems.append(problem)
     problems.extend(_check_dates(case, labels, fields))
     text = _text_of(case)
-    if _DSN.search(text) and not {"auto_reply", "wrong_contact"} <= set(labels):
+    delayed_only = bool(_DELAYED.search(text)) and not _FAILED.search(text)
+    if _DSN.search(text) and delayed_only and "auto_reply" not in labels:
+        problems.append("a delayed-delivery notice is labelled auto_reply")
+    elif (
+        _DSN.search(text)
+        and not delayed_only
+        and not {"auto_reply", "wrong_contact"} <= set(labels)
+    ):
         problems.append("a delivery-failure bounce is labelled auto_reply + wrong_contact")
     if _is_automatic(_headers_of(case)) and "auto_reply" not in labels:
         problems.append("headers mark the message automatic but `auto_reply` is missing")

@@ -112,6 +112,17 @@ def test_a_bounce_must_be_auto_reply_and_wrong_contact():
     assert check_case(bounce | {"labels": ["auto_reply", "wrong_contact"]}) == []
 
 
+def test_a_delayed_delivery_notice_is_auto_reply_only():
+    delayed = case(
+        **{"from": "Mail Delivery System <MAILER-DAEMON@mx.example.net>"},
+        subject="Delayed Mail (still being retried)",
+        body="Reporting-MTA: dns; mx.example.net\nAction: delayed\nStatus: 4.4.1",
+        labels=["payment_sent"],
+    )
+    one_problem(delayed, "delayed-delivery")
+    assert check_case(delayed | {"labels": ["auto_reply"]}) == []
+
+
 def test_a_bounce_given_as_a_raw_message_is_recognised():
     eml = (
         "From: MAILER-DAEMON@mx.example.net\r\nTo: ar@example.com\r\n"
