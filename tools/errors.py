@@ -12,6 +12,8 @@ LedgerError                 anything the ledger refuses; nothing was written
 └── IdempotencyConflict     a key reused for a different action or target
 
 ImportRowError              one bad CSV row (reported with its line; the rest is kept)
+ImportFileError             a CSV file that cannot be imported at all (empty, header
+                            without a required column, unreadable); nothing was written
 """
 
 from __future__ import annotations
@@ -59,3 +61,7 @@ class IdempotencyConflict(LedgerError):
 
 class ImportRowError(ValueError):
     """One CSV row could not be imported."""
+
+
+class ImportFileError(ValueError):
+    """A CSV file that cannot be imported at all; nothing was written."""
