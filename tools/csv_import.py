@@ -135,7 +135,9 @@ class RowReader:
     def language_and_locale(self, values: dict[str, Any]) -> None:
         """Set ``language`` and ``locale`` in ``values`` for the columns the file has."""
         if self.has("language"):
-            values["language"] = cv.language(self.text("language")) if self.text("language") else None
+            values["language"] = (
+                cv.language(self.text("language")) if self.text("language") else None
+            )
         if self.has("locale"):
             values["locale"] = cv.locale(self.text("locale")) if self.text("locale") else None
 
@@ -301,8 +303,7 @@ def check_header(kind: str, header: list[str], name: str) -> tuple[list[str], li
     if missing:
         need = ", ".join(names[0] for names in required)
         raise ImportFileError(
-            f"{name}, line 1: missing required column(s) {', '.join(missing)} "
-            f"({kind} need {need})"
+            f"{name}, line 1: missing required column(s) {', '.join(missing)} ({kind} need {need})"
         )
     known = {n for names in required for n in names} | set(optional)
     unknown = [c for c in columns if c and c not in known]
@@ -345,7 +346,9 @@ def import_csv(
         columns, warnings = check_header(kind, header, str(path))
         report = ImportReport(kind=kind, warnings=warnings)
         with ledger.transaction() as session:
-            seen = _import_rows(session, kind, columns, rows, report, date_format, decimal, batch_size)
+            seen = _import_rows(
+                session, kind, columns, rows, report, date_format, decimal, batch_size
+            )
     if not seen:
         raise ImportFileError(f"{path} has a header but no rows")
     report.errors.sort(key=lambda e: e[0])

@@ -68,7 +68,9 @@ def flush(session: Session, kind: str, batch: list[Pending], report: _Report) ->
         if old is None:
             writes.append((row, "created"))
         elif kind == "invoices" and old["customer_id"] != row.values["customer_id"]:
-            report.errors.append((row.line, f"invoice {row.values['number']} belongs to another customer"))
+            report.errors.append(
+                (row.line, f"invoice {row.values['number']} belongs to another customer")
+            )
         elif any(old[c] != v for c, v in row.values.items()):
             writes.append((row, "updated"))
         else:

@@ -75,7 +75,7 @@ def _canonical_number(raw: str, mark: str, name: str) -> str:
     group = "," if mark == "." else "."
     head, _, tail = core.partition(mark)
     head = re.sub(r"[' \u00a0\u202f]", "", head)
-    if group in tail or mark in tail or not tail.isdigit() and tail:
+    if group in tail or mark in tail or (not tail.isdigit() and tail):
         raise ImportRowError(f"{name}: {raw!r} is not an amount with {mark!r} as decimal mark")
     if group in head:
         groups = head.split(group)

@@ -294,7 +294,7 @@ def test_an_ambiguous_amount_needs_the_decimal_option(customers, tmp_path, decim
 
 
 def test_the_decimal_option_refuses_the_other_convention(customers, tmp_path):
-    text = HEAD + "P-1,C-1,2026-01-01,2026-01-31,\"1.234,56\"\nP-2,C-1,2026-01-01,2026-01-31,12\n"
+    text = HEAD + 'P-1,C-1,2026-01-01,2026-01-31,"1.234,56"\nP-2,C-1,2026-01-01,2026-01-31,12\n'
     report = import_csv(customers, "invoices", write(tmp_path, "p.csv", text), decimal="point")
     assert report.created == 1 and [line for line, _ in report.errors] == [2]
 
@@ -328,7 +328,9 @@ def test_batches_count_like_row_by_row(db, tmp_path):
     assert first.errors == [(9, "unknown customer 'C-7'")]
     lines[2] = "Q-3,C-2,2026-01-01,2026-01-31,3.50\n"  # changed amount
     lines[4] = "Q-5,C-1,2026-01-01,2026-01-31,5.00\n"  # moved to another customer
-    again = import_csv(db, "invoices", write(tmp_path, "q2.csv", HEAD + "".join(lines)), batch_size=3)
+    again = import_csv(
+        db, "invoices", write(tmp_path, "q2.csv", HEAD + "".join(lines)), batch_size=3
+    )
     assert (again.created, again.updated, again.unchanged) == (0, 1, 5)
     assert again.errors == [(6, "invoice Q-5 belongs to another customer")]
     rows = invoices(db)
