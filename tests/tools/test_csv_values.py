@@ -102,3 +102,17 @@ def test_languages_and_locales():
     for bad in ("german", "de_DEU", "12_34"):
         with pytest.raises(ImportRowError, match="locale"):
             cv.locale(bad)
+
+
+def test_locales_without_babel_follow_the_pattern(monkeypatch):
+    monkeypatch.setattr(cv, "_HAS_BABEL", False)
+    assert cv.locale("zz-zz") == "zz_ZZ"  # well formed; babel would know it is no locale
+    with pytest.raises(ImportRowError, match="such as de_DE"):
+        cv.locale("sr_Latn_RS")
+
+
+def test_locales_with_babel_must_exist():
+    pytest.importorskip("babel")
+    assert cv.locale("de_ch") == "de_CH"
+    with pytest.raises(ImportRowError, match="not a known locale"):
+        cv.locale("zz_ZZ")
