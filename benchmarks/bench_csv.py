@@ -147,7 +147,7 @@ def floor_postgres(url: str, cust_path: Path, inv_path: Path) -> float:
             )
         con.commit()
         start = time.perf_counter()
-        ids = dict(con.execute("SELECT external_id, id FROM customer").fetchall())
+        ids: dict[str, int] = dict(con.execute("SELECT external_id, id FROM customer").fetchall())
         with con.cursor() as cur:
             cur.executemany(INSERT.format("%s"), _floor_rows(inv_path, ids))
         con.commit()
