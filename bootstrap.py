@@ -86,13 +86,15 @@ def build(
     sender: Sender | None = None,
     today: Callable[[], date] | None = None,
     slack: bool = True,
+    create: bool = True,
 ) -> Iterator[App]:
     """Assemble the app; everything it opened is closed on exit.
 
     ``database_url`` and ``model`` override the settings for one run (the CLI's
     ``--db`` and ``--model``); ``ledger``, ``classifier``, ``notifier`` and
     ``sender`` replace what the settings would build. ``slack=False`` leaves
-    Slack off whatever the settings say.
+    Slack off whatever the settings say. ``create=False`` refuses a database that
+    holds no ledger yet (`NoLedger`) instead of making an empty one.
     """
     from .agent.build import build_classifier
     from .agent.checkpoint import open_checkpointer
@@ -101,7 +103,7 @@ def build(
     with ExitStack() as stack:
         led = ledger
         if led is None:
-            led = Ledger.open(database_url or s.database_url)
+            led = Ledger.open(database_url or s.database_url, create=create)
             stack.callback(led.dispose)
         saver = stack.enter_context(open_checkpointer(led.url))
         yield App(

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session, and_, col, or_, select
+from sqlmodel import Session, col, or_, select
 
 from .agent.reply import Match, Reply
 from .agent.service import Outcome, Triager
@@ -140,10 +140,8 @@ def claim(
         query = select(InboundMessage).where(
             or_(
                 InboundMessage.status == "received",
-                and_(
-                    col(InboundMessage.status) == "processing",
-                    col(InboundMessage.claimed_at) < now - STALE_CLAIM,
-                ),
+                (col(InboundMessage.status) == "processing")
+                & (col(InboundMessage.claimed_at) < now - STALE_CLAIM),
             )
         )
         if message_ids is not None:
@@ -236,7 +234,7 @@ def watch(
     once: bool = False,
     stop_event: threading.Event | None = None,
     lock: AbstractContextManager[object] | None = None,
-    every: float = TRIAGE_EVERY,
+    every: float | None = None,
 ) -> WatchReport:
     """The watch loop: record new mail, triage it, ask in Slack; ``once`` drains and returns.
 
@@ -255,7 +253,7 @@ def watch(
         stop = stop_event or threading.Event()
 
         def triage_loop() -> None:
-            while not stop.wait(every):
+            while not stop.wait(every or TRIAGE_EVERY):
                 try:
                     report.triaged += len(triage_pass(app, lock=lock))
                 except Exception:  # one bad pass must not end the loop

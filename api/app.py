@@ -114,6 +114,7 @@ def _every(seconds: float, stop: threading.Event, fn: Callable[[], Any]) -> None
 def _watch_inbox(services: Services, stop: threading.Event) -> None:
     """The worker's watch loop beside the API, under the app's graph lock."""
     try:
+        assert services.app is not None, "the lifespan sets the assembled app"
         watch(services.app, stop_event=stop, lock=services.graph_lock)
     except Exception:
         log.exception("IMAP watcher stopped; the API keeps serving")

@@ -99,9 +99,9 @@ def bench_offline(replies: list[Reply]) -> dict[str, Any]:
 def _echo_answer(body: dict[str, Any]) -> Answer:
     """A valid structured answer quoting the start of the email it was sent."""
     user = body["messages"][-1]["content"]
-    email = html.unescape(
-        re.search(r"<untrusted_email>\n(.*)\n</untrusted_email>", user, re.S).group(1)
-    )
+    found = re.search(r"<untrusted_email>\n(.*)\n</untrusted_email>", user, re.S)
+    assert found is not None, "the prompt fences the email"
+    email = html.unescape(found.group(1))
     text = email.split("\n\n", 1)[1] if "\n\n" in email else email
     quote = text.strip().split("\n")[0][:60]
     return Answer({"findings": [{"intent": "other", "confidence": 0.7, "evidence": quote}]})
@@ -109,10 +109,15 @@ def _echo_answer(body: dict[str, Any]) -> Answer:
 
 def bench_llm(replies: list[Reply]) -> dict[str, Any]:
     from langchain_openai import ChatOpenAI
+    from pydantic import SecretStr
 
     with StubLLMServer(default=_echo_answer) as stub:
         chat = ChatOpenAI(
-            model="stub", base_url=stub.base_url, api_key="sk-bench", max_retries=0, timeout=10
+            model="stub",
+            base_url=stub.base_url,
+            api_key=SecretStr("sk-bench"),
+            max_retries=0,
+            timeout=10,
         )
         clf = LLMClassifier(model="stub", chat_model=chat)
         t0 = time.perf_counter()

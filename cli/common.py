@@ -100,11 +100,11 @@ def db_url(ctx: typer.Context | None, db: str | None) -> str:
     return str(inherited or get_settings().database_url)
 
 
-def open_ledger(ctx: typer.Context | None, db: str | None) -> Ledger:
-    """The ledger at ``--db`` or the setting."""
+def open_ledger(ctx: typer.Context | None, db: str | None, *, create: bool = False) -> Ledger:
+    """The ledger at ``--db`` or the setting; a command that reads one never makes an empty one."""
     from ..tools.db import Ledger
 
-    return Ledger.open(db_url(ctx, db))
+    return Ledger.open(db_url(ctx, db), create=create)
 
 
 def parse_day(value: str | None) -> date:

@@ -60,7 +60,7 @@ def dunning_run(
     from ..tools.dunning import load_cadences
 
     today = parse_day(day)
-    with build(database_url=db_url(ctx, db), slack=False) as app:
+    with build(database_url=db_url(ctx, db), create=False, slack=False) as app:
         result = run_dunning(
             app.ledger,
             today=today,
@@ -194,7 +194,7 @@ def notices_approve(
     from ..bootstrap import build
     from ..tools import notices as store
 
-    with build(database_url=db_url(ctx, db), slack=False) as app:
+    with build(database_url=db_url(ctx, db), create=False, slack=False) as app:
         with app.ledger.transaction() as s:
             store.approve(s, notice_id, actor=by or getpass.getuser())
         typer.echo(f"notice {notice_id} approved")

@@ -22,7 +22,7 @@ def watch(
     from ..mailbox.imap import describe
     from ..worker import watch as watch_loop
 
-    with build(database_url=db_url(ctx, db)) as app:
+    with build(database_url=db_url(ctx, db), create=False) as app:
         s = app.settings
         if not once:
             console.print(f"watching {s.imap_folder} on {s.imap_host} (Ctrl-C to stop)")
@@ -61,9 +61,11 @@ def serve(
         s = s.model_copy(update={"database_url": url})
     if s.serve_watch if watch_inbox is None else watch_inbox:
         # Incomplete IMAP settings: one clear line now, not a failed startup later.
-        ledger = Ledger.open(s.database_url)
+        ledger = Ledger.open(s.database_url, create=False)
         try:
             watcher_from_settings(ledger, s).close()
         finally:
             ledger.dispose()
+    else:
+        Ledger.open(s.database_url, create=False).dispose()  # no ledger: say so before serving
     uvicorn.run(create_app(s, watch=watch_inbox), host=host, port=port)

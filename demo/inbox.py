@@ -14,7 +14,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..tools.db import Ledger
 from ..tools.models import Contact, Customer, Invoice, Payment
@@ -329,7 +329,7 @@ def demo_messages(ledger: Ledger, *, today: date, rounds: int = 1) -> list[bytes
                     s.exec(
                         select(Invoice)
                         .where(Invoice.customer_id == cust.id, Invoice.balance > 0)
-                        .order_by(Invoice.due_date)
+                        .order_by(col(Invoice.due_date))
                     )
                 )
                 if reply.customer == "C-1001" and suspense is not None:

@@ -13,10 +13,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..tools.db import Ledger
-from ..tools.models import Contact, Customer, Invoice, Payment, PaymentApplication
+from ..tools.models import Contact, Customer, Invoice, Payment, PaymentApplication, pk
 from .data import CUSTOMERS, PROJECTS
 
 CENTS = Decimal("0.01")
@@ -59,7 +59,7 @@ def build_demo_ledger(ledger: Ledger, *, today: date, seed: int = 7) -> DemoSumm
             s.flush()
             s.add(
                 Contact(
-                    customer_id=cust.id,
+                    customer_id=pk(cust),
                     name=billing,
                     email=_address(billing, domain),
                     role="billing",
@@ -68,7 +68,7 @@ def build_demo_ledger(ledger: Ledger, *, today: date, seed: int = 7) -> DemoSumm
             )
             s.add(
                 Contact(
-                    customer_id=cust.id, name=buyer, email=_address(buyer, domain), role="buyer"
+                    customer_id=pk(cust), name=buyer, email=_address(buyer, domain), role="buyer"
                 )
             )
             uses_po = rng.random() < 0.6
@@ -78,7 +78,7 @@ def build_demo_ledger(ledger: Ledger, *, today: date, seed: int = 7) -> DemoSumm
                 amount = (Decimal(rng.randint(18_000, 2_500_000)) * CENTS).quantize(CENTS)
                 inv = Invoice(
                     number=f"INV-{number}",
-                    customer_id=cust.id,
+                    customer_id=pk(cust),
                     po=f"PO-{rng.randint(4000, 9999)}" if uses_po else None,
                     project=rng.choice(PROJECTS) if rng.random() < 0.3 else None,
                     issue_date=issued,
@@ -123,7 +123,7 @@ def _pay(s: Session, inv: Invoice, amount: Decimal, rng: random.Random, ref: str
     )
     s.add(pay)
     s.flush()
-    s.add(PaymentApplication(payment_id=pay.id, invoice_id=inv.id, amount=amount))
+    s.add(PaymentApplication(payment_id=pk(pay), invoice_id=pk(inv), amount=amount))
     inv.balance -= amount
     s.add(inv)
 
@@ -133,7 +133,7 @@ def summarize(ledger: Ledger, *, today: date) -> DemoSummary:
     zero = Decimal("0.00")
     with ledger.session() as s:
         open_rows = s.exec(
-            select(Invoice.balance, Invoice.due_date).where(Invoice.balance > 0)
+            select(col(Invoice.balance), col(Invoice.due_date)).where(Invoice.balance > 0)
         ).all()
         return DemoSummary(
             customers=s.exec(select(func.count()).select_from(Customer)).one(),
@@ -143,6 +143,6 @@ def summarize(ledger: Ledger, *, today: date) -> DemoSummary:
             overdue_balance=sum((b for b, d in open_rows if d < today), zero),
             payments=s.exec(select(func.count()).select_from(Payment)).one(),
             suspense=sum(
-                s.exec(select(Payment.unapplied).where(Payment.unapplied > 0)).all(), zero
+                s.exec(select(col(Payment.unapplied)).where(Payment.unapplied > 0)).all(), zero
             ),
         )

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from .audit import ActionResult, finish, replay
 from .errors import InvalidValue
 from .lookup import get_customer
-from .models import Contact
+from .models import Contact, pk
 
 ACTOR = "arbox"
 """Who acts when no person does."""
@@ -40,7 +40,7 @@ def upsert_contact(
     ).first()
     before = row.model_dump() if row else None
     if row is None:
-        row = Contact(customer_id=cust.id, email=address)
+        row = Contact(customer_id=pk(cust), email=address)
     row.name = name or row.name
     row.role, row.active, row.bounced = role, True, False
     if make_primary:

@@ -7,9 +7,9 @@ import json
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from .models import AuditLog, Customer, Invoice
+from .models import AuditLog, Customer, Invoice, pk
 from .status import invoice_statuses
 
 OPEN_ITEMS_COLUMNS = [
@@ -45,7 +45,7 @@ def export_open_items(session: Session, path: Path, *, today: date) -> int:
         select(Invoice, Customer)
         .join(Customer, Invoice.customer_id == Customer.id)  # type: ignore[arg-type]
         .where(Invoice.balance > 0)
-        .order_by(Customer.external_id, Invoice.due_date)
+        .order_by(col(Customer.external_id), col(Invoice.due_date))
     ).all()
     statuses = invoice_statuses(session, [inv for inv, _ in rows], today=today)
     with path.open("w", newline="", encoding="utf-8") as fh:
@@ -64,10 +64,10 @@ def export_open_items(session: Session, path: Path, *, today: date) -> int:
                     inv.currency,
                     f"{inv.amount:.2f}",
                     f"{inv.balance:.2f}",
-                    statuses[inv.id],
+                    statuses[pk(inv)],
                     max((today - inv.due_date).days, 0),
                 ]
-            )  # type: ignore[index]
+            )
     return len(rows)
 
 

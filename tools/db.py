@@ -7,11 +7,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel, create_engine
 
 from . import models  # noqa: F401  (registers the tables)
+from .errors import NoLedger
 
 DEFAULT_URL = "sqlite:///arbox.db"
 
@@ -61,15 +62,50 @@ def make_engine(url: str = DEFAULT_URL, **kw: Any) -> Engine:
 
 
 def init_db(engine: Engine) -> None:
-    """Create the tables (idempotent) and make the audit log append-only."""
+    """Create the tables (idempotent), add nullable columns that a ledger made by an
+    older version lacks, and make the audit log append-only."""
     SQLModel.metadata.create_all(engine)
     statements = _SQLITE_APPEND_ONLY if engine.dialect.name == "sqlite" else _PG_APPEND_ONLY
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             # Several workers may start at once; serialise the DDL.
             conn.execute(text("SELECT pg_advisory_xact_lock(74657)"))
-        for stmt in statements:
+        for stmt in [*_missing_columns(conn), *statements]:
             conn.execute(text(stmt))
+
+
+def ledger_exists(url: str) -> bool:
+    """True when ``url`` holds a ledger (our tables); never creates anything."""
+    url = normalize_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database
+        if not path or path == ":memory:":
+            return False
+        if not Path(path).expanduser().is_file():
+            return False
+    engine = create_engine(url) if parsed.get_backend_name() != "sqlite" else make_engine(url)
+    try:
+        return inspect(engine).has_table("customer")
+    finally:
+        engine.dispose()
+
+
+def _missing_columns(conn: Connection) -> list[str]:
+    """`ALTER TABLE ... ADD COLUMN` for each nullable column a table does not have yet
+    (e.g. `customer.language`); a new non-null column needs a real migration."""
+    inspector = inspect(conn)
+    prep = conn.dialect.identifier_preparer
+    out = []
+    for table in SQLModel.metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for col in table.columns:
+            if col.name not in have and col.nullable and not col.primary_key:
+                name, kind = prep.quote(col.name), col.type.compile(dialect=conn.dialect)
+                out.append(f"ALTER TABLE {prep.format_table(table)} ADD COLUMN {name} {kind}")
+    return out
 
 
 class Ledger:
@@ -85,9 +121,19 @@ class Ledger:
 
     @classmethod
     def open(cls, url: str = DEFAULT_URL, *, create: bool = True) -> Ledger:
+        """The ledger at ``url``; its schema is brought up to date.
+
+        With ``create=False`` a database that holds no ledger yet (a missing SQLite
+        file, a PostgreSQL database without our tables) raises `NoLedger` and
+        nothing is created: a command pointed at the wrong place says so.
+        """
+        if not create and not ledger_exists(url):
+            raise NoLedger(
+                f"no ledger at {make_url(normalize_url(url)).render_as_string()}: make one with "
+                "`arbox import customers FILE.csv` (or `arbox demo --dir D`), or pass --db"
+            )
         engine = make_engine(url)
-        if create:
-            init_db(engine)
+        init_db(engine)
         return cls(engine)
 
     @property

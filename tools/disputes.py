@@ -14,7 +14,7 @@ from .audit import ActionResult, finish, replay
 from .enums import DisputeStatus, Reason
 from .errors import InvalidAmount, InvalidTransition, InvalidValue
 from .lookup import amount, choice, get_customer, get_invoices, get_record, optional_amount
-from .models import Deduction, Dispute, utcnow
+from .models import Deduction, Dispute, pk, utcnow
 
 ACTOR = "arbox"
 """Who acts when no person does."""
@@ -59,8 +59,8 @@ def tag_dispute(
             message=f"{inv.number} already has open dispute #{existing.id}",
         )
     row = Dispute(
-        customer_id=cust.id,
-        invoice_id=inv.id,
+        customer_id=pk(cust),
+        invoice_id=pk(inv),
         reason=why.value,
         disputed_amount=disputed,
         note=note,
@@ -128,8 +128,8 @@ def open_deduction(
         raise InvalidAmount(f"paid {paid} + deducted {deducted} exceed invoice {inv.number}")
     why = choice(Reason, reason, name="reason")
     row = Deduction(
-        customer_id=cust.id,
-        invoice_id=inv.id,
+        customer_id=pk(cust),
+        invoice_id=pk(inv),
         deducted_amount=deducted,
         paid_amount=paid,
         reason=why.value,

@@ -9,9 +9,12 @@ LedgerError                 anything the ledger refuses; nothing was written
 ├── InvalidAmount           negative, zero where not allowed, float, too precise
 ├── InvalidValue            a reason, queue, segment, status or date out of range
 ├── InvalidTransition       e.g. resolving a dispute that is already resolved
-└── IdempotencyConflict     a key reused for a different action or target
+├── IdempotencyConflict     a key reused for a different action or target
+└── NoLedger                a database that holds no ledger (and was not to be created)
 
 ImportRowError              one bad CSV row (reported with its line; the rest is kept)
+ImportFileError             a CSV file that cannot be imported at all (empty, header
+                            without a required column, unreadable); nothing was written
 """
 
 from __future__ import annotations
@@ -57,5 +60,13 @@ class IdempotencyConflict(LedgerError):
     """The idempotency key was already used for a different action or target."""
 
 
+class NoLedger(LedgerError):
+    """The database holds no ledger, and the caller asked not to create one."""
+
+
 class ImportRowError(ValueError):
     """One CSV row could not be imported."""
+
+
+class ImportFileError(ValueError):
+    """A CSV file that cannot be imported at all; nothing was written."""

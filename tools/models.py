@@ -29,15 +29,23 @@ def as_utc(value: datetime) -> datetime:
 
 
 def _ts(**kw: Any) -> Any:
-    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), **kw)  # type: ignore[call-overload]
+    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), **kw)
 
 
 def _money(**kw: Any) -> Any:
-    return Field(sa_type=Money, **kw)  # type: ignore[call-overload]
+    return Field(sa_type=Money, **kw)
 
 
 def _json_list() -> Any:
     return Field(default_factory=list, sa_type=JSON)
+
+
+def pk(row: SQLModel) -> int:
+    """A flushed row's primary key (typed ``int``; rows get one on flush)."""
+    value = getattr(row, "id", None)
+    if value is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: flush the session first")
+    return int(value)
 
 
 class Customer(SQLModel, table=True):
@@ -48,6 +56,8 @@ class Customer(SQLModel, table=True):
     terms_days: int = 30
     currency: str = "USD"
     domain: str | None = Field(default=None, index=True, description="Email domain, e.g. acme.com")
+    language: str | None = Field(default=None, description="Notice language, e.g. de (ISO 639-1)")
+    locale: str | None = Field(default=None, description="Number and date formats, e.g. de_CH")
     created_at: datetime = _ts()
 
 
@@ -61,6 +71,8 @@ class Contact(SQLModel, table=True):
     is_primary: bool = False
     bounced: bool = False
     active: bool = True
+    language: str | None = Field(default=None, description="Overrides the customer's language")
+    locale: str | None = Field(default=None, description="Overrides the customer's locale")
 
 
 class Invoice(SQLModel, table=True):
@@ -121,7 +133,7 @@ class Dispute(SQLModel, table=True):
     note: str = ""
     source_message: str | None = None
     opened_at: datetime = _ts()
-    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class Deduction(SQLModel, table=True):
@@ -137,7 +149,7 @@ class Deduction(SQLModel, table=True):
     note: str = ""
     source_message: str | None = None
     opened_at: datetime = _ts()
-    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class PaymentClaim(SQLModel, table=True):
@@ -190,7 +202,7 @@ class DunningPause(SQLModel, table=True):
     promise_id: int | None = Field(default=None, foreign_key="promise.id")
     source_message: str | None = None
     created_at: datetime = _ts()
-    ended_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    ended_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class Task(SQLModel, table=True):
@@ -203,7 +215,7 @@ class Task(SQLModel, table=True):
     assignee: str | None = None
     source_message: str | None = None
     created_at: datetime = _ts()
-    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class InboundMessage(SQLModel, table=True):
@@ -216,7 +228,7 @@ class InboundMessage(SQLModel, table=True):
     uidvalidity: int | None = None
     from_addr: str = ""
     subject: str = ""
-    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     received_at: datetime = _ts()
     raw: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
     parsed: dict[str, Any] | None = Field(default=None, sa_type=JSON)
@@ -228,7 +240,7 @@ class InboundMessage(SQLModel, table=True):
     match_score: float | None = None
     triage: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     prompt_hash: str | None = None
-    claimed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    claimed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     """When a worker took the message for triage (stale claims are taken again)."""
 
 
@@ -257,7 +269,7 @@ class OutgoingNotice(SQLModel, table=True):
     guardrail: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     run_date: date | None = Field(default=None, index=True)
     created_at: datetime = _ts()
-    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class AuditLog(SQLModel, table=True):
@@ -287,7 +299,18 @@ class Approval(SQLModel, table=True):
     proposal: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     decision: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     decided_by: str | None = None
-    decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     slack_channel: str | None = None
     slack_ts: str | None = None
     created_at: datetime = _ts()
+
+
+class LabelCorrection(SQLModel, table=True):
+    """An analyst's relabel of a reply: the intents it really carries (tomorrow's eval case)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: str = Field(index=True)
+    labels: list[str] = _json_list()
+    note: str = ""
+    by: str = ""
+    at: datetime = _ts()

@@ -14,7 +14,7 @@ from sqlmodel import Session
 from .audit import ActionResult, finish, replay
 from .errors import InvalidTransition, InvalidValue
 from .lookup import get_customer, get_invoices, get_record
-from .models import DunningPause, utcnow
+from .models import DunningPause, Invoice, pk, utcnow
 
 ACTOR = "arbox"
 """Who acts when no person does."""
@@ -38,15 +38,16 @@ def pause_dunning(
     invs = get_invoices(session, cust, invoices)
     if not reason.strip():
         raise InvalidValue("a pause needs a reason")
+    targets: list[Invoice | None] = [*invs] or [None]  # no invoices: the whole customer
     pauses = [
         DunningPause(
-            customer_id=cust.id,
+            customer_id=pk(cust),
             invoice_id=inv.id if inv else None,
             reason=reason,
             until=until,
             source_message=source_message,
         )
-        for inv in (invs or [None])
+        for inv in targets
     ]
     session.add_all(pauses)
     session.flush()

@@ -21,7 +21,7 @@ from .enums import PaymentMethod
 from .errors import InvalidAmount, InvalidTransition, InvalidValue
 from .lookup import amount as check_amount
 from .lookup import choice, get_customer, get_invoices, get_record, optional_amount
-from .models import Customer, Invoice, Payment, PaymentApplication, PaymentClaim
+from .models import Customer, Invoice, Payment, PaymentApplication, PaymentClaim, pk
 
 ACTOR = "arbox"
 """Who acts when no person does."""
@@ -73,7 +73,7 @@ def post_payment(
     for inv, part in pairs:
         inv.balance -= part
         session.add(inv)
-        session.add(PaymentApplication(payment_id=pay.id, invoice_id=inv.id, amount=part))
+        session.add(PaymentApplication(payment_id=pk(pay), invoice_id=pk(inv), amount=part))
     session.flush()
     return finish(
         session,
@@ -115,7 +115,7 @@ def apply_payment(
     pay.customer_id = pay.customer_id or inv.customer_id
     inv.balance -= part
     session.add_all(
-        [pay, inv, PaymentApplication(payment_id=pay.id, invoice_id=inv.id, amount=part)]
+        [pay, inv, PaymentApplication(payment_id=pk(pay), invoice_id=pk(inv), amount=part)]
     )
     return finish(
         session,
@@ -222,7 +222,7 @@ def record_payment_claim(
         session, customer=cust, amount=claimed, paid_on=paid_on, reference=reference, invoices=invs
     )
     row = PaymentClaim(
-        customer_id=cust.id,
+        customer_id=pk(cust),
         invoices=[i.number for i in invs],
         amount=claimed,
         paid_on=paid_on,

@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from .audit import ActionResult, finish, replay
 from .errors import InvalidTransition, InvalidValue
 from .lookup import get_customer, get_invoices, get_record, optional_amount
-from .models import DunningPause, Invoice, Promise, PromiseInvoice, Task, utcnow
+from .models import DunningPause, Invoice, Promise, PromiseInvoice, Task, pk, utcnow
 
 ACTOR = "arbox"
 """Who acts when no person does."""
@@ -54,16 +54,16 @@ def record_promise(
             session.exec(
                 select(Invoice)
                 .where(Invoice.customer_id == cust.id, Invoice.balance > 0)
-                .order_by(Invoice.due_date)
+                .order_by(col(Invoice.due_date))
             )
         )
-    )  # type: ignore[arg-type]
+    )
     covered = [i for i in covered if i.balance > 0]
     if not covered:
         raise InvalidValue(f"customer {cust.external_id} has no open balance to promise")
     promised = optional_amount(amount) or sum((i.balance for i in covered), Decimal("0.00"))
     row = Promise(
-        customer_id=cust.id,
+        customer_id=pk(cust),
         amount=promised,
         promised_on=promised_on,
         tolerance_days=tolerance_days,
@@ -74,11 +74,11 @@ def record_promise(
     until = promised_on + timedelta(days=tolerance_days)
     for inv in covered:
         session.add(
-            PromiseInvoice(promise_id=row.id, invoice_id=inv.id, balance_at_promise=inv.balance)
+            PromiseInvoice(promise_id=pk(row), invoice_id=pk(inv), balance_at_promise=inv.balance)
         )
         session.add(
             DunningPause(
-                customer_id=cust.id,
+                customer_id=pk(cust),
                 invoice_id=inv.id,
                 until=until,
                 reason=f"promise #{row.id}",

@@ -1,0 +1,137 @@
+"""The command line's one-line errors: configuration, servers away, no ledger, bad paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from arbox.bootstrap import sender_from_settings
+from arbox.cli import app
+from arbox.mailbox.smtp import Mailer, OutboxWriter
+from arbox.settings import Settings, get_settings
+from arbox.tools.db import Ledger
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    for name in ("ARBOX_IMAP_HOST", "ARBOX_IMAP_USER", "ARBOX_IMAP_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    Ledger.open(url).dispose()
+    monkeypatch.setenv("ARBOX_DATABASE_URL", url)
+    get_settings.cache_clear()
+    yield monkeypatch
+    get_settings.cache_clear()
+
+
+def test_watch_without_imap_settings_exits_with_one_line(env) -> None:
+    result = runner.invoke(app, ["watch", "--once"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: set ARBOX_IMAP_HOST")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_unreachable_imap_server_exits_without_traceback(env) -> None:
+    from dovecot import free_port
+
+    import arbox.mailbox.imap as imap_module
+
+    for name, value in {
+        "ARBOX_IMAP_HOST": "127.0.0.1",
+        "ARBOX_IMAP_PORT": str(free_port()),
+        "ARBOX_IMAP_USER": "u",
+        "ARBOX_IMAP_PASSWORD": "p",
+        "ARBOX_IMAP_SSL": "false",
+    }.items():
+        env.setenv(name, value)
+    get_settings.cache_clear()
+    # Keep the bounded backoff short for the test.
+    original = imap_module.wait_exponential
+    env.setattr(imap_module, "wait_exponential", lambda **kw: original(multiplier=0.01, max=0.02))
+    result = runner.invoke(app, ["watch", "--once"])
+    assert result.exit_code == 1
+    assert "error: IMAP server 127.0.0.1" in result.stderr and "Traceback" not in result.output
+
+
+def test_sender_factory(tmp_path: Path) -> None:
+    assert isinstance(sender_from_settings(Settings(outbox_dir=str(tmp_path))), OutboxWriter)
+    mailer = sender_from_settings(Settings(smtp_host="127.0.0.1", smtp_port=2525))
+    assert isinstance(mailer, Mailer) and mailer.port == 2525
+
+
+def test_commands_that_read_a_ledger_refuse_to_make_an_empty_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ARBOX_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    elsewhere = f"sqlite:///{tmp_path / 'other' / 'x.db'}"
+    for args in (
+        ["approvals"],
+        ["approvals", "--db", elsewhere, "accept", "<m@x>"],
+        ["--db", elsewhere, "notices", "list"],
+        ["dunning", "run"],
+        ["export", "--out", str(tmp_path / "out")],
+        ["watch", "--once"],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith("error: no ledger at"), (args, result.stderr)
+        assert "arbox import" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "arbox.db").exists() and not (tmp_path / "other").exists()
+    get_settings.cache_clear()
+
+
+def test_a_malformed_or_unreachable_database_is_one_line(tmp_path: Path) -> None:
+    for url, says in (
+        ("nonsense://", "not a database URL"),
+        ("postgresql+psycopg://nobody@127.0.0.1:1/none", "cannot use the database"),
+    ):
+        result = runner.invoke(app, ["approvals", "--db", url])
+        assert result.exit_code == 2, result.output
+        assert says in result.stderr and "Traceback" not in result.output
+
+
+def test_triage_of_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    Ledger.open(url).dispose()
+    result = runner.invoke(app, ["triage", str(tmp_path / "nope.eml"), "--db", url])
+    assert result.exit_code == 2, result.output
+    assert "nope.eml" in result.stderr and "Traceback" not in result.output
+
+
+def test_approvals_by_number_or_bare_id_show_and_a_bad_edit_is_refused_and_retryable(
+    tmp_path: Path,
+) -> None:
+    from arbox.tools.models import Approval
+
+    folder = tmp_path / "demo"
+    assert runner.invoke(app, ["demo", "--dir", str(folder), "--date", "2026-03-02"]).exit_code == 0
+    url = f"sqlite:///{folder / 'arbox.db'}"
+    with Ledger.open(url).session() as s:
+        first = s.get(Approval, 1)
+        assert first is not None and first.status == "pending"
+        message_id = first.message_id
+    listed = runner.invoke(app, ["--db", url, "approvals"])
+    assert message_id in listed.stdout
+    shown = runner.invoke(app, ["approvals", "--db", url, "show", message_id.strip("<>")])
+    assert shown.exit_code == 0, shown.output
+    assert "why a person is asked" in shown.stdout and "proposed actions" in shown.stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"name": "pause_dunning", "args": {"customer": "C-1", "colour": "red"}}]')
+    refused = runner.invoke(app, ["approvals", "--db", url, "edit", "1", "--actions", str(bad)])
+    assert refused.exit_code == 2 and "colour" in refused.stderr, refused.output
+    with Ledger.open(url).session() as s:
+        still = s.get(Approval, 1)
+        assert still is not None and still.status == "pending"
+    rejected = runner.invoke(app, ["approvals", "--db", url, "reject", "1", "--by", "ana"])
+    assert rejected.exit_code == 0, rejected.output
+    with Ledger.open(url).session() as s:
+        done = s.get(Approval, 1)
+        assert done is not None and done.status == "rejected" and done.decided_by == "ana"
+    listing = runner.invoke(app, ["actions"])
+    assert listing.exit_code == 0 and "pause_dunning" in listing.stdout
