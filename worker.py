@@ -8,21 +8,28 @@ worker reads the stored parse (`InboundMessage.parsed`).
 
 The mailbox records every message (status `received`); workers claim received
 messages from the database and run them through the triage graph. With
-PostgreSQL several workers share the queue (`FOR UPDATE SKIP LOCKED`); a claim
-that is older than `STALE_CLAIM` (its worker died) is taken again, and the
+PostgreSQL several workers share the queue (`FOR UPDATE SKIP LOCKED`). A claim
+names its owner (``host:pid:random``) and holds a short lease (`LEASE`) that
+the owner renews while it works; a claim whose owner is gone (its pid has
+ended on this host, or its lease ran out) is taken again at once, and the
 graph's checkpoint and idempotency keys make the retry act once.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import secrets
+import socket
 import threading
-from collections.abc import Iterable
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import update
 from sqlmodel import Session, col, or_, select
 
 from .agent.service import Incoming, Outcome, Triager
@@ -39,7 +46,51 @@ if TYPE_CHECKING:
     from .mailbox.imap import DrainStats
 
 log = logging.getLogger(__name__)
+LEASE = timedelta(seconds=30)
+"""How long a claim holds without renewal; its worker renews it every third of that."""
 STALE_CLAIM = timedelta(minutes=15)
+"""For claims recorded before leases: one this old is taken again."""
+_owner: tuple[int, str] | None = None
+
+
+def owner_id() -> str:
+    """This process's name on its claims: ``host:pid:random`` (new after a fork)."""
+    global _owner
+    if _owner is None or _owner[0] != os.getpid():
+        _owner = (os.getpid(), f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}")
+    return _owner[1]
+
+
+def pid_alive(pid: int) -> bool:
+    """Is ``pid`` a running process on this host (a zombie is not)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+def dead_owners(session: Session) -> list[str]:
+    """Owners of claims on this host whose process has ended: their claims are free."""
+    host = socket.gethostname()
+    owners = session.exec(
+        select(InboundMessage.claimed_by)
+        .where(col(InboundMessage.status) == "processing")
+        .where(col(InboundMessage.claimed_by).startswith(f"{host}:"))
+        .distinct()
+    )
+    gone = []
+    for owner in owners:
+        pid = (owner or "").removeprefix(f"{host}:").split(":")[0]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            gone.append(owner or "")
+    return gone
 
 
 def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Incoming:
@@ -132,28 +183,84 @@ def stored_incoming(
 
 
 def claim(
-    ledger: Ledger, *, limit: int = 50, message_ids: list[str] | None = None
+    ledger: Ledger,
+    *,
+    limit: int = 50,
+    message_ids: list[str] | None = None,
+    owner: str | None = None,
 ) -> list[InboundMessage]:
-    """Take up to ``limit`` received messages (or stale claims) for this worker."""
+    """Take up to ``limit`` received messages, or claims whose owner is gone, for this worker.
+
+    One statement (``UPDATE ... WHERE id IN (SELECT ...) RETURNING``), so two
+    workers never take the same message: SQLite runs it under its write lock,
+    PostgreSQL skips rows another worker is taking (``FOR UPDATE SKIP LOCKED``).
+    """
+    owner = owner or owner_id()
     now = datetime.now(UTC)
+    table = InboundMessage
     with ledger.transaction() as session:
-        query = select(InboundMessage).where(
-            or_(
-                InboundMessage.status == "received",
-                (col(InboundMessage.status) == "processing")
-                & (col(InboundMessage.claimed_at) < now - STALE_CLAIM),
-            )
+        gone = dead_owners(session)
+        takeable = or_(
+            col(table.status) == "received",
+            (col(table.status) == "processing")
+            & or_(
+                col(table.lease_until) < now,
+                col(table.lease_until).is_(None) & (col(table.claimed_at) < now - STALE_CLAIM),
+                col(table.claimed_by).in_(gone),
+            ),
         )
+        ids = select(table.id).where(takeable)
         if message_ids is not None:
-            query = query.where(col(InboundMessage.message_id).in_(message_ids))
-        query = query.order_by(InboundMessage.id).limit(limit)  # type: ignore[arg-type]
+            ids = ids.where(col(table.message_id).in_(message_ids))
+        ids = ids.order_by(col(table.id)).limit(limit)
         if ledger.dialect == "postgresql":
-            query = query.with_for_update(skip_locked=True)
-        rows = list(session.exec(query))
-        for row in rows:
-            row.status, row.claimed_at = "processing", now
-            session.add(row)
+            ids = ids.with_for_update(skip_locked=True)
+        stmt = (
+            update(table)
+            .where(col(table.id).in_(ids.scalar_subquery()), takeable)
+            .values(status="processing", claimed_by=owner, claimed_at=now, lease_until=now + LEASE)
+            .returning(col(table.id))
+        )
+        taken = list(session.connection().execute(stmt).scalars())
+        rows = list(
+            session.exec(select(table).where(col(table.id).in_(taken)).order_by(col(table.id)))
+        )
     return rows
+
+
+def renew_leases(ledger: Ledger, owner: str | None = None) -> int:
+    """Push back the lease of every message ``owner`` holds; returns how many."""
+    table = InboundMessage
+    with ledger.transaction() as session:
+        stmt = (
+            update(table)
+            .where(
+                col(table.claimed_by) == (owner or owner_id()), col(table.status) == "processing"
+            )
+            .values(lease_until=datetime.now(UTC) + LEASE)
+        )
+        return int(session.connection().execute(stmt).rowcount)
+
+
+@contextmanager
+def holding_leases(ledger: Ledger, owner: str | None = None) -> Iterator[None]:
+    """Renew this worker's leases in the background while the block runs."""
+    stop = threading.Event()
+
+    def renew() -> None:
+        while not stop.wait(LEASE.total_seconds() / 3):
+            try:
+                renew_leases(ledger, owner)
+            except Exception:  # a missed renewal costs at most one retaken claim
+                log.warning("could not renew the claims' leases", exc_info=True)
+
+    thread = threading.Thread(target=renew, name="arbox-lease", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def process_claimed(
@@ -184,8 +291,9 @@ def process_pending(
 ) -> list[Outcome]:
     """Drain the queue of received messages through the triage graph."""
     outcomes: list[Outcome] = []
-    while rows := claim(triager.ledger, limit=batch, message_ids=message_ids):
-        outcomes += process_claimed(triager, rows, today=today)
+    with holding_leases(triager.ledger):
+        while rows := claim(triager.ledger, limit=batch, message_ids=message_ids):
+            outcomes += process_claimed(triager, rows, today=today)
     return outcomes
 
 

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from ..tools import actions
 from ..tools.db import Ledger
 from ..tools.errors import LedgerError
@@ -79,8 +81,13 @@ def run_action(ledger: Ledger, action: PlannedAction, *, actor: str) -> dict[str
             k: (date.fromisoformat(v) if k in DATE_ARGS and isinstance(v, str) else v)
             for k, v in action.args.items()
         }
-        with ledger.transaction() as session:
-            result = TOOLS[action.name](session, key=action.key, actor=actor, **args)
+        try:
+            with ledger.transaction() as session:
+                result = TOOLS[action.name](session, key=action.key, actor=actor, **args)
+        except IntegrityError:
+            # Another worker wrote the same key first: run again to replay its result.
+            with ledger.transaction() as session:
+                result = TOOLS[action.name](session, key=action.key, actor=actor, **args)
     except (LedgerError, InvalidPlan, ValueError) as exc:
         return {**entry, "status": "skipped", "detail": f"refused: {exc}"}
     return {

@@ -97,6 +97,10 @@ class Triager:
             state["sent_at"] = incoming.sent_at.isoformat() if incoming.sent_at else None
             self.graph.invoke(state, config, context=self._context(today))
             snapshot = self.graph.get_state(config)
+        elif snapshot.next and not snapshot.interrupts:
+            # A run cut short (its worker died): go on from its last checkpoint.
+            self.graph.invoke(None, config, context=self._context(today))
+            snapshot = self.graph.get_state(config)
         return self._finish(incoming.message_id, snapshot)
 
     def decide(

@@ -237,7 +237,11 @@ class InboundMessage(SQLModel, table=True):
     triage: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     prompt_hash: str | None = None
     claimed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
-    """When a worker took the message for triage (stale claims are taken again)."""
+    """When a worker took the message for triage."""
+    claimed_by: str | None = None
+    """The worker holding the claim, ``host:pid:random`` (retaken at once when that pid is gone)."""
+    lease_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    """The claim's lease, renewed while its worker works; an expired lease is retaken."""
 
 
 class ImapCheckpoint(SQLModel, table=True):
