@@ -21,6 +21,7 @@ from ..tools import notices as store
 from ..tools.audit import ActionResult, finish, jsonable, record, replay
 from ..tools.disputes import resolve_dispute, tag_dispute
 from ..tools.errors import IdempotencyConflict, InvalidValue
+from ..tools.locking import lock_for_customers
 from ..tools.lookup import get_customer, get_record
 from ..tools.models import CreditMemo, Dispute, Invoice, OutgoingNotice, Payment
 from ..tools.payments import post_payment
@@ -94,6 +95,8 @@ def apply_payment(
 ) -> tuple[Payment, bool, list[NoticeChange]]:
     """Post a payment (idempotent on its reference) and trim the customer's notices."""
     key = f"cash_app:payment:{body.reference}"
+    # Invoices, then notices, before anything is written: the one lock order.
+    lock_for_customers(session, [body.customer], [a.invoice for a in body.applications])
     result = post_payment(
         session,
         key=key,

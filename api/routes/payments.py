@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from ...tools.errors import LedgerError
+from ...tools.locking import retry_on_conflict
 from ..deps import RowId, ServicesDep, WriterDep
 from ..errors import ledger_status
 from ..ledger_schemas import (
@@ -33,6 +34,11 @@ router = APIRouter(tags=["sync"])
 
 
 def _post(services: ServicesDep, body: PaymentIn) -> PaymentOut:
+    # A deadlock or serialization failure runs the whole transaction again.
+    return retry_on_conflict(lambda: _post_once(services, body))
+
+
+def _post_once(services: ServicesDep, body: PaymentIn) -> PaymentOut:
     with services.ledger.transaction() as session:
         pay, replayed, notices = apply_payment(session, body, services.today())
         customer = None
