@@ -24,6 +24,7 @@ from tenacity import (
     wait_exponential,
 )
 
+from ..tools import slack_state
 from ..tools.db import Ledger
 from ..tools.models import Approval
 from .slack_blocks import approval_blocks, decided_blocks, edit_modal, summary_text
@@ -133,6 +134,10 @@ def notify_pending(ledger: Ledger, notifier: SlackNotifier | None) -> NotifyRepo
         return report
     with notifier.posting:
         _post_waiting(ledger, notifier, report)
+    try:
+        retry_updates(ledger, notifier)  # decisions Slack has not shown yet
+    except Exception as exc:  # never raises for Slack trouble
+        log.warning("Slack outbox pass failed (will retry): %s", exc)
     return report
 
 
@@ -176,6 +181,43 @@ def show_decided(
     try:
         notifier.show_decided(approval, results)
     except Exception as exc:
-        log.warning("Slack message of approval %s not updated: %s", approval_id, exc)
+        log.warning("Slack message of approval %s not updated (queued): %s", approval_id, exc)
+        slack_state.queue_update(ledger, approval_id, results)
         return False
     return True
+
+
+MAX_UPDATE_ATTEMPTS = 50
+"""After this many failed retries an update is given up (its last error is kept)."""
+
+
+def retry_updates(ledger: Ledger, notifier: SlackNotifier | None) -> int:
+    """Make the Slack message updates that failed before; returns how many were made.
+
+    Run by `notify_pending`, so every periodic Slack pass (the API's, the watcher's)
+    drains the outbox; any process may do it, and a repeat shows the same thing.
+    """
+    if notifier is None:
+        return 0
+    made = 0
+    with ledger.session() as session:
+        due = slack_state.due_updates(session)
+        approvals = {u.id: session.get(Approval, u.approval_id) for u in due}
+    for update in due:
+        assert update.id is not None
+        approval = approvals[update.id]
+        if approval is None or not approval.slack_ts:
+            slack_state.settle_update(ledger, update.id)  # nothing in Slack to update
+            continue
+        try:
+            notifier.show_decided(approval, update.results)
+        except Exception as exc:
+            give_up = update.attempts + 1 >= MAX_UPDATE_ATTEMPTS
+            slack_state.settle_update(ledger, update.id, error=str(exc) or type(exc).__name__)
+            if give_up:
+                log.error("Slack update of approval %s given up: %s", approval.id, exc)
+                slack_state.settle_update(ledger, update.id)
+            continue
+        slack_state.settle_update(ledger, update.id)
+        made += 1
+    return made

@@ -58,7 +58,7 @@ def create_app(
                 ledger=built.ledger,
                 triager=built.triager,
                 notifier=built.notifier,
-                replay_guard=ReplayGuard(),
+                replay_guard=ReplayGuard(built.ledger),
                 today=built.today,
                 watching=follow_inbox,
                 app=built,

@@ -303,3 +303,25 @@ class Approval(SQLModel, table=True):
     slack_channel: str | None = None
     slack_ts: str | None = None
     created_at: datetime = _ts()
+
+
+class SlackSeen(SQLModel, table=True):
+    """Slack request signatures already accepted (the replay guard, shared by every process)."""
+
+    __tablename__ = "slack_seen"
+    signature: str = Field(primary_key=True, max_length=200)
+    seen_at: datetime = _ts(index=True)
+
+
+class SlackOutbox(SQLModel, table=True):
+    """Slack message updates that failed, retried by a periodic pass until they succeed."""
+
+    __tablename__ = "slack_outbox"
+    id: int | None = Field(default=None, primary_key=True)
+    approval_id: int = Field(foreign_key="approval.id", index=True)
+    results: list[dict[str, Any]] | None = Field(default=None, sa_type=JSON)
+    """The decided actions to show (as `show_decided` got them)."""
+    attempts: int = 0
+    last_error: str = ""
+    created_at: datetime = _ts()
+    done_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True), index=True)
