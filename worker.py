@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from multiprocessing.queues import Queue
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,7 @@ from .mailbox.models import InboundEmail
 from .mailbox.parse import parse_email
 from .mailbox.store import record_inbound, record_unparseable
 from .mailbox.threading import assign_match, match_customer
-from .tools.db import Ledger
+from .tools.db import Ledger, normalize_url
 from .tools.models import InboundMessage
 
 if TYPE_CHECKING:
@@ -364,3 +365,114 @@ def watch(
         return report
     finally:
         watcher.close()
+
+
+WORKER_BATCH = 10
+"""Messages a worker process claims at a time: small, so processes finish together."""
+
+
+@dataclass
+class WorkersReport:
+    """What `run_workers` did."""
+
+    processes: int
+    triaged: int
+    seconds: float
+    """From the moment every process was ready (graph built) to the last one done."""
+    note: str = ""
+    """Why fewer processes ran than asked (SQLite)."""
+
+
+def worker_count(database_url: str, asked: int) -> tuple[int, str]:
+    """How many worker processes a database takes, and why when fewer than asked."""
+    if asked > 1 and normalize_url(database_url).startswith("sqlite"):
+        return 1, (
+            f"SQLite: one worker process, not {asked} (SQLite lets one writer in at a time; "
+            "several processes share the queue on PostgreSQL)"
+        )
+    return max(1, asked), ""
+
+
+def run_workers(
+    database_url: str,
+    processes: int,
+    *,
+    once: bool = True,
+    every: float = TRIAGE_EVERY,
+    model: str | None = None,
+    today: date | None = None,
+    stop: threading.Event | None = None,
+) -> WorkersReport:
+    """Triage the recorded queue in ``processes`` processes (spawned; each builds its
+    own app) that share it through ``FOR UPDATE SKIP LOCKED``; ``once`` drains and returns.
+
+    Without ``once`` they follow the queue every ``every`` seconds until ``stop`` is
+    set (or Ctrl-C).
+    """
+    import multiprocessing
+    import time
+
+    n, note = worker_count(database_url, processes)
+    ctx = multiprocessing.get_context("spawn")
+    quit_, results = ctx.Event(), ctx.Queue()
+    barrier = ctx.Barrier(n + 1)
+    procs = [
+        ctx.Process(
+            target=_work,
+            args=(database_url, once, every, model, today, barrier, quit_, results),
+            name=f"arbox-worker-{i}",
+        )
+        for i in range(n)
+    ]
+    for p in procs:
+        p.start()
+    try:
+        barrier.wait(timeout=300)  # every process has built its app
+        start = time.perf_counter()
+        if not once:
+            (stop or threading.Event()).wait()
+            quit_.set()
+        triaged = sum(results.get() for _ in procs)
+        seconds = time.perf_counter() - start
+    except threading.BrokenBarrierError:
+        quit_.set()
+        raise RuntimeError("a worker process could not start (its error is above)") from None
+    except KeyboardInterrupt:
+        quit_.set()
+        triaged, seconds = 0, 0.0
+    finally:
+        for p in procs:
+            p.join(timeout=60)
+    return WorkersReport(n, triaged, seconds, note)
+
+
+def _work(
+    database_url: str,
+    once: bool,
+    every: float,
+    model: str | None,
+    today: date | None,
+    barrier: threading.Barrier,
+    quit_: threading.Event,
+    results: Queue[int],
+) -> None:
+    """One worker process: build the app, wait for the others, drain the queue."""
+    from .bootstrap import build
+
+    done = 0
+    try:
+        with build(database_url=database_url, model=model, create=False, slack=False) as app:
+            triager = app.triager
+            barrier.wait(timeout=300)
+            while True:
+                day = today or app.today()
+                done += len(process_pending(triager, today=day, batch=WORKER_BATCH))
+                if once or quit_.wait(every):
+                    break
+    except KeyboardInterrupt:
+        pass
+    except BaseException:
+        barrier.abort()  # the parent stops waiting for this process
+        raise
+    finally:
+        results.put(done)

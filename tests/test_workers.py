@@ -180,3 +180,58 @@ def test_three_watchers_started_together_on_a_fresh_sqlite_database(server, tmp_
 @pytest.mark.postgres
 def test_three_watchers_started_together_on_a_fresh_postgres_database(server, tmp_path, pg_url):
     run_three_watchers(pg_url, server, tmp_path)
+
+
+def run_worker_command(
+    url: str, processes: int, tmp_path: Path
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARBOX_")}
+    return subprocess.run(
+        [ARBOX, "worker", "--processes", str(processes), "--once", "--db", url],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def backlog(url: str, rounds: int = 2) -> tuple[Ledger, list[bytes], date]:
+    """A demo ledger with recorded, untriaged replies."""
+    ledger = Ledger.open(url)
+    today = date.today()
+    build_demo_ledger(ledger, today=today)
+    raws = demo_messages(ledger, today=today, rounds=rounds)
+    ingest(ledger, ((str(n), raw) for n, raw in enumerate(raws)))
+    return ledger, raws, today
+
+
+@pytest.mark.postgres
+def test_worker_processes_share_the_queue_on_postgres(pg_url, tmp_path):
+    ledger, raws, today = backlog(pg_url)
+    try:
+        done = run_worker_command(pg_url, 2, tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert f"triaged {len(raws)} messages in 2 process(es)" in done.stdout, done.stdout
+        assert "Traceback" not in done.stderr
+        with ledger.session() as s:
+            owners = set(s.exec(select(InboundMessage.claimed_by)).all())
+        assert len({o.rsplit(":", 1)[0] for o in owners if o}) == 2  # both processes worked
+        triaged = InboundMessage.status.in_(TRIAGED)  # type: ignore[attr-defined]
+        assert count(ledger, InboundMessage, triaged) == len(raws)
+        assert_audit_keys_unique(ledger)
+        assert actions_by_message(ledger) == reference_actions(raws, tmp_path, today)
+    finally:
+        ledger.dispose()
+
+
+def test_worker_on_sqlite_runs_one_process_and_says_so(tmp_path):
+    url = f"sqlite:///{tmp_path / 'arbox.db'}"
+    ledger, raws, _ = backlog(url, rounds=1)
+    try:
+        done = run_worker_command(url, 3, tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "SQLite: one worker process, not 3" in done.stderr
+        assert f"triaged {len(raws)} messages in 1 process(es)" in done.stdout
+    finally:
+        ledger.dispose()
