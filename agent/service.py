@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from langgraph.types import Command
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..tools.db import Ledger
 from ..tools.models import Approval, InboundMessage
@@ -146,11 +146,8 @@ class Triager:
 
     def pending(self) -> list[Approval]:
         with self.ledger.session() as session:
-            return list(
-                session.exec(
-                    select(Approval).where(Approval.status == "pending").order_by(Approval.id)
-                )
-            )  # type: ignore[arg-type]
+            query = select(Approval).where(Approval.status == "pending")
+            return list(session.exec(query.order_by(col(Approval.id))))
 
     def _finish(self, message_id: str, snapshot: Any) -> Outcome:
         values = snapshot.values
