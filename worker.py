@@ -215,10 +215,15 @@ def claim(
             ids = ids.where(col(table.message_id).in_(message_ids))
         ids = ids.order_by(col(table.id)).limit(limit)
         if ledger.dialect == "postgresql":
-            ids = ids.with_for_update(skip_locked=True)
+            # A materialised CTE: as an IN (subquery) PostgreSQL may run the locking
+            # SELECT more than once and take more than ``limit`` rows.
+            picked = ids.with_for_update(skip_locked=True).cte("picked").prefix_with("MATERIALIZED")
+            chosen = col(table.id).in_(select(picked.c.id))
+        else:
+            chosen = col(table.id).in_(ids.scalar_subquery())
         stmt = (
             update(table)
-            .where(col(table.id).in_(ids.scalar_subquery()), takeable)
+            .where(chosen, takeable)
             .values(status="processing", claimed_by=owner, claimed_at=now, lease_until=now + LEASE)
             .returning(col(table.id))
         )

@@ -135,6 +135,7 @@ def upsert_invoice(
     session: Session, body: InvoiceIn, today: date
 ) -> tuple[Pushed, Invoice, list[NoticeChange]]:
     """Create or update an invoice from the ERP (the number is the key), audited."""
+    lock_for_customers(session, [body.customer], [body.number])  # the one lock order
     cust = get_customer(session, body.customer)
     if body.amount <= 0:
         raise InvalidValue("amount must be positive (credits are credit memos)")
@@ -186,6 +187,7 @@ def upsert_invoice(
 def push_dispute(
     session: Session, body: DisputeIn, today: date
 ) -> tuple[ActionResult, list[NoticeChange]]:
+    lock_for_customers(session, [body.customer], [body.invoice])  # the one lock order
     result = tag_dispute(
         session,
         key=f"erp:dispute:{body.reference}",
@@ -222,6 +224,7 @@ def push_credit(
     key = f"erp:credit:{body.number}"
     if done := replay(session, key, "credit_memo"):
         return done, []
+    lock_for_customers(session, [body.customer], [body.invoice] if body.invoice else [])
     cust = get_customer(session, body.customer)
     if body.amount <= 0:
         raise InvalidValue("a credit memo's amount must be positive")
