@@ -65,3 +65,24 @@ def test_renewing_pushes_back_only_the_owners_leases(ledger):
     with ledger.session() as s:
         after = {r.claimed_by: r.lease_until for r in s.exec(select(InboundMessage))}
     assert after["a:1:x"] > before["a:1:x"] and after["b:2:y"] == before["b:2:y"]
+
+
+def test_a_ledger_made_before_leases_gets_the_new_columns(tmp_path):
+    from sqlalchemy import inspect, text
+
+    from arbox.tools.db import Ledger
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = Ledger.open(url)
+    with old.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE inboundmessage DROP COLUMN lease_until"))
+        conn.execute(text("ALTER TABLE inboundmessage DROP COLUMN claimed_by"))
+    old.dispose()
+    new = Ledger.open(url)
+    try:
+        columns = {c["name"] for c in inspect(new.engine).get_columns("inboundmessage")}
+        assert {"lease_until", "claimed_by"} <= columns
+        record(new, 1)
+        assert len(claim(new, owner=owner_id())) == 1
+    finally:
+        new.dispose()
