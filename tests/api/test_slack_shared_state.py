@@ -76,3 +76,33 @@ def test_a_failed_slack_update_is_made_by_the_next_pass(slack_client, stub, book
     calls = len(stub.of("chat.update"))
     notify_pending(books, notifier)
     assert len(stub.of("chat.update")) == calls  # made once
+
+
+def test_two_processes_passes_post_an_approval_once(slack_client, stub, books):
+    import threading
+
+    from apikit import settings
+
+    from arbox.bootstrap import notifier_from_settings
+
+    stub.down = True
+    r = slack_client.post("/messages", json={"raw": eml(DISPUTE)}, headers=AUTH)
+    approval_id = r.json()["message"]["approval"]["id"]
+    stub.down = False
+    before = len(stub.of("chat.postMessage"))
+    s = settings(
+        books, slack_bot_token="xoxb-test", slack_channel="#c", slack_base_url=stub.base_url
+    )
+    # Separate notifiers have separate in-process locks, as separate processes do.
+    notifiers = [notifier_from_settings(s) for _ in range(4)]
+    passes = [threading.Thread(target=notify_pending, args=(books, n)) for n in notifiers]
+    for t in passes:
+        t.start()
+    for t in passes:
+        t.join()
+    assert len(stub.of("chat.postMessage")) == before + 1
+    with books.session() as session:
+        from arbox.tools.models import Approval
+
+        row = session.get(Approval, approval_id)
+        assert row.slack_ts and not row.slack_channel.startswith("posting:")
