@@ -24,6 +24,7 @@ from arbox.tools.audit import jsonable, record
 from arbox.tools.db import Ledger
 from arbox.tools.dunning import Cadence, DueNotice, select_due
 from arbox.tools.errors import LedgerError
+from arbox.tools.locking import lock_for_send, retry_on_conflict
 from arbox.tools.models import OutgoingNotice
 
 from .guardrails import GuardrailReport, InvoiceView, check_notice
@@ -219,11 +220,14 @@ def run_dunning(
     if sender is not None:
         for plan in result.to_send:
             assert plan.notice_id is not None
-            outcome = send_notice(
+            outcome = send_safely(
                 ledger, plan.notice_id, sender, today=today, from_addr=from_addr, cadences=cadences
             )
             plan.status, plan.message_id = outcome.status, outcome.message_id
             plan.held_reason = outcome.reason if outcome.status == "held" else plan.held_reason
+        # Notices an earlier run recorded but could not send go out now.
+        done = {p.notice_id for p in result.notices}
+        send_pending(ledger, sender, today=today, from_addr=from_addr, skip=done)
     return result
 
 
@@ -260,6 +264,7 @@ def send_notice(
 ) -> SendOutcome:
     """The send-time check and the send, in one transaction (see the module doc)."""
     with ledger.transaction() as session:
+        lock_for_send(session, notice_id)  # invoices, then the notice: the one lock order
         notice = store.claim(session, notice_id)
         if notice is None:
             return SendOutcome(notice_id, "skipped", reason="not draft or approved")
@@ -329,16 +334,31 @@ def send_notice(
         return SendOutcome(notice_id, "sent", notice.message_id, dropped=fresh.dropped)
 
 
+def send_safely(ledger: Ledger, notice_id: int, sender: Sender, **kw: Any) -> SendOutcome:
+    """`send_notice`, run again after a lock conflict; a failed send leaves the notice
+    unsent (its transaction rolled back) for the next run, and the run goes on."""
+    try:
+        return retry_on_conflict(lambda: send_notice(ledger, notice_id, sender, **kw))
+    except Exception as exc:
+        log.warning("notice %s not sent (kept for the next run): %s", notice_id, exc)
+        return SendOutcome(notice_id, "failed", reason=f"send failed: {exc}"[:500])
+
+
 def send_pending(
-    ledger: Ledger, sender: Sender, *, today: date, from_addr: str = DEFAULT_FROM
+    ledger: Ledger,
+    sender: Sender,
+    *,
+    today: date,
+    from_addr: str = DEFAULT_FROM,
+    skip: set[int | None] | None = None,
 ) -> list[SendOutcome]:
     """Send every draft and approved notice (each through the send-time check)."""
     with ledger.session() as session:
         ids = [n.id for status in store.SENDABLE for n in store.list_notices(session, status)]
     return [
-        send_notice(ledger, i, sender, today=today, from_addr=from_addr)
+        send_safely(ledger, i, sender, today=today, from_addr=from_addr)
         for i in ids
-        if i is not None
+        if i is not None and i not in (skip or set())
     ]
 
 

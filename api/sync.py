@@ -21,6 +21,7 @@ from ..tools import notices as store
 from ..tools.audit import ActionResult, finish, jsonable, record, replay
 from ..tools.disputes import resolve_dispute, tag_dispute
 from ..tools.errors import IdempotencyConflict, InvalidValue
+from ..tools.locking import lock_for_customers
 from ..tools.lookup import get_customer, get_record
 from ..tools.models import CreditMemo, Dispute, Invoice, OutgoingNotice, Payment
 from ..tools.payments import post_payment
@@ -94,6 +95,8 @@ def apply_payment(
 ) -> tuple[Payment, bool, list[NoticeChange]]:
     """Post a payment (idempotent on its reference) and trim the customer's notices."""
     key = f"cash_app:payment:{body.reference}"
+    # Invoices, then notices, before anything is written: the one lock order.
+    lock_for_customers(session, [body.customer], [a.invoice for a in body.applications])
     result = post_payment(
         session,
         key=key,
@@ -132,6 +135,7 @@ def upsert_invoice(
     session: Session, body: InvoiceIn, today: date
 ) -> tuple[Pushed, Invoice, list[NoticeChange]]:
     """Create or update an invoice from the ERP (the number is the key), audited."""
+    lock_for_customers(session, [body.customer], [body.number])  # the one lock order
     cust = get_customer(session, body.customer)
     if body.amount <= 0:
         raise InvalidValue("amount must be positive (credits are credit memos)")
@@ -183,6 +187,7 @@ def upsert_invoice(
 def push_dispute(
     session: Session, body: DisputeIn, today: date
 ) -> tuple[ActionResult, list[NoticeChange]]:
+    lock_for_customers(session, [body.customer], [body.invoice])  # the one lock order
     result = tag_dispute(
         session,
         key=f"erp:dispute:{body.reference}",
@@ -219,6 +224,7 @@ def push_credit(
     key = f"erp:credit:{body.number}"
     if done := replay(session, key, "credit_memo"):
         return done, []
+    lock_for_customers(session, [body.customer], [body.invoice] if body.invoice else [])
     cust = get_customer(session, body.customer)
     if body.amount <= 0:
         raise InvalidValue("a credit memo's amount must be positive")
