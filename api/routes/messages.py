@@ -13,10 +13,9 @@ from ...agent.slack import notify_pending
 from ...tools.errors import UnknownRecord
 from ...tools.models import InboundMessage
 from ...worker import ingest
-from ..decisions import message_row
+from ..decisions import message_row, run_pending
 from ..deps import RowId, ServicesDep, SessionDep, WriterDep
 from ..errors import ApiError
-from ..inbox import run_pending
 from ..schemas import MessageIn, MessageOut, MessagePosted
 from ..views import message_out
 from .common import READ_ERRORS, WRITE_ERRORS
