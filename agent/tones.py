@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import lru_cache
 
 import jinja2
@@ -84,6 +85,12 @@ class Draft:
     template: str
     allows: tuple[str, ...] = ()
     hashes: dict[str, str] = field(default_factory=dict)
+    currency: str = "USD"
+
+    def money(self, value: Decimal, with_currency: bool = True) -> str:
+        """An amount as this notice prints it (bare: without the currency)."""
+        text = format_money(value, self.currency)
+        return text if with_currency else text.removeprefix(f"{self.currency} ")
 
     def fill(self, text: str) -> str:
         """Put the ledger's values into the slots (unknown slots stay, and fail the guardrails)."""
@@ -191,4 +198,5 @@ def render_draft(
         template=kind,
         allows=notice.stage.allows,
         hashes={"templates": template_hash(*names)},
+        currency=cur,
     )

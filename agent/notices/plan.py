@@ -1,0 +1,107 @@
+"""Draft, rewrite and prove one notice: the first half of the pipeline (nothing is written).
+
+`plan_notice` renders the draft from the ledger, runs the rewrite graph (which proves
+the wording with the guardrails, retries once, then falls back to the plain draft)
+and decides whether the notice waits for a person.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from arbox.tools.dunning import DueNotice
+
+from ..guardrails import GuardrailReport, InvoiceView
+from ..rewrite import RewriteState
+from ..tones import render_draft, tone_for
+
+log = logging.getLogger("arbox.notices")
+
+
+@dataclass
+class PlannedNotice:
+    """One customer's notice of a run, as planned (and, unless a dry run, recorded)."""
+
+    due: DueNotice
+    subject: str
+    body: str
+    status: str
+    """`draft` (would be sent) or `held` (waits for review); after sending: `sent`,
+    `cancelled` or `held`."""
+    held_reason: str | None
+    report: GuardrailReport
+    outcome: str
+    """`rewritten` or `fallback` (the plain draft replaced a failing rewrite)."""
+    tone: str
+    events: list[str] = field(default_factory=list)
+    notice_id: int | None = None
+    message_id: str | None = None
+    wording: str = ""
+    """The wording in its slotted form (what a later trim works on)."""
+    slots: dict[str, str] = field(default_factory=dict)
+    """Slot -> the ledger's value as printed when drafted."""
+
+    @property
+    def invoices(self) -> list[str]:
+        return [i.number for i in self.due.invoices]
+
+
+def ledger_views(due: DueNotice, dropped: dict[str, str] | None = None) -> list[InvoiceView]:
+    """The guardrails' view: the notice's invoices open, the customer's others by reason."""
+    views = [
+        InvoiceView(i.number, i.amount, i.balance, "open", i.po, i.project) for i in due.invoices
+    ]
+    others = due.excluded | (dropped or {})
+    views += [InvoiceView(n, Decimal(0), Decimal(0), reason) for n, reason in others.items()]
+    return views
+
+
+def plan_notice(
+    rewrite: Callable[[RewriteState], RewriteState],
+    due: DueNotice,
+    *,
+    today: date,
+    flagged: str | None = None,
+    rewriter_name: str = "offline",
+) -> PlannedNotice:
+    """Draft, rewrite and prove one notice; decide whether it waits for a person."""
+    draft = render_draft(due, today=today)
+    tone = tone_for(due.segment)
+    state = rewrite(
+        RewriteState(
+            draft=draft,
+            tone=tone,
+            views=ledger_views(due),
+            currency=due.currency,
+            recipient=due.contact_email,
+            contact_on_file=due.contact_email,
+        )
+    )
+    report = state.report or GuardrailReport()
+    reason = due.hold_reason or flagged
+    if reason is None and not report.ok:
+        reason = f"guardrails failed: {', '.join(report.codes)}"
+    if state.outcome == "fallback":
+        log.warning(
+            "notice for %s: %s rewrite failed guardrails, plain draft used: %s",
+            due.external_id,
+            rewriter_name,
+            state.events,
+        )
+    return PlannedNotice(
+        due,
+        draft.subject,
+        draft.compose(state.message),
+        "held" if reason else "draft",
+        reason,
+        report,
+        state.outcome,
+        tone,
+        state.events,
+        wording=state.candidate if state.outcome == "rewritten" else draft.variants["neutral"],
+        slots=dict(draft.slots),
+    )

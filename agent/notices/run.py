@@ -1,0 +1,128 @@
+"""A dunning run: select what is due, plan each notice, record it, and optionally send.
+
+`run_dunning` plans one notice per customer due today and (unless a dry run) records
+it as ``draft`` or ``held``; with a sender it then sends the drafts, each through the
+send-time check (`send.send_notice`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session
+
+from arbox.tools import notices as store
+from arbox.tools.audit import jsonable, record
+from arbox.tools.db import Ledger
+from arbox.tools.dunning import Cadence, select_due
+from arbox.tools.models import OutgoingNotice
+
+from ..rewrite import OfflineRewriter, Rewriter, make_runner
+from .plan import PlannedNotice, plan_notice
+from .send import DEFAULT_FROM, Sender, send_notice
+
+
+@dataclass
+class DunningRunResult:
+    run_date: date
+    dry_run: bool
+    notices: list[PlannedNotice] = field(default_factory=list)
+
+    @property
+    def to_send(self) -> list[PlannedNotice]:
+        return [n for n in self.notices if n.status in ("draft", "sent")]
+
+    @property
+    def held(self) -> list[PlannedNotice]:
+        return [n for n in self.notices if n.status == "held"]
+
+
+def record_plan(
+    session: Session, plan: PlannedNotice, today: date, rewriter_name: str
+) -> OutgoingNotice:
+    """Write a planned notice (idempotent per customer and run date), audited."""
+    due = plan.due
+    row = store.create_notice(
+        session,
+        OutgoingNotice(
+            customer_id=due.customer_id,
+            to_email=due.contact_email or "",
+            stage=due.stage.name,
+            status=plan.status,
+            subject=plan.subject,
+            body=plan.body,
+            invoices=plan.invoices,
+            total=due.total,
+            currency=due.currency,
+            held_reason=plan.held_reason,
+            run_date=today,
+            guardrail=jsonable(
+                {
+                    "report": plan.report.as_dict(),
+                    "outcome": plan.outcome,
+                    "tone": plan.tone,
+                    "rewriter": rewriter_name,
+                    "events": plan.events,
+                    "wording": plan.wording,
+                    "slots": plan.slots,
+                    "stages": {i.number: i.stage for i in due.invoices},
+                    "balances": {i.number: i.balance for i in due.invoices},
+                }
+            ),
+        ),
+    )
+    if plan.outcome == "fallback":
+        record(
+            session,
+            actor=store.ACTOR,
+            action="notice.rewrite_fallback",
+            target=f"notice:{row.id}",
+            key=None,
+            after={"events": plan.events},
+            note=f"{rewriter_name} rewrite failed the guardrails twice; plain draft used",
+        )
+    return row
+
+
+def run_dunning(
+    ledger: Ledger,
+    *,
+    today: date,
+    rewriter: Rewriter | None = None,
+    sender: Sender | None = None,
+    dry_run: bool = True,
+    cadences: dict[str, Cadence] | None = None,
+    from_addr: str = DEFAULT_FROM,
+) -> DunningRunResult:
+    """One dunning pass for ``today``: what would be sent and what is held for review."""
+    rewriter = rewriter or OfflineRewriter()
+    rewrite = make_runner(rewriter)
+    with ledger.session() as session:
+        due = select_due(session, today, cadences)
+        flags = store.flagged_customers(session)
+    result = DunningRunResult(today, dry_run)
+    for d in due:
+        result.notices.append(
+            plan_notice(
+                rewrite,
+                d,
+                today=today,
+                flagged=flags.get(d.customer_id),
+                rewriter_name=rewriter.name,
+            )
+        )
+    if dry_run:
+        return result
+    with ledger.transaction() as session:
+        for plan in result.notices:
+            plan.notice_id = record_plan(session, plan, today, rewriter.name).id
+    if sender is not None:
+        for plan in result.to_send:
+            assert plan.notice_id is not None
+            outcome = send_notice(
+                ledger, plan.notice_id, sender, today=today, from_addr=from_addr, cadences=cadences
+            )
+            plan.status, plan.message_id = outcome.status, outcome.message_id
+            plan.held_reason = outcome.reason if outcome.status == "held" else plan.held_reason
+    return result
