@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     """Actions about more money than this wait for a person."""
     payment_claim_pause_days: int = 7
     promise_tolerance_days: int = 3
+    default_locale: str = "en_US"
+    """Language and formats of notices to customers and contacts with no locale of their own."""
 
     @property
     def slack_enabled(self) -> bool:

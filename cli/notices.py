@@ -69,6 +69,7 @@ def dunning_run(
             dry_run=not send,
             cadences=load_cadences(cadence) if cadence else None,
             from_addr=app.settings.smtp_from,
+            default_locale=app.settings.default_locale,
         )
     if as_json:
         typer.echo(json.dumps(jsonable(run_summary(result))))
@@ -88,6 +89,8 @@ def run_summary(result: DunningRunResult) -> dict[str, Any]:
                 "stage": n.due.stage.name,
                 "invoices": n.invoices,
                 "total": n.due.total,
+                "language": n.locale.language,
+                "locale": n.locale.locale,
                 "status": n.status,
                 "held_reason": n.held_reason,
                 "outcome": n.outcome,

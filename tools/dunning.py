@@ -139,6 +139,10 @@ class DueNotice:
     contact_name: str = ""
     excluded: dict[str, str] = field(default_factory=dict)
     """The customer's other near-due invoices and why they are left out (number -> reason)."""
+    language: str | None = None
+    """The recipient's language (the contact's, else the customer's); None: the default."""
+    locale: str | None = None
+    """The recipient's locale (e.g. ``de_DE``), picked with the language."""
 
     @property
     def total(self) -> Decimal:
@@ -216,7 +220,8 @@ def select_due(
         cust = customers[cust_id]
         cadence = cadences.get(cust.segment) or cadences["standard"]
         top = max(cadence.index(i.stage) for i in invs)
-        email, name = contacts.get(cust_id, (None, ""))
+        contact = contacts.get(cust_id)
+        language, locale = recipient_locale(cust, contact)
         notices.append(
             DueNotice(
                 cust_id,
@@ -227,9 +232,11 @@ def select_due(
                 cadence,
                 cadence.stages[top],
                 invs,
-                email,
-                name,
+                contact.email if contact else None,
+                contact.name if contact else "",
                 excluded.get(cust_id, {}),
+                language,
+                locale,
             )
         )
     return notices
@@ -269,12 +276,21 @@ def _noticed(
     return best, done_today
 
 
-def billing_contacts(
-    session: Session, customer_id: int | None = None
-) -> dict[int, tuple[str, str]]:
-    """customer id -> (email, name) of its billing contact: active, not bounced, primary first."""
+@dataclass(frozen=True)
+class BillingContact:
+    """The contact a customer's notices go to."""
+
+    id: int
+    email: str
+    name: str
+    language: str | None = None
+    locale: str | None = None
+
+
+def billing_contacts(session: Session, customer_id: int | None = None) -> dict[int, BillingContact]:
+    """customer id -> its billing contact: active, not bounced, primary first."""
     q = (
-        select(Contact.customer_id, Contact.email, Contact.name, Contact.is_primary)
+        select(Contact)
         .where(
             Contact.role == "billing",
             col(Contact.active).is_(True),
@@ -284,11 +300,20 @@ def billing_contacts(
     )
     if customer_id is not None:
         q = q.where(Contact.customer_id == customer_id)
-    rows = session.exec(q).all()
-    out: dict[int, tuple[str, str]] = {}
-    for cust_id, email, name, _primary in rows:
-        out.setdefault(cust_id, (email, name))
+    out: dict[int, BillingContact] = {}
+    for c in session.exec(q).all():
+        if c.customer_id not in out:
+            out[c.customer_id] = BillingContact(c.id or 0, c.email, c.name, c.language, c.locale)
     return out
+
+
+def recipient_locale(
+    customer: Customer, contact: BillingContact | None
+) -> tuple[str | None, str | None]:
+    """(language, locale) of a notice: the contact's when set, else the customer's."""
+    if contact is not None and (contact.language or contact.locale):
+        return contact.language, contact.locale
+    return customer.language, customer.locale
 
 
 _IN_LIMIT = 500

@@ -29,11 +29,11 @@ def as_utc(value: datetime) -> datetime:
 
 
 def _ts(**kw: Any) -> Any:
-    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), **kw)  # type: ignore[call-overload]
+    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), **kw)
 
 
 def _money(**kw: Any) -> Any:
-    return Field(sa_type=Money, **kw)  # type: ignore[call-overload]
+    return Field(sa_type=Money, **kw)
 
 
 def _json_list() -> Any:
@@ -48,6 +48,8 @@ class Customer(SQLModel, table=True):
     terms_days: int = 30
     currency: str = "USD"
     domain: str | None = Field(default=None, index=True, description="Email domain, e.g. acme.com")
+    language: str | None = Field(default=None, description="Notice language, e.g. de (ISO 639-1)")
+    locale: str | None = Field(default=None, description="Number and date formats, e.g. de_CH")
     created_at: datetime = _ts()
 
 
@@ -61,6 +63,8 @@ class Contact(SQLModel, table=True):
     is_primary: bool = False
     bounced: bool = False
     active: bool = True
+    language: str | None = Field(default=None, description="Overrides the customer's language")
+    locale: str | None = Field(default=None, description="Overrides the customer's locale")
 
 
 class Invoice(SQLModel, table=True):
@@ -121,7 +125,7 @@ class Dispute(SQLModel, table=True):
     note: str = ""
     source_message: str | None = None
     opened_at: datetime = _ts()
-    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class Deduction(SQLModel, table=True):
@@ -137,7 +141,7 @@ class Deduction(SQLModel, table=True):
     note: str = ""
     source_message: str | None = None
     opened_at: datetime = _ts()
-    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class PaymentClaim(SQLModel, table=True):
@@ -190,7 +194,7 @@ class DunningPause(SQLModel, table=True):
     promise_id: int | None = Field(default=None, foreign_key="promise.id")
     source_message: str | None = None
     created_at: datetime = _ts()
-    ended_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    ended_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class Task(SQLModel, table=True):
@@ -203,7 +207,7 @@ class Task(SQLModel, table=True):
     assignee: str | None = None
     source_message: str | None = None
     created_at: datetime = _ts()
-    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class InboundMessage(SQLModel, table=True):
@@ -216,11 +220,9 @@ class InboundMessage(SQLModel, table=True):
     uidvalidity: int | None = None
     from_addr: str = ""
     subject: str = ""
-    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     received_at: datetime = _ts()
     raw: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
-    parsed: dict[str, Any] | None = Field(default=None, sa_type=JSON)
-    """The parsed message as JSON (mailbox's `InboundEmail`), so a worker never parses twice."""
     parse_error: str | None = None
     status: str = Field(default="received", index=True)
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
@@ -228,7 +230,7 @@ class InboundMessage(SQLModel, table=True):
     match_score: float | None = None
     triage: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     prompt_hash: str | None = None
-    claimed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    claimed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     """When a worker took the message for triage (stale claims are taken again)."""
 
 
@@ -257,7 +259,7 @@ class OutgoingNotice(SQLModel, table=True):
     guardrail: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     run_date: date | None = Field(default=None, index=True)
     created_at: datetime = _ts()
-    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class AuditLog(SQLModel, table=True):
@@ -287,7 +289,7 @@ class Approval(SQLModel, table=True):
     proposal: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     decision: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     decided_by: str | None = None
-    decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     slack_channel: str | None = None
     slack_ts: str | None = None
     created_at: datetime = _ts()

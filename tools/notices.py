@@ -23,6 +23,7 @@ from .dunning import (
     billing_contacts,
     load_cadences,
     load_exclusions,
+    recipient_locale,
 )
 from .errors import InvalidTransition, UnknownRecord
 from .models import Customer, InboundMessage, Invoice, OutgoingNotice, utcnow
@@ -206,7 +207,8 @@ def reread(
     if kept:
         cust = session.get(Customer, notice.customer_id)
         assert cust is not None  # a foreign key guarantees it
-        email, name = billing_contacts(session, cust.id).get(cust.id or 0, (None, ""))
+        contact = billing_contacts(session, cust.id).get(cust.id or 0)
+        language, locale = recipient_locale(cust, contact)
         cadence = cadences.get(cust.segment) or cadences["standard"]
         idx = max(cadence.index(i.stage) for i in kept)
         stage = cadence.stages[idx] if idx >= 0 else cadence.stages[-1]
@@ -219,8 +221,10 @@ def reread(
             cadence,
             stage,
             kept,
-            email,
-            name,
+            contact.email if contact else None,
+            contact.name if contact else "",
+            language=language,
+            locale=locale,
         )
     return fresh
 

@@ -10,7 +10,9 @@ from arbox.tools.errors import LedgerError
 from arbox.tools.models import OutgoingNotice
 
 from ..guardrails import GuardrailReport, check_notice
+from ..tones import is_early
 from .plan import ledger_views
+from .trim import notice_locale
 
 
 class NoticeEditRejected(LedgerError):
@@ -48,6 +50,8 @@ def edit_notice(
             allows=due.stage.allows if due else (),
             recipient=notice.to_email,
             contact_on_file=due.contact_email if due else None,
+            locale=notice_locale(notice, due),
+            early=bool(due and is_early(due)),
         )
         if not report.ok:
             raise NoticeEditRejected(report)

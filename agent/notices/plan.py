@@ -16,6 +16,7 @@ from decimal import Decimal
 from arbox.tools.dunning import DueNotice
 
 from ..guardrails import GuardrailReport, InvoiceView
+from ..locales import DEFAULT_LOCALE, NoticeLocale, resolve
 from ..rewrite import RewriteState
 from ..tones import render_draft, tone_for
 
@@ -44,6 +45,8 @@ class PlannedNotice:
     """The wording in its slotted form (what a later trim works on)."""
     slots: dict[str, str] = field(default_factory=dict)
     """Slot -> the ledger's value as printed when drafted."""
+    locale: NoticeLocale = field(default_factory=resolve)
+    """The language and locale the notice is written in."""
 
     @property
     def invoices(self) -> list[str]:
@@ -67,9 +70,14 @@ def plan_notice(
     today: date,
     flagged: str | None = None,
     rewriter_name: str = "offline",
+    default_locale: str = DEFAULT_LOCALE,
 ) -> PlannedNotice:
-    """Draft, rewrite and prove one notice; decide whether it waits for a person."""
-    draft = render_draft(due, today=today)
+    """Draft, rewrite and prove one notice; decide whether it waits for a person.
+
+    The notice is written in the recipient's language and locale (`locales.resolve`),
+    ``default_locale`` (``ARBOX_DEFAULT_LOCALE``) when neither contact nor customer has one.
+    """
+    draft = render_draft(due, today=today, locale=resolve(due.language, due.locale, default_locale))
     tone = tone_for(due.segment)
     state = rewrite(
         RewriteState(
@@ -104,4 +112,5 @@ def plan_notice(
         state.events,
         wording=state.candidate if state.outcome == "rewritten" else draft.variants["neutral"],
         slots=dict(draft.slots),
+        locale=draft.locale,
     )

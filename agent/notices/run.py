@@ -18,6 +18,7 @@ from arbox.tools.db import Ledger
 from arbox.tools.dunning import Cadence, select_due
 from arbox.tools.models import OutgoingNotice
 
+from ..locales import DEFAULT_LOCALE
 from ..rewrite import OfflineRewriter, Rewriter, make_runner
 from .plan import PlannedNotice, plan_notice
 from .send import DEFAULT_FROM, Sender, send_notice
@@ -66,6 +67,8 @@ def record_plan(
                     "events": plan.events,
                     "wording": plan.wording,
                     "slots": plan.slots,
+                    "language": plan.locale.language,
+                    "locale": plan.locale.locale,
                     "stages": {i.number: i.stage for i in due.invoices},
                     "balances": {i.number: i.balance for i in due.invoices},
                 }
@@ -94,8 +97,12 @@ def run_dunning(
     dry_run: bool = True,
     cadences: dict[str, Cadence] | None = None,
     from_addr: str = DEFAULT_FROM,
+    default_locale: str = DEFAULT_LOCALE,
 ) -> DunningRunResult:
-    """One dunning pass for ``today``: what would be sent and what is held for review."""
+    """One dunning pass for ``today``: what would be sent and what is held for review.
+
+    ``default_locale`` (``ARBOX_DEFAULT_LOCALE``) is the language of customers with none.
+    """
     rewriter = rewriter or OfflineRewriter()
     rewrite = make_runner(rewriter)
     with ledger.session() as session:
@@ -110,6 +117,7 @@ def run_dunning(
                 today=today,
                 flagged=flags.get(d.customer_id),
                 rewriter_name=rewriter.name,
+                default_locale=default_locale,
             )
         )
     if dry_run:

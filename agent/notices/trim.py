@@ -30,7 +30,8 @@ from arbox.tools.dunning import Cadence, DueNotice
 from arbox.tools.models import Invoice, OutgoingNotice
 
 from ..guardrails import GuardrailReport, check_notice
-from ..tones import SLOT_RE, Draft, render_draft, tone_for
+from ..locales import NoticeLocale, resolve
+from ..tones import SLOT_RE, Draft, is_early, render_draft, tone_for
 from .plan import ledger_views
 from .wording import CannotTrim, trim_text
 
@@ -131,6 +132,14 @@ def _trim_edited(
     return trim_text(notice.subject, **kw).text, trim_text(notice.body, **kw).text
 
 
+def notice_locale(notice: OutgoingNotice, due: DueNotice | None = None) -> NoticeLocale:
+    """The language and locale a notice was drafted in (else its recipient's now)."""
+    extra = notice.guardrail or {}
+    if extra.get("language"):
+        return resolve(extra.get("language"), extra.get("locale"))
+    return resolve(due.language, due.locale) if due else resolve()
+
+
 def refresh(
     session: Session,
     notice: OutgoingNotice,
@@ -146,10 +155,11 @@ def refresh(
     due: DueNotice = fresh.due
     extra = notice.guardrail or {}
     edited = "edited_by" in extra
+    loc = notice_locale(notice, due)
     out.subject, out.body = notice.subject, notice.body
     out.wording, out.slots = extra.get("wording"), dict(extra.get("slots") or {})
     if fresh.changed:
-        draft = render_draft(due, today=today)
+        draft = render_draft(due, today=today, locale=loc)
         try:
             if edited:
                 out.subject, out.body = _trim_edited(session, notice, fresh, draft)
@@ -173,6 +183,8 @@ def refresh(
         allows=due.stage.allows,
         recipient=due.contact_email or notice.to_email,
         contact_on_file=due.contact_email,
+        locale=loc,
+        early=is_early(due),
     )
     return out
 
