@@ -29,11 +29,11 @@ def as_utc(value: datetime) -> datetime:
 
 
 def _ts(**kw: Any) -> Any:
-    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), **kw)
+    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), **kw)  # type: ignore[call-overload]
 
 
 def _money(**kw: Any) -> Any:
-    return Field(sa_type=Money, **kw)
+    return Field(sa_type=Money, **kw)  # type: ignore[call-overload]
 
 
 def _json_list() -> Any:
@@ -125,7 +125,7 @@ class Dispute(SQLModel, table=True):
     note: str = ""
     source_message: str | None = None
     opened_at: datetime = _ts()
-    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
 
 
 class Deduction(SQLModel, table=True):
@@ -141,7 +141,7 @@ class Deduction(SQLModel, table=True):
     note: str = ""
     source_message: str | None = None
     opened_at: datetime = _ts()
-    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
 
 
 class PaymentClaim(SQLModel, table=True):
@@ -194,7 +194,7 @@ class DunningPause(SQLModel, table=True):
     promise_id: int | None = Field(default=None, foreign_key="promise.id")
     source_message: str | None = None
     created_at: datetime = _ts()
-    ended_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    ended_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
 
 
 class Task(SQLModel, table=True):
@@ -207,7 +207,7 @@ class Task(SQLModel, table=True):
     assignee: str | None = None
     source_message: str | None = None
     created_at: datetime = _ts()
-    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
 
 
 class InboundMessage(SQLModel, table=True):
@@ -220,9 +220,11 @@ class InboundMessage(SQLModel, table=True):
     uidvalidity: int | None = None
     from_addr: str = ""
     subject: str = ""
-    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
     received_at: datetime = _ts()
     raw: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    parsed: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    """The parsed message as JSON (mailbox's `InboundEmail`), so a worker never parses twice."""
     parse_error: str | None = None
     status: str = Field(default="received", index=True)
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
@@ -230,7 +232,7 @@ class InboundMessage(SQLModel, table=True):
     match_score: float | None = None
     triage: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     prompt_hash: str | None = None
-    claimed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    claimed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
     """When a worker took the message for triage (stale claims are taken again)."""
 
 
@@ -259,7 +261,7 @@ class OutgoingNotice(SQLModel, table=True):
     guardrail: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     run_date: date | None = Field(default=None, index=True)
     created_at: datetime = _ts()
-    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
 
 
 class AuditLog(SQLModel, table=True):
@@ -289,7 +291,7 @@ class Approval(SQLModel, table=True):
     proposal: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     decision: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     decided_by: str | None = None
-    decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    decided_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
     slack_channel: str | None = None
     slack_ts: str | None = None
     created_at: datetime = _ts()
