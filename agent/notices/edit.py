@@ -11,8 +11,8 @@ from arbox.tools.models import OutgoingNotice
 
 from ..guardrails import GuardrailReport, check_notice
 from ..tones import is_early
-from .plan import ledger_views
 from .trim import notice_locale
+from .views import ledger_views
 
 
 class NoticeEditRejected(LedgerError):

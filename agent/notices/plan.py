@@ -11,14 +11,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
 from arbox.tools.dunning import DueNotice
 
-from ..guardrails import GuardrailReport, InvoiceView
+from ..guardrails import GuardrailReport
 from ..locales import DEFAULT_LOCALE, NoticeLocale, resolve
 from ..rewrite import RewriteState
 from ..tones import render_draft, tone_for
+from .statement import merge, prove_statement, statement_pdf
+from .views import ledger_views
 
 log = logging.getLogger("arbox.notices")
 
@@ -47,20 +48,12 @@ class PlannedNotice:
     """Slot -> the ledger's value as printed when drafted."""
     locale: NoticeLocale = field(default_factory=resolve)
     """The language and locale the notice is written in."""
+    statement: bytes = b""
+    """The statement of account PDF (proved with the body; attached when sent)."""
 
     @property
     def invoices(self) -> list[str]:
         return [i.number for i in self.due.invoices]
-
-
-def ledger_views(due: DueNotice, dropped: dict[str, str] | None = None) -> list[InvoiceView]:
-    """The guardrails' view: the notice's invoices open, the customer's others by reason."""
-    views = [
-        InvoiceView(i.number, i.amount, i.balance, "open", i.po, i.project) for i in due.invoices
-    ]
-    others = due.excluded | (dropped or {})
-    views += [InvoiceView(n, Decimal(0), Decimal(0), reason) for n, reason in others.items()]
-    return views
 
 
 def plan_notice(
@@ -89,7 +82,10 @@ def plan_notice(
             contact_on_file=due.contact_email,
         )
     )
-    report = state.report or GuardrailReport()
+    pdf = statement_pdf(due, today=today, locale=draft.locale)
+    report = merge(
+        state.report or GuardrailReport(), prove_statement(pdf, due, locale=draft.locale)
+    )
     reason = due.hold_reason or flagged
     if reason is None and not report.ok:
         reason = f"guardrails failed: {', '.join(report.codes)}"
@@ -113,4 +109,5 @@ def plan_notice(
         wording=state.candidate if state.outcome == "rewritten" else draft.variants["neutral"],
         slots=dict(draft.slots),
         locale=draft.locale,
+        statement=pdf,
     )

@@ -7,6 +7,7 @@ send-time check (`send.send_notice`).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -69,6 +70,7 @@ def record_plan(
                     "slots": plan.slots,
                     "language": plan.locale.language,
                     "locale": plan.locale.locale,
+                    "statement_sha256": hashlib.sha256(plan.statement).hexdigest(),
                     "stages": {i.number: i.stage for i in due.invoices},
                     "balances": {i.number: i.balance for i in due.invoices},
                 }

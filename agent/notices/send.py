@@ -20,7 +20,8 @@ from arbox.tools.db import Ledger
 from arbox.tools.dunning import Cadence
 from arbox.tools.models import OutgoingNotice
 
-from .trim import apply, refresh
+from .statement import attachment_name, merge, prove_statement, statement_pdf
+from .trim import apply, notice_locale, refresh
 
 DEFAULT_FROM = "ar@example.com"
 
@@ -41,8 +42,15 @@ class SendOutcome:
     reason: str | None = None
 
 
-def build_message(notice: OutgoingNotice, from_addr: str, in_reply_to: str | None) -> EmailMessage:
-    """The e-mail for ``notice``, threaded on the customer's previous notice."""
+def build_message(
+    notice: OutgoingNotice,
+    from_addr: str,
+    in_reply_to: str | None,
+    statement: bytes | None = None,
+    filename: str = "statement.pdf",
+) -> EmailMessage:
+    """The e-mail for ``notice``, threaded on the customer's previous notice, with the
+    statement of account attached when given."""
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = from_addr, notice.to_email, notice.subject
     msg["Date"] = formatdate(localtime=False, usegmt=True)
@@ -50,6 +58,8 @@ def build_message(notice: OutgoingNotice, from_addr: str, in_reply_to: str | Non
     if in_reply_to:
         msg["In-Reply-To"], msg["References"] = in_reply_to, in_reply_to
     msg.set_content(notice.body)
+    if statement:
+        msg.add_attachment(statement, maintype="application", subtype="pdf", filename=filename)
     return msg
 
 
@@ -72,7 +82,12 @@ def send_notice(
         if done.cancelled:
             apply(session, notice, done, allowed_from=store.SENDABLE)
             return SendOutcome(notice_id, "cancelled", dropped=dropped)
-        assert done.report is not None
+        assert done.report is not None and done.fresh.due is not None
+        loc = notice_locale(notice, done.fresh.due)
+        pdf = statement_pdf(done.fresh.due, today=today, locale=loc)
+        done.report = merge(
+            done.report, prove_statement(pdf, done.fresh.due, locale=loc, dropped=dropped)
+        )
         if done.fresh.changed or done.recipient != notice.to_email or not done.report.ok:
             status = apply(session, notice, done, allowed_from=store.SENDABLE)
             if status == "held":
@@ -80,7 +95,13 @@ def send_notice(
                 notice.held_reason = reason
                 session.add(notice)
                 return SendOutcome(notice_id, "held", dropped=dropped, reason=reason)
-        msg = build_message(notice, from_addr, store.last_message_id(session, notice.customer_id))
+        msg = build_message(
+            notice,
+            from_addr,
+            store.last_message_id(session, notice.customer_id),
+            statement=pdf,
+            filename=attachment_name(loc, today),
+        )
         store.mark_sent(session, notice, msg["Message-ID"])
         # Sent last, inside the transaction: if sending fails, the notice is not marked sent.
         returned = sender.send(msg)

@@ -32,7 +32,7 @@ from arbox.tools.models import Invoice, OutgoingNotice
 from ..guardrails import GuardrailReport, check_notice
 from ..locales import NoticeLocale, resolve
 from ..tones import SLOT_RE, Draft, is_early, render_draft, tone_for
-from .plan import ledger_views
+from .views import ledger_views
 from .wording import CannotTrim, trim_text
 
 ACTOR = "arbox.notices"

@@ -74,7 +74,7 @@ def test_a_paid_invoice_is_trimmed_out_of_the_rewritten_wording(ledger, three) -
     # sent as trimmed: the send-time check finds nothing new
     outbox = Outbox()
     assert send_notice(ledger, row.id, outbox, today=TODAY).status == "sent"
-    assert "hope the quarter" in outbox.sent[0].get_content()
+    assert "hope the quarter" in outbox.sent[0].get_body(("plain",)).get_content()
 
 
 def test_a_partial_payment_moves_the_total_and_keeps_the_wording(ledger, three) -> None:
