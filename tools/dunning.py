@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlmodel import Session, col, or_, select
 
 from .errors import InvalidValue
+from .holds import HoldInForce, active_holds
 from .models import (
     Contact,
     CreditMemo,
@@ -143,6 +144,10 @@ class DueNotice:
     """The recipient's language (the contact's, else the customer's); None: the default."""
     locale: str | None = None
     """The recipient's locale (e.g. ``de_DE``), picked with the language."""
+    contact_hold: str | None = None
+    """Why notices to this contact wait (out of office, bounced), from `tools.holds`."""
+    deferred_until: date | None = None
+    """Out of office: the first day the notice may go out; the run drafts it anew then."""
 
     @property
     def total(self) -> Decimal:
@@ -151,6 +156,8 @@ class DueNotice:
     @property
     def hold_reason(self) -> str | None:
         """Why a person must look first, or None."""
+        if self.contact_hold:
+            return self.contact_hold
         if self.contact_email is None:
             return "no active billing contact on file"
         if self.cadence.review:
@@ -194,6 +201,7 @@ def select_due(
     excl = load_exclusions(session, today, [(r[0], r[2], r[4]) for r in rows])
     noticed, today_done = _noticed(session, today, reach, cadences, customers)
     contacts = billing_contacts(session)
+    holds = active_holds(session, today)
 
     by_customer: dict[int, list[DueInvoice]] = defaultdict(list)
     excluded: dict[int, dict[str, str]] = defaultdict(dict)
@@ -222,6 +230,7 @@ def select_due(
         top = max(cadence.index(i.stage) for i in invs)
         contact = contacts.get(cust_id)
         language, locale = recipient_locale(cust, contact)
+        hold = hold_for(holds.get(cust_id, []), contact)
         notices.append(
             DueNotice(
                 cust_id,
@@ -237,9 +246,20 @@ def select_due(
                 excluded.get(cust_id, {}),
                 language,
                 locale,
+                hold.reason if hold else None,
+                hold.resume_on if hold else None,
             )
         )
     return notices
+
+
+def hold_for(holds: list[HoldInForce], contact: BillingContact | None) -> HoldInForce | None:
+    """The hold that stops today's notice: a bounce holds the customer, an absence the
+    contact the notice would go to."""
+    for h in holds:
+        if h.kind == "bounced" or (contact is not None and h.contact_id == contact.id):
+            return h
+    return None
 
 
 def _noticed(
@@ -263,6 +283,9 @@ def _noticed(
     best: dict[str, int] = {}
     done_today: set[int] = set()
     for cust_id, numbers, stage, extra, run_date, status in rows:
+        deferred = (extra or {}).get("deferred_until")
+        if status == "held" and deferred and date.fromisoformat(deferred) <= today:
+            continue  # the contact is back: this notice is drafted afresh today
         if run_date == today:
             done_today.add(cust_id)
         if status == "cancelled":

@@ -17,6 +17,7 @@ from arbox.tools import notices as store
 from arbox.tools.audit import jsonable, record
 from arbox.tools.db import Ledger
 from arbox.tools.dunning import Cadence, select_due
+from arbox.tools.holds import deferred_notice_ids
 from arbox.tools.models import OutgoingNotice
 
 from ..locales import DEFAULT_LOCALE
@@ -71,6 +72,7 @@ def record_plan(
                     "language": plan.locale.language,
                     "locale": plan.locale.locale,
                     "statement_sha256": hashlib.sha256(plan.statement).hexdigest(),
+                    "deferred_until": due.deferred_until,
                     "stages": {i.number: i.stage for i in due.invoices},
                     "balances": {i.number: i.balance for i in due.invoices},
                 }
@@ -90,6 +92,22 @@ def record_plan(
     return row
 
 
+def replace_deferred(session: Session, today: date) -> list[int]:
+    """Cancel held notices whose contact is back: today's run drafts them afresh (a new
+    deadline, the stage as of today, the ledger as it is now)."""
+    ids = deferred_notice_ids(session, today)
+    for notice_id in ids:
+        store.set_status(
+            session,
+            notice_id,
+            "cancelled",
+            allowed_from=("held",),
+            actor=store.ACTOR,
+            note="the contact is back from their absence; replaced by a fresh notice",
+        )
+    return ids
+
+
 def run_dunning(
     ledger: Ledger,
     *,
@@ -107,6 +125,9 @@ def run_dunning(
     """
     rewriter = rewriter or OfflineRewriter()
     rewrite = make_runner(rewriter)
+    if not dry_run:
+        with ledger.transaction() as session:
+            replace_deferred(session, today)
     with ledger.session() as session:
         due = select_due(session, today, cadences)
         flags = store.flagged_customers(session)
