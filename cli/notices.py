@@ -70,6 +70,7 @@ def dunning_run(
             cadences=load_cadences(cadence) if cadence else None,
             from_addr=app.settings.smtp_from,
             default_locale=app.settings.default_locale,
+            escalate_after=app.settings.escalate_after_ignored,
         )
     if as_json:
         typer.echo(json.dumps(jsonable(run_summary(result))))
@@ -91,6 +92,7 @@ def run_summary(result: DunningRunResult) -> dict[str, Any]:
                 "total": n.due.total,
                 "language": n.locale.language,
                 "locale": n.locale.locale,
+                "escalated": n.escalated,
                 "status": n.status,
                 "held_reason": n.held_reason,
                 "outcome": n.outcome,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, or_, select
 
+from .behaviour import Pattern, ignored_streaks, payment_patterns
 from .errors import InvalidValue
 from .holds import HoldInForce, active_holds
 from .models import (
@@ -148,6 +149,10 @@ class DueNotice:
     """Why notices to this contact wait (out of office, bounced), from `tools.holds`."""
     deferred_until: date | None = None
     """Out of office: the first day the notice may go out; the run drafts it anew then."""
+    deviation: str | None = None
+    """An invoice is far later than this customer's usual pattern: a person looks."""
+    ignored: int = 0
+    """How many of the customer's last notices in a row got no reply and no payment."""
 
     @property
     def total(self) -> Decimal:
@@ -158,6 +163,8 @@ class DueNotice:
         """Why a person must look first, or None."""
         if self.contact_hold:
             return self.contact_hold
+        if self.deviation:
+            return self.deviation
         if self.contact_email is None:
             return "no active billing contact on file"
         if self.cadence.review:
@@ -202,9 +209,11 @@ def select_due(
     noticed, today_done = _noticed(session, today, reach, cadences, customers)
     contacts = billing_contacts(session)
     holds = active_holds(session, today)
+    patterns = payment_patterns(session, {r[2] for r in rows})
 
     by_customer: dict[int, list[DueInvoice]] = defaultdict(list)
     excluded: dict[int, dict[str, str]] = defaultdict(dict)
+    deviations: dict[int, list[str]] = defaultdict(list)
     for inv_id, number, cust_id, amount, balance, due, po, project in rows:
         cust = customers[cust_id]
         if cust_id in today_done:
@@ -214,6 +223,13 @@ def select_due(
         if (reason := excl.reason(inv_id)) is not None:
             excluded[cust_id][number] = reason
             continue
+        pattern = patterns.get(cust_id)
+        habit = pattern.judge(days) if pattern else None
+        if habit == "within" and pattern is not None:
+            excluded[cust_id][number] = f"within its usual pattern ({pattern.describe()})"
+            continue
+        if habit == "deviates" and pattern is not None:
+            deviations[cust_id].append(f"{number} is {days} days past due")
         idx = cadence.stage_on(days)
         if idx is None or noticed.get(number, -1) >= idx:
             excluded[cust_id][number] = "no stage due" if idx is None else "stage already sent"
@@ -224,6 +240,7 @@ def select_due(
         )
 
     notices = []
+    streaks = ignored_streaks(session, by_customer)
     for cust_id, invs in sorted(by_customer.items()):
         cust = customers[cust_id]
         cadence = cadences.get(cust.segment) or cadences["standard"]
@@ -248,9 +265,17 @@ def select_due(
                 locale,
                 hold.reason if hold else None,
                 hold.resume_on if hold else None,
+                _deviation(deviations.get(cust_id), patterns.get(cust_id)),
+                streaks.get(cust_id, 0),
             )
         )
     return notices
+
+
+def _deviation(late: list[str] | None, pattern: Pattern | None) -> str | None:
+    if not late or pattern is None:
+        return None
+    return f"deviates from its payment pattern: {'; '.join(late)}; it {pattern.describe()}"
 
 
 def hold_for(holds: list[HoldInForce], contact: BillingContact | None) -> HoldInForce | None:

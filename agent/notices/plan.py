@@ -17,11 +17,13 @@ from arbox.tools.dunning import DueNotice
 from ..guardrails import GuardrailReport
 from ..locales import DEFAULT_LOCALE, NoticeLocale, resolve
 from ..rewrite import RewriteState
-from ..tones import render_draft, tone_for
+from ..tones import TONES, render_draft, tone_for
 from .statement import merge, prove_statement, statement_pdf
 from .views import ledger_views
 
 log = logging.getLogger("arbox.notices")
+ESCALATE_AFTER = 2
+"""Ignored notices in a row after which the next one escalates (ARBOX_ESCALATE_AFTER_IGNORED)."""
 
 
 @dataclass
@@ -50,6 +52,9 @@ class PlannedNotice:
     """The language and locale the notice is written in."""
     statement: bytes = b""
     """The statement of account PDF (proved with the body; attached when sent)."""
+    escalated: bool = False
+    """The customer ignored its last notices: this one is a tone firmer, and the credit
+    manager gets a task with the account summary."""
 
     @property
     def invoices(self) -> list[str]:
@@ -64,6 +69,7 @@ def plan_notice(
     flagged: str | None = None,
     rewriter_name: str = "offline",
     default_locale: str = DEFAULT_LOCALE,
+    escalate_after: int = ESCALATE_AFTER,
 ) -> PlannedNotice:
     """Draft, rewrite and prove one notice; decide whether it waits for a person.
 
@@ -72,6 +78,9 @@ def plan_notice(
     """
     draft = render_draft(due, today=today, locale=resolve(due.language, due.locale, default_locale))
     tone = tone_for(due.segment)
+    escalated = 0 < escalate_after <= due.ignored
+    if escalated:
+        tone = firmer(tone)
     state = rewrite(
         RewriteState(
             draft=draft,
@@ -110,4 +119,11 @@ def plan_notice(
         slots=dict(draft.slots),
         locale=draft.locale,
         statement=pdf,
+        escalated=escalated,
     )
+
+
+def firmer(tone: str) -> str:
+    """One step up: warm -> neutral -> firm (firm stays firm; stronger language is the
+    stage's to allow, not the tone's)."""
+    return TONES[min(TONES.index(tone) + 1, len(TONES) - 1)] if tone in TONES else "firm"

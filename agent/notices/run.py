@@ -15,14 +15,16 @@ from sqlmodel import Session
 
 from arbox.tools import notices as store
 from arbox.tools.audit import jsonable, record
+from arbox.tools.behaviour import account_summary
 from arbox.tools.db import Ledger
 from arbox.tools.dunning import Cadence, select_due
 from arbox.tools.holds import deferred_notice_ids
 from arbox.tools.models import OutgoingNotice
+from arbox.tools.tasks import create_task
 
 from ..locales import DEFAULT_LOCALE
 from ..rewrite import OfflineRewriter, Rewriter, make_runner
-from .plan import PlannedNotice, plan_notice
+from .plan import ESCALATE_AFTER, PlannedNotice, plan_notice
 from .send import DEFAULT_FROM, Sender, send_notice
 
 
@@ -73,12 +75,28 @@ def record_plan(
                     "locale": plan.locale.locale,
                     "statement_sha256": hashlib.sha256(plan.statement).hexdigest(),
                     "deferred_until": due.deferred_until,
+                    "escalated": plan.escalated,
+                    "ignored": due.ignored,
                     "stages": {i.number: i.stage for i in due.invoices},
                     "balances": {i.number: i.balance for i in due.invoices},
                 }
             ),
         ),
     )
+    if plan.escalated:
+        create_task(
+            session,
+            key=f"escalation:notice:{row.id}",
+            queue="credit",
+            summary=(
+                f"{due.customer} ({due.external_id}) ignored its last {due.ignored} notices "
+                f"(no reply, no payment); notice #{row.id} ({due.stage.name}) goes out a tone "
+                f"firmer.\n{account_summary(session, due.customer_id, today)}"
+            ),
+            customer=due.customer_id,
+            invoices=plan.invoices,
+            actor=store.ACTOR,
+        )
     if plan.outcome == "fallback":
         record(
             session,
@@ -118,10 +136,12 @@ def run_dunning(
     cadences: dict[str, Cadence] | None = None,
     from_addr: str = DEFAULT_FROM,
     default_locale: str = DEFAULT_LOCALE,
+    escalate_after: int = ESCALATE_AFTER,
 ) -> DunningRunResult:
     """One dunning pass for ``today``: what would be sent and what is held for review.
 
-    ``default_locale`` (``ARBOX_DEFAULT_LOCALE``) is the language of customers with none.
+    ``default_locale`` (``ARBOX_DEFAULT_LOCALE``) is the language of customers with none;
+    after ``escalate_after`` ignored notices in a row the next one escalates (0: never).
     """
     rewriter = rewriter or OfflineRewriter()
     rewrite = make_runner(rewriter)
@@ -141,6 +161,7 @@ def run_dunning(
                 flagged=flags.get(d.customer_id),
                 rewriter_name=rewriter.name,
                 default_locale=default_locale,
+                escalate_after=escalate_after,
             )
         )
     if dry_run:
