@@ -157,6 +157,13 @@ def render_draft(
                 "due": f"⟦DUE_{n}⟧",
             }
         )
+    promise = None
+    if notice.promise is not None:
+        slots |= {
+            "PROMISED_ON": loc.day(notice.promise.promised_on),
+            "PROMISE_MADE": loc.day(notice.promise.made_on),
+        }
+        promise = {"on": "⟦PROMISED_ON⟧", "made": "⟦PROMISE_MADE⟧", "broken": notice.promise.broken}
     kind = notice.stage.template
     context = {
         "invoices": slotted,
@@ -167,6 +174,7 @@ def render_draft(
         "allows": notice.stage.allows,
         "stage": notice.stage.name,
         "kind": kind,
+        "promise": promise,
     }
     wording = template_name(f"{kind}.j2", lang)
     variants = {tone: render(wording, tone=tone, **context) for tone in TONES}

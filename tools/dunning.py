@@ -34,6 +34,7 @@ from .models import (
     Promise,
     PromiseInvoice,
 )
+from .promise_notices import PromiseRef, lapsed_promises
 
 DEFAULT_FINAL_WINDOW = 30
 """Days a last stage with no `window` keeps going out when it was missed."""
@@ -57,6 +58,8 @@ class Cadence:
     tone: str
     review: bool
     stages: tuple[Stage, ...]
+    promise_reminder: bool = False
+    """Remind the customer the day before a promise to pay falls due."""
 
     def stage_on(self, days_past_due: int) -> int | None:
         """Index of the stage that applies ``days_past_due`` days after due, if any."""
@@ -107,7 +110,11 @@ def _cadence(segment: str, spec: dict) -> Cadence:
     if not stages:
         raise ValueError(f"segment {segment} has no stages")
     return Cadence(
-        segment, str(spec.get("tone", "neutral")), bool(spec.get("review")), tuple(stages)
+        segment,
+        str(spec.get("tone", "neutral")),
+        bool(spec.get("review")),
+        tuple(stages),
+        bool(spec.get("promise_reminder", False)),
     )
 
 
@@ -153,6 +160,8 @@ class DueNotice:
     """An invoice is far later than this customer's usual pattern: a person looks."""
     ignored: int = 0
     """How many of the customer's last notices in a row got no reply and no payment."""
+    promise: PromiseRef | None = None
+    """The promise this notice names (a reminder before it falls due, or a broken one)."""
 
     @property
     def total(self) -> Decimal:
@@ -210,6 +219,8 @@ def select_due(
     contacts = billing_contacts(session)
     holds = active_holds(session, today)
     patterns = payment_patterns(session, {r[2] for r in rows})
+    lapsed = lapsed_promises(session, today)
+    named: dict[int, PromiseRef] = {}
 
     by_customer: dict[int, list[DueInvoice]] = defaultdict(list)
     excluded: dict[int, dict[str, str]] = defaultdict(dict)
@@ -223,17 +234,25 @@ def select_due(
         if (reason := excl.reason(inv_id)) is not None:
             excluded[cust_id][number] = reason
             continue
+        promise = lapsed.get(inv_id) if days > 0 else None
         pattern = patterns.get(cust_id)
-        habit = pattern.judge(days) if pattern else None
+        habit = pattern.judge(days) if pattern and promise is None else None
         if habit == "within" and pattern is not None:
             excluded[cust_id][number] = f"within its usual pattern ({pattern.describe()})"
             continue
         if habit == "deviates" and pattern is not None:
             deviations[cust_id].append(f"{number} is {days} days past due")
         idx = cadence.stage_on(days)
+        if promise is not None:
+            # A broken promise: the next stage goes out now, naming the promise.
+            first = next((i for i, st in enumerate(cadence.stages) if st.days > 0), 0)
+            following = min(max(noticed.get(number, -1) + 1, first), len(cadence.stages) - 1)
+            idx = max(idx if idx is not None else -1, following)
         if idx is None or noticed.get(number, -1) >= idx:
             excluded[cust_id][number] = "no stage due" if idx is None else "stage already sent"
             continue
+        if promise is not None:
+            named.setdefault(cust_id, promise)
         stage = cadence.stages[idx].name
         by_customer[cust_id].append(
             DueInvoice(inv_id, number, amount, balance, due, po, project, stage, days)
@@ -267,6 +286,7 @@ def select_due(
                 hold.resume_on if hold else None,
                 _deviation(deviations.get(cust_id), patterns.get(cust_id)),
                 streaks.get(cust_id, 0),
+                named.get(cust_id),
             )
         )
     return notices

@@ -7,6 +7,7 @@ send-time check (`send.send_notice`).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,9 +18,11 @@ from arbox.tools import notices as store
 from arbox.tools.audit import jsonable, record
 from arbox.tools.behaviour import account_summary
 from arbox.tools.db import Ledger
-from arbox.tools.dunning import Cadence, select_due
+from arbox.tools.dunning import Cadence, load_cadences, select_due
 from arbox.tools.holds import deferred_notice_ids
 from arbox.tools.models import OutgoingNotice
+from arbox.tools.promise_notices import promise_reminders
+from arbox.tools.promises import evaluate_promises
 from arbox.tools.tasks import create_task
 
 from ..locales import DEFAULT_LOCALE
@@ -76,6 +79,9 @@ def record_plan(
                     "statement_sha256": hashlib.sha256(plan.statement).hexdigest(),
                     "deferred_until": due.deferred_until,
                     "escalated": plan.escalated,
+                    "promise": dataclasses.asdict(due.promise) if due.promise else None,
+                    "promise_id": due.promise.id if due.promise else None,
+                    "promise_broken": bool(due.promise and due.promise.broken),
                     "ignored": due.ignored,
                     "stages": {i.number: i.stage for i in due.invoices},
                     "balances": {i.number: i.balance for i in due.invoices},
@@ -147,9 +153,14 @@ def run_dunning(
     rewrite = make_runner(rewriter)
     if not dry_run:
         with ledger.transaction() as session:
+            # Settle promises first: a broken one sends its invoices the next stage today.
+            evaluate_promises(session, today=today)
             replace_deferred(session, today)
     with ledger.session() as session:
         due = select_due(session, today, cadences)
+        due += promise_reminders(
+            session, today, cadences or load_cadences(), {d.customer_id for d in due}
+        )
         flags = store.flagged_customers(session)
     result = DunningRunResult(today, dry_run)
     for d in due:
