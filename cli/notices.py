@@ -93,6 +93,7 @@ def run_summary(result: DunningRunResult) -> dict[str, Any]:
                 "language": n.locale.language,
                 "locale": n.locale.locale,
                 "escalated": n.escalated,
+                "deviation": n.due.deviation,
                 "status": n.status,
                 "held_reason": n.held_reason,
                 "outcome": n.outcome,
@@ -117,8 +118,8 @@ def print_run(result: DunningRunResult, out: Console, *, bodies: bool = False) -
             n.due.stage.name,
             ", ".join(n.invoices),
             f"{n.due.currency} {n.due.total:,.2f}",
-            f"{n.tone} ({n.outcome})",
-            n.status,
+            f"{n.tone} ({n.outcome})" + (", escalated" if n.escalated else ""),
+            n.status + (" (flagged: off its payment pattern)" if n.due.deviation else ""),
         )
     held = Table(title=f"Held for review ({len(result.held)})")
     for col in ("customer", "stage", "invoices", "total", "reason"):

@@ -157,7 +157,8 @@ class DueNotice:
     deferred_until: date | None = None
     """Out of office: the first day the notice may go out; the run drafts it anew then."""
     deviation: str | None = None
-    """An invoice is far later than this customer's usual pattern: a person looks."""
+    """An invoice is far later than this customer's usual pattern: the notice goes out
+    and a person is told (a task for the credit queue)."""
     ignored: int = 0
     """How many of the customer's last notices in a row got no reply and no payment."""
     promise: PromiseRef | None = None
@@ -172,8 +173,6 @@ class DueNotice:
         """Why a person must look first, or None."""
         if self.contact_hold:
             return self.contact_hold
-        if self.deviation:
-            return self.deviation
         if self.contact_email is None:
             return "no active billing contact on file"
         if self.cadence.review:

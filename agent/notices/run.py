@@ -79,6 +79,7 @@ def record_plan(
                     "statement_sha256": hashlib.sha256(plan.statement).hexdigest(),
                     "deferred_until": due.deferred_until,
                     "escalated": plan.escalated,
+                    "deviation": due.deviation,
                     "promise": dataclasses.asdict(due.promise) if due.promise else None,
                     "promise_id": due.promise.id if due.promise else None,
                     "promise_broken": bool(due.promise and due.promise.broken),
@@ -89,6 +90,16 @@ def record_plan(
             ),
         ),
     )
+    if due.deviation:
+        create_task(
+            session,
+            key=f"deviation:notice:{row.id}",
+            queue="credit",
+            summary=f"{due.customer} ({due.external_id}) {due.deviation}.",
+            customer=due.customer_id,
+            invoices=plan.invoices,
+            actor=store.ACTOR,
+        )
     if plan.escalated:
         create_task(
             session,

@@ -74,11 +74,16 @@ def test_a_customer_who_deviates_from_its_pattern_is_flagged(make: Factory, ledg
     history(make, erratic, [0, 30, 2, 45, 10])
     make.invoice(steady, 16)
     make.invoice(erratic, 16)
-    plans = {p.due.customer_id: p for p in run_dunning(ledger, today=TODAY).notices}
-    assert plans[steady.id].status == "held"
-    assert "deviates from its payment pattern" in plans[steady.id].held_reason
-    assert "usually pays 3 days after the due date" in plans[steady.id].held_reason
-    assert plans[erratic.id].status == "draft"  # no reliable pattern: the plain cadence
+    plans = {p.due.customer_id: p for p in run_dunning(ledger, today=TODAY, dry_run=False).notices}
+    flagged = plans[steady.id]
+    assert flagged.status == "draft"  # the notice still goes out; a person is told
+    assert "deviates from its payment pattern" in flagged.due.deviation
+    assert "usually pays 3 days after the due date" in flagged.due.deviation
+    assert plans[erratic.id].due.deviation is None  # no reliable pattern: the plain cadence
+    with ledger.session() as s:
+        (task,) = s.exec(select(Task)).all()
+    assert task.queue == "credit" and task.customer_id == steady.id
+    assert "16 days past due" in task.summary
 
 
 def sent(ledger, cust: Customer, days_ago: int) -> None:
