@@ -220,6 +220,18 @@ def _named_refs(text: str, invoices: Sequence[InvoiceView], others: set[str]) ->
     return {r for r in refs if r not in others}
 
 
+def _as_locale_writes(raw: str, value: Decimal, currency: str, locale: NoticeLocale) -> bool:
+    """Whether ``raw`` is one of the ways ``locale`` writes ``value`` (the notice's own
+    format first: it is what drafts print, and cheap)."""
+    text = squash(raw)
+    if text in (
+        squash(locale.money(value, currency)),
+        squash(locale.money(value, currency, False)),
+    ):
+        return True
+    return text in locale.renderings(value, currency)
+
+
 def check_notice(
     text: str,
     invoices: Sequence[InvoiceView],
@@ -265,7 +277,7 @@ def check_notice(
             bad(Violation("amount_mismatch", f"{raw!r} is no open balance, amount or total"))
         if mark and currency and not currency_matches(mark, currency):
             bad(Violation("currency_mismatch", f"{raw!r} is not in {currency}"))
-        elif locale and currency and squash(raw) not in locale.renderings(value, currency):
+        elif locale and currency and not _as_locale_writes(raw, value, currency, locale):
             msg = f"{raw!r} is not how {locale.locale} writes {locale.money(value, currency)!r}"
             bad(Violation("amount_format", msg))
         before = text[max(0, start - 40) : start]

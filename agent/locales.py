@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -28,6 +28,7 @@ LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es")
 """Languages with a full set of notice templates."""
 LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
 _DEFAULT_FOR = {"en": "en_US", "de": "de_DE", "fr": "fr_FR", "es": "es_ES"}
+CENT = Decimal("0.01")
 _SPACES = re.compile(r"[\u00a0\u202f ]")
 
 
@@ -42,13 +43,7 @@ class NoticeLocale:
 
     def money(self, value: Decimal, currency: str, with_currency: bool = True) -> str:
         """``value`` as this locale prints an amount (bare: the number alone)."""
-        if not with_currency:
-            return format_decimal(value, "#,##0.00", locale=self.locale)
-        if self.language == "en":
-            return format_currency(
-                value, currency, "¤¤ #,##0.00", locale=self.locale, currency_digits=False
-            )
-        return format_currency(value, currency, locale=self.locale)
+        return _money(self.language, self.locale, value, currency, with_currency)
 
     def day(self, value: date) -> str:
         """A date as this locale writes it in a letter."""
@@ -56,20 +51,37 @@ class NoticeLocale:
             return value.isoformat()
         return format_date(value, "long", locale=self.locale)
 
-    def renderings(self, value: Decimal, currency: str) -> set[str]:
+    def renderings(self, value: Decimal, currency: str) -> frozenset[str]:
         """Every accepted way to print ``value`` here (spaces normalised by `squash`)."""
-        forms = {
-            self.money(value, currency),
-            self.money(value, currency, with_currency=False),
-            format_currency(value, currency, locale=self.locale),
-            format_currency(
-                value, currency, "¤¤ #,##0.00", locale=self.locale, currency_digits=False
-            ),
-            format_currency(
-                value, currency, "#,##0.00 ¤¤", locale=self.locale, currency_digits=False
-            ),
-        }
-        return {squash(f) for f in forms}
+        return _renderings(self.language, self.locale, value, currency)
+
+
+# Babel formats an amount in about 0.2 ms; a notice prints and proves each of its
+# amounts many times (body, statement, PDF, every rewrite attempt), so cache them.
+@lru_cache(maxsize=16384)
+def _money(language: str, locale: str, value: Decimal, currency: str, with_currency: bool) -> str:
+    if language == "en" and value >= 0:
+        # What babel prints for English with the ISO pattern, without its cost
+        # (tests/notices/test_languages.py holds the two equal).
+        number = f"{value.quantize(CENT, rounding=ROUND_HALF_EVEN):,.2f}"
+        return f"{currency} {number}" if with_currency else number
+    if not with_currency:
+        return format_decimal(value, "#,##0.00", locale=locale)
+    if language == "en":
+        return format_currency(value, currency, "¤¤ #,##0.00", locale=locale, currency_digits=False)
+    return format_currency(value, currency, locale=locale)
+
+
+@lru_cache(maxsize=16384)
+def _renderings(language: str, locale: str, value: Decimal, currency: str) -> frozenset[str]:
+    forms = {
+        _money(language, locale, value, currency, True),
+        _money(language, locale, value, currency, False),
+        format_currency(value, currency, locale=locale),
+        format_currency(value, currency, "¤¤ #,##0.00", locale=locale, currency_digits=False),
+        format_currency(value, currency, "#,##0.00 ¤¤", locale=locale, currency_digits=False),
+    }
+    return frozenset(squash(f) for f in forms)
 
 
 def squash(text: str) -> str:

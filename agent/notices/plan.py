@@ -18,7 +18,7 @@ from ..guardrails import GuardrailReport
 from ..locales import DEFAULT_LOCALE, NoticeLocale, resolve
 from ..rewrite import RewriteState
 from ..tones import TONES, render_draft, tone_for
-from .statement import merge, prove_statement, statement_pdf
+from .statement import merge, prove_statement_text, statement_text
 from .views import ledger_views
 
 log = logging.getLogger("arbox.notices")
@@ -50,8 +50,9 @@ class PlannedNotice:
     """Slot -> the ledger's value as printed when drafted."""
     locale: NoticeLocale = field(default_factory=resolve)
     """The language and locale the notice is written in."""
-    statement: bytes = b""
-    """The statement of account PDF (proved with the body; attached when sent)."""
+    statement: str = ""
+    """The statement of account's lines (proved with the body); the PDF of them is
+    rendered, read back, proved and attached at send time."""
     escalated: bool = False
     """The customer ignored its last notices: this one is a tone firmer, and the credit
     manager gets a task with the account summary."""
@@ -91,9 +92,9 @@ def plan_notice(
             contact_on_file=due.contact_email,
         )
     )
-    pdf = statement_pdf(due, today=today, locale=draft.locale)
+    lines = statement_text(due, today=today, locale=draft.locale)
     report = merge(
-        state.report or GuardrailReport(), prove_statement(pdf, due, locale=draft.locale)
+        state.report or GuardrailReport(), prove_statement_text(lines, due, locale=draft.locale)
     )
     reason = due.hold_reason or flagged
     if reason is None and not report.ok:
@@ -118,7 +119,7 @@ def plan_notice(
         wording=state.candidate if state.outcome == "rewritten" else draft.variants["neutral"],
         slots=dict(draft.slots),
         locale=draft.locale,
-        statement=pdf,
+        statement=lines,
         escalated=escalated,
     )
 

@@ -8,7 +8,6 @@ send-time check (`send.send_notice`).
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -76,7 +75,6 @@ def record_plan(
                     "slots": plan.slots,
                     "language": plan.locale.language,
                     "locale": plan.locale.locale,
-                    "statement_sha256": hashlib.sha256(plan.statement).hexdigest(),
                     "deferred_until": due.deferred_until,
                     "escalated": plan.escalated,
                     "deviation": due.deviation,

@@ -1,5 +1,9 @@
 """The statement of account: a PDF attached to every notice, proved like the body.
 
+A notice's statement lines are proved when it is planned (`prove_statement_text`, cheap);
+the PDF itself is rendered and read back at send time, in the transaction that marks
+the notice sent, and attached only when it proves (`prove_statement`).
+
 `statement_pdf` renders the notice's invoices (PO, project, due date, amount, open
 balance) and the total from the ledger, in the notice's language and formats
 (`prompts/notices/[<lang>/]statement_pdf.j2`), with fpdf2's core Courier font in
@@ -94,6 +98,17 @@ def prove_statement(
         return GuardrailReport(
             [Violation("statement_unreadable", f"the PDF cannot be read: {exc}")]
         )
+    return prove_statement_text(text, due, locale=locale, dropped=dropped)
+
+
+def prove_statement_text(
+    text: str,
+    due: DueNotice,
+    *,
+    locale: NoticeLocale,
+    dropped: dict[str, str] | None = None,
+) -> GuardrailReport:
+    """Prove the statement's lines (as drawn, or as read back from the PDF)."""
     report = check_notice(
         text, ledger_views(due, dropped), currency=due.currency, allows=(), locale=locale
     )

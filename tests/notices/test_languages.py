@@ -236,3 +236,18 @@ def test_an_edited_german_notice_is_trimmed_in_german_formats(make: Factory, led
     assert one_notice(ledger).body == body.replace(f", {b.number} und", " und").replace(
         "1.343,50 €", "1.100,00\u00a0€"
     )
+
+
+@pytest.mark.parametrize(
+    "value", ["0", "0.005", "0.015", "1", "12.5", "999.999", "1234.5", "1234567.891", "10000000"]
+)
+def test_the_english_fast_path_prints_what_babel_prints(value) -> None:
+    from babel.numbers import format_currency, format_decimal
+
+    from arbox.agent.locales import _money
+
+    v = Decimal(value)
+    for cur in ("USD", "EUR", "JPY"):
+        babel = format_currency(v, cur, "¤¤ #,##0.00", locale="en_US", currency_digits=False)
+        assert _money("en", "en_US", v, cur, True) == babel
+    assert _money("en", "en_GB", v, "GBP", False) == format_decimal(v, "#,##0.00", locale="en_GB")
