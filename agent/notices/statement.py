@@ -21,8 +21,11 @@ from datetime import UTC, date, datetime, time
 from fpdf import FPDF
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+from sqlmodel import Session
 
+from arbox.tools import notices as store
 from arbox.tools.dunning import DueNotice
+from arbox.tools.models import OutgoingNotice
 
 from ..guardrails import GuardrailReport, Violation, check_notice
 from ..locales import NoticeLocale
@@ -126,6 +129,16 @@ FILE_NAMES = {
     "fr": "releve-de-compte",
     "es": "estado-de-cuenta",
 }
+
+
+def notice_statement(session: Session, notice: OutgoingNotice, today: date) -> bytes | None:
+    """The statement PDF ``notice`` would carry if sent ``today`` (None: nothing left)."""
+    from .trim import notice_locale  # trim -> views; statement is imported by plan
+
+    fresh = store.reread(session, notice, today)
+    if fresh.due is None:
+        return None
+    return statement_pdf(fresh.due, today=today, locale=notice_locale(notice, fresh.due))
 
 
 def attachment_name(locale: NoticeLocale, today: date) -> str:
