@@ -340,3 +340,25 @@ class SlackOutbox(SQLModel, table=True):
     last_error: str = ""
     created_at: datetime = _ts()
     done_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True), index=True)
+
+
+class ContactHold(SQLModel, table=True):
+    """Why notices to a contact wait: away until a date (an out-of-office reply) or bounced
+    (a delivery-failure report) until a new contact is on file. See `tools.holds`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    contact_id: int = Field(foreign_key="contact.id", index=True)
+    kind: str = Field(index=True, description="away | bounced")
+    until: date | None = None
+    """Away: the return date (notices resume the day after). Bounced: None."""
+    reason: str = ""
+    alternate_email: str | None = None
+    """An alternate contact an auto-reply named: proposed to a person, never used on its own."""
+    alternate_name: str = ""
+    last_contact_id: int = 0
+    """The customer's highest contact id when held: a contact added later lifts a bounce hold."""
+    task_id: int | None = Field(default=None, foreign_key="task.id")
+    source_message: str | None = None
+    active: bool = Field(default=True, index=True)
+    created_at: datetime = _ts()
