@@ -71,7 +71,7 @@ def server(ledger, tmp_path):
             return proc.poll() is not None
 
     try:
-        wait_for(up)
+        wait_for(up, timeout=90)  # a cold start on a busy machine
         assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
         yield base, stub
     finally:
