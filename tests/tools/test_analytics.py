@@ -1,0 +1,168 @@
+"""The AR figures against worked examples computed by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import factories as f
+import pytest
+
+from arbox.tools.analytics import (
+    Settled,
+    aging,
+    build_report,
+    cei,
+    dso_countback,
+    dso_simple,
+    month_periods,
+    promise_rates,
+)
+from arbox.tools.models import Approval, InboundMessage, Promise
+from arbox.tools.payments import post_payment
+
+D = Decimal
+AS_OF = date(2026, 3, 31)
+
+
+def test_countback_over_three_months_by_hand() -> None:
+    # Closing AR 500,000. March sold 300,000 (31 days): covered, 200,000 left, 31 days.
+    # February sold 250,000 (28 days): 200,000 / 250,000 x 28 = 22.4 days. DSO = 53.4.
+    periods = [(31, D("300000")), (28, D("250000")), (31, D("200000"))]
+    assert dso_countback(D("500000"), periods) == D("53.4")
+    # The simple method over the same 90 days: 500,000 / 750,000 x 90 = 60.
+    assert dso_simple(D("500000"), D("750000"), 90) == D("60")
+
+
+def test_countback_runs_out_of_months() -> None:
+    assert dso_countback(D("1000"), [(30, D("100")), (31, D("100"))]) == 61
+
+
+def test_cei_over_one_period_by_hand() -> None:
+    # (400,000 + 300,000 - 450,000) / (400,000 + 300,000 - 250,000) = 250 / 450 = 55.56 %
+    value = cei(D("400000"), D("300000"), D("450000"), D("250000"))
+    assert value is not None
+    assert value.quantize(D("0.01")) == D("55.56")
+    assert cei(D("0"), D("0"), D("0"), D("0")) is None
+
+
+def test_promise_kept_by_amount_by_hand() -> None:
+    rates = promise_rates(
+        [
+            Settled("kept", D("1000.00"), D("1000.00")),
+            Settled("partial", D("2000.00"), D("500.00")),
+            Settled("broken", D("500.00"), D("0.00")),
+            Settled("open", D("700.00"), D("0.00")),  # not settled: left out
+            Settled("cancelled", D("300.00"), D("0.00")),  # left out
+        ]
+    )
+    # By amount: (1000 + 500 + 0) / (1000 + 2000 + 500) = 1500 / 3500 = 42.86 %
+    assert rates["promised"] == D("3500.00")
+    assert rates["kept_amount"] == D("1500.00")
+    assert rates["by_amount"].quantize(D("0.0001")) == D("0.4286")
+    # By count: 1 kept of 3 settled.
+    assert (rates["settled"], rates["kept"], rates["partial"], rates["broken"]) == (3, 1, 1, 1)
+    assert rates["by_count"] == D(1) / D(3)
+
+
+def test_aging_buckets() -> None:
+    on = date(2026, 3, 31)
+    rows = aging(
+        [
+            (date(2026, 4, 10), D("100.00")),  # not due
+            (date(2026, 3, 31), D("50.00")),  # due today: current
+            (date(2026, 3, 1), D("10.00")),  # 30 days
+            (date(2026, 1, 30), D("20.00")),  # 60 days
+            (date(2025, 12, 1), D("40.00")),  # 120 days
+        ],
+        on,
+    )
+    got = {r["bucket"]: (r["count"], r["amount"]) for r in rows}
+    assert got == {
+        "current": (2, D("150.00")),
+        "1-30": (1, D("10.00")),
+        "31-60": (1, D("20.00")),
+        "61-90": (0, D("0.00")),
+        "over 90": (1, D("40.00")),
+    }
+    assert sum(r["share"] for r in rows).quantize(D("0.0001")) == 1
+
+
+def test_month_periods_cover_whole_months() -> None:
+    assert [(e - s).days for s, e in month_periods(AS_OF, 3)] == [31, 28, 31]
+
+
+@pytest.fixture
+def three_months(ledger):
+    """January 200,000 (paid 20 Feb), February 250,000 (50,000 paid 10 Mar), March 300,000."""
+    with ledger.transaction() as s:
+        c = f.customer(s, "ACME")
+        f.invoice(s, c, "J-1", "200000.00", due=date(2026, 2, 14))  # issued 15 Jan
+        f.invoice(s, c, "F-1", "250000.00", due=date(2026, 3, 12))  # issued 10 Feb
+        f.invoice(s, c, "M-1", "300000.00", due=date(2026, 4, 4))  # issued 5 Mar
+        post_payment(
+            s,
+            key=None,
+            reference="P1",
+            received_on=date(2026, 2, 20),
+            amount="200000.00",
+            customer="ACME",
+            applications=[("J-1", "200000.00")],
+        )
+        post_payment(
+            s,
+            key=None,
+            reference="P2",
+            received_on=date(2026, 3, 10),
+            amount="50000.00",
+            customer="ACME",
+            applications=[("F-1", "50000.00")],
+        )
+    return ledger
+
+
+def test_report_from_the_ledger_by_hand(three_months) -> None:
+    with three_months.session() as s:
+        three = build_report(s, as_of=AS_OF, months=3).figures["receivables"]
+        one = build_report(s, as_of=AS_OF, months=1).figures["receivables"]
+    assert three["closing_ar"] == D("500000.00")
+    assert [m["sales"] for m in three["months"]] == [D("300000"), D("250000"), D("200000")]
+    assert three["dso_countback"] == D("53.4")
+    assert three["dso_simple"] == D("60")
+    # March alone. Opening AR (28 Feb): F-1 250,000 (the 50,000 came in 10 Mar; J-1 was paid).
+    # Closing current AR: M-1, due 4 Apr, 300,000. CEI = (250 + 300 - 500) / (250 + 300 - 300)
+    # = 50 / 250 = 20 %.
+    assert one["opening_ar"] == D("250000.00")
+    assert one["closing_current_ar"] == D("300000.00")
+    assert one["cei"] == D("20")
+    # ADD = DSO simple (500/300 x 31 = 51.67) - best possible (300/300 x 31 = 31) = 20.67
+    assert one["add"].quantize(D("0.01")) == D("20.67")
+
+
+def test_automation_and_override_rates(ledger) -> None:
+    with ledger.transaction() as s:
+        for n in range(4):
+            s.add(InboundMessage(message_id=f"<m{n}>", triage={"findings": []}))
+        s.add(InboundMessage(message_id="<untriaged>"))
+        finding = {"findings": [{"intent": "dispute"}]}
+        s.add(Approval(message_id="<m0>", status="edited", proposal=finding))
+        s.add(Approval(message_id="<m1>", status="accepted", proposal=finding))
+        s.add(Approval(message_id="<m2>", status="pending", proposal=finding))
+        c = f.customer(s, "X")
+        s.add(
+            Promise(
+                customer_id=c.id,
+                amount=D("10.00"),
+                promised_on=AS_OF,
+                status="kept",
+                paid_amount=D("10.00"),
+            )
+        )
+    with ledger.session() as s:
+        figs = build_report(s, as_of=AS_OF).figures
+    assert figs["arbox"]["triaged"] == 4
+    assert figs["arbox"]["automated"] == 1  # three of four asked a person
+    assert figs["arbox"]["override"] == {
+        "dispute": {"decided": 2, "overridden": 1, "rate": D("0.5")}
+    }
+    assert figs["promises"]["by_amount"] == 1

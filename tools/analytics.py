@@ -1,0 +1,411 @@
+"""AR analytics: DSO, CEI, aging, promises, disputes, replies, and arbox's own figures.
+
+Two layers. The formulas are pure functions over plain numbers (`dso_countback`,
+`dso_simple`, `cei`, `promise_rates`...), so a worked example checks them by hand.
+`build_report(session, as_of=...)` reads the ledger once and feeds them.
+
+Past balances are rolled back from today's truth: the AR at a past date is the
+balance now of every invoice issued by then, plus what was applied to those
+invoices by payments received after that date. Money stays `Decimal`; ratios are
+`Decimal` too, rounded only for display.
+
+Periods are the ``months`` months ending on ``as_of`` (``as_of`` minus one month,
+exclusive, to ``as_of``, inclusive; and so on backwards), so a report run in the
+middle of a month still covers whole months of days.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from sqlmodel import Session, col, select
+
+from .models import (
+    Approval,
+    AuditLog,
+    Customer,
+    Dispute,
+    InboundMessage,
+    Invoice,
+    OutgoingNotice,
+    Payment,
+    PaymentApplication,
+    Promise,
+    as_utc,
+)
+
+ZERO = Decimal("0.00")
+BUCKETS: tuple[tuple[str, int, int | None], ...] = (
+    ("current", -(10**6), 0),
+    ("1-30", 1, 30),
+    ("31-60", 31, 60),
+    ("61-90", 61, 90),
+    ("over 90", 91, None),
+)
+"""Aging buckets by days past due (label, first day, last day or open-ended)."""
+REPLY_WINDOW_DAYS = 30
+"""A reply counts for the last notice sent to that customer within this many days."""
+
+DEFINITIONS: dict[str, str] = {
+    "dso_countback": (
+        "Days sales outstanding, countback method: start from the closing AR and walk back "
+        "month by month; while the AR left covers a month's credit sales, subtract them and "
+        "add that month's days; for the first month it does not cover, add "
+        "(AR left / that month's credit sales) x its days, and stop."
+    ),
+    "dso_simple": (
+        "Days sales outstanding, simple method: closing AR / credit sales of the period "
+        "x days in the period."
+    ),
+    "cei": (
+        "Collection effectiveness index over one period: (opening AR + credit sales - closing "
+        "total AR) / (opening AR + credit sales - closing current AR) x 100, where current AR "
+        "is the part not yet past due. 100% means everything collectable was collected."
+    ),
+    "add": (
+        "Average days delinquent: DSO (simple) - best possible DSO, where best possible DSO = "
+        "closing current AR / credit sales of the period x days in the period."
+    ),
+    "aging": (
+        "Open balances at the date by days past due (date - due date): current (not yet due), "
+        "1-30, 31-60, 61-90, over 90."
+    ),
+    "promise_kept": (
+        "Among promises settled (kept, partial, broken; open and cancelled left out): by count, "
+        "kept / settled; by amount, the sum of min(paid, promised) / the sum promised."
+    ),
+    "dispute_cycle": (
+        "Days from a dispute being opened to being resolved or rejected, mean and median over "
+        "the disputes closed; open disputes are shown with their average age."
+    ),
+    "replies": (
+        "A notice is answered when its customer writes (auto-replies left out) after it was "
+        f"sent and within {REPLY_WINDOW_DAYS} days, before the next notice to them. Reply rate "
+        "= answered / sent; time to reply = median hours to the first reply. Per stage, tone "
+        "(of the notice) and segment (of the customer)."
+    ),
+    "automation": ("Automation rate: replies triaged with no person asked / all replies triaged."),
+    "override": (
+        "Analyst override rate per intent: approvals answered edit or reject / approvals "
+        "answered, counted under every intent the approval's findings carry."
+    ),
+    "send_time": (
+        "Notices trimmed at send time (an invoice dropped from an unsent notice because it was "
+        "paid, disputed, promised or paused since drafting) or cancelled (nothing left to dun), "
+        "over the notices that reached sending (sent or cancelled)."
+    ),
+}
+
+
+# ---------------------------------------------------------------- pure formulas
+
+
+def ratio(num: Decimal | int, den: Decimal | int) -> Decimal | None:
+    """num / den as a Decimal, or None when den is zero."""
+    return None if not den else Decimal(num) / Decimal(den)
+
+
+def dso_countback(closing_ar: Decimal, periods: Sequence[tuple[int, Decimal]]) -> Decimal:
+    """DSO by countback; ``periods`` are (days, credit sales), newest first.
+
+    When the periods run out before the AR is used up, the result is their days
+    (the true figure is larger).
+    """
+    left, days = closing_ar, Decimal(0)
+    for n_days, sales in periods:
+        if sales <= 0:
+            days += n_days
+            continue
+        if left >= sales:
+            left -= sales
+            days += n_days
+        else:
+            return days + left / sales * n_days
+    return days
+
+
+def dso_simple(closing_ar: Decimal, credit_sales: Decimal, days: int) -> Decimal | None:
+    """Closing AR / credit sales x days; None without sales."""
+    r = ratio(closing_ar, credit_sales)
+    return None if r is None else r * days
+
+
+def cei(
+    opening_ar: Decimal, credit_sales: Decimal, closing_ar: Decimal, closing_current: Decimal
+) -> Decimal | None:
+    """(opening + sales - closing total) / (opening + sales - closing current) x 100."""
+    r = ratio(opening_ar + credit_sales - closing_ar, opening_ar + credit_sales - closing_current)
+    return None if r is None else r * 100
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A settled promise: what was promised and what came in."""
+
+    status: str
+    amount: Decimal
+    paid: Decimal
+
+
+def promise_rates(promises: Iterable[Settled]) -> dict[str, Any]:
+    """Kept rate by count and by amount over settled promises (see DEFINITIONS)."""
+    done = [p for p in promises if p.status in ("kept", "partial", "broken")]
+    promised = sum((p.amount for p in done), ZERO)
+    kept_amount = sum((min(p.paid, p.amount) for p in done), ZERO)
+    kept = sum(p.status == "kept" for p in done)
+    return {
+        "settled": len(done),
+        "kept": kept,
+        "partial": sum(p.status == "partial" for p in done),
+        "broken": sum(p.status == "broken" for p in done),
+        "by_count": ratio(kept, len(done)),
+        "promised": promised,
+        "kept_amount": kept_amount,
+        "by_amount": ratio(kept_amount, promised),
+    }
+
+
+def aging(items: Iterable[tuple[date, Decimal]], on: date) -> list[dict[str, Any]]:
+    """Open balances (due date, balance) into the `BUCKETS` as of ``on``."""
+    out: list[dict[str, Any]] = [{"bucket": b[0], "count": 0, "amount": ZERO} for b in BUCKETS]
+    for due, balance in items:
+        late = (on - due).days
+        for row, (_, lo, hi) in zip(out, BUCKETS, strict=True):
+            if late >= lo and (hi is None or late <= hi):
+                row["count"] += 1
+                row["amount"] += balance
+                break
+    total = sum((r["amount"] for r in out), ZERO)
+    for r in out:
+        r["share"] = ratio(r["amount"], total)
+    return out
+
+
+def spread(values: Sequence[float]) -> dict[str, Any]:
+    """Count, mean and median of durations (None when empty)."""
+    if not values:
+        return {"count": 0, "mean": None, "median": None}
+    return {
+        "count": len(values),
+        "mean": statistics.fmean(values),
+        "median": statistics.median(values),
+    }
+
+
+# ---------------------------------------------------------------- ledger reads
+
+
+def month_periods(as_of: date, months: int) -> list[tuple[date, date]]:
+    """(start exclusive, end inclusive) for each month ending on ``as_of``, newest first."""
+    out = []
+    for k in range(months):
+        end = as_of - relativedelta(months=k)
+        out.append((as_of - relativedelta(months=k + 1), end))
+    return out
+
+
+class LedgerView:
+    """The invoices and cash applications, read once, to roll balances back to any date."""
+
+    def __init__(self, session: Session) -> None:
+        self.invoices = list(session.exec(select(Invoice)).all())
+        rows = session.exec(
+            select(
+                col(PaymentApplication.invoice_id),
+                col(PaymentApplication.amount),
+                col(Payment.received_on),
+            ).join(Payment, col(Payment.id) == col(PaymentApplication.payment_id))
+        ).all()
+        self.applied: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
+        for invoice_id, amount, received_on in rows:
+            self.applied[invoice_id].append((received_on, amount))
+
+    def balance_on(self, inv: Invoice, on: date) -> Decimal:
+        """The invoice's balance at the end of ``on`` (zero before it was issued)."""
+        if inv.issue_date > on:
+            return ZERO
+        later = sum((a for d, a in self.applied.get(inv.id or 0, []) if d > on), ZERO)
+        return inv.balance + later
+
+    def ar(self, on: date) -> tuple[Decimal, Decimal]:
+        """(total AR, current AR: not yet past due) at the end of ``on``."""
+        total = current = ZERO
+        for inv in self.invoices:
+            b = self.balance_on(inv, on)
+            total += b
+            if inv.due_date >= on:
+                current += b
+        return total, current
+
+    def sales(self, start: date, end: date) -> Decimal:
+        """Credit sales: invoices issued after ``start`` up to and including ``end``."""
+        return sum((i.amount for i in self.invoices if start < i.issue_date <= end), ZERO)
+
+    def open_items(self, on: date) -> list[tuple[date, Decimal]]:
+        return [(i.due_date, b) for i in self.invoices if (b := self.balance_on(i, on)) > 0]
+
+
+def _stamp(value: datetime | None) -> datetime | None:
+    return as_utc(value) if value else None
+
+
+@dataclass
+class Report:
+    """Every figure of `arbox report` and the dashboard, with the period it covers."""
+
+    as_of: date
+    months: int
+    figures: dict[str, Any] = field(default_factory=dict)
+    definitions: dict[str, str] = field(default_factory=lambda: dict(DEFINITIONS))
+
+
+def receivables(view: LedgerView, as_of: date, months: int) -> dict[str, Any]:
+    """DSO (both methods), CEI, ADD and aging over the ``months`` ending ``as_of``."""
+    periods = month_periods(as_of, months)
+    closing, current = view.ar(as_of)
+    start = periods[-1][0]
+    opening, _ = view.ar(start)
+    sales = view.sales(start, as_of)
+    days = (as_of - start).days
+    per_month: list[dict[str, Any]] = [
+        {"start": s + timedelta(days=1), "end": e, "days": (e - s).days, "sales": view.sales(s, e)}
+        for s, e in periods
+    ]
+    dso = dso_simple(closing, sales, days)
+    best = dso_simple(current, sales, days)
+    return {
+        "period": {"start": start + timedelta(days=1), "end": as_of, "days": days},
+        "opening_ar": opening,
+        "credit_sales": sales,
+        "closing_ar": closing,
+        "closing_current_ar": current,
+        "months": per_month,
+        "dso_countback": dso_countback(closing, [(m["days"], m["sales"]) for m in per_month]),
+        "dso_simple": dso,
+        "best_possible_dso": best,
+        "add": None if dso is None or best is None else dso - best,
+        "cei": cei(opening, sales, closing, current),
+        "aging": aging(view.open_items(as_of), as_of),
+    }
+
+
+def promise_figures(session: Session) -> dict[str, Any]:
+    rows = session.exec(select(Promise)).all()
+    return promise_rates(Settled(p.status, p.amount, p.paid_amount or ZERO) for p in rows)
+
+
+def dispute_figures(session: Session, as_of: date) -> dict[str, Any]:
+    closed, ages = [], []
+    for d in session.exec(select(Dispute)).all():
+        opened = as_utc(d.opened_at)
+        if d.status != "open" and d.closed_at is not None:
+            closed.append((as_utc(d.closed_at) - opened).total_seconds() / 86400)
+        elif d.status == "open":
+            ages.append((as_of - opened.date()).days)
+    return {"closed": spread(closed), "open": len(ages), "open_mean_age": spread(ages)["mean"]}
+
+
+def reply_figures(session: Session) -> dict[str, Any]:
+    """Reply rate and median hours to reply, per stage, tone and segment (see DEFINITIONS)."""
+    segments = dict(session.exec(select(Customer.id, Customer.segment)).all())
+    sent = [n for n in session.exec(select(OutgoingNotice)).all() if n.sent_at is not None]
+    sent.sort(key=lambda n: as_utc(n.sent_at))  # type: ignore[arg-type]
+    replies: dict[int, list[datetime]] = defaultdict(list)
+    for m in session.exec(
+        select(InboundMessage).where(col(InboundMessage.customer_id).is_not(None))
+    ).all():
+        if (m.parsed or {}).get("auto_reply"):
+            continue
+        when = _stamp(m.sent_at) or as_utc(m.received_at)
+        replies[m.customer_id or 0].append(when)
+    groups: dict[str, dict[str, dict[str, Any]]] = {"stage": {}, "tone": {}, "segment": {}}
+    for i, n in enumerate(sent):
+        start = as_utc(n.sent_at)  # type: ignore[arg-type]
+        following = [as_utc(x.sent_at) for x in sent[i + 1 :] if x.customer_id == n.customer_id]  # type: ignore[arg-type]
+        stop = min([start + timedelta(days=REPLY_WINDOW_DAYS), *following])
+        firsts = sorted(t for t in replies.get(n.customer_id, []) if start < t <= stop)
+        hours = (firsts[0] - start).total_seconds() / 3600 if firsts else None
+        keys = {
+            "stage": n.stage,
+            "tone": str((n.guardrail or {}).get("tone") or "unknown"),
+            "segment": segments.get(n.customer_id, "unknown"),
+        }
+        for dim, key in keys.items():
+            g = groups[dim].setdefault(key, {"sent": 0, "answered": 0, "hours": []})
+            g["sent"] += 1
+            if hours is not None:
+                g["answered"] += 1
+                g["hours"].append(hours)
+    for by_key in groups.values():
+        for g in by_key.values():
+            spent = g.pop("hours")
+            g["rate"] = ratio(g["answered"], g["sent"])
+            g["median_hours"] = statistics.median(spent) if spent else None
+    return {"sent": len(sent), **groups}
+
+
+def arbox_figures(session: Session) -> dict[str, Any]:
+    """Automation rate, analyst override rate per intent, send-time trims and cancellations."""
+    # A JSON column's None reads back as JSON null, so filter here, not in SQL.
+    triaged = [
+        mid
+        for mid, triage in session.exec(select(InboundMessage.message_id, InboundMessage.triage))
+        if triage
+    ]
+    approvals = session.exec(select(Approval)).all()
+    asked = {a.message_id for a in approvals}
+    per_intent: dict[str, dict[str, Any]] = {}
+    for a in approvals:
+        if a.status == "pending":
+            continue
+        intents = {f.get("intent") for f in (a.proposal or {}).get("findings") or []} or {"none"}
+        for intent in sorted(str(i) for i in intents):
+            row = per_intent.setdefault(intent, {"decided": 0, "overridden": 0})
+            row["decided"] += 1
+            row["overridden"] += a.status in ("edited", "rejected")
+    for row in per_intent.values():
+        row["rate"] = ratio(row["overridden"], row["decided"])
+    trimmed = set(
+        session.exec(
+            select(AuditLog.target).where(
+                col(AuditLog.action).in_(("notice.rerendered", "notice.trimmed"))
+            )
+        ).all()
+    )
+    statuses = session.exec(select(OutgoingNotice.status)).all()
+    reached = sum(s in ("sent", "cancelled") for s in statuses)
+    cancelled = sum(s == "cancelled" for s in statuses)
+    automated = sum(m not in asked for m in triaged)
+    return {
+        "triaged": len(triaged),
+        "automated": automated,
+        "automation_rate": ratio(automated, len(triaged)),
+        "override": dict(sorted(per_intent.items())),
+        "notices_reached_send": reached,
+        "trimmed": len(trimmed),
+        "cancelled": cancelled,
+        "trimmed_rate": ratio(len(trimmed), reached),
+        "cancelled_rate": ratio(cancelled, reached),
+    }
+
+
+def build_report(session: Session, *, as_of: date, months: int = 3) -> Report:
+    """Every figure as of ``as_of`` (receivables over the ``months`` months ending then)."""
+    if months < 1:
+        raise ValueError("months must be at least 1")
+    report = Report(as_of, months)
+    report.figures = {
+        "receivables": receivables(LedgerView(session), as_of, months),
+        "promises": promise_figures(session),
+        "disputes": dispute_figures(session, as_of),
+        "replies": reply_figures(session),
+        "arbox": arbox_figures(session),
+    }
+    return report
