@@ -23,7 +23,7 @@ from ..bootstrap import build
 from ..settings import Settings, get_settings
 from ..tools.db import Ledger
 from ..worker import watch
-from . import errors
+from . import console, errors
 from .deps import Services
 from .routes import approvals, health, messages, notices, payments, slack, tasks
 from .routes import ledger as ledger_routes
@@ -95,6 +95,7 @@ def create_app(
     errors.install(app)
     for module in (health, messages, approvals, notices, tasks, ledger_routes, payments, slack):
         app.include_router(module.router)
+    console.install(app)
     return app
 
 
