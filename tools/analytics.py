@@ -288,6 +288,9 @@ def receivables(view: LedgerView, as_of: date, months: int) -> dict[str, Any]:
         "closing_current_ar": current,
         "months": per_month,
         "dso_countback": dso_countback(closing, [(m["days"], m["sales"]) for m in per_month]),
+        # The closing AR exceeds all the months' sales: the countback ran out of months and
+        # the true DSO is larger than the figure (report more months).
+        "dso_countback_capped": closing > sales,
         "dso_simple": dso,
         "best_possible_dso": best,
         "add": None if dso is None or best is None else dso - best,

@@ -88,7 +88,7 @@ def load(request: Request) -> ConsoleSession:
                     nonce=str(data["n"]),
                     user=data.get("u"),
                     issued=float(data["i"]),
-                    flash=[tuple(f) for f in data.get("f", [])],  # type: ignore[misc]
+                    flash=[tuple(f) for f in data.get("f", [])],
                 )
     request.state.console = session
     return session

@@ -50,7 +50,7 @@ def _targets(session: Session, cust: Customer, invoices: list[Invoice]) -> list[
         (Deduction, "deduction"),
         (Dispute, "dispute"),
     ):
-        ids = session.exec(select(model.id).where(model.customer_id == cid)).all()  # type: ignore[attr-defined]
+        ids = session.exec(select(model.id).where(model.customer_id == cid)).all()
         out += [f"{label}:{i}" for i in ids]
     mids = session.exec(select(InboundMessage.message_id).where(InboundMessage.customer_id == cid))
     return out + [f"message:{m}" for m in mids]

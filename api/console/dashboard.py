@@ -50,7 +50,11 @@ def dashboard(
         "Figures",
         ["figure", "value", "definition"],
         [
-            ["DSO, countback method (days)", number(r["dso_countback"]), d["dso_countback"]],
+            [
+                "DSO, countback method (days)",
+                ("at least " if r["dso_countback_capped"] else "") + number(r["dso_countback"]),
+                d["dso_countback"],
+            ],
             ["DSO, simple method (days)", number(r["dso_simple"]), d["dso_simple"]],
             [
                 "Collection effectiveness index",
@@ -129,7 +133,7 @@ def dashboard(
             title="Open balance by days past due",
         ),
         "sales": bars(
-            [(f"{m['end']:%b %Y}", m["sales"], cell(m["sales"])) for m in reversed(r["months"])],
+            [(f"to {m['end']}", m["sales"], cell(m["sales"])) for m in reversed(r["months"])],
             title="Credit sales per month",
         ),
         "stage": bars(

@@ -6,23 +6,31 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import factories as f
 import httpx
 import pytest
 from apikit import AUTH, DISPUTE, TODAY, eml, settings
 from consolekit import CHROMEDRIVER, CHROMIUM, LiveServer, sign_in
 from fastapi.testclient import TestClient
+from sqlmodel import select
 
 from arbox.agent import build_classifier
 from arbox.agent.notices import run_dunning
 from arbox.api.app import create_app
+from arbox.tools.models import Customer
 
 
 @pytest.fixture
 def queues(books):
-    """``books`` with a held notice for Globex (strategic) and a draft for ACME."""
+    """``books`` with a held notice for Globex (strategic: INV-8, a week overdue) and a
+    draft for ACME."""
+    with books.transaction() as s:
+        big = s.exec(select(Customer).where(Customer.external_id == "BIG")).one()
+        f.invoice(s, big, "INV-8", "2400.00", due=date(2026, 2, 25), po="PO-88")
     run_dunning(books, today=TODAY, dry_run=False)
     return books
 
@@ -90,6 +98,7 @@ def chromium() -> Iterator[Any]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(60)
+    driver.implicitly_wait(10)  # find_element waits for the page a click has loaded
     try:
         yield driver
     finally:

@@ -1,0 +1,133 @@
+"""The console in real headless Chromium: sign in, decide an approval, edit a held notice
+(the guardrails refuse a wrong amount), open a customer page; a screenshot of every page."""
+
+from __future__ import annotations
+
+import pytest
+from consolekit import screenshot
+from sqlmodel import select
+
+from arbox.tools.models import Approval, AuditLog, OutgoingNotice
+
+pytestmark = pytest.mark.slow
+
+
+def sign_in(browser, live, name="Alice", token="test-token-0123456789"):
+    from selenium.webdriver.common.by import By
+
+    browser.find_element(By.ID, "name").send_keys(name)
+    browser.find_element(By.ID, "token").send_keys(token)
+    browser.find_element(By.ID, "signin").click()
+
+
+def wait_for_url(browser, suffix):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith(suffix))
+
+
+def test_sign_in(browser, live):
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{live.url}/console/approvals")
+    assert "/console/login" in browser.current_url  # not signed in: the sign-in page
+    screenshot(browser, "login")
+    sign_in(browser, live, token="wrong")
+    browser.find_element(By.ID, "name").clear()
+    assert "Wrong token" in browser.find_element(By.CSS_SELECTOR, ".flash.error").text
+    sign_in(browser, live)
+    wait_for_url(browser, "/console/approvals")
+    assert "Alice" in browser.find_element(By.CSS_SELECTOR, ".who").text
+
+
+def test_decide_an_approval(browser, live, queues):
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{live.url}/console/approvals")
+    sign_in(browser, live)
+    with queues.session() as s:
+        approval = s.exec(select(Approval)).one()
+    card = browser.find_element(By.ID, f"approval-{approval.id}")
+    assert "strategic" in card.find_element(By.CSS_SELECTOR, ".why").text
+    marked = [m.text for m in card.find_elements(By.CSS_SELECTOR, "pre.reply mark")]
+    assert marked and all(m in card.find_element(By.CSS_SELECTOR, "pre.reply").text for m in marked)
+    assert "create_task" in card.text  # route to sales (the policy's proposal)
+    screenshot(browser, "approvals")
+    browser.find_element(By.ID, f"accept-{approval.id}").click()
+    flash = browser.find_element(By.CSS_SELECTOR, ".flash.ok").text
+    assert f"approval {approval.id} accepted by Alice" in flash
+    assert "Nothing waits for a person" in browser.page_source
+    with queues.session() as s:
+        row = s.get(Approval, approval.id)
+        assert (row.status, row.decided_by) == ("accepted", "Alice")
+        audit = s.exec(select(AuditLog).where(AuditLog.action == "approval.accepted")).one()
+        assert audit.actor == "analyst:Alice"
+        ran = s.exec(select(AuditLog).where(AuditLog.action == "create_task")).one()
+        assert ran.actor == "analyst:Alice"
+
+
+def test_edit_a_held_notice_and_see_the_guardrails_refuse_a_wrong_amount(browser, live, queues):
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{live.url}/console/notices")
+    sign_in(browser, live)
+    with queues.session() as s:
+        notice = s.exec(select(OutgoingNotice).where(OutgoingNotice.status == "held")).one()
+    original = notice.body
+    assert "2,400.00" in original
+    card = browser.find_element(By.ID, f"notice-{notice.id}")
+    assert "Guardrail report" in card.text
+    card.find_element(By.CSS_SELECTOR, "details.edit summary").click()
+    body = browser.find_element(By.ID, f"body-{notice.id}")
+    wrong = original.replace("2,400.00", "2,500.00")
+    browser.execute_script("arguments[0].value = arguments[1]", body, wrong)
+    browser.find_element(By.ID, f"save-{notice.id}").click()
+    refused = browser.find_element(By.CSS_SELECTOR, f"#notice-{notice.id} .refused")
+    assert "refused" in refused.text and "2,500.00" in refused.text
+    # The analyst's text stays in the form; the ledger's notice is unchanged.
+    kept = browser.find_element(By.ID, f"body-{notice.id}").get_attribute("value")
+    assert "2,500.00" in kept
+    screenshot(browser, "notices-refused")
+    with queues.session() as s:
+        assert s.get(OutgoingNotice, notice.id).body == original
+    # A good edit passes, is saved, and waits for approval again.
+    body = browser.find_element(By.ID, f"body-{notice.id}")
+    better = "Thank you for your business. " + original
+    browser.execute_script("arguments[0].value = arguments[1]", body, better)
+    browser.find_element(By.ID, f"save-{notice.id}").click()
+    assert "passed the guardrails" in browser.find_element(By.CSS_SELECTOR, ".flash.ok").text
+    screenshot(browser, "notices")
+    with queues.session() as s:
+        row = s.get(OutgoingNotice, notice.id)
+        assert row.body.startswith("Thank you for your business.") and row.status == "held"
+        audit = s.exec(
+            select(AuditLog).where(
+                AuditLog.target == f"notice:{notice.id}", AuditLog.actor == "analyst:Alice"
+            )
+        ).one()
+        assert audit.action == "notice.held"
+
+
+def test_customer_page_search_tasks_and_dashboard(browser, live):
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{live.url}/console/customers/BIG")
+    sign_in(browser, live)
+    wait_for_url(browser, "/console/customers/BIG")
+    assert "Globex" in browser.find_element(By.TAG_NAME, "h1").text
+    items = browser.find_element(By.ID, "t-open_items").text
+    assert "INV-7" in items and "9000.00" in items and "INV-8" in items
+    timeline = browser.find_element(By.ID, "t-timeline").text
+    assert "reply" in timeline and "notice" in timeline
+    assert "buyer@globex.com" in browser.find_element(By.ID, "t-contacts").text
+    screenshot(browser, "customer")
+    box = browser.find_element(By.CSS_SELECTOR, "form.search input")
+    box.send_keys("INV-7\n")
+    assert "INV-7" in browser.find_element(By.ID, "t-invoices").text
+    screenshot(browser, "search")
+    browser.get(f"{live.url}/console/tasks")
+    screenshot(browser, "tasks")
+    browser.get(f"{live.url}/console/dashboard")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chart")) >= 2
+    assert "countback" in browser.find_element(By.CSS_SELECTOR, ".defs").text
+    screenshot(browser, "dashboard")
