@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typer
 
-from . import demo, evals, ledger, notices, triage, watch
+from . import demo, evals, ledger, notices, report, triage, watch
 from .common import DbOption, remember_db
 
 app = typer.Typer(
@@ -34,6 +34,7 @@ app.command("demo")(demo.demo)
 app.command("triage")(triage.triage)
 app.command("watch")(watch.watch)
 app.command("serve")(watch.serve)
+app.command("report")(report.report)
 app.add_typer(triage.approvals_app, name="approvals")
 app.add_typer(notices.dunning_app, name="dunning")
 app.add_typer(notices.notices_app, name="notices")

@@ -69,7 +69,8 @@ def card(approval: Approval, message: InboundMessage | None) -> dict[str, Any]:
             for a in p.get("actions") or []
         ],
         "text": highlight(text, [str(f.get("evidence") or "") for f in findings]),
-        "received": message.received_at if message else approval.created_at,
+        # The reply's own Date header; when we read it otherwise.
+        "received": (message.sent_at or message.received_at) if message else approval.created_at,
     }
 
 
@@ -151,12 +152,12 @@ def _answer(
         auth.flash(request, "error", f"approval {approval_id}: {exc}")
         return redirect(request, "/console/approvals")
     background.add_task(after_decision, services, approval_id, outcome)
-    done = [a for a in outcome.actions if a.get("status") == "done"]
+    done = sum(a.get("status") == "done" for a in outcome.actions)
     auth.flash(
         request,
         "ok",
-        f"approval {approval_id} {approval.status} by {user}: "
-        f"{len(done)} of {len(outcome.actions)} actions done",
+        f"approval {approval_id} {approval.status} by {user}: {done} done, "
+        f"{len(outcome.actions) - done} not run",
     )
     return redirect(request, "/console/approvals")
 

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from ...tools.analytics import build_report
 from ..deps import ServicesDep, SessionDep
 from .charts import bars
-from .common import Table, UserDep, cell, number, percent, render
+from .common import Table, UserDep, number, percent, render
 
 router = APIRouter()
 
@@ -129,11 +129,11 @@ def dashboard(
     ]
     charts = {
         "aging": bars(
-            [(a["bucket"], a["amount"], cell(a["amount"])) for a in r["aging"]],
+            [(a["bucket"], a["amount"], number(a["amount"], 2)) for a in r["aging"]],
             title="Open balance by days past due",
         ),
         "sales": bars(
-            [(f"to {m['end']}", m["sales"], cell(m["sales"])) for m in reversed(r["months"])],
+            [(f"to {m['end']}", m["sales"], number(m["sales"], 2)) for m in reversed(r["months"])],
             title="Credit sales per month",
         ),
         "stage": bars(

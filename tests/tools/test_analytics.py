@@ -166,3 +166,33 @@ def test_automation_and_override_rates(ledger) -> None:
         "dispute": {"decided": 2, "overridden": 1, "rate": D("0.5")}
     }
     assert figs["promises"]["by_amount"] == 1
+
+
+def test_arbox_report_json_and_text(three_months) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from arbox.cli import app
+
+    runner = CliRunner()
+    args = ["report", "--db", three_months.url, "--date", "2026-03-31", "--months", "3"]
+    out = runner.invoke(app, [*args, "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["receivables"]["dso_countback"] == "53.4"
+    assert data["receivables"]["closing_ar"] == "500000.00"
+    assert "opening AR + credit sales - closing total AR" in data["definitions"]["cei"]
+    text = runner.invoke(app, args)
+    assert text.exit_code == 0, text.output
+    assert "DSO, countback (days)" in text.output and "53.4" in text.output
+
+
+def test_arbox_report_without_a_ledger_is_one_line(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from arbox.cli import app
+
+    out = CliRunner().invoke(app, ["report", "--db", f"sqlite:///{tmp_path / 'none.db'}"])
+    assert out.exit_code == 2
+    assert "Traceback" not in out.output
