@@ -12,7 +12,6 @@ from ..agent.act import validate
 from ..agent.service import Outcome
 from ..agent.slack import notify_pending, show_decided
 from ..agent.state import PlannedAction
-from ..tools.audit import record
 from ..tools.errors import UnknownRecord
 from ..tools.models import Approval, InboundMessage
 from ..worker import process_pending
@@ -66,18 +65,7 @@ def decide(
         outcome = services.triager.decide(
             approval.message_id, decision, by=by, today=services.today()
         )
-    decided = get_approval(services, approval_id)
-    with services.ledger.transaction() as session:
-        # Who decided what, beside the actions it ran (a reject runs none).
-        record(
-            session,
-            actor=f"analyst:{by}",
-            action=f"approval.{decided.status}",
-            target=f"message:{decided.message_id}",
-            key=None,
-            after={"approval": approval_id, "decision": decided.decision},
-        )
-    return decided, outcome
+    return get_approval(services, approval_id), outcome
 
 
 def after_decision(services: Services, approval_id: int, outcome: Outcome | None) -> None:

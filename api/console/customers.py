@@ -52,8 +52,7 @@ def _targets(session: Session, cust: Customer, invoices: list[Invoice]) -> list[
     ):
         ids = session.exec(select(model.id).where(model.customer_id == cid)).all()
         out += [f"{label}:{i}" for i in ids]
-    mids = session.exec(select(InboundMessage.message_id).where(InboundMessage.customer_id == cid))
-    return out + [f"message:{m}" for m in mids]
+    return out
 
 
 def timeline(
@@ -74,6 +73,21 @@ def timeline(
                 m.from_addr,
                 m.subject,
                 f"{m.status}; {', '.join(map(str, intents)) or 'no finding'}",
+            ]
+        )
+    for a in session.exec(
+        select(Approval).where(
+            Approval.customer_id == cust.id, col(Approval.decided_at).is_not(None)
+        )
+    ).all():
+        # The decision itself (a reject runs no action, so the audit log has nothing of it).
+        rows.append(
+            [
+                as_utc(a.decided_at),
+                "decision",
+                f"analyst:{a.decided_by}",  # type: ignore[arg-type]
+                f"approval #{a.id} {a.status}",
+                str((a.decision or {}).get("note") or ""),
             ]
         )
     for n in notices:

@@ -73,8 +73,10 @@ def test_an_edit_from_the_console_runs_the_edited_actions(console, books) -> Non
     with books.session() as s:
         task = s.exec(select(Task).where(Task.queue == "billing")).one()
         assert task.summary == "Send a corrected INV-7" and task.invoices == ["INV-7"]
-        audit = s.exec(select(AuditLog).where(AuditLog.action == "approval.edited")).one()
+        audit = s.exec(select(AuditLog).where(AuditLog.action == "create_task")).one()
         assert audit.actor == "analyst:Alice"
+        row = s.get(Approval, approval.id)
+        assert (row.status, row.decided_by) == ("edited", "Alice")
     # Answered once: a second answer is refused and shown, and changes nothing.
     again = console.post(f"/console/approvals/{approval.id}/reject", data={"csrf": csrf_of(r.text)})
     assert "already edited by Alice" in again.text
