@@ -86,10 +86,11 @@ DEFINITIONS: dict[str, str] = {
         "the disputes closed; open disputes are shown with their average age."
     ),
     "replies": (
-        "A notice is answered when its customer writes (auto-replies left out) after it was "
-        f"sent and within {REPLY_WINDOW_DAYS} days, before the next notice to them. Reply rate "
-        "= answered / sent; time to reply = median hours to the first reply. Per stage, tone "
-        "(of the notice) and segment (of the customer)."
+        "A reply (auto-replies left out) answers the notice whose Message-ID it names "
+        "(In-Reply-To or References), else the customer's last notice sent before it within "
+        f"{REPLY_WINDOW_DAYS} days. Reply rate = notices answered / notices sent; time to reply "
+        "= median hours from sending to the first reply. Per stage, tone (of the notice) and "
+        "segment (of the customer)."
     ),
     "automation": ("Automation rate: replies triaged with no person asked / all replies triaged."),
     "override": (
@@ -315,43 +316,103 @@ def dispute_figures(session: Session, as_of: date) -> dict[str, Any]:
     return {"closed": spread(closed), "open": len(ages), "open_mean_age": spread(ages)["mean"]}
 
 
+@dataclass(frozen=True)
+class Sent:
+    """A notice as sent: who to, when, under which Message-ID, and how it is grouped."""
+
+    id: int
+    customer_id: int
+    at: datetime
+    message_id: str | None = None
+    keys: tuple[tuple[str, str], ...] = ()
+    """(dimension, value): ("stage", "overdue_7"), ("tone", "firm"), ("segment", ...)."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A customer's message (auto-replies left out), with the Message-IDs it answers."""
+
+    customer_id: int
+    at: datetime
+    refs: tuple[str, ...] = ()
+
+
+def first_replies(sent: Sequence[Sent], replies: Iterable[Reply]) -> dict[int, datetime]:
+    """Notice id -> when its first reply came.
+
+    A reply that names a notice's Message-ID (In-Reply-To or References) answers that
+    notice; any other reply answers the customer's last notice sent before it, within
+    `REPLY_WINDOW_DAYS`. Each reply answers one notice.
+    """
+    by_mid = {n.message_id: n for n in sent if n.message_id}
+    by_customer: dict[int, list[Sent]] = defaultdict(list)
+    for n in sorted(sent, key=lambda n: n.at):
+        by_customer[n.customer_id].append(n)
+    out: dict[int, datetime] = {}
+    for r in replies:
+        named = [by_mid[m] for m in r.refs if m in by_mid and by_mid[m].at < r.at]
+        if named:
+            notice: Sent | None = max(named, key=lambda n: n.at)
+        else:
+            before = [
+                n
+                for n in by_customer.get(r.customer_id, [])
+                if n.at < r.at <= n.at + timedelta(days=REPLY_WINDOW_DAYS)
+            ]
+            notice = before[-1] if before else None
+        if notice is not None and (notice.id not in out or r.at < out[notice.id]):
+            out[notice.id] = r.at
+    return out
+
+
+def reply_rates(sent: Sequence[Sent], firsts: dict[int, datetime]) -> dict[str, Any]:
+    """Sent, answered, rate and median hours to the first reply, per dimension and value."""
+    groups: dict[str, dict[str, dict[str, Any]]] = {"stage": {}, "tone": {}, "segment": {}}
+    for n in sent:
+        when = firsts.get(n.id)
+        for dim, key in n.keys:
+            g = groups.setdefault(dim, {}).setdefault(key, {"sent": 0, "answered": 0, "h": []})
+            g["sent"] += 1
+            if when is not None:
+                g["answered"] += 1
+                g["h"].append((when - n.at).total_seconds() / 3600)
+    for by_key in groups.values():
+        for g in by_key.values():
+            hours = g.pop("h")
+            g["rate"] = ratio(g["answered"], g["sent"])
+            g["median_hours"] = statistics.median(hours) if hours else None
+    return {"sent": len(sent), **groups}
+
+
 def reply_figures(session: Session) -> dict[str, Any]:
     """Reply rate and median hours to reply, per stage, tone and segment (see DEFINITIONS)."""
     segments = dict(session.exec(select(Customer.id, Customer.segment)).all())
-    sent = [n for n in session.exec(select(OutgoingNotice)).all() if n.sent_at is not None]
-    sent.sort(key=lambda n: as_utc(n.sent_at))  # type: ignore[arg-type]
-    replies: dict[int, list[datetime]] = defaultdict(list)
+    sent = [
+        Sent(
+            n.id or 0,
+            n.customer_id,
+            as_utc(n.sent_at),
+            n.message_id,
+            (
+                ("stage", n.stage),
+                ("tone", str((n.guardrail or {}).get("tone") or "unknown")),
+                ("segment", segments.get(n.customer_id, "unknown")),
+            ),
+        )
+        for n in session.exec(select(OutgoingNotice)).all()
+        if n.sent_at is not None
+    ]
+    replies = []
     for m in session.exec(
         select(InboundMessage).where(col(InboundMessage.customer_id).is_not(None))
     ).all():
-        if (m.parsed or {}).get("auto_reply"):
+        parsed = m.parsed or {}
+        if parsed.get("auto_reply"):
             continue
+        refs = [parsed.get("in_reply_to"), *(parsed.get("references") or [])]
         when = _stamp(m.sent_at) or as_utc(m.received_at)
-        replies[m.customer_id or 0].append(when)
-    groups: dict[str, dict[str, dict[str, Any]]] = {"stage": {}, "tone": {}, "segment": {}}
-    for i, n in enumerate(sent):
-        start = as_utc(n.sent_at)  # type: ignore[arg-type]
-        following = [as_utc(x.sent_at) for x in sent[i + 1 :] if x.customer_id == n.customer_id]  # type: ignore[arg-type]
-        stop = min([start + timedelta(days=REPLY_WINDOW_DAYS), *following])
-        firsts = sorted(t for t in replies.get(n.customer_id, []) if start < t <= stop)
-        hours = (firsts[0] - start).total_seconds() / 3600 if firsts else None
-        keys = {
-            "stage": n.stage,
-            "tone": str((n.guardrail or {}).get("tone") or "unknown"),
-            "segment": segments.get(n.customer_id, "unknown"),
-        }
-        for dim, key in keys.items():
-            g = groups[dim].setdefault(key, {"sent": 0, "answered": 0, "hours": []})
-            g["sent"] += 1
-            if hours is not None:
-                g["answered"] += 1
-                g["hours"].append(hours)
-    for by_key in groups.values():
-        for g in by_key.values():
-            spent = g.pop("hours")
-            g["rate"] = ratio(g["answered"], g["sent"])
-            g["median_hours"] = statistics.median(spent) if spent else None
-    return {"sent": len(sent), **groups}
+        replies.append(Reply(m.customer_id or 0, when, tuple(r for r in refs if r)))
+    return reply_rates(sent, first_replies(sent, replies))
 
 
 def arbox_figures(session: Session) -> dict[str, Any]:

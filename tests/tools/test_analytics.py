@@ -196,3 +196,107 @@ def test_arbox_report_without_a_ledger_is_one_line(tmp_path) -> None:
     out = CliRunner().invoke(app, ["report", "--db", f"sqlite:///{tmp_path / 'none.db'}"])
     assert out.exit_code == 2
     assert "Traceback" not in out.output
+
+
+def _at(day: int, hour: int = 9, month: int = 3):
+    from datetime import UTC, datetime
+
+    return datetime(2026, month, day, hour, tzinfo=UTC)
+
+
+def test_reply_rates_by_hand() -> None:
+    from arbox.tools.analytics import Reply, Sent, first_replies, reply_rates
+
+    std = (("stage", "overdue_3"), ("tone", "neutral"), ("segment", "standard"))
+    sent = [
+        Sent(1, 1, _at(1), "<n1@x>", std),
+        Sent(2, 1, _at(10), "<n2@x>", (("stage", "overdue_15"), *std[1:])),
+        Sent(
+            3,
+            2,
+            _at(2),
+            "<n3@x>",
+            (("stage", "overdue_3"), ("tone", "firm"), ("segment", "high_risk")),
+        ),
+    ]
+    replies = [
+        Reply(1, _at(1, 15)),  # no thread: customer 1's last notice, N1, 6 hours later
+        Reply(1, _at(12), ("<n1@x>",)),  # names N1, which already had its first reply
+        Reply(1, _at(11)),  # no thread: N2 (sent the 10th), 24 hours later
+        Reply(2, _at(15, month=4)),  # 44 days after N3: outside the window
+    ]
+    firsts = first_replies(sent, replies)
+    assert firsts == {1: _at(1, 15), 2: _at(11)}
+    rates = reply_rates(sent, firsts)
+    assert rates["sent"] == 3
+    assert rates["stage"]["overdue_3"] == {
+        "sent": 2,
+        "answered": 1,
+        "rate": D("0.5"),
+        "median_hours": 6.0,
+    }
+    assert rates["stage"]["overdue_15"]["median_hours"] == 24.0
+    # Standard: 6 and 24 hours, median 15; high risk: never answered.
+    assert rates["segment"]["standard"]["median_hours"] == 15.0
+    assert rates["segment"]["high_risk"] == {
+        "sent": 1,
+        "answered": 0,
+        "rate": D("0"),
+        "median_hours": None,
+    }
+
+
+def test_a_reply_answers_the_notice_it_threads_on() -> None:
+    from arbox.tools.analytics import Reply, Sent, first_replies
+
+    sent = [Sent(1, 1, _at(1), "<a@x>"), Sent(2, 1, _at(3), "<b@x>")]
+    assert first_replies(sent, [Reply(1, _at(4), ("<a@x>",))]) == {1: _at(4)}
+    assert first_replies(sent, [Reply(1, _at(4))]) == {2: _at(4)}
+
+
+def test_dispute_cycle_and_send_time_figures_by_hand(ledger) -> None:
+    from arbox.tools.models import AuditLog, Dispute, OutgoingNotice
+
+    with ledger.transaction() as s:
+        c = f.customer(s, "ACME")
+        inv = f.invoice(s, c, "INV-1", "100.00")
+        # 3.5 days and 1 day: mean and median 2.25; one still open since the 10th.
+        s.add(
+            Dispute(
+                customer_id=c.id,
+                invoice_id=inv.id,
+                reason="pricing",
+                status="resolved",
+                opened_at=_at(1, 0),
+                closed_at=_at(4, 12),
+            )
+        )
+        s.add(
+            Dispute(
+                customer_id=c.id,
+                invoice_id=inv.id,
+                reason="pricing",
+                status="rejected",
+                opened_at=_at(2, 0),
+                closed_at=_at(3, 0),
+            )
+        )
+        s.add(Dispute(customer_id=c.id, invoice_id=inv.id, reason="quantity", opened_at=_at(10, 0)))
+        # Three sent, one cancelled at send time: four reached sending. One sent notice
+        # was trimmed at send time, one draft by a payment push: two trimmed.
+        for n, status in enumerate(["sent", "sent", "sent", "cancelled", "draft"], 1):
+            s.add(
+                OutgoingNotice(
+                    id=n, customer_id=c.id, to_email="a@acme.com", stage="overdue_3", status=status
+                )
+            )
+        s.add(AuditLog(actor="arbox.dunning", action="notice.rerendered", target="notice:1"))
+        s.add(AuditLog(actor="arbox.sync", action="notice.trimmed", target="notice:5"))
+        s.add(AuditLog(actor="arbox.sync", action="notice.trimmed", target="notice:5"))
+    with ledger.session() as s:
+        figs = build_report(s, as_of=AS_OF).figures
+    assert figs["disputes"]["closed"] == {"count": 2, "mean": 2.25, "median": 2.25}
+    assert figs["disputes"]["open"] == 1 and figs["disputes"]["open_mean_age"] == 21
+    ax = figs["arbox"]
+    assert (ax["notices_reached_send"], ax["trimmed"], ax["cancelled"]) == (4, 2, 1)
+    assert (ax["trimmed_rate"], ax["cancelled_rate"]) == (D("0.5"), D("0.25"))

@@ -26,6 +26,16 @@ def wait_for_url(browser, suffix):
     WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith(suffix))
 
 
+def text_of(browser, element_id):
+    """An element's text, read again if the page was still being replaced."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,))
+    return wait.until(lambda d: d.find_element(By.ID, element_id).text)
+
+
 def test_sign_in(browser, live):
     from selenium.webdriver.common.by import By
 
@@ -64,7 +74,7 @@ def test_decide_an_approval(browser, live, queues):
         assert ran.actor == "analyst:Alice"
     # The customer's timeline shows the decision and who made it.
     browser.get(f"{live.url}/console/customers/BIG")
-    timeline = browser.find_element(By.ID, "t-timeline").text
+    timeline = text_of(browser, "t-timeline")
     assert f"approval #{approval.id} accepted" in timeline and "analyst:Alice" in timeline
 
 
@@ -117,15 +127,16 @@ def test_customer_page_search_tasks_and_dashboard(browser, live):
     sign_in(browser, live)
     wait_for_url(browser, "/console/customers/BIG")
     assert "Globex" in browser.find_element(By.TAG_NAME, "h1").text
-    items = browser.find_element(By.ID, "t-open_items").text
+    items = text_of(browser, "t-open_items")
     assert "INV-7" in items and "9000.00" in items and "INV-8" in items
-    timeline = browser.find_element(By.ID, "t-timeline").text
+    timeline = text_of(browser, "t-timeline")
     assert "reply" in timeline and "notice" in timeline
-    assert "buyer@globex.com" in browser.find_element(By.ID, "t-contacts").text
+    assert "buyer@globex.com" in text_of(browser, "t-contacts")
     screenshot(browser, "customer")
     box = browser.find_element(By.CSS_SELECTOR, "form.search input")
     box.send_keys("INV-7\n")
-    assert "INV-7" in browser.find_element(By.ID, "t-invoices").text
+    wait_for_url(browser, "/console/search?q=INV-7")
+    assert "INV-7" in text_of(browser, "t-invoices")
     screenshot(browser, "search")
     browser.get(f"{live.url}/console/tasks")
     screenshot(browser, "tasks")
