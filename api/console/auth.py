@@ -1,9 +1,11 @@
 """Console sign-in: a signed session cookie and a CSRF token on every form.
 
-Who may sign in: anyone holding ``ARBOX_API_TOKEN`` (the same secret the API's
-writes need), who also says who they are; that name is what the audit log
-records for their decisions (``analyst:<name>``). Without a token set, nobody
-can sign in and the console only shows the sign-in page.
+Who may sign in: the console users (`tools.users`, ``arbox users add NAME``), each
+with their own password, scrypt-hashed. Until the first user is added, anyone
+holding ``ARBOX_API_TOKEN`` (the secret the API's writes need) may sign in under
+the name they give. The name is what the audit log records for their decisions
+(``analyst:<name>``). The token also keys the cookie's signature: without it set,
+nobody can sign in and the console only shows the sign-in page.
 
 The cookie is ``base64(json).hmac``: HMAC-SHA256 under a key derived from the
 token, so changing the token signs everybody out. It carries the analyst's
@@ -26,6 +28,7 @@ from typing import Any
 
 from fastapi import Request, Response
 
+from ...tools.users import active_user, any_users, check_user
 from ..errors import ApiError
 
 COOKIE = "arbox_console"
@@ -154,8 +157,23 @@ def sign_out(request: Request) -> None:
 
 
 def current_user(request: Request) -> str:
-    """The signed-in analyst's name, or `SignInRequired`."""
+    """The signed-in analyst's name, or `SignInRequired`.
+
+    Once console users exist, a session stands only while its user is an active one:
+    disabling a user signs them out, and sessions opened with the shared token end.
+    """
     user = load(request).user
     if not user:
         raise SignInRequired
+    with request.app.state.services.ledger.session() as session:
+        if any_users(session) and active_user(session, user) is None:
+            raise SignInRequired
     return user
+
+
+def check_credentials(request: Request, name: str, secret: str) -> bool:
+    """A console user's password; while there is none, the shared ``ARBOX_API_TOKEN``."""
+    with request.app.state.services.ledger.session() as session:
+        if any_users(session):
+            return check_user(session, name, secret)
+    return token_matches(request, secret)

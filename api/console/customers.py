@@ -75,19 +75,17 @@ def timeline(
                 f"{m.status}; {', '.join(map(str, intents)) or 'no finding'}",
             ]
         )
-    for a in session.exec(
-        select(Approval).where(
-            Approval.customer_id == cust.id, col(Approval.decided_at).is_not(None)
-        )
-    ).all():
+    for d in session.exec(select(Approval).where(Approval.customer_id == cust.id)).all():
+        if d.decided_at is None:
+            continue
         # The decision itself (a reject runs no action, so the audit log has nothing of it).
         rows.append(
             [
-                as_utc(a.decided_at),
+                as_utc(d.decided_at),
                 "decision",
-                f"analyst:{a.decided_by}",  # type: ignore[arg-type]
-                f"approval #{a.id} {a.status}",
-                str((a.decision or {}).get("note") or ""),
+                f"analyst:{d.decided_by}",
+                f"approval #{d.id} {d.status}",
+                str((d.decision or {}).get("note") or ""),
             ]
         )
     for n in notices:

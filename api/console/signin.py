@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from ...tools.users import any_users
 from . import auth
 from .common import Csrf, FormDep, redirect, render
 
@@ -20,7 +21,18 @@ def _safe_next(value: object) -> str:
 
 @router.get("/login")
 def login_page(request: Request, next: str = "") -> Response:
-    return render(request, "login.html", next=_safe_next(next), enabled=_enabled(request))
+    return render(
+        request,
+        "login.html",
+        next=_safe_next(next),
+        enabled=_enabled(request),
+        users=_users(request),
+    )
+
+
+def _users(request: Request) -> bool:
+    with request.app.state.services.ledger.session() as session:
+        return any_users(session)
 
 
 def _enabled(request: Request) -> bool:
@@ -31,14 +43,15 @@ def _enabled(request: Request) -> bool:
 @router.post("/login", dependencies=[Csrf])
 def login(request: Request, form: FormDep) -> Response:
     name = " ".join(str(form.get("name") or "").split())[:60]
-    if not name or not auth.token_matches(request, str(form.get("token") or "")):
+    if not name or not auth.check_credentials(request, name, str(form.get("secret") or "")):
         return render(
             request,
             "login.html",
             status_code=401,
             next=_safe_next(form.get("next")),
             enabled=_enabled(request),
-            error="Wrong token, or no name given.",
+            users=_users(request),
+            error="Wrong name or password (or token), or no name given.",
             name=name,
         )
     auth.sign_in(request, name)

@@ -29,7 +29,7 @@ def sign_in(client: TestClient, name: str = "Alice", token: str = "test-token-01
     page = client.get("/console/login")
     return client.post(
         "/console/login",
-        data={"csrf": csrf_of(page.text), "name": name, "token": token, "next": "/console/tasks"},
+        data={"csrf": csrf_of(page.text), "name": name, "secret": token, "next": "/console/tasks"},
         follow_redirects=False,
     )
 

@@ -39,7 +39,7 @@ def test_without_a_token_configured_nobody_signs_in(make_client, books):
     client = make_client(api_token=None)
     page = client.get("/console/login")
     assert "Sign-in is off" in page.text
-    r = client.post("/console/login", data={"csrf": "x", "name": "A", "token": ""})
+    r = client.post("/console/login", data={"csrf": "x", "name": "A", "secret": ""})
     assert r.status_code == 403
 
 
@@ -72,7 +72,7 @@ def test_posts_without_the_csrf_token_are_refused(console, books):
         assert s.get(Approval, approval.id).status == "pending"
     # The sign-in form is protected too.
     fresh = console.__class__(console.app)
-    r = fresh.post("/console/login", data={"name": "M", "token": "test-token-0123456789"})
+    r = fresh.post("/console/login", data={"name": "M", "secret": "test-token-0123456789"})
     assert r.status_code == 403
 
 
@@ -84,7 +84,7 @@ def test_sign_in_redirects_only_inside_the_console(make_client, books):
         data={
             "csrf": csrf_of(page.text),
             "name": "A",
-            "token": "test-token-0123456789",
+            "secret": "test-token-0123456789",
             "next": "//evil.example/",
         },
         follow_redirects=False,
@@ -136,3 +136,67 @@ def test_claim_and_close_a_task(console, books):
     with books.session() as s:
         row = s.get(Task, task.id)
         assert (row.status, row.assignee) == ("done", "Alice")
+
+
+def test_console_users_sign_in_with_their_own_password(make_client, books):
+    from arbox.tools.models import AuditLog
+    from arbox.tools.users import disable_user, set_user
+
+    client = make_client()
+    assert sign_in(client, name="Bob").status_code == 303  # no users yet: the token
+    with books.transaction() as s:
+        set_user(s, "Alice", "correct horse battery", actor="admin")
+    # The first user ends the token's sessions and the token no longer signs in.
+    assert client.get("/console/tasks", follow_redirects=False).status_code == 303
+    assert sign_in(client, name="Bob").status_code == 401
+    assert sign_in(client, name="Alice", token="wrong password!").status_code == 401
+    assert sign_in(client, name="Alice", token="correct horse battery").status_code == 303
+    assert client.get("/console/tasks").status_code == 200
+    with books.transaction() as s:
+        disable_user(s, "Alice", actor="admin")
+    assert client.get("/console/tasks", follow_redirects=False).status_code == 303
+    with books.session() as s:
+        trail = s.exec(select(AuditLog).where(AuditLog.target == "user:Alice")).all()
+        assert [a.action for a in trail] == ["user.add", "user.disable"]
+        assert all("horse" not in str(a.after) for a in trail)
+
+
+def test_passwords_are_scrypt_hashes() -> None:
+    import pytest
+
+    from arbox.tools.errors import InvalidValue
+    from arbox.tools.users import hash_password, verify_password
+
+    stored = hash_password("correct horse battery")
+    assert stored.startswith("scrypt$16384$8$1$") and "horse" not in stored
+    assert verify_password(stored, "correct horse battery")
+    assert not verify_password(stored, "correct horse batterz")
+    assert not verify_password("md5$abc", "x")
+    assert hash_password("same password") != hash_password("same password")  # salted
+    from arbox.tools.users import set_user
+
+    with pytest.raises(InvalidValue, match="at least 12"):
+        set_user(None, "A", "short", actor="x")  # type: ignore[arg-type]
+
+
+def test_arbox_users_add_list_disable(books) -> None:
+    from typer.testing import CliRunner
+
+    from arbox.cli import app
+    from arbox.tools.users import check_user
+
+    run = CliRunner()
+    db = ["--db", books.url]
+    out = run.invoke(app, ["users", "add", "Alice", *db], input="correct horse battery\n" * 2)
+    assert out.exit_code == 0, out.output
+    assert (
+        run.invoke(app, ["users", "add", "Bob", "--password-stdin", *db], input="short\n").exit_code
+        == 2
+    )
+    listed = run.invoke(app, ["users", "list", *db])
+    assert listed.output.split()[:2] == ["Alice", "active"] and "Bob" not in listed.output
+    with books.session() as s:
+        assert check_user(s, "Alice", "correct horse battery")
+    assert run.invoke(app, ["users", "disable", "Alice", *db]).exit_code == 0
+    with books.session() as s:
+        assert not check_user(s, "Alice", "correct horse battery")

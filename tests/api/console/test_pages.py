@@ -16,8 +16,8 @@ def sign_in(browser, live, name="Alice", token="test-token-0123456789"):
     from selenium.webdriver.common.by import By
 
     browser.find_element(By.ID, "name").send_keys(name)
-    browser.find_element(By.ID, "token").send_keys(token)
-    browser.find_element(By.ID, "signin").click()
+    browser.find_element(By.ID, "secret").send_keys(token)
+    submit(browser, browser.find_element(By.ID, "signin"))
 
 
 def wait_for_url(browser, suffix):
@@ -26,14 +26,25 @@ def wait_for_url(browser, suffix):
     WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith(suffix))
 
 
-def text_of(browser, element_id):
+def submit(browser, element, key=None):
+    """Click (or type ``key`` into) ``element`` and wait until the next page replaced it."""
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    if key:
+        element.send_keys(key)
+    else:
+        element.click()
+    WebDriverWait(browser, 10).until(ec.staleness_of(element))
+
+
+def text_of(browser, element_id, by="id"):
     """An element's text, read again if the page was still being replaced."""
     from selenium.common.exceptions import StaleElementReferenceException
-    from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     wait = WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,))
-    return wait.until(lambda d: d.find_element(By.ID, element_id).text)
+    return wait.until(lambda d: d.find_element(by, element_id).text)
 
 
 def test_sign_in(browser, live):
@@ -44,7 +55,7 @@ def test_sign_in(browser, live):
     screenshot(browser, "login")
     sign_in(browser, live, token="wrong")
     browser.find_element(By.ID, "name").clear()
-    assert "Wrong token" in browser.find_element(By.CSS_SELECTOR, ".flash.error").text
+    assert "Wrong name or password" in browser.find_element(By.CSS_SELECTOR, ".flash.error").text
     sign_in(browser, live)
     wait_for_url(browser, "/console/approvals")
     assert "Alice" in browser.find_element(By.CSS_SELECTOR, ".who").text
@@ -63,7 +74,7 @@ def test_decide_an_approval(browser, live, queues):
     assert marked and all(m in card.find_element(By.CSS_SELECTOR, "pre.reply").text for m in marked)
     assert "create_task" in card.text  # route to sales (the policy's proposal)
     screenshot(browser, "approvals")
-    browser.find_element(By.ID, f"accept-{approval.id}").click()
+    submit(browser, browser.find_element(By.ID, f"accept-{approval.id}"))
     flash = browser.find_element(By.CSS_SELECTOR, ".flash.ok").text
     assert f"approval {approval.id} accepted by Alice" in flash
     assert "Nothing waits for a person" in browser.page_source
@@ -93,7 +104,7 @@ def test_edit_a_held_notice_and_see_the_guardrails_refuse_a_wrong_amount(browser
     body = browser.find_element(By.ID, f"body-{notice.id}")
     wrong = original.replace("2,400.00", "2,500.00")
     browser.execute_script("arguments[0].value = arguments[1]", body, wrong)
-    browser.find_element(By.ID, f"save-{notice.id}").click()
+    submit(browser, browser.find_element(By.ID, f"save-{notice.id}"))
     refused = browser.find_element(By.CSS_SELECTOR, f"#notice-{notice.id} .refused")
     assert "refused" in refused.text and "2,500.00" in refused.text
     # The analyst's text stays in the form; the ledger's notice is unchanged.
@@ -106,7 +117,7 @@ def test_edit_a_held_notice_and_see_the_guardrails_refuse_a_wrong_amount(browser
     body = browser.find_element(By.ID, f"body-{notice.id}")
     better = "Thank you for your business. " + original
     browser.execute_script("arguments[0].value = arguments[1]", body, better)
-    browser.find_element(By.ID, f"save-{notice.id}").click()
+    submit(browser, browser.find_element(By.ID, f"save-{notice.id}"))
     assert "passed the guardrails" in browser.find_element(By.CSS_SELECTOR, ".flash.ok").text
     screenshot(browser, "notices")
     with queues.session() as s:
@@ -126,7 +137,7 @@ def test_customer_page_search_tasks_and_dashboard(browser, live):
     browser.get(f"{live.url}/console/customers/BIG")
     sign_in(browser, live)
     wait_for_url(browser, "/console/customers/BIG")
-    assert "Globex" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "Globex" in text_of(browser, "h1", by="tag name")
     items = text_of(browser, "t-open_items")
     assert "INV-7" in items and "9000.00" in items and "INV-8" in items
     timeline = text_of(browser, "t-timeline")
@@ -134,7 +145,8 @@ def test_customer_page_search_tasks_and_dashboard(browser, live):
     assert "buyer@globex.com" in text_of(browser, "t-contacts")
     screenshot(browser, "customer")
     box = browser.find_element(By.CSS_SELECTOR, "form.search input")
-    box.send_keys("INV-7\n")
+    box.send_keys("INV-7")
+    submit(browser, box, key="\n")
     wait_for_url(browser, "/console/search?q=INV-7")
     assert "INV-7" in text_of(browser, "t-invoices")
     screenshot(browser, "search")
