@@ -13,12 +13,12 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from . import approvals, customers, dashboard, notices, signin, tasks
+from . import approvals, customers, dashboard, notices, search, signin, tasks
 from .auth import SignInRequired
 from .common import STATIC
 
 router = APIRouter(prefix="/console", include_in_schema=False)
-for _module in (signin, approvals, notices, tasks, customers, dashboard):
+for _module in (signin, approvals, notices, tasks, customers, search, dashboard):
     router.include_router(_module.router)
 
 

@@ -1,8 +1,5 @@
-"""AR analytics: DSO, CEI, aging, promises, disputes, replies, and arbox's own figures.
-
-Two layers. The formulas are pure functions over plain numbers (`dso_countback`,
-`dso_simple`, `cei`, `promise_rates`...), so a worked example checks them by hand.
-`build_report(session, as_of=...)` reads the ledger once and feeds them.
+"""The report: `build_report(session, as_of=...)` reads the ledger once and feeds the
+formulas (`formulas`, `replies`); `DEFINITIONS` says what every figure means.
 
 Past balances are rolled back from today's truth: the AR at a past date is the
 balance now of every invoice issued by then, plus what was applied to those
@@ -16,9 +13,7 @@ middle of a month still covers whole months of days.
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -27,7 +22,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
-from .models import (
+from ..models import (
     Approval,
     AuditLog,
     Customer,
@@ -40,18 +35,18 @@ from .models import (
     Promise,
     as_utc,
 )
-
-ZERO = Decimal("0.00")
-BUCKETS: tuple[tuple[str, int, int | None], ...] = (
-    ("current", -(10**6), 0),
-    ("1-30", 1, 30),
-    ("31-60", 31, 60),
-    ("61-90", 61, 90),
-    ("over 90", 91, None),
+from .formulas import (
+    ZERO,
+    Settled,
+    aging,
+    cei,
+    dso_countback,
+    dso_simple,
+    promise_rates,
+    ratio,
+    spread,
 )
-"""Aging buckets by days past due (label, first day, last day or open-ended)."""
-REPLY_WINDOW_DAYS = 30
-"""A reply counts for the last notice sent to that customer within this many days."""
+from .replies import REPLY_WINDOW_DAYS, Reply, Sent, first_replies, reply_rates
 
 DEFINITIONS: dict[str, str] = {
     "dso_countback": (
@@ -103,104 +98,6 @@ DEFINITIONS: dict[str, str] = {
         "over the notices that reached sending (sent or cancelled)."
     ),
 }
-
-
-# ---------------------------------------------------------------- pure formulas
-
-
-def ratio(num: Decimal | int, den: Decimal | int) -> Decimal | None:
-    """num / den as a Decimal, or None when den is zero."""
-    return None if not den else Decimal(num) / Decimal(den)
-
-
-def dso_countback(closing_ar: Decimal, periods: Sequence[tuple[int, Decimal]]) -> Decimal:
-    """DSO by countback; ``periods`` are (days, credit sales), newest first.
-
-    When the periods run out before the AR is used up, the result is their days
-    (the true figure is larger).
-    """
-    left, days = closing_ar, Decimal(0)
-    for n_days, sales in periods:
-        if sales <= 0:
-            days += n_days
-            continue
-        if left >= sales:
-            left -= sales
-            days += n_days
-        else:
-            return days + left / sales * n_days
-    return days
-
-
-def dso_simple(closing_ar: Decimal, credit_sales: Decimal, days: int) -> Decimal | None:
-    """Closing AR / credit sales x days; None without sales."""
-    r = ratio(closing_ar, credit_sales)
-    return None if r is None else r * days
-
-
-def cei(
-    opening_ar: Decimal, credit_sales: Decimal, closing_ar: Decimal, closing_current: Decimal
-) -> Decimal | None:
-    """(opening + sales - closing total) / (opening + sales - closing current) x 100."""
-    r = ratio(opening_ar + credit_sales - closing_ar, opening_ar + credit_sales - closing_current)
-    return None if r is None else r * 100
-
-
-@dataclass(frozen=True)
-class Settled:
-    """A settled promise: what was promised and what came in."""
-
-    status: str
-    amount: Decimal
-    paid: Decimal
-
-
-def promise_rates(promises: Iterable[Settled]) -> dict[str, Any]:
-    """Kept rate by count and by amount over settled promises (see DEFINITIONS)."""
-    done = [p for p in promises if p.status in ("kept", "partial", "broken")]
-    promised = sum((p.amount for p in done), ZERO)
-    kept_amount = sum((min(p.paid, p.amount) for p in done), ZERO)
-    kept = sum(p.status == "kept" for p in done)
-    return {
-        "settled": len(done),
-        "kept": kept,
-        "partial": sum(p.status == "partial" for p in done),
-        "broken": sum(p.status == "broken" for p in done),
-        "by_count": ratio(kept, len(done)),
-        "promised": promised,
-        "kept_amount": kept_amount,
-        "by_amount": ratio(kept_amount, promised),
-    }
-
-
-def aging(items: Iterable[tuple[date, Decimal]], on: date) -> list[dict[str, Any]]:
-    """Open balances (due date, balance) into the `BUCKETS` as of ``on``."""
-    out: list[dict[str, Any]] = [{"bucket": b[0], "count": 0, "amount": ZERO} for b in BUCKETS]
-    for due, balance in items:
-        late = (on - due).days
-        for row, (_, lo, hi) in zip(out, BUCKETS, strict=True):
-            if late >= lo and (hi is None or late <= hi):
-                row["count"] += 1
-                row["amount"] += balance
-                break
-    total = sum((r["amount"] for r in out), ZERO)
-    for r in out:
-        r["share"] = ratio(r["amount"], total)
-    return out
-
-
-def spread(values: Sequence[float]) -> dict[str, Any]:
-    """Count, mean and median of durations (None when empty)."""
-    if not values:
-        return {"count": 0, "mean": None, "median": None}
-    return {
-        "count": len(values),
-        "mean": statistics.fmean(values),
-        "median": statistics.median(values),
-    }
-
-
-# ---------------------------------------------------------------- ledger reads
 
 
 def month_periods(as_of: date, months: int) -> list[tuple[date, date]]:
@@ -314,74 +211,6 @@ def dispute_figures(session: Session, as_of: date) -> dict[str, Any]:
         elif d.status == "open":
             ages.append((as_of - opened.date()).days)
     return {"closed": spread(closed), "open": len(ages), "open_mean_age": spread(ages)["mean"]}
-
-
-@dataclass(frozen=True)
-class Sent:
-    """A notice as sent: who to, when, under which Message-ID, and how it is grouped."""
-
-    id: int
-    customer_id: int
-    at: datetime
-    message_id: str | None = None
-    keys: tuple[tuple[str, str], ...] = ()
-    """(dimension, value): ("stage", "overdue_7"), ("tone", "firm"), ("segment", ...)."""
-
-
-@dataclass(frozen=True)
-class Reply:
-    """A customer's message (auto-replies left out), with the Message-IDs it answers."""
-
-    customer_id: int
-    at: datetime
-    refs: tuple[str, ...] = ()
-
-
-def first_replies(sent: Sequence[Sent], replies: Iterable[Reply]) -> dict[int, datetime]:
-    """Notice id -> when its first reply came.
-
-    A reply that names a notice's Message-ID (In-Reply-To or References) answers that
-    notice; any other reply answers the customer's last notice sent before it, within
-    `REPLY_WINDOW_DAYS`. Each reply answers one notice.
-    """
-    by_mid = {n.message_id: n for n in sent if n.message_id}
-    by_customer: dict[int, list[Sent]] = defaultdict(list)
-    for n in sorted(sent, key=lambda n: n.at):
-        by_customer[n.customer_id].append(n)
-    out: dict[int, datetime] = {}
-    for r in replies:
-        named = [by_mid[m] for m in r.refs if m in by_mid and by_mid[m].at < r.at]
-        if named:
-            notice: Sent | None = max(named, key=lambda n: n.at)
-        else:
-            before = [
-                n
-                for n in by_customer.get(r.customer_id, [])
-                if n.at < r.at <= n.at + timedelta(days=REPLY_WINDOW_DAYS)
-            ]
-            notice = before[-1] if before else None
-        if notice is not None and (notice.id not in out or r.at < out[notice.id]):
-            out[notice.id] = r.at
-    return out
-
-
-def reply_rates(sent: Sequence[Sent], firsts: dict[int, datetime]) -> dict[str, Any]:
-    """Sent, answered, rate and median hours to the first reply, per dimension and value."""
-    groups: dict[str, dict[str, dict[str, Any]]] = {"stage": {}, "tone": {}, "segment": {}}
-    for n in sent:
-        when = firsts.get(n.id)
-        for dim, key in n.keys:
-            g = groups.setdefault(dim, {}).setdefault(key, {"sent": 0, "answered": 0, "h": []})
-            g["sent"] += 1
-            if when is not None:
-                g["answered"] += 1
-                g["h"].append((when - n.at).total_seconds() / 3600)
-    for by_key in groups.values():
-        for g in by_key.values():
-            hours = g.pop("h")
-            g["rate"] = ratio(g["answered"], g["sent"])
-            g["median_hours"] = statistics.median(hours) if hours else None
-    return {"sent": len(sent), **groups}
 
 
 def reply_figures(session: Session) -> dict[str, Any]:
