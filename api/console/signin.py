@@ -1,6 +1,15 @@
-"""The sign-in and sign-out pages."""
+"""The sign-in and sign-out pages.
+
+Failed sign-ins are counted per client address in this process: after
+`MAX_FAILURES` within `WINDOW_SECONDS` that address is refused (429) until the
+window has passed, so a password or the token cannot be guessed at speed.
+"""
 
 from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict, deque
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -10,6 +19,38 @@ from . import auth
 from .common import Csrf, FormDep, redirect, render
 
 router = APIRouter()
+MAX_FAILURES = 10
+WINDOW_SECONDS = 15 * 60
+
+
+class Throttle:
+    """Failed attempts per client address, forgotten after the window."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+
+    def _recent(self, who: str, now: float) -> deque[float]:
+        times = self._failures[who]
+        while times and now - times[0] > WINDOW_SECONDS:
+            times.popleft()
+        return times
+
+    def blocked(self, who: str) -> bool:
+        with self._lock:
+            return len(self._recent(who, time.monotonic())) >= MAX_FAILURES
+
+    def failed(self, who: str) -> None:
+        with self._lock:
+            self._recent(who, time.monotonic()).append(time.monotonic())
+
+
+def _throttle(request: Request) -> Throttle:
+    state = request.app.state
+    if not hasattr(state, "console_throttle"):
+        state.console_throttle = Throttle()
+    throttle: Throttle = state.console_throttle
+    return throttle
 
 
 def _safe_next(value: object) -> str:
@@ -43,7 +84,21 @@ def _enabled(request: Request) -> bool:
 @router.post("/login", dependencies=[Csrf])
 def login(request: Request, form: FormDep) -> Response:
     name = " ".join(str(form.get("name") or "").split())[:60]
+    who = request.client.host if request.client else "unknown"
+    throttle = _throttle(request)
+    if throttle.blocked(who):
+        return render(
+            request,
+            "login.html",
+            status_code=429,
+            next=_safe_next(form.get("next")),
+            enabled=_enabled(request),
+            users=_users(request),
+            error="Too many failed sign-ins from here; try again in 15 minutes.",
+            name=name,
+        )
     if not name or not auth.check_credentials(request, name, str(form.get("secret") or "")):
+        throttle.failed(who)
         return render(
             request,
             "login.html",

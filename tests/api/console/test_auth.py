@@ -200,3 +200,13 @@ def test_arbox_users_add_list_disable(books) -> None:
     assert run.invoke(app, ["users", "disable", "Alice", *db]).exit_code == 0
     with books.session() as s:
         assert not check_user(s, "Alice", "correct horse battery")
+
+
+def test_failed_sign_ins_are_throttled(make_client, books):
+    from arbox.api.console.signin import MAX_FAILURES
+
+    client = make_client()
+    for _ in range(MAX_FAILURES):
+        assert sign_in(client, token="guess").status_code == 401
+    r = sign_in(client)  # even the right token, from this address, for a while
+    assert r.status_code == 429 and "Too many failed sign-ins" in r.text
