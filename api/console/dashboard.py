@@ -16,6 +16,11 @@ from .common import Table, UserDep, number, percent, render
 router = APIRouter()
 
 
+def capped(flag: bool) -> str:
+    """The countback ran out of months: the true DSO is at least the figure."""
+    return "≥ " if flag else ""
+
+
 def _group_table(name: str, title: str, groups: dict[str, dict[str, Any]]) -> Table:
     return Table(
         name,
@@ -52,7 +57,7 @@ def dashboard(
         [
             [
                 "DSO, countback method (days)",
-                ("at least " if r["dso_countback_capped"] else "") + number(r["dso_countback"]),
+                capped(r["dso_countback_capped"]) + number(r["dso_countback"]),
                 d["dso_countback"],
             ],
             ["DSO, simple method (days)", number(r["dso_simple"]), d["dso_simple"]],
@@ -99,6 +104,12 @@ def dashboard(
             for m in r["months"]
         ],
     )
+    dso_trend = Table(
+        "trend",
+        "DSO by countback at each month-end",
+        ["month-end", "DSO countback (days)"],
+        [[t["end"], capped(t["capped"]) + number(t["dso_countback"])] for t in r["trend"]],
+    )
     aging = Table(
         "aging",
         "Aging",
@@ -120,6 +131,7 @@ def dashboard(
     tables = [
         summary,
         period,
+        dso_trend,
         aging,
         promises,
         overrides,
@@ -135,6 +147,17 @@ def dashboard(
         "sales": bars(
             [(f"to {m['end']}", m["sales"], number(m["sales"], 2)) for m in reversed(r["months"])],
             title="Credit sales per month",
+        ),
+        "trend": bars(
+            [
+                (
+                    f"{t['end']}",
+                    t["dso_countback"],
+                    capped(t["capped"]) + number(t["dso_countback"]),
+                )
+                for t in r["trend"]
+            ],
+            title="DSO by countback at each month-end",
         ),
         "stage": bars(
             [(k, g["rate"], percent(g["rate"])) for k, g in sorted(rep["stage"].items())],

@@ -129,6 +129,8 @@ def test_report_from_the_ledger_by_hand(three_months) -> None:
     assert [m["sales"] for m in three["months"]] == [D("300000"), D("250000"), D("200000")]
     assert three["dso_countback"] == D("53.4")
     assert three["dso_simple"] == D("60")
+    assert [t["end"] for t in three["trend"]][-2:] == [date(2026, 2, 28), AS_OF]
+    assert three["trend"][-1]["dso_countback"] == D("53.4")
     # March alone. Opening AR (28 Feb): F-1 250,000 (the 50,000 came in 10 Mar; J-1 was paid).
     # Closing current AR: M-1, due 4 Apr, 300,000. CEI = (250 + 300 - 500) / (250 + 300 - 300)
     # = 50 / 250 = 20 %.

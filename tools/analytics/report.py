@@ -194,7 +194,27 @@ def receivables(view: LedgerView, as_of: date, months: int) -> dict[str, Any]:
         "add": None if dso is None or best is None else dso - best,
         "cei": cei(opening, sales, closing, current),
         "aging": aging(view.open_items(as_of), as_of),
+        "trend": trend(view, as_of, months),
     }
+
+
+def trend(view: LedgerView, as_of: date, months: int, points: int = 6) -> list[dict[str, Any]]:
+    """DSO by countback at ``as_of`` and each of the ``points - 1`` month-ends before it
+    (each over its own ``months`` months), oldest first."""
+    out = []
+    for k in reversed(range(points)):
+        end = as_of - relativedelta(months=k)
+        closing, _ = view.ar(end)
+        periods = [(e - s).days for s, e in month_periods(end, months)]
+        sales = [view.sales(s, e) for s, e in month_periods(end, months)]
+        out.append(
+            {
+                "end": end,
+                "dso_countback": dso_countback(closing, list(zip(periods, sales, strict=True))),
+                "capped": closing > sum(sales, ZERO),
+            }
+        )
+    return out
 
 
 def promise_figures(session: Session) -> dict[str, Any]:
