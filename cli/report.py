@@ -91,6 +91,15 @@ def report(
     for label, value in rows:
         table.add_row(label, value)
     console.print(table)
+    t = Table(title="DSO by countback at each month-end")
+    t.add_column("month-end")
+    t.add_column("days", justify="right")
+    for point in r["trend"]:
+        t.add_row(
+            str(point["end"]),
+            ("at least " if point["capped"] else "") + _num(point["dso_countback"]),
+        )
+    console.print(t)
     for dim in ("stage", "tone", "segment"):
         groups = f["replies"][dim]
         if not groups:
