@@ -38,6 +38,13 @@ def test_countback_runs_out_of_months() -> None:
     assert dso_countback(D("1000"), [(30, D("100")), (31, D("100"))]) == 61
 
 
+def test_countback_edges() -> None:
+    assert dso_countback(D("0"), [(30, D("0")), (31, D("0"))]) == 0  # nothing owed
+    assert dso_countback(D("100"), [(30, D("100")), (31, D("50"))]) == 30  # exactly one month
+    # Nothing sold last month: the AR is older, so that month's days count in full.
+    assert dso_countback(D("50"), [(30, D("0")), (31, D("100"))]) == D("45.5")
+
+
 def test_cei_over_one_period_by_hand() -> None:
     # (400,000 + 300,000 - 450,000) / (400,000 + 300,000 - 250,000) = 250 / 450 = 55.56 %
     value = cei(D("400000"), D("300000"), D("450000"), D("250000"))

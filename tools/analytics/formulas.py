@@ -36,7 +36,9 @@ def dso_countback(closing_ar: Decimal, periods: Sequence[tuple[int, Decimal]]) -
     """
     left, days = closing_ar, Decimal(0)
     for n_days, sales in periods:
-        if sales <= 0:
+        if left <= 0:
+            break
+        if sales <= 0:  # nothing sold that month: the AR left is older still
             days += n_days
             continue
         if left >= sales:
