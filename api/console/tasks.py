@@ -31,17 +31,17 @@ def tasks_page(
     request: Request,
     session: SessionDep,
     user: UserDep,
-    queue: str = "collections",
+    queue: str = "",
     status: str = "active",
 ) -> Response:
-    if queue not in Queue.__members__:
-        queue = "collections"
     statuses = SHOWN.get(status, SHOWN["active"])
     counts: dict[str, dict[str, int]] = {}
     for q, s, n in session.exec(
         select(Task.queue, Task.status, func.count()).group_by(Task.queue, Task.status)
     ):
         counts.setdefault(q, {})[s] = n
+    if queue not in Queue.__members__:  # none asked: the queue with the most open tasks
+        queue = max(Queue, key=lambda q: counts.get(q.value, {}).get("open", 0)).value
     query = select(Task).where(Task.queue == queue).order_by(col(Task.id))
     if statuses:
         query = query.where(col(Task.status).in_(statuses))
