@@ -98,7 +98,7 @@ def chromium() -> Iterator[Any]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(60)
-    driver.implicitly_wait(10)  # find_element waits for the page a click has loaded
+    driver.implicitly_wait(30)  # find_element waits for the page a click has loaded
     try:
         yield driver
     finally:

@@ -10,6 +10,8 @@ from sqlmodel import select
 from arbox.tools.models import Approval, AuditLog, OutgoingNotice
 
 pytestmark = pytest.mark.slow
+WAIT = 30
+"""Seconds to wait for a page: generous, the test machine may be busy."""
 
 
 def sign_in(browser, live, name="Alice", token="test-token-0123456789"):
@@ -23,7 +25,7 @@ def sign_in(browser, live, name="Alice", token="test-token-0123456789"):
 def wait_for_url(browser, suffix):
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith(suffix))
+    WebDriverWait(browser, WAIT).until(lambda d: d.current_url.endswith(suffix))
 
 
 def submit(browser, element, key=None):
@@ -35,7 +37,7 @@ def submit(browser, element, key=None):
         element.send_keys(key)
     else:
         element.click()
-    WebDriverWait(browser, 10).until(ec.staleness_of(element))
+    WebDriverWait(browser, WAIT).until(ec.staleness_of(element))
 
 
 def text_of(browser, element_id, by="id"):
@@ -43,7 +45,7 @@ def text_of(browser, element_id, by="id"):
     from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    wait = WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,))
+    wait = WebDriverWait(browser, WAIT, ignored_exceptions=(StaleElementReferenceException,))
     return wait.until(lambda d: d.find_element(by, element_id).text)
 
 
