@@ -129,13 +129,6 @@ def redirect(request: Request, url: str) -> Response:
     return auth.save(request, RedirectResponse(url, status_code=303))
 
 
-def back(request: Request, default: str) -> str:
-    """Where a form came from, if it is a console page."""
-    ref = request.headers.get("referer", "")
-    path = ref.split("://", 1)[-1].split("/", 1)[-1] if "://" in ref else ""
-    return f"/{path}" if path.startswith("console") else default
-
-
 UserDep = Annotated[str, Depends(auth.current_user)]
 """The signed-in analyst (else the sign-in page)."""
 

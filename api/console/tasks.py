@@ -86,7 +86,8 @@ def tasks_page(
 
 
 def _back(queue: str) -> str:
-    return f"/console/tasks?queue={queue if queue in Queue.__members__ else 'collections'}"
+    """Back to the queue the form was posted from (the busiest one if unknown)."""
+    return f"/console/tasks?queue={queue}" if queue in Queue.__members__ else "/console/tasks"
 
 
 @router.post("/tasks/{task_id}/claim", dependencies=[Guard])
