@@ -41,7 +41,7 @@ def check_edit(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
             )
             if not ok:
                 raise ValueError(f"{a['name']}.{key}: use a string, number or list of strings")
-        validate(PlannedAction(name=a["name"], args=args, key=""))
+        validate(PlannedAction(name=a["name"], args=args, key="edit"))
         clean.append({"name": a["name"], "args": args})
     return clean
 

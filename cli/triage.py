@@ -134,11 +134,14 @@ def approvals_list(ctx: typer.Context, db: DbOption = None) -> None:
             s.exec(select(Approval).where(Approval.status == "pending").order_by(Approval.id))  # type: ignore[arg-type]
         )
     table = Table(title=f"{len(rows)} pending approvals", show_lines=True)
-    for col_name in ("message", "customer", "why", "proposed actions"):
+    table.add_column("#", no_wrap=True)
+    table.add_column("message", no_wrap=True)  # shown whole: it is what `accept` takes
+    for col_name in ("customer", "why", "proposed actions"):
         table.add_column(col_name)
     for a in rows:
         proposal = a.proposal or {}
         table.add_row(
+            str(a.id),
             a.message_id,
             str(proposal.get("customer") or "-"),
             "\n".join(a.reasons),
@@ -153,8 +156,117 @@ def _decide(
     from ..bootstrap import build
 
     with build(database_url=db_url(ctx, db), create=False) as app:
-        outcome = decide(app, message_id, decision, by=by)
+        with app.ledger.session() as session:
+            found = find_approval(session, message_id)
+        outcome = decide(app, found.message_id, decision, by=by)
     print_outcomes([outcome])
+
+
+def find_approval(session: Any, given: str) -> Any:
+    """An approval by its number (`#` in the list) or its message id, brackets optional."""
+    from sqlmodel import col, select
+
+    from ..agent.errors import ApprovalError
+    from ..tools.models import Approval
+
+    text = given.strip()
+    if text.isdigit():
+        row = session.get(Approval, int(text))
+    else:
+        bare = text.strip("<>")
+        row = session.exec(
+            select(Approval).where(col(Approval.message_id).in_([f"<{bare}>", bare]))
+        ).first()
+    if row is None:
+        raise ApprovalError(f"no approval {given!r}: `arbox approvals` lists them")
+    return row
+
+
+@approvals_app.command("relabel")
+@handle_errors
+def approvals_relabel(
+    ctx: typer.Context,
+    message_id: Annotated[str, typer.Argument(help="An approval's number or any message id")],
+    intents: Annotated[list[str], typer.Argument(help="The intents the reply really carries")],
+    by: ByOption = "cli",
+    note: str = "",
+    db: DbOption = None,
+) -> None:
+    """Say what a reply really meant; `arbox eval export-corrections` makes it an eval case."""
+    from sqlmodel import col, select
+
+    from ..agent.findings import INTENTS
+    from ..tools.corrections import relabel
+    from ..tools.db import Ledger
+    from ..tools.models import Approval, InboundMessage
+
+    with Ledger.open(db_url(ctx, db), create=False).transaction() as s:
+        text = message_id.strip()
+        approval = s.get(Approval, int(text)) if text.isdigit() else None
+        bare = text.strip("<>")
+        target = (
+            approval.message_id
+            if approval
+            else s.exec(
+                select(InboundMessage.message_id).where(
+                    col(InboundMessage.message_id).in_([f"<{bare}>", bare])
+                )
+            ).first()
+            or text
+        )
+        relabel(s, message_id=target, labels=intents, known=INTENTS, by=by, note=note)
+    console.print(f"{target}: relabelled {', '.join(intents)}", highlight=False)
+
+
+@approvals_app.command("show")
+@handle_errors
+def approvals_show(ctx: typer.Context, message_id: str, db: DbOption = None) -> None:
+    """The reply, the evidence, the findings, the proposed actions and why a person is asked."""
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    from ..tools.db import Ledger
+    from ..tools.models import InboundMessage
+    from ..worker import stored_email
+
+    with Ledger.open(db_url(ctx, db), create=False).session() as s:
+        approval = find_approval(s, message_id)
+        from sqlmodel import select
+
+        row = s.exec(
+            select(InboundMessage).where(InboundMessage.message_id == approval.message_id)
+        ).first()
+        reply = stored_email(row).reply_text if row is not None and row.raw else ""
+    proposal = approval.proposal or {}
+    findings = proposal.get("findings") or []
+    text = escape(reply)
+    for quote in {f.get("evidence") for f in findings if f.get("evidence")}:
+        text = text.replace(escape(quote), f"[reverse]{escape(quote)}[/reverse]")
+    console.print(
+        f"#{approval.id} {approval.message_id} [{approval.status}]\n"
+        f"from {escape(str(proposal.get('from') or '-'))}, customer "
+        f"{escape(str(proposal.get('customer') or 'unmatched'))}\n"
+        f"subject {escape(str(proposal.get('subject') or '-'))}",
+        highlight=False,
+    )
+    console.print(Panel(text or "[dim](no text)[/dim]", title="reply (evidence highlighted)"))
+    console.print("[bold]why a person is asked[/bold]")
+    for reason in approval.reasons:
+        console.print(f"  - {escape(reason)}", highlight=False)
+    console.print("[bold]understood[/bold]")
+    for f in findings:
+        fields = ", ".join(f"{k}={v}" for k, v in (f.get("fields") or {}).items() if v is not None)
+        console.print(
+            f"  {f.get('intent')} {' '.join(f.get('invoices') or [])} "
+            f"({float(f.get('confidence', 0)):.2f}) {escape(fields)}",
+            highlight=False,
+        )
+    console.print("[bold]proposed actions[/bold]")
+    for a in proposal.get("actions") or []:
+        console.print(
+            f"  {a['name']} {escape(json.dumps(a.get('args') or {}, default=str))}",
+            highlight=False,
+        )
 
 
 def decide(app: App, message_id: str, decision: dict[str, Any], *, by: str) -> Outcome:
@@ -196,4 +308,25 @@ def approvals_edit(
         raise ValueError(f"{actions}: not JSON ({exc})") from None
     if not isinstance(edited, list):
         raise ValueError(f"{actions}: expected a JSON list of actions")
+    from ..api.decisions import check_edit  # the same check as the API and Slack
+
+    edited = check_edit(edited)  # refused before the approval is touched: it can be retried
     _decide(ctx, message_id, {"decision": "edit", "actions": edited}, by, db)
+
+
+@handle_errors
+def actions() -> None:
+    """The toolbox: every action the agent may propose, with its arguments (for approvals edit)."""
+    from ..agent.toolbox import TOOLBOX
+
+    table = Table(title="Actions (approvals edit takes a JSON list of {name, args})")
+    table.add_column("action")
+    table.add_column("what it does")
+    table.add_column("arguments (* required)")
+    for name, tool in TOOLBOX.items():
+        args = ", ".join(
+            f"{arg}{'*' if field.is_required() else ''}"
+            for arg, field in tool.args.model_fields.items()
+        )
+        table.add_row(name.value, (tool.args.__doc__ or "").strip(), args)
+    console.print(table)

@@ -102,3 +102,36 @@ def test_triage_of_a_missing_file_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["triage", str(tmp_path / "nope.eml"), "--db", url])
     assert result.exit_code == 2, result.output
     assert "nope.eml" in result.stderr and "Traceback" not in result.output
+
+
+def test_approvals_by_number_or_bare_id_show_and_a_bad_edit_is_refused_and_retryable(
+    tmp_path: Path,
+) -> None:
+    from arbox.tools.models import Approval
+
+    folder = tmp_path / "demo"
+    assert runner.invoke(app, ["demo", "--dir", str(folder), "--date", "2026-03-02"]).exit_code == 0
+    url = f"sqlite:///{folder / 'arbox.db'}"
+    with Ledger.open(url).session() as s:
+        first = s.get(Approval, 1)
+        assert first is not None and first.status == "pending"
+        message_id = first.message_id
+    listed = runner.invoke(app, ["--db", url, "approvals"])
+    assert message_id in listed.stdout
+    shown = runner.invoke(app, ["approvals", "--db", url, "show", message_id.strip("<>")])
+    assert shown.exit_code == 0, shown.output
+    assert "why a person is asked" in shown.stdout and "proposed actions" in shown.stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"name": "pause_dunning", "args": {"customer": "C-1", "colour": "red"}}]')
+    refused = runner.invoke(app, ["approvals", "--db", url, "edit", "1", "--actions", str(bad)])
+    assert refused.exit_code == 2 and "colour" in refused.stderr, refused.output
+    with Ledger.open(url).session() as s:
+        still = s.get(Approval, 1)
+        assert still is not None and still.status == "pending"
+    rejected = runner.invoke(app, ["approvals", "--db", url, "reject", "1", "--by", "ana"])
+    assert rejected.exit_code == 0, rejected.output
+    with Ledger.open(url).session() as s:
+        done = s.get(Approval, 1)
+        assert done is not None and done.status == "rejected" and done.decided_by == "ana"
+    listing = runner.invoke(app, ["actions"])
+    assert listing.exit_code == 0 and "pause_dunning" in listing.stdout

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event, inspect, text
+from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -62,14 +62,15 @@ def make_engine(url: str = DEFAULT_URL, **kw: Any) -> Engine:
 
 
 def init_db(engine: Engine) -> None:
-    """Create the tables (idempotent) and make the audit log append-only."""
+    """Create the tables (idempotent), add nullable columns that a ledger made by an
+    older version lacks, and make the audit log append-only."""
     SQLModel.metadata.create_all(engine)
     statements = _SQLITE_APPEND_ONLY if engine.dialect.name == "sqlite" else _PG_APPEND_ONLY
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             # Several workers may start at once; serialise the DDL.
             conn.execute(text("SELECT pg_advisory_xact_lock(74657)"))
-        for stmt in statements:
+        for stmt in [*_missing_columns(conn), *statements]:
             conn.execute(text(stmt))
 
 
@@ -88,6 +89,23 @@ def ledger_exists(url: str) -> bool:
         return inspect(engine).has_table("customer")
     finally:
         engine.dispose()
+
+
+def _missing_columns(conn: Connection) -> list[str]:
+    """`ALTER TABLE ... ADD COLUMN` for each nullable column a table does not have yet
+    (e.g. `customer.language`); a new non-null column needs a real migration."""
+    inspector = inspect(conn)
+    prep = conn.dialect.identifier_preparer
+    out = []
+    for table in SQLModel.metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for col in table.columns:
+            if col.name not in have and col.nullable and not col.primary_key:
+                name, kind = prep.quote(col.name), col.type.compile(dialect=conn.dialect)
+                out.append(f"ALTER TABLE {prep.format_table(table)} ADD COLUMN {name} {kind}")
+    return out
 
 
 class Ledger:

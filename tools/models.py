@@ -56,6 +56,8 @@ class Customer(SQLModel, table=True):
     terms_days: int = 30
     currency: str = "USD"
     domain: str | None = Field(default=None, index=True, description="Email domain, e.g. acme.com")
+    language: str | None = Field(default=None, description="Notice language, e.g. de (ISO 639-1)")
+    locale: str | None = Field(default=None, description="Number and date formats, e.g. de_CH")
     created_at: datetime = _ts()
 
 
@@ -69,6 +71,8 @@ class Contact(SQLModel, table=True):
     is_primary: bool = False
     bounced: bool = False
     active: bool = True
+    language: str | None = Field(default=None, description="Overrides the customer's language")
+    locale: str | None = Field(default=None, description="Overrides the customer's locale")
 
 
 class Invoice(SQLModel, table=True):
@@ -299,6 +303,17 @@ class Approval(SQLModel, table=True):
     slack_channel: str | None = None
     slack_ts: str | None = None
     created_at: datetime = _ts()
+
+
+class LabelCorrection(SQLModel, table=True):
+    """An analyst's relabel of a reply: the intents it really carries (tomorrow's eval case)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: str = Field(index=True)
+    labels: list[str] = _json_list()
+    note: str = ""
+    by: str = ""
+    at: datetime = _ts()
 
 
 class ConsoleUser(SQLModel, table=True):

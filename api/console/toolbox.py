@@ -1,22 +1,23 @@
 """The agent's toolbox as the edit form sees it: each action's declared arguments.
 
 `declared_arguments()` is the one place the console reads the toolbox from
-(today `agent.act.ALLOWED_ARGS`); when the toolbox gains a richer declaration,
-repoint this function and the form follows. `actions_from_form` turns the
-posted form back into ``{name, args}`` actions, which `api.decisions.check_edit`
-and the graph check again.
+(`agent.toolbox.TOOLBOX`: each action's pydantic model of typed, documented
+arguments). `actions_from_form` turns the posted form back into ``{name, args}``
+actions, which `api.decisions.check_edit` and the graph check again against the
+same declarations.
 """
 
 from __future__ import annotations
 
+import types
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from enum import Enum
+from typing import Any, Union, get_args, get_origin
 
-from ...agent.act import ALLOWED_ARGS, DATE_ARGS
+from ...agent.toolbox import TOOLBOX
 
-LIST_ARGS = frozenset({"invoices"})
-INT_ARGS = frozenset({"tolerance_days"})
 FIRST = ("customer", "invoice", "invoices", "queue", "summary", "reason")
 """Arguments shown first, in this order; the rest follow alphabetically."""
 
@@ -25,23 +26,37 @@ FIRST = ("customer", "invoice", "invoices", "queue", "summary", "reason")
 class Argument:
     name: str
     kind: str
-    """text, list (comma-separated), int or date."""
+    """text, list (comma-separated), int, date or choice."""
+    required: bool = False
+    help: str = ""
+    choices: tuple[str, ...] = ()
 
 
-def _kind(name: str) -> str:
-    if name in LIST_ARGS:
-        return "list"
-    if name in INT_ARGS:
-        return "int"
-    return "date" if name in DATE_ARGS else "text"
+def _kind(annotation: Any) -> tuple[str, tuple[str, ...]]:
+    union = get_origin(annotation) in (Union, types.UnionType)
+    options = [t for t in (get_args(annotation) if union else (annotation,)) if t is not type(None)]
+    for t in options:
+        if get_origin(t) is list:
+            return "list", ()
+        if isinstance(t, type) and issubclass(t, Enum):
+            return "choice", tuple(str(m.value) for m in t)
+        if t is date:
+            return "date", ()
+    return ("int", ()) if options == [int] else ("text", ())
 
 
 def declared_arguments() -> dict[str, list[Argument]]:
     """Action name -> its arguments, in form order."""
     out = {}
-    for name, args in ALLOWED_ARGS.items():
-        order = sorted(args, key=lambda a: (FIRST.index(a) if a in FIRST else len(FIRST), a))
-        out[str(name)] = [Argument(a, _kind(a)) for a in order]
+    for name, tool in TOOLBOX.items():
+        fields = tool.args.model_fields
+        order = sorted(fields, key=lambda a: (FIRST.index(a) if a in FIRST else len(FIRST), a))
+        args = []
+        for a in order:
+            kind, choices = _kind(fields[a].annotation)
+            help_text = fields[a].description or ""
+            args.append(Argument(a, kind, fields[a].is_required(), help_text, choices))
+        out[str(name)] = args
     return out
 
 

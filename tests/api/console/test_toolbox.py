@@ -6,19 +6,21 @@ import pytest
 from consolekit import csrf_of
 from sqlmodel import select
 
-from arbox.agent.act import ALLOWED_ARGS
+from arbox.agent.toolbox import TOOLBOX
 from arbox.api.console.toolbox import actions_from_form, declared_arguments
 from arbox.tools.models import Approval, AuditLog, Task
 
 
 def test_every_declared_argument_has_a_field() -> None:
     declared = declared_arguments()
-    assert set(declared) == {str(n) for n in ALLOWED_ARGS}
-    for name, args in declared.items():
-        assert {a.name for a in args} == set(ALLOWED_ARGS[name])  # type: ignore[index]
-    kinds = {a.name: a.kind for a in declared["record_promise"]}
-    assert kinds["invoices"] == "list" and kinds["promised_on"] == "date"
-    assert kinds["tolerance_days"] == "int"
+    assert set(declared) == {str(n) for n in TOOLBOX}
+    for name, tool in TOOLBOX.items():
+        assert {a.name for a in declared[str(name)]} == set(tool.arg_names)
+    kinds = {a.name: a for a in declared["record_promise"]}
+    assert kinds["invoices"].kind == "list" and kinds["promised_on"].kind == "date"
+    assert kinds["tolerance_days"].kind == "int" and kinds["promised_on"].required
+    queue = {a.name: a for a in declared["create_task"]}["queue"]
+    assert queue.kind == "choice" and "billing" in queue.choices
 
 
 def test_the_form_reads_back_into_actions() -> None:
