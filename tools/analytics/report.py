@@ -13,10 +13,12 @@ middle of a month still covers whole months of days.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from itertools import accumulate
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -110,44 +112,75 @@ def month_periods(as_of: date, months: int) -> list[tuple[date, date]]:
 
 
 class LedgerView:
-    """The invoices and cash applications, read once, to roll balances back to any date."""
+    """The invoices and cash applications, read once as plain tuples, to roll balances back
+    to any date: AR at a date is a scan of both lists, credit sales a bisection."""
 
     def __init__(self, session: Session) -> None:
-        self.invoices = list(session.exec(select(Invoice)).all())
         rows = session.exec(
+            select(
+                col(Invoice.id),
+                col(Invoice.issue_date),
+                col(Invoice.due_date),
+                col(Invoice.balance),
+            )
+        ).all()
+        self.invoices: dict[int, tuple[date, date, Decimal]] = {
+            i or 0: (issue, due, balance) for i, issue, due, balance in rows
+        }
+        """Invoice id -> (issued, due, balance now)."""
+        applied = session.exec(
             select(
                 col(PaymentApplication.invoice_id),
                 col(PaymentApplication.amount),
                 col(Payment.received_on),
             ).join(Payment, col(Payment.id) == col(PaymentApplication.payment_id))
         ).all()
-        self.applied: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
-        for invoice_id, amount, received_on in rows:
-            self.applied[invoice_id].append((received_on, amount))
+        self.applied = [(i, received, amount) for i, amount, received in applied]
+        """(invoice id, received on, amount) of every cash application."""
+        by_issue = session.exec(
+            select(col(Invoice.issue_date), col(Invoice.amount)).order_by(col(Invoice.issue_date))
+        ).all()
+        self._issued = [d for d, _ in by_issue]
+        self._cumulative = list(accumulate((a for _, a in by_issue), initial=ZERO))
 
-    def balance_on(self, inv: Invoice, on: date) -> Decimal:
-        """The invoice's balance at the end of ``on`` (zero before it was issued)."""
-        if inv.issue_date > on:
-            return ZERO
-        later = sum((a for d, a in self.applied.get(inv.id or 0, []) if d > on), ZERO)
-        return inv.balance + later
+    def _later(self, on: date) -> dict[int, Decimal]:
+        """Per invoice, what payments received after ``on`` took off its balance."""
+        out: dict[int, Decimal] = defaultdict(lambda: ZERO)
+        for i, received, amount in self.applied:
+            if received > on:
+                out[i] += amount
+        return out
 
     def ar(self, on: date) -> tuple[Decimal, Decimal]:
         """(total AR, current AR: not yet past due) at the end of ``on``."""
         total = current = ZERO
-        for inv in self.invoices:
-            b = self.balance_on(inv, on)
-            total += b
-            if inv.due_date >= on:
-                current += b
+        for issue, due, balance in self.invoices.values():
+            if issue <= on:
+                total += balance
+                if due >= on:
+                    current += balance
+        for i, received, amount in self.applied:
+            if received > on and i in self.invoices:
+                issue, due, _ = self.invoices[i]
+                if issue <= on:
+                    total += amount
+                    if due >= on:
+                        current += amount
         return total, current
 
     def sales(self, start: date, end: date) -> Decimal:
         """Credit sales: invoices issued after ``start`` up to and including ``end``."""
-        return sum((i.amount for i in self.invoices if start < i.issue_date <= end), ZERO)
+        lo, hi = bisect_right(self._issued, start), bisect_right(self._issued, end)
+        return self._cumulative[hi] - self._cumulative[lo] if hi > lo else ZERO
 
     def open_items(self, on: date) -> list[tuple[date, Decimal]]:
-        return [(i.due_date, b) for i in self.invoices if (b := self.balance_on(i, on)) > 0]
+        """(due date, balance) of every invoice open at the end of ``on``."""
+        later = self._later(on)
+        return [
+            (due, b)
+            for i, (issue, due, balance) in self.invoices.items()
+            if issue <= on and (b := balance + later.get(i, ZERO)) > 0
+        ]
 
 
 def _stamp(value: datetime | None) -> datetime | None:
@@ -205,8 +238,9 @@ def trend(view: LedgerView, as_of: date, months: int, points: int = 6) -> list[d
     for k in reversed(range(points)):
         end = as_of - relativedelta(months=k)
         closing, _ = view.ar(end)
-        periods = [(e - s).days for s, e in month_periods(end, months)]
-        sales = [view.sales(s, e) for s, e in month_periods(end, months)]
+        spans = month_periods(end, months)
+        periods = [(e - s).days for s, e in spans]
+        sales = [view.sales(s, e) for s, e in spans]
         out.append(
             {
                 "end": end,
