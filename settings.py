@@ -67,6 +67,10 @@ class Settings(BaseSettings):
     """Actions about more money than this wait for a person."""
     payment_claim_pause_days: int = 7
     promise_tolerance_days: int = 3
+    default_locale: str = "en_US"
+    """Language and formats of notices to customers and contacts with no locale of their own."""
+    escalate_after_ignored: int = 2
+    """After this many notices in a row with no reply and no payment, the next escalates."""
 
     @property
     def slack_enabled(self) -> bool:

@@ -8,22 +8,30 @@ worker reads the stored parse (`InboundMessage.parsed`).
 
 The mailbox records every message (status `received`); workers claim received
 messages from the database and run them through the triage graph. With
-PostgreSQL several workers share the queue (`FOR UPDATE SKIP LOCKED`); a claim
-that is older than `STALE_CLAIM` (its worker died) is taken again, and the
+PostgreSQL several workers share the queue (`FOR UPDATE SKIP LOCKED`). A claim
+names its owner (``host:pid:random``) and holds a short lease (`LEASE`) that
+the owner renews while it works; a claim whose owner is gone (its pid has
+ended on this host, or its lease ran out) is taken again at once, and the
 graph's checkpoint and idempotency keys make the retry act once.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import secrets
+import socket
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from multiprocessing.queues import Queue
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import update
 from sqlmodel import Session, col, or_, select
 
 from .agent.reply import Match, Reply
@@ -33,7 +41,7 @@ from .mailbox.models import InboundEmail
 from .mailbox.parse import parse_email
 from .mailbox.store import record_inbound, record_unparseable
 from .mailbox.threading import assign_match, match_customer
-from .tools.db import Ledger
+from .tools.db import Ledger, normalize_url
 from .tools.models import InboundMessage
 
 if TYPE_CHECKING:
@@ -41,7 +49,51 @@ if TYPE_CHECKING:
     from .mailbox.imap import DrainStats
 
 log = logging.getLogger(__name__)
+LEASE = timedelta(seconds=30)
+"""How long a claim holds without renewal; its worker renews it every third of that."""
 STALE_CLAIM = timedelta(minutes=15)
+"""For claims recorded before leases: one this old is taken again."""
+_owner: tuple[int, str] | None = None
+
+
+def owner_id() -> str:
+    """This process's name on its claims: ``host:pid:random`` (new after a fork)."""
+    global _owner
+    if _owner is None or _owner[0] != os.getpid():
+        _owner = (os.getpid(), f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}")
+    return _owner[1]
+
+
+def pid_alive(pid: int) -> bool:
+    """Is ``pid`` a running process on this host (a zombie is not)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+def dead_owners(session: Session) -> list[str]:
+    """Owners of claims on this host whose process has ended: their claims are free."""
+    host = socket.gethostname()
+    owners = session.exec(
+        select(InboundMessage.claimed_by)
+        .where(col(InboundMessage.status) == "processing")
+        .where(col(InboundMessage.claimed_by).startswith(f"{host}:"))
+        .distinct()
+    )
+    gone = []
+    for owner in owners:
+        pid = (owner or "").removeprefix(f"{host}:").split(":")[0]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            gone.append(owner or "")
+    return gone
 
 
 def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Reply:
@@ -132,28 +184,89 @@ def stored_incoming(ledger: Ledger, message_id: str, *, triaged_only: bool = Fal
 
 
 def claim(
-    ledger: Ledger, *, limit: int = 50, message_ids: list[str] | None = None
+    ledger: Ledger,
+    *,
+    limit: int = 50,
+    message_ids: list[str] | None = None,
+    owner: str | None = None,
 ) -> list[InboundMessage]:
-    """Take up to ``limit`` received messages (or stale claims) for this worker."""
+    """Take up to ``limit`` received messages, or claims whose owner is gone, for this worker.
+
+    One statement (``UPDATE ... WHERE id IN (SELECT ...) RETURNING``), so two
+    workers never take the same message: SQLite runs it under its write lock,
+    PostgreSQL skips rows another worker is taking (``FOR UPDATE SKIP LOCKED``).
+    """
+    owner = owner or owner_id()
     now = datetime.now(UTC)
+    table = InboundMessage
     with ledger.transaction() as session:
-        query = select(InboundMessage).where(
-            or_(
-                InboundMessage.status == "received",
-                (col(InboundMessage.status) == "processing")
-                & (col(InboundMessage.claimed_at) < now - STALE_CLAIM),
-            )
+        gone = dead_owners(session)
+        takeable = or_(
+            col(table.status) == "received",
+            (col(table.status) == "processing")
+            & or_(
+                col(table.lease_until) < now,
+                col(table.lease_until).is_(None) & (col(table.claimed_at) < now - STALE_CLAIM),
+                col(table.claimed_by).in_(gone),
+            ),
         )
+        ids = select(table.id).where(takeable)
         if message_ids is not None:
-            query = query.where(col(InboundMessage.message_id).in_(message_ids))
-        query = query.order_by(InboundMessage.id).limit(limit)  # type: ignore[arg-type]
+            ids = ids.where(col(table.message_id).in_(message_ids))
+        ids = ids.order_by(col(table.id)).limit(limit)
         if ledger.dialect == "postgresql":
-            query = query.with_for_update(skip_locked=True)
-        rows = list(session.exec(query))
-        for row in rows:
-            row.status, row.claimed_at = "processing", now
-            session.add(row)
+            # A materialised CTE: as an IN (subquery) PostgreSQL may run the locking
+            # SELECT more than once and take more than ``limit`` rows.
+            picked = ids.with_for_update(skip_locked=True).cte("picked").prefix_with("MATERIALIZED")
+            chosen = col(table.id).in_(select(picked.c.id))
+        else:
+            chosen = col(table.id).in_(ids.scalar_subquery())
+        stmt = (
+            update(table)
+            .where(chosen, takeable)
+            .values(status="processing", claimed_by=owner, claimed_at=now, lease_until=now + LEASE)
+            .returning(col(table.id))
+        )
+        taken = list(session.connection().execute(stmt).scalars())
+        rows = list(
+            session.exec(select(table).where(col(table.id).in_(taken)).order_by(col(table.id)))
+        )
     return rows
+
+
+def renew_leases(ledger: Ledger, owner: str | None = None) -> int:
+    """Push back the lease of every message ``owner`` holds; returns how many."""
+    table = InboundMessage
+    with ledger.transaction() as session:
+        stmt = (
+            update(table)
+            .where(
+                col(table.claimed_by) == (owner or owner_id()), col(table.status) == "processing"
+            )
+            .values(lease_until=datetime.now(UTC) + LEASE)
+        )
+        return int(session.connection().execute(stmt).rowcount)
+
+
+@contextmanager
+def holding_leases(ledger: Ledger, owner: str | None = None) -> Iterator[None]:
+    """Renew this worker's leases in the background while the block runs."""
+    stop = threading.Event()
+
+    def renew() -> None:
+        while not stop.wait(LEASE.total_seconds() / 3):
+            try:
+                renew_leases(ledger, owner)
+            except Exception:  # a missed renewal costs at most one retaken claim
+                log.warning("could not renew the claims' leases", exc_info=True)
+
+    thread = threading.Thread(target=renew, name="arbox-lease", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def process_claimed(
@@ -197,8 +310,9 @@ def process_pending(
 ) -> list[Outcome]:
     """Drain the queue of received messages through the triage graph."""
     outcomes: list[Outcome] = []
-    while rows := claim(triager.ledger, limit=batch, message_ids=message_ids):
-        outcomes += process_claimed(triager, rows, today=today, concurrency=concurrency)
+    with holding_leases(triager.ledger):
+        while rows := claim(triager.ledger, limit=batch, message_ids=message_ids):
+            outcomes += process_claimed(triager, rows, today=today, concurrency=concurrency)
     return outcomes
 
 
@@ -271,3 +385,114 @@ def watch(
         return report
     finally:
         watcher.close()
+
+
+WORKER_BATCH = 10
+"""Messages a worker process claims at a time: small, so processes finish together."""
+
+
+@dataclass
+class WorkersReport:
+    """What `run_workers` did."""
+
+    processes: int
+    triaged: int
+    seconds: float
+    """From the moment every process was ready (graph built) to the last one done."""
+    note: str = ""
+    """Why fewer processes ran than asked (SQLite)."""
+
+
+def worker_count(database_url: str, asked: int) -> tuple[int, str]:
+    """How many worker processes a database takes, and why when fewer than asked."""
+    if asked > 1 and normalize_url(database_url).startswith("sqlite"):
+        return 1, (
+            f"SQLite: one worker process, not {asked} (SQLite lets one writer in at a time; "
+            "several processes share the queue on PostgreSQL)"
+        )
+    return max(1, asked), ""
+
+
+def run_workers(
+    database_url: str,
+    processes: int,
+    *,
+    once: bool = True,
+    every: float = TRIAGE_EVERY,
+    model: str | None = None,
+    today: date | None = None,
+    stop: threading.Event | None = None,
+) -> WorkersReport:
+    """Triage the recorded queue in ``processes`` processes (spawned; each builds its
+    own app) that share it through ``FOR UPDATE SKIP LOCKED``; ``once`` drains and returns.
+
+    Without ``once`` they follow the queue every ``every`` seconds until ``stop`` is
+    set (or Ctrl-C).
+    """
+    import multiprocessing
+    import time
+
+    n, note = worker_count(database_url, processes)
+    ctx = multiprocessing.get_context("spawn")
+    quit_, results = ctx.Event(), ctx.Queue()
+    barrier = ctx.Barrier(n + 1)
+    procs = [
+        ctx.Process(
+            target=_work,
+            args=(database_url, once, every, model, today, barrier, quit_, results),
+            name=f"arbox-worker-{i}",
+        )
+        for i in range(n)
+    ]
+    for p in procs:
+        p.start()
+    try:
+        barrier.wait(timeout=300)  # every process has built its app
+        start = time.perf_counter()
+        if not once:
+            (stop or threading.Event()).wait()
+            quit_.set()
+        triaged = sum(results.get() for _ in procs)
+        seconds = time.perf_counter() - start
+    except threading.BrokenBarrierError:
+        quit_.set()
+        raise RuntimeError("a worker process could not start (its error is above)") from None
+    except KeyboardInterrupt:
+        quit_.set()
+        triaged, seconds = 0, 0.0
+    finally:
+        for p in procs:
+            p.join(timeout=60)
+    return WorkersReport(n, triaged, seconds, note)
+
+
+def _work(
+    database_url: str,
+    once: bool,
+    every: float,
+    model: str | None,
+    today: date | None,
+    barrier: threading.Barrier,
+    quit_: threading.Event,
+    results: Queue[int],
+) -> None:
+    """One worker process: build the app, wait for the others, drain the queue."""
+    from .bootstrap import build
+
+    done = 0
+    try:
+        with build(database_url=database_url, model=model, create=False, slack=False) as app:
+            triager = app.triager
+            barrier.wait(timeout=300)
+            while True:
+                day = today or app.today()
+                done += len(process_pending(triager, today=day, batch=WORKER_BATCH))
+                if once or quit_.wait(every):
+                    break
+    except KeyboardInterrupt:
+        pass
+    except BaseException:
+        barrier.abort()  # the parent stops waiting for this process
+        raise
+    finally:
+        results.put(done)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
 
 from ..tools.db import Ledger
 from ..tools.errors import LedgerError
@@ -49,10 +50,14 @@ def run_action(ledger: Ledger, action: PlannedAction, *, actor: str) -> ActionRe
     """Run one action; done, or skipped with the reason it was refused."""
     try:
         args = validate(action)
-        with ledger.transaction() as session:
-            result = TOOLBOX[ActionName(action.name)].run(
-                session, key=action.key, actor=actor, **args
-            )
+        tool = TOOLBOX[ActionName(action.name)]
+        try:
+            with ledger.transaction() as session:
+                result = tool.run(session, key=action.key, actor=actor, **args)
+        except IntegrityError:
+            # Another worker wrote the same key first: run again to replay its result.
+            with ledger.transaction() as session:
+                result = tool.run(session, key=action.key, actor=actor, **args)
     except (LedgerError, InvalidPlan, ValueError) as exc:
         return ActionResult(
             name=action.name,

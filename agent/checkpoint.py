@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -11,7 +12,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.memory import InMemorySaver
 from sqlalchemy.engine import make_url
 
-from ..tools.db import normalize_url
+from ..tools.db import SCHEMA_LOCK, normalize_url
 
 
 @contextmanager
@@ -31,7 +32,7 @@ def open_checkpointer(database_url: str) -> Iterator[BaseCheckpointSaver[Any]]:
         conn.execute("PRAGMA synchronous=NORMAL")
         try:
             saver = SqliteSaver(conn)
-            saver.setup()
+            _setup_sqlite(saver)
             yield saver
         finally:
             conn.close()
@@ -45,5 +46,31 @@ def open_checkpointer(database_url: str) -> Iterator[BaseCheckpointSaver[Any]]:
         conninfo, autocommit=True, prepare_threshold=0, row_factory=dict_row
     ) as pg_conn:
         pg_saver = PostgresSaver(pg_conn)
-        pg_saver.setup()
+        # Workers started together would race on the saver's migrations table and
+        # types (UniqueViolation): one sets up while the others wait.
+        # Polled outside any transaction: a waiter blocked in a statement would
+        # deadlock with the saver's CREATE INDEX CONCURRENTLY.
+        while not _scalar(pg_conn.execute("SELECT pg_try_advisory_lock(%s) AS ok", (SCHEMA_LOCK,))):
+            time.sleep(0.05)
+        try:
+            pg_saver.setup()
+        finally:
+            pg_conn.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK,))
         yield pg_saver
+
+
+def _setup_sqlite(saver: Any, attempts: int = 5) -> None:
+    """The SQLite saver's tables; a start beside another process's set-up waits and retries."""
+    for attempt in range(attempts):
+        try:
+            saver.setup()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
+def _scalar(cursor: Any) -> Any:
+    row = cursor.fetchone()
+    return next(iter(row.values())) if row else None

@@ -4,18 +4,24 @@ Slack is a window on the approvals, never their store: an approval lives in the
 ledger (`Approval` rows) and stays answerable through the API whatever Slack
 does. Every Slack call is retried with tenacity; an approval that still could
 not be posted keeps ``slack_ts`` empty and `notify_pending` posts it next time.
+Several processes may run `notify_pending`: each approval is marked before it is
+posted (one conditional UPDATE), so it is posted once; a failed message update
+is kept in the ledger's outbox and made by a later pass.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy import or_
+from sqlalchemy import update as sa_update
 from sqlmodel import col, select
 from tenacity import (
     Retrying,
@@ -24,6 +30,7 @@ from tenacity import (
     wait_exponential,
 )
 
+from ..tools import slack_state
 from ..tools.db import Ledger
 from ..tools.models import Approval
 from .slack_blocks import approval_blocks, decided_blocks, edit_modal, summary_text
@@ -133,6 +140,10 @@ def notify_pending(ledger: Ledger, notifier: SlackNotifier | None) -> NotifyRepo
         return report
     with notifier.posting:
         _post_waiting(ledger, notifier, report)
+    try:
+        retry_updates(ledger, notifier)  # decisions Slack has not shown yet
+    except Exception as exc:  # never raises for Slack trouble
+        log.warning("Slack outbox pass failed (will retry): %s", exc)
     return report
 
 
@@ -146,11 +157,15 @@ def _post_waiting(ledger: Ledger, notifier: SlackNotifier, report: NotifyReport)
             )
         )
     for approval in waiting:
+        assert approval.id is not None
+        if not _take_for_posting(ledger, approval.id):
+            continue  # another process is posting it
         try:
             channel, ts = notifier.post_approval(approval)
         except Exception as exc:  # Slack down or refusing: the approval waits in the API
             log.warning("approval %s not posted to Slack (will retry): %s", approval.id, exc)
             report.failed.append(approval.message_id)
+            _release_posting(ledger, approval.id)
             continue
         with ledger.transaction() as session:
             row = session.get(Approval, approval.id)
@@ -158,6 +173,42 @@ def _post_waiting(ledger: Ledger, notifier: SlackNotifier, report: NotifyReport)
                 row.slack_channel, row.slack_ts = channel, ts
                 session.add(row)
         report.posted.append(approval.message_id)
+
+
+POSTING = "posting:"
+"""``slack_channel`` of an approval a process is posting now: ``posting:<unix time>``."""
+POSTING_STALE = 300
+"""Seconds after which a posting mark is taken to be a crashed process's and taken over."""
+
+
+def _take_for_posting(ledger: Ledger, approval_id: int) -> bool:
+    """Mark the approval as being posted, unless another process is doing it.
+
+    One conditional ``UPDATE``, so several processes' passes post an approval once.
+    """
+    now = int(time.time())
+    channel = col(Approval.slack_channel)
+    free = or_(
+        channel.is_(None),
+        # A mark left by a process that died mid-post (ten-digit times compare as text).
+        channel.startswith(POSTING) & (channel < f"{POSTING}{now - POSTING_STALE}"),
+    )
+    with ledger.transaction() as session:
+        result = session.connection().execute(
+            sa_update(Approval)
+            .where(col(Approval.id) == approval_id, col(Approval.slack_ts).is_(None), free)
+            .values(slack_channel=f"{POSTING}{now}")
+        )
+    return bool(result.rowcount == 1)
+
+
+def _release_posting(ledger: Ledger, approval_id: int) -> None:
+    with ledger.transaction() as session:
+        session.connection().execute(
+            sa_update(Approval)
+            .where(col(Approval.id) == approval_id, col(Approval.slack_ts).is_(None))
+            .values(slack_channel=None)
+        )
 
 
 def show_decided(
@@ -176,6 +227,43 @@ def show_decided(
     try:
         notifier.show_decided(approval, results)
     except Exception as exc:
-        log.warning("Slack message of approval %s not updated: %s", approval_id, exc)
+        log.warning("Slack message of approval %s not updated (queued): %s", approval_id, exc)
+        slack_state.queue_update(ledger, approval_id, results)
         return False
     return True
+
+
+MAX_UPDATE_ATTEMPTS = 50
+"""After this many failed retries an update is given up (its last error is kept)."""
+
+
+def retry_updates(ledger: Ledger, notifier: SlackNotifier | None) -> int:
+    """Make the Slack message updates that failed before; returns how many were made.
+
+    Run by `notify_pending`, so every periodic Slack pass (the API's, the watcher's)
+    drains the outbox; any process may do it, and a repeat shows the same thing.
+    """
+    if notifier is None:
+        return 0
+    made = 0
+    with ledger.session() as session:
+        due = slack_state.due_updates(session)
+        approvals = {u.id: session.get(Approval, u.approval_id) for u in due}
+    for update in due:
+        assert update.id is not None
+        approval = approvals[update.id]
+        if approval is None or not approval.slack_ts:
+            slack_state.settle_update(ledger, update.id)  # nothing in Slack to update
+            continue
+        try:
+            notifier.show_decided(approval, update.results)
+        except Exception as exc:
+            give_up = update.attempts + 1 >= MAX_UPDATE_ATTEMPTS
+            slack_state.settle_update(ledger, update.id, error=str(exc) or type(exc).__name__)
+            if give_up:
+                log.error("Slack update of approval %s given up: %s", approval.id, exc)
+                slack_state.settle_update(ledger, update.id)
+            continue
+        slack_state.settle_update(ledger, update.id)
+        made += 1
+    return made

@@ -15,7 +15,7 @@ from contextlib import ExitStack, asynccontextmanager
 from datetime import date
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from ..agent.classifier import Classifier
 from ..agent.slack import SlackNotifier, notify_pending
@@ -23,8 +23,8 @@ from ..bootstrap import build
 from ..settings import Settings, get_settings
 from ..tools.db import Ledger
 from ..worker import watch
-from . import console, errors
-from .deps import Services
+from . import console, docs, errors
+from .deps import Services, require_reader
 from .routes import approvals, health, messages, notices, payments, slack, tasks
 from .routes import ledger as ledger_routes
 from .schemas import Problem
@@ -58,7 +58,7 @@ def create_app(
                 ledger=built.ledger,
                 triager=built.triager,
                 notifier=built.notifier,
-                replay_guard=ReplayGuard(),
+                replay_guard=ReplayGuard(built.ledger),
                 today=built.today,
                 watching=follow_inbox,
                 app=built,
@@ -86,16 +86,24 @@ def create_app(
         version="0.1.0",
         summary="Collections agent API: review queue, approvals, real-time payments, Slack.",
         description=(
-            "Reads are open. Every write needs `Authorization: Bearer <ARBOX_API_TOKEN>`; "
-            "without a token configured the API is read-only. Money is always a string."
+            "With `ARBOX_API_TOKEN` set, every route that returns customer or ledger data, "
+            "reads included, needs `Authorization: Bearer <token>` (`/health` and Slack's "
+            "signed callbacks excepted); without a token configured the API is read-only and "
+            "reads are open. Money is always a string."
         ),
         lifespan=lifespan,
+        docs_url=None,  # served from local assets by docs.install: no CDN
+        redoc_url=None,
         responses={422: {"model": Problem, "description": "Invalid request"}},
     )
     errors.install(app)
-    for module in (health, messages, approvals, notices, tasks, ledger_routes, payments, slack):
-        app.include_router(module.router)
-    console.install(app)
+    docs.install(app)
+    app.include_router(health.router)
+    app.include_router(slack.router)  # Slack's own signature check guards it
+    # Customer and ledger data, reads included: the bearer token when one is configured.
+    for module in (messages, approvals, notices, tasks, ledger_routes, payments):
+        app.include_router(module.router, dependencies=[Depends(require_reader)])
+    console.install(app)  # its own sign-in: a session cookie, CSRF on every form
     return app
 
 

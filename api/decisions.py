@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..agent.act import validate
+from ..agent.errors import InvalidPlan
 from ..agent.service import Outcome
 from ..agent.slack import notify_pending, show_decided
 from ..agent.state import PlannedAction
@@ -16,8 +17,6 @@ from ..tools.errors import UnknownRecord
 from ..tools.models import Approval, InboundMessage
 from ..worker import process_pending
 from .deps import Services
-
-_SCALARS = (str, int, bool, type(None))
 
 
 def run_pending(services: Services, message_ids: list[str] | None = None) -> list[Outcome]:
@@ -27,20 +26,18 @@ def run_pending(services: Services, message_ids: list[str] | None = None) -> lis
 
 
 def check_edit(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Edited actions must name the agent's tools and their arguments, with plain values."""
+    """Edited actions must name the agent's tools, with every required argument and each
+    value of the type the tool takes; `InvalidPlan` (a 4xx, one CLI line) otherwise."""
     clean = []
+    if not isinstance(actions, list):
+        raise InvalidPlan("the edit is a list of actions")
     for a in actions:
         if not isinstance(a, dict) or not isinstance(a.get("name"), str):
-            raise ValueError("each action is an object with a name and args")
+            raise InvalidPlan("each action is an object with a name and args")
         args = a.get("args") or {}
         if not isinstance(args, dict):
-            raise ValueError(f"{a['name']}: args must be an object")
-        for key, value in args.items():
-            ok = isinstance(value, _SCALARS) or (
-                isinstance(value, list) and all(isinstance(v, str) for v in value)
-            )
-            if not ok:
-                raise ValueError(f"{a['name']}.{key}: use a string, number or list of strings")
+            raise InvalidPlan(f"{a['name']}: args must be an object")
+        # The toolbox types every argument (amounts, ISO dates, lists, required ones).
         validate(PlannedAction(name=a["name"], args=args, key="edit"))
         clean.append({"name": a["name"], "args": args})
     return clean

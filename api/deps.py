@@ -60,7 +60,10 @@ def get_session(services: ServicesDep) -> Iterator[Session]:
 
 SessionDep = Annotated[Session, Depends(get_session)]
 
-_bearer = HTTPBearer(auto_error=False, description="ARBOX_API_TOKEN; required on every write")
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="ARBOX_API_TOKEN; when set, required on every write and every data read",
+)
 
 
 def require_writer(
@@ -76,7 +79,7 @@ def require_writer(
     if credentials is None:
         raise ApiError(
             401,
-            "this write needs 'Authorization: Bearer <token>'",
+            "this request needs 'Authorization: Bearer <token>'",
             "unauthorized",
             **{"WWW-Authenticate": "Bearer"},
         )
@@ -92,5 +95,17 @@ def require_writer(
 
 
 WriterDep = Annotated[str, Depends(require_writer)]
+
+
+def require_reader(
+    services: ServicesDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """With a token configured, customer and ledger data (reads too) need it."""
+    token = services.settings.api_token
+    if token is None or not token.get_secret_value():
+        return  # read-only API: reads are open, writes refused
+    require_writer(services, credentials)
+
 
 RowId = Annotated[int, Path(ge=1, le=2**62, description="Row id")]

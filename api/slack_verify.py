@@ -3,7 +3,8 @@
 `slack_sdk.signature.SignatureVerifier` checks the HMAC of ``v0:<timestamp>:<raw body>``
 and refuses timestamps more than five minutes from now. A captured request could
 still be sent again inside those five minutes, so `ReplayGuard` remembers every
-signature it accepted for that long and refuses a second use.
+signature it accepted for that long, in the ledger (several API processes share
+it), and refuses a second use.
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Mapping
+from datetime import timedelta
 
 from slack_sdk.signature import Clock, SignatureVerifier
+
+from ..tools import slack_state
+from ..tools.db import Ledger
 
 WINDOW_SECONDS = 60 * 5
 """Slack's own tolerance for the request timestamp."""
@@ -23,15 +28,20 @@ class SlackRequestRejected(Exception):
 
 
 class ReplayGuard:
-    """Signatures already accepted within the window (in memory, one process)."""
+    """Signatures already accepted within the window: in the ledger, so every API
+    process shares them (in this process's memory when built without a ledger)."""
 
-    def __init__(self, now: Callable[[], float] = time.time) -> None:
+    def __init__(self, ledger: Ledger | None = None, now: Callable[[], float] = time.time) -> None:
+        self._ledger = ledger
         self._seen: dict[str, float] = {}
         self._lock = threading.Lock()
         self._now = now
 
     def first_use(self, signature: str) -> bool:
         """True the first time ``signature`` is offered within the window."""
+        if self._ledger is not None:
+            keep = timedelta(seconds=2 * WINDOW_SECONDS)
+            return slack_state.first_use(self._ledger, signature, keep=keep)
         now = self._now()
         with self._lock:
             for sig, at in list(self._seen.items()):

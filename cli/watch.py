@@ -1,4 +1,5 @@
-"""`arbox watch` (the inbox) and `arbox serve` (the HTTP API, optionally with the inbox)."""
+"""`arbox watch` (the inbox), `arbox worker` (triage in several processes) and `arbox serve`
+(the HTTP API, optionally with the inbox)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,43 @@ def watch(
     if report.drain is not None:
         console.print(describe(report.drain), highlight=False)
     console.print(f"triaged {report.triaged} messages", highlight=False)
+
+
+@handle_errors
+def worker(
+    ctx: typer.Context,
+    processes: Annotated[
+        int, typer.Option("--processes", "-p", min=1, max=64, help="Worker processes")
+    ] = 1,
+    once: Annotated[bool, typer.Option("--once", help="Drain the queue and exit")] = False,
+    db: DbOption = None,
+) -> None:
+    """Triage recorded messages in N processes sharing the queue (PostgreSQL; SQLite: one)."""
+    import threading
+
+    from ..settings import get_settings
+    from ..tools.db import Ledger
+    from ..worker import run_workers, worker_count
+
+    url = db_url(ctx, db)
+    Ledger.open(url, create=False).dispose()  # no ledger: say so before starting anything
+    n, note = worker_count(url, processes)
+    if note:
+        err.print(note, highlight=False, markup=False)
+    if not once:
+        console.print(f"{n} worker process(es) following the queue (Ctrl-C to stop)")
+    stop = threading.Event()
+    try:
+        report = run_workers(url, n, once=once, model=get_settings().model, stop=stop)
+    except KeyboardInterrupt:
+        stop.set()
+        raise typer.Exit(0) from None
+    rate = report.triaged / report.seconds if report.seconds else 0.0
+    console.print(
+        f"triaged {report.triaged} messages in {report.processes} process(es), "
+        f"{report.seconds:.1f} s ({rate:.1f} msg/s)",
+        highlight=False,
+    )
 
 
 @handle_errors

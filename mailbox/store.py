@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select
 
 from arbox.tools.models import InboundMessage
 
@@ -21,27 +22,25 @@ def find_inbound(session: Session, message_id: str) -> InboundMessage | None:
 
 
 def _insert(session: Session, row: InboundMessage) -> tuple[InboundMessage, bool]:
-    existing = find_inbound(session, row.message_id)
-    if existing is not None:
-        return existing, False
-    if session.get_bind().dialect.name == "sqlite":
-        # SQLite serialises writers, and a savepoint there would commit the caller's
-        # transaction early (pysqlite issues no BEGIN before SAVEPOINT).
-        session.add(row)
-        session.flush()
-        return row, True
-    # A savepoint: another worker may insert the same Message-ID between our
-    # select and insert; then its row wins and ours is dropped, nothing else is.
-    try:
-        with session.begin_nested():
-            session.add(row)
-            session.flush()
-    except IntegrityError:
-        existing = find_inbound(session, row.message_id)
-        if existing is None:
-            raise
-        return existing, False
-    return row, True
+    # INSERT ... ON CONFLICT DO NOTHING: another watcher may record the same
+    # Message-ID at the same moment; then its row wins and ours is dropped, with no
+    # error and nothing else in the caller's transaction undone.
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else pg_insert
+    values = {
+        c.name: getattr(row, c.name) for c in InboundMessage.__table__.columns if c.name != "id"
+    }
+    stmt = (
+        insert(InboundMessage)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["message_id"])
+        .returning(col(InboundMessage.id))
+    )
+    new_id = session.connection().execute(stmt).scalar()
+    stored = find_inbound(session, row.message_id)
+    if stored is None:  # pragma: no cover - the row exists by now, ours or theirs
+        raise RuntimeError(f"message {row.message_id} vanished while being recorded")
+    return stored, new_id is not None
 
 
 def record_inbound(

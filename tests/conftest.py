@@ -58,8 +58,8 @@ def _postgres_available() -> str | None:
 
 
 @pytest.fixture
-def pg_ledger() -> Iterator[Ledger]:
-    """A fresh ledger on the PostgreSQL server, in a throwaway schema."""
+def pg_url() -> Iterator[str]:
+    """A URL on the PostgreSQL server whose search path is a fresh, empty, throwaway schema."""
     reason = _postgres_available()
     if reason:
         pytest.skip(reason)
@@ -69,13 +69,21 @@ def pg_ledger() -> Iterator[Ledger]:
     plain = PG_URL.replace("+psycopg", "")
     with psycopg.connect(plain, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
-    led = Ledger.open(f"{PG_URL}?options=-csearch_path%3D{schema}")
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(plain, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def pg_ledger(pg_url: str) -> Iterator[Ledger]:
+    """A fresh ledger on the PostgreSQL server, in a throwaway schema."""
+    led = Ledger.open(pg_url)
     try:
         yield led
     finally:
         led.dispose()
-        with psycopg.connect(plain, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

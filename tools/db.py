@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,15 +62,45 @@ def make_engine(url: str = DEFAULT_URL, **kw: Any) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kw)
 
 
+SCHEMA_LOCK = 74657
+"""The PostgreSQL advisory lock key under which the schema (and the checkpointer's) is set up."""
+
+
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """Hold the set-up lock on PostgreSQL (nothing to do on SQLite).
+
+    Polled with ``pg_try_advisory_lock`` from outside any transaction: a waiter
+    blocked inside a statement would deadlock with the checkpointer's ``CREATE
+    INDEX CONCURRENTLY``, which waits for every open transaction.
+    """
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    key = {"key": SCHEMA_LOCK}
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        while not conn.execute(text("SELECT pg_try_advisory_lock(:key)"), key).scalar():
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), key)
+
+
 def init_db(engine: Engine) -> None:
     """Create the tables (idempotent), add nullable columns that a ledger made by an
-    older version lacks, and make the audit log append-only."""
-    SQLModel.metadata.create_all(engine)
+    older version lacks, and make the audit log append-only.
+
+    Several workers may start together on a fresh database: on PostgreSQL the whole
+    set-up runs under one advisory lock (concurrent ``CREATE TABLE`` races on
+    ``pg_type``); on SQLite it runs in one write transaction (``BEGIN IMMEDIATE``),
+    so the second process finds the tables made.
+    """
     statements = _SQLITE_APPEND_ONLY if engine.dialect.name == "sqlite" else _PG_APPEND_ONLY
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            # Several workers may start at once; serialise the DDL.
-            conn.execute(text("SELECT pg_advisory_xact_lock(74657)"))
+    with schema_lock(engine), engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        SQLModel.metadata.create_all(conn)
         for stmt in [*_missing_columns(conn), *statements]:
             conn.execute(text(stmt))
 

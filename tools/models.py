@@ -241,7 +241,11 @@ class InboundMessage(SQLModel, table=True):
     triage: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     prompt_hash: str | None = None
     claimed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
-    """When a worker took the message for triage (stale claims are taken again)."""
+    """When a worker took the message for triage."""
+    claimed_by: str | None = None
+    """The worker holding the claim, ``host:pid:random`` (retaken at once when that pid is gone)."""
+    lease_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    """The claim's lease, renewed while its worker works; an expired lease is retaken."""
 
 
 class ImapCheckpoint(SQLModel, table=True):
@@ -314,6 +318,50 @@ class LabelCorrection(SQLModel, table=True):
     note: str = ""
     by: str = ""
     at: datetime = _ts()
+
+
+class SlackSeen(SQLModel, table=True):
+    """Slack request signatures already accepted (the replay guard, shared by every process)."""
+
+    __tablename__ = "slack_seen"
+    signature: str = Field(primary_key=True, max_length=200)
+    seen_at: datetime = _ts(index=True)
+
+
+class SlackOutbox(SQLModel, table=True):
+    """Slack message updates that failed, retried by a periodic pass until they succeed."""
+
+    __tablename__ = "slack_outbox"
+    id: int | None = Field(default=None, primary_key=True)
+    approval_id: int = Field(foreign_key="approval.id", index=True)
+    results: list[dict[str, Any]] | None = Field(default=None, sa_type=JSON)
+    """The decided actions to show (as `show_decided` got them)."""
+    attempts: int = 0
+    last_error: str = ""
+    created_at: datetime = _ts()
+    done_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True), index=True)
+
+
+class ContactHold(SQLModel, table=True):
+    """Why notices to a contact wait: away until a date (an out-of-office reply) or bounced
+    (a delivery-failure report) until a new contact is on file. See `tools.holds`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    contact_id: int = Field(foreign_key="contact.id", index=True)
+    kind: str = Field(index=True, description="away | bounced")
+    until: date | None = None
+    """Away: the return date (notices resume the day after). Bounced: None."""
+    reason: str = ""
+    alternate_email: str | None = None
+    """An alternate contact an auto-reply named: proposed to a person, never used on its own."""
+    alternate_name: str = ""
+    last_contact_id: int = 0
+    """The customer's highest contact id when held: a contact added later lifts a bounce hold."""
+    task_id: int | None = Field(default=None, foreign_key="task.id")
+    source_message: str | None = None
+    active: bool = Field(default=True, index=True)
+    created_at: datetime = _ts()
 
 
 class ConsoleUser(SQLModel, table=True):

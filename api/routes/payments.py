@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
+from ...tools.audit import ActionResult
 from ...tools.errors import LedgerError
+from ...tools.locking import retry_on_conflict
 from ..deps import RowId, ServicesDep, WriterDep
 from ..errors import ledger_status
 from ..ledger_schemas import (
@@ -19,6 +21,7 @@ from ..ledger_schemas import (
     DisputeResolve,
     InvoiceIn,
     InvoicePushed,
+    NoticeChange,
     PaymentBatchIn,
     PaymentBatchOut,
     PaymentIn,
@@ -33,6 +36,11 @@ router = APIRouter(tags=["sync"])
 
 
 def _post(services: ServicesDep, body: PaymentIn) -> PaymentOut:
+    # A deadlock or serialization failure runs the whole transaction again.
+    return retry_on_conflict(lambda: _post_once(services, body))
+
+
+def _post_once(services: ServicesDep, body: PaymentIn) -> PaymentOut:
     with services.ledger.transaction() as session:
         pay, replayed, notices = apply_payment(session, body, services.today())
         customer = None
@@ -85,18 +93,26 @@ def post_payments(body: PaymentBatchIn, services: ServicesDep, _: WriterDep) -> 
 @router.post("/invoices", response_model=InvoicePushed, responses=WRITE_ERRORS)
 def push_invoice(body: InvoiceIn, services: ServicesDep, _: WriterDep) -> InvoicePushed:
     """Create or update an invoice (keyed on its number)."""
-    with services.ledger.transaction() as session:
-        outcome, inv, notices = upsert_invoice(session, body, services.today())
-        return InvoicePushed(
-            result=outcome, invoice=invoices_out(session, [inv], services)[0], notices=notices
-        )
+
+    def once() -> InvoicePushed:
+        with services.ledger.transaction() as session:
+            outcome, inv, notices = upsert_invoice(session, body, services.today())
+            return InvoicePushed(
+                result=outcome, invoice=invoices_out(session, [inv], services)[0], notices=notices
+            )
+
+    return retry_on_conflict(once)
 
 
 @router.post("/disputes", response_model=Pushed, responses=WRITE_ERRORS)
 def push_dispute_route(body: DisputeIn, services: ServicesDep, _: WriterDep) -> Pushed:
     """Open a dispute on an invoice (keyed on the caller's reference)."""
-    with services.ledger.transaction() as session:
-        result, notices = push_dispute(session, body, services.today())
+
+    def once() -> tuple[ActionResult, list[NoticeChange]]:
+        with services.ledger.transaction() as session:
+            return push_dispute(session, body, services.today())
+
+    result, notices = retry_on_conflict(once)
     return Pushed(
         replayed=result.replayed,
         record_id=result.record_id,
@@ -122,8 +138,12 @@ def resolve_dispute_route(
 @router.post("/credits", response_model=Pushed, responses=WRITE_ERRORS)
 def push_credit_route(body: CreditIn, services: ServicesDep, _: WriterDep) -> Pushed:
     """Record a credit memo (keyed on its number)."""
-    with services.ledger.transaction() as session:
-        result, notices = push_credit(session, body, services.today())
+
+    def once() -> tuple[ActionResult, list[NoticeChange]]:
+        with services.ledger.transaction() as session:
+            return push_credit(session, body, services.today())
+
+    result, notices = retry_on_conflict(once)
     return Pushed(
         replayed=result.replayed,
         record_id=result.record_id,

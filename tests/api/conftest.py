@@ -7,7 +7,7 @@ from typing import Any
 
 import factories as f
 import pytest
-from apikit import SECRET, TODAY, settings
+from apikit import SECRET, TODAY, AuthClient, settings
 from fastapi.testclient import TestClient
 from slack_stub import SlackStub
 
@@ -45,7 +45,7 @@ def make_client(books) -> Iterator[Callable[..., TestClient]]:
             today=lambda: TODAY,
             watch=False,
         )
-        client = TestClient(app, raise_server_exceptions=raise_server_exceptions)
+        client = AuthClient(app, raise_server_exceptions=raise_server_exceptions)
         client.__enter__()
         clients.append(client)
         return client

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import factories as f
 import pytest
-from apikit import AUTH, DISPUTE, TODAY, eml, settings
-from fastapi.testclient import TestClient
+from apikit import AUTH, DISPUTE, TODAY, AuthClient, eml, settings
 
 from arbox.agent import build_classifier
 from arbox.agent.notices import run_dunning
@@ -30,7 +29,7 @@ def test_approval_and_payment_on_postgres(pg_ledger):
         classifier=build_classifier("offline"),
         today=lambda: TODAY,
     )
-    with TestClient(app) as client:
+    with AuthClient(app) as client:
         r = client.post("/messages", json={"raw": eml(DISPUTE)}, headers=AUTH)
         approval_id = r.json()["message"]["approval"]["id"]
         assert client.post(f"/approvals/{approval_id}/accept", headers=AUTH).status_code == 200

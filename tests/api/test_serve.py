@@ -90,7 +90,7 @@ def test_serve_reply_slack_accept_ledger(server):
     approval_id = r.json()["message"]["approval"]["id"]
     posted = wait_for(lambda: stub.of("chat.postMessage"))
     assert "priced wrong" in json.dumps(posted[0].data["blocks"])
-    wait_for(lambda: httpx.get(f"{base}/approvals/{approval_id}").json()["slack_ts"])
+    wait_for(lambda: httpx.get(f"{base}/approvals/{approval_id}", headers=auth).json()["slack_ts"])
 
     payload = {
         "type": "block_actions",
@@ -110,10 +110,10 @@ def test_serve_reply_slack_accept_ledger(server):
     assert click.status_code == 200 and time.monotonic() - started < 3
 
     wait_for(lambda: stub.of("chat.update"))
-    decided = httpx.get(f"{base}/approvals/{approval_id}").json()
+    decided = httpx.get(f"{base}/approvals/{approval_id}", headers=auth).json()
     assert decided["status"] == "accepted" and decided["decided_by"] == "UALICE"
     assert "Accepted by <@UALICE>" in json.dumps(stub.of("chat.update")[0].data["blocks"])
-    tasks = httpx.get(f"{base}/tasks", params={"queue": "sales"}).json()
+    tasks = httpx.get(f"{base}/tasks", params={"queue": "sales"}, headers=auth).json()
     assert len(tasks) == 1 and tasks[0]["customer_id"] is not None
-    audit = httpx.get(f"{base}/audit", params={"actor": "analyst:UALICE"}).json()
+    audit = httpx.get(f"{base}/audit", params={"actor": "analyst:UALICE"}, headers=auth).json()
     assert [a["action"] for a in audit] == ["create_task"]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import time
 
-from apikit import DISPUTE, SECRET, TODAY, eml, settings
-from fastapi.testclient import TestClient
+from apikit import DISPUTE, SECRET, TODAY, AuthClient, eml, settings
 
 from arbox import bootstrap, worker
 from arbox.agent import build_classifier
@@ -44,7 +43,7 @@ def test_serve_with_the_watcher_triages_the_inbox_and_asks_in_slack(books, stub,
         serve_watch=True,
     )
     app = create_app(s, ledger=books, classifier=build_classifier("offline"), today=lambda: TODAY)
-    with TestClient(app) as client:
+    with AuthClient(app) as client:
         assert client.get("/health").json()["watching_inbox"] is True
         deadline = time.monotonic() + 10
         while not stub.of("chat.postMessage") and time.monotonic() < deadline:

@@ -7,6 +7,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Any
 
+from fastapi.testclient import TestClient
+
 from arbox.settings import Settings
 
 TODAY = date(2026, 3, 4)
@@ -35,3 +37,11 @@ def eml(
 def settings(ledger: Any, **kw: Any) -> Settings:
     base: dict[str, Any] = {"database_url": ledger.url, "api_token": TOKEN}
     return Settings(_env_file=None, **(base | kw))  # type: ignore[call-arg]
+
+
+class AuthClient(TestClient):
+    """A test client whose reads carry the token unless a test passes its own headers
+    (with a token configured, reads of customer and ledger data need it too)."""
+
+    def get(self, url: Any, *, headers: Any = None, **kw: Any) -> Any:  # type: ignore[override]
+        return super().get(url, headers=AUTH if headers is None else headers, **kw)

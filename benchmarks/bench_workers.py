@@ -1,0 +1,94 @@
+"""Triage throughput of 1 and 2 PostgreSQL worker processes over the same backlog.
+
+Builds the demo ledger and records N demo replies (new Message-IDs each round)
+once per run, in two fresh schemas holding the same backlog, then times
+`arbox.worker.run_workers` with 1 process on the first and 2 on the second,
+from the moment every process has built its app to the last one done. Prints
+one JSON object: msg/s for each and the ratio (target >= 1.7 on 2 cores).
+
+    .venv/bin/python benchmarks/bench_workers.py --messages 1000
+    ARBOX_TEST_POSTGRES_URL=postgresql+psycopg://user@host/db .venv/bin/python ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import uuid
+from datetime import date
+from typing import Any
+
+import psycopg
+
+from arbox.demo.inbox import REPLIES, demo_messages
+from arbox.demo.ledger import build_demo_ledger
+from arbox.tools.db import Ledger
+from arbox.worker import ingest, run_workers
+
+PG_URL = os.environ.get(
+    "ARBOX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+TODAY = date(2026, 11, 22)
+
+
+def backlog(messages: int) -> str:
+    """A fresh schema with the demo ledger and ``messages`` recorded replies; its URL."""
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_URL.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+    ledger = Ledger.open(url)
+    try:
+        build_demo_ledger(ledger, today=TODAY)
+        rounds = -(-messages // len(REPLIES))
+        raws = demo_messages(ledger, today=TODAY, rounds=rounds)[:messages]
+        ingest(ledger, ((str(n), raw) for n, raw in enumerate(raws)))
+    finally:
+        ledger.dispose()
+    return url
+
+
+def drop(url: str) -> None:
+    schema = url.rsplit("%3D", 1)[1]
+    with psycopg.connect(PG_URL.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def measure(messages: int, processes: int) -> dict[str, Any]:
+    url = backlog(messages)
+    try:
+        report = run_workers(url, processes, once=True, model="offline", today=TODAY)
+    finally:
+        drop(url)
+    return {
+        "processes": report.processes,
+        "triaged": report.triaged,
+        "seconds": round(report.seconds, 2),
+        "msg_per_s": round(report.triaged / report.seconds, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=1000)
+    args = parser.parse_args()
+    one = measure(args.messages, 1)
+    two = measure(args.messages, 2)
+    print(
+        json.dumps(
+            {
+                "database": "postgresql",
+                "messages": args.messages,
+                "cpus": os.cpu_count(),
+                "one_process": one,
+                "two_processes": two,
+                "ratio": round(two["msg_per_s"] / one["msg_per_s"], 2),
+                "target_ratio": 1.7,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
