@@ -23,7 +23,7 @@ from ..bootstrap import build
 from ..settings import Settings, get_settings
 from ..tools.db import Ledger
 from ..worker import watch
-from . import docs, errors
+from . import console, docs, errors
 from .deps import Services, require_reader
 from .routes import approvals, health, messages, notices, payments, slack, tasks
 from .routes import ledger as ledger_routes
@@ -103,6 +103,7 @@ def create_app(
     # Customer and ledger data, reads included: the bearer token when one is configured.
     for module in (messages, approvals, notices, tasks, ledger_routes, payments):
         app.include_router(module.router, dependencies=[Depends(require_reader)])
+    console.install(app)  # its own sign-in: a session cookie, CSRF on every form
     return app
 
 

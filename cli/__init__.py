@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typer
 
-from . import demo, evals, ledger, notices, triage, watch
+from . import demo, evals, ledger, notices, report, triage, users, watch
 from .common import DbOption, remember_db
 
 app = typer.Typer(
@@ -36,10 +36,12 @@ app.command("actions")(triage.actions)
 app.command("watch")(watch.watch)
 app.command("worker")(watch.worker)
 app.command("serve")(watch.serve)
+app.command("report")(report.report)
 app.add_typer(triage.approvals_app, name="approvals")
 app.add_typer(notices.dunning_app, name="dunning")
 app.add_typer(notices.notices_app, name="notices")
 app.add_typer(evals.app, name="eval")
+app.add_typer(users.app, name="users")
 
 
 def main() -> None:

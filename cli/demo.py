@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +21,11 @@ def demo(
     ] = None,
     on: DateOption = None,
     seed: int = 7,
+    serve: Annotated[
+        bool,
+        typer.Option("--serve", help="Then serve the analyst console on the demo (Ctrl-C stops)"),
+    ] = False,
+    port: Annotated[int, typer.Option(help="Port for --serve")] = 8000,
 ) -> None:
     """Build a demo ledger and inbox, triage the inbox, run one dunning pass. No key, no server."""
     from ..demo import run_demo
@@ -48,3 +54,39 @@ def demo(
         highlight=False,
     )
     console.print(f"demo folder: {run.folder}", highlight=False)
+    if serve:
+        serve_console(run.database_url, today, port)
+
+
+def serve_console(database_url: str, today: date, port: int) -> None:
+    """Record the demo's dunning pass (drafts and held notices; nothing is sent) and serve
+    the console on it, offline and without Slack, with the demo's date as today."""
+    import os
+    import secrets
+
+    import uvicorn
+    from pydantic import SecretStr
+
+    from ..agent.notices import run_dunning
+    from ..api import create_app
+    from ..bootstrap import build
+    from ..settings import Settings
+
+    token = os.environ.get("ARBOX_API_TOKEN") or secrets.token_urlsafe(12)
+    settings = Settings(
+        database_url=database_url,
+        model="offline",
+        api_token=SecretStr(token),
+        slack_bot_token=None,
+        slack_channel=None,
+        serve_watch=False,
+    )
+    with build(settings, slack=False, today=lambda: today) as app:
+        result = run_dunning(app.ledger, today=today, rewriter=app.rewriter, dry_run=False)
+    console.print(
+        f"recorded {len(result.notices)} notices ({len(result.held)} held for review)\n"
+        f"console: http://127.0.0.1:{port}/console  (sign in with your name and the token "
+        f"{token})",
+        highlight=False,
+    )
+    uvicorn.run(create_app(settings, today=lambda: today, watch=False), host="127.0.0.1", port=port)

@@ -362,3 +362,14 @@ class ContactHold(SQLModel, table=True):
     source_message: str | None = None
     active: bool = Field(default=True, index=True)
     created_at: datetime = _ts()
+
+
+class ConsoleUser(SQLModel, table=True):
+    """An analyst who signs in to the console with a password (`tools.users`)."""
+
+    __tablename__ = "console_user"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True)
+    password_hash: str = Field(description="scrypt$n$r$p$salt$hash, base64; never the password")
+    active: bool = True
+    created_at: datetime = _ts()
