@@ -64,6 +64,46 @@ def _starts_history(lines: list[str], i: int) -> bool:
     return True
 
 
+_CLOSING = re.compile(
+    r"^\s*(?:--\s*|__+\s*|(?:best|kind|warm|many thanks|thanks|thank you|regards|cheers|"
+    r"sincerely|best wishes|kind regards|with regards|respectfully|yours truly|"
+    r"mit freundlichen grüßen|mit freundlichen gruessen|viele grüße|beste grüße|gruß|"
+    r"freundliche grüße|cordialement|bien cordialement|bien à vous|salutations|"
+    r"saludos|saludos cordiales|atentamente|un saludo|met vriendelijke groet|"
+    r"vriendelijke groet|groeten|met groet|cordiali saluti|distinti saluti|saluti|"
+    r"atenciosamente|cumprimentos|obrigad[oa]|thx|tia)[ ,.!]*(?:regards)?[ ,.!]*)$",
+    re.I,
+)
+_DISCLAIMER = re.compile(
+    r"confidential|intended (?:solely )?(?:only )?for the (?:use of the )?(?:addressee|"
+    r"recipient|individual)|if you (?:are not|have received this)|vertraulich|"
+    r"nicht der (?:richtige|beabsichtigte) (?:adressat|empfänger)|confidentiel|"
+    r"destinataire|confidencial|destinatario|vertrouwelijk|riservat|destinatário|"
+    r"please consider the environment|think before you print|privileged",
+    re.I,
+)
+
+
+def strip_signature(text: str) -> str:
+    """``text`` without a closing ("Best regards," and what follows, when short) and
+    without legal-disclaimer paragraphs: what a signature says is never a reply."""
+    paragraphs = re.split(r"\n\s*\n", text)
+    kept = [p for p in paragraphs if not _is_disclaimer(p)]
+    lines = "\n\n".join(kept).split("\n")
+    for i, line in enumerate(lines):
+        if i == 0 or not _CLOSING.match(line):
+            continue
+        rest = [x for x in lines[i + 1 :] if x.strip()]
+        if len(rest) <= 10 and all(len(x) <= 100 for x in rest):
+            return "\n".join(lines[:i]).strip()
+    return "\n".join(lines).strip()
+
+
+def _is_disclaimer(paragraph: str) -> bool:
+    marks = {m.group(0).lower() for m in _DISCLAIMER.finditer(paragraph)}
+    return len(paragraph) > 80 and len(marks) >= 2
+
+
 @dataclass(frozen=True)
 class Clause:
     """A sentence or line of the reply, with its place in the text."""
