@@ -23,6 +23,8 @@ from .errors import EvalError
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATASET = HERE / "datasets" / "triage.jsonl"
+EXTRA_DATASETS = (HERE / "datasets" / "triage_b.jsonl",)
+"""Shipped datasets read beside `DEFAULT_DATASET` when present (and no other is named)."""
 DEFAULT_GUARDRAILS = HERE / "datasets" / "guardrails.jsonl"
 DEFAULT_BASELINE = HERE / "baselines" / "offline-test.json"
 
@@ -59,9 +61,41 @@ def _prompt_hash(classifier: Any, prompt: Path | None) -> str:
     return "default"
 
 
+def default_datasets() -> list[Path]:
+    """`triage.jsonl`, plus the shipped extra datasets that exist."""
+    return [DEFAULT_DATASET, *(p for p in EXTRA_DATASETS if p.exists())]
+
+
+def _load_locked(datasets: list[Path], relock: bool) -> tuple[list[Any], str]:
+    """Every case of ``datasets``, each file checked against its own lock."""
+    from .cases import dataset_files, load_cases
+    from .split import check_lock, lock_path_for, write_lock
+
+    cases: list[Any] = []
+    statuses: list[str] = []
+    seen: set[str] = set()
+    for path in dataset_files(datasets):
+        part = load_cases(path)
+        dup = sorted(seen & {c.id for c in part})
+        if dup:
+            raise EvalError(f"{path}: ids also in another dataset file: {dup[:5]}")
+        seen |= {c.id for c in part}
+        lock_path = lock_path_for(path)
+        # A dataset without a lock (someone else's file) is not locked behind their back.
+        if lock_path.exists():
+            statuses.append(check_lock(part, lock_path, relock=relock))
+        elif relock:
+            write_lock(part, lock_path)
+            statuses.append(f"wrote a new lock {lock_path}")
+        else:
+            statuses.append("no lock file")
+        cases.extend(part)
+    return cases, "; ".join(dict.fromkeys(statuses))
+
+
 def run_triage_eval(
     *,
-    dataset: Path,
+    dataset: Path | list[Path],
     model: str,
     prompt: Path | None = None,
     split: str = "all",
@@ -75,25 +109,17 @@ def run_triage_eval(
     progress: bool = True,
 ) -> dict[str, Any]:
     """Everything `arbox eval triage` does short of printing; raises `EvalError`s."""
-    from .cases import case_to_reply, load_cases
+    from .cases import case_to_reply
     from .cassettes import DEFAULT_DIR, CassetteStore
     from .runner import Price, run_triage
-    from .split import check_lock, lock_path_for, select, write_lock
+    from .split import select
 
     if record and replay:
         raise EvalError("--record and --replay exclude each other")
     if prompt is not None and not prompt.is_file():
         raise EvalError(f"prompt file not found: {prompt}")
-    cases = load_cases(dataset)
-    lock_path = lock_path_for(dataset)
-    # A dataset without a lock (someone else's file) is not locked behind their back.
-    if lock_path.exists():
-        lock_status = check_lock(cases, lock_path, relock=relock)
-    elif relock:
-        write_lock(cases, lock_path)
-        lock_status = f"wrote a new lock {lock_path}"
-    else:
-        lock_status = "no lock file"
+    datasets = dataset if isinstance(dataset, list) else [dataset]
+    cases, lock_status = _load_locked(datasets, relock)
     chosen = select(cases, split)[: limit or None]
     if replay:
         os.environ.setdefault("OPENAI_API_KEY", "replay-needs-no-key")
@@ -117,7 +143,7 @@ def run_triage_eval(
         price=Price(*price),
         case_context=context,
         meta={
-            "dataset": str(dataset),
+            "dataset": ", ".join(str(d) for d in datasets),
             "split": split,
             "model": model,
             "prompt": str(prompt) if prompt else None,
@@ -140,6 +166,10 @@ def _summary(report: dict[str, Any]) -> str:
         f"{report['micro_f1']:.3f}  exact match {report['exact_match']:.3f}",
         f"field accuracy {'n/a' if acc is None else f'{acc:.3f}'} ({report['fields']['scored']} "
         f"fields)  abstain {report['abstain_rate']:.3f}  errors {report['errors']}",
+        f"ECE {report['calibration']['ece']}  automation rate "
+        f"{report['automation']['automation_rate']:.3f}  wrong among automatic "
+        f"{report['automation']['automatic_wrong_rate']:.3f} "
+        f"({report['automation']['automatic_wrong']}/{report['automation']['automatic']})",
         f"LLM calls {report['llm_calls']}  tokens {report['prompt_tokens']}+"
         f"{report['completion_tokens']}  cost ${report['cost_usd']}  {report['seconds']}s",
     ]
@@ -148,7 +178,13 @@ def _summary(report: dict[str, Any]) -> str:
 
 @app.command()
 def triage(
-    dataset: Annotated[Path, typer.Option(help="Triage dataset (JSONL).")] = DEFAULT_DATASET,
+    dataset: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Triage dataset (JSONL); repeat it or give a glob for several files. "
+            "Default: triage.jsonl and triage_b.jsonl when present."
+        ),
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     model: Annotated[
         str | None, typer.Option(help="offline or openai:<model>; default ARBOX_MODEL.")
@@ -156,7 +192,7 @@ def triage(
     prompt: Annotated[
         Path | None, typer.Option(help="A prompt file other than the shipped one.")
     ] = None,
-    split: Annotated[str, typer.Option(help="dev, test or all.")] = "all",
+    split: Annotated[str, typer.Option(help="train, dev, test or all.")] = "all",
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N cases.")] = None,
     concurrency: Annotated[int, typer.Option(min=1, help="Parallel LLM calls.")] = 1,
     out: Annotated[
@@ -184,7 +220,7 @@ def triage(
 
     try:
         report = run_triage_eval(
-            dataset=dataset,
+            dataset=list(dataset) if dataset else default_datasets(),
             model=model or get_settings().model,
             prompt=prompt,
             split=split,
@@ -259,7 +295,9 @@ def compare(
 @app.command()
 def regress(
     baseline: Annotated[Path, typer.Option(help="Committed baseline.")] = DEFAULT_BASELINE,
-    dataset: Annotated[Path, typer.Option(help="Triage dataset.")] = DEFAULT_DATASET,
+    dataset: Annotated[
+        list[Path] | None, typer.Option(help="Triage dataset(s); default as for `triage`.")
+    ] = None,
     out: Annotated[Path | None, typer.Option(help="Save the fresh report here.")] = None,
     threshold: Annotated[float, typer.Option(help="Allowed macro-F1 drop.")] = 0.02,
     write_baseline: Annotated[
@@ -271,7 +309,12 @@ def regress(
     from .report import save_report
 
     try:
-        report = run_triage_eval(dataset=dataset, model="offline", split="test", progress=False)
+        report = run_triage_eval(
+            dataset=list(dataset) if dataset else default_datasets(),
+            model="offline",
+            split="test",
+            progress=False,
+        )
         if out is not None:
             save_report(report, out)
         if write_baseline:
@@ -287,3 +330,33 @@ def regress(
     typer.echo(render_comparison(cmp))
     if cmp.regression:
         raise typer.Exit(1)
+
+
+@app.command()
+def train(
+    dataset: Annotated[
+        list[Path] | None, typer.Option(help="Triage dataset(s); default as for `triage`.")
+    ] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed (folds, solver).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the model (default: the shipped file).")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Retrain the offline classifier's learned layer on the train split; print the figures."""
+    from arbox.agent.offline.model import MODEL_PATH
+
+    try:
+        from .train import DEFAULT_SEED, render_training, train_and_report
+    except ImportError as exc:  # scikit-learn is in the `train` extra only
+        raise _fail(EvalError(f"training needs the train extra ({exc})")) from None
+    try:
+        from .cases import load_dataset
+
+        cases = load_dataset(list(dataset) if dataset else default_datasets())
+        result = train_and_report(
+            cases, seed=DEFAULT_SEED if seed is None else seed, out=out or MODEL_PATH
+        )
+    except (EvalError, ValueError, OSError) as exc:
+        raise _fail(exc) from None
+    typer.echo(json.dumps(result) if json_out else render_training(result))

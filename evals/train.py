@@ -230,11 +230,48 @@ def evaluate(cases: Sequence[TriageCase], classifier: Any) -> dict[str, Any]:
     }
 
 
+def require_sklearn() -> None:
+    """Raise `EvalError` with the fix when scikit-learn is not installed."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError as exc:
+        raise EvalError(
+            "training needs scikit-learn: pip install 'arbox[train]'"
+        ) from exc
+
+
+def render_training(result: dict[str, Any]) -> str:
+    """The figures of a training run as a small table."""
+    lines = [
+        f"seed {result['seed']}  terms {result['terms']}  model {result['model_bytes']} bytes",
+        f"{'variant':10} {'split':6} {'cases':>5} {'macroF1':>8} {'exact':>6} {'fields':>6} "
+        f"{'ECE':>6}",
+    ]
+    for name, splits in result["figures"].items():
+        for split, f in splits.items():
+            fields = "n/a" if f["field_accuracy"] is None else f"{f['field_accuracy']:.3f}"
+            lines.append(
+                f"{name:10} {split:6} {f['cases']:5d} {f['macro_f1']:8.3f} "
+                f"{f['exact_match']:6.3f} {fields:>6} {f['ece'] or 0:6.3f}"
+            )
+    gap = result["figures"]["combined"]["dev"]["macro_f1"] - result["figures"]["combined"][
+        "test"
+    ]["macro_f1"]
+    lines.append(
+        f"dev-test macro F1 gap {gap:+.3f}" + ("  (over 0.08: overfitting)" if gap > 0.08 else "")
+    )
+    lines.append(
+        "thresholds " + " ".join(f"{k}={v:.2f}" for k, v in sorted(result["thresholds"].items()))
+    )
+    return "\n".join(lines)
+
+
 def train_and_report(
     cases: Sequence[TriageCase], *, seed: int = DEFAULT_SEED, out: Path | None = None
 ) -> dict[str, Any]:
     """Train, optionally write the file, and score rules alone, learned alone and both
     on every split (the figures `arbox eval train` prints)."""
+    require_sklearn()
     data, model = train_model(cases, seed=seed)
     if out is not None:
         out.write_bytes(data)
