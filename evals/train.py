@@ -171,6 +171,10 @@ def fit_model(train: Sequence[Example], *, seed: int = DEFAULT_SEED, rules: bool
         a, b = round(a, DIGITS), round(b, DIGITS)
         threshold[intent] = _best_threshold([_sigmoid(a * s + b) for s in oof], y)
         platt[intent] = [a, b]
+        if len(set(y)) < 2:  # an intent absent from (a cut of) train: never reported
+            coef[intent] = [0.0] * len(features)
+            bias[intent] = -10.0 if not any(y) else 10.0
+            continue
         full = _fit(x, y, seed)
         coef[intent] = [_round(w) for w in full.coef_[0]]
         bias[intent] = _round(float(full.intercept_[0]))
