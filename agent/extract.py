@@ -23,8 +23,10 @@ known number is taken for it."""
 
 _NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _AMOUNT_RE = re.compile(
-    rf"(?:(?P<pre>US\$|CA\$|A\$|\$|€|£|\b(?:USD|EUR|GBP|CAD|AUD)\s?)\s?(?P<a>{_NUMBER})"
-    rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\b(?:USD|EUR|GBP|CAD|AUD|dollars|euros?)\b)"
+    rf"(?:(?P<pre>US\$|CA\$|A\$|R\$|\$|€|£|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL)"
+    rf"\s?)\s?(?P<a>{_NUMBER})"
+    rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\$|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|"
+    rf"MXN|BRL|dollars|euros?|Euro)\b)"
     rf"|(?<![\w.,#/-])(?P<c>\d{{1,3}}(?:,\d{{3}})*\.\d{{2}})(?![\d%/]|\.\d))",
     re.I,
 )
@@ -63,8 +65,10 @@ _METHODS: list[tuple[str, re.Pattern[str]]] = [
     (
         "wire",
         re.compile(
-            r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|"
-            r"überweisung|virement|transferencia)\b",
+            r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|mt ?103|transfer|"
+            r"transferred|value date|bank portal|überweisung|banküberweisung|überwiesen|"
+            r"überweisen|virement|viré|transferencia|transferido|transferimos|transferência|"
+            r"bonifico|overgemaakt|overboeking|overgeboekt)\b",
             re.I,
         ),
     ),
@@ -73,13 +77,25 @@ _METHODS: list[tuple[str, re.Pattern[str]]] = [
         "check",
         re.compile(
             r"\b(?:check|cheque|chk)\s*(?:#|no\.?|number|\d|was|is|has|in the mail"
-            r"|mailed|sent|went)|\b(?:mailed|sent|posted)\s+(?:a|the|our)\s+"
-            r"(?:check|cheque)\b|\bcheck\b(?=[^.]{0,40}\bmail)",
+            r"|mailed|sent|went|run)|\b(?:mailed|sent|posted|dropped|cut|wrote)\s+(?:off\s+)?(?:a|"
+            r"the|our)\s+(?:check|cheque)\b|\bcheck\b(?=[^.]{0,40}\bmail)|\b(?:a|the|our) "
+            r"(?:check|cheque)\b|\bchèque|\bscheck\b|\bassegno\b",
             re.I,
         ),
     ),
-    ("card", re.compile(r"\b(?:credit card|debit card|card payment|visa|mastercard|amex)\b", re.I)),
-    ("other", re.compile(r"\b(?:paypal|zelle|venmo|stripe|bill\.com|portal payment)\b", re.I)),
+    (
+        "card",
+        re.compile(
+            r"\b(?:credit card|debit card|card payment|by card|visa|mastercard|amex|carte "
+            r"bancaire|par carte|tarjeta|cartão|kreditkarte|creditcard|carta di credito|"
+            r"(?:your|the|via|through) (?:online |payment |customer |billing )?portal)\b",
+            re.I,
+        ),
+    ),
+    (
+        "other",
+        re.compile(r"\b(?:paypal|zelle|venmo|stripe|bill\.com|bizum|pix|boleto)\b", re.I),
+    ),
 ]
 
 
@@ -97,10 +113,33 @@ class AmountMention(Mention):
     value: Decimal
 
 
+_DATE_WORD_BEFORE = re.compile(
+    r"\b(?:on|am|vom|seit|bis|zum|le|du|au|el|del|al|il|dal|op|em|dated?|since|until|from|"
+    r"datum|fecha|data|date|valuta|value date)\s*:?\s*$",
+    re.I,
+)
+
+
+def _is_date(text: str, m: re.Match[str]) -> bool:
+    """A bare ``dd.mm`` that is a date: "am 20.11. überwiesen", "on 15.03", "20.11.2026"."""
+    day, _, month = m.group("c").partition(".")
+    if "," in day or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return False
+    after = text[m.end() : m.end() + 2]
+    if after.startswith(".") and not after[1:].isdigit():
+        return True  # "20.11." : the German and Dutch way to write a day
+    return bool(_DATE_WORD_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
+
+
 def find_amounts(text: str) -> list[AmountMention]:
-    """Money amounts: with a currency sign or code, or written with cents (``1,250.00``)."""
+    """Money amounts: with a currency sign or code, or written with cents (``1,250.00``).
+
+    A bare number is not money when it is a date ("am 20.11.", "on 15.03"), part of a
+    phone number, a PO, reference or invoice number (the pattern's look-arounds)."""
     found: list[AmountMention] = []
     for m in _AMOUNT_RE.finditer(text):
+        if m.group("c") and _is_date(text, m):
+            continue
         raw = m.group("a") or m.group("b") or m.group("c")
         try:
             value = parse_amount(raw.replace(" ", ""))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -20,12 +21,12 @@ from arbox.agent import extract
 from arbox.agent.classifier import Reply
 from arbox.agent.dates import find_dates
 from arbox.agent.evidence import check_evidence
-from arbox.agent.findings import Finding, Intent, Triage
+from arbox.agent.findings import Fields, Finding, Intent, Triage
 
 from .fields import fill
 from .fuzzy import correct
 from .headers import is_auto_reply
-from .lexicon import AUTO_REPLY_SUBJECT, CUES, FUTURE, INJECTION, NEGATORS, Cue
+from .lexicon import AUTO_REPLY_SUBJECT, BOUNCE, CUES, FUTURE, INJECTION, NEGATORS, Cue
 from .model import LinearModel, shipped_model
 from .text import Clause, clauses, normalize, strip_quoted, strip_signature
 
@@ -144,6 +145,13 @@ class OfflineClassifier:
             auto = True
         by_intent.pop(Intent.auto_reply, None)
         _apply_precedence(by_intent)
+        bounce = BOUNCE.search(text) or BOUNCE.search(reply.subject or "") or _dsn(reply.headers)
+        if bounce:
+            # A delivery failure: automatic, and the address we wrote to is the wrong one.
+            auto = True
+            where = next((c for c in clauses(text) if BOUNCE.search(c.text)), None)
+            if where is not None:
+                by_intent[Intent.wrong_contact] = [Hit(_BOUNCE_CUE, where)]
         if auto:
             # An automatic reply keeps a new contact or remittance detail; anything else
             # in it is boilerplate ("I will respond upon my return" promises nothing).
@@ -186,7 +194,10 @@ class OfflineClassifier:
         else:
             best = self._best_clause(intent, text, reply.subject)
         reasons = [h.cue.reason for h in hits if h.cue.reason]
-        fields = fill(intent, best, text, anchor, reply.sender, reasons)
+        if hits and all(h.cue is _BOUNCE_CUE for h in hits):
+            fields = Fields()  # the failed address in a bounce is not a new contact
+        else:
+            fields = fill(intent, best, text, anchor, reply.sender, reasons)
         clause_text = " ".join(dict.fromkeys([best, *(h.clause.text for h in hits)]))
         invoices = extract.find_invoices(clause_text, reply.known_invoices)
         if not invoices and intent not in _NO_INVOICES:
@@ -219,6 +230,16 @@ def _position(finding: Finding, text: str) -> int:
     return at if at >= 0 else len(text)
 
 
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
+_BOUNCE_CUE = Cue(Intent.wrong_contact, BOUNCE, 0.9)
+
+
+def _dsn(headers: Mapping[str, str]) -> bool:
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+    return "delivery-status" in content_type.lower() or "report-type=delivery" in content_type
+
+
 def _from_text_only(reply: Reply) -> bool:
     return not (is_auto_reply(reply.headers) or AUTO_REPLY_SUBJECT.match(reply.subject or ""))
 
@@ -226,6 +247,8 @@ def _from_text_only(reply: Reply) -> bool:
 def clean_text(text: str) -> str:
     """What is classified: the customer's own words, without quoted history, signature,
     disclaimer, or a paragraph addressed to a machine ("ignore previous instructions")."""
+    text = _HTML_COMMENT.sub(" ", text)  # invisible to a person: never the customer's word
+    text = _TAG.sub("\n", text)  # HTML remnants: each element on its own line
     text = strip_signature(strip_quoted(text))
     kept = [p for p in re.split(r"\n\s*\n", text) if not INJECTION.search(p)]
     return "\n\n".join(kept).strip()

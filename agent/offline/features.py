@@ -16,7 +16,7 @@ from collections.abc import Mapping
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|0+", re.UNICODE)
 _EMAIL = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _URL = re.compile(r"https?://\S+")
-CHAR_SIZES = (3, 4, 5)
+CHAR_SIZES = (3, 4)
 """Character n-gram sizes, taken inside word boundaries (like scikit-learn's ``char_wb``)."""
 
 

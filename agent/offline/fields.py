@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from arbox.agent import extract
-from arbox.agent.dates import find_dates, first_date
+from arbox.agent.dates import Prefer, find_dates, first_date
 from arbox.agent.findings import Fields, Intent
 
 _REASONS: list[tuple[str, re.Pattern[str]]] = [
@@ -39,10 +39,23 @@ _DOCUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("invoice copy", re.compile(r"invoice|cop(?:y|ies)|facture|rechnung|factura|\binv\b", re.I)),
 ]
 _DEDUCT = re.compile(
-    r"less|deduct|took|except|withheld|held back|abgezogen|minus|rebate|net of", re.I
+    r"less|deduct|took|except|withheld|held back|short|abgezogen|abzüglich|minus|\bmin\b|"
+    r"rebate|net of|differenz|difference|déduit|déduction|retenu|moins|descontamos|descontado|"
+    r"desconto|deducido|retenido|trattenendo|trattenuto|detratto|ingehouden|korting|in mindering",
+    re.I,
 )
-_NAME_BEFORE_EMAIL = re.compile(
-    r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s(?:[a-z]{2,3}\s)?[A-Z][a-z]+){1,2})[^A-Za-z@]{0,40}$"
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|mr|Herr|Frau|Mme|Mlle|M|Sr|Sra|Srta|Dott|Dott\.ssa|Dña)\.?\s+)"
+_CAP = r"[A-ZÀ-Þ][a-zà-ÿ]+"
+_PERSON = re.compile(
+    rf"{_TITLE}?(?:[A-Z]\.\s?)?(?:(?:de|van|von|da|dos|del|di)\s)?{_CAP}"
+    rf"(?:[ -](?:(?:de|van|von|da|dos|del|di|der)\s)?{_CAP}){{0,2}}"
+)
+_NOT_NAME = re.compile(
+    r"(?:Please|Her|His|Him|She|He|The|Our|Your|Send|Contact|Hi|Hello|Dear|Email|E-mail|Mail|"
+    r"Address|Adresse|Thanks|Thank|Kind|Best|Regards|For|From|To|If|In|At|And|Or|I|We|You|It|"
+    r"This|That|Accounts|Payable|Billing|Invoices?|Payments?|Vendor|Ap|Bitte|Für|Merci|Para|Per|"
+    r"Com|Con|Pour|Voor|Gracias|Obrigad[oa]|During|Also|Can|Could|Would|Rechnungen|Zahlungen|"
+    r"Buchhaltung)\b"
 )
 _BACK = re.compile(r"\b(?:back|return|retour|regreso|zurück|wieder)\b", re.I)
 _INCLUSIVE = re.compile(
@@ -66,15 +79,19 @@ def fill(
 ) -> Fields:
     """The fields for ``intent``, read from ``clause`` first and then the whole ``text``."""
     if intent is Intent.payment_sent:
+        # A payment released for a later date ("value date 29.05.", "scheduled for the
+        # 12th") is paid on that date; otherwise the date is in the past.
+        prefer: Prefer = "future" if _SCHEDULED.search(clause) else "past"
         return Fields(
-            amount=_first_amount(clause) or _first_amount(text),
-            paid_on=first_date(clause, anchor, "past") or first_date(text, anchor, "past"),
+            amount=_payment_amount(clause, text),
+            paid_on=first_date(clause, anchor, prefer) or first_date(text, anchor, prefer),
             method=extract.payment_method(clause) or extract.payment_method(text),
             reference=extract.payment_reference(text),
         )
     if intent is Intent.promise_to_pay:
         return Fields(
-            amount=_first_amount(clause), promised_on=first_date(clause, anchor, "future")
+            amount=_payment_amount(clause, clause),
+            promised_on=first_date(clause, anchor, "future") or first_date(text, anchor, "future"),
         )
     if intent is Intent.dispute:
         return Fields(reason=reason_of(clause, reasons), disputed_amount=_first_amount(clause))
@@ -99,6 +116,33 @@ def fill(
     return Fields()
 
 
+_SCHEDULED = re.compile(
+    r"\b(?:scheduled|value date|valuta|released for|set to (?:go|release)|queued|will|goes out|"
+    r"going out|planned|eingeplant|terminiert|programad[oa]|agendad[oa]|in distinta|"
+    r"ingepland|gepland|prévu|programmé)\b",
+    re.I,
+)
+_TOTAL = re.compile(
+    r"\b(?:total|totaling|totalling|sum|amount(?: of)?|in the amount of|betrag|gesamt|summe|"
+    r"montant|importe|importo|valor|bedrag|totaal|net)\b[^\d\n]{0,20}$",
+    re.I,
+)
+
+
+def _payment_amount(clause: str, text: str) -> Decimal | None:
+    """The amount paid: a total or "in the amount of" first (remittance tables list every
+    line), then the first amount of the clause, then of the reply."""
+    for source in (clause, text):
+        totals = [
+            a
+            for a in extract.find_amounts(source)
+            if _TOTAL.search(source[max(0, a.start - 30) : a.start])
+        ]
+        if totals:
+            return totals[-1].value
+    return _first_amount(clause) or _first_amount(text)
+
+
 def _first_amount(text: str) -> Decimal | None:
     amounts = extract.find_amounts(text)
     return amounts[0].value if amounts else None
@@ -121,10 +165,23 @@ def _short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     return paid, deducted
 
 
+_DAYS_WORD = re.compile(
+    r"\b(thirty|forty-five|sixty|ninety|\d{2,3})[\s-]*(?:days?|tagen?|jours|días|dias|giorni|"
+    r"gg|dagen)\b",
+    re.I,
+)
+
+
 def _word_days(text: str) -> int | None:
+    """Terms written as a number of days in any of our languages ("Zahlungsziel von 60 Tagen",
+    "45 jours fin de mois", "a 90 días", "120 giorni"): a usual terms length only."""
     words = {"thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90}
-    m = re.search(r"\b(thirty|forty-five|sixty|ninety)\s+days\b", text, re.I)
-    return words[m.group(1).lower()] if m else None
+    for m in _DAYS_WORD.finditer(text):
+        raw = m.group(1).lower()
+        days = int(raw) if raw.isdigit() else words[raw]
+        if days in {30, 45, 60, 75, 90, 120, 150, 180}:
+            return days
+    return None
 
 
 def _contact(text: str, sender: str) -> Fields:
@@ -133,12 +190,25 @@ def _contact(text: str, sender: str) -> Fields:
     if not emails:
         return Fields()
     email = emails[0]
-    name = None
-    before = text[: text.find(email)]
-    m = _NAME_BEFORE_EMAIL.search(before[-80:])
-    if m and not re.match(r"(?:Please|Her|His|The|Our|Send|Contact|Hi|Hello)\b", m.group(1)):
-        name = m.group(1)
-    return Fields(new_contact_email=email, new_contact_name=name)
+    at = text.find(email)
+    return Fields(new_contact_email=email, new_contact_name=contact_name(text, at, len(email)))
+
+
+def contact_name(text: str, at: int, length: int) -> str | None:
+    """The person named next to the address at ``at``: the last name written in the 100
+    characters before it ("our controller, Nadia Brooks. Her email is ..."), else one
+    right after it ("... (interlocutrice : Mme Sandrine Faure)")."""
+    before = [
+        m for m in _PERSON.finditer(text[max(0, at - 100) : at]) if not _NOT_NAME.match(m.group(0))
+    ]
+    if before:
+        return before[-1].group(0).strip()
+    after = [
+        m
+        for m in _PERSON.finditer(text[at + length : at + length + 60])
+        if not _NOT_NAME.match(m.group(0))
+    ]
+    return after[0].group(0).strip() if after else None
 
 
 def _return_on(text: str, anchor: date) -> date | None:

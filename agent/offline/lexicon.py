@@ -32,7 +32,8 @@ class Cue:
     argues a dispute; "we paid $400 by ACH on 3/2" reports a payment)."""
 
 
-_NEG = r"(?:not|never|n't|no|nicht|nie|pas|jamais|ne|no)"
+_NEG = r"(?:\b(?:not|never|no|nicht|nie|pas|jamais|ne)\b|n't\b)"
+"""A negation, contractions included ("haven't", "wasn't", "doesn't")."""
 _PAY = r"(?:pay|paid|pago|pagar|payé|paiement|zahlung|settle|remit)"
 _DOC = (
     r"(?:copy|copies|invoice|invoices|statement|w-?9|proof of delivery|pod|backup|back-up"
@@ -162,8 +163,8 @@ CUES: list[Cue] = [
     _c(
         I.promise_to_pay,
         0.8,
-        r"\b(?:payment|it|this|invoice|invoices|balance|rest|remainder|"
-        r"other half)\b[^.]{0,30}\b(?:will|should|is going to) (?:be )?(?:paid|settled|processed|"
+        r"\b(?:payment|it|this|invoice|invoices|balance|rest|remainder|funds|money|check|cheque|"
+        r"wire|transfer|other half)\b[^.]{0,30}\b(?:will|should|is going to) (?:be )?(?:paid|settled|processed|"
         r"released|go out|follow|made)\b",
         needs_date=True,
     ),
@@ -225,7 +226,7 @@ CUES: list[Cue] = [
     _c(
         I.dispute,
         0.85,
-        rf"\b{_NEG}\b[^.]{{0,25}}\b(?:received|receive|got|delivered|arrived|"
+        rf"{_NEG}[^.]{{0,25}}\b(?:received|receive|got|delivered|arrived|"
         r"performed|done|completed|ordered|realizó|réalisée?s?|geliefert|livrée?s?|recibimos)\b"
         r"(?![^.]{0,25}\b(?:invoice|bill|statement|rechnung|facture|factura|payment)\b)",
         reason="not_received",
@@ -266,6 +267,22 @@ CUES: list[Cue] = [
         r"\b(?:wrong quantity|berechnet, geliefert wurden aber nur|geliefert wurden "
         r"aber nur|we received \d+ units, you billed|list price instead of|instead of the (?:locked|"
         r"agreed))",
+        reason="quantity",
+    ),
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:can't|cannot|won't|will not|unable to|not able to|are not going to|refuse to|"
+        r"not in a position to) (?:pay|release|process|approve)\b[^.]{0,60}\b(?:until|unless|before|"
+        r"till)\b[^.]{0,80}\b(?:correct\w*|credit\w*|fix\w*|resolv\w*|reissu\w*|revis\w*|"
+        r"adjust\w*|sort\w* out|replac\w*|refund\w*|repair\w*)",
+        reason="other",
+    ),
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:shipped|delivered|sent|received|got)\s+(?:us\s+)?\d+[^.]{0,40}\b(?:billed|invoiced|"
+        r"charged)(?:\s+(?:us|for))*\s+\d+",
         reason="quantity",
     ),
     # --- short_pay ------------------------------------------------------------------------------
@@ -328,6 +345,13 @@ CUES: list[Cue] = [
         r"|\b(?:can't|cannot|unable to) (?:find|locate)\b|\bne la trouvons pas\b|\bno la "
         r"encontramos\b|\bwon't open\b",
     ),
+    _c(
+        I.invoice_request,
+        0.8,
+        r"\b(?:resend|re-send|re send|send (?:it|this|that|them|me|us) (?:over )?again|another copy|"
+        r"(?:a|one more) copy|erneut zu(?:senden|schicken)|nochmals (?:senden|schicken)|renvoyer|"
+        r"reenviar|volver a enviar|opnieuw (?:sturen|toesturen)|reinviare|reenviar)\b",
+    ),
     # --- extended_terms -------------------------------------------------------------------------
     _c(
         I.extended_terms,
@@ -355,7 +379,8 @@ CUES: list[Cue] = [
         I.financial_distress,
         0.85,
         r"\b(?:bankrupt|bankruptcy|chapter (?:7|11)|insolven\w*|"
-        r"receivership|administrator|liquidation|redressement judiciaire|liquidation judiciaire|"
+        r"receivership|administrators? (?:has |have |was |were )?(?:been )?appointed|(?:in|into|"
+        r"entered|under) administration|liquidation|redressement judiciaire|liquidation judiciaire|"
         r"mandataire judiciaire|concurso de acreedores|administrador concursal|quiebra|faillissement|"
         r"failliet|curator|surseance|insolvenzverfahren)",
     ),
@@ -365,7 +390,9 @@ CUES: list[Cue] = [
         r"\b(?:business is closing|closing (?:down|the business)|"
         r"shutting down|cash problems|bank account is frozen|cash[- ]?flow|cash crunch|tight on cash|don't have the "
         r"cash|no cash|liquidity|financial (?:difficult|hardship|trouble|problem)\w*|struggling|"
-        r"can't afford|cannot afford|can't pay|cannot pay|unable to pay|not able to pay|(?<!offer )"
+        r"can't afford|cannot afford|(?:can't|cannot|unable to|not able to) pay\b(?![^.]{0,60}"
+        r"\b(?:until|unless|before|till) (?:you|we (?:get|receive|have|see)|the|a|an|it|this|that|your|"
+        r"these|those|corrected|credit))|(?<!offer )"
         r"payment plan|"
         r"instal?lments?|a month until|every month|froze|line of credit|layoffs|cut hours|behind on "
         r"(?:rent|payments|bills)|really behind|lost (?:our|a) (?:biggest|largest|major|big) (?:client|"
@@ -487,13 +514,31 @@ AUTO_REPLY_SUBJECT = re.compile(
     re.I,
 )
 
+BOUNCE = re.compile(
+    r"\b(?:delivery has failed|undeliverable|undelivered mail|delivery status notification|"
+    r"mail delivery (?:failed|subsystem|system)|(?:couldn't|could not|cannot|can't) be delivered|"
+    r"address (?:you entered )?(?:couldn't|could not) be found|recipient (?:address )?"
+    r"(?:not found|rejected)|user unknown|no such user|mailbox (?:unavailable|not found|"
+    r"does not exist)|message not delivered|returned mail|unzustellbar|nicht zugestellt|"
+    r"non remis|non distribuable|no se (?:pudo|puede) entregar|onbestelbaar|niet bezorgd|"
+    r"mancato recapito|não entregue)\b|\b5\.1\.[0-9]{1,2}\b",
+    re.I,
+)
+"""A delivery-failure report (DSN): automatic, and the address we wrote to is wrong."""
 NEGATORS = re.compile(
     r"\b(?:not|never|no|n't|haven't|hasn't|didn't|don't|doesn't|won't|can't|cannot|nicht|nie|"
     r"kein\w*|pas|jamais|yet to|stop|quit|cease)\b|n't\b"
 )
 INJECTION = re.compile(
-    r"\b(?:ignore (?:all |any )?(?:previous|prior|above) instructions|you are now|system:|respond "
-    r"only with|maintenance mode|as an ai|new instructions|developer mode)",
+    r"\b(?:(?:ignore|disregard|forget|override) (?:all |any |the |your )*(?:previous|prior|above|"
+    r"earlier|other|preceding|system)? ?(?:instructions|rules|prompts?|guidelines|content)|you are "
+    r"now|system:|system prompt|respond only with|reply only with|output only|maintenance mode|as "
+    r"an ai|new instructions|developer mode|jailbreak|(?:note|message|instruction)s? (?:to|for) "
+    r"(?:the |any )?(?:automated|ai|llm|language model|classifier|model|assistant|bot)|"
+    r"(?:automated|ai) (?:classifier|system|assistant|agent)s?[,:]|(?:classify|label|mark|tag|"
+    r"categori[sz]e|treat) (?:this|the|all)[^.]{0,40}\b(?:as|with) (?:paid|payment_sent|"
+    r"resolved|disputed?|other|promise)|set (?:the )?(?:status|balance) to|mark (?:all )?"
+    r"(?:the )?invoices? (?:as )?paid|translate the following)",
     re.I,
 )
 """Words aimed at an LLM, not at a person: clauses carrying them are not classified."""
