@@ -27,7 +27,8 @@ _AMOUNT_RE = re.compile(
     rf"\s?)\s?(?P<a>{_NUMBER})"
     rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\$|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|"
     rf"MXN|BRL|dollars|euros?|Euro)\b)"
-    rf"|(?<![\w.,#/-])(?P<c>\d{{1,3}}(?:,\d{{3}})*\.\d{{2}})(?![\d%/]|\.\d))",
+    rf"|(?<![\w.,#/-])(?P<c>\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})"
+    rf"(?![\d%/]|[.,]\d))",
     re.I,
 )
 _INV_PREFIXED = re.compile(r"\b(INV[-#_]?\d[\d-]{2,}\d)\b", re.I)
@@ -48,6 +49,17 @@ _PO_RE = re.compile(
     r"(?!number\b|required\b|is\b)([A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)",
     re.I,
 )
+_ORDER_REF_RE = re.compile(
+    r"\b(?:P\.?\s?O\.?(?:-?(?:nummer|number|no|nr|n°))?|purchase\s+order(?:\s+number)?|order\s+number|"
+    r"bestellnummer|bestellung|auftragsnummer|ordernummer|inkoopordernummer|inkooporder|"
+    r"num[ée]ro de commande|bon de commande|r[ée]f[ée]rence de commande|orden de compra|\bOC\b|"
+    r"n[úu]mero de pedido|pedido|numero d'ordine|ordine|ordem de compra|nota de encomenda|\bNE\b|"
+    r"job number|project number|cost cent(?:er|re)|vendor (?:id|number)|(?:correct|right|richtige|"
+    r"korrekte|corretto|correcto|correto|juiste|bon) (?:po |order )?(?:number|nummer|numero|"
+    r"número|numéro)|(?:numero|número|numéro|nummer) (?:corretto|correto|correcto|correct|juiste))"
+    r"[^\d\n.]{0,40}?(?<![\w-])([A-Z]{0,5}[-/]?\d[A-Z0-9/-]*\d|\d)(?![\w-])",
+    re.I,
+)
 _EMAIL_RE = re.compile(r"\b[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b")
 _TERMS_RE = re.compile(
     r"\bnet[\s-]*(\d{1,3})\b|\b(\d{2,3})[\s-]*days?\s+(?:payment\s+)?terms\b"
@@ -56,9 +68,15 @@ _TERMS_RE = re.compile(
     re.I,
 )
 _REFERENCE_RE = re.compile(
-    r"\b(?:check|cheque|chk)\s*(?:#|no\.?|number)?\s*:?\s*#?\s*(\d{3,})"
-    r"|\b(?:ref(?:erence)?|confirmation|conf|trace|transaction|trn|utr|remittance|payment id|"
-    r"wire ref)\.?\s*(?:#|no\.?|number|id|code)?\s*[:#]?\s*(?=[A-Z0-9-]*\d)([A-Z0-9][A-Z0-9-]{3,})",
+    r"\b(?:check|cheque|chèque|chk|scheck|assegno)\s*(?:#|no\.?|nr\.?|n°|number)?\s*:?\s*#?\s*"
+    r"(\d{3,})"
+    r"|\b(?:ref(?:erence)?|ref\.ª|référence|referencia|referenz|zahlungsreferenz|riferimento|"
+    r"betaalreferentie|betalingskenmerk|bank reference|confirmation(?: code| number)?|conf|"
+    r"trace(?: number)?|transaction(?: id)?|trn|utr|remittance|payment (?:id|number|document|ref)|"
+    r"wire ref|cro|comprovante|comprobante|autorisation|authori[sz]ation|id da transação|"
+    r"zahlungsavis|avviso di pagamento|aviso de pagamento|payment advice|receipt|memo)\.?"
+    r"\s*(?:#|no\.?|nr\.?|n°|n\.º|n\.|number|id|code|is|says)?\s*[:#]?\s*"
+    r"(?=[A-Z0-9/-]*\d)([A-Z0-9][A-Z0-9/-]{3,}[A-Z0-9])",
     re.I,
 )
 _METHODS: list[tuple[str, re.Pattern[str]]] = [
@@ -122,8 +140,8 @@ _DATE_WORD_BEFORE = re.compile(
 
 def _is_date(text: str, m: re.Match[str]) -> bool:
     """A bare ``dd.mm`` that is a date: "am 20.11. überwiesen", "on 15.03", "20.11.2026"."""
-    day, _, month = m.group("c").partition(".")
-    if "," in day or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+    day, dot, month = m.group("c").partition(".")
+    if not dot or "," in day or "," in month or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
         return False
     after = text[m.end() : m.end() + 2]
     if after.startswith(".") and not after[1:].isdigit():
@@ -206,11 +224,13 @@ def find_invoices(text: str, known: Sequence[str] = ()) -> list[str]:
 
 
 def find_pos(text: str) -> list[str]:
-    """Purchase-order numbers: ``PO 7781``, ``PO# 4500012345``, ``purchase order PO-7781``."""
+    """Purchase-order numbers: ``PO 7781``, ``PO# 4500012345``, ``purchase order PO-7781``,
+    and order references in other words and languages ("Die Bestellnummer lautet
+    4500871234", "la OC 2026-118", "il numero corretto è 4700093211")."""
     out: list[str] = []
-    for m in _PO_RE.finditer(text):
-        number = m.group(1).strip("-")
-        if number not in out:
+    for m in [*_PO_RE.finditer(text), *_ORDER_REF_RE.finditer(text)]:
+        number = m.group(1).strip("-/")
+        if len(re.sub(r"\D", "", number)) >= 3 and number not in out:
             out.append(number)
     return out
 

@@ -11,17 +11,67 @@ from arbox.agent.dates import Prefer, find_dates, first_date
 from arbox.agent.findings import Fields, Intent
 
 _REASONS: list[tuple[str, re.Pattern[str]]] = [
-    ("duplicate", re.compile(r"duplicat|twice|double|already billed", re.I)),
-    ("damaged", re.compile(r"damag|broken|defect|expir|quality|beschädigt|endommag|dañad", re.I)),
-    ("terms", re.compile(r"discount|rebate|skonto|escompte|early pay", re.I)),
-    ("freight", re.compile(r"freight|shipping charge|delivery charge|fracht", re.I)),
-    ("pricing", re.compile(r"pric|overcharg|rate|per unit|/unit|\bquote|devis|preis", re.I)),
-    ("quantity", re.compile(r"short|units|quantity|hours|seats|licenses|heures|only \d+", re.I)),
+    (
+        "duplicate",
+        re.compile(
+            r"duplicat|twice|double|already billed|billed again|same (?:job|invoice|charge|"
+            r"delivery)|identisch|doppelt|zweimal|deux fois|doublon|dos veces|duplicad|due volte|"
+            r"doppi|duas vezes|mesma fatura|dubbel|twee keer",
+            re.I,
+        ),
+    ),
+    (
+        "damaged",
+        re.compile(
+            r"damag|broken|defect|expir|quality|spoil|tolerance|scrap|faulty|not working|"
+            r"beschädigt|kaputt|fehlerhaft|mangelhaft|endommag|abîm|écras|en panne|dañad|"
+            r"defectu|roto|danneggi|difett|guast|danificad|avariad|beschadigd|kapot|"
+            r"verkeerde dikte|wrong spec",
+            re.I,
+        ),
+    ),
+    (
+        "terms",
+        re.compile(
+            r"discount|rebate|skonto|escompte|early pay|\d/\d{2} net|late fee|late charge|interest|"
+            r"remise|descuento|pronto pago|sconto|abbuono|desconto|korting|retención|retenção|"
+            r"retention",
+            re.I,
+        ),
+    ),
+    (
+        "freight",
+        re.compile(
+            r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
+            r"versandkosten|frais de port|transport|porte|envío|vrachtkosten|verzendkosten|"
+            r"spese di (?:trasporto|spedizione)|frete",
+            re.I,
+        ),
+    ),
+    (
+        "pricing",
+        re.compile(
+            r"pric|overcharg|rate\b|per unit|/unit|/hr|per hour|per page|\bquote|devis|preis|tarif|"
+            r"precio|prezzo|preço|prijs|list price|contracted|agreed \$",
+            re.I,
+        ),
+    ),
+    (
+        "quantity",
+        re.compile(
+            r"short|units|quantity|hours|seats|licenses|heures|only \d+|\d+\s*(?:pcs|pieces|boxes|"
+            r"cases|cartons|lb|kg|m²|stück|stk|pièces|unidades|cajas|pezzi|stuks|caixas)\b|"
+            r"we (?:got|received|counted) \d+|not \d+|instead of \d+|statt \d+|au lieu de \d+|"
+            r"missing|fehl|manqu|faltar|mancan|ontbr",
+            re.I,
+        ),
+    ),
     (
         "not_received",
         re.compile(
-            r"never (?:received|delivered|arrived)|not received|no record|"
-            r"no se realizó|not performed|nicht geliefert",
+            r"never (?:received|delivered|arrived|dropped|showed|came)|not received|no record|"
+            r"cancel|storn|annul|no se realizó|not performed|nicht geliefert|non livr|no hemos "
+            r"recibido|não foi realizado|nunca apareceu|niet geleverd|non consegnat|never got",
             re.I,
         ),
     ),
@@ -90,17 +140,22 @@ def fill(
         )
     if intent is Intent.promise_to_pay:
         return Fields(
-            amount=_payment_amount(clause, clause),
+            amount=_payment_amount(clause, text),
             promised_on=first_date(clause, anchor, "future") or first_date(text, anchor, "future"),
         )
     if intent is Intent.dispute:
-        return Fields(reason=reason_of(clause, reasons), disputed_amount=_first_amount(clause))
+        reason = reason_of(clause, reasons)
+        if reason == "other":
+            reason = reason_of(text, [])
+        return Fields(reason=reason, disputed_amount=_first_amount(clause))
     if intent is Intent.short_pay:
         paid, deducted = _short_pay_amounts(text)
         return Fields(paid_amount=paid, deducted_amount=deducted, reason=reason_of(text, reasons))
     if intent is Intent.missing_po:
-        po = bool(re.search(r"\b(?:po|p\.o\.|purchase order)\b", text, re.I))
-        return Fields(po_required=po, detail=clause[:200])
+        # The PO number or reference the customer gives leads the detail ("PO 4500871234: ...").
+        numbers = extract.find_pos(text)
+        lead = f"PO {numbers[0]}: " if numbers else ""
+        return Fields(po_required=bool(_PO_WORDS.search(text)), detail=(lead + clause)[:200])
     if intent is Intent.invoice_request:
         doc = next((name for name, p in _DOCUMENTS if p.search(clause)), "invoice copy")
         return Fields(document=doc)
@@ -116,31 +171,50 @@ def fill(
     return Fields()
 
 
+_PO_WORDS = re.compile(
+    r"\b(?:po|p\.o\.|purchase order|order number|bestellnummer|bestellung|ordernummer|"
+    r"inkoopordernummer|inkooporder|commande|orden de compra|oc|pedido|ordine|nso|"
+    r"ordem de compra|encomenda|compromisso|engagement)\b",
+    re.I,
+)
 _SCHEDULED = re.compile(
     r"\b(?:scheduled|value date|valuta|released for|set to (?:go|release)|queued|will|goes out|"
     r"going out|planned|eingeplant|terminiert|programad[oa]|agendad[oa]|in distinta|"
     r"ingepland|gepland|prévu|programmé)\b",
     re.I,
 )
+_NOT_PAID = re.compile(
+    r"(?:less|deduct\w*|minus|\bmin\b|withheld|held back|short|abzug|abzüglich|einbehalten|"
+    r"differenz|déduit|retenant|retenu|descontado|descontamos|desconto de|retenido|trattenendo|"
+    r"invoice total|\(total|über|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu de?s?|"
+    r"statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|bruttobetrag)"
+    r"[^\d\n]{0,12}$",
+    re.I,
+)
 _TOTAL = re.compile(
     r"\b(?:total|totaling|totalling|sum|amount(?: of)?|in the amount of|betrag|gesamt|summe|"
-    r"montant|importe|importo|valor|bedrag|totaal|net)\b[^\d\n]{0,20}$",
+    r"zahlbetrag|montant|importe|importo|valor|bedrag|totaal|net|net paid|pagado|pagato|pago|"
+    r"betaald|valor transferido|bonifico di|transferencia de|restbetrag von)\b[^\d\n]{0,20}$",
     re.I,
 )
 
 
 def _payment_amount(clause: str, text: str) -> Decimal | None:
     """The amount paid: a total or "in the amount of" first (remittance tables list every
-    line), then the first amount of the clause, then of the reply."""
+    line), then the first amount of the clause, then of the reply; never an amount named
+    as deducted or as the invoice's gross ("instead of 4 620,00", "invoice total")."""
     for source in (clause, text):
-        totals = [
+        amounts = [
             a
             for a in extract.find_amounts(source)
-            if _TOTAL.search(source[max(0, a.start - 30) : a.start])
+            if not _NOT_PAID.search(source[max(0, a.start - 30) : a.start])
         ]
+        totals = [a for a in amounts if _TOTAL.search(source[max(0, a.start - 30) : a.start])]
         if totals:
             return totals[-1].value
-    return _first_amount(clause) or _first_amount(text)
+        if amounts:
+            return amounts[0].value
+    return None
 
 
 def _first_amount(text: str) -> Decimal | None:
