@@ -143,7 +143,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_day",
         re.compile(
-            r"\b(today|tomorrow|tmrw|day after tomorrow|yesterday|heute|morgen|gestern|"
+            r"\b(today|this morning|this afternoon|earlier today|tomorrow|tmrw|day after tomorrow|"
+            r"yesterday|ce matin|ce jour|stamattina|questa mattina|esta mañana|vanochtend|"
+            r"vanmorgen|heute (?:morgen|früh)|esta manhã|heute|morgen|gestern|"
             r"aujourd'hui|demain|hoy|mañana|ayer|vandaag|gisteren|oggi|domani|ieri|hoje|amanhã|"
             r"ontem)\b",
             re.I,
@@ -158,10 +160,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("next_week", re.compile(r"\b(next|this coming)\s+(week|month)\b", re.I)),
+    (
+        "next_week_other",
+        re.compile(
+            r"\b(semaine prochaine|nächste[nr]? woche|próxima semana|semana que viene|volgende "
+            r"week|prossima settimana|mois prochain|nächste[nr]? monat|próximo mes|volgende "
+            r"maand|prossimo mese|próximo mês)\b",
+            re.I,
+        ),
+    ),
     ("the_nth", re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)),
 ]
 
 
+_SAME_DAY = {
+    "this morning", "this afternoon", "earlier today", "ce matin", "ce jour", "stamattina",
+    "questa mattina", "esta mañana", "vanochtend", "vanmorgen", "heute morgen", "heute früh",
+    "esta manhã",
+}  # fmt: skip
 _DATE_PREPOSITION = re.compile(
     r"\b(?:on|am|bis|by|le|el|until|before|vor|zum|per|from|ab)\s+$", re.I
 )
@@ -273,6 +289,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         word = g[0].lower()
         if word == "morgen" and re.search(r"guten\s+$", m.string[: m.start()], re.I):
             return None  # "Guten Morgen" is a greeting
+        if word in _SAME_DAY:
+            return anchor
         offsets = {
             "today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "vandaag": 0, "oggi": 0,
             "hoje": 0, "yesterday": -1, "gestern": -1, "ayer": -1, "gisteren": -1, "ieri": -1,
@@ -298,6 +316,10 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         if g[1].lower() == "week":
             return anchor + timedelta(days=7 - anchor.weekday())
         return add_months(anchor, 1).replace(day=1)
+    if kind == "next_week_other":
+        if re.search(r"mois|monat|mes|maand|mese|mês", g[0], re.I):
+            return add_months(anchor, 1).replace(day=1)
+        return anchor + timedelta(days=7 - anchor.weekday())
     if kind == "the_nth":
         day = int(g[0])
         candidates = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, day))]
@@ -324,7 +346,7 @@ def _weekday(anchor: date, target: int, qualifier: str, prefer: Prefer, raw: str
     if raw in {"sat", "sun", "mon", "wed"}:
         return None  # lower-case abbreviations that are usually ordinary words
     if prefer == "past" and not qualifier:
-        back = (anchor.weekday() - target) % 7 or 7
+        back = (anchor.weekday() - target) % 7  # "paid Friday" written on a Friday: today
         return anchor - timedelta(days=back)
     ahead = (target - anchor.weekday()) % 7 or 7
     result = anchor + timedelta(days=ahead)

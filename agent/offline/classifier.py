@@ -106,6 +106,10 @@ class OfflineClassifier:
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
             scores = dict(votes)
+        if Intent.promise_to_pay in chosen and not find_dates(text, anchor):
+            # A promise commits to a date (CONTRACTS.md section 1); "will send more when I
+            # can" promises nothing the ledger can hold them to.
+            chosen.remove(Intent.promise_to_pay)
         if auto and Intent.auto_reply not in chosen:
             chosen.append(Intent.auto_reply)
         if auto and not _from_text_only(reply):
@@ -317,9 +321,8 @@ def _apply_precedence(by_intent: dict[Intent, list[Hit]]) -> None:
         else:
             by_intent.pop(Intent.invoice_request)
     if Intent.short_pay in by_intent:
-        # A deduction is a payment with a reason: the reason belongs to short_pay, and
-        # the payment is not reported twice.
-        by_intent.pop(Intent.payment_sent, None)
+        # A deduction taken from a payment is short_pay with its reason, not also a dispute
+        # (a paid short pay keeps payment_sent beside it: CONTRACTS.md section 1).
         short_clauses = {h.clause for h in by_intent[Intent.short_pay]}
         disputes = [h for h in by_intent.get(Intent.dispute, []) if h.clause not in short_clauses]
         for h in by_intent.get(Intent.dispute, []):

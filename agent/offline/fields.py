@@ -113,6 +113,37 @@ _INCLUSIVE = re.compile(
 )
 
 
+_ASK = re.compile(
+    r"\b(?:send|resend|re-send|provide|share|forward|e-?mail|need|needs|request|requesting|get|"
+    r"attach|include|want|mail|fax|see|have)\b(?:\s+(?:me|us|over|across|through))?"
+    r"(?:\s+(?:a|an|the|your|our|us|me|one|another|new|current|copy of(?: the)?|copies of(?: the)?))*"
+    r"\s+(?P<doc>[A-Za-z0-9-]+(?:\s+(?:and\s+|&\s+|/\s+)?[A-Za-z0-9-]+){0,5}?)"
+    r"(?=\s+(?:for|from|so|to|by|as|with|showing|that|which|covering|once|before|when|if|please|"
+    r"asap|again|dated|under|in|on|at|we|i)\b|\s*[.,;?!:()\n]|\s*$)",
+    re.I,
+)
+_DOC_WORD = re.compile(
+    r"\b(?:cop(?:y|ies)|invoices?|statements?|w-?9|report|contracts?|agreements?|orders?|tickets?|"
+    r"certificates?|letters?|waivers?|breakdown|confirmation|receipts?|notes?|slips?|memo|"
+    r"application|forms?|lading|pod|timesheets?|documentation|backup|back-up|summary|proof|bol|"
+    r"aging|ageing|details|quotes?|estimate|log|photos?|records?)\b",
+    re.I,
+)
+
+
+def document_asked(clause: str) -> str:
+    """What the customer asks for, in their words when a request names it ("the signed work
+    orders", "a credit application"), else a category from the clause ("statement")."""
+    for m in _ASK.finditer(clause):
+        phrase = m.group("doc").strip()
+        if _DOC_WORD.search(phrase) and not re.search(r"\d{3,}", phrase):
+            copies = re.match(r"(cop(?:y|ies)) of (?:the |our |your )?(\w+?)s?\b", phrase, re.I)
+            if copies:
+                return f"{copies.group(2)} {copies.group(1)}".lower()
+            return phrase.lower()
+    return next((name for name, p in _DOCUMENTS if p.search(clause)), "invoice copy")
+
+
 def reason_of(text: str, hinted: list[str]) -> str:
     """The dispute/deduction reason: the cue's hint if specific, else the text's words."""
     specific = [r for r in hinted if r and r != "other"]
@@ -132,22 +163,25 @@ def fill(
         # A payment released for a later date ("value date 29.05.", "scheduled for the
         # 12th") is paid on that date; otherwise the date is in the past.
         prefer: Prefer = "future" if _SCHEDULED.search(clause) else "past"
+        text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
         return Fields(
             amount=_payment_amount(clause, text),
-            paid_on=first_date(clause, anchor, prefer) or first_date(text, anchor, prefer),
+            paid_on=_labelled_date(text, anchor)
+            or first_date(clause, anchor, prefer)
+            or first_date(text, anchor, text_prefer),
             method=extract.payment_method(clause) or extract.payment_method(text),
             reference=extract.payment_reference(text),
         )
     if intent is Intent.promise_to_pay:
         return Fields(
-            amount=_payment_amount(clause, text),
+            amount=_promised_amount(clause) or _payment_amount(clause, text),
             promised_on=first_date(clause, anchor, "future") or first_date(text, anchor, "future"),
         )
     if intent is Intent.dispute:
         reason = reason_of(clause, reasons)
         if reason == "other":
             reason = reason_of(text, [])
-        return Fields(reason=reason, disputed_amount=_first_amount(clause))
+        return Fields(reason=reason, disputed_amount=_disputed_amount(clause, text))
     if intent is Intent.short_pay:
         paid, deducted = _short_pay_amounts(text)
         return Fields(paid_amount=paid, deducted_amount=deducted, reason=reason_of(text, reasons))
@@ -157,8 +191,7 @@ def fill(
         lead = f"PO {numbers[0]}: " if numbers else ""
         return Fields(po_required=bool(_PO_WORDS.search(text)), detail=(lead + clause)[:200])
     if intent is Intent.invoice_request:
-        doc = next((name for name, p in _DOCUMENTS if p.search(clause)), "invoice copy")
-        return Fields(document=doc)
+        return Fields(document=document_asked(clause))
     if intent is Intent.extended_terms:
         days = extract.terms_days(text) or _word_days(text)
         return Fields(claimed_terms_days=days)
@@ -183,6 +216,24 @@ _SCHEDULED = re.compile(
     r"ingepland|gepland|prévu|programmé)\b",
     re.I,
 )
+_DEDUCT_BEFORE = re.compile(rf"(?:{_DEDUCT.pattern})[^\d\n.]{{0,25}}$", re.I)
+_GROSS = re.compile(
+    r"(?:invoice total|\(total|über|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu "
+    r"de?s?|statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|"
+    r"bruttobetrag|invoice (?:amount|of))[^\d\n]{0,12}$",
+    re.I,
+)
+_DEDUCTED_AFTER = re.compile(
+    r"\s*(?:light|short|less|off\b|deducted|abgezogen|einbehalten|retenido|descontado|in "
+    r"mindering|isn't an oversight|was (?:deducted|withheld|taken))",
+    re.I,
+)
+_PAY_VERB = re.compile(
+    r"\b(?:pay|paying|send|sending|transfer|wire|remit|expect|überweisen|zahlen|begleichen|pagar|"
+    r"pagaremos|payer|réglerons|paierons|betalen|pagare|pagheremo|pagaremos|of|über|de|van|di)\b"
+    r"[^\d\n]{0,25}$",
+    re.I,
+)
 _NOT_PAID = re.compile(
     r"(?:less|deduct\w*|minus|\bmin\b|withheld|held back|short|abzug|abzüglich|einbehalten|"
     r"differenz|déduit|retenant|retenu|descontado|descontamos|desconto de|retenido|trattenendo|"
@@ -194,7 +245,8 @@ _NOT_PAID = re.compile(
 _TOTAL = re.compile(
     r"\b(?:total|totaling|totalling|sum|amount(?: of)?|in the amount of|betrag|gesamt|summe|"
     r"zahlbetrag|montant|importe|importo|valor|bedrag|totaal|net|net paid|pagado|pagato|pago|"
-    r"betaald|valor transferido|bonifico di|transferencia de|restbetrag von)\b[^\d\n]{0,20}$",
+    r"betaald|valor transferido|bonifico di|transferencia de|restbetrag von|mit|expect)\b"
+    r"[^\d\n]{0,45}$",
     re.I,
 )
 
@@ -208,12 +260,52 @@ def _payment_amount(clause: str, text: str) -> Decimal | None:
             a
             for a in extract.find_amounts(source)
             if not _NOT_PAID.search(source[max(0, a.start - 30) : a.start])
+            and not _DEDUCTED_AFTER.match(source[a.end : a.end + 30])
         ]
-        totals = [a for a in amounts if _TOTAL.search(source[max(0, a.start - 30) : a.start])]
+        totals = [a for a in amounts if _TOTAL.search(source[max(0, a.start - 60) : a.start])]
         if totals:
             return totals[-1].value
         if amounts:
             return amounts[0].value
+    return None
+
+
+_DATE_LABEL = re.compile(
+    r"\b(?:payment date|date paid|paid on|zahlungsdatum|valuta(?:datum)?|date de (?:valeur|"
+    r"paiement)|data (?:valuta|de pagamento|pagamento)|data-valor|fecha de pago|fecha valor|"
+    r"betaaldatum|value date|remesa del)\s*[:.]?\s*",
+    re.I,
+)
+
+
+_UNIT_PRICE = re.compile(r"\s*(?:/|per\b|each\b|a (?:unit|piece|page|hour)|pro\b|par\b)", re.I)
+
+
+def _disputed_amount(clause: str, text: str) -> Decimal | None:
+    """The contested amount: in the clause, else the reply; never a unit price ("$4.10/sq ft")."""
+    for source in (clause, text):
+        for a in extract.find_amounts(source):
+            if not _UNIT_PRICE.match(source[a.end : a.end + 12]):
+                return a.value
+    return None
+
+
+def _labelled_date(text: str, anchor: date) -> date | None:
+    """A date a remittance advice labels as the payment's ("Zahlungsdatum: 15.09.2026")."""
+    for m in _DATE_LABEL.finditer(text):
+        mentions = find_dates(text[m.end() : m.end() + 40], anchor, "past")
+        if mentions and mentions[0].start == 0:
+            return mentions[0].value
+    return None
+
+
+def _promised_amount(clause: str) -> Decimal | None:
+    """The amount right after a verb of paying ("I can send $1,000 on Friday")."""
+    for a in extract.find_amounts(clause):
+        if _PAY_VERB.search(clause[max(0, a.start - 40) : a.start]) and not _GROSS.search(
+            clause[max(0, a.start - 20) : a.start]
+        ):
+            return a.value
     return None
 
 
@@ -223,20 +315,39 @@ def _first_amount(text: str) -> Decimal | None:
 
 
 def _short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
+    """(paid, deducted): the deduction is an amount named as taken off ("less $48", "$96.00
+    light", "612,60 € einbehalten"); the payment is the amount paid, never the invoice's gross;
+    one missing is the gross minus the other."""
     amounts = extract.find_amounts(text)
-    paid = deducted = None
+    deducted = next((a.value for a in amounts if _deduction(text, a)), None)
+    gross = next(
+        (a.value for a in amounts if _GROSS.search(text[max(0, a.start - 40) : a.start])), None
+    )
+    paid = None
     for a in amounts:
-        before = text[max(0, a.start - 40) : a.start]
-        if deducted is None and _DEDUCT.search(before):
-            deducted = a.value
-        elif paid is None:
+        window = text[max(0, a.start - 60) : a.start]
+        if _deduction(text, a) or _NOT_PAID.search(window) or a.value == gross:
+            continue
+        if _TOTAL.search(window) or paid is None:
             paid = a.value
+    if deducted is None and paid is not None and gross is not None and gross > paid:
+        deducted = gross - paid
+    if paid is None and deducted is not None and gross is not None and gross > deducted:
+        paid = gross - deducted
     if paid is not None and deducted is None and len(amounts) >= 2:
         # "$1,800 instead of $2,000", "9,310.00 ... (invoice total 9,500.00)"
         total = max(a.value for a in amounts)
         if total > paid:
             deducted = total - paid
     return paid, deducted
+
+
+def _deduction(text: str, a: extract.AmountMention) -> bool:
+    before = text[max(0, a.start - 40) : a.start]
+    after = text[a.end : a.end + 30]
+    return bool(_DEDUCT_BEFORE.search(before) and not _GROSS.search(before[-15:])) or bool(
+        _DEDUCTED_AFTER.match(after)
+    )
 
 
 _DAYS_WORD = re.compile(
