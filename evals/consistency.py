@@ -10,19 +10,22 @@ returns, per case id, the list of conventions the case breaks:
 Rules: known intents only; `other` alone; no `dispute` beside `short_pay` (a deduction is
 `short_pay`); fields only for labelled intents and only the contract's keys for each;
 amounts as strings with two decimals; dates ISO; `method`, `reason`, `po_required`,
-`claimed_terms_days` of the right kind; a delivery-failure bounce is `auto_reply` +
-`wrong_contact`; a case whose headers say it was sent automatically carries `auto_reply`;
-ids and bodies unique.
+`claimed_terms_days` of the right kind; a `paid_on` after the reply only with
+`promise_to_pay` (scheduled), no `promised_on` before it; a delivery-failure bounce is
+`auto_reply` + `wrong_contact`; a case whose headers say it was sent automatically carries
+`auto_reply`; ids and bodies unique.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from email import message_from_string
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -148,11 +151,49 @@ def check_case(case: Mapping[str, Any]) -> list[str]:
             problem = _check_value(intent, key, value)
             if problem:
                 problems.append(problem)
+    problems.extend(_check_dates(case, labels, fields))
     text = _text_of(case)
     if _DSN.search(text) and not {"auto_reply", "wrong_contact"} <= set(labels):
         problems.append("a delivery-failure bounce is labelled auto_reply + wrong_contact")
     if _is_automatic(_headers_of(case)) and "auto_reply" not in labels:
         problems.append("headers mark the message automatic but `auto_reply` is missing")
+    return problems
+
+
+def _sent_on(case: Mapping[str, Any]) -> date | None:
+    """The day the reply was written: `date`, or the `Date:` header of `eml`."""
+    try:
+        if isinstance(case.get("eml"), str):
+            header = message_from_string(case["eml"]).get("Date")
+            return parsedate_to_datetime(header).date() if header else None
+        if case.get("date"):
+            return datetime.fromisoformat(str(case["date"])).date()
+    except (TypeError, ValueError):
+        return None
+    return None
+
+
+def _check_dates(
+    case: Mapping[str, Any], labels: list[Any], fields: Mapping[str, Any]
+) -> list[str]:
+    """A payment dated after the reply is scheduled (needs promise_to_pay); a promise is ahead."""
+    sent = _sent_on(case)
+    if sent is None:
+        return []
+    problems = []
+    paid_on = (fields.get("payment_sent") or {}).get("paid_on")
+    if isinstance(paid_on, str) and _ISO_DATE.fullmatch(paid_on):
+        with contextlib.suppress(ValueError):
+            if date.fromisoformat(paid_on) > sent and "promise_to_pay" not in labels:
+                problems.append(
+                    f"paid_on {paid_on} is after the reply ({sent}): a payment scheduled for "
+                    "a future date is payment_sent + promise_to_pay"
+                )
+    promised_on = (fields.get("promise_to_pay") or {}).get("promised_on")
+    if isinstance(promised_on, str) and _ISO_DATE.fullmatch(promised_on):
+        with contextlib.suppress(ValueError):
+            if date.fromisoformat(promised_on) < sent:
+                problems.append(f"promised_on {promised_on} is before the reply ({sent})")
     return problems
 
 

@@ -85,6 +85,22 @@ def test_enumerated_and_typed_values():
     one_problem(bad, "whole number of days")
 
 
+def test_a_future_payment_date_needs_promise_to_pay_and_promises_look_ahead():
+    # The case is dated 2026-03-02.
+    scheduled = case(fields={"payment_sent": {"paid_on": "2026-03-12"}})
+    one_problem(scheduled, "payment_sent + promise_to_pay")
+    both = scheduled | {
+        "labels": ["payment_sent", "promise_to_pay"],
+        "fields": {
+            "payment_sent": {"paid_on": "2026-03-12"},
+            "promise_to_pay": {"promised_on": "2026-03-12"},
+        },
+    }
+    assert check_case(both) == []
+    late = case(labels=["promise_to_pay"], fields={"promise_to_pay": {"promised_on": "2026-02-27"}})
+    one_problem(late, "is before the reply")
+
+
 def test_a_bounce_must_be_auto_reply_and_wrong_contact():
     bounce = case(
         **{"from": "Mail Delivery Subsystem <mailer-daemon@googlemail.com>"},

@@ -25,14 +25,15 @@ def cases():
 
 
 # Id prefixes in use: `t-` the first hand-written set, `r-` realistic replies (issue 11),
-# `m-` multilingual replies and auto-replies. A new prefix is added here on purpose.
-ID_PREFIXES = ("t-", "r-", "m-")
+# `m-` multilingual replies and auto-replies, `c-` analyst corrections appended from
+# `arbox eval export-corrections`. A new prefix is added here on purpose.
+ID_PREFIXES = ("t-", "r-", "m-", "c-")
 
 
 def test_dataset_loads_with_unique_ids_in_the_contract_format(cases):
     ids = [c.id for c in cases]
     assert len(ids) == len(set(ids)) >= 670
-    assert all(re.fullmatch(r"[a-z]-\d{4}", i) and i.startswith(ID_PREFIXES) for i in ids)
+    assert all(re.fullmatch(r"[a-z]-[0-9a-f]{4,}", i) and i.startswith(ID_PREFIXES) for i in ids)
     assert all(set(c.labels) <= set(INTENTS) for c in cases)
     assert all(c.date is not None or c.eml is not None for c in cases)
 
