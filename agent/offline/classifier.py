@@ -103,6 +103,12 @@ class OfflineClassifier:
                 if i != Intent.other and probs[i] >= self.model.threshold[i]
             ]
             scores = {Intent(i): p for i, p in probs.items()}
+            if not chosen and not auto:
+                # Nothing reached its threshold: the intent nearest to its own threshold,
+                # `other` included, is the best guess (its low confidence asks a person).
+                best = max(self.model.intents, key=lambda i: probs[i] / self.model.threshold[i])
+                if best != Intent.other:
+                    chosen = [Intent(best)]
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
             scores = dict(votes)
