@@ -17,8 +17,7 @@ def reliability_svg(calibration: dict[str, Any]) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{size + 180}" height="{size}" '
         'role="img" aria-label="reliability diagram">',
-        f'<rect x="{pad}" y="{pad}" width="{plot}" height="{plot}" fill="#f7f8fa" '
-        'stroke="#cbd"/>',
+        f'<rect x="{pad}" y="{pad}" width="{plot}" height="{plot}" fill="#f7f8fa" stroke="#cbd"/>',
         f'<line x1="{pad}" y1="{pad + plot}" x2="{pad + plot}" y2="{pad}" stroke="#999" '
         'stroke-dasharray="4 3"/>',
     ]

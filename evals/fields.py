@@ -74,9 +74,7 @@ _NUMBER_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*", re.I)
 
 def _po_numbers(detail: Any) -> set[str]:
     """Numbers of three digits or more in a missing_po detail: the PO or reference given."""
-    return {
-        _ref(t) for t in _NUMBER_TOKEN.findall(str(detail)) if sum(c.isdigit() for c in t) >= 3
-    }
+    return {_ref(t) for t in _NUMBER_TOKEN.findall(str(detail)) if sum(c.isdigit() for c in t) >= 3}
 
 
 def score_fields(

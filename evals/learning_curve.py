@@ -59,7 +59,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     cases = load_dataset(args.dataset or default_datasets())
     rules = evaluate(select(cases, "test"), OfflineClassifier(model=None))
-    print(f"rules alone on test: macro F1 {rules['macro_f1']:.3f}  exact {rules['exact_match']:.3f}")
+    print(
+        f"rules alone on test: macro F1 {rules['macro_f1']:.3f}  exact {rules['exact_match']:.3f}"
+    )
     print(f"{'fraction':>8} {'train':>6} {'combined F1':>12} {'exact':>6} {'learned F1':>11}")
     for row in learning_curve(cases, seed=args.seed):
         c, learned = row["combined"], row["learned"]

@@ -198,7 +198,10 @@ def _calibration(results: Sequence[CaseResult]) -> dict[str, Any]:
         for intent, p in r.probabilities.items()
     ]
     reported = [
-        (p, intent in r.gold) for r in results if r.error is None for intent, p in r.confidence.items()
+        (p, intent in r.gold)
+        for r in results
+        if r.error is None
+        for intent, p in r.confidence.items()
     ]
     out = reliability(every)
     out["findings"] = reliability(reported)

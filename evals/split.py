@@ -3,7 +3,8 @@
 sha256(id) % 10: 0-5 `train` (the learned layer is fitted on it, its thresholds tuned by
 cross-validation inside it), 6-7 `dev` (for looking at mistakes), 8-9 `test` (reported).
 The lock file records the sha256 of each split's canonical content, so an edit to a `test`
-case can not slip by: a run refuses a changed `test` split unless it is asked to re-lock (and the commit then shows it).
+case can not slip by: a run refuses a changed `test` split unless it is asked to re-lock
+(and the commit then shows it).
 """
 
 from __future__ import annotations
@@ -72,8 +73,8 @@ def check_lock(cases: Sequence[TriageCase], lock_path: str | Path, *, relock: bo
     """Refuse a `test` split that differs from its lock; return what happened, in words.
 
     A missing lock is written (first run). A changed `train` or `dev` split is re-locked
-    silently: fitting and looking is what they are for. A changed `test` split raises `LockError` unless
-    `relock` is true.
+    silently: fitting and looking is what they are for. A changed `test` split raises
+    `LockError` unless `relock` is true.
     """
     lock_path = Path(lock_path)
     current = compute_lock(cases)

@@ -239,9 +239,7 @@ def require_sklearn() -> None:
     try:
         import sklearn  # noqa: F401
     except ImportError as exc:
-        raise EvalError(
-            "training needs scikit-learn: pip install 'arbox[train]'"
-        ) from exc
+        raise EvalError("training needs scikit-learn: pip install 'arbox[train]'") from exc
 
 
 def render_training(result: dict[str, Any]) -> str:
@@ -258,9 +256,10 @@ def render_training(result: dict[str, Any]) -> str:
                 f"{name:10} {split:6} {f['cases']:5d} {f['macro_f1']:8.3f} "
                 f"{f['exact_match']:6.3f} {fields:>6} {f['ece'] or 0:6.3f}"
             )
-    gap = result["figures"]["combined"]["dev"]["macro_f1"] - result["figures"]["combined"][
-        "test"
-    ]["macro_f1"]
+    gap = (
+        result["figures"]["combined"]["dev"]["macro_f1"]
+        - result["figures"]["combined"]["test"]["macro_f1"]
+    )
     lines.append(
         f"dev-test macro F1 gap {gap:+.3f}" + ("  (over 0.08: overfitting)" if gap > 0.08 else "")
     )

@@ -68,9 +68,9 @@ class OfflineClassifier:
 
     name = "offline"
 
-    def __init__(self, model: LinearModel | None | str = "shipped") -> None:
+    def __init__(self, model: LinearModel | str | None = "shipped") -> None:
         """``model``: ``"shipped"`` (the packaged file), a `LinearModel`, or None (rules)."""
-        self.model: LinearModel | None = shipped_model() if model == "shipped" else model  # type: ignore[assignment]
+        self.model: LinearModel | None = shipped_model() if isinstance(model, str) else model
 
     def classify(self, reply: Reply) -> Triage:
         """Every intent in ``reply``, with fields, confidence and a verbatim evidence quote."""
@@ -97,18 +97,8 @@ class OfflineClassifier:
             probs = self.model.probabilities(
                 text, reply.subject, {i.value: v for i, v in votes.items()}
             )
-            chosen = [
-                Intent(i)
-                for i in self.model.intents
-                if i != Intent.other and probs[i] >= self.model.threshold[i]
-            ]
+            chosen = _decide(self.model, probs, auto)
             scores = {Intent(i): p for i, p in probs.items()}
-            if not chosen and not auto:
-                # Nothing reached its threshold: the intent nearest to its own threshold,
-                # `other` included, is the best guess (its low confidence asks a person).
-                best = max(self.model.intents, key=lambda i: probs[i] / self.model.threshold[i])
-                if best != Intent.other:
-                    chosen = [Intent(best)]
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
             scores = dict(votes)
@@ -143,9 +133,7 @@ class OfflineClassifier:
             return triage, probabilities  # caught from headers alone: no text to quote
         return check_evidence(triage, text), probabilities
 
-    def _rules(
-        self, reply: Reply, text: str, anchor: date
-    ) -> tuple[dict[Intent, list[Hit]], bool]:
+    def _rules(self, reply: Reply, text: str, anchor: date) -> tuple[dict[Intent, list[Hit]], bool]:
         """Rule hits per intent (precedence applied) and whether the reply is automatic."""
         auto = bool(is_auto_reply(reply.headers) or AUTO_REPLY_SUBJECT.match(reply.subject or ""))
         by_intent: dict[Intent, list[Hit]] = defaultdict(list)
@@ -233,6 +221,19 @@ class OfflineClassifier:
             return parts[0].text
         model = self.model
         return max(parts, key=lambda c: model.score(model.vector(c.text), intent.value)).text
+
+
+def _decide(model: LinearModel, probs: Mapping[str, float], auto: bool) -> list[Intent]:
+    """Every intent at or above its threshold; if none, the one nearest to its threshold
+    (`other` included) is the best guess, and its low confidence asks a person."""
+    chosen = [
+        Intent(i) for i in model.intents if i != Intent.other and probs[i] >= model.threshold[i]
+    ]
+    if not chosen and not auto:
+        best = max(model.intents, key=lambda i: probs[i] / model.threshold[i])
+        if best != Intent.other:
+            chosen = [Intent(best)]
+    return chosen
 
 
 def _position(finding: Finding, text: str) -> int:

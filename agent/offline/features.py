@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
+from itertools import pairwise
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|0+", re.UNICODE)
 _EMAIL = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -36,7 +37,7 @@ def terms(text: str, subject: str = "") -> Counter[str]:
     norm = normalise(text)
     words = _WORD.findall(norm)
     counts.update(f"w:{w}" for w in words)
-    counts.update(f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    counts.update(f"b:{a} {b}" for a, b in pairwise(words))
     for word in words:
         padded = f" {word} "
         for n in CHAR_SIZES:

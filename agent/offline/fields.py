@@ -116,7 +116,8 @@ _INCLUSIVE = re.compile(
 _ASK = re.compile(
     r"\b(?:send|resend|re-send|provide|share|forward|e-?mail|need|needs|request|requesting|get|"
     r"attach|include|want|mail|fax|see|have)\b(?:\s+(?:me|us|over|across|through))?"
-    r"(?:\s+(?:a|an|the|your|our|us|me|one|another|new|current|copy of(?: the)?|copies of(?: the)?))*"
+    r"(?:\s+(?:a|an|the|your|our|us|me|one|another|new|current|copy of(?: the)?|"
+    r"copies of(?: the)?))*"
     r"\s+(?P<doc>[A-Za-z0-9-]+(?:\s+(?:and\s+|&\s+|/\s+)?[A-Za-z0-9-]+){0,5}?)"
     r"(?=\s+(?:for|from|so|to|by|as|with|showing|that|which|covering|once|before|when|if|please|"
     r"asap|again|dated|under|in|on|at|we|i)\b|\s*[.,;?!:()\n]|\s*$)",

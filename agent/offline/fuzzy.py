@@ -49,7 +49,8 @@ _COMMON = frozenset(
     réglé livré accepté contacte contacto documento contrato adressée facturée facturées
     envoyée acceptez virements éléments différence automatisch requestor requester promised
     shipping shipped billing billed mailing mailed filed filing settle settled waiting
-    pending charged charge charges short shortly later letter letters matter matters leaving""".split()  # noqa: SIM905 - a word list reads best so
+    pending charged charge charges short shortly later letter letters matter matters
+    leaving""".split()  # noqa: SIM905 - a word list reads best so
 )
 _ENDINGS = ("s", "es", "d", "ed", "r", "er", "ers", "ing", "e", "y", "ion", "ions", "ly", "n")
 

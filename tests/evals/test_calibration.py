@@ -12,9 +12,7 @@ def test_perfectly_calibrated_pairs_have_zero_ece():
 def test_overconfidence_shows_as_the_gap():
     result = reliability([(0.9, False)] * 10)
     assert result["ece"] == 0.9
-    assert result["bins"] == [
-        {"bin": [0.9, 1.0], "count": 10, "confidence": 0.9, "frequency": 0.0}
-    ]
+    assert result["bins"] == [{"bin": [0.9, 1.0], "count": 10, "confidence": 0.9, "frequency": 0.0}]
     assert reliability_svg(result).startswith("<svg")
 
 

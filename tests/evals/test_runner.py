@@ -86,13 +86,27 @@ def test_per_case_follows_the_contract_and_asks_the_real_policy():
     from arbox.agent.classifier import Reply
     from arbox.agent.offline import OfflineClassifier
 
+    when = "2026-03-02T09:00:00+00:00"
     cases = [
-        parse_case({"id": "p-1", "body": "We paid INV-10442 by wire today.", "labels": ["payment_sent"],
-                    "from": "Dana <dana@acme.example>", "date": "2026-03-02T09:00:00+00:00"}),
-        parse_case({"id": "p-2", "body": "We are filing for bankruptcy next week.",
-                    "labels": ["financial_distress"], "from": "x@acme.example",
-                    "date": "2026-03-02T09:00:00+00:00"}),
-    ]  # fmt: skip
+        parse_case(
+            {
+                "id": "p-1",
+                "body": "We paid INV-10442 by wire today.",
+                "labels": ["payment_sent"],
+                "from": "Dana <dana@acme.example>",
+                "date": when,
+            }
+        ),
+        parse_case(
+            {
+                "id": "p-2",
+                "body": "We are filing for bankruptcy next week.",
+                "labels": ["financial_distress"],
+                "from": "x@acme.example",
+                "date": when,
+            }
+        ),
+    ]
 
     def to_reply(case):
         return Reply(text=case.body, sender=case.sender, sent_at=case.date)
