@@ -7,7 +7,8 @@ mail-parser-reply's header patterns. A trailing block of ``>`` lines counts as
 quoted too. Signatures are found conservatively, because a reply that starts
 "Thanks, we paid INV-1 today" must keep its sentence: only a delimiter line,
 a "Sent from my phone" line, or a bare closing ("Best regards,") followed by a
-few short lines starts one.
+few short lines starts one. Inline answers (lines typed between the ``>`` lines of the
+quoted history) belong to the reply.
 """
 
 from __future__ import annotations
@@ -172,6 +173,23 @@ def split_reply(text: str) -> tuple[str, str, str]:
         quoted = [line for line in head if line.startswith(">")] + quoted
         head = [line for line in head if not line.startswith(">")]
     sig = _signature_start(head)
-    if sig is None:
-        return _join(head).strip(), _join(quoted).strip(), ""
-    return _join(head[:sig]).strip(), _join(quoted).strip(), _join(head[sig:]).strip()
+    answers = _inline_answers(quoted)
+    own, signature = (head, []) if sig is None else (head[:sig], head[sig:])
+    reply = _join(own).strip()
+    if answers:
+        # "Answers inline below": what they typed between our quoted lines is their reply.
+        reply = (reply + "\n\n" + "\n".join(answers)).strip()
+    return reply, _join(quoted).strip(), _join(signature).strip()
+
+
+def _inline_answers(quoted: list[str]) -> list[str]:
+    """Lines typed between ``>`` lines of the quoted history (inline answers), in order."""
+    marked = [i for i, line in enumerate(quoted) if line.startswith(">")]
+    if len(marked) < 2:
+        return []
+    first, last = marked[0], marked[-1]
+    return [
+        line
+        for line in quoted[first:last]
+        if line and not line.startswith(">") and not _WROTE.match(line)
+    ]

@@ -285,6 +285,35 @@ CUES: list[Cue] = [
         r"charged)(?:\s+(?:us|for))*\s+\d+",
         reason="quantity",
     ),
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:late (?:fee|charge)s?|interest (?:charge|fee)s?|finance charges?|restocking fees?|"
+        r"admin(?:istration)? fees?|surcharges?)\b[^.]{0,60}\b(?:shouldn't|should not|not valid|"
+        r"invalid|isn't valid|doesn't apply|does not apply|not applicable|wrong|incorrect|remove|"
+        r"waive|reverse|not (?:pay|owe)|won't pay)|\b(?:remove|waive|reverse|take off|drop|credit "
+        r"back) (?:the |this |that |your |these )?(?:\$?[\d.,]+ )?(?:late (?:fee|charge)|"
+        r"interest|finance charge|fee|surcharge)s?\b",
+        reason="terms",
+    ),
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:re-?billed|billed again|invoiced again|same (?:order|job|delivery|items) "
+        r"(?:re-?billed|billed|invoiced|again))\b",
+        reason="duplicate",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:non corrispond\w*|no corresponde\w*|ne correspond\w* pas|stimmt nicht|"
+        r"entspricht nicht|klopt niet|não corresponde\w*|contestiamo|contestamos|betwisten|"
+        r"bestreiten|reklamieren|no estamos conformes|non siamo d'accordo|niet akkoord|não "
+        r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift|un avoir|no "
+        r"reconocemos|não reconhecemos|ne reconnaissons pas|erkennen wir nicht an|"
+        r"don't recognize|do not recognize|never authori[sz]ed|nobody (?:here )?authori[sz]ed)\b",
+        reason="other",
+    ),
     # --- short_pay ------------------------------------------------------------------------------
     _c(
         I.short_pay,
@@ -351,6 +380,26 @@ CUES: list[Cue] = [
         r"\b(?:resend|re-send|re send|send (?:it|this|that|them|me|us) (?:over )?again|another copy|"
         r"(?:a|one more) copy|erneut zu(?:senden|schicken)|nochmals (?:senden|schicken)|renvoyer|"
         r"reenviar|volver a enviar|opnieuw (?:sturen|toesturen)|reinviare|reenviar)\b",
+    ),
+    _c(
+        I.invoice_request,
+        0.8,
+        r"\b(?:senden|schicken|zusenden|zuschicken|zukommen lassen|übermitteln|envoyer|renvoyer|"
+        r"transmettre|faire parvenir|enviar|reenviar|mandar|remitir|sturen|toesturen|opsturen|"
+        r"inviare|inviarci|mandare|trasmettere|enviem|mandem|remeter)\b[^.?]{0,50}\b(?:rechnung|"
+        r"rechnungskopie|kopie|pdf|kontoauszug|saldenbestätigung|lieferschein|facture|copie|relevé|"
+        r"duplicata|bon de livraison|factura|copia|extracto|estado de cuenta|albarán|factuur|pakbon|"
+        r"rekeningoverzicht|fattura|estratto conto|ddt|fatura|cópia|extrato|segunda via|nota "
+        r"fiscal)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
+        r"copie|factura)\b[^.?]{0,50}\b(?:sturen|toesturen|opsturen|schicken|senden|zusenden|"
+        r"inviare|enviar|envoyer|mandar)\b",
+    ),
+    _c(
+        I.invoice_request,
+        0.75,
+        r"\b(?:account history|payment history|statement of account|account statement|open items? "
+        r"(?:list|report)|aging report|ageing report|ledger (?:report|printout)|balance confirmation)"
+        r"\b",
     ),
     # --- extended_terms -------------------------------------------------------------------------
     _c(
