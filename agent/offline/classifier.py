@@ -327,6 +327,14 @@ def _apply_precedence(by_intent: dict[Intent, list[Hit]]) -> None:
             by_intent[Intent.invoice_request] = kept
         else:
             by_intent.pop(Intent.invoice_request)
+    if Intent.missing_po in by_intent and Intent.dispute in by_intent:
+        # "please send a corrected invoice with our PO" asks for the PO, not a correction
+        # of what is billed: only a dispute with a reason of its own stays.
+        specific = [h for h in by_intent[Intent.dispute] if h.cue.reason not in (None, "other")]
+        if specific:
+            by_intent[Intent.dispute] = specific
+        else:
+            by_intent.pop(Intent.dispute)
     if Intent.short_pay in by_intent:
         # A deduction taken from a payment is short_pay with its reason, not also a dispute
         # (a paid short pay keeps payment_sent beside it: CONTRACTS.md section 1).

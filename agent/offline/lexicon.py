@@ -115,14 +115,27 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.75,
+        r"\b(?:(?:been )?taken care of|(?:shows?|showing) (?:as )?paid|hit \W?pay now|"
+        r"queued (?:the|a|our) (?:transfer|payment|wire)|(?:has been|was|is) (?:approved and )?"
+        r"(?:scheduled|planned|included) (?:in|for) (?:the |our )?(?:payment|pay|check) "
+        r"(?:run|proposal|batch)|in the payment proposal|payment proposal|with (?:a )?value date|"
+        r"sent you a (?:virtual card )?payment|payment has been (?:made|sent|executed|initiated))\b",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.75,
         r"\b(?:payment run|check run|cheque run)\b[^.]{0,20}\bof\b",
         claim=True,
     ),
     _c(
         I.payment_sent,
         0.85,
-        r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|réglée?s?|payée?s?|"
-        r"virement (?:a été )?effectué|pagad[oa]s?|pagamos|hemos pagado|betaald|overgemaakt)\b",
+        r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|ist raus|réglée?s?|payée?s?|"
+        r"virement (?:a été )?effectué|paiement effectué|pagad[oa]s?|pagamos|pagámos|hemos pagado|"
+        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oa]|saldat[oa]|"
+        r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
+        r"pago (?:realizado|efectuado))\b",
         claim=True,
     ),
     _c(
@@ -440,8 +453,9 @@ CUES: list[Cue] = [
         r"shutting down|cash problems|bank account is frozen|cash[- ]?flow|cash crunch|tight on cash|don't have the "
         r"cash|no cash|liquidity|financial (?:difficult|hardship|trouble|problem)\w*|struggling|"
         r"can't afford|cannot afford|(?:can't|cannot|unable to|not able to) pay\b(?![^.]{0,60}"
-        r"\b(?:until|unless|before|till) (?:you|we (?:get|receive|have|see)|the|a|an|it|this|that|your|"
-        r"these|those|corrected|credit))|(?<!offer )"
+        r"\b(?:(?:until|unless|before|till) (?:you|we (?:get|receive|have|see)|the|a|an|it|this|"
+        r"that|your|these|those|corrected|credit)|because (?:it|the|this|your|there|of the|you)))|"
+        r"(?<!offer )"
         r"payment plan|"
         r"instal?lments?|a month until|every month|froze|line of credit|layoffs|cut hours|behind on "
         r"(?:rent|payments|bills)|really behind|lost (?:our|a) (?:biggest|largest|major|big) (?:client|"
