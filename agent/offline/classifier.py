@@ -26,7 +26,16 @@ from arbox.agent.findings import Fields, Finding, Intent, Triage
 from .fields import fill
 from .fuzzy import correct
 from .headers import is_auto_reply
-from .lexicon import AUTO_REPLY_SUBJECT, BOUNCE, CUES, FUTURE, INJECTION, NEGATORS, Cue
+from .lexicon import (
+    AUTO_REPLY_SUBJECT,
+    BOUNCE,
+    CUES,
+    FUTURE,
+    INJECTION,
+    NEGATORS,
+    RESOLVED,
+    Cue,
+)
 from .model import LinearModel, shipped_model
 from .text import Clause, clauses, normalize, strip_quoted, strip_signature
 
@@ -163,7 +172,10 @@ class OfflineClassifier:
             norm = correct(normalize(clause.text))
             question = norm.rstrip().endswith("?")
             dated: bool | None = None
+            resolved = bool(RESOLVED.search(norm))
             for cue in CUES:
+                if resolved and cue.intent is Intent.dispute:
+                    continue  # "the dispute has been resolved" is not a dispute
                 for m in cue.pattern.finditer(norm):
                     if _cancelled(cue, norm, m, question):
                         continue

@@ -462,6 +462,36 @@ CUES: list[Cue] = [
         r"customer)|sales are down|all we can (?:manage|afford)|very tight|business has been (?:really )?"
         r"slow|zahlungsschwierigkeiten|ratenzahlung|difficultés financières|dificultades)",
     ),
+    _c(
+        I.financial_distress,
+        0.8,
+        r"\b(?:zahlungsschwierigkeiten|liquiditätsengpass|liquiditätsprobleme|finanzielle "
+        r"schwierigkeiten|kontokorrent gekürzt|stundung|ratenzahlung|in raten|geht (?:es )?einfach "
+        r"nicht|difficultés (?:financières|de trésorerie)|problèmes? de trésorerie|procédure de "
+        r"sauvegarde|échéancier|en plusieurs fois|dificultades (?:económicas|financieras)|problemas "
+        r"de liquidez|aplazamiento|fraccionar|plan de pagos|betalingsproblemen|financiële "
+        r"(?:problemen|moeilijkheden)|betalingsregeling|in termijnen|difficoltà (?:finanziari\w*|"
+        r"economic\w*)|composizione negoziata|concordato preventivo|rateizz\w*|piano di rientro|"
+        r"dificuldades financeiras|recuperação judicial|parcelamento|parcelar|plano de pagamento)\b",
+    ),
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:(?:wird|werden)\b[^.]{0,80}\b(?:ausgeführt|angewiesen)|eingeplant|zahllauf|"
+        r"zahlungsvorschlag|partira avec|prochain règlement|sera (?:réglée?|payée?|virée?|"
+        r"effectué)|programmée?|betalen (?:we|wij)|we betalen|wij betalen|zullen\b[^.]{0,30}"
+        r"\bbetalen|ingepland|betaalrun|pagheremo|salderemo|provvederemo al pagamento|in distinta|"
+        r"(?:sarà|verrà) (?:pagata|saldata|pagato)|abonaremos|se pagará|programado para|"
+        r"realizaremos el pago|será paga|agendad[oa]|vamos pagar|efetuaremos|liquidaremos)\b",
+        needs_date=True,
+    ),
+    _c(
+        I.extended_terms,
+        0.75,
+        r"\b(?:zahlungsziel|betalingstermijn|betaaltermijn|délai de paiement|conditions de paiement"
+        r"|plazo de pago|condiciones de pago|termini di pagamento|pagamenti sono a|prazo de "
+        r"pagamento|condições de pagamento|trabajamos a)\b[^.]{0,60}\d{2,3}",
+    ),
     # --- wrong_contact --------------------------------------------------------------------------
     _c(
         I.wrong_contact,
@@ -577,6 +607,14 @@ AUTO_REPLY_SUBJECT = re.compile(
     re.I,
 )
 
+RESOLVED = re.compile(
+    r"\b(?:(?:(?:has|have) been|was|were|is|are|got) (?:all |now )?(?:resolved|settled|"
+    r"sorted(?: out)?|"
+    r"cleared up|fixed)|no longer (?:in )?dispute|nothing is disputed|no dispute|not a dispute|"
+    r"hat sich erledigt|ist erledigt|est réglée?|a été résolue?|está resuelt[oa]|se ha resuelto|"
+    r"is opgelost|è stat[oa] risolt[oa]|foi resolvid[oa])\b"
+)
+"""A dispute that is over, or denied: its words are not a dispute now."""
 BOUNCE = re.compile(
     r"\b(?:delivery has failed|undeliverable|undelivered mail|delivery status notification|"
     r"mail delivery (?:failed|subsystem|system)|(?:couldn't|could not|cannot|can't) be delivered|"
