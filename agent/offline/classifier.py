@@ -34,6 +34,7 @@ from .lexicon import (
     INJECTION,
     NEGATORS,
     RESOLVED,
+    SHORT_EVIDENCE,
     Cue,
 )
 from .model import LinearModel, shipped_model
@@ -115,6 +116,8 @@ class OfflineClassifier:
             # A promise commits to a date (CONTRACTS.md section 1); "will send more when I
             # can" promises nothing the ledger can hold them to.
             chosen.remove(Intent.promise_to_pay)
+        if Intent.short_pay in chosen and not SHORT_EVIDENCE.search(text):
+            chosen.remove(Intent.short_pay)  # paying less than billed is said in words
         if auto and Intent.auto_reply not in chosen:
             chosen.append(Intent.auto_reply)
         if auto and not _from_text_only(reply):

@@ -607,6 +607,17 @@ AUTO_REPLY_SUBJECT = re.compile(
     re.I,
 )
 
+SHORT_EVIDENCE = re.compile(
+    r"\b(?:less|deduct\w*|short\w*|withh\w*|held back|minus|difference|instead of|backcharge\w*|"
+    r"back-charge\w*|charge-?back\w*|knock(?:ed|ing)? off|took off|take off|taking|retain\w*|adj\w*|"
+    r"discount|rebate|light|partial|balance of|rest of|remaining|net of|except|excluding|without "
+    r"the|abgezogen|abzug|abzüglich|einbehalten|differenz|restbetrag|skonto|statt|déduit|"
+    r"déduction|retenu\w*|moins|au lieu|escompte|solde|descont\w*|retenid\w*|en lugar|"
+    r"diferencia|resto|trattenut\w*|trattenendo|detratt\w*|invece|abbuono|sconto|ingehouden|"
+    r"korting|in plaats van|verschil|min\b|desconto|retenção|em vez|diferença)",
+    re.I,
+)
+"""Words that say less was paid than billed: a short pay without any of them is not one."""
 RESOLVED = re.compile(
     r"\b(?:(?:(?:has|have) been|was|were|is|are|got) (?:all |now )?(?:resolved|settled|"
     r"sorted(?: out)?|"
