@@ -31,14 +31,13 @@ from .lexicon import (
     BOUNCE,
     CUES,
     FUTURE,
-    INJECTION,
     NEGATORS,
     RESOLVED,
     SHORT_EVIDENCE,
     Cue,
 )
 from .model import LinearModel, shipped_model
-from .text import Clause, clauses, normalize, strip_quoted, strip_signature
+from .text import Clause, clauses, clean_text, normalize
 
 MIN_CONFIDENCE = 0.5
 """Intents whose combined cue weight stays below this are not reported."""
@@ -256,8 +255,6 @@ def _position(finding: Finding, text: str) -> int:
     return at if at >= 0 else len(text)
 
 
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
 _BOUNCE_CUE = Cue(Intent.wrong_contact, BOUNCE, 0.9)
 
 
@@ -268,16 +265,6 @@ def _dsn(headers: Mapping[str, str]) -> bool:
 
 def _from_text_only(reply: Reply) -> bool:
     return not (is_auto_reply(reply.headers) or AUTO_REPLY_SUBJECT.match(reply.subject or ""))
-
-
-def clean_text(text: str) -> str:
-    """What is classified: the customer's own words, without quoted history, signature,
-    disclaimer, or a paragraph addressed to a machine ("ignore previous instructions")."""
-    text = _HTML_COMMENT.sub(" ", text)  # invisible to a person: never the customer's word
-    text = _TAG.sub("\n", text)  # HTML remnants: each element on its own line
-    text = strip_signature(strip_quoted(text))
-    kept = [p for p in re.split(r"\n\s*\n", text) if not INJECTION.search(p)]
-    return "\n\n".join(kept).strip()
 
 
 def _anchor(sent_at: datetime | None) -> date:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import INJECTION
+
 _QUOTE_HEADERS = re.compile(
     r"^\s*(?:"
     r"On\b.{0,200}\bwrote:\s*$"  # Gmail / Apple Mail
@@ -162,3 +164,17 @@ def normalize(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip().lower()
     text = re.sub(r"^(?:[-*•]|\d{1,2}[.)])\s+", "", text)  # list bullets
     return _BARE_CONTRACTION.sub(r"\1't", text)
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
+
+
+def clean_text(text: str) -> str:
+    """What is classified: the customer's own words, without quoted history, signature,
+    disclaimer, or a paragraph addressed to a machine ("ignore previous instructions")."""
+    text = _HTML_COMMENT.sub(" ", text)  # invisible to a person: never the customer's word
+    text = _TAG.sub("\n", text)  # HTML remnants: each element on its own line
+    text = strip_signature(strip_quoted(text))
+    kept = [p for p in re.split(r"\n\s*\n", text) if not INJECTION.search(p)]
+    return "\n\n".join(kept).strip()

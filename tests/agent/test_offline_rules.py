@@ -6,7 +6,7 @@ import pytest
 
 from arbox.agent.classifier import Reply
 from arbox.agent.offline import OfflineClassifier
-from arbox.agent.offline.classifier import clean_text
+from arbox.agent.offline.text import clean_text
 from arbox.agent.offline.fuzzy import correct_word
 
 SENT = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
