@@ -32,9 +32,9 @@ from typing import Any
 from arbox.agent.classifier import Reply
 from arbox.agent.findings import INTENTS
 from arbox.agent.offline.classifier import OfflineClassifier
-from arbox.agent.offline.text import clean_text
 from arbox.agent.offline.features import rule_terms, terms, tfidf
 from arbox.agent.offline.model import LinearModel
+from arbox.agent.offline.text import clean_text
 
 from .cases import TriageCase, case_to_reply
 from .errors import EvalError

@@ -6,8 +6,8 @@ import pytest
 
 from arbox.agent.classifier import Reply
 from arbox.agent.offline import OfflineClassifier
-from arbox.agent.offline.text import clean_text
 from arbox.agent.offline.fuzzy import correct_word
+from arbox.agent.offline.text import clean_text
 
 SENT = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 rules = OfflineClassifier(model=None)
