@@ -371,6 +371,15 @@ CUES: list[Cue] = [
         r"project number|location code|gl code)\b|^po\s*#?\s*\?|\bfehlt unsere bestellnummer\b|"
         r"\bissued po\b|\bput it on the invoice\b",
     ),
+    _c(
+        I.missing_po,
+        0.75,
+        r"\b(?:bestellnummer|bestell-nr|po-nummer|bon de commande|numéro de commande|référence de "
+        r"commande|engagement juridique|chorus|orden de compra|número de pedido|numero de pedido|"
+        r"código dir3|inkoopordernummer|ordernummer|inkooporder|numero d'ordine|ordine "
+        r"d'acquisto|codice cig|\bcig\b|\bnso\b|sistema di interscambio|ordem de compra|nota de "
+        r"encomenda|número de compromisso|(?:vat|tax) (?:number|id|registration)|ust-idnr)\b",
+    ),
     # --- invoice_request ------------------------------------------------------------------------
     _c(
         I.invoice_request,
@@ -406,6 +415,13 @@ CUES: list[Cue] = [
         r"fiscal)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
         r"copie|factura)\b[^.?]{0,50}\b(?:sturen|toesturen|opsturen|schicken|senden|zusenden|"
         r"inviare|enviar|envoyer|mandar)\b",
+    ),
+    _c(
+        I.invoice_request,
+        0.75,
+        rf"^(?:\w+ ){{0,2}}(?:{_DOC})s?\s*(?:pls|please|plz|asap|\?)|\b(?:until|before|unless) we "
+        rf"(?:see|get|receive|have) (?:the |a |your )?(?:\w+ )?(?:{_DOC})\b|\b(?:need|want|would "
+        rf"like) to see (?:the |a |your )?(?:\w+ )?(?:{_DOC})\b",
     ),
     _c(
         I.invoice_request,
