@@ -197,6 +197,7 @@ def find_dates(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
     """Every date mentioned in ``text``, in order, resolved against ``anchor``."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    weekdays: set[int] = set()
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -205,7 +206,20 @@ def find_dates(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
             if value is not None:
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), m.group(0), value))
-    return sorted(found, key=lambda d: d.start)
+                if kind == "weekday":
+                    weekdays.add(m.start())
+    found.sort(key=lambda d: d.start)
+    # "Monday, July 20": the weekday only names the date that follows it.
+    return [
+        d
+        for k, d in enumerate(found)
+        if not (
+            d.start in weekdays
+            and k + 1 < len(found)
+            and found[k + 1].start - d.end <= 3
+            and found[k + 1].start not in weekdays
+        )
+    ]
 
 
 def first_date(text: str, anchor: date, prefer: Prefer = "future") -> date | None:

@@ -131,13 +131,28 @@ def document_asked(clause: str) -> str:
     """What the customer asks for, in their words when a request names it ("the signed work
     orders", "a credit application"), else a category from the clause ("statement")."""
     for m in _ASK.finditer(clause):
-        phrase = m.group("doc").strip()
-        if _DOC_WORD.search(phrase) and not re.search(r"\d{3,}", phrase):
+        phrase = _trim(m.group("doc").strip())
+        if phrase and not re.search(r"\d{3,}", phrase):
             copies = re.match(r"(cop(?:y|ies)) of (?:the |our |your )?(\w+?)s?\b", phrase, re.I)
             if copies:
                 return f"{copies.group(2)} {copies.group(1)}".lower()
-            return phrase.lower()
+            return _ABBREVIATIONS.get(phrase.lower(), phrase.lower())
     return next((name for name, p in _DOCUMENTS if p.search(clause)), "invoice copy")
+
+
+_LEADING = {"is", "the", "a", "an", "again", "me", "us", "please", "also", "your", "our", "full"}
+_ABBREVIATIONS = {"pod": "proof of delivery", "bol": "bill of lading", "w9": "W-9", "w-9": "W-9"}
+
+
+def _trim(phrase: str) -> str:
+    """The phrase from its first content word to its last document word ("is the statement
+    of what" -> "statement"), or "" when it names no document."""
+    words = phrase.split()
+    while words and words[0].lower() in _LEADING:
+        words.pop(0)
+    while words and not _DOC_WORD.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words)
 
 
 def reason_of(text: str, hinted: list[str]) -> str:
