@@ -68,8 +68,10 @@ _TERMS_RE = re.compile(
     re.I,
 )
 _REFERENCE_RE = re.compile(
-    r"\b(?:check|cheque|chèque|chk|scheck|assegno)\s*(?:#|no\.?|nr\.?|n°|number)?\s*:?\s*#?\s*"
-    r"(\d{3,})"
+    r"\b(?:check|cheque|chèque|chk|ck|scheck|assegno|warrant|eft|auth)\s*(?:#|no\.?|nr\.?|n°|"
+    r"number)?\s*:?\s*#?\s*(\d{3,})\b"
+    r"|\b(?:check|cheque|ck)\b[^.#\d\n]{0,25}#\s?(\d{3,})\b"
+    r"|\bpayment(?: no\.?| number| #)?\s*:?\s*(\d{5,})\b"
     r"|\b(?:ref(?:erence)?|ref\.ª|référence|referencia|referenz|zahlungsreferenz|riferimento|"
     r"betaalreferentie|betalingskenmerk|bank reference|confirmation(?: code| number)?|conf|"
     r"trace(?: number)?|transaction(?: id)?|trn|utr|remittance|payment (?:id|number|document|ref)|"
@@ -269,4 +271,4 @@ def payment_reference(text: str) -> str | None:
     m = _REFERENCE_RE.search(text)
     if not m:
         return None
-    return m.group(1) or m.group(2)
+    return next(g for g in m.groups() if g)

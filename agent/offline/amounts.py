@@ -82,7 +82,7 @@ def payment_amount(clause: str, text: str) -> Decimal | None:
             return totals[-1].value
         if amounts:
             return amounts[0].value
-    return None
+    return bare_amount(clause) or bare_amount(text)
 
 
 _UNIT_PRICE = re.compile(r"\s*(?:/|per\b|each\b|a (?:unit|piece|page|hour)|pro\b|par\b)", re.I)
@@ -104,6 +104,22 @@ def promised_amount(clause: str) -> Decimal | None:
             clause[max(0, a.start - 20) : a.start]
         ):
             return a.value
+    return None
+
+
+_BARE = re.compile(
+    r"\b(?:for|pay|paid|payed|sent|send|zelle|venmo|wired|of|remitted)\s+\$?(\d{2,6})\b(?![\d/,-]|\.\d)",
+    re.I,
+)
+
+
+def bare_amount(text: str) -> Decimal | None:
+    """A whole number right after a paying word ("mailed check #4471 for 1860", "sent zelle
+    500"): only when the reply writes no amount with a currency or cents; never a year."""
+    for m in _BARE.finditer(text):
+        value = int(m.group(1))
+        if not 1990 <= value <= 2100:
+            return Decimal(value)
     return None
 
 
