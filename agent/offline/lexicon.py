@@ -41,7 +41,8 @@ _DOC = (
     r"|credit note|packing slip|timesheets?|aging|ageing|breakdown|itemi[sz]ed|certificate"
     r"|bank details|letterhead|signed|supporting documents?|kontoauszug|rechnungskopie"
     r"|relevé|copie|factura|estado de cuenta|lieferschein|détail|feuilles de temps|certificado|"
-    r"boleto|bank data|receipt)"
+    r"boleto|bank data|receipt|agreement|rate sheet|form|letter|work orders?|lien waivers?|"
+    r"waivers?|contracts?|pdf|conformance|documents?|paperwork)"
 )
 
 
@@ -507,6 +508,52 @@ CUES: list[Cue] = [
         r"\b(?:zahlungsziel|betalingstermijn|betaaltermijn|délai de paiement|conditions de paiement"
         r"|plazo de pago|condiciones de pago|termini di pagamento|pagamenti sono a|prazo de "
         r"pagamento|condições de pagamento|trabajamos a)\b[^.]{0,60}\d{2,3}",
+    ),
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:expect(?:ing)? (?:it|payment|the payment|funds|the wire|the check|to (?:be )?"
+        r"(?:pay|paid|send|release))|(?:will|'ll|should) (?:be )?(?:transferred|wired|remitted|"
+        r"included|done|made|executed|going out)|(?:payment|pay|check|cheque|disbursement) "
+        r"(?:cycle|batch)|(?:released|approved|scheduled|slated|set|queued) for (?:payment|release)|"
+        r"square (?:it |this |that )?up|settle up|run the card|goes in (?:our |the )?\w+(?:'s)? "
+        r"run|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
+        r"run|pago el|te pago|les pago|pagamos el|erfolgt am|zahlen wir am|zahle ich am|je (?:vous )?"
+        r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b",
+        needs_date=True,
+    ),
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"\b(?:(?:don't|do not|doesn't|does not) handle (?:payables|billing|invoices|accounts|"
+        r"payments|vendor bills|that|this)|not who you want|wrong (?:department|office|entity|"
+        r"company|branch)|not (?:the|our) (?:billing|ap|payables|right) (?:contact|person)|"
+        r"(?:please )?redirect (?:the|this|your|these) (?:invoices?|bills?|statements?)|"
+        r"(?:send|direct|address) (?:everything|all (?:invoices|bills|statements|correspondence)|"
+        r"invoices|bills|statements|future (?:invoices|statements|correspondence)) (?:going "
+        r"forward )?to\b|going forward,? (?:please )?(?:send|email|contact|direct)|sold the "
+        r"(?:practice|business|company|store|shop)|is no longer (?:here|with)|ya no (?:llevo|"
+        r"trabajo|laboro|estoy|soy)|(?:je )?ne (?:m'occupe|travaille) plus|nicht mehr (?:zuständig|"
+        r"für|bei|im)|niet meer (?:werkzaam|verantwoordelijk)|non (?:lavoro|sono|mi occupo) più|"
+        r"não (?:trabalho|sou|estou) mais|deixei de|dejará de funcionar|no longer (?:be )?"
+        r"(?:monitored|active|in use))\b",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:did(?: not|n't) take place|never (?:took place|happened|showed up)|shouldn't exist|"
+        r"should not exist|void (?:the|this|that|it|invoice)\b|(?:will not|won't|are not going to|"
+        r"not going to|refuse to) pay\b[^.]{0,60}\b(?:until|unless)|correct the invoice|fix the "
+        r"invoice|failed (?:our|the) (?:\w+ )?(?:inspection|test)|out of spec|non-?conform\w*)",
+        reason="other",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:billed|charged|invoiced)(?: us)?(?: for)? [\d,.]+[^.]{0,50}\b(?:received|got|"
+        r"delivered|counted) [\d,.]+|\b(?:ship|shipped|sent|deliver\w*) (?:us )?\d+[^.]{0,30}"
+        r"\b(?:invoice|bill)\w* (?:say|says|show|shows|list|lists) \d+",
+        reason="quantity",
     ),
     # --- wrong_contact --------------------------------------------------------------------------
     _c(
