@@ -155,6 +155,18 @@ CUES: list[Cue] = [
         r"issued|dropped)|\bhave pay\b",
         claim=True,
     ),
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:paid in (?:our|the|today's) \w+ run|payment (?:was|is) short|went out by|"
+        r"full \$?[\d,.]+ went out|(?:today's|this morning's) (?:ach|wire|eft|payment|check)|in "
+        r"(?:today's|tomorrow's) (?:ach|payment|check|wire|eft) (?:file|run|batch)|cut the check|"
+        r"netted (?:it|this|that) against|(?:is|was) maked|a été effectué|ist\b[^.]{0,40}\berfolgt|"
+        r"geld ist\b[^.]{0,20}\braus|heute angewiesen|we paid (?:[a-z]{1,4}-?)?\d{3,}|paid "
+        r"(?:[a-z]{1,4}-?)?\d{3,}(?: in full)? (?:today|yesterday|on|by|with)|paid (?:the rest|the "
+        r"remainder|the balance))\b",
+        claim=True,
+    ),
     # --- promise_to_pay -----------------------------------------------------------------------
     _c(
         I.promise_to_pay,
@@ -342,6 +354,14 @@ CUES: list[Cue] = [
         r"\btook the \d+(?:[.,]\d+)?\s?% (?:discount|rebate)|\b\d+(?:[.,]\d+)?\s?"
         r"% (?:skonto|escompte|volume rebate)",
         reason="terms",
+    ),
+    _c(
+        I.short_pay,
+        0.8,
+        r"\b(?:(?:was|is) short \$?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
+        r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|au lieu "
+        r"de|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
+        r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder))",
     ),
     # --- missing_po -----------------------------------------------------------------------------
     _c(
