@@ -94,9 +94,9 @@ NUMBER_WORDS = {
     "a few": 3,
 }
 
-for _number, _names in WEEKDAYS_OTHER.items():
+for _weekday_number, _names in WEEKDAYS_OTHER.items():
     for _name in _names.split():
-        WEEKDAYS[_name] = _number
+        WEEKDAYS[_name] = _weekday_number
 
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))

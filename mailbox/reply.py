@@ -174,8 +174,8 @@ def split_reply(text: str) -> tuple[str, str, str]:
         head = [line for line in head if not line.startswith(">")]
     sig = _signature_start(head)
     answers = _inline_answers(quoted)
-    own, signature = (head, []) if sig is None else (head[:sig], head[sig:])
-    reply = _join(own).strip()
+    written, signature = (head, []) if sig is None else (head[:sig], head[sig:])
+    reply = _join(written).strip()
     if answers:
         # "Answers inline below": what they typed between our quoted lines is their reply.
         reply = (reply + "\n\n" + "\n".join(answers)).strip()
