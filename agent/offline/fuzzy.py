@@ -52,13 +52,13 @@ _COMMON = frozenset(
     pending charged charge charges short shortly later letter letters matter matters
     leaving""".split()  # noqa: SIM905 - a word list reads best so
 )
-_ENDINGS = ("s", "es", "d", "ed", "r", "er", "ers", "ing", "e", "y", "ion", "ions", "ly", "n")
 
 
 def _variant(word: str, candidate: str) -> bool:
     """``word`` is ``candidate`` with an ending added or dropped (a real form, not a typo)."""
     long, short = (word, candidate) if len(word) > len(candidate) else (candidate, word)
-    return long.startswith(short) and long[len(short) :] in _ENDINGS
+    # A lexicon stem ("agendad" of "agendad[oa]") or the word with an ending is a real form.
+    return long.startswith(short)
 
 
 @lru_cache(maxsize=65536)

@@ -720,6 +720,13 @@ BOUNCE = re.compile(
     re.I,
 )
 """A delivery-failure report (DSN): automatic, and the address we wrote to is wrong."""
+DELAYED = re.compile(
+    r"\b(?:delivery (?:is|has been) delayed|hasn't been delivered yet|has not been delivered yet|"
+    r"will (?:continue to )?(?:be )?(?:retry|retried|attempted)|zustellung verzögert|"
+    r"remise retardée|entrega retrasada)\b",
+    re.I,
+)
+"""A delay notice: automatic, but the address still works (not a bounce)."""
 NEGATORS = re.compile(
     r"\b(?:not|never|no|n't|haven't|hasn't|didn't|don't|doesn't|won't|can't|cannot|nicht|nie|"
     r"kein\w*|pas|jamais|yet to|stop|quit|cease)\b|n't\b"
@@ -733,7 +740,9 @@ INJECTION = re.compile(
     r"(?:automated|ai) (?:classifier|system|assistant|agent)s?[,:]|(?:classify|label|mark|tag|"
     r"categori[sz]e|treat) (?:this|the|all)[^.]{0,40}\b(?:as|with) (?:paid|payment_sent|"
     r"resolved|disputed?|other|promise)|set (?:the )?(?:status|balance) to|mark (?:all )?"
-    r"(?:the )?invoices? (?:as )?paid|translate the following)",
+    r"(?:the )?invoices? (?:as )?paid|translate the following|ignor\w* (?:\w+ )?(?:las |les |die |"
+    r"as |le |de )?(?:instrucciones|instructions|anweisungen|instructies|istruzioni|instruções)"
+    r"|instructions? (?:précédentes|anteriores|precedenti))",
     re.I,
 )
 """Words aimed at an LLM, not at a person: clauses carrying them are not classified."""

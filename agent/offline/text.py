@@ -163,6 +163,10 @@ def normalize(text: str) -> str:
     text = _EMAIL.sub("emailaddr", text)
     text = re.sub(r"\s+", " ", text).strip().lower()
     text = re.sub(r"^(?:[-*•]|\d{1,2}[.)])\s+", "", text)  # list bullets
+    text = re.sub(
+        r"\bill (?=pay|send|get|wire|make|have|mail|transfer|settle|do|call)", "i'll ", text
+    )
+    text = re.sub(r"\bim (?=not|going|sending|paying|out|on|in|the|sorry)", "i'm ", text)
     return _BARE_CONTRACTION.sub(r"\1't", text)
 
 
