@@ -155,9 +155,11 @@ class OfflineClassifier:
             auto = True
         by_intent.pop(Intent.auto_reply, None)
         _apply_precedence(by_intent)
-        bounce = BOUNCE.search(text) or BOUNCE.search(reply.subject or "") or _dsn(reply.headers)
+        bounce = bool(
+            BOUNCE.search(text) or BOUNCE.search(reply.subject or "") or _dsn(reply.headers)
+        )
         if DELAYED.search(text):
-            auto, bounce = True, None  # a delay notice: the address still works
+            auto, bounce = True, False  # a delay notice: the address still works
         if bounce:
             # A delivery failure: automatic, and the address we wrote to is the wrong one.
             auto = True
