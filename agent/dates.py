@@ -20,24 +20,34 @@ Prefer = Literal["future", "past"]
 MONTHS: dict[str, int] = {}
 for _month_number, _names in enumerate(
     [
-        "january jan januar janvier enero ene",
-        "february feb februar fevrier février febrero",
-        "march mar märz marz maerz mars marzo",
-        "april apr avril abril avr abr",
-        "may mai mayo",
-        "june jun juni juin junio",
-        "july jul juli juillet julio juil",
-        "august aug août aout agosto ago",
-        "september sep sept septembre septiembre setiembre",
-        "october oct oktober octobre octubre okt",
-        "november nov novembre noviembre",
-        "december dec dezember décembre decembre diciembre dez dic déc",
+        "january jan januar janvier enero ene januari gennaio janeiro jän jänner",
+        "february feb februar fevrier février febrero februari febbraio fevereiro fév févr",
+        "march mar märz marz maerz mars marzo maart março marco mrt",
+        "april apr avril abril avr abr aprile",
+        "may mai mayo mei maggio maio",
+        "june jun juni juin junio giugno junho",
+        "july jul juli juillet julio juil luglio julho",
+        "august aug août aout agosto ago augustus",
+        "september sep sept septembre septiembre setiembre settembre setembro",
+        "october oct oktober octobre octubre okt ottobre outubro",
+        "november nov novembre noviembre novembro",
+        "december dec dezember décembre decembre diciembre dez dic déc dicembre dezembro",
     ],
     start=1,
 ):
     for _name in _names.split():
         MONTHS[_name] = _month_number
 
+WEEKDAYS_OTHER = {
+    0: "montag lundi lunes maandag lunedì lunedi segunda-feira",
+    1: "dienstag mardi martes dinsdag martedì martedi terça-feira",
+    2: "mittwoch mercredi miércoles miercoles woensdag mercoledì mercoledi quarta-feira",
+    3: "donnerstag jeudi jueves donderdag giovedì giovedi quinta-feira",
+    4: "freitag vendredi viernes vrijdag venerdì venerdi sexta-feira",
+    5: "samstag samedi sábado zaterdag sabato",
+    6: "sonntag dimanche domingo zondag domenica",
+}
+"""Weekday names in German, French, Spanish, Dutch, Italian and Portuguese."""
 WEEKDAYS = {
     "monday": 0,
     "mon": 0,
@@ -84,6 +94,10 @@ NUMBER_WORDS = {
     "a few": 3,
 }
 
+for _weekday_number, _names in WEEKDAYS_OTHER.items():
+    for _name in _names.split():
+        WEEKDAYS[_name] = _weekday_number
+
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
@@ -98,7 +112,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_month",
         re.compile(
-            rf"\b(\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+)?({_MONTH})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?\b",
+            rf"\b(\d{{1,2}}){_ORD}\s*(?:of\s+|de\s+|º\s+de\s+)?({_MONTH})\.?(?:,?\s+(?:de\s+)?"
+            rf"(\d{{4}}))?\b",
             re.I,
         ),
     ),
@@ -128,7 +143,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_day",
         re.compile(
-            r"\b(today|tomorrow|tmrw|day after tomorrow|heute|morgen|aujourd'hui|demain|hoy|mañana)\b",  # noqa: E501
+            r"\b(today|this morning|this afternoon|earlier today|tomorrow|tmrw|day after tomorrow|"
+            r"yesterday|ce matin|ce jour|stamattina|questa mattina|esta mañana|vanochtend|"
+            r"vanmorgen|heute (?:morgen|früh)|esta manhã|heute|morgen|gestern|"
+            r"aujourd'hui|demain|hoy|mañana|ayer|vandaag|gisteren|oggi|domani|ieri|hoje|amanhã|"
+            r"ontem)\b",
             re.I,
         ),
     ),
@@ -141,10 +160,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("next_week", re.compile(r"\b(next|this coming)\s+(week|month)\b", re.I)),
+    (
+        "next_week_other",
+        re.compile(
+            r"\b(semaine prochaine|nächste[nr]? woche|próxima semana|semana que viene|volgende "
+            r"week|prossima settimana|mois prochain|nächste[nr]? monat|próximo mes|volgende "
+            r"maand|prossimo mese|próximo mês)\b",
+            re.I,
+        ),
+    ),
     ("the_nth", re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)),
 ]
 
 
+_SAME_DAY = {
+    "this morning", "this afternoon", "earlier today", "ce matin", "ce jour", "stamattina",
+    "questa mattina", "esta mañana", "vanochtend", "vanmorgen", "heute morgen", "heute früh",
+    "esta manhã",
+}  # fmt: skip
 _DATE_PREPOSITION = re.compile(
     r"\b(?:on|am|bis|by|le|el|until|before|vor|zum|per|from|ab)\s+$", re.I
 )
@@ -164,6 +197,7 @@ def find_dates(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
     """Every date mentioned in ``text``, in order, resolved against ``anchor``."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    weekdays: set[int] = set()
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -172,7 +206,20 @@ def find_dates(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
             if value is not None:
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), m.group(0), value))
-    return sorted(found, key=lambda d: d.start)
+                if kind == "weekday":
+                    weekdays.add(m.start())
+    found.sort(key=lambda d: d.start)
+    # "Monday, July 20": the weekday only names the date that follows it.
+    return [
+        d
+        for k, d in enumerate(found)
+        if not (
+            d.start in weekdays
+            and k + 1 < len(found)
+            and found[k + 1].start - d.end <= 3
+            and found[k + 1].start not in weekdays
+        )
+    ]
 
 
 def first_date(text: str, anchor: date, prefer: Prefer = "future") -> date | None:
@@ -256,8 +303,14 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         word = g[0].lower()
         if word == "morgen" and re.search(r"guten\s+$", m.string[: m.start()], re.I):
             return None  # "Guten Morgen" is a greeting
-        offsets = {"today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0}
-        return anchor + timedelta(days=offsets.get(word, 2 if word.startswith("day") else 1))
+        if word in _SAME_DAY:
+            return anchor
+        offsets = {
+            "today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "vandaag": 0, "oggi": 0,
+            "hoje": 0, "yesterday": -1, "gestern": -1, "ayer": -1, "gisteren": -1, "ieri": -1,
+            "ontem": -1, "day after tomorrow": 2,
+        }  # fmt: skip
+        return anchor + timedelta(days=offsets.get(word, 1))
     if kind == "month_end":
         month = MONTHS[g[0].lower()]
         ends = [end_of_month(date(y, month, 1)) for y in range(anchor.year - 1, anchor.year + 2)]
@@ -277,6 +330,10 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         if g[1].lower() == "week":
             return anchor + timedelta(days=7 - anchor.weekday())
         return add_months(anchor, 1).replace(day=1)
+    if kind == "next_week_other":
+        if re.search(r"mois|monat|mes|maand|mese|mês", g[0], re.I):
+            return add_months(anchor, 1).replace(day=1)
+        return anchor + timedelta(days=7 - anchor.weekday())
     if kind == "the_nth":
         day = int(g[0])
         candidates = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, day))]
@@ -303,7 +360,7 @@ def _weekday(anchor: date, target: int, qualifier: str, prefer: Prefer, raw: str
     if raw in {"sat", "sun", "mon", "wed"}:
         return None  # lower-case abbreviations that are usually ordinary words
     if prefer == "past" and not qualifier:
-        back = (anchor.weekday() - target) % 7 or 7
+        back = (anchor.weekday() - target) % 7  # "paid Friday" written on a Friday: today
         return anchor - timedelta(days=back)
     ahead = (target - anchor.weekday()) % 7 or 7
     result = anchor + timedelta(days=ahead)

@@ -23,9 +23,12 @@ known number is taken for it."""
 
 _NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _AMOUNT_RE = re.compile(
-    rf"(?:(?P<pre>US\$|CA\$|A\$|\$|€|£|\b(?:USD|EUR|GBP|CAD|AUD)\s?)\s?(?P<a>{_NUMBER})"
-    rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\b(?:USD|EUR|GBP|CAD|AUD|dollars|euros?)\b)"
-    rf"|(?<![\w.,#/-])(?P<c>\d{{1,3}}(?:,\d{{3}})*\.\d{{2}})(?![\d%/]|\.\d))",
+    rf"(?:(?P<pre>US\$|CA\$|A\$|R\$|\$|€|£|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL)"
+    rf"\s?)\s?(?P<a>{_NUMBER})"
+    rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\$|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|"
+    rf"MXN|BRL|dollars|euros?|Euro)\b)"
+    rf"|(?<![\w.,#/-])(?P<c>\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})"
+    rf"(?![\d%/]|[.,]\d))",
     re.I,
 )
 _INV_PREFIXED = re.compile(r"\b(INV[-#_]?\d[\d-]{2,}\d)\b", re.I)
@@ -46,6 +49,17 @@ _PO_RE = re.compile(
     r"(?!number\b|required\b|is\b)([A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)",
     re.I,
 )
+_ORDER_REF_RE = re.compile(
+    r"\b(?:P\.?\s?O\.?(?:-?(?:nummer|number|no|nr|n°))?|purchase\s+order(?:\s+number)?|order\s+number|"
+    r"bestellnummer|bestellung|auftragsnummer|ordernummer|inkoopordernummer|inkooporder|"
+    r"num[ée]ro de commande|bon de commande|r[ée]f[ée]rence de commande|orden de compra|\bOC\b|"
+    r"n[úu]mero de pedido|pedido|numero d'ordine|ordine|ordem de compra|nota de encomenda|\bNE\b|"
+    r"job number|project number|cost cent(?:er|re)|vendor (?:id|number)|(?:correct|right|richtige|"
+    r"korrekte|corretto|correcto|correto|juiste|bon) (?:po |order )?(?:number|nummer|numero|"
+    r"número|numéro)|(?:numero|número|numéro|nummer) (?:corretto|correto|correcto|correct|juiste))"
+    r"[^\d\n.]{0,40}?(?<![\w-])([A-Z]{0,5}[-/]?\d[A-Z0-9/-]*\d|\d)(?![\w-])",
+    re.I,
+)
 _EMAIL_RE = re.compile(r"\b[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b")
 _TERMS_RE = re.compile(
     r"\bnet[\s-]*(\d{1,3})\b|\b(\d{2,3})[\s-]*days?\s+(?:payment\s+)?terms\b"
@@ -54,17 +68,27 @@ _TERMS_RE = re.compile(
     re.I,
 )
 _REFERENCE_RE = re.compile(
-    r"\b(?:check|cheque|chk)\s*(?:#|no\.?|number)?\s*:?\s*#?\s*(\d{3,})"
-    r"|\b(?:ref(?:erence)?|confirmation|conf|trace|transaction|trn|utr|remittance|payment id|"
-    r"wire ref)\.?\s*(?:#|no\.?|number|id|code)?\s*[:#]?\s*(?=[A-Z0-9-]*\d)([A-Z0-9][A-Z0-9-]{3,})",
+    r"\b(?:check|cheque|chèque|chk|ck|scheck|assegno|warrant|eft|auth)\s*(?:#|no\.?|nr\.?|n°|"
+    r"number)?\s*:?\s*#?\s*(\d{3,})\b"
+    r"|\b(?:check|cheque|ck)\b[^.#\d\n]{0,25}#\s?(\d{3,})\b"
+    r"|\bpayment(?: no\.?| number| #)?\s*:?\s*(\d{5,})\b"
+    r"|\b(?:ref(?:erence)?|ref\.ª|référence|referencia|referenz|zahlungsreferenz|riferimento|"
+    r"betaalreferentie|betalingskenmerk|bank reference|confirmation(?: code| number)?|conf|"
+    r"trace(?: number)?|transaction(?: id)?|trn|utr|remittance|payment (?:id|number|document|ref)|"
+    r"wire ref|cro|comprovante|comprobante|autorisation|authori[sz]ation|id da transação|"
+    r"zahlungsavis|avviso di pagamento|aviso de pagamento|payment advice|receipt|memo)\.?"
+    r"\s*(?:#|no\.?|nr\.?|n°|n\.º|n\.|number|id|code|is|says)?\s*[:#]?\s*"
+    r"(?=[A-Z0-9/-]*\d)([A-Z0-9][A-Z0-9/-]{3,}[A-Z0-9])",
     re.I,
 )
 _METHODS: list[tuple[str, re.Pattern[str]]] = [
     (
         "wire",
         re.compile(
-            r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|"
-            r"überweisung|virement|transferencia)\b",
+            r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|mt ?103|transfer|"
+            r"transferred|value date|bank portal|überweisung|banküberweisung|überwiesen|"
+            r"überweisen|virement|viré|transferencia|transferido|transferimos|transferência|"
+            r"bonifico|overgemaakt|overboeking|overgeboekt)\b",
             re.I,
         ),
     ),
@@ -73,13 +97,25 @@ _METHODS: list[tuple[str, re.Pattern[str]]] = [
         "check",
         re.compile(
             r"\b(?:check|cheque|chk)\s*(?:#|no\.?|number|\d|was|is|has|in the mail"
-            r"|mailed|sent|went)|\b(?:mailed|sent|posted)\s+(?:a|the|our)\s+"
-            r"(?:check|cheque)\b|\bcheck\b(?=[^.]{0,40}\bmail)",
+            r"|mailed|sent|went|run)|\b(?:mailed|sent|posted|dropped|cut|wrote)\s+(?:off\s+)?(?:a|"
+            r"the|our)\s+(?:check|cheque)\b|\bcheck\b(?=[^.]{0,40}\bmail)|\b(?:a|the|our) "
+            r"(?:check|cheque)\b|\bchèque|\bscheck\b|\bassegno\b",
             re.I,
         ),
     ),
-    ("card", re.compile(r"\b(?:credit card|debit card|card payment|visa|mastercard|amex)\b", re.I)),
-    ("other", re.compile(r"\b(?:paypal|zelle|venmo|stripe|bill\.com|portal payment)\b", re.I)),
+    (
+        "card",
+        re.compile(
+            r"\b(?:credit card|debit card|card payment|by card|visa|mastercard|amex|carte "
+            r"bancaire|par carte|tarjeta|cartão|kreditkarte|creditcard|carta di credito|"
+            r"(?:your|the|via|through) (?:online |payment |customer |billing )?portal)\b",
+            re.I,
+        ),
+    ),
+    (
+        "other",
+        re.compile(r"\b(?:paypal|zelle|venmo|stripe|bill\.com|bizum|pix|boleto)\b", re.I),
+    ),
 ]
 
 
@@ -97,10 +133,33 @@ class AmountMention(Mention):
     value: Decimal
 
 
+_DATE_WORD_BEFORE = re.compile(
+    r"\b(?:on|am|vom|seit|bis|zum|le|du|au|el|del|al|il|dal|op|em|dated?|since|until|from|"
+    r"datum|fecha|data|date|valuta|value date)\s*:?\s*$",
+    re.I,
+)
+
+
+def _is_date(text: str, m: re.Match[str]) -> bool:
+    """A bare ``dd.mm`` that is a date: "am 20.11. überwiesen", "on 15.03", "20.11.2026"."""
+    day, dot, month = m.group("c").partition(".")
+    if not dot or "," in day or "," in month or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return False
+    after = text[m.end() : m.end() + 2]
+    if after.startswith(".") and not after[1:].isdigit():
+        return True  # "20.11." : the German and Dutch way to write a day
+    return bool(_DATE_WORD_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
+
+
 def find_amounts(text: str) -> list[AmountMention]:
-    """Money amounts: with a currency sign or code, or written with cents (``1,250.00``)."""
+    """Money amounts: with a currency sign or code, or written with cents (``1,250.00``).
+
+    A bare number is not money when it is a date ("am 20.11.", "on 15.03"), part of a
+    phone number, a PO, reference or invoice number (the pattern's look-arounds)."""
     found: list[AmountMention] = []
     for m in _AMOUNT_RE.finditer(text):
+        if m.group("c") and _is_date(text, m):
+            continue
         raw = m.group("a") or m.group("b") or m.group("c")
         try:
             value = parse_amount(raw.replace(" ", ""))
@@ -167,11 +226,13 @@ def find_invoices(text: str, known: Sequence[str] = ()) -> list[str]:
 
 
 def find_pos(text: str) -> list[str]:
-    """Purchase-order numbers: ``PO 7781``, ``PO# 4500012345``, ``purchase order PO-7781``."""
+    """Purchase-order numbers: ``PO 7781``, ``PO# 4500012345``, ``purchase order PO-7781``,
+    and order references in other words and languages ("Die Bestellnummer lautet
+    4500871234", "la OC 2026-118", "il numero corretto è 4700093211")."""
     out: list[str] = []
-    for m in _PO_RE.finditer(text):
-        number = m.group(1).strip("-")
-        if number not in out:
+    for m in [*_PO_RE.finditer(text), *_ORDER_REF_RE.finditer(text)]:
+        number = m.group(1).strip("-/")
+        if len(re.sub(r"\D", "", number)) >= 3 and number not in out:
             out.append(number)
     return out
 
@@ -210,4 +271,4 @@ def payment_reference(text: str) -> str | None:
     m = _REFERENCE_RE.search(text)
     if not m:
         return None
-    return m.group(1) or m.group(2)
+    return next(g for g in m.groups() if g)

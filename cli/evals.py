@@ -21,7 +21,6 @@ from ..evals.errors import EvalError
 from .common import EXIT_FAILED, EXIT_INPUT, err, handle_errors
 
 HERE = Path(__file__).resolve().parent.parent / "evals"
-DEFAULT_DATASET = HERE / "datasets" / "triage.jsonl"
 DEFAULT_GUARDRAILS = HERE / "datasets" / "guardrails.jsonl"
 DEFAULT_BASELINE = HERE / "baselines" / "offline-test.json"
 
@@ -51,6 +50,10 @@ def _summary(report: dict[str, Any]) -> str:
         f"{report['micro_f1']:.3f}  exact match {report['exact_match']:.3f}",
         f"field accuracy {'n/a' if acc is None else f'{acc:.3f}'} ({report['fields']['scored']} "
         f"fields)  abstain {report['abstain_rate']:.3f}  errors {report['errors']}",
+        f"ECE {report['calibration']['ece']}  automation rate "
+        f"{report['automation']['automation_rate']:.3f}  wrong among automatic "
+        f"{report['automation']['automatic_wrong_rate']:.3f} "
+        f"({report['automation']['automatic_wrong']}/{report['automation']['automatic']})",
         f"LLM calls {report['llm_calls']}  tokens {report['prompt_tokens']}+"
         f"{report['completion_tokens']}  cost ${report['cost_usd']}  {report['seconds']}s",
     ]
@@ -60,7 +63,13 @@ def _summary(report: dict[str, Any]) -> str:
 @app.command()
 @handle_errors
 def triage(
-    dataset: Annotated[Path, typer.Option(help="Triage dataset (JSONL).")] = DEFAULT_DATASET,
+    dataset: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Triage dataset (JSONL); repeat it or give a glob for several files. "
+            "Default: triage.jsonl and triage_b.jsonl when present."
+        ),
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     model: Annotated[
         str | None, typer.Option(help="offline or openai:<model>; default ARBOX_MODEL.")
@@ -68,7 +77,7 @@ def triage(
     prompt: Annotated[
         Path | None, typer.Option(help="A prompt file other than the shipped one.")
     ] = None,
-    split: Annotated[str, typer.Option(help="dev, test or all.")] = "all",
+    split: Annotated[str, typer.Option(help="train, dev, test or all.")] = "all",
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N cases.")] = None,
     concurrency: Annotated[int, typer.Option(min=1, help="Parallel LLM calls.")] = 1,
     out: Annotated[
@@ -95,10 +104,10 @@ def triage(
 
     try:
         from ..bootstrap import mail_reader
-        from ..evals.commands import run_triage_eval
+        from ..evals.commands import default_datasets, run_triage_eval
 
         report = run_triage_eval(
-            dataset=dataset,
+            dataset=list(dataset) if dataset else default_datasets(),
             mail=mail_reader(),
             model=model or get_settings().model,
             prompt=prompt,
@@ -177,7 +186,9 @@ def compare(
 @handle_errors
 def regress(
     baseline: Annotated[Path, typer.Option(help="Committed baseline.")] = DEFAULT_BASELINE,
-    dataset: Annotated[Path, typer.Option(help="Triage dataset.")] = DEFAULT_DATASET,
+    dataset: Annotated[
+        list[Path] | None, typer.Option(help="Triage dataset(s); default as for `triage`.")
+    ] = None,
     out: Annotated[Path | None, typer.Option(help="Save the fresh report here.")] = None,
     threshold: Annotated[float, typer.Option(help="Allowed macro-F1 drop.")] = 0.02,
     write_baseline: Annotated[
@@ -186,13 +197,17 @@ def regress(
 ) -> None:
     """CI check: the offline classifier on the test split must not fall below the baseline."""
     from ..bootstrap import mail_reader
-    from ..evals.commands import run_triage_eval
+    from ..evals.commands import default_datasets, run_triage_eval
     from ..evals.compare import compare_reports, load_report, render_comparison
     from ..evals.report import save_report
 
     try:
         report = run_triage_eval(
-            dataset=dataset, mail=mail_reader(), model="offline", split="test", progress=False
+            dataset=list(dataset) if dataset else default_datasets(),
+            mail=mail_reader(),
+            model="offline",
+            split="test",
+            progress=False,
         )
         if out is not None:
             save_report(report, out)
@@ -235,3 +250,67 @@ def export_corrections_cmd(
     typer.echo(f"wrote {len(result.cases)} cases to {out}; skipped {len(result.skipped)}")
     for message_id, why in result.skipped:
         typer.echo(f"  skipped {message_id}: {why}", err=True)
+
+
+@app.command()
+@handle_errors
+def train(
+    dataset: Annotated[
+        list[Path] | None, typer.Option(help="Triage dataset(s); default as for `triage`.")
+    ] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed (folds, solver).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the model (default: the shipped file).")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Retrain the offline classifier's learned layer on the train split; print the figures."""
+    from ..agent.offline.model import MODEL_PATH
+    from ..bootstrap import mail_reader
+    from ..evals.cases import load_dataset
+    from ..evals.commands import default_datasets
+
+    try:
+        from ..evals.train import DEFAULT_SEED, render_training, train_and_report
+    except ImportError as exc:  # scikit-learn is in the `train` extra only
+        raise _fail(EvalError(f"training needs the train extra ({exc})")) from None
+    cases = load_dataset(list(dataset) if dataset else default_datasets())
+    result = train_and_report(
+        cases, mail_reader(), seed=DEFAULT_SEED if seed is None else seed, out=out or MODEL_PATH
+    )
+    typer.echo(json.dumps(result) if json_out else render_training(result))
+
+
+@app.command("learning-curve")
+@handle_errors
+def learning_curve_cmd(
+    dataset: Annotated[
+        list[Path] | None, typer.Option(help="Triage dataset(s); default as for `triage`.")
+    ] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed (folds, solver).")] = None,
+) -> None:
+    """Macro F1 on the locked test split against the size of the training set."""
+    from ..agent.offline.classifier import OfflineClassifier
+    from ..bootstrap import mail_reader
+    from ..evals.cases import load_dataset
+    from ..evals.commands import default_datasets
+    from ..evals.split import select
+
+    try:
+        from ..evals.learning_curve import learning_curve
+        from ..evals.train import DEFAULT_SEED, evaluate
+    except ImportError as exc:  # scikit-learn is in the `train` extra only
+        raise _fail(EvalError(f"the learning curve needs the train extra ({exc})")) from None
+    mail = mail_reader()
+    cases = load_dataset(list(dataset) if dataset else default_datasets())
+    rules = evaluate(select(cases, "test"), OfflineClassifier(model=None), mail)
+    typer.echo(
+        f"rules alone on test: macro F1 {rules['macro_f1']:.3f}  exact {rules['exact_match']:.3f}"
+    )
+    typer.echo(f"{'fraction':>8} {'train':>6} {'combined F1':>12} {'exact':>6} {'learned F1':>11}")
+    for row in learning_curve(cases, mail, seed=DEFAULT_SEED if seed is None else seed):
+        c, learned = row["combined"], row["learned"]
+        typer.echo(
+            f"{row['fraction']:8.3f} {row['train_cases']:6d} {c['macro_f1']:12.3f} "
+            f"{c['exact_match']:6.3f} {learned['macro_f1']:11.3f}"
+        )

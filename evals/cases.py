@@ -7,7 +7,7 @@ at once, so a dataset author fixes them in one pass.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -165,6 +165,37 @@ def load_cases(path: str | Path) -> list[TriageCase]:
         raise DatasetError("invalid dataset:\n" + "\n".join(shown) + more)
     if not cases:
         raise DatasetError(f"{path}: the dataset has no cases")
+    return cases
+
+
+def dataset_files(spec: str | Path | Sequence[str | Path]) -> list[Path]:
+    """The files a dataset option names: a path, a glob (``datasets/triage*.jsonl``) or
+    several of them; in the given order, each once."""
+    specs = [spec] if isinstance(spec, str | Path) else list(spec)
+    files: list[Path] = []
+    for item in specs:
+        text = str(item)
+        if any(ch in text for ch in "*?["):
+            base = Path(text).parent
+            matched = sorted(base.glob(Path(text).name))
+            if not matched:
+                raise DatasetError(f"{text}: no file matches")
+            files.extend(matched)
+        else:
+            files.append(Path(text))
+    return list(dict.fromkeys(files))
+
+
+def load_dataset(spec: str | Path | Sequence[str | Path]) -> list[TriageCase]:
+    """Every case of every file ``spec`` names (see `dataset_files`); ids unique across files."""
+    cases: list[TriageCase] = []
+    seen: dict[str, Path] = {}
+    for path in dataset_files(spec):
+        for case in load_cases(path):
+            if case.id in seen:
+                raise DatasetError(f"{path}: id {case.id!r} is also in {seen[case.id]}")
+            seen[case.id] = path
+            cases.append(case)
     return cases
 
 

@@ -18,6 +18,8 @@ from .errors import EvalError
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATASET = HERE / "datasets" / "triage.jsonl"
+EXTRA_DATASETS = (HERE / "datasets" / "triage_b.jsonl",)
+"""Shipped datasets read beside `DEFAULT_DATASET` when present (and no other is named)."""
 DEFAULT_GUARDRAILS = HERE / "datasets" / "guardrails.jsonl"
 DEFAULT_BASELINE = HERE / "baselines" / "offline-test.json"
 
@@ -42,9 +44,41 @@ def _prompt_hash(classifier: Any, prompt: Path | None) -> str:
     return "default"
 
 
+def default_datasets() -> list[Path]:
+    """`triage.jsonl`, plus the shipped extra datasets that exist."""
+    return [DEFAULT_DATASET, *(p for p in EXTRA_DATASETS if p.exists())]
+
+
+def _load_locked(datasets: list[Path], relock: bool) -> tuple[list[Any], str]:
+    """Every case of ``datasets``, each file checked against its own lock."""
+    from .cases import dataset_files, load_cases
+    from .split import check_lock, lock_path_for, write_lock
+
+    cases: list[Any] = []
+    statuses: list[str] = []
+    seen: set[str] = set()
+    for path in dataset_files(datasets):
+        part = load_cases(path)
+        dup = sorted(seen & {c.id for c in part})
+        if dup:
+            raise EvalError(f"{path}: ids also in another dataset file: {dup[:5]}")
+        seen |= {c.id for c in part}
+        lock_path = lock_path_for(path)
+        # A dataset without a lock (someone else's file) is not locked behind their back.
+        if lock_path.exists():
+            statuses.append(check_lock(part, lock_path, relock=relock))
+        elif relock:
+            write_lock(part, lock_path)
+            statuses.append(f"wrote a new lock {lock_path}")
+        else:
+            statuses.append("no lock file")
+        cases.extend(part)
+    return cases, "; ".join(dict.fromkeys(statuses))
+
+
 def run_triage_eval(
     *,
-    dataset: Path,
+    dataset: Path | list[Path],
     model: str,
     mail: MailReader,
     prompt: Path | None = None,
@@ -59,25 +93,17 @@ def run_triage_eval(
     progress: bool = True,
 ) -> dict[str, Any]:
     """Everything `arbox eval triage` does short of printing; raises `EvalError`s."""
-    from .cases import case_to_reply, load_cases
+    from .cases import case_to_reply
     from .cassettes import DEFAULT_DIR, CassetteStore
     from .runner import Price, run_triage
-    from .split import check_lock, lock_path_for, select, write_lock
+    from .split import select
 
     if record and replay:
         raise EvalError("--record and --replay exclude each other")
     if prompt is not None and not prompt.is_file():
         raise EvalError(f"prompt file not found: {prompt}")
-    cases = load_cases(dataset)
-    lock_path = lock_path_for(dataset)
-    # A dataset without a lock (someone else's file) is not locked behind their back.
-    if lock_path.exists():
-        lock_status = check_lock(cases, lock_path, relock=relock)
-    elif relock:
-        write_lock(cases, lock_path)
-        lock_status = f"wrote a new lock {lock_path}"
-    else:
-        lock_status = "no lock file"
+    datasets = dataset if isinstance(dataset, list) else [dataset]
+    cases, lock_status = _load_locked(datasets, relock)
     chosen = select(cases, split)[: limit or None]
     if replay:
         os.environ.setdefault("OPENAI_API_KEY", "replay-needs-no-key")
@@ -101,7 +127,7 @@ def run_triage_eval(
         price=Price(*price),
         case_context=context,
         meta={
-            "dataset": str(dataset),
+            "dataset": ", ".join(str(d) for d in datasets),
             "split": split,
             "model": model,
             "prompt": str(prompt) if prompt else None,

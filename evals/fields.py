@@ -2,7 +2,9 @@
 
 Money to the cent, dates to the day, invoice references and e-mail addresses ignoring case
 and punctuation around them, the dispute reason and payment method exactly, free-text
-fields (document, contact name) by word overlap. `detail` is a paraphrase and not scored.
+fields (document, contact name) by word overlap. `detail` is a paraphrase and not scored,
+except the PO number a missing_po detail names (`po_number`: one of the gold detail's
+numbers must be in the predicted detail).
 A field is scored only when the classifier found the intent it belongs to, so extraction
 is measured apart from classification (missed intents already cost recall).
 """
@@ -67,6 +69,14 @@ def field_matches(name: str, gold: Any, predicted: Any) -> bool:
     return bool(g and p) and len(g & p) / len(g | p) >= 0.5
 
 
+_NUMBER_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*", re.I)
+
+
+def _po_numbers(detail: Any) -> set[str]:
+    """Numbers of three digits or more in a missing_po detail: the PO or reference given."""
+    return {_ref(t) for t in _NUMBER_TOKEN.findall(str(detail)) if sum(c.isdigit() for c in t) >= 3}
+
+
 def score_fields(
     gold_fields: Mapping[str, Mapping[str, Any]],
     predicted_fields: Mapping[str, Mapping[str, Any]],
@@ -77,6 +87,19 @@ def score_fields(
         if intent not in predicted_fields:
             continue
         got = predicted_fields[intent]
+        if intent == "missing_po" and _po_numbers(fields.get("detail", "")):
+            # The PO number the customer gives is scored inside the free-text detail.
+            wanted = _po_numbers(fields["detail"])
+            ok = bool(wanted & _po_numbers(got.get("detail", "")))
+            rows.append(
+                {
+                    "intent": intent,
+                    "field": "po_number",
+                    "gold": sorted(wanted),
+                    "got": got.get("detail"),
+                    "ok": ok,
+                }
+            )
         for name, value in fields.items():
             if name not in SCORED:
                 continue

@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from .charts import automation_table, misses_table, reliability_svg
 from .metrics import NONE
 
 _CSS = """
@@ -32,6 +33,8 @@ def _kpis(report: dict[str, Any]) -> str:
         ("exact match", f"{report['exact_match']:.3f}"),
         ("field accuracy", "n/a" if fields is None else f"{fields:.3f}"),
         ("abstain rate", f"{report['abstain_rate']:.3f}"),
+        ("ECE", report.get("calibration", {}).get("ece")),
+        ("automation rate", report.get("automation", {}).get("automation_rate")),
         ("errors", report.get("errors", 0)),
         ("LLM calls", report.get("llm_calls", 0)),
         ("tokens in/out", f"{report.get('prompt_tokens', 0)}/{report.get('completion_tokens', 0)}"),
@@ -140,22 +143,6 @@ def _fields_table(fields: dict[str, Any]) -> str:
     return f"<table><tr><th>field</th><th>accuracy</th><th>scored</th></tr>{rows}</table>"
 
 
-def _misses(results: list[dict[str, Any]], limit: int = 200) -> str:
-    wrong = [r for r in results if not r.get("exact")][:limit]
-    if not wrong:
-        return "<p>Every case matched exactly.</p>"
-    rows = "".join(
-        f"<tr><td>{escape(r['id'])}</td><td>{escape(', '.join(r['gold']))}</td>"
-        f"<td>{escape(', '.join(r['predicted']) or '(nothing)')}</td>"
-        f"<td><pre>{escape(r.get('error') or '')}</pre></td></tr>"
-        for r in wrong
-    )
-    return (
-        '<table class="miss"><tr><th>case</th><th>gold</th><th>predicted</th>'
-        f"<th>error</th></tr>{rows}</table>"
-    )
-
-
 def render_html(report: dict[str, Any]) -> str:
     """The whole page as one string."""
     title = f"arbox triage eval: {report.get('classifier', '?')}"
@@ -174,7 +161,12 @@ def render_html(report: dict[str, Any]) -> str:
         "<code>none</code> collects missed intents (column) and extra predictions (row).</p>"
         f"{confusion_svg(report['confusion'])}"
         f"<h2>Field accuracy</h2>{_fields_table(report.get('fields', {}))}"
-        f"<h2>Cases not matched exactly</h2>{_misses(report.get('results', []))}"
+        "<h2>Calibration</h2><p>Every intent's probability for every case against whether "
+        "the intent is in the gold labels (10 bins). Expected calibration error: "
+        f"<b>{escape(str(report.get('calibration', {}).get('ece')))}</b>.</p>"
+        f"{reliability_svg(report.get('calibration', {}))}"
+        f"<h2>Automation</h2>{automation_table(report.get('automation', {}))}"
+        f"<h2>Cases not matched exactly</h2>{misses_table(report.get('results', []))}"
         "</body></html>"
     )
 

@@ -19,6 +19,8 @@ from typing import Any, Protocol
 from arbox.agent.classifier import Classifier, Reply
 from arbox.agent.findings import INTENTS, Triage
 
+from .automation import automation, automation_summary
+from .calibration import reliability
 from .cases import TriageCase
 from .fields import field_accuracy, score_fields
 from .metrics import summarize
@@ -70,8 +72,20 @@ class CaseResult:
     gold: list[str]
     predicted: list[str]
     fields: list[dict[str, Any]] = field(default_factory=list)
+    """Field scoring rows (gold vs got)."""
     error: str | None = None
     seconds: float = 0.0
+    confidence: dict[str, float] = field(default_factory=dict)
+    """Confidence of each predicted intent."""
+    probabilities: dict[str, float] = field(default_factory=dict)
+    """Probability of every intent when the classifier gives them (else the findings')."""
+    found: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The extracted fields per predicted intent."""
+    evidence: dict[str, str] = field(default_factory=dict)
+    automatic: bool = False
+    reasons: list[str] = field(default_factory=list)
+    text: str = ""
+    """The reply text the classifier read."""
 
     @property
     def exact(self) -> bool:
@@ -87,6 +101,26 @@ class CaseResult:
             "fields": self.fields,
             "error": self.error,
             "seconds": round(self.seconds, 4),
+            "confidence": self.confidence,
+            "probabilities": self.probabilities,
+            "found": self.found,
+            "evidence": self.evidence,
+            "automatic": self.automatic,
+            "reasons": self.reasons,
+            "text": self.text,
+        }
+
+    def per_case(self) -> dict[str, Any]:
+        """The `per_case` entry of CONTRACTS.md section 3."""
+        return {
+            "id": self.id,
+            "expected": self.gold,
+            "predicted": self.predicted,
+            "confidence": self.confidence,
+            "fields": self.found,
+            "automatic": self.automatic,
+            "reasons": self.reasons,
+            "evidence": self.evidence,
         }
 
 
@@ -113,8 +147,14 @@ def _classify_one(
     case: TriageCase, classifier: Classifier, to_reply: Callable[[TriageCase], Reply]
 ) -> CaseResult:
     started = time.perf_counter()
+    reply: Reply | None = None
     try:
-        triage = classifier.classify(to_reply(case))
+        reply = to_reply(case)
+        scored = getattr(classifier, "classify_scored", None)
+        if scored is not None:
+            triage, probabilities = scored(reply)
+        else:
+            triage, probabilities = classifier.classify(reply), {}
     except Exception as exc:  # one bad case must not end a run of hundreds
         return CaseResult(
             case.id,
@@ -122,16 +162,50 @@ def _classify_one(
             [],
             error=f"{type(exc).__name__}: {exc}",
             seconds=time.perf_counter() - started,
+            reasons=["the classifier failed"],
+            text=reply.text if reply else "",
         )
+    seconds = time.perf_counter() - started
     predicted = list(dict.fromkeys(triage.intents))
+    live = [f for f in triage.findings if not f.abstained]
+    confidence = {f.intent.value: round(f.confidence, 4) for f in live}
+    automatic, reasons = automation(triage, reply)
+    found = _predicted_fields(triage)
     return CaseResult(
         case.id,
         list(case.labels),
         predicted,
-        fields=score_fields(case.fields, _predicted_fields(triage)),
+        fields=score_fields(case.fields, found),
         error=triage.error,
-        seconds=time.perf_counter() - started,
+        seconds=seconds,
+        confidence=confidence,
+        probabilities=dict(probabilities) or dict(confidence),
+        found=found,
+        evidence={f.intent.value: f.evidence for f in triage.findings},
+        automatic=automatic,
+        reasons=reasons,
+        text=reply.text,
     )
+
+
+def _calibration(results: Sequence[CaseResult]) -> dict[str, Any]:
+    """Reliability of the probabilities (every intent of every case) and of the reported
+    findings' confidence."""
+    every = [
+        (p, intent in r.gold)
+        for r in results
+        if r.error is None
+        for intent, p in r.probabilities.items()
+    ]
+    reported = [
+        (p, intent in r.gold)
+        for r in results
+        if r.error is None
+        for intent, p in r.confidence.items()
+    ]
+    out = reliability(every)
+    out["findings"] = reliability(reported)
+    return out
 
 
 def run_triage(
@@ -175,6 +249,8 @@ def run_triage(
         "cases": len(results),
         **summarize(gold, predicted, INTENTS),
         "fields": field_accuracy(rows),
+        "calibration": _calibration(results),
+        "automation": automation_summary([r.per_case() for r in results]),
         "errors": sum(r.error is not None for r in results),
         "llm_calls": calls,
         "prompt_tokens": prompt_tokens,
@@ -185,6 +261,7 @@ def run_triage(
         },
         "cost_usd": str(price.cost(prompt_tokens, completion_tokens)),
         "seconds": round(seconds, 3),
+        "per_case": [r.per_case() for r in results],
         "results": [r.as_dict() for r in results],
     }
     return report

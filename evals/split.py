@@ -1,8 +1,10 @@
-"""The dev/test split by a stable hash of the case id, and the lock on the `test` split.
+"""The train/dev/test split by a stable hash of the case id, and the lock on the `test` split.
 
-`dev` is for tuning prompts and rules; `test` is for reporting. The lock file records the
-sha256 of each split's canonical content, so an edit to a `test` case can not slip by: a run
-refuses a changed `test` split unless it is asked to re-lock (and the commit then shows it).
+sha256(id) % 10: 0-5 `train` (the learned layer is fitted on it, its thresholds tuned by
+cross-validation inside it), 6-7 `dev` (for looking at mistakes), 8-9 `test` (reported).
+The lock file records the sha256 of each split's canonical content, so an edit to a `test`
+case can not slip by: a run refuses a changed `test` split unless it is asked to re-lock
+(and the commit then shows it).
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from typing import Literal
 from .cases import TriageCase
 from .errors import LockError
 
-Split = Literal["dev", "test"]
-SPLITS: tuple[Split, ...] = ("dev", "test")
+Split = Literal["train", "dev", "test"]
+SPLITS: tuple[Split, ...] = ("train", "dev", "test")
 
 
 def split_of(case_id: str) -> Split:
-    """`dev` or `test`, from the case id alone: adding or reordering cases moves nothing."""
-    return "dev" if int(hashlib.sha256(case_id.encode()).hexdigest(), 16) % 2 == 0 else "test"
+    """`train`, `dev` or `test`, from the case id alone: adding or reordering cases moves
+    nothing."""
+    bucket = int(hashlib.sha256(case_id.encode()).hexdigest(), 16) % 10
+    return "train" if bucket <= 5 else "dev" if bucket <= 7 else "test"
 
 
 def select(cases: Sequence[TriageCase], split: str) -> list[TriageCase]:
@@ -30,7 +34,7 @@ def select(cases: Sequence[TriageCase], split: str) -> list[TriageCase]:
     if split == "all":
         return list(cases)
     if split not in SPLITS:
-        raise ValueError(f"unknown split {split!r}: use dev, test or all")
+        raise ValueError(f"unknown split {split!r}: use train, dev, test or all")
     return [c for c in cases if split_of(c.id) == split]
 
 
@@ -68,9 +72,9 @@ def write_lock(cases: Sequence[TriageCase], lock_path: str | Path) -> dict[str, 
 def check_lock(cases: Sequence[TriageCase], lock_path: str | Path, *, relock: bool = False) -> str:
     """Refuse a `test` split that differs from its lock; return what happened, in words.
 
-    A missing lock is written (first run). A changed `dev` split is re-locked silently:
-    tuning on dev is what it is for. A changed `test` split raises `LockError` unless
-    `relock` is true.
+    A missing lock is written (first run). A changed `train` or `dev` split is re-locked
+    silently: fitting and looking is what they are for. A changed `test` split raises
+    `LockError` unless `relock` is true.
     """
     lock_path = Path(lock_path)
     current = compute_lock(cases)
@@ -92,7 +96,7 @@ def check_lock(cases: Sequence[TriageCase], lock_path: str | Path, *, relock: bo
             )
         write_lock(cases, lock_path)
         return f"re-locked the test split in {lock_path}"
-    if locked.get("dev", {}).get("sha256") != current["dev"]["sha256"]:
+    if any(locked.get(s, {}).get("sha256") != current[s]["sha256"] for s in ("train", "dev")):
         write_lock(cases, lock_path)
-        return f"dev split changed; updated {lock_path}"
+        return f"train/dev split changed; updated {lock_path}"
     return "test split matches its lock"

@@ -1,16 +1,19 @@
-"""The offline classifier: lexicon cues per clause, negation, then a few rules of precedence.
+"""The offline classifier: lexicon rules, then a learned layer that weighs them with the words.
 
-No network and no model weights. Each clause of the reply (quoted history removed)
-is normalised, typo-corrected and matched against `lexicon.CUES`; a cue preceded by
-a negation ("we have NOT received the goods" is a dispute, "we have not paid yet"
-is no payment) or, for factual claims, asked as a question or put in the future,
-is dropped. Several intents per reply are normal.
+No network. The rules: each clause of the reply (quoted history, signature, disclaimer and
+text addressed to a machine removed) is normalised, typo-corrected and matched against
+`lexicon.CUES`; a cue preceded by a negation ("we have NOT received the goods" is a
+dispute, "we haven't paid yet" is no payment) or, for factual claims, asked as a question,
+put in the future or made conditional, is dropped. The learned layer (`model`) reads the
+rules' votes beside word and character n-grams and gives each intent a calibrated
+probability. Several intents per reply are normal.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -18,13 +21,24 @@ from arbox.agent import extract
 from arbox.agent.classifier import Reply
 from arbox.agent.dates import find_dates
 from arbox.agent.evidence import check_evidence
-from arbox.agent.findings import Finding, Intent, Triage
+from arbox.agent.findings import Fields, Finding, Intent, Triage
 
 from .fields import fill
 from .fuzzy import correct
 from .headers import is_auto_reply
-from .lexicon import AUTO_REPLY_SUBJECT, CUES, FUTURE, INJECTION, NEGATORS, Cue
-from .text import Clause, clauses, normalize, strip_quoted
+from .lexicon import (
+    AUTO_REPLY_SUBJECT,
+    BOUNCE,
+    CUES,
+    DELAYED,
+    FUTURE,
+    NEGATORS,
+    RESOLVED,
+    SHORT_EVIDENCE,
+    Cue,
+)
+from .model import LinearModel, shipped_model
+from .text import Clause, clauses, clean_text, normalize
 
 MIN_CONFIDENCE = 0.5
 """Intents whose combined cue weight stays below this are not reported."""
@@ -53,55 +67,122 @@ class Hit:
 
 
 class OfflineClassifier:
-    """Rule-based triage with fuzzy phrase lexicons. Deterministic and thread-safe."""
+    """Rules (fuzzy phrase lexicons, negation, precedence) plus a learned layer.
+
+    The rules vote per intent; the learned layer (`model.LinearModel`, TF-IDF words and
+    character n-grams with the rule votes as extra features) turns the votes and the
+    words into a calibrated probability per intent and reports those at or above their
+    cross-validated thresholds. Without a model file the rules decide alone.
+    Deterministic and thread-safe.
+    """
 
     name = "offline"
 
+    def __init__(self, model: LinearModel | str | None = "shipped") -> None:
+        """``model``: ``"shipped"`` (the packaged file), a `LinearModel`, or None (rules)."""
+        self.model: LinearModel | None = shipped_model() if isinstance(model, str) else model
+
     def classify(self, reply: Reply) -> Triage:
         """Every intent in ``reply``, with fields, confidence and a verbatim evidence quote."""
-        text = strip_quoted(reply.text)
+        return self.classify_scored(reply)[0]
+
+    def rule_votes(self, reply: Reply) -> dict[str, float]:
+        """The rule layer's confidence per intent (the learned layer's extra features)."""
+        text = clean_text(reply.text)
+        by_intent, auto = self._rules(reply, text, _anchor(reply.sent_at))
+        votes = {i.value: _combine([h.cue.weight for h in hits]) for i, hits in by_intent.items()}
+        if auto:
+            votes[Intent.auto_reply.value] = 0.95
+        return votes
+
+    def classify_scored(self, reply: Reply) -> tuple[Triage, dict[str, float]]:
+        """The triage and the calibrated probability of every intent (for calibration)."""
+        text = clean_text(reply.text)
         anchor = _anchor(reply.sent_at)
-        if is_auto_reply(reply.headers) or AUTO_REPLY_SUBJECT.match(reply.subject or ""):
-            return self._auto_reply(reply, text, anchor)
-        hits = self._hits(text, anchor)
+        by_intent, auto = self._rules(reply, text, anchor)
+        votes = {i: _combine([h.cue.weight for h in hits]) for i, hits in by_intent.items()}
+        if auto:
+            votes[Intent.auto_reply] = 0.95
+        if self.model is not None:
+            probs = self.model.probabilities(
+                text, reply.subject, {i.value: v for i, v in votes.items()}
+            )
+            chosen = _decide(self.model, probs, auto)
+            scores = {Intent(i): p for i, p in probs.items()}
+        else:
+            chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
+            scores = dict(votes)
+        if Intent.promise_to_pay in chosen and not find_dates(text, anchor):
+            # A promise commits to a date (CONTRACTS.md section 1); "will send more when I
+            # can" promises nothing the ledger can hold them to.
+            chosen.remove(Intent.promise_to_pay)
+        if Intent.short_pay in chosen and not SHORT_EVIDENCE.search(text):
+            chosen.remove(Intent.short_pay)  # paying less than billed is said in words
+        if auto and Intent.auto_reply not in chosen:
+            chosen.append(Intent.auto_reply)
+        if auto and not _from_text_only(reply):
+            scores[Intent.auto_reply] = max(scores.get(Intent.auto_reply, 0.0), 0.97)
+        findings = [
+            self._finding(intent, by_intent.get(intent, []), scores[intent], text, anchor, reply)
+            for intent in chosen
+        ]
+        if not findings:
+            # Nothing understood: `other`, as sure as the model is that nothing applies
+            # (a reply with no cue is not "other" with high confidence by default).
+            first = clauses(text)[0].text if text else ""
+            confidence = scores.get(Intent.other, 0.5) if self.model is not None else 0.5
+            findings.append(
+                Finding(
+                    intent=Intent.other,
+                    confidence=round(confidence, 3),
+                    evidence=first[:EVIDENCE_CHARS],
+                )
+            )
+        findings.sort(key=lambda f: _position(f, text))
+        triage = Triage(findings=findings, classifier=self.name)
+        probabilities = {i.value: round(scores.get(i, 0.0), 4) for i in Intent}
+        if not text:
+            return triage, probabilities  # caught from headers alone: no text to quote
+        return check_evidence(triage, text), probabilities
+
+    def _rules(self, reply: Reply, text: str, anchor: date) -> tuple[dict[Intent, list[Hit]], bool]:
+        """Rule hits per intent (precedence applied) and whether the reply is automatic."""
+        auto = bool(is_auto_reply(reply.headers) or AUTO_REPLY_SUBJECT.match(reply.subject or ""))
         by_intent: dict[Intent, list[Hit]] = defaultdict(list)
-        for hit in hits:
+        for hit in self._hits(text, anchor):
             by_intent[hit.cue.intent].append(hit)
         if Intent.auto_reply in by_intent and _AWAY_MARKERS.search(text):
-            return self._auto_reply(reply, text, anchor)
+            auto = True
         by_intent.pop(Intent.auto_reply, None)
         _apply_precedence(by_intent)
-        findings = []
-        for intent, intent_hits in by_intent.items():
-            confidence = _combine([h.cue.weight for h in intent_hits])
-            if confidence < MIN_CONFIDENCE:
-                continue
-            findings.append(self._finding(intent, intent_hits, text, anchor, reply))
-        if not findings:
-            first = clauses(text)[0].text if text else ""
-            findings.append(
-                Finding(intent=Intent.other, confidence=0.6, evidence=first[:EVIDENCE_CHARS])
-            )
-        findings.sort(
-            key=lambda f: min((h.clause.start for h in by_intent.get(f.intent, [])), default=0)
+        bounce = bool(
+            BOUNCE.search(text) or BOUNCE.search(reply.subject or "") or _dsn(reply.headers)
         )
-        triage = Triage(findings=findings, classifier=self.name)
-        return check_evidence(triage, text)
+        if DELAYED.search(text):
+            auto, bounce = True, False  # a delay notice: the address still works
+        if bounce:
+            # A delivery failure: automatic, and the address we wrote to is the wrong one.
+            auto = True
+            where = next((c for c in clauses(text) if BOUNCE.search(c.text)), None)
+            if where is not None:
+                by_intent[Intent.wrong_contact] = [Hit(_BOUNCE_CUE, where)]
+        if auto:
+            # An automatic reply keeps a new contact or remittance detail; anything else
+            # in it is boilerplate ("I will respond upon my return" promises nothing).
+            keep = {Intent.wrong_contact, Intent.payment_sent}
+            by_intent = defaultdict(list, {i: h for i, h in by_intent.items() if i in keep})
+        return by_intent, auto
 
     def _hits(self, text: str, anchor: date) -> list[Hit]:
         hits: list[Hit] = []
-        injected_until = -1
         for clause in clauses(text):
-            if INJECTION.search(clause.text):
-                # Addressed to a model, not to us: never acted on, nor the rest of its paragraph.
-                blank = text.find("\n\n", clause.start)
-                injected_until = len(text) if blank == -1 else blank
-            if clause.start < injected_until:
-                continue
             norm = correct(normalize(clause.text))
             question = norm.rstrip().endswith("?")
             dated: bool | None = None
+            resolved = bool(RESOLVED.search(norm))
             for cue in CUES:
+                if resolved and cue.intent is Intent.dispute:
+                    continue  # "the dispute has been resolved" is not a dispute
                 for m in cue.pattern.finditer(norm):
                     if _cancelled(cue, norm, m, question):
                         continue
@@ -117,12 +198,24 @@ class OfflineClassifier:
         return hits
 
     def _finding(
-        self, intent: Intent, hits: list[Hit], text: str, anchor: date, reply: Reply
+        self,
+        intent: Intent,
+        hits: list[Hit],
+        confidence: float,
+        text: str,
+        anchor: date,
+        reply: Reply,
     ) -> Finding:
-        best = max(hits, key=lambda h: h.cue.weight)
+        if hits:
+            best = max(hits, key=lambda h: h.cue.weight).clause.text
+        else:
+            best = self._best_clause(intent, text, reply.subject)
         reasons = [h.cue.reason for h in hits if h.cue.reason]
-        fields = fill(intent, best.clause.text, text, anchor, reply.sender, reasons)
-        clause_text = " ".join(dict.fromkeys(h.clause.text for h in hits))
+        if hits and all(h.cue is _BOUNCE_CUE for h in hits):
+            fields = Fields()  # the failed address in a bounce is not a new contact
+        else:
+            fields = fill(intent, best, text, anchor, reply.sender, reasons)
+        clause_text = " ".join(dict.fromkeys([best, *(h.clause.text for h in hits)]))
         invoices = extract.find_invoices(clause_text, reply.known_invoices)
         if not invoices and intent not in _NO_INVOICES:
             # The clause that shows the intent often names no invoice ("please send a
@@ -134,18 +227,49 @@ class OfflineClassifier:
             intent=intent,
             invoices=invoices,
             fields=fields,
-            confidence=_combine([h.cue.weight for h in hits]),
-            evidence=best.clause.text[:EVIDENCE_CHARS],
+            confidence=round(min(0.99, confidence), 3),
+            evidence=best[:EVIDENCE_CHARS],
         )
 
-    def _auto_reply(self, reply: Reply, text: str, anchor: date) -> Triage:
-        first = clauses(text)[0].text[:EVIDENCE_CHARS] if text else ""
-        fields = fill(Intent.auto_reply, first, text, anchor, reply.sender, [])
-        finding = Finding(intent=Intent.auto_reply, fields=fields, confidence=0.95, evidence=first)
-        triage = Triage(findings=[finding], classifier=self.name)
-        if not first:
-            return triage  # caught from headers alone: there is no text to quote
-        return check_evidence(triage, text)
+    def _best_clause(self, intent: Intent, text: str, subject: str) -> str:
+        """The clause the learned layer finds most typical of ``intent`` (its evidence)."""
+        parts = clauses(text)
+        if not parts:
+            return ""
+        if self.model is None:
+            return parts[0].text
+        model = self.model
+        return max(parts, key=lambda c: model.score(model.vector(c.text), intent.value)).text
+
+
+def _decide(model: LinearModel, probs: Mapping[str, float], auto: bool) -> list[Intent]:
+    """Every intent at or above its threshold; if none, the one nearest to its threshold
+    (`other` included) is the best guess, and its low confidence asks a person."""
+    chosen = [
+        Intent(i) for i in model.intents if i != Intent.other and probs[i] >= model.threshold[i]
+    ]
+    if not chosen and not auto:
+        best = max(model.intents, key=lambda i: probs[i] / model.threshold[i])
+        if best != Intent.other:
+            chosen = [Intent(best)]
+    return chosen
+
+
+def _position(finding: Finding, text: str) -> int:
+    at = text.find(finding.evidence) if finding.evidence else -1
+    return at if at >= 0 else len(text)
+
+
+_BOUNCE_CUE = Cue(Intent.wrong_contact, BOUNCE, 0.9)
+
+
+def _dsn(headers: Mapping[str, str]) -> bool:
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+    return "delivery-status" in content_type.lower() or "report-type=delivery" in content_type
+
+
+def _from_text_only(reply: Reply) -> bool:
+    return not (is_auto_reply(reply.headers) or AUTO_REPLY_SUBJECT.match(reply.subject or ""))
 
 
 def _anchor(sent_at: datetime | None) -> date:
@@ -210,10 +334,17 @@ def _apply_precedence(by_intent: dict[Intent, list[Hit]]) -> None:
             by_intent[Intent.invoice_request] = kept
         else:
             by_intent.pop(Intent.invoice_request)
+    if Intent.missing_po in by_intent and Intent.dispute in by_intent:
+        # "please send a corrected invoice with our PO" asks for the PO, not a correction
+        # of what is billed: only a dispute with a reason of its own stays.
+        specific = [h for h in by_intent[Intent.dispute] if h.cue.reason not in (None, "other")]
+        if specific:
+            by_intent[Intent.dispute] = specific
+        else:
+            by_intent.pop(Intent.dispute)
     if Intent.short_pay in by_intent:
-        # A deduction is a payment with a reason: the reason belongs to short_pay, and
-        # the payment is not reported twice.
-        by_intent.pop(Intent.payment_sent, None)
+        # A deduction taken from a payment is short_pay with its reason, not also a dispute
+        # (a paid short pay keeps payment_sent beside it: CONTRACTS.md section 1).
         short_clauses = {h.clause for h in by_intent[Intent.short_pay]}
         disputes = [h for h in by_intent.get(Intent.dispute, []) if h.clause not in short_clauses]
         for h in by_intent.get(Intent.dispute, []):

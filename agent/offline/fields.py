@@ -4,24 +4,75 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from decimal import Decimal
 
 from arbox.agent import extract
-from arbox.agent.dates import find_dates, first_date
+from arbox.agent.dates import Prefer, find_dates, first_date
 from arbox.agent.findings import Fields, Intent
 
+from . import amounts
+
 _REASONS: list[tuple[str, re.Pattern[str]]] = [
-    ("duplicate", re.compile(r"duplicat|twice|double|already billed", re.I)),
-    ("damaged", re.compile(r"damag|broken|defect|expir|quality|beschädigt|endommag|dañad", re.I)),
-    ("terms", re.compile(r"discount|rebate|skonto|escompte|early pay", re.I)),
-    ("freight", re.compile(r"freight|shipping charge|delivery charge|fracht", re.I)),
-    ("pricing", re.compile(r"pric|overcharg|rate|per unit|/unit|\bquote|devis|preis", re.I)),
-    ("quantity", re.compile(r"short|units|quantity|hours|seats|licenses|heures|only \d+", re.I)),
+    (
+        "duplicate",
+        re.compile(
+            r"duplicat|twice|double|already billed|billed again|same (?:job|invoice|charge|"
+            r"delivery)|identisch|doppelt|zweimal|deux fois|doublon|dos veces|duplicad|due volte|"
+            r"doppi|duas vezes|mesma fatura|dubbel|twee keer",
+            re.I,
+        ),
+    ),
+    (
+        "damaged",
+        re.compile(
+            r"damag|broken|defect|expir|quality|spoil|tolerance|scrap|faulty|not working|"
+            r"beschädigt|kaputt|fehlerhaft|mangelhaft|endommag|abîm|écras|en panne|dañad|"
+            r"defectu|roto|danneggi|difett|guast|danificad|avariad|beschadigd|kapot|"
+            r"verkeerde dikte|wrong spec",
+            re.I,
+        ),
+    ),
+    (
+        "terms",
+        re.compile(
+            r"discount|rebate|skonto|escompte|early pay|\d/\d{2} net|late fee|late charge|interest|"
+            r"remise|descuento|pronto pago|sconto|abbuono|desconto|korting|retención|retenção|"
+            r"retention",
+            re.I,
+        ),
+    ),
+    (
+        "freight",
+        re.compile(
+            r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
+            r"versandkosten|frais de port|transport|porte|envío|vrachtkosten|verzendkosten|"
+            r"spese di (?:trasporto|spedizione)|frete",
+            re.I,
+        ),
+    ),
+    (
+        "pricing",
+        re.compile(
+            r"pric|overcharg|rate\b|per unit|/unit|/hr|per hour|per page|\bquote|devis|preis|tarif|"
+            r"precio|prezzo|preço|prijs|list price|contracted|agreed \$",
+            re.I,
+        ),
+    ),
+    (
+        "quantity",
+        re.compile(
+            r"short|units|quantity|hours|seats|licenses|heures|only \d+|\d+\s*(?:pcs|pieces|boxes|"
+            r"cases|cartons|lb|kg|m²|stück|stk|pièces|unidades|cajas|pezzi|stuks|caixas)\b|"
+            r"we (?:got|received|counted) \d+|not \d+|instead of \d+|statt \d+|au lieu de \d+|"
+            r"missing|fehl|manqu|faltar|mancan|ontbr",
+            re.I,
+        ),
+    ),
     (
         "not_received",
         re.compile(
-            r"never (?:received|delivered|arrived)|not received|no record|"
-            r"no se realizó|not performed|nicht geliefert",
+            r"never (?:received|delivered|arrived|dropped|showed|came)|not received|no record|"
+            r"cancel|storn|annul|no se realizó|not performed|nicht geliefert|non livr|no hemos "
+            r"recibido|não foi realizado|nunca apareceu|niet geleverd|non consegnat|never got",
             re.I,
         ),
     ),
@@ -38,16 +89,70 @@ _DOCUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("bank details letter", re.compile(r"bank details", re.I)),
     ("invoice copy", re.compile(r"invoice|cop(?:y|ies)|facture|rechnung|factura|\binv\b", re.I)),
 ]
-_DEDUCT = re.compile(
-    r"less|deduct|took|except|withheld|held back|abgezogen|minus|rebate|net of", re.I
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|mr|Herr|Frau|Mme|Mlle|M|Sr|Sra|Srta|Dott|Dott\.ssa|Dña)\.?\s+)"
+_CAP = r"[A-ZÀ-Þ][a-zà-ÿ]+"
+_PERSON = re.compile(
+    rf"{_TITLE}?(?:[A-Z]\.\s?)?(?:(?:de|van|von|da|dos|del|di)\s)?{_CAP}"
+    rf"(?:[ -](?:(?:de|van|von|da|dos|del|di|der)\s)?{_CAP}){{0,2}}"
 )
-_NAME_BEFORE_EMAIL = re.compile(
-    r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s(?:[a-z]{2,3}\s)?[A-Z][a-z]+){1,2})[^A-Za-z@]{0,40}$"
+_NOT_NAME = re.compile(
+    r"(?:Please|Her|His|Him|She|He|The|Our|Your|Send|Contact|Hi|Hello|Dear|Email|E-mail|Mail|"
+    r"Address|Adresse|Thanks|Thank|Kind|Best|Regards|For|From|To|If|In|At|And|Or|I|We|You|It|"
+    r"This|That|Accounts|Payable|Billing|Invoices?|Payments?|Vendor|Ap|Bitte|Für|Merci|Para|Per|"
+    r"Com|Con|Pour|Voor|Gracias|Obrigad[oa]|During|Also|Can|Could|Would|Rechnungen|Zahlungen|"
+    r"Buchhaltung)\b"
 )
 _BACK = re.compile(r"\b(?:back|return|retour|regreso|zurück|wieder)\b", re.I)
 _INCLUSIVE = re.compile(
     r"inclus|einschließlich|through|thru|till? and including|t\.?o\.?m\.?", re.I
 )
+
+
+_ASK = re.compile(
+    r"\b(?:send|resend|re-send|provide|share|forward|e-?mail|need|needs|request|requesting|get|"
+    r"attach|include|want|mail|fax|see|have)\b(?:\s+(?:me|us|over|across|through))?"
+    r"(?:\s+(?:a|an|the|your|our|us|me|one|another|new|current|copy of(?: the)?|"
+    r"copies of(?: the)?))*"
+    r"\s+(?P<doc>[A-Za-z0-9-]+(?:\s+(?:and\s+|&\s+|/\s+)?[A-Za-z0-9-]+){0,5}?)"
+    r"(?=\s+(?:for|from|so|to|by|as|with|showing|that|which|covering|once|before|when|if|please|"
+    r"asap|again|dated|under|in|on|at|we|i)\b|\s*[.,;?!:()\n]|\s*$)",
+    re.I,
+)
+_DOC_WORD = re.compile(
+    r"\b(?:cop(?:y|ies)|invoices?|statements?|w-?9|report|contracts?|agreements?|orders?|tickets?|"
+    r"certificates?|letters?|waivers?|breakdown|confirmation|receipts?|notes?|slips?|memo|"
+    r"application|forms?|lading|pod|timesheets?|documentation|backup|back-up|summary|proof|bol|"
+    r"aging|ageing|details|quotes?|estimate|log|photos?|records?)\b",
+    re.I,
+)
+
+
+def document_asked(clause: str) -> str:
+    """What the customer asks for, in their words when a request names it ("the signed work
+    orders", "a credit application"), else a category from the clause ("statement")."""
+    for m in _ASK.finditer(clause):
+        phrase = _trim(m.group("doc").strip())
+        if phrase and not re.search(r"\d{3,}", phrase):
+            copies = re.match(r"(cop(?:y|ies)) of (?:the |our |your )?(\w+?)s?\b", phrase, re.I)
+            if copies:
+                return f"{copies.group(2)} {copies.group(1)}".lower()
+            return _ABBREVIATIONS.get(phrase.lower(), phrase.lower())
+    return next((name for name, p in _DOCUMENTS if p.search(clause)), "invoice copy")
+
+
+_LEADING = {"is", "the", "a", "an", "again", "me", "us", "please", "also", "your", "our", "full"}
+_ABBREVIATIONS = {"pod": "proof of delivery", "bol": "bill of lading", "w9": "W-9", "w-9": "W-9"}
+
+
+def _trim(phrase: str) -> str:
+    """The phrase from its first content word to its last document word ("is the statement
+    of what" -> "statement"), or "" when it names no document."""
+    words = phrase.split()
+    while words and words[0].lower() in _LEADING:
+        words.pop(0)
+    while words and not _DOC_WORD.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words)
 
 
 def reason_of(text: str, hinted: list[str]) -> str:
@@ -66,27 +171,38 @@ def fill(
 ) -> Fields:
     """The fields for ``intent``, read from ``clause`` first and then the whole ``text``."""
     if intent is Intent.payment_sent:
+        # A payment released for a later date ("value date 29.05.", "scheduled for the
+        # 12th") is paid on that date; otherwise the date is in the past.
+        prefer: Prefer = "future" if _SCHEDULED.search(clause) else "past"
+        text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
         return Fields(
-            amount=_first_amount(clause) or _first_amount(text),
-            paid_on=first_date(clause, anchor, "past") or first_date(text, anchor, "past"),
+            amount=amounts.payment_amount(clause, text),
+            paid_on=_labelled_date(text, anchor)
+            or first_date(clause, anchor, prefer)
+            or first_date(text, anchor, text_prefer),
             method=extract.payment_method(clause) or extract.payment_method(text),
             reference=extract.payment_reference(text),
         )
     if intent is Intent.promise_to_pay:
         return Fields(
-            amount=_first_amount(clause), promised_on=first_date(clause, anchor, "future")
+            amount=amounts.promised_amount(clause) or amounts.payment_amount(clause, text),
+            promised_on=first_date(clause, anchor, "future") or first_date(text, anchor, "future"),
         )
     if intent is Intent.dispute:
-        return Fields(reason=reason_of(clause, reasons), disputed_amount=_first_amount(clause))
+        reason = reason_of(clause, reasons)
+        if reason == "other":
+            reason = reason_of(text, [])
+        return Fields(reason=reason, disputed_amount=amounts.disputed_amount(clause, text))
     if intent is Intent.short_pay:
-        paid, deducted = _short_pay_amounts(text)
+        paid, deducted = amounts.short_pay_amounts(text)
         return Fields(paid_amount=paid, deducted_amount=deducted, reason=reason_of(text, reasons))
     if intent is Intent.missing_po:
-        po = bool(re.search(r"\b(?:po|p\.o\.|purchase order)\b", text, re.I))
-        return Fields(po_required=po, detail=clause[:200])
+        # The PO number or reference the customer gives leads the detail ("PO 4500871234: ...").
+        numbers = extract.find_pos(text)
+        lead = f"PO {numbers[0]}: " if numbers else ""
+        return Fields(po_required=bool(_PO_WORDS.search(text)), detail=(lead + clause)[:200])
     if intent is Intent.invoice_request:
-        doc = next((name for name, p in _DOCUMENTS if p.search(clause)), "invoice copy")
-        return Fields(document=doc)
+        return Fields(document=document_asked(clause))
     if intent is Intent.extended_terms:
         days = extract.terms_days(text) or _word_days(text)
         return Fields(claimed_terms_days=days)
@@ -99,32 +215,52 @@ def fill(
     return Fields()
 
 
-def _first_amount(text: str) -> Decimal | None:
-    amounts = extract.find_amounts(text)
-    return amounts[0].value if amounts else None
+_PO_WORDS = re.compile(
+    r"\b(?:po|p\.o\.|purchase order|order number|bestellnummer|bestellung|ordernummer|"
+    r"inkoopordernummer|inkooporder|commande|orden de compra|oc|pedido|ordine|nso|"
+    r"ordem de compra|encomenda|compromisso|engagement)\b",
+    re.I,
+)
+_SCHEDULED = re.compile(
+    r"\b(?:scheduled|value date|valuta|released for|set to (?:go|release)|queued|will|goes out|"
+    r"going out|planned|eingeplant|terminiert|programad[oa]|agendad[oa]|in distinta|"
+    r"ingepland|gepland|prévu|programmé)\b",
+    re.I,
+)
+_DATE_LABEL = re.compile(
+    r"\b(?:payment date|date paid|paid on|zahlungsdatum|valuta(?:datum)?|date de (?:valeur|"
+    r"paiement)|data (?:valuta|de pagamento|pagamento)|data-valor|fecha de pago|fecha valor|"
+    r"betaaldatum|value date|remesa del)\s*[:.]?\s*",
+    re.I,
+)
 
 
-def _short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
-    amounts = extract.find_amounts(text)
-    paid = deducted = None
-    for a in amounts:
-        before = text[max(0, a.start - 40) : a.start]
-        if deducted is None and _DEDUCT.search(before):
-            deducted = a.value
-        elif paid is None:
-            paid = a.value
-    if paid is not None and deducted is None and len(amounts) >= 2:
-        # "$1,800 instead of $2,000", "9,310.00 ... (invoice total 9,500.00)"
-        total = max(a.value for a in amounts)
-        if total > paid:
-            deducted = total - paid
-    return paid, deducted
+def _labelled_date(text: str, anchor: date) -> date | None:
+    """A date a remittance advice labels as the payment's ("Zahlungsdatum: 15.09.2026")."""
+    for m in _DATE_LABEL.finditer(text):
+        mentions = find_dates(text[m.end() : m.end() + 40], anchor, "past")
+        if mentions and mentions[0].start == 0:
+            return mentions[0].value
+    return None
+
+
+_DAYS_WORD = re.compile(
+    r"\b(thirty|forty-five|sixty|ninety|\d{2,3})[\s-]*(?:days?|tagen?|jours|días|dias|giorni|"
+    r"gg|dagen)\b",
+    re.I,
+)
 
 
 def _word_days(text: str) -> int | None:
+    """Terms written as a number of days in any of our languages ("Zahlungsziel von 60 Tagen",
+    "45 jours fin de mois", "a 90 días", "120 giorni"): a usual terms length only."""
     words = {"thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90}
-    m = re.search(r"\b(thirty|forty-five|sixty|ninety)\s+days\b", text, re.I)
-    return words[m.group(1).lower()] if m else None
+    for m in _DAYS_WORD.finditer(text):
+        raw = m.group(1).lower()
+        days = int(raw) if raw.isdigit() else words[raw]
+        if days in {30, 45, 60, 75, 90, 120, 150, 180}:
+            return days
+    return None
 
 
 def _contact(text: str, sender: str) -> Fields:
@@ -133,12 +269,25 @@ def _contact(text: str, sender: str) -> Fields:
     if not emails:
         return Fields()
     email = emails[0]
-    name = None
-    before = text[: text.find(email)]
-    m = _NAME_BEFORE_EMAIL.search(before[-80:])
-    if m and not re.match(r"(?:Please|Her|His|The|Our|Send|Contact|Hi|Hello)\b", m.group(1)):
-        name = m.group(1)
-    return Fields(new_contact_email=email, new_contact_name=name)
+    at = text.find(email)
+    return Fields(new_contact_email=email, new_contact_name=contact_name(text, at, len(email)))
+
+
+def contact_name(text: str, at: int, length: int) -> str | None:
+    """The person named next to the address at ``at``: the last name written in the 100
+    characters before it ("our controller, Nadia Brooks. Her email is ..."), else one
+    right after it ("... (interlocutrice : Mme Sandrine Faure)")."""
+    before = [
+        m for m in _PERSON.finditer(text[max(0, at - 100) : at]) if not _NOT_NAME.match(m.group(0))
+    ]
+    if before:
+        return before[-1].group(0).strip()
+    after = [
+        m
+        for m in _PERSON.finditer(text[at + length : at + length + 60])
+        if not _NOT_NAME.match(m.group(0))
+    ]
+    return after[0].group(0).strip() if after else None
 
 
 def _return_on(text: str, anchor: date) -> date | None:

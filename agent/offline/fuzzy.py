@@ -1,8 +1,11 @@
 """Typo tolerance: misspelt words are mapped to the lexicon's words with rapidfuzz.
 
-Only words of five letters or more that the lexicon does not know are looked at,
-and only a close match (one or two letters off) replaces them, so ordinary words
-are left alone.
+Only words of five letters or more that the lexicon does not know are looked at, and
+only a typo replaces them: one letter dropped, added, changed or two swapped
+("paymnet", "invoce", "yesterdy"), the first letter right. A real word is left alone:
+one of the common-word list ("effective" never becomes "defective", "reminder" never
+"remainder", "lease" never "please"), or the lexicon word with an ending added or taken
+away ("attached" is not a typo of "attach").
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .lexicon import CUES
 
@@ -28,8 +32,33 @@ _COMMON = frozenset(
     through today under until where which while would should shall still thanks thank please
     hello regards kind best order orders which sorry right again month months weeks email
     emails number numbers total amount account accounts balance company office price prices
-    items shipment delivery delivered""".split()  # noqa: SIM905 - a word list reads best so
+    items shipment delivery delivered reminder reminders writing lease leases failed changed
+    change opening thought bright content contents rental parent custom fault broke command
+    coming effect effective claim slipped blocked loading officer charter executed warrant
+    manager managers director record records service services confirm schedule submit
+    includes include directly shared issues issue absence intended adresse contrat compte
+    worden unser unsere unserem unseren unserer konto falsch estimado partira existe valide
+    promis copied copier locations mentioned approve approves review receiver requested
+    require complete revise reissued shipper arrives accepts accepted rejects rejection
+    references amounts credits damages financials contractor receives responsable
+    administration administrators administrateur correspondant duplicata statements checks
+    document documents disputed deductions balances suppliers supplies contracts queue
+    emailed redirect directed disagreement insolvency discrepancy trabajo compras recibamos
+    factures factuur fattura fatura facturas facturen fatture rechnungen xrechnung
+    überweisung überweise berechnete berechneten beschädigte nachfolgerin envíen revisen
+    réglé livré accepté contacte contacto documento contrato adressée facturée facturées
+    envoyée acceptez virements éléments différence automatisch requestor requester promised
+    shipping shipped billing billed mailing mailed filed filing settle settled waiting
+    pending charged charge charges short shortly later letter letters matter matters
+    leaving""".split()  # noqa: SIM905 - a word list reads best so
 )
+
+
+def _variant(word: str, candidate: str) -> bool:
+    """``word`` is ``candidate`` with an ending added or dropped (a real form, not a typo)."""
+    long, short = (word, candidate) if len(word) > len(candidate) else (candidate, word)
+    # A lexicon stem ("agendad" of "agendad[oa]") or the word with an ending is a real form.
+    return long.startswith(short)
 
 
 @lru_cache(maxsize=65536)
@@ -38,7 +67,12 @@ def correct_word(word: str) -> str:
     if len(word) < 5 or word in _KNOWN or word in _COMMON or not word.isalpha():
         return word
     best = process.extractOne(word, _VOCAB, scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
-    return best[0] if best else word
+    if not best:
+        return word
+    candidate = best[0]
+    if candidate[0] != word[0] or OSA.distance(word, candidate) > 1 or _variant(word, candidate):
+        return word
+    return candidate
 
 
 def correct(text: str) -> str:

@@ -32,7 +32,8 @@ class Cue:
     argues a dispute; "we paid $400 by ACH on 3/2" reports a payment)."""
 
 
-_NEG = r"(?:not|never|n't|no|nicht|nie|pas|jamais|ne|no)"
+_NEG = r"(?:\b(?:not|never|no|nicht|nie|pas|jamais|ne)\b|n't\b)"
+"""A negation, contractions included ("haven't", "wasn't", "doesn't")."""
 _PAY = r"(?:pay|paid|pago|pagar|payé|paiement|zahlung|settle|remit)"
 _DOC = (
     r"(?:copy|copies|invoice|invoices|statement|w-?9|proof of delivery|pod|backup|back-up"
@@ -40,7 +41,8 @@ _DOC = (
     r"|credit note|packing slip|timesheets?|aging|ageing|breakdown|itemi[sz]ed|certificate"
     r"|bank details|letterhead|signed|supporting documents?|kontoauszug|rechnungskopie"
     r"|relevé|copie|factura|estado de cuenta|lieferschein|détail|feuilles de temps|certificado|"
-    r"boleto|bank data|receipt)"
+    r"boleto|bank data|receipt|agreement|rate sheet|form|letter|work orders?|lien waivers?|"
+    r"waivers?|contracts?|pdf|conformance|documents?|paperwork)"
 )
 
 
@@ -114,14 +116,27 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.75,
+        r"\b(?:(?:been )?taken care of|(?:shows?|showing) (?:as )?paid|hit \W?pay now|"
+        r"queued (?:the|a|our) (?:transfer|payment|wire)|(?:has been|was|is) (?:approved and )?"
+        r"(?:scheduled|planned|included) (?:in|for) (?:the |our )?(?:payment|pay|check) "
+        r"(?:run|proposal|batch)|in the payment proposal|payment proposal|with (?:a )?value date|"
+        r"sent you a (?:virtual card )?payment|payment has been (?:made|sent|executed|initiated))\b",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.75,
         r"\b(?:payment run|check run|cheque run)\b[^.]{0,20}\bof\b",
         claim=True,
     ),
     _c(
         I.payment_sent,
         0.85,
-        r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|réglée?s?|payée?s?|"
-        r"virement (?:a été )?effectué|pagad[oa]s?|pagamos|hemos pagado|betaald|overgemaakt)\b",
+        r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|ist raus|réglée?s?|payée?s?|"
+        r"virement (?:a été )?effectué|paiement effectué|pagad[oa]s?|pagamos|pagámos|hemos pagado|"
+        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oa]|saldat[oa]|"
+        r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
+        r"pago (?:realizado|efectuado))\b",
         claim=True,
     ),
     _c(
@@ -138,6 +153,18 @@ CUES: list[Cue] = [
         r"\b(?:it|this|that|payment|check|cheque|ach|wire|funds)\s+(?:already "
         r")?went out\b|\b(?:check|cheque)\s*(?:#|no\.?)?\s*\d+[^.]{0,25}\b(?:mailed|sent|went out|"
         r"issued|dropped)|\bhave pay\b",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:paid in (?:our|the|today's) \w+ run|payment (?:was|is) short|went out by|"
+        r"full \$?[\d,.]+ went out|(?:today's|this morning's) (?:ach|wire|eft|payment|check)|in "
+        r"(?:today's|tomorrow's) (?:ach|payment|check|wire|eft) (?:file|run|batch)|cut the check|"
+        r"netted (?:it|this|that) against|(?:is|was) maked|a été effectué|ist\b[^.]{0,40}\berfolgt|"
+        r"geld ist\b[^.]{0,20}\braus|heute angewiesen|we paid (?:[a-z]{1,4}-?)?\d{3,}|paid "
+        r"(?:[a-z]{1,4}-?)?\d{3,}(?: in full)? (?:today|yesterday|on|by|with)|paid (?:the rest|the "
+        r"remainder|the balance))\b",
         claim=True,
     ),
     # --- promise_to_pay -----------------------------------------------------------------------
@@ -162,8 +189,8 @@ CUES: list[Cue] = [
     _c(
         I.promise_to_pay,
         0.8,
-        r"\b(?:payment|it|this|invoice|invoices|balance|rest|remainder|"
-        r"other half)\b[^.]{0,30}\b(?:will|should|is going to) (?:be )?(?:paid|settled|processed|"
+        r"\b(?:payment|it|this|invoice|invoices|balance|rest|remainder|funds|money|check|cheque|"
+        r"wire|transfer|other half)\b[^.]{0,30}\b(?:will|should|is going to) (?:be )?(?:paid|settled|processed|"
         r"released|go out|follow|made)\b",
         needs_date=True,
     ),
@@ -225,7 +252,7 @@ CUES: list[Cue] = [
     _c(
         I.dispute,
         0.85,
-        rf"\b{_NEG}\b[^.]{{0,25}}\b(?:received|receive|got|delivered|arrived|"
+        rf"{_NEG}[^.]{{0,25}}\b(?:received|receive|got|delivered|arrived|"
         r"performed|done|completed|ordered|realizó|réalisée?s?|geliefert|livrée?s?|recibimos)\b"
         r"(?![^.]{0,25}\b(?:invoice|bill|statement|rechnung|facture|factura|payment)\b)",
         reason="not_received",
@@ -268,6 +295,51 @@ CUES: list[Cue] = [
         r"agreed))",
         reason="quantity",
     ),
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:can't|cannot|won't|will not|unable to|not able to|are not going to|refuse to|"
+        r"not in a position to) (?:pay|release|process|approve)\b[^.]{0,60}\b(?:until|unless|before|"
+        r"till)\b[^.]{0,80}\b(?:correct\w*|credit\w*|fix\w*|resolv\w*|reissu\w*|revis\w*|"
+        r"adjust\w*|sort\w* out|replac\w*|refund\w*|repair\w*)",
+        reason="other",
+    ),
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:shipped|delivered|sent|received|got)\s+(?:us\s+)?\d+[^.]{0,40}\b(?:billed|invoiced|"
+        r"charged)(?:\s+(?:us|for))*\s+\d+",
+        reason="quantity",
+    ),
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:late (?:fee|charge)s?|interest (?:charge|fee)s?|finance charges?|restocking fees?|"
+        r"admin(?:istration)? fees?|surcharges?)\b[^.]{0,60}\b(?:shouldn't|should not|not valid|"
+        r"invalid|isn't valid|doesn't apply|does not apply|not applicable|wrong|incorrect|remove|"
+        r"waive|reverse|not (?:pay|owe)|won't pay)|\b(?:remove|waive|reverse|take off|drop|credit "
+        r"back) (?:the |this |that |your |these )?(?:\$?[\d.,]+ )?(?:late (?:fee|charge)|"
+        r"interest|finance charge|fee|surcharge)s?\b",
+        reason="terms",
+    ),
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:re-?billed|billed again|invoiced again|same (?:order|job|delivery|items) "
+        r"(?:re-?billed|billed|invoiced|again))\b",
+        reason="duplicate",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:non corrispond\w*|no corresponde\w*|ne correspond\w* pas|stimmt nicht|"
+        r"entspricht nicht|klopt niet|não corresponde\w*|contestiamo|contestamos|betwisten|"
+        r"bestreiten|reklamieren|no estamos conformes|non siamo d'accordo|niet akkoord|não "
+        r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift|un avoir|no "
+        r"reconocemos|não reconhecemos|ne reconnaissons pas|erkennen wir nicht an|"
+        r"don't recognize|do not recognize|never authori[sz]ed|nobody (?:here )?authori[sz]ed)\b",
+        reason="other",
+    ),
     # --- short_pay ------------------------------------------------------------------------------
     _c(
         I.short_pay,
@@ -282,6 +354,14 @@ CUES: list[Cue] = [
         r"\btook the \d+(?:[.,]\d+)?\s?% (?:discount|rebate)|\b\d+(?:[.,]\d+)?\s?"
         r"% (?:skonto|escompte|volume rebate)",
         reason="terms",
+    ),
+    _c(
+        I.short_pay,
+        0.8,
+        r"\b(?:(?:was|is) short \$?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
+        r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|au lieu "
+        r"de|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
+        r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder))",
     ),
     # --- missing_po -----------------------------------------------------------------------------
     _c(
@@ -312,6 +392,15 @@ CUES: list[Cue] = [
         r"project number|location code|gl code)\b|^po\s*#?\s*\?|\bfehlt unsere bestellnummer\b|"
         r"\bissued po\b|\bput it on the invoice\b",
     ),
+    _c(
+        I.missing_po,
+        0.75,
+        r"\b(?:bestellnummer|bestell-nr|po-nummer|bon de commande|numéro de commande|référence de "
+        r"commande|engagement juridique|chorus|orden de compra|número de pedido|numero de pedido|"
+        r"código dir3|inkoopordernummer|ordernummer|inkooporder|numero d'ordine|ordine "
+        r"d'acquisto|codice cig|\bcig\b|\bnso\b|sistema di interscambio|ordem de compra|nota de "
+        r"encomenda|número de compromisso|(?:vat|tax) (?:number|id|registration)|ust-idnr)\b",
+    ),
     # --- invoice_request ------------------------------------------------------------------------
     _c(
         I.invoice_request,
@@ -327,6 +416,40 @@ CUES: list[Cue] = [
         r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b[^.]{0,15}\b(?:invoice|bill|statement)\b"
         r"|\b(?:can't|cannot|unable to) (?:find|locate)\b|\bne la trouvons pas\b|\bno la "
         r"encontramos\b|\bwon't open\b",
+    ),
+    _c(
+        I.invoice_request,
+        0.8,
+        r"\b(?:resend|re-send|re send|send (?:it|this|that|them|me|us) (?:over )?again|another copy|"
+        r"(?:a|one more) copy|erneut zu(?:senden|schicken)|nochmals (?:senden|schicken)|renvoyer|"
+        r"reenviar|volver a enviar|opnieuw (?:sturen|toesturen)|reinviare|reenviar)\b",
+    ),
+    _c(
+        I.invoice_request,
+        0.8,
+        r"\b(?:senden|schicken|zusenden|zuschicken|zukommen lassen|übermitteln|envoyer|renvoyer|"
+        r"transmettre|faire parvenir|enviar|reenviar|mandar|remitir|sturen|toesturen|opsturen|"
+        r"inviare|inviarci|mandare|trasmettere|enviem|mandem|remeter)\b[^.?]{0,50}\b(?:rechnung|"
+        r"rechnungskopie|kopie|pdf|kontoauszug|saldenbestätigung|lieferschein|facture|copie|relevé|"
+        r"duplicata|bon de livraison|factura|copia|extracto|estado de cuenta|albarán|factuur|pakbon|"
+        r"rekeningoverzicht|fattura|estratto conto|ddt|fatura|cópia|extrato|segunda via|nota "
+        r"fiscal)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
+        r"copie|factura)\b[^.?]{0,50}\b(?:sturen|toesturen|opsturen|schicken|senden|zusenden|"
+        r"inviare|enviar|envoyer|mandar)\b",
+    ),
+    _c(
+        I.invoice_request,
+        0.75,
+        rf"^(?:\w+ ){{0,2}}(?:{_DOC})s?\s*(?:pls|please|plz|asap|\?)|\b(?:until|before|unless) we "
+        rf"(?:see|get|receive|have) (?:the |a |your )?(?:\w+ )?(?:{_DOC})\b|\b(?:need|want|would "
+        rf"like) to see (?:the |a |your )?(?:\w+ )?(?:{_DOC})\b",
+    ),
+    _c(
+        I.invoice_request,
+        0.75,
+        r"\b(?:account history|payment history|statement of account|account statement|open items? "
+        r"(?:list|report)|aging report|ageing report|ledger (?:report|printout)|balance confirmation)"
+        r"\b",
     ),
     # --- extended_terms -------------------------------------------------------------------------
     _c(
@@ -355,7 +478,8 @@ CUES: list[Cue] = [
         I.financial_distress,
         0.85,
         r"\b(?:bankrupt|bankruptcy|chapter (?:7|11)|insolven\w*|"
-        r"receivership|administrator|liquidation|redressement judiciaire|liquidation judiciaire|"
+        r"receivership|administrators? (?:has |have |was |were )?(?:been )?appointed|(?:in|into|"
+        r"entered|under) administration|liquidation|redressement judiciaire|liquidation judiciaire|"
         r"mandataire judiciaire|concurso de acreedores|administrador concursal|quiebra|faillissement|"
         r"failliet|curator|surseance|insolvenzverfahren)",
     ),
@@ -365,12 +489,91 @@ CUES: list[Cue] = [
         r"\b(?:business is closing|closing (?:down|the business)|"
         r"shutting down|cash problems|bank account is frozen|cash[- ]?flow|cash crunch|tight on cash|don't have the "
         r"cash|no cash|liquidity|financial (?:difficult|hardship|trouble|problem)\w*|struggling|"
-        r"can't afford|cannot afford|can't pay|cannot pay|unable to pay|not able to pay|(?<!offer )"
+        r"can't afford|cannot afford|(?:can't|cannot|unable to|not able to) pay\b(?![^.]{0,60}"
+        r"\b(?:(?:until|unless|before|till) (?:you|we (?:get|receive|have|see)|the|a|an|it|this|"
+        r"that|your|these|those|corrected|credit)|because (?:it|the|this|your|there|of the|you)))|"
+        r"(?<!offer )"
         r"payment plan|"
         r"instal?lments?|a month until|every month|froze|line of credit|layoffs|cut hours|behind on "
         r"(?:rent|payments|bills)|really behind|lost (?:our|a) (?:biggest|largest|major|big) (?:client|"
         r"customer)|sales are down|all we can (?:manage|afford)|very tight|business has been (?:really )?"
         r"slow|zahlungsschwierigkeiten|ratenzahlung|difficultés financières|dificultades)",
+    ),
+    _c(
+        I.financial_distress,
+        0.8,
+        r"\b(?:zahlungsschwierigkeiten|liquiditätsengpass|liquiditätsprobleme|finanzielle "
+        r"schwierigkeiten|kontokorrent gekürzt|stundung|ratenzahlung|in raten|geht (?:es )?einfach "
+        r"nicht|difficultés (?:financières|de trésorerie)|problèmes? de trésorerie|procédure de "
+        r"sauvegarde|échéancier|en plusieurs fois|dificultades (?:económicas|financieras)|problemas "
+        r"de liquidez|aplazamiento|fraccionar|plan de pagos|betalingsproblemen|financiële "
+        r"(?:problemen|moeilijkheden)|betalingsregeling|in termijnen|difficoltà (?:finanziari\w*|"
+        r"economic\w*)|composizione negoziata|concordato preventivo|rateizz\w*|piano di rientro|"
+        r"dificuldades financeiras|recuperação judicial|parcelamento|parcelar|plano de pagamento)\b",
+    ),
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:(?:wird|werden)\b[^.]{0,80}\b(?:ausgeführt|angewiesen)|eingeplant|zahllauf|"
+        r"zahlungsvorschlag|partira avec|prochain règlement|sera (?:réglée?|payée?|virée?|"
+        r"effectué)|programmée?|betalen (?:we|wij)|we betalen|wij betalen|zullen\b[^.]{0,30}"
+        r"\bbetalen|ingepland|betaalrun|pagheremo|salderemo|provvederemo al pagamento|in distinta|"
+        r"(?:sarà|verrà) (?:pagata|saldata|pagato)|abonaremos|se pagará|programado para|"
+        r"realizaremos el pago|será paga|agendad[oa]|vamos pagar|efetuaremos|liquidaremos)\b",
+        needs_date=True,
+    ),
+    _c(
+        I.extended_terms,
+        0.75,
+        r"\b(?:zahlungsziel|betalingstermijn|betaaltermijn|délai de paiement|conditions de paiement"
+        r"|plazo de pago|condiciones de pago|termini di pagamento|pagamenti sono a|prazo de "
+        r"pagamento|condições de pagamento|trabajamos a)\b[^.]{0,60}\d{2,3}",
+    ),
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:expect(?:ing)? (?:it|payment|the payment|funds|the wire|the check|to (?:be )?"
+        r"(?:pay|paid|send|release))|(?:will|'ll|should) (?:be )?(?:transferred|wired|remitted|"
+        r"included|done|made|executed|going out)|(?:payment|pay|check|cheque|disbursement) "
+        r"(?:cycle|batch)|(?:released|approved|scheduled|slated|set|queued) for (?:payment|release)|"
+        r"square (?:it |this |that )?up|settle up|run the card|goes in (?:our |the )?\w+(?:'s)? "
+        r"run|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
+        r"run|pago el|te pago|les pago|pagamos el|erfolgt am|zahlen wir am|zahle ich am|je (?:vous )?"
+        r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b",
+        needs_date=True,
+    ),
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"\b(?:(?:don't|do not|doesn't|does not) handle (?:payables|billing|invoices|accounts|"
+        r"payments|vendor bills|that|this)|not who you want|wrong (?:department|office|entity|"
+        r"company|branch)|not (?:the|our) (?:billing|ap|payables|right) (?:contact|person)|"
+        r"(?:please )?redirect (?:the|this|your|these) (?:invoices?|bills?|statements?)|"
+        r"(?:send|direct|address) (?:everything|all (?:invoices|bills|statements|correspondence)|"
+        r"invoices|bills|statements|future (?:invoices|statements|correspondence)) (?:going "
+        r"forward )?to\b|going forward,? (?:please )?(?:send|email|contact|direct)|sold the "
+        r"(?:practice|business|company|store|shop)|is no longer (?:here|with)|ya no (?:llevo|"
+        r"trabajo|laboro|estoy|soy)|(?:je )?ne (?:m'occupe|travaille) plus|nicht mehr (?:zuständig|"
+        r"für|bei|im)|niet meer (?:werkzaam|verantwoordelijk)|non (?:lavoro|sono|mi occupo) più|"
+        r"não (?:trabalho|sou|estou) mais|deixei de|dejará de funcionar|no longer (?:be )?"
+        r"(?:monitored|active|in use))\b",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:did(?: not|n't) take place|never (?:took place|happened|showed up)|shouldn't exist|"
+        r"should not exist|void (?:the|this|that|it|invoice)\b|(?:will not|won't|are not going to|"
+        r"not going to|refuse to) pay\b[^.]{0,60}\b(?:until|unless)|correct the invoice|fix the "
+        r"invoice|failed (?:our|the) (?:\w+ )?(?:inspection|test)|out of spec|non-?conform\w*)",
+        reason="other",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:billed|charged|invoiced)(?: us)?(?: for)? [\d,.]+[^.]{0,50}\b(?:received|got|"
+        r"delivered|counted) [\d,.]+|\b(?:ship|shipped|sent|deliver\w*) (?:us )?\d+[^.]{0,30}"
+        r"\b(?:invoice|bill)\w* (?:say|says|show|shows|list|lists) \d+",
+        reason="quantity",
     ),
     # --- wrong_contact --------------------------------------------------------------------------
     _c(
@@ -487,13 +690,59 @@ AUTO_REPLY_SUBJECT = re.compile(
     re.I,
 )
 
+SHORT_EVIDENCE = re.compile(
+    r"\b(?:less|deduct\w*|short\w*|withh\w*|held back|minus|difference|instead of|backcharge\w*|"
+    r"back-charge\w*|charge-?back\w*|knock(?:ed|ing)? off|took off|take off|taking|retain\w*|adj\w*|"
+    r"discount|rebate|light|partial|balance of|rest of|remaining|net of|except|excluding|without "
+    r"the|abgezogen|abzug|abzüglich|einbehalten|differenz|restbetrag|skonto|statt|déduit|"
+    r"déduction|retenu\w*|moins|au lieu|escompte|solde|descont\w*|retenid\w*|en lugar|"
+    r"diferencia|resto|trattenut\w*|trattenendo|detratt\w*|invece|abbuono|sconto|ingehouden|"
+    r"korting|in plaats van|verschil|min\b|desconto|retenção|em vez|diferença)",
+    re.I,
+)
+"""Words that say less was paid than billed: a short pay without any of them is not one."""
+RESOLVED = re.compile(
+    r"\b(?:(?:(?:has|have) been|was|were|is|are|got) (?:all |now )?(?:resolved|settled|"
+    r"sorted(?: out)?|"
+    r"cleared up|fixed)|no longer (?:in )?dispute|nothing is disputed|no dispute|not a dispute|"
+    r"hat sich erledigt|ist erledigt|est réglée?|a été résolue?|está resuelt[oa]|se ha resuelto|"
+    r"is opgelost|è stat[oa] risolt[oa]|foi resolvid[oa])\b"
+)
+"""A dispute that is over, or denied: its words are not a dispute now."""
+BOUNCE = re.compile(
+    r"\b(?:delivery has failed|undeliverable|undelivered mail|delivery status notification|"
+    r"mail delivery (?:failed|subsystem|system)|(?:couldn't|could not|cannot|can't) be delivered|"
+    r"address (?:you entered )?(?:couldn't|could not) be found|recipient (?:address )?"
+    r"(?:not found|rejected)|user unknown|no such user|mailbox (?:unavailable|not found|"
+    r"does not exist)|message not delivered|returned mail|unzustellbar|nicht zugestellt|"
+    r"non remis|non distribuable|no se (?:pudo|puede) entregar|onbestelbaar|niet bezorgd|"
+    r"mancato recapito|não entregue)\b|\b5\.1\.[0-9]{1,2}\b",
+    re.I,
+)
+"""A delivery-failure report (DSN): automatic, and the address we wrote to is wrong."""
+DELAYED = re.compile(
+    r"\b(?:delivery (?:is|has been) delayed|hasn't been delivered yet|has not been delivered yet|"
+    r"will (?:continue to )?(?:be )?(?:retry|retried|attempted)|zustellung verzögert|"
+    r"remise retardée|entrega retrasada)\b",
+    re.I,
+)
+"""A delay notice: automatic, but the address still works (not a bounce)."""
 NEGATORS = re.compile(
     r"\b(?:not|never|no|n't|haven't|hasn't|didn't|don't|doesn't|won't|can't|cannot|nicht|nie|"
     r"kein\w*|pas|jamais|yet to|stop|quit|cease)\b|n't\b"
 )
 INJECTION = re.compile(
-    r"\b(?:ignore (?:all |any )?(?:previous|prior|above) instructions|you are now|system:|respond "
-    r"only with|maintenance mode|as an ai|new instructions|developer mode)",
+    r"\b(?:(?:ignore|disregard|forget|override) (?:all |any |the |your )*(?:previous|prior|above|"
+    r"earlier|other|preceding|system)? ?(?:instructions|rules|prompts?|guidelines|content)|you are "
+    r"now|system:|system prompt|respond only with|reply only with|output only|maintenance mode|as "
+    r"an ai|new instructions|developer mode|jailbreak|(?:note|message|instruction)s? (?:to|for) "
+    r"(?:the |any )?(?:automated|ai|llm|language model|classifier|model|assistant|bot)|"
+    r"(?:automated|ai) (?:classifier|system|assistant|agent)s?[,:]|(?:classify|label|mark|tag|"
+    r"categori[sz]e|treat) (?:this|the|all)[^.]{0,40}\b(?:as|with) (?:paid|payment_sent|"
+    r"resolved|disputed?|other|promise)|set (?:the )?(?:status|balance) to|mark (?:all )?"
+    r"(?:the )?invoices? (?:as )?paid|translate the following|ignor\w* (?:\w+ )?(?:las |les |die |"
+    r"as |le |de )?(?:instrucciones|instructions|anweisungen|instructies|istruzioni|instruções)"
+    r"|instructions? (?:précédentes|anteriores|precedenti))",
     re.I,
 )
 """Words aimed at an LLM, not at a person: clauses carrying them are not classified."""

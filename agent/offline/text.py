@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import INJECTION
+
 _QUOTE_HEADERS = re.compile(
     r"^\s*(?:"
     r"On\b.{0,200}\bwrote:\s*$"  # Gmail / Apple Mail
@@ -62,6 +64,46 @@ def _starts_history(lines: list[str], i: int) -> bool:
         following = lines[i + 1 : i + 4]
         return any(_HEADER_FOLLOWERS.match(f) for f in following)
     return True
+
+
+_CLOSING = re.compile(
+    r"^\s*(?:--\s*|__+\s*|(?:best|kind|warm|many thanks|thanks|thank you|regards|cheers|"
+    r"sincerely|best wishes|kind regards|with regards|respectfully|yours truly|"
+    r"mit freundlichen grüßen|mit freundlichen gruessen|viele grüße|beste grüße|gruß|"
+    r"freundliche grüße|cordialement|bien cordialement|bien à vous|salutations|"
+    r"saludos|saludos cordiales|atentamente|un saludo|met vriendelijke groet|"
+    r"vriendelijke groet|groeten|met groet|cordiali saluti|distinti saluti|saluti|"
+    r"atenciosamente|cumprimentos|obrigad[oa]|thx|tia)[ ,.!]*(?:regards)?[ ,.!]*)$",
+    re.I,
+)
+_DISCLAIMER = re.compile(
+    r"confidential|intended (?:solely )?(?:only )?for the (?:use of the )?(?:addressee|"
+    r"recipient|individual)|if you (?:are not|have received this)|vertraulich|"
+    r"nicht der (?:richtige|beabsichtigte) (?:adressat|empfänger)|confidentiel|"
+    r"destinataire|confidencial|destinatario|vertrouwelijk|riservat|destinatário|"
+    r"please consider the environment|think before you print|privileged",
+    re.I,
+)
+
+
+def strip_signature(text: str) -> str:
+    """``text`` without a closing ("Best regards," and what follows, when short) and
+    without legal-disclaimer paragraphs: what a signature says is never a reply."""
+    paragraphs = re.split(r"\n\s*\n", text)
+    kept = [p for p in paragraphs if not _is_disclaimer(p)]
+    lines = "\n\n".join(kept).split("\n")
+    for i, line in enumerate(lines):
+        if i == 0 or not _CLOSING.match(line):
+            continue
+        rest = [x for x in lines[i + 1 :] if x.strip()]
+        if len(rest) <= 10 and all(len(x) <= 100 for x in rest):
+            return "\n".join(lines[:i]).strip()
+    return "\n".join(lines).strip()
+
+
+def _is_disclaimer(paragraph: str) -> bool:
+    marks = {m.group(0).lower() for m in _DISCLAIMER.finditer(paragraph)}
+    return len(paragraph) > 80 and len(marks) >= 2
 
 
 @dataclass(frozen=True)
@@ -121,4 +163,22 @@ def normalize(text: str) -> str:
     text = _EMAIL.sub("emailaddr", text)
     text = re.sub(r"\s+", " ", text).strip().lower()
     text = re.sub(r"^(?:[-*•]|\d{1,2}[.)])\s+", "", text)  # list bullets
+    text = re.sub(
+        r"\bill (?=pay|send|get|wire|make|have|mail|transfer|settle|do|call)", "i'll ", text
+    )
+    text = re.sub(r"\bim (?=not|going|sending|paying|out|on|in|the|sorry)", "i'm ", text)
     return _BARE_CONTRACTION.sub(r"\1't", text)
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
+
+
+def clean_text(text: str) -> str:
+    """What is classified: the customer's own words, without quoted history, signature,
+    disclaimer, or a paragraph addressed to a machine ("ignore previous instructions")."""
+    text = _HTML_COMMENT.sub(" ", text)  # invisible to a person: never the customer's word
+    text = _TAG.sub("\n", text)  # HTML remnants: each element on its own line
+    text = strip_signature(strip_quoted(text))
+    kept = [p for p in re.split(r"\n\s*\n", text) if not INJECTION.search(p)]
+    return "\n\n".join(kept).strip()

@@ -49,7 +49,9 @@ SCRIPT = {
             invoices=["INV-1"],
             paid_amount="1000.00",
             reason="damaged",
-        )
+        ),
+        # A short pay that was paid also says a payment was made (CONTRACTS.md section 1).
+        finding("payment_sent", "We paid $1,000.00", invoices=["INV-1"], amount="1000.00"),
     ],
     TOO_MUCH: [finding("payment_sent", "We paid", invoices=["INV-1"], amount="5000.00")],
     LATE_PROMISE: [

@@ -37,7 +37,8 @@ def test_saved_json_round_trips_and_html_is_self_contained(tmp_path):
     assert not re.search(r"""(src|href)=["']?https?:""", page)  # no CDN, no network
     assert "<script" not in page  # texts are escaped, the page runs no code
     assert "&lt;b&gt;evil&lt;/b&gt;" in page
-    assert page.count("<svg") == 2 and "Confusion matrix" in page
+    # per-intent bars, confusion matrix, reliability diagram
+    assert page.count("<svg") == 3 and "Confusion matrix" in page
 
 
 def test_confusion_svg_is_valid_xml_with_one_cell_per_pair():

@@ -81,3 +81,44 @@ def test_classifier_without_usage_reports_zero_calls():
 
     report = run_triage(CASES, Offline(), to_reply=plain_reply, progress=False)
     assert report["llm_calls"] == 0 and report["classifier"] == "offline"
+
+
+def test_per_case_follows_the_contract_and_asks_the_real_policy():
+    from arbox.agent.classifier import Reply
+    from arbox.agent.offline import OfflineClassifier
+
+    when = "2026-03-02T09:00:00+00:00"
+    cases = [
+        parse_case(
+            {
+                "id": "p-1",
+                "body": "We paid INV-10442 by wire today.",
+                "labels": ["payment_sent"],
+                "from": "Dana <dana@acme.example>",
+                "date": when,
+            }
+        ),
+        parse_case(
+            {
+                "id": "p-2",
+                "body": "We are filing for bankruptcy next week.",
+                "labels": ["financial_distress"],
+                "from": "x@acme.example",
+                "date": when,
+            }
+        ),
+    ]
+
+    def to_reply(case):
+        return Reply(text=case.body, sender=case.sender, sent_at=case.date)
+
+    report = run_triage(cases, OfflineClassifier(), to_reply=to_reply, progress=False)
+    rows = {row["id"]: row for row in report["per_case"]}
+    for row in rows.values():
+        assert {"id", "expected", "predicted", "confidence", "fields", "automatic", "reasons"} <= (
+            set(row)
+        )
+    assert rows["p-2"]["automatic"] is False
+    assert "financial distress" in rows["p-2"]["reasons"]
+    assert report["calibration"]["ece"] is not None
+    assert 0 <= report["automation"]["automation_rate"] <= 1

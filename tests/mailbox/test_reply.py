@@ -113,3 +113,17 @@ def test_crlf_and_surrounding_whitespace() -> None:
         "  Paid.  \r\n\r\nOn Mon, Mar 2, 2026, X <x@y.z> wrote:\r\n> a\r\n"
     )
     assert reply == "Paid." and quoted.endswith("> a")
+
+
+def test_inline_answers_between_quoted_lines_are_part_of_the_reply():
+    body = (
+        "Jenna,\n\nAnswers inline below.\n\nGreg\n\n"
+        "On Thu, Mar 19, 2026 at 9:00 AM AR <ar@example.com> wrote:\n"
+        "> Invoices INV-1 and INV-2 are still open.\n"
+        "INV-1 PAID 3/18 CHECK 20931. INV-2 WE NEVER GOT THE GOODS.\n"
+        "> Please send payment.\n"
+        ">\n> Thank you\n"
+    )
+    reply, quoted, _ = split_reply(body)
+    assert "INV-1 PAID 3/18 CHECK 20931. INV-2 WE NEVER GOT THE GOODS." in reply
+    assert "Please send payment." in quoted and "Please send payment." not in reply

@@ -1,0 +1,61 @@
+"""Features of a reply for the learned layer: words, word pairs, character n-grams, rule votes.
+
+One function, used both when the model is trained (`arbox eval train`, with scikit-learn)
+and when it is scored at run time (pure Python), so the two can never disagree. Digits
+become ``0`` and addresses ``emailaddr``, so "INV-10442" and "INV-20931" look alike and
+the model learns the shape of a reply, not the numbers of this dataset.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from itertools import pairwise
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|0+", re.UNICODE)
+_EMAIL = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_URL = re.compile(r"https?://\S+")
+CHAR_SIZES = (3, 4)
+"""Character n-gram sizes, taken inside word boundaries (like scikit-learn's ``char_wb``)."""
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, digits as ``0``, addresses and links as placeholders."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = _URL.sub(" urladdr ", text)
+    text = _EMAIL.sub(" emailaddr ", text)
+    text = re.sub(r"\d", "0", text.lower())
+    return re.sub(r"0{2,}", "00", text)
+
+
+def terms(text: str, subject: str = "") -> Counter[str]:
+    """Raw term counts: ``w:`` words, ``b:`` word pairs, ``c:`` character n-grams, ``s:``
+    subject words."""
+    counts: Counter[str] = Counter()
+    norm = normalise(text)
+    words = _WORD.findall(norm)
+    counts.update(f"w:{w}" for w in words)
+    counts.update(f"b:{a} {b}" for a, b in pairwise(words))
+    for word in words:
+        padded = f" {word} "
+        for n in CHAR_SIZES:
+            if len(padded) >= n:
+                counts.update(f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1))
+    counts.update(f"s:{w}" for w in _WORD.findall(normalise(subject)))
+    return counts
+
+
+def tfidf(counts: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
+    """Sublinear tf times idf over the known terms, scaled to unit length."""
+    vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items() if t in idf}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    if norm:
+        vec = {t: v / norm for t, v in vec.items()}
+    return vec
+
+
+def rule_terms(rule_scores: Mapping[str, float]) -> dict[str, float]:
+    """The rule layer's votes as features: ``r:<intent>`` = the rule confidence."""
+    return {f"r:{intent}": float(score) for intent, score in rule_scores.items() if score > 0}
