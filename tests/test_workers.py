@@ -145,8 +145,20 @@ def test_a_watcher_killed_mid_batch_is_drained_at_once_on_restart(server, tmp_pa
     assert count(ledger, InboundMessage) == len(raws)
     assert count(ledger, InboundMessage, triaged) == len(raws), out
     assert_audit_keys_unique(ledger)
-    assert actions_by_message(ledger) == reference_actions(raws, tmp_path, today)
+    got, expected = actions_by_message(ledger), reference_actions(raws, tmp_path, today)
+    differ = sorted(m for m in expected if got.get(m) != expected[m])
+    assert not differ, describe(ledger, differ, expected)
     ledger.dispose()
+
+
+def describe(ledger: Ledger, message_ids: list[str], expected: dict[str, Any]) -> str:
+    """Why a reply's actions differ from the reference run (for a failing assertion)."""
+    lines = []
+    with ledger.session() as s:
+        for mid in message_ids:
+            row = s.exec(select(InboundMessage).where(InboundMessage.message_id == mid)).one()
+            lines.append(f"{mid}: {row.status} {row.triage} expected {expected[mid]}")
+    return "\n".join(lines)
 
 
 def run_three_watchers(url: str, server: LocalDovecot, tmp_path: Path) -> None:
