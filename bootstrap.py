@@ -109,7 +109,13 @@ def build(
         yield App(
             settings=s,
             ledger=led,
-            classifier=classifier or build_classifier(model or s.model),
+            classifier=classifier
+            or build_classifier(
+                model or s.model,
+                timeout=s.llm_timeout,
+                attempts=s.llm_attempts,
+                budget=s.llm_budget,
+            ),
             checkpointer=saver,
             notifier=notifier
             if notifier is not None

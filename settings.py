@@ -19,6 +19,15 @@ class Settings(BaseSettings):
     """Ledger, audit log and graph checkpoints; `postgresql+psycopg://...` for a server."""
     model: str = "offline"
     """`offline` (no network) or `openai:<model>` through langchain-openai."""
+    llm_timeout: float = 30.0
+    """Seconds one LLM request may take before it is abandoned (and retried)."""
+    llm_attempts: int = 3
+    """LLM requests per reply at most, retries of 429/5xx/timeouts included."""
+    llm_budget: float = 90.0
+    """Seconds one reply may spend in the LLM, retries included; over it, a person decides
+    (with the offline suggestion) and the queue moves on."""
+    llm_concurrency: int = 1
+    """Replies triaged at once by one worker (LLM calls overlap; each reply still acts once)."""
 
     imap_host: str | None = None
     imap_port: int | None = None
@@ -58,6 +67,10 @@ class Settings(BaseSettings):
     """Actions about more money than this wait for a person."""
     payment_claim_pause_days: int = 7
     promise_tolerance_days: int = 3
+    default_locale: str = "en_US"
+    """Language and formats of notices to customers and contacts with no locale of their own."""
+    escalate_after_ignored: int = 2
+    """After this many notices in a row with no reply and no payment, the next escalates."""
 
     @property
     def slack_enabled(self) -> bool:

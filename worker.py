@@ -23,6 +23,7 @@ import secrets
 import socket
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -33,7 +34,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import update
 from sqlmodel import Session, col, or_, select
 
-from .agent.service import Incoming, Outcome, Triager
+from .agent.reply import Match, Reply
+from .agent.service import Outcome, Triager
 from .mailbox.errors import MailParseError
 from .mailbox.models import InboundEmail
 from .mailbox.parse import parse_email
@@ -94,8 +96,8 @@ def dead_owners(session: Session) -> list[str]:
     return gone
 
 
-def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Incoming:
-    """What the triage graph reads of a parsed email."""
+def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Reply:
+    """The parsed email as the agent reads it (the one conversion from `InboundEmail`)."""
     headers = dict(email.headers)
     if email.in_reply_to:
         headers.setdefault("In-Reply-To", email.in_reply_to)
@@ -105,7 +107,7 @@ def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Incoming
     text = email.reply_text
     if email.remittance_text:
         text = f"{text}\n\n[remittance attachment]\n{email.remittance_text}".strip()
-    return Incoming(
+    return Reply(
         message_id=email.message_id,
         sender=sender,
         subject=email.subject,
@@ -114,9 +116,9 @@ def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Incoming
         sent_at=email.date,
         headers=headers,
         auto_reply=email.auto_reply,
-        customer_id=row.customer_id if row else None,
-        match_method=row.match_method if row else None,
-        match_score=row.match_score if row else None,
+        match=Match(customer_id=row.customer_id, method=row.match_method, score=row.match_score)
+        if row is not None and row.customer_id is not None
+        else None,
     )
 
 
@@ -169,9 +171,7 @@ def stored_email(row: InboundMessage) -> InboundEmail:
     return parse_email(row.raw or b"")
 
 
-def stored_incoming(
-    ledger: Ledger, message_id: str, *, triaged_only: bool = False
-) -> Incoming | None:
+def stored_incoming(ledger: Ledger, message_id: str, *, triaged_only: bool = False) -> Reply | None:
     """A recorded message as the graph reads it (None when unknown or, with
     ``triaged_only``, not triaged yet)."""
     with ledger.session() as session:
@@ -270,22 +270,34 @@ def holding_leases(ledger: Ledger, owner: str | None = None) -> Iterator[None]:
 
 
 def process_claimed(
-    triager: Triager, rows: list[InboundMessage], *, today: date | None = None
+    triager: Triager,
+    rows: list[InboundMessage],
+    *,
+    today: date | None = None,
+    concurrency: int = 1,
 ) -> list[Outcome]:
-    """Triage claimed messages; a failure leaves the message for a person, never crashes."""
-    outcomes = []
-    for row in rows:
-        try:
-            email = stored_email(row)
-            outcomes.append(triager.process(incoming(email, row), today=today))
-        except Exception as exc:  # keep the message and carry on with the others
-            log.exception("triage of %s failed", row.message_id)
-            with triager.ledger.transaction() as session:
-                stored = session.get(InboundMessage, row.id)
-                if stored is not None:
-                    stored.status, stored.parse_error = "failed", f"triage: {exc!r}"[:2000]
-                    session.add(stored)
-    return outcomes
+    """Triage claimed messages, ``concurrency`` at a time (LLM calls overlap); a failure
+    leaves the message for a person, never crashes. Each row was claimed by this worker
+    alone and each action has its idempotency key, so threads never act twice."""
+    if concurrency <= 1 or len(rows) <= 1:
+        done = [_process_one(triager, row, today) for row in rows]
+    else:
+        with ThreadPoolExecutor(concurrency, thread_name_prefix="arbox-triage") as pool:
+            done = list(pool.map(lambda row: _process_one(triager, row, today), rows))
+    return [outcome for outcome in done if outcome is not None]
+
+
+def _process_one(triager: Triager, row: InboundMessage, today: date | None) -> Outcome | None:
+    try:
+        return triager.process(incoming(stored_email(row), row), today=today)
+    except Exception as exc:  # keep the message and carry on with the others
+        log.exception("triage of %s failed", row.message_id)
+        with triager.ledger.transaction() as session:
+            stored = session.get(InboundMessage, row.id)
+            if stored is not None:
+                stored.status, stored.parse_error = "failed", f"triage: {exc!r}"[:2000]
+                session.add(stored)
+        return None
 
 
 def process_pending(
@@ -294,12 +306,13 @@ def process_pending(
     today: date | None = None,
     batch: int = 50,
     message_ids: list[str] | None = None,
+    concurrency: int = 1,
 ) -> list[Outcome]:
     """Drain the queue of received messages through the triage graph."""
     outcomes: list[Outcome] = []
     with holding_leases(triager.ledger):
         while rows := claim(triager.ledger, limit=batch, message_ids=message_ids):
-            outcomes += process_claimed(triager, rows, today=today)
+            outcomes += process_claimed(triager, rows, today=today, concurrency=concurrency)
     return outcomes
 
 
@@ -321,7 +334,9 @@ def triage_pass(app: App, *, lock: AbstractContextManager[object] | None = None)
     from .agent.slack import notify_pending
 
     with lock or nullcontext():
-        outcomes = process_pending(app.triager, today=app.today())
+        outcomes = process_pending(
+            app.triager, today=app.today(), concurrency=app.settings.llm_concurrency
+        )
     if app.notifier is not None:
         notify_pending(app.ledger, app.notifier)  # approvals Slack has not seen yet
     return outcomes

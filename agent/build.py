@@ -8,12 +8,21 @@ from .classifier import Classifier
 from .errors import ModelConfigError
 
 
-def build_classifier(model: str = "offline", prompt_path: str | Path | None = None) -> Classifier:
+def build_classifier(
+    model: str = "offline",
+    prompt_path: str | Path | None = None,
+    *,
+    timeout: float | None = None,
+    attempts: int | None = None,
+    budget: float | None = None,
+) -> Classifier:
     """``offline`` (no network) or ``openai:<model>`` (langchain-openai ``ChatOpenAI``).
 
     ``ChatOpenAI`` reads ``OPENAI_API_KEY`` and ``OPENAI_BASE_URL`` itself, so a
     vLLM, Ollama or llama.cpp server works by pointing ``OPENAI_BASE_URL`` at it.
     ``prompt_path`` replaces the shipped ``prompts/triage.md`` (for prompt variants).
+    ``timeout``, ``attempts`` and ``budget`` (seconds per request, requests per reply,
+    seconds per reply) bound the LLM; unset, `LLMClassifier`'s defaults apply.
     """
     spec = (model or "").strip()
     if spec == "offline":
@@ -26,7 +35,12 @@ def build_classifier(model: str = "offline", prompt_path: str | Path | None = No
             raise ModelConfigError(f"prompt file not found: {prompt_path}")
         from .llm import LLMClassifier
 
-        return LLMClassifier(model=name.strip(), prompt_path=prompt_path)
+        limits = {"timeout": timeout, "max_attempts": attempts, "budget": budget}
+        return LLMClassifier(
+            model=name.strip(),
+            prompt_path=prompt_path,
+            **{k: v for k, v in limits.items() if v is not None},  # type: ignore[arg-type]
+        )
     raise ModelConfigError(
         f"unknown model {model!r}: use 'offline' or 'openai:<model>' (e.g. openai:gpt-4.1-mini)"
     )

@@ -1,6 +1,8 @@
 """What the classifier understood of one reply: the `Triage` model.
 
-The field docstrings are the schema the LLM sees (CONTRACTS.md section 1).
+The one findings schema: the policy reads `Finding`, and the schema the LLM is
+asked to fill is derived from it (`agent.llm_schema`). Field docstrings are the
+descriptions the LLM sees where they add to the prompt (CONTRACTS.md section 1).
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ REASONS: tuple[str, ...] = (
     "freight",
     "other",
 )
+
+SET_BY_ARBOX = frozenset({"abstained"})
+"""`Finding` fields arbox sets after the classifier answered; the LLM is never asked for them
+(`agent.llm_schema` derives the model's schema from `Finding` without them)."""
 
 
 class Fields(BaseModel):

@@ -12,7 +12,13 @@ pipeline and the `arbox eval guardrails` runner. A notice passes only if:
 - no placeholder is left (``{{...}}``, ``[Customer Name]``, ``<INVOICE>``, ``⟦...⟧``);
 - no legal threat, collection-agency, late-fee or credit-hold language appears unless
   the stage allows that kind;
-- the recipient, when given, is the contact on file.
+- the recipient, when given, is the contact on file;
+- with the notice's locale given (`agent.locales`): every amount is printed as that
+  locale prints it (so ``1.234,50 €`` is read as German and proved to the cent), the
+  text is in the locale's language (a stop-word check), and a notice before the due
+  date does not call itself a dunning letter (``Mahnung``, ``relance``, "overdue").
+
+Firm-language patterns cover English, German, French and Spanish.
 
 Dates, percentages, "net 30", phone and bank numbers are not money: only numbers
 marked with a currency, or written with exactly two decimals, are read as amounts.
@@ -27,6 +33,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from arbox.tools.money import MoneyError, parse_amount
+
+from .locales import LANGUAGE_NAMES, NoticeLocale, detect_language, squash
 
 ESCALATIONS: tuple[str, ...] = ("credit_hold", "late_fee", "collections", "legal")
 """Kinds of firm language a stage may allow (cadence.toml `allows`)."""
@@ -87,7 +95,7 @@ _CODES = r"USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|SEK|NOK|DKK|MXN|INR|SGD|HKD|ZAR|B
 _CUR = rf"(?:US\$|CA\$|C\$|A\$|NZ\$|[$€£¥]|\b(?:{_CODES})\b)"
 _SP = r"[ \u00a0\u202f]"
 # Grouped thousands (`,` `.` `'` or a space) with optional decimals, or plain digits.
-_NUM = rf"\d{{1,3}}(?:(?:,|\.|'|{_SP})\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d{{1,2}})?"
+_NUM = rf"\d{{1,3}}(?:(?:,|\.|'|’|{_SP})\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d{{1,2}})?"
 _BARE = r"\d{1,3}(?:,\d{3})+\.\d{2}|\d{1,3}(?:\.\d{3})+,\d{2}|\d+[.,]\d{2}"
 _NOT_AFTER = r"(?!\d|[.,'/:-]\d|\s?%)"
 _MONEY_RE = re.compile(
@@ -105,29 +113,51 @@ _SYMBOLS = {
     "A$": {"AUD"},
     "NZ$": {"NZD"},
 }
-_TOTAL_RE = re.compile(r"\btotal\b[^\n\d$€£¥]{0,30}$", re.IGNORECASE)
+_TOTAL_RE = re.compile(r"\b(?:total|\w*gesamt\w*)\b[^\n\d$€£¥]{0,30}$", re.IGNORECASE)
 
 _PLACEHOLDER_RE = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|\{[A-Za-z_]\w*\}|\[[A-Za-z][A-Za-z _]*\]|<[A-Z][A-Z0-9_ -]*>"
     r"|⟦[^⟧]*⟧|\bX{3,}\b"
 )
 _INVOICE_WORD_RE = re.compile(
-    r"\b(?:invoices?|inv\.?)(?![a-z])[ \t]*(?:no\.?|number|nr\.?|#)?[ \t]*#?[ \t]*"
+    r"\b(?:invoices?|inv\.?|rechnung(?:en|snummern?)?|factures?|facturas?)(?![a-z])"
+    r"[ \t]*(?:no\.?|number|nr\.?|#)?[ \t]*#?[ \t]*"
     r"(?P<ref>[A-Za-z0-9][A-Za-z0-9/-]*\d[A-Za-z0-9/-]*)",
     re.IGNORECASE,
 )
 _LANGUAGE = {
     "legal": r"legal (?:action|proceedings|steps|remed(?:y|ies))|attorneys?|lawyers?|lawsuit"
-    r"|litigation|court|sue|suing|legal counsel|solicitors?",
+    r"|litigation|court|sue|suing|legal counsel|solicitors?"
+    r"|rechtliche(?:n)? schritte|rechtsanwalt\w*|anwalt\w*|gerichtlich\w*|gericht|klage"
+    r"|mahnbescheid"
+    r"|mise en demeure|poursuites? judiciaires?|action en justice|avocats?|tribunal\w*"
+    r"|huissier|injonction de payer|contentieux"
+    r"|acciones? (?:legales|judicial(?:es)?)|abogados?|tribunales|demanda judicial"
+    r"|procedimiento judicial|vía judicial|reclamación judicial",
     "collections": r"collection agency|collections agency|debt collect\w*|collection firm"
     r"|third[- ]party collect\w*|(?:referr?\w*|sen[dt]|assign\w*|turn\w* over) "
-    r"(?:\w+ ){0,3}to (?:a )?collections?",
+    r"(?:\w+ ){0,3}to (?:a )?collections?"
+    r"|inkasso\w*|(?:société|agence|cabinet) de recouvrement|recouvrement forcé"
+    r"|agencia de (?:cobro|recobro)s?|empresa de (?:cobro|recobro)s?",
     "late_fee": r"late (?:payment )?(?:fees?|charges?)|interest charges?|finance charges?"
-    r"|penalt(?:y|ies)|interest (?:at|of) \d",
+    r"|penalt(?:y|ies)|interest (?:at|of) \d"
+    r"|verzugszinsen|mahngebühr\w*|säumniszuschl\w*|verzugspauschale"
+    r"|pénalités? de retard|intérêts de retard|indemnité forfaitaire"
+    r"|intereses de demora|recargos?|penalizaci\w+",
     "credit_hold": r"credit hold|on hold|hold (?:on )?(?:your|all|new|further) (?:orders|shipments"
     r"|account)|suspend\w* (?:\w+ ){0,2}(?:account|shipments|orders|credit|deliveries)"
-    r"|stop (?:all )?(?:shipments|deliveries)",
+    r"|stop (?:all )?(?:shipments|deliveries)"
+    r"|liefersperre|kreditsperre|(?:kunden)?konto (?:\w+ )?gesperrt|nicht mehr ausgeliefert"
+    r"|compte sera bloqué|blocage (?:de votre|du) compte|livraisons? (?:\w+ )?suspendues?"
+    r"|suspension des livraisons|aucune nouvelle commande ne sera livrée"
+    r"|cuenta quedará bloqueada|bloqueo de (?:su|la) cuenta|suspender\w* (?:los )?envíos"
+    r"|no se servirán nuevos pedidos",
 }
+_EARLY_RE = re.compile(
+    r"\b(?:past due|overdue|mahnung\w*|überfällig\w*|relances?|impayée?s?|vencid[ao]s?"
+    r"|impagad[ao]s?|requerimiento)\b",
+    re.IGNORECASE,
+)
 _LANGUAGE_RE = {k: re.compile(rf"\b(?:{v})\b", re.IGNORECASE) for k, v in _LANGUAGE.items()}
 
 
@@ -138,7 +168,7 @@ def find_amounts(text: str) -> list[tuple[Decimal, str | None, str, int]]:
         num = m.group("num1") or m.group("num2") or m.group("num3")
         cur = m.group("cur1") or m.group("cur2")
         try:
-            value = parse_amount(num)
+            value = parse_amount(num.replace("’", "'"))
         except MoneyError:
             continue
         if m.group("neg"):
@@ -190,6 +220,18 @@ def _named_refs(text: str, invoices: Sequence[InvoiceView], others: set[str]) ->
     return {r for r in refs if r not in others}
 
 
+def _as_locale_writes(raw: str, value: Decimal, currency: str, locale: NoticeLocale) -> bool:
+    """Whether ``raw`` is one of the ways ``locale`` writes ``value`` (the notice's own
+    format first: it is what drafts print, and cheap)."""
+    text = squash(raw)
+    if text in (
+        squash(locale.money(value, currency)),
+        squash(locale.money(value, currency, False)),
+    ):
+        return True
+    return text in locale.renderings(value, currency)
+
+
 def check_notice(
     text: str,
     invoices: Sequence[InvoiceView],
@@ -198,6 +240,8 @@ def check_notice(
     allows: Iterable[str] = (),
     recipient: str | None = None,
     contact_on_file: str | None = None,
+    locale: NoticeLocale | None = None,
+    early: bool = False,
 ) -> GuardrailReport:
     """Prove ``text`` against ``invoices`` (the customer's ledger view); see the module doc."""
     report = GuardrailReport()
@@ -233,8 +277,11 @@ def check_notice(
             bad(Violation("amount_mismatch", f"{raw!r} is no open balance, amount or total"))
         if mark and currency and not currency_matches(mark, currency):
             bad(Violation("currency_mismatch", f"{raw!r} is not in {currency}"))
+        elif locale and currency and not _as_locale_writes(raw, value, currency, locale):
+            msg = f"{raw!r} is not how {locale.locale} writes {locale.money(value, currency)!r}"
+            bad(Violation("amount_format", msg))
         before = text[max(0, start - 40) : start]
-        if value != total and "total" in before.lower() and _TOTAL_RE.search(before):
+        if value != total and _TOTAL_RE.search(before):
             bad(Violation("total_mismatch", f"total {raw!r} is not the sum {total}"))
 
     # Leftovers, language, recipient.
@@ -244,6 +291,14 @@ def check_notice(
     for kind, pattern in _LANGUAGE_RE.items():
         if kind not in allowed_language and (hit := pattern.search(text)):
             bad(Violation(f"language_{kind}", f"{hit.group(0)!r}: this stage does not allow it"))
+    if early and (hit := _EARLY_RE.search(text)):
+        bad(Violation("language_early", f"{hit.group(0)!r}: the invoices are not due yet"))
+    if locale is not None:
+        found = detect_language(text)
+        if found is not None and found != locale.language:
+            name = LANGUAGE_NAMES.get(found, found)
+            msg = f"written in {name}; this customer's notices are in {locale.language}"
+            bad(Violation("language_mismatch", msg))
     if recipient is not None:
         if contact_on_file is None:
             bad(Violation("recipient", f"{recipient}: no contact on file to send to"))

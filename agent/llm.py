@@ -4,10 +4,11 @@
     LLMClassifier(chat_model=fake, model="scripted")  # any BaseChatModel, e.g. in tests
 
 Per reply: auto-replies known from headers cost no call; otherwise exactly one call,
-whose answer must parse into `ModelTriage`. Rate limits, timeouts, connection errors
-and 5xx are retried with tenacity; an answer that does not parse is asked for once
-more; if it still fails, or the service stays down, the reply goes to a person: the
-offline classifier's findings are returned with `error` set and confidence capped at
+whose answer must parse into `ModelTriage` (`agent.llm_schema`, derived from
+`Finding`). Rate limits, timeouts, connection errors and 5xx are retried with
+tenacity; an answer that does not parse is asked for once more; if it still fails,
+or the service stays down, the reply goes to a person: the offline classifier's
+findings are returned with `error` set and confidence capped at
 `FALLBACK_CONFIDENCE`. The model's answer is then checked: fields an intent may not
 carry are dropped, addresses and invoice numbers it did not read in the reply are
 dropped, and findings whose evidence is not in the reply abstain.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import html
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,16 +28,29 @@ from typing import Any
 import openai
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
+from pydantic import ValidationError
+from tenacity import (
+    Retrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_exponential_jitter,
+)
 
 from arbox import prompts
 
 from .classifier import Reply
 from .evidence import check_evidence, sanitize
-from .findings import Fields, Finding, Intent, Triage
+from .findings import Finding, Triage
+from .llm_schema import RESPONSE_FORMAT, ModelTriage
 from .offline import OfflineClassifier, is_auto_reply
 
+DEFAULT_TIMEOUT = 30.0
+"""Seconds one request may take (``ARBOX_LLM_TIMEOUT``)."""
+DEFAULT_ATTEMPTS = 3
+"""Requests per reply at most, retries included (``ARBOX_LLM_ATTEMPTS``)."""
+DEFAULT_BUDGET = 90.0
+"""Seconds per reply, retries included (``ARBOX_LLM_BUDGET``); over it a person decides."""
 FALLBACK_CONFIDENCE = 0.5
 """Confidence cap on the offline suggestion when the LLM could not answer: a person decides."""
 DEFAULT_PROMPT = "triage.md"
@@ -46,38 +61,6 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     openai.InternalServerError,
 )
 """Errors worth retrying: 429, timeouts, dropped connections, 5xx."""
-
-
-class ModelFinding(BaseModel):
-    """One intent found in the reply, with what it concerns and the words that show it."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
-
-    intent: Intent
-    """The intent, from the taxonomy."""
-    invoices: list[str] = Field(default_factory=list)
-    """Invoice numbers this intent concerns, exactly as written in the reply (may be empty)."""
-    fields: Fields = Field(default_factory=Fields)
-    """Details for this intent; only the fields listed for it, the rest null."""
-    confidence: float = Field(ge=0.0, le=1.0)
-    """How sure you are, from 0 to 1."""
-    evidence: str
-    """A short quote, copied verbatim from the reply, that shows this intent."""
-
-
-class ModelTriage(BaseModel):
-    """Every intent found in one customer reply."""
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
-
-    findings: list[ModelFinding]
-    """One entry per intent present; several are common."""
-
-
-RESPONSE_FORMAT: dict[str, Any] = {
-    "type": "json_schema",
-    "json_schema": {"name": "triage", "schema": ModelTriage.model_json_schema(), "strict": False},
-}
 
 
 @dataclass
@@ -106,10 +89,11 @@ class LLMClassifier:
         *,
         chat_model: BaseChatModel | None = None,
         prompt_path: str | Path | None = None,
-        max_attempts: int = 4,
+        max_attempts: int = DEFAULT_ATTEMPTS,
         wait_initial: float = 0.5,
         wait_max: float = 8.0,
-        timeout: float = 60.0,
+        timeout: float = DEFAULT_TIMEOUT,
+        budget: float = DEFAULT_BUDGET,
     ) -> None:
         self.name = f"openai:{model}"
         self.system_prompt = (
@@ -122,14 +106,17 @@ class LLMClassifier:
             from langchain_openai import ChatOpenAI
 
             # tenacity owns retries, so the client must not retry behind its back.
-            chat_model = ChatOpenAI(model=model, temperature=0, max_retries=0, timeout=timeout)
+            chat_model = ChatOpenAI(
+                model=model, temperature=0, max_retries=0, timeout=min(timeout, budget)
+            )
         self.chat_model = chat_model
         self._runnable = chat_model.bind(response_format=RESPONSE_FORMAT)
         self.usage = Usage()
         self.offline = OfflineClassifier()
+        self.budget = budget
         self._retrying = Retrying(
             retry=retry_if_exception_type(TRANSIENT_ERRORS),
-            stop=stop_after_attempt(max_attempts),
+            stop=stop_after_attempt(max_attempts) | stop_after_delay(budget),
             wait=wait_exponential_jitter(
                 multiplier=wait_initial, max=wait_max, jitter=wait_initial
             ),
@@ -142,9 +129,10 @@ class LLMClassifier:
             triage = self.offline.classify(reply)
             return triage.model_copy(update={"classifier": self.name})
         messages = self.messages(reply)
+        started = time.monotonic()
         try:
             parsed, problem = self._ask(messages)
-            if parsed is None:
+            if parsed is None and time.monotonic() - started < self.budget:
                 note = HumanMessage(
                     "Your previous answer could not be used: "
                     f"{problem}. Answer again with JSON that matches the schema, nothing else."
@@ -153,8 +141,10 @@ class LLMClassifier:
         except Exception as exc:  # the service stayed down: never lose the reply
             return self._fallback(reply, f"LLM unavailable: {type(exc).__name__}: {exc}")
         if parsed is None:
-            return self._fallback(reply, f"LLM answer did not parse after one retry: {problem}")
-        findings = [sanitize(_to_finding(f), reply) for f in parsed.findings]
+            if time.monotonic() - started >= self.budget:
+                problem = f"{problem} (no retry: over the {self.budget:g} s budget for one reply)"
+            return self._fallback(reply, f"LLM answer did not parse: {problem}")
+        findings = [sanitize(f, reply) for f in parsed]
         triage = Triage(findings=findings, classifier=self.name, prompt_hash=self.prompt_hash)
         return check_evidence(triage, reply.text)
 
@@ -162,7 +152,7 @@ class LLMClassifier:
         """The system prompt and the reply, escaped and fenced as untrusted data."""
         return [SystemMessage(self.system_prompt), HumanMessage(render_reply(reply))]
 
-    def _ask(self, messages: list[BaseMessage]) -> tuple[ModelTriage | None, str]:
+    def _ask(self, messages: list[BaseMessage]) -> tuple[list[Finding] | None, str]:
         """One model call (plus transient-error retries); the parsed answer or why not."""
         for attempt in self._retrying:
             with attempt:
@@ -171,9 +161,10 @@ class LLMClassifier:
         self._count_tokens(raw)
         text = _content_text(raw)
         try:
-            return ModelTriage.model_validate_json(_strip_fence(text)), ""
+            answer = ModelTriage.model_validate_json(_strip_fence(text)).model_dump()
         except ValidationError as exc:
             return None, _short_error(exc)
+        return [_to_finding(f) for f in answer["findings"]], ""
 
     def _count_tokens(self, raw: AIMessage) -> None:
         meta = getattr(raw, "usage_metadata", None) or {}
@@ -213,14 +204,9 @@ def render_reply(reply: Reply) -> str:
     )
 
 
-def _to_finding(f: ModelFinding) -> Finding:
-    return Finding(
-        intent=f.intent,
-        invoices=f.invoices,
-        fields=f.fields,
-        confidence=f.confidence,
-        evidence=html.unescape(f.evidence),
-    )
+def _to_finding(answer: dict[str, Any]) -> Finding:
+    """The model's finding as the policy reads it (the quote unescaped: it read it escaped)."""
+    return Finding.model_validate({**answer, "evidence": html.unescape(answer["evidence"])})
 
 
 def _content_text(raw: BaseMessage) -> str:

@@ -3,29 +3,45 @@
 No LLM here. The model's findings can only select among these actions and fill
 their arguments where the policy lets them; nothing can mark an invoice paid,
 change an amount owed, or choose where mail is sent.
+
+A person decides when a finding is unsure or abstained, the account is strategic,
+the customer was matched by display name or signature only, a finding's amount,
+date or invoice number is not in what the customer wrote, an amount exceeds the
+named invoices' open balance, a promise date has passed, the classifiers disagree
+on a high-stakes intent, or the offline second opinion (`agent.second_opinion`)
+reads distress, legal action or an injection attempt, whatever the model said.
+Distress stops automated dunning even when the model missed it. A follow-up about
+an invoice whose task or claim is still open adds a note instead of a second one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from .findings import Finding, Intent, Triage
-from .state import PlannedAction
+from .grounding import MONEY_FIELDS, ungrounded
+from .reply import WEAK_MATCHES
+from .second_opinion import second_opinion
+from .state import OpenClaim, OpenTask, PlannedAction
+from .toolbox import TOOLBOX, ActionName
 
+__all__ = ["ActionName", "Context", "PolicyConfig", "canonical", "plan_actions"]
 
-class ActionName(StrEnum):
-    pause_dunning = "pause_dunning"
-    tag_dispute = "tag_dispute"
-    record_promise = "record_promise"
-    record_payment_claim = "record_payment_claim"
-    open_deduction = "open_deduction"
-    create_task = "create_task"
-    upsert_contact = "upsert_contact"
+HIGH_STAKES = frozenset(
+    {
+        Intent.payment_sent,
+        Intent.promise_to_pay,
+        Intent.dispute,
+        Intent.short_pay,
+        Intent.financial_distress,
+        Intent.wrong_contact,
+    }
+)
+"""Intents whose actions change what happens to the money; classifiers must agree on them."""
 
 
 ROUTE_BY_REASON = {"pricing": "sales", "terms": "sales"}
@@ -53,6 +69,24 @@ class Context:
     """Canonical form -> ledger number, for every invoice of the customer."""
     sender_email: str = ""
     customer_domains: tuple[str, ...] = ()
+    match_method: str | None = None
+    """How the customer was matched; ``name``/``signature`` alone never acts on its own."""
+    text: str | None = None
+    """The customer's new words. Given, the fields and the second opinion are checked
+    against it; None (an eval with no reply at hand) skips those checks."""
+    subject: str = ""
+    sent_on: date | None = None
+    """The email's date: relative dates in the text resolve against it (else ``today``)."""
+    auto_reply: bool = False
+    """An automatic reply known from its headers."""
+    balances: dict[str, Decimal] = field(default_factory=dict)
+    """Ledger number -> open balance, for the customer's open invoices (empty: unchecked)."""
+    second_intents: frozenset[str] | None = None
+    """What an independent classifier read in the reply (None: there was none)."""
+    open_tasks: tuple[OpenTask, ...] = ()
+    """The customer's open tasks, for follow-ups."""
+    open_claims: tuple[OpenClaim, ...] = ()
+    """The customer's open payment claims, for follow-ups."""
 
 
 def canonical(number: str) -> str:
@@ -68,6 +102,9 @@ class _Planner:
     def add(
         self, action: ActionName, tag: str, why: str, /, approval: bool = False, **args: Any
     ) -> None:
+        undeclared = set(args) - TOOLBOX[action].arg_names
+        if undeclared:  # a bug in a rule, not bad input: the toolbox is the contract
+            raise TypeError(f"{action.value} does not declare {', '.join(sorted(undeclared))}")
         key = f"{self.ctx.message_id}:{action.value}:{tag}"
         self.actions.append(
             PlannedAction(
@@ -90,6 +127,24 @@ class _Planner:
         return found
 
     def task(self, queue: str, tag: str, summary: str, invoices: list[str]) -> None:
+        open_task = next(
+            (
+                t
+                for t in self.ctx.open_tasks
+                if t.queue == queue and t.tag == tag and set(t.invoices) & set(invoices)
+            ),
+            None,
+        )
+        if open_task is not None:
+            self.add(
+                ActionName.note_task,
+                f"{queue}:{tag}",
+                f"follow-up: task #{open_task.id} is still open",
+                task_id=open_task.id,
+                note=f"Follow-up from {self.ctx.sender_email or 'the customer'}: {summary}",
+                source_message=self.ctx.message_id,
+            )
+            return
         self.add(
             ActionName.create_task,
             f"{queue}:{tag}",
@@ -129,7 +184,10 @@ def plan_actions(
         p.need(f"the classifier could not answer: {triage.error}")
     if any(f.abstained for f in triage.findings):
         p.need("an intent's evidence was not found in the reply")
+    opinion = second_opinion(ctx.text) if ctx.text is not None else None
     if ctx.customer is None:
+        if ctx.auto_reply or (findings and all(f.intent == Intent.auto_reply for f in findings)):
+            return [], []  # an out-of-office from a stranger: recorded, nothing to do
         p.add(
             ActionName.create_task,
             "collections:unmatched",
@@ -142,37 +200,81 @@ def plan_actions(
         return p.actions, p.reasons
     if ctx.customer.get("segment") == "strategic":
         p.need("strategic account")
+    if ctx.match_method in WEAK_MATCHES:
+        p.need(
+            f"the sender ({ctx.sender_email or 'unknown'}) was matched to the customer by "
+            f"{ctx.match_method} only: confirm who wrote"
+        )
     if not findings:
         p.need("no intent was understood")
     for finding in findings:
         if finding.confidence < config.approval_confidence:
             p.need(f"low confidence on {finding.intent.value} ({finding.confidence:.2f})")
+        _check_values(p, finding)
         _RULES[finding.intent](p, finding, p.invoices_of(finding))
     for amount in _amounts(findings):
         if amount > config.approval_amount:
             p.need(f"amount {amount} is over {config.approval_amount}")
+    _check_agreement(p, findings)
+    if opinion is not None:
+        for reason in opinion.reasons:
+            p.need(reason)
+        distress_planned = any(f.intent == Intent.financial_distress for f in findings)
+        if opinion.distress and not distress_planned:
+            _stop_dunning(p, f"the reply speaks of \u201c{opinion.distress}\u201d", [])
     approval = bool(p.reasons)
     for action in p.actions:
         action.needs_approval = action.needs_approval or approval
     return p.actions, p.reasons
 
 
+def _check_values(p: _Planner, f: Finding) -> None:
+    """Fields must be in the reply; amounts within the open balance; promises ahead."""
+    ctx = p.ctx
+    if ctx.text is not None:
+        missing = ungrounded(f, text=ctx.text, subject=ctx.subject, anchor=ctx.sent_on or ctx.today)
+        if missing:
+            p.need(f"{f.intent.value}: not in the customer's words: {', '.join(missing)}")
+    if f.fields.promised_on is not None and f.fields.promised_on < ctx.today:
+        p.need(f"promise date {f.fields.promised_on.isoformat()} has passed")
+    if not ctx.balances:
+        return
+    named = [n for n in (ctx.invoices.get(canonical(raw)) for raw in f.invoices) if n]
+    open_total = sum((ctx.balances.get(n, Decimal(0)) for n in named or ctx.balances), Decimal(0))
+    for name in MONEY_FIELDS:
+        value = getattr(f.fields, name)
+        if value is not None and value > open_total:
+            where = ", ".join(named) if named else "the customer's open invoices"
+            p.need(f"{name} {value} exceeds the open balance of {where} ({open_total})")
+
+
+def _check_agreement(p: _Planner, findings: list[Finding]) -> None:
+    if p.ctx.second_intents is None:
+        return
+    first = {f.intent.value for f in findings}
+    split = (first ^ set(p.ctx.second_intents)) & {i.value for i in HIGH_STAKES}
+    if split:
+        p.need(f"the classifiers disagree on {', '.join(sorted(split))}")
+
+
 def _payment_sent(p: _Planner, f: Finding, invoices: list[str]) -> None:
     fields = f.fields
     until = p.ctx.today + timedelta(days=p.config.payment_claim_pause_days)
     p.pause("payment", invoices, "customer says payment was sent", until)
-    p.add(
-        ActionName.record_payment_claim,
-        "claim",
-        "look for the money in suspense",
-        customer=p.customer_id,
-        invoices=invoices,
-        amount=fields.amount,
-        paid_on=fields.paid_on,
-        method=fields.method or "other",
-        reference=fields.reference or "",
-        source_message=p.ctx.message_id,
-    )
+    claimed = next((c for c in p.ctx.open_claims if set(c.invoices) & set(invoices)), None)
+    if claimed is None:
+        p.add(
+            ActionName.record_payment_claim,
+            "claim",
+            "look for the money in suspense",
+            customer=p.customer_id,
+            invoices=invoices,
+            amount=fields.amount,
+            paid_on=fields.paid_on,
+            method=fields.method or "other",
+            reference=fields.reference or "",
+            source_message=p.ctx.message_id,
+        )
     ref = f" ref {fields.reference}" if fields.reference else ""
     amt = f" {fields.amount}" if fields.amount is not None else ""
     p.task(
@@ -223,15 +325,19 @@ def _dispute(p: _Planner, f: Finding, invoices: list[str]) -> None:
 
 
 def _short_pay(p: _Planner, f: Finding, invoices: list[str]) -> None:
-    if len(invoices) == 1 and f.fields.deducted_amount is not None:
+    deducted, paid = f.fields.deducted_amount, f.fields.paid_amount
+    balance = p.ctx.balances.get(invoices[0]) if len(invoices) == 1 else None
+    if deducted is None and paid is not None and balance is not None and paid < balance:
+        deducted = balance - paid  # "we paid 800 of the 1,000": the deduction is the rest
+    if len(invoices) == 1 and deducted is not None:
         p.add(
             ActionName.open_deduction,
             invoices[0],
             "customer deducted from the invoice",
             customer=p.customer_id,
             invoice=invoices[0],
-            deducted_amount=f.fields.deducted_amount,
-            paid_amount=f.fields.paid_amount,
+            deducted_amount=deducted,
+            paid_amount=paid,
             reason=f.fields.reason or "other",
             source_message=p.ctx.message_id,
         )
@@ -275,11 +381,14 @@ def _extended_terms(p: _Planner, f: Finding, invoices: list[str]) -> None:
 
 
 def _distress(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    _stop_dunning(p, f.fields.detail or f.evidence[:160], invoices)
+
+
+def _stop_dunning(p: _Planner, detail: str, invoices: list[str]) -> None:
+    """Distress, from the classifier or the second opinion: no more automated notices."""
     p.need("financial distress")
     p.pause("distress", [], "financial distress: all automated dunning stopped", None)
-    p.task(
-        "credit", "distress", f"Financial distress: {f.fields.detail or f.evidence[:160]}", invoices
-    )
+    p.task("credit", "distress", f"Financial distress: {detail}", invoices)
 
 
 def _wrong_contact(p: _Planner, f: Finding, invoices: list[str]) -> None:

@@ -21,7 +21,11 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langgraph.graph import END, START, StateGraph
 
 from .guardrails import GuardrailReport, InvoiceView, Violation, check_notice
+from .locales import LANGUAGE_NAMES, detect_language
 from .tones import SLOT_RE, TONE_HELP, Draft, render
+
+FORMAL_ADDRESS = {"de": "Sie", "fr": "vous", "es": "usted"}
+"""How a credit professional addresses a business customer in each language."""
 
 MAX_ATTEMPTS = 2
 """One rewrite and one retry with the violations named; then the plain draft."""
@@ -59,6 +63,8 @@ class LLMRewriter:
             tone=tone,
             tone_help=TONE_HELP.get(tone, tone),
             allows=list(draft.allows),
+            language=LANGUAGE_NAMES[draft.locale.language],
+            formal=FORMAL_ADDRESS.get(draft.locale.language),
         )
         messages: list[BaseMessage] = [
             SystemMessage(system),
@@ -119,6 +125,8 @@ def proof(state: RewriteState, message: str) -> GuardrailReport:
         allows=state.draft.allows,
         recipient=state.recipient,
         contact_on_file=state.contact_on_file,
+        locale=state.draft.locale,
+        early=state.draft.early,
     )
 
 
@@ -145,6 +153,12 @@ class Steps:
             kept = set(SLOT_RE.findall(state.candidate))
             for slot in sorted(set(SLOT_RE.findall(state.draft.variants["neutral"])) - kept):
                 report.violations.append(Violation("slot_dropped", f"⟦{slot}⟧ was left out"))
+            # The statement and payment sections are in the customer's language whatever
+            # the rewriter wrote, so the wording is also judged on its own.
+            found, wanted = detect_language(message), state.draft.locale.language
+            if found is not None and found != wanted and "language_mismatch" not in report.codes:
+                msg = f"the wording is in {LANGUAGE_NAMES[found]}, not {LANGUAGE_NAMES[wanted]}"
+                report.violations.append(Violation("language_mismatch", msg))
         if report is not None and report.ok:
             return {"message": message, "report": report, "outcome": "rewritten"}
         why = report.describe() if report else "- empty: the rewriter gave no text"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from langgraph.types import Command
 from sqlmodel import col, select
@@ -17,28 +17,14 @@ from sqlmodel import col, select
 from ..tools.db import Ledger
 from ..tools.models import Approval, InboundMessage
 from .classifier import Classifier
+from .context import Context
 from .errors import ApprovalError
-from .findings import Triage
-from .graph import RunContext, build_graph
+from .graph import build_graph
 from .policy import PolicyConfig
-from .state import PlannedAction
+from .reply import Reply
+from .state import TriageState, update
 
-
-@dataclass
-class Incoming:
-    """A reply as the mailbox hands it over."""
-
-    message_id: str
-    sender: str = ""
-    subject: str = ""
-    text: str = ""
-    quoted: str = ""
-    sent_at: datetime | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    auto_reply: bool = False
-    customer_id: int | None = None
-    match_method: str | None = None
-    match_score: float | None = None
+__all__ = ["ApprovalError", "Outcome", "Reply", "Triager"]
 
 
 @dataclass
@@ -75,27 +61,37 @@ class Triager:
         checkpointer: Any,
         *,
         policy: PolicyConfig | None = None,
+        second_classifier: Classifier | Literal["auto"] | None = "auto",
     ) -> None:
         self.ledger = ledger
         self.classifier = classifier
         self.policy = policy or PolicyConfig()
-        self.graph = build_graph(classifier, ledger, checkpointer)
+        if second_classifier == "auto":
+            # Beside a model, the offline classifier reads every reply too (no network).
+            second_classifier = None if classifier.name == "offline" else _offline()
+        self.second_classifier = second_classifier
+        self.graph = build_graph(checkpointer)
 
-    def _context(self, today: date | None, actor: str = "arbox") -> RunContext:
-        return RunContext(today=today or date.today(), actor=actor, policy=self.policy)
+    def _context(self, today: date | None, actor: str = "arbox") -> Context:
+        return Context(
+            ledger=self.ledger,
+            classifier=self.classifier,
+            second_classifier=self.second_classifier,
+            today=today or date.today(),
+            actor=actor,
+            policy=self.policy,
+        )
 
     @staticmethod
     def _config(message_id: str) -> dict[str, Any]:
         return {"configurable": {"thread_id": message_id}}
 
-    def process(self, incoming: Incoming, *, today: date | None = None) -> Outcome:
+    def process(self, incoming: Reply, *, today: date | None = None) -> Outcome:
         """Triage one reply; a reply already processed (or waiting) is not run again."""
         config = self._config(incoming.message_id)
         snapshot = self.graph.get_state(config)
         if not snapshot.values:
-            state = asdict(incoming)
-            state["sent_at"] = incoming.sent_at.isoformat() if incoming.sent_at else None
-            self.graph.invoke(state, config, context=self._context(today))
+            self.graph.invoke(update(reply=incoming), config, context=self._context(today))
             snapshot = self.graph.get_state(config)
         elif snapshot.next and not snapshot.interrupts:
             # A run cut short (its worker died): go on from its last checkpoint.
@@ -150,48 +146,48 @@ class Triager:
             return list(session.exec(query.order_by(col(Approval.id))))
 
     def _finish(self, message_id: str, snapshot: Any) -> Outcome:
-        values = snapshot.values
-        triage = Triage.model_validate(values.get("triage") or {})
+        state = TriageState.model_validate(snapshot.values)
+        triage = state.triage
         waiting = bool(snapshot.interrupts)
-        plan = [PlannedAction(**a) for a in values.get("plan", [])]
         if waiting:
             actions = [
                 {"name": a.name, "args": a.args, "status": "pending_approval", "why": a.why}
-                for a in plan
+                for a in state.plan
             ]
         else:
             actions = [
-                {k: r[k] for k in ("name", "args", "status", "detail") if k in r}
-                for r in values.get("results", [])
+                r.model_dump(include={"name", "args", "status", "detail"}) for r in state.results
             ]
-        customer = values.get("customer")
         outcome = Outcome(
             message_id=message_id,
-            sender=values.get("sender", ""),
-            subject=values.get("subject", ""),
-            reply_text=values.get("text", ""),
-            auto_reply=bool(values.get("auto_reply")),
-            customer=customer["external_id"] if customer else None,
-            findings=[f.as_contract() for f in triage.findings if not f.abstained],
+            sender=state.reply.sender,
+            subject=state.reply.subject,
+            reply_text=state.reply.text,
+            auto_reply=state.reply.auto_reply,
+            customer=state.customer.external_id if state.customer else None,
+            findings=[f.as_contract() for f in triage.findings if not f.abstained]
+            if triage
+            else [],
             actions=actions,
             status="pending_approval" if waiting else "done",
-            approval_reasons=list(values.get("approval_reasons", [])),
-            classifier=triage.classifier,
-            prompt_hash=triage.prompt_hash,
+            approval_reasons=list(state.approval_reasons),
+            classifier=triage.classifier if triage else None,
+            prompt_hash=triage.prompt_hash if triage else None,
         )
-        self._record(outcome, values, waiting)
+        self._record(outcome, state, waiting)
         return outcome
 
-    def _record(self, outcome: Outcome, values: dict[str, Any], waiting: bool) -> None:
+    def _record(self, outcome: Outcome, state: TriageState, waiting: bool) -> None:
+        customer_id = state.customer.id if state.customer else None
         with self.ledger.transaction() as session:
             row = session.exec(
                 select(InboundMessage).where(InboundMessage.message_id == outcome.message_id)
             ).first()
             if row is not None:
                 row.status = outcome.status
-                row.customer_id = values.get("customer_id")
-                row.match_method = values.get("match_method")
-                row.match_score = values.get("match_score")
+                row.customer_id = customer_id
+                row.match_method = state.match_method
+                row.match_score = state.match_score
                 row.triage = {
                     "findings": outcome.findings,
                     "actions": outcome.actions,
@@ -208,7 +204,7 @@ class Triager:
                     session.add(
                         Approval(
                             message_id=outcome.message_id,
-                            customer_id=values.get("customer_id"),
+                            customer_id=customer_id,
                             reasons=outcome.approval_reasons,
                             proposal={
                                 "actions": outcome.actions,
@@ -219,3 +215,9 @@ class Triager:
                             },
                         )
                     )
+
+
+def _offline() -> Classifier:
+    from .offline import OfflineClassifier
+
+    return OfflineClassifier()

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import lru_cache
 
 import jinja2
 
 from arbox.prompts import content_hash, read
-from arbox.tools.dunning import DueInvoice, DueNotice
-from arbox.tools.money import format_money
+from arbox.tools.dunning import DueNotice
+
+from .locales import NoticeLocale, resolve
 
 TONES: tuple[str, ...] = ("warm", "neutral", "firm")
 SEGMENT_TONES = {
@@ -32,11 +34,6 @@ TONE_HELP = {
     "neutral": "polite, clear and businesslike",
     "firm": "direct and serious about the deadline, still courteous",
 }
-DEFAULT_INSTRUCTIONS = (
-    "ACH or wire transfer to the bank account printed on your invoice, "
-    "or card payment through the link on the invoice."
-)
-DEFAULT_SIGNATURE = "Accounts Receivable"
 PAY_BY_DAYS = 7
 """The call to action's deadline: this many days after the run date."""
 
@@ -84,6 +81,15 @@ class Draft:
     template: str
     allows: tuple[str, ...] = ()
     hashes: dict[str, str] = field(default_factory=dict)
+    currency: str = "USD"
+    locale: NoticeLocale = field(default_factory=resolve)
+    """The notice's language and locale (templates, money and date formats)."""
+    early: bool = False
+    """A reminder before any invoice is due: it may not read as a dunning letter."""
+
+    def money(self, value: Decimal, with_currency: bool = True) -> str:
+        """An amount as this notice prints it (bare: without the currency)."""
+        return self.locale.money(value, self.currency, with_currency)
 
     def fill(self, text: str) -> str:
         """Put the ledger's values into the slots (unknown slots stay, and fail the guardrails)."""
@@ -99,37 +105,49 @@ class Draft:
         return self.compose(self.fill(self.variants["neutral"]))
 
 
-def _when(inv: DueInvoice) -> str:
-    if inv.days_past_due > 0:
-        return f"{inv.days_past_due} days overdue" if inv.days_past_due > 1 else "1 day overdue"
-    if inv.days_past_due == 0:
-        return "due today"
-    return f"due in {-inv.days_past_due} days" if inv.days_past_due < -1 else "due tomorrow"
+def template_name(name: str, language: str) -> str:
+    """``overdue.j2`` in ``language``: English at the top, the others in a folder each."""
+    return name if language == "en" else f"{language}/{name}"
+
+
+def _group(label: str) -> dict[str, str]:
+    kind, _, ref = label.partition(" ")
+    return {"kind": kind.lower() if ref else "", "ref": ref}
 
 
 def render_draft(
     notice: DueNotice,
     *,
     today: date,
-    instructions: str = DEFAULT_INSTRUCTIONS,
-    signature: str = DEFAULT_SIGNATURE,
+    locale: NoticeLocale | None = None,
+    instructions: str | None = None,
+    signature: str | None = None,
 ) -> Draft:
-    """Render ``notice`` with every tone variant, its statement table and payment section."""
+    """Render ``notice`` with every tone variant, its statement table and payment section.
+
+    ``locale`` defaults to the recipient's (``notice.language``/``locale``, else en_US);
+    ``instructions`` and ``signature`` default to the templates' own, in that language.
+    """
+    loc = locale or resolve(notice.language, notice.locale)
+    lang = loc.language
     cur = notice.currency
     invoices = sorted(notice.invoices, key=lambda i: (i.due_date, i.number))
+    greeting = notice.contact_name or (
+        f"{notice.customer} team" if lang == "en" else notice.customer
+    )
     slots = {
-        "TOTAL": format_money(notice.total, cur),
+        "TOTAL": loc.money(notice.total, cur),
         "CUSTOMER": notice.customer,
-        "GREETING": notice.contact_name or f"{notice.customer} team",
-        "PAY_BY": (today + timedelta(days=PAY_BY_DAYS)).isoformat(),
+        "GREETING": greeting,
+        "PAY_BY": loc.day(today + timedelta(days=PAY_BY_DAYS)),
     }
     slotted = []
     for n, inv in enumerate(invoices, 1):
         slots |= {
             f"INV_{n}": inv.number,
-            f"AMOUNT_{n}": format_money(inv.amount, cur),
-            f"BALANCE_{n}": format_money(inv.balance, cur),
-            f"DUE_{n}": inv.due_date.isoformat(),
+            f"AMOUNT_{n}": loc.money(inv.amount, cur),
+            f"BALANCE_{n}": loc.money(inv.balance, cur),
+            f"DUE_{n}": loc.day(inv.due_date),
         }
         slotted.append(
             {
@@ -139,6 +157,13 @@ def render_draft(
                 "due": f"⟦DUE_{n}⟧",
             }
         )
+    promise = None
+    if notice.promise is not None:
+        slots |= {
+            "PROMISED_ON": loc.day(notice.promise.promised_on),
+            "PROMISE_MADE": loc.day(notice.promise.made_on),
+        }
+        promise = {"on": "⟦PROMISED_ON⟧", "made": "⟦PROMISE_MADE⟧", "broken": notice.promise.broken}
     kind = notice.stage.template
     context = {
         "invoices": slotted,
@@ -149,39 +174,47 @@ def render_draft(
         "allows": notice.stage.allows,
         "stage": notice.stage.name,
         "kind": kind,
+        "promise": promise,
     }
-    variants = {tone: render(f"{kind}.j2", tone=tone, **context) for tone in TONES}
-    subject = render("subject.j2", **(context | {"tone": "neutral"}))
+    wording = template_name(f"{kind}.j2", lang)
+    variants = {tone: render(wording, tone=tone, **context) for tone in TONES}
+    subject = render(template_name("subject.j2", lang), **(context | {"tone": "neutral"}))
 
     rows = [
         {
             "number": i.number,
-            "due": i.due_date.isoformat(),
-            "when": _when(i),
-            "amount": format_money(i.amount, cur),
-            "balance": format_money(i.balance, cur),
+            "due": loc.day(i.due_date),
+            "days": i.days_past_due,
+            "amount": loc.money(i.amount, cur),
+            "balance": loc.money(i.balance, cur),
         }
         for i in invoices
     ]
     by_number = {r["number"]: r for r in rows}
-    groups = [(label, [by_number[i.number] for i in invs]) for label, invs in notice.groups()]
+    groups = [
+        (_group(label), [by_number[i.number] for i in invs]) for label, invs in notice.groups()
+    ]
     statement = render(
-        "statement.j2",
+        template_name("statement.j2", lang),
         customer=notice.customer,
-        today=today.isoformat(),
+        today=loc.day(today),
         currency=cur,
         groups=groups,
         total=slots["TOTAL"],
-        width=max(len(r["number"]) for r in rows),
-        money_width=max(len(r[k]) for r in rows for k in ("amount", "balance")),
+        width=max(len(str(r["number"])) for r in rows),
+        money_width=max(len(str(r[k])) for r in rows for k in ("amount", "balance")),
+        due_width=max(len(str(r["due"])) for r in rows),
     )
     payment = render(
-        "payment.j2",
+        template_name("payment.j2", lang),
         instructions=instructions,
         signature=signature,
         numbers=[i.number for i in invoices],
     )
-    names = (f"{kind}.j2", "subject.j2", "statement.j2", "payment.j2", "_macros.j2")
+    names = [
+        template_name(n, lang)
+        for n in (f"{kind}.j2", "subject.j2", "statement.j2", "payment.j2", "_macros.j2")
+    ]
     return Draft(
         subject=SLOT_RE.sub(lambda m: slots.get(m.group(1), m.group(0)), subject),
         variants=variants,
@@ -191,4 +224,14 @@ def render_draft(
         template=kind,
         allows=notice.stage.allows,
         hashes={"templates": template_hash(*names)},
+        currency=cur,
+        locale=loc,
+        early=is_early(notice),
+    )
+
+
+def is_early(notice: DueNotice) -> bool:
+    """Whether ``notice`` is a reminder sent before any of its invoices is due."""
+    return notice.stage.template == "reminder" and all(
+        i.days_past_due <= 0 for i in notice.invoices
     )

@@ -58,6 +58,10 @@ class CustomerSummary(BaseModel):
     segment: str
     currency: str
     domain: str | None
+    language: str | None = None
+    """Notice language (ISO 639-1, e.g. `de`), from the CSV import; none: the default."""
+    locale: str | None = None
+    """Number and date formats (e.g. `de_CH`); none: the default."""
     open_balance: MoneyOut
 
 

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_classify.py [--replies 2000] [--llm-replies 200]
 
 1. Offline classifier throughput (messages per second) over generated replies.
-2. The LLM path against the local OpenAI-compatible stub server (tests/agent/llm_stub.py):
+2. The LLM path against the local OpenAI-compatible stub server (tests/support/openai_stub.py):
    model calls and prompt tokens per reply. The stub counts a token per 4 characters,
    (messages plus the JSON schema sent as response_format), so token figures are
    estimates of the prompt's size, not a tokenizer's count.
@@ -26,8 +26,8 @@ from arbox.agent.classifier import Reply
 from arbox.agent.llm import LLMClassifier
 from arbox.agent.offline import OfflineClassifier
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "agent"))
-from llm_stub import Answer, StubLLMServer
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
+from openai_stub import Answer, StubLLMServer
 
 FRAGMENTS = [
     "We paid INV-{n} on {d} by ACH, ${a}.",

@@ -209,3 +209,29 @@ def regress(
     typer.echo(render_comparison(cmp))
     if cmp.regression:
         raise typer.Exit(EXIT_FAILED)
+
+
+@app.command("export-corrections")
+@handle_errors
+def export_corrections_cmd(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option(help="Write the cases here (JSONL).")],
+    redact: Annotated[
+        bool, typer.Option(help="Replace e-mail addresses, phone numbers, the sender's name.")
+    ] = True,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+) -> None:
+    """Decided approvals and relabels as dataset lines: real mistakes become regression tests."""
+    from ..evals.corrections import export_corrections
+    from .common import open_ledger
+
+    with open_ledger(ctx, db).session() as s:
+        result = export_corrections(s, redact=redact)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        "".join(json.dumps(case, ensure_ascii=False) + "\n" for case in result.cases),
+        encoding="utf-8",
+    )
+    typer.echo(f"wrote {len(result.cases)} cases to {out}; skipped {len(result.skipped)}")
+    for message_id, why in result.skipped:
+        typer.echo(f"  skipped {message_id}: {why}", err=True)

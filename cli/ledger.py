@@ -25,14 +25,29 @@ def import_cmd(
     kind: Annotated[str, typer.Argument(help="customers | contacts | invoices | payments")],
     file: Annotated[Path, typer.Argument(exists=False, help="CSV file (, ; or | delimited)")],
     date_format: Annotated[
-        str, typer.Option(help="How to read slash dates: us (MM/DD/YYYY) or eu (DD/MM/YYYY).")
+        str,
+        typer.Option(
+            help="Day-month order of dates such as 03/04/2026, 03.04.26: "
+            "us (month first) or eu (day first)."
+        ),
     ] = "us",
+    decimal_comma: Annotated[
+        bool | None,
+        typer.Option(
+            "--decimal-comma/--decimal-point",
+            help="The amounts' decimal mark. Unset, an amount such as 1.234 is refused.",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Import a CSV file into the ledger; bad rows are reported by line and the rest kept."""
     from ..tools.csv_import import import_csv
 
-    report = import_csv(open_ledger(ctx, db, create=True), kind, file, date_format=date_format)
+    decimal = "auto" if decimal_comma is None else "comma" if decimal_comma else "point"
+    ledger = open_ledger(ctx, db, create=True)
+    report = import_csv(ledger, kind, file, date_format=date_format, decimal=decimal)
+    for warning in report.warnings:
+        err.print(f"{file}: {warning}", highlight=False, markup=False)
     console.print(
         f"{kind}: {report.created} created, {report.updated} updated, "
         f"{report.unchanged} unchanged, {len(report.errors)} failed",

@@ -69,6 +69,8 @@ def dunning_run(
             dry_run=not send,
             cadences=load_cadences(cadence) if cadence else None,
             from_addr=app.settings.smtp_from,
+            default_locale=app.settings.default_locale,
+            escalate_after=app.settings.escalate_after_ignored,
         )
     if as_json:
         typer.echo(json.dumps(jsonable(run_summary(result))))
@@ -88,6 +90,10 @@ def run_summary(result: DunningRunResult) -> dict[str, Any]:
                 "stage": n.due.stage.name,
                 "invoices": n.invoices,
                 "total": n.due.total,
+                "language": n.locale.language,
+                "locale": n.locale.locale,
+                "escalated": n.escalated,
+                "deviation": n.due.deviation,
                 "status": n.status,
                 "held_reason": n.held_reason,
                 "outcome": n.outcome,
@@ -112,8 +118,8 @@ def print_run(result: DunningRunResult, out: Console, *, bodies: bool = False) -
             n.due.stage.name,
             ", ".join(n.invoices),
             f"{n.due.currency} {n.due.total:,.2f}",
-            f"{n.tone} ({n.outcome})",
-            n.status,
+            f"{n.tone} ({n.outcome})" + (", escalated" if n.escalated else ""),
+            n.status + (" (flagged: off its payment pattern)" if n.due.deviation else ""),
         )
     held = Table(title=f"Held for review ({len(result.held)})")
     for col in ("customer", "stage", "invoices", "total", "reason"):

@@ -182,6 +182,42 @@ def find_approval(session: Any, given: str) -> Any:
     return row
 
 
+@approvals_app.command("relabel")
+@handle_errors
+def approvals_relabel(
+    ctx: typer.Context,
+    message_id: Annotated[str, typer.Argument(help="An approval's number or any message id")],
+    intents: Annotated[list[str], typer.Argument(help="The intents the reply really carries")],
+    by: ByOption = "cli",
+    note: str = "",
+    db: DbOption = None,
+) -> None:
+    """Say what a reply really meant; `arbox eval export-corrections` makes it an eval case."""
+    from sqlmodel import col, select
+
+    from ..agent.findings import INTENTS
+    from ..tools.corrections import relabel
+    from ..tools.db import Ledger
+    from ..tools.models import Approval, InboundMessage
+
+    with Ledger.open(db_url(ctx, db), create=False).transaction() as s:
+        text = message_id.strip()
+        approval = s.get(Approval, int(text)) if text.isdigit() else None
+        bare = text.strip("<>")
+        target = (
+            approval.message_id
+            if approval
+            else s.exec(
+                select(InboundMessage.message_id).where(
+                    col(InboundMessage.message_id).in_([f"<{bare}>", bare])
+                )
+            ).first()
+            or text
+        )
+        relabel(s, message_id=target, labels=intents, known=INTENTS, by=by, note=note)
+    console.print(f"{target}: relabelled {', '.join(intents)}", highlight=False)
+
+
 @approvals_app.command("show")
 @handle_errors
 def approvals_show(ctx: typer.Context, message_id: str, db: DbOption = None) -> None:
@@ -281,11 +317,16 @@ def approvals_edit(
 @handle_errors
 def actions() -> None:
     """The toolbox: every action the agent may propose, with its arguments (for approvals edit)."""
-    from ..agent.act import ALLOWED_ARGS
+    from ..agent.toolbox import TOOLBOX
 
     table = Table(title="Actions (approvals edit takes a JSON list of {name, args})")
     table.add_column("action")
-    table.add_column("arguments")
-    for name, args in ALLOWED_ARGS.items():
-        table.add_row(str(getattr(name, "value", name)), ", ".join(sorted(args)))
+    table.add_column("what it does")
+    table.add_column("arguments (* required)")
+    for name, tool in TOOLBOX.items():
+        args = ", ".join(
+            f"{arg}{'*' if field.is_required() else ''}"
+            for arg, field in tool.args.model_fields.items()
+        )
+        table.add_row(name.value, (tool.args.__doc__ or "").strip(), args)
     console.print(table)

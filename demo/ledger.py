@@ -54,6 +54,7 @@ def build_demo_ledger(ledger: Ledger, *, today: date, seed: int = 7) -> DemoSumm
                 terms_days=terms,
                 currency="EUR" if domain.endswith((".de", ".fr", ".es")) else "USD",
                 domain=domain,
+                language={".de": "de", ".fr": "fr", ".es": "es"}.get(domain[-3:]),
             )
             s.add(cust)
             s.flush()

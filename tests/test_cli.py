@@ -44,6 +44,33 @@ def test_missing_file_is_one_line_not_a_traceback(tmp_path):
     assert "Traceback" not in result.output and "nope.csv" in result.stderr
 
 
+def test_import_file_errors_are_one_line_and_the_decimal_flag_is_used(tmp_path):
+    db = ["--db", f"sqlite:///{tmp_path / 'c.db'}"]
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    no_amount = tmp_path / "no_amount.csv"
+    no_amount.write_text("number,customer,issue_date,due_date\nI-1,C-1,2026-01-01,2026-01-31\n")
+    for path, message in [(empty, "is empty"), (no_amount, "missing required column(s) amount")]:
+        result = runner.invoke(app, ["import", "invoices", str(path), *db])
+        assert result.exit_code == 2, result.output
+        assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.output
+    customers = tmp_path / "c.csv"
+    customers.write_text("external_id,name\nC-1,Acme\n")
+    assert runner.invoke(app, ["import", "customers", str(customers), *db]).exit_code == 0
+    invoices = tmp_path / "i.csv"
+    invoices.write_text(
+        "number;customer;issue_date;due_date;amount;note\nI-1;C-1;15.10.26;14.11.26;1.234\n"
+    )
+    auto = runner.invoke(app, ["import", "invoices", str(invoices), *db, "--date-format", "eu"])
+    assert auto.exit_code == 1 and "--decimal-point or --decimal-comma" in auto.stderr
+    assert "ignored unknown column(s): note" in auto.stderr
+    comma = runner.invoke(
+        app, ["import", "invoices", str(invoices), *db, "--date-format", "eu", "--decimal-comma"]
+    )
+    assert comma.exit_code == 0 and "1 created" in comma.stdout, comma.output
+
+
 def test_demo_prints_the_ledger_summary(tmp_path):
     result = runner.invoke(app, ["demo", "--dir", str(tmp_path / "d"), "--date", "2026-03-02"])
     assert result.exit_code == 0, result.output

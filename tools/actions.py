@@ -13,7 +13,7 @@ from .disputes import open_deduction, resolve_deduction, resolve_dispute, tag_di
 from .pauses import end_pause, pause_dunning
 from .payments import close_payment_claim, record_payment_claim
 from .promises import cancel_promise, evaluate_promises, record_promise
-from .tasks import claim_task, close_task, create_task
+from .tasks import claim_task, close_task, create_task, note_task
 
 __all__ = [
     "cancel_promise",
@@ -24,6 +24,7 @@ __all__ = [
     "deactivate_contact",
     "end_pause",
     "evaluate_promises",
+    "note_task",
     "open_deduction",
     "pause_dunning",
     "record_payment_claim",

@@ -88,7 +88,8 @@ def schema_lock(engine: Engine) -> Iterator[None]:
 
 
 def init_db(engine: Engine) -> None:
-    """Create the tables (idempotent) and make the audit log append-only.
+    """Create the tables (idempotent), add nullable columns that a ledger made by an
+    older version lacks, and make the audit log append-only.
 
     Several workers may start together on a fresh database: on PostgreSQL the whole
     set-up runs under one advisory lock (concurrent ``CREATE TABLE`` races on
@@ -100,23 +101,8 @@ def init_db(engine: Engine) -> None:
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         SQLModel.metadata.create_all(conn)
-        _add_missing_columns(conn)
-        for stmt in statements:
+        for stmt in [*_missing_columns(conn), *statements]:
             conn.execute(text(stmt))
-
-
-def _add_missing_columns(conn: Connection) -> None:
-    """Add nullable columns a newer release declares to tables an older one made."""
-    inspector = inspect(conn)
-    for table in SQLModel.metadata.sorted_tables:
-        if not inspector.has_table(table.name):
-            continue
-        have = {c["name"] for c in inspector.get_columns(table.name)}
-        for column in table.columns:
-            if column.name in have or not column.nullable or column.primary_key:
-                continue
-            kind = column.type.compile(dialect=conn.dialect)
-            conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
 
 
 def ledger_exists(url: str) -> bool:
@@ -134,6 +120,23 @@ def ledger_exists(url: str) -> bool:
         return inspect(engine).has_table("customer")
     finally:
         engine.dispose()
+
+
+def _missing_columns(conn: Connection) -> list[str]:
+    """`ALTER TABLE ... ADD COLUMN` for each nullable column a table does not have yet
+    (e.g. `customer.language`); a new non-null column needs a real migration."""
+    inspector = inspect(conn)
+    prep = conn.dialect.identifier_preparer
+    out = []
+    for table in SQLModel.metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for col in table.columns:
+            if col.name not in have and col.nullable and not col.primary_key:
+                name, kind = prep.quote(col.name), col.type.compile(dialect=conn.dialect)
+                out.append(f"ALTER TABLE {prep.format_table(table)} ADD COLUMN {name} {kind}")
+    return out
 
 
 class Ledger:

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from sqlmodel import Session, col, or_, select
 
+from .behaviour import Pattern, ignored_streaks, payment_patterns
 from .errors import InvalidValue
+from .holds import HoldInForce, active_holds
 from .models import (
     Contact,
     CreditMemo,
@@ -32,6 +34,7 @@ from .models import (
     Promise,
     PromiseInvoice,
 )
+from .promise_notices import PromiseRef, lapsed_promises
 
 DEFAULT_FINAL_WINDOW = 30
 """Days a last stage with no `window` keeps going out when it was missed."""
@@ -55,6 +58,8 @@ class Cadence:
     tone: str
     review: bool
     stages: tuple[Stage, ...]
+    promise_reminder: bool = False
+    """Remind the customer the day before a promise to pay falls due."""
 
     def stage_on(self, days_past_due: int) -> int | None:
         """Index of the stage that applies ``days_past_due`` days after due, if any."""
@@ -105,7 +110,11 @@ def _cadence(segment: str, spec: dict) -> Cadence:
     if not stages:
         raise ValueError(f"segment {segment} has no stages")
     return Cadence(
-        segment, str(spec.get("tone", "neutral")), bool(spec.get("review")), tuple(stages)
+        segment,
+        str(spec.get("tone", "neutral")),
+        bool(spec.get("review")),
+        tuple(stages),
+        bool(spec.get("promise_reminder", False)),
     )
 
 
@@ -139,6 +148,21 @@ class DueNotice:
     contact_name: str = ""
     excluded: dict[str, str] = field(default_factory=dict)
     """The customer's other near-due invoices and why they are left out (number -> reason)."""
+    language: str | None = None
+    """The recipient's language (the contact's, else the customer's); None: the default."""
+    locale: str | None = None
+    """The recipient's locale (e.g. ``de_DE``), picked with the language."""
+    contact_hold: str | None = None
+    """Why notices to this contact wait (out of office, bounced), from `tools.holds`."""
+    deferred_until: date | None = None
+    """Out of office: the first day the notice may go out; the run drafts it anew then."""
+    deviation: str | None = None
+    """An invoice is far later than this customer's usual pattern: the notice goes out
+    and a person is told (a task for the credit queue)."""
+    ignored: int = 0
+    """How many of the customer's last notices in a row got no reply and no payment."""
+    promise: PromiseRef | None = None
+    """The promise this notice names (a reminder before it falls due, or a broken one)."""
 
     @property
     def total(self) -> Decimal:
@@ -147,6 +171,8 @@ class DueNotice:
     @property
     def hold_reason(self) -> str | None:
         """Why a person must look first, or None."""
+        if self.contact_hold:
+            return self.contact_hold
         if self.contact_email is None:
             return "no active billing contact on file"
         if self.cadence.review:
@@ -190,9 +216,14 @@ def select_due(
     excl = load_exclusions(session, today, [(r[0], r[2], r[4]) for r in rows])
     noticed, today_done = _noticed(session, today, reach, cadences, customers)
     contacts = billing_contacts(session)
+    holds = active_holds(session, today)
+    patterns = payment_patterns(session, {r[2] for r in rows})
+    lapsed = lapsed_promises(session, today)
+    named: dict[int, PromiseRef] = {}
 
     by_customer: dict[int, list[DueInvoice]] = defaultdict(list)
     excluded: dict[int, dict[str, str]] = defaultdict(dict)
+    deviations: dict[int, list[str]] = defaultdict(list)
     for inv_id, number, cust_id, amount, balance, due, po, project in rows:
         cust = customers[cust_id]
         if cust_id in today_done:
@@ -202,21 +233,39 @@ def select_due(
         if (reason := excl.reason(inv_id)) is not None:
             excluded[cust_id][number] = reason
             continue
+        promise = lapsed.get(inv_id) if days > 0 else None
+        pattern = patterns.get(cust_id)
+        habit = pattern.judge(days) if pattern and promise is None else None
+        if habit == "within" and pattern is not None:
+            excluded[cust_id][number] = f"within its usual pattern ({pattern.describe()})"
+            continue
+        if habit == "deviates" and pattern is not None:
+            deviations[cust_id].append(f"{number} is {days} days past due")
         idx = cadence.stage_on(days)
+        if promise is not None:
+            # A broken promise: the next stage goes out now, naming the promise.
+            first = next((i for i, st in enumerate(cadence.stages) if st.days > 0), 0)
+            following = min(max(noticed.get(number, -1) + 1, first), len(cadence.stages) - 1)
+            idx = max(idx if idx is not None else -1, following)
         if idx is None or noticed.get(number, -1) >= idx:
             excluded[cust_id][number] = "no stage due" if idx is None else "stage already sent"
             continue
+        if promise is not None:
+            named.setdefault(cust_id, promise)
         stage = cadence.stages[idx].name
         by_customer[cust_id].append(
             DueInvoice(inv_id, number, amount, balance, due, po, project, stage, days)
         )
 
     notices = []
+    streaks = ignored_streaks(session, by_customer)
     for cust_id, invs in sorted(by_customer.items()):
         cust = customers[cust_id]
         cadence = cadences.get(cust.segment) or cadences["standard"]
         top = max(cadence.index(i.stage) for i in invs)
-        email, name = contacts.get(cust_id, (None, ""))
+        contact = contacts.get(cust_id)
+        language, locale = recipient_locale(cust, contact)
+        hold = hold_for(holds.get(cust_id, []), contact)
         notices.append(
             DueNotice(
                 cust_id,
@@ -227,12 +276,34 @@ def select_due(
                 cadence,
                 cadence.stages[top],
                 invs,
-                email,
-                name,
+                contact.email if contact else None,
+                contact.name if contact else "",
                 excluded.get(cust_id, {}),
+                language,
+                locale,
+                hold.reason if hold else None,
+                hold.resume_on if hold else None,
+                _deviation(deviations.get(cust_id), patterns.get(cust_id)),
+                streaks.get(cust_id, 0),
+                named.get(cust_id),
             )
         )
     return notices
+
+
+def _deviation(late: list[str] | None, pattern: Pattern | None) -> str | None:
+    if not late or pattern is None:
+        return None
+    return f"deviates from its payment pattern: {'; '.join(late)}; it {pattern.describe()}"
+
+
+def hold_for(holds: list[HoldInForce], contact: BillingContact | None) -> HoldInForce | None:
+    """The hold that stops today's notice: a bounce holds the customer, an absence the
+    contact the notice would go to."""
+    for h in holds:
+        if h.kind == "bounced" or (contact is not None and h.contact_id == contact.id):
+            return h
+    return None
 
 
 def _noticed(
@@ -256,6 +327,9 @@ def _noticed(
     best: dict[str, int] = {}
     done_today: set[int] = set()
     for cust_id, numbers, stage, extra, run_date, status in rows:
+        deferred = (extra or {}).get("deferred_until")
+        if status == "held" and deferred and date.fromisoformat(deferred) <= today:
+            continue  # the contact is back: this notice is drafted afresh today
         if run_date == today:
             done_today.add(cust_id)
         if status == "cancelled":
@@ -269,12 +343,21 @@ def _noticed(
     return best, done_today
 
 
-def billing_contacts(
-    session: Session, customer_id: int | None = None
-) -> dict[int, tuple[str, str]]:
-    """customer id -> (email, name) of its billing contact: active, not bounced, primary first."""
+@dataclass(frozen=True)
+class BillingContact:
+    """The contact a customer's notices go to."""
+
+    id: int
+    email: str
+    name: str
+    language: str | None = None
+    locale: str | None = None
+
+
+def billing_contacts(session: Session, customer_id: int | None = None) -> dict[int, BillingContact]:
+    """customer id -> its billing contact: active, not bounced, primary first."""
     q = (
-        select(Contact.customer_id, Contact.email, Contact.name, Contact.is_primary)
+        select(Contact)
         .where(
             Contact.role == "billing",
             col(Contact.active).is_(True),
@@ -284,11 +367,20 @@ def billing_contacts(
     )
     if customer_id is not None:
         q = q.where(Contact.customer_id == customer_id)
-    rows = session.exec(q).all()
-    out: dict[int, tuple[str, str]] = {}
-    for cust_id, email, name, _primary in rows:
-        out.setdefault(cust_id, (email, name))
+    out: dict[int, BillingContact] = {}
+    for c in session.exec(q).all():
+        if c.customer_id not in out:
+            out[c.customer_id] = BillingContact(c.id or 0, c.email, c.name, c.language, c.locale)
     return out
+
+
+def recipient_locale(
+    customer: Customer, contact: BillingContact | None
+) -> tuple[str | None, str | None]:
+    """(language, locale) of a notice: the contact's when set, else the customer's."""
+    if contact is not None and (contact.language or contact.locale):
+        return contact.language, contact.locale
+    return customer.language, customer.locale
 
 
 _IN_LIMIT = 500

@@ -13,6 +13,8 @@ LedgerError                 anything the ledger refuses; nothing was written
 └── NoLedger                a database that holds no ledger (and was not to be created)
 
 ImportRowError              one bad CSV row (reported with its line; the rest is kept)
+ImportFileError             a CSV file that cannot be imported at all (empty, header
+                            without a required column, unreadable); nothing was written
 """
 
 from __future__ import annotations
@@ -64,3 +66,7 @@ class NoLedger(LedgerError):
 
 class ImportRowError(ValueError):
     """One CSV row could not be imported."""
+
+
+class ImportFileError(ValueError):
+    """A CSV file that cannot be imported at all; nothing was written."""

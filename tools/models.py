@@ -56,6 +56,8 @@ class Customer(SQLModel, table=True):
     terms_days: int = 30
     currency: str = "USD"
     domain: str | None = Field(default=None, index=True, description="Email domain, e.g. acme.com")
+    language: str | None = Field(default=None, description="Notice language, e.g. de (ISO 639-1)")
+    locale: str | None = Field(default=None, description="Number and date formats, e.g. de_CH")
     created_at: datetime = _ts()
 
 
@@ -69,6 +71,8 @@ class Contact(SQLModel, table=True):
     is_primary: bool = False
     bounced: bool = False
     active: bool = True
+    language: str | None = Field(default=None, description="Overrides the customer's language")
+    locale: str | None = Field(default=None, description="Overrides the customer's locale")
 
 
 class Invoice(SQLModel, table=True):
@@ -305,6 +309,17 @@ class Approval(SQLModel, table=True):
     created_at: datetime = _ts()
 
 
+class LabelCorrection(SQLModel, table=True):
+    """An analyst's relabel of a reply: the intents it really carries (tomorrow's eval case)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: str = Field(index=True)
+    labels: list[str] = _json_list()
+    note: str = ""
+    by: str = ""
+    at: datetime = _ts()
+
+
 class SlackSeen(SQLModel, table=True):
     """Slack request signatures already accepted (the replay guard, shared by every process)."""
 
@@ -325,3 +340,25 @@ class SlackOutbox(SQLModel, table=True):
     last_error: str = ""
     created_at: datetime = _ts()
     done_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True), index=True)
+
+
+class ContactHold(SQLModel, table=True):
+    """Why notices to a contact wait: away until a date (an out-of-office reply) or bounced
+    (a delivery-failure report) until a new contact is on file. See `tools.holds`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    contact_id: int = Field(foreign_key="contact.id", index=True)
+    kind: str = Field(index=True, description="away | bounced")
+    until: date | None = None
+    """Away: the return date (notices resume the day after). Bounced: None."""
+    reason: str = ""
+    alternate_email: str | None = None
+    """An alternate contact an auto-reply named: proposed to a person, never used on its own."""
+    alternate_name: str = ""
+    last_contact_id: int = 0
+    """The customer's highest contact id when held: a contact added later lifts a bounce hold."""
+    task_id: int | None = Field(default=None, foreign_key="task.id")
+    source_message: str | None = None
+    active: bool = Field(default=True, index=True)
+    created_at: datetime = _ts()

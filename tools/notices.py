@@ -20,12 +20,15 @@ from .dunning import (
     Cadence,
     DueInvoice,
     DueNotice,
+    Stage,
     billing_contacts,
     load_cadences,
     load_exclusions,
+    recipient_locale,
 )
 from .errors import InvalidTransition, UnknownRecord
 from .models import Customer, InboundMessage, Invoice, OutgoingNotice, utcnow
+from .promise_notices import REMINDER_STAGE, PromiseRef
 
 SENDABLE = ("draft", "approved")
 OPEN = ("draft", "held", "approved")
@@ -174,12 +177,18 @@ def reread(
         ).all()
     )
     excl = load_exclusions(session, today, [(i.id or 0, i.customer_id, i.balance) for i in rows])
-    stages = (notice.guardrail or {}).get("stages") or {}
-    amounts = (notice.guardrail or {}).get("balances") or {}
+    extra = notice.guardrail or {}
+    stages = extra.get("stages") or {}
+    amounts = extra.get("balances") or {}
+    promise = _promise_ref(extra.get("promise"))
+    # A reminder of a promise falling due names the promised invoices on purpose.
+    reminding = notice.stage == REMINDER_STAGE and promise is not None
     fresh = Fresh(due=None)
     kept: list[DueInvoice] = []
     for inv in rows:
         reason = excl.reason(inv.id or 0)
+        if reminding and reason in ("promised", "paused"):
+            reason = None
         if inv.customer_id != notice.customer_id:
             reason = "another customer's invoice"
         if reason:
@@ -206,10 +215,13 @@ def reread(
     if kept:
         cust = session.get(Customer, notice.customer_id)
         assert cust is not None  # a foreign key guarantees it
-        email, name = billing_contacts(session, cust.id).get(cust.id or 0, (None, ""))
+        contact = billing_contacts(session, cust.id).get(cust.id or 0)
+        language, locale = recipient_locale(cust, contact)
         cadence = cadences.get(cust.segment) or cadences["standard"]
         idx = max(cadence.index(i.stage) for i in kept)
         stage = cadence.stages[idx] if idx >= 0 else cadence.stages[-1]
+        if reminding:
+            stage = Stage(REMINDER_STAGE, 0, REMINDER_STAGE, 0)
         fresh.due = DueNotice(
             cust.id or 0,
             cust.name,
@@ -219,10 +231,25 @@ def reread(
             cadence,
             stage,
             kept,
-            email,
-            name,
+            contact.email if contact else None,
+            contact.name if contact else "",
+            language=language,
+            locale=locale,
+            promise=promise,
         )
     return fresh
+
+
+def _promise_ref(raw: Any) -> PromiseRef | None:
+    """The promise a notice names, as stored with it (see `agent.notices.run`)."""
+    if not raw:
+        return None
+    return PromiseRef(
+        int(raw["id"]),
+        date.fromisoformat(raw["promised_on"]),
+        date.fromisoformat(raw["made_on"]),
+        bool(raw["broken"]),
+    )
 
 
 def last_message_id(session: Session, customer_id: int) -> str | None:

@@ -117,3 +117,33 @@ def close_task(
         record_id=task_id,
         message=note or f"task #{task_id} {final.value}",
     )
+
+
+def note_task(
+    session: Session,
+    *,
+    key: str | None,
+    task_id: int,
+    note: str,
+    source_message: str | None = None,
+    actor: str = ACTOR,
+) -> ActionResult:
+    """Add a note to an open task (a follow-up about the same thing), in its audit trail."""
+    if done := replay(session, key, "note_task"):
+        return done
+    if not note.strip():
+        raise InvalidValue("a note needs text")
+    row = get_record(session, Task, task_id)
+    if row.status in (TaskStatus.done, TaskStatus.cancelled):
+        raise InvalidTransition(f"task #{task_id} is {row.status}")
+    return finish(
+        session,
+        action="note_task",
+        target=f"task:{task_id}",
+        key=key,
+        actor=actor,
+        changed=False,
+        after={"note": note.strip(), "source_message": source_message},
+        record_id=task_id,
+        message=f"note added to task #{task_id}",
+    )

@@ -55,6 +55,8 @@ def _summary(session: Session, c: Customer) -> CustomerSummary:
         segment=c.segment,
         currency=c.currency,
         domain=c.domain,
+        language=c.language,
+        locale=c.locale,
         open_balance=sum(balances, Decimal("0.00")),
     )
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from ...agent.notices import edit_notice
+from ...agent.notices.statement import attachment_name, notice_statement
+from ...agent.notices.trim import notice_locale
 from ...tools import notices as store
 from ..deps import RowId, ServicesDep, SessionDep, WriterDep
+from ..errors import ApiError
 from ..schemas import DecideBy, NoticeEdit, NoticeOut, NoticeReject
 from ..views import notice_out
 from .common import READ_ERRORS, WRITE_ERRORS
@@ -34,6 +37,26 @@ def held_queue(session: SessionDep) -> list[NoticeOut]:
 @router.get("/{notice_id}", response_model=NoticeOut, responses=READ_ERRORS)
 def read_notice(notice_id: RowId, session: SessionDep) -> NoticeOut:
     return notice_out(store.get_notice(session, notice_id))
+
+
+@router.get(
+    "/{notice_id}/statement.pdf",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}}, **READ_ERRORS},
+)
+def statement(notice_id: RowId, session: SessionDep, services: ServicesDep) -> Response:
+    """The statement of account the notice would carry if sent today (a review aid)."""
+    notice = store.get_notice(session, notice_id)
+    today = services.today()
+    data = notice_statement(session, notice, today)
+    if data is None:
+        raise ApiError(404, f"notice {notice_id} has nothing left to dun", "nothing_left")
+    name = attachment_name(notice_locale(notice), today)
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{name}"'},
+    )
 
 
 @router.post("/{notice_id}/approve", response_model=NoticeOut, responses=WRITE_ERRORS)

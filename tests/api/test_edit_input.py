@@ -10,7 +10,9 @@ from apikit import AUTH, DISPUTE, eml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from arbox.agent.act import ALLOWED_ARGS
+from arbox.agent.toolbox import TOOLBOX
+
+ALLOWED_ARGS = {str(name.value): tool.arg_names for name, tool in TOOLBOX.items()}
 
 MALFORMED: list[dict[str, Any]] = [
     {"name": "tag_dispute", "args": {"invoice": ["INV-7"], "customer": "BIG", "reason": "pricing"}},

@@ -148,3 +148,15 @@ def test_unknown_routes_and_methods_are_json(client):
     assert client.get("/nope").json() == {"detail": "Not Found", "code": "not_found"}
     r = client.delete("/approvals")
     assert r.status_code == 405 and r.json()["code"] == "method_not_allowed"
+
+
+def test_customer_language_and_locale_from_the_csv_import(client, books, tmp_path):
+    from arbox.tools.csv_import import import_csv
+
+    path = tmp_path / "c.csv"
+    path.write_text("external_id,name,language,locale\nACME,Acme Build Co,de,de_AT\n")
+    assert import_csv(books, "customers", path).updated == 1
+    c = client.get("/customers/ACME").json()
+    assert (c["language"], c["locale"]) == ("de", "de_AT")
+    listed = {x["external_id"]: x for x in client.get("/customers").json()}
+    assert listed["BIG"]["language"] is None

@@ -75,7 +75,9 @@ def test_a_partial_payment_trims_the_notice_to_what_is_still_owed(client, books,
     assert "INV-1" not in row.body and "INV-2" in row.body and "300.00" in row.body
     outbox = Outbox()
     sent = send_notice(books, drafted, outbox, today=TODAY)
-    assert sent.status == "sent" and "INV-1" not in outbox.sent[0].get_content()
+    assert (
+        sent.status == "sent" and "INV-1" not in outbox.sent[0].get_body(("plain",)).get_content()
+    )
 
 
 def test_payments_are_idempotent_on_the_callers_reference(client, books):
@@ -189,3 +191,28 @@ def test_a_credit_covering_the_balance_cancels_the_notice(client, books, drafted
         "/credits", headers=AUTH, json=credit | {"number": "CM-2", "invoice": "INV-7"}
     )
     assert wrong.status_code == 422
+
+
+def test_a_push_trims_the_rewritten_wording_and_proves_it(client, books):
+    """The API trims through the notice pipeline: the LLM's wording survives a partial pay."""
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
+    from arbox.agent.rewrite import LLMRewriter
+
+    styled = "Hi ⟦GREETING⟧! ⟦INV_1⟧ and ⟦INV_2⟧ are open, ⟦TOTAL⟧ in all. Pay by ⟦PAY_BY⟧?"
+    rewriter = LLMRewriter(GenericFakeChatModel(messages=iter([styled])))
+    result = run_dunning(books, today=TODAY, rewriter=rewriter, dry_run=False)
+    [plan] = [n for n in result.notices if n.due.external_id == "ACME"]
+    assert plan.outcome == "rewritten"
+    body = client.post(
+        "/payments",
+        headers=AUTH,
+        json=payment(amount="1000.00", applications=[("INV-1", "1000.00")]),
+    ).json()
+    assert body["notices"] == [{"notice_id": plan.notice_id, "status": "draft", "dropped": {}}]
+    row = notice(books, plan.notice_id)
+    assert row.body.startswith("Hi Dana! INV-1 and INV-2 are open, USD 550.00 in all.")
+    assert row.guardrail["report"]["ok"] and row.total == Decimal("550.00")
+    with books.session() as s:
+        trail = s.exec(select(AuditLog).where(AuditLog.action == "notice.trimmed")).all()
+    assert [a.actor for a in trail] == ["arbox.sync"] and trail[0].after["kept_wording"]

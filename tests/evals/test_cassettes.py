@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 import pytest
 from langchain_openai import ChatOpenAI
+from openai_stub import ORGANIZATION, StubLLMServer, by_keyword
+from scripted import Usage
 
 from arbox.agent.classifier import Reply
 from arbox.agent.findings import Triage
@@ -16,13 +18,35 @@ from arbox.evals.cassettes import CassetteStore
 from arbox.evals.errors import CassetteMissing
 from arbox.evals.runner import run_triage
 
-from .fakes import Counters, plain_reply
-from .openai_stub import OpenAIStub
+from .fakes import plain_reply
 
 SECRET = "sk-test-super-secret-key-123456"
 PROMPT = "Classify the customer's reply. Answer JSON."
 PROMPT_HASH = hashlib.sha256(PROMPT.encode()).hexdigest()[:12]
 
+ANSWERS = {
+    "paid": {
+        "findings": [
+            {
+                "intent": "payment_sent",
+                "confidence": 0.9,
+                "evidence": "paid",
+                "fields": {"amount": "120.50"},
+            }
+        ]
+    },
+    "price": {
+        "findings": [
+            {
+                "intent": "dispute",
+                "confidence": 0.8,
+                "evidence": "price",
+                "fields": {"reason": "pricing"},
+            }
+        ]
+    },
+    "thanks": {"findings": [{"intent": "other", "confidence": 0.7, "evidence": "Thanks"}]},
+}
 CASES = [
     parse_case(
         {
@@ -44,7 +68,7 @@ class StubLLMClassifier:
     base_url: str
     name: str = "openai:gpt-stub"
     prompt_hash: str = PROMPT_HASH
-    usage: Counters = field(default_factory=Counters)
+    usage: Usage = field(default_factory=Usage)
 
     def classify(self, reply: Reply) -> Triage:
         llm = ChatOpenAI(
@@ -75,19 +99,16 @@ def _run(base_url: str, store: CassetteStore) -> dict:
 
 
 def test_record_then_replay_without_the_server_gives_the_same_report(tmp_path):
-    stub = OpenAIStub().start()
-    try:
+    with StubLLMServer(default=by_keyword(ANSWERS)) as stub:
         recorded = _run(
             stub.base_url,
             CassetteStore(
                 tmp_path, prompt_hash=PROMPT_HASH, model="openai:gpt-stub", mode="record"
             ),
         )
-    finally:
-        stub.stop()
     assert recorded["errors"] == 0 and recorded["llm_calls"] == 3
     assert recorded["exact_match"] == 1.0
-    sent = {k.lower(): v for k, v in stub.seen_headers[0].items()}
+    sent = {k.lower(): v for k, v in stub.headers[0].items()}
     assert sent["authorization"] == f"Bearer {SECRET}"  # the key really went out
 
     replayed = _run(
@@ -102,7 +123,7 @@ def test_record_then_replay_without_the_server_gives_the_same_report(tmp_path):
     for f in files:
         text = f.read_text()
         assert "authorization" not in text.lower()
-        assert SECRET not in text and "org-secret-stub" not in text
+        assert SECRET not in text and ORGANIZATION not in text
         assert "/v1/chat/completions" in text
 
 

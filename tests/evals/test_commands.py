@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from scripted import ScriptedClassifier
 from typer.testing import CliRunner
 
 from arbox.cli import evals as cli_evals
@@ -12,7 +13,7 @@ from arbox.evals import cases as cases_module
 from arbox.evals import commands
 from arbox.evals.split import split_of
 
-from .fakes import ScriptedClassifier, plain_reply
+from .fakes import plain_reply
 
 runner = CliRunner()
 

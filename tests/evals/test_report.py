@@ -6,11 +6,13 @@ import json
 import re
 from xml.etree import ElementTree
 
+from scripted import ScriptedClassifier
+
 from arbox.evals.cases import parse_case
 from arbox.evals.report import confusion_svg, render_html, save_report
 from arbox.evals.runner import run_triage
 
-from .fakes import ScriptedClassifier, plain_reply
+from .fakes import plain_reply
 
 CASES = [
     parse_case({"id": "t-1", "body": "paid", "labels": ["payment_sent"]}),

@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from scripted import ScriptedClassifier
 
 from arbox.evals.cases import parse_case
 from arbox.evals.runner import Price, run_triage
 
-from .fakes import ScriptedClassifier, plain_reply
+from .fakes import plain_reply
 
 CASES = [
     parse_case(

@@ -85,7 +85,7 @@ def test_send_marks_sent_with_message_id(make: Factory, ledger) -> None:
     (row,) = rows(ledger)
     assert row.status == "sent" and row.message_id == msg["Message-ID"]
     assert result.notices[0].status == "sent"
-    assert msg["To"] == "billing@acme.test" and inv.number in msg.get_content()
+    assert msg["To"] == "billing@acme.test" and inv.number in msg.get_body(("plain",)).get_content()
 
 
 def test_payment_posted_between_draft_and_send_drops_the_invoice(make: Factory, ledger) -> None:
@@ -103,7 +103,7 @@ def test_payment_posted_between_draft_and_send_drops_the_invoice(make: Factory, 
     outbox = Outbox()
     outcome = send_notice(ledger, row.id, outbox, today=TODAY)
     assert outcome.status == "sent" and outcome.dropped == {paid.number: "paid"}
-    body = outbox.sent[0].get_content()
+    body = outbox.sent[0].get_body(("plain",)).get_content()
     assert paid.number not in body and kept.number in body and "USD 1,100.00" not in body
     assert "USD 700.00" in body
     (row,) = rows(ledger)
@@ -141,7 +141,7 @@ def test_partial_payment_rerenders_with_the_new_balance(make: Factory, ledger) -
         s.add(row)
     outbox = Outbox()
     send_notice(ledger, rows(ledger)[0].id, outbox, today=TODAY)
-    body = outbox.sent[0].get_content()
+    body = outbox.sent[0].get_body(("plain",)).get_content()
     assert "open   USD 400.00" in body and "Total open balance: USD 400.00" in body
 
 
@@ -169,7 +169,7 @@ def test_review_queue_edit_approve_reject(make: Factory, ledger) -> None:
     with ledger.transaction() as s:
         store.approve(s, row.id, actor="ana")
     assert send_notice(ledger, row.id, outbox, today=TODAY).status == "sent"
-    assert outbox.sent[0].get_content().startswith("Dear Dana, please pay")
+    assert outbox.sent[0].get_body(("plain",)).get_content().startswith("Dear Dana, please pay")
     with ledger.transaction() as s, pytest.raises(InvalidTransition):
         store.reject(s, row.id, actor="ana")
 

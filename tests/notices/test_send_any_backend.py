@@ -30,7 +30,7 @@ def test_send_time_check_on_every_backend(any_ledger) -> None:
     second = send_notice(any_ledger, notice_id, outbox, today=TODAY)
     assert (first.status, second.status) == ("sent", "skipped")
     assert len(outbox.sent) == 1
-    body = outbox.sent[0].get_content()
+    body = outbox.sent[0].get_body(("plain",)).get_content()
     assert kept.number in body and paid.number not in body
     with any_ledger.session() as s:
         row = s.get(OutgoingNotice, notice_id)

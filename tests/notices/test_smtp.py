@@ -76,5 +76,8 @@ def test_notices_go_out_over_smtp_threaded(make: Factory, ledger, smtp) -> None:
     assert second["In-Reply-To"] == first["Message-ID"] == second["References"]
     assert first["To"] == "billing@acme.test" and first["From"] == "ar@arbox.test"
     assert inv.number in first["Subject"]
-    assert inv.number in first.get_payload(decode=True).decode()
+    body, statement = first.get_payload()
+    assert inv.number in body.get_payload(decode=True).decode()
+    assert statement.get_content_type() == "application/pdf"
+    assert statement.get_filename() == f"statement-{TODAY.isoformat()}.pdf"
     assert [n.stage for n in notices] == ["overdue_3", "overdue_15"]

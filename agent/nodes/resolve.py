@@ -1,0 +1,134 @@
+"""`resolve` (no LLM): who wrote, and which invoices are theirs."""
+
+from __future__ import annotations
+
+from email.utils import parseaddr
+from typing import Any
+
+from langgraph.runtime import Runtime
+from sqlmodel import Session, col, select
+
+from ...tools.enums import ClaimStatus, TaskStatus
+from ...tools.matching import SenderInfo, match_customer
+from ...tools.models import AuditLog, Contact, Customer, Invoice, PaymentClaim, Task
+from ..context import Context
+from ..state import CustomerView, OpenClaim, OpenTask, TriageState, update
+
+
+def resolve(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
+    """The sender's customer (the mailbox's match, else a look-up) and its invoices."""
+    reply = state.reply
+    with runtime.context.ledger.session() as session:
+        customer: Customer | None = None
+        method = score = None
+        if reply.match is not None:
+            customer = session.get(Customer, reply.match.customer_id)
+            method, score = reply.match.method, reply.match.score
+        if customer is None:
+            customer, method, score = find_customer(
+                session,
+                sender=reply.sender,
+                in_reply_to=reply.headers.get("In-Reply-To"),
+                references=reply.headers.get("References", "").split(),
+            )
+        if customer is None or customer.id is None:
+            return update(customer=None, known_invoices=[])
+        return update(
+            customer=customer_view(session, customer),
+            match_method=method,
+            match_score=score,
+            known_invoices=invoice_numbers(session, customer.id),
+            balances=open_balances(session, customer.id),
+            open_tasks=open_tasks(session, customer.id),
+            open_claims=open_claims(session, customer.id),
+        )
+
+
+def find_customer(
+    session: Session,
+    *,
+    sender: str,
+    in_reply_to: str | None = None,
+    references: list[str] | None = None,
+) -> tuple[Customer | None, str | None, float | None]:
+    """The sender's customer, by the same rules the mailbox threads with (`tools.matching`)."""
+    name, address = parseaddr(sender)
+    match = match_customer(
+        session,
+        SenderInfo(
+            from_addr=address.lower(),
+            from_name=name,
+            in_reply_to=in_reply_to,
+            references=list(references or []),
+        ),
+    )
+    if match.customer_id is None:
+        return None, None, None
+    return session.get(Customer, match.customer_id), match.method, match.score
+
+
+def customer_view(session: Session, customer: Customer) -> CustomerView:
+    """What the policy needs of a customer."""
+    domains = {customer.domain} if customer.domain else set()
+    for email in session.exec(select(Contact.email).where(Contact.customer_id == customer.id)):
+        domains.add(email.rsplit("@", 1)[-1])
+    assert customer.id is not None
+    return CustomerView(
+        id=customer.id,
+        external_id=customer.external_id,
+        name=customer.name,
+        segment=str(customer.segment),
+        domains=sorted(d for d in domains if d),
+    )
+
+
+def invoice_numbers(session: Session, customer_id: int, *, open_only: bool = False) -> list[str]:
+    query = select(Invoice.number).where(Invoice.customer_id == customer_id)
+    if open_only:
+        query = query.where(Invoice.balance > 0)
+    return list(session.exec(query.order_by(Invoice.number)))
+
+
+def open_balances(session: Session, customer_id: int) -> dict[str, str]:
+    """Open balance per open invoice, money as strings (JSON-safe)."""
+    rows = session.exec(
+        select(Invoice).where(Invoice.customer_id == customer_id, col(Invoice.balance) > 0)
+    )
+    return {invoice.number: str(invoice.balance) for invoice in rows}
+
+
+def open_tasks(session: Session, customer_id: int) -> list[OpenTask]:
+    """The customer's open or claimed tasks, each with the tag of the key that opened it."""
+    tasks = list(
+        session.exec(
+            select(Task).where(
+                Task.customer_id == customer_id,
+                col(Task.status).in_([TaskStatus.open.value, TaskStatus.claimed.value]),
+            )
+        )
+    )
+    if not tasks:
+        return []
+    targets = {f"task:{t.id}": t for t in tasks}
+    tags: dict[str, str] = {}
+    for target, key in session.exec(
+        select(AuditLog.target, AuditLog.idempotency_key).where(
+            AuditLog.action == "create_task", col(AuditLog.target).in_(list(targets))
+        )
+    ):
+        # Keys read "<message>:create_task:<queue>:<tag>" (agent.policy).
+        tags[target] = (key or "").rsplit(":", 1)[-1]
+    return [
+        OpenTask(id=t.id, queue=t.queue, tag=tags.get(target, ""), invoices=list(t.invoices))
+        for target, t in targets.items()
+        if t.id is not None
+    ]
+
+
+def open_claims(session: Session, customer_id: int) -> list[OpenClaim]:
+    rows = session.exec(
+        select(PaymentClaim).where(
+            PaymentClaim.customer_id == customer_id, PaymentClaim.status == ClaimStatus.open.value
+        )
+    )
+    return [OpenClaim(id=c.id, invoices=list(c.invoices)) for c in rows if c.id is not None]

@@ -1,0 +1,203 @@
+"""A dunning run: select what is due, plan each notice, record it, and optionally send.
+
+`run_dunning` plans one notice per customer due today and (unless a dry run) records
+it as ``draft`` or ``held``; with a sender it then sends the drafts, each through the
+send-time check (`send.send_notice`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session
+
+from arbox.tools import notices as store
+from arbox.tools.audit import jsonable, record
+from arbox.tools.behaviour import account_summary
+from arbox.tools.db import Ledger
+from arbox.tools.dunning import Cadence, load_cadences, select_due
+from arbox.tools.holds import deferred_notice_ids
+from arbox.tools.models import OutgoingNotice
+from arbox.tools.promise_notices import promise_reminders
+from arbox.tools.promises import evaluate_promises
+from arbox.tools.tasks import create_task
+
+from ..locales import DEFAULT_LOCALE
+from ..rewrite import OfflineRewriter, Rewriter, make_runner
+from .plan import ESCALATE_AFTER, PlannedNotice, plan_notice
+from .send import DEFAULT_FROM, Sender, send_pending, send_safely
+
+
+@dataclass
+class DunningRunResult:
+    run_date: date
+    dry_run: bool
+    notices: list[PlannedNotice] = field(default_factory=list)
+
+    @property
+    def to_send(self) -> list[PlannedNotice]:
+        return [n for n in self.notices if n.status in ("draft", "sent")]
+
+    @property
+    def held(self) -> list[PlannedNotice]:
+        return [n for n in self.notices if n.status == "held"]
+
+
+def record_plan(
+    session: Session, plan: PlannedNotice, today: date, rewriter_name: str
+) -> OutgoingNotice:
+    """Write a planned notice (idempotent per customer and run date), audited."""
+    due = plan.due
+    row = store.create_notice(
+        session,
+        OutgoingNotice(
+            customer_id=due.customer_id,
+            to_email=due.contact_email or "",
+            stage=due.stage.name,
+            status=plan.status,
+            subject=plan.subject,
+            body=plan.body,
+            invoices=plan.invoices,
+            total=due.total,
+            currency=due.currency,
+            held_reason=plan.held_reason,
+            run_date=today,
+            guardrail=jsonable(
+                {
+                    "report": plan.report.as_dict(),
+                    "outcome": plan.outcome,
+                    "tone": plan.tone,
+                    "rewriter": rewriter_name,
+                    "events": plan.events,
+                    "wording": plan.wording,
+                    "slots": plan.slots,
+                    "language": plan.locale.language,
+                    "locale": plan.locale.locale,
+                    "deferred_until": due.deferred_until,
+                    "escalated": plan.escalated,
+                    "deviation": due.deviation,
+                    "promise": dataclasses.asdict(due.promise) if due.promise else None,
+                    "promise_id": due.promise.id if due.promise else None,
+                    "promise_broken": bool(due.promise and due.promise.broken),
+                    "ignored": due.ignored,
+                    "stages": {i.number: i.stage for i in due.invoices},
+                    "balances": {i.number: i.balance for i in due.invoices},
+                }
+            ),
+        ),
+    )
+    if due.deviation:
+        create_task(
+            session,
+            key=f"deviation:notice:{row.id}",
+            queue="credit",
+            summary=f"{due.customer} ({due.external_id}) {due.deviation}.",
+            customer=due.customer_id,
+            invoices=plan.invoices,
+            actor=store.ACTOR,
+        )
+    if plan.escalated:
+        create_task(
+            session,
+            key=f"escalation:notice:{row.id}",
+            queue="credit",
+            summary=(
+                f"{due.customer} ({due.external_id}) ignored its last {due.ignored} notices "
+                f"(no reply, no payment); notice #{row.id} ({due.stage.name}) goes out a tone "
+                f"firmer.\n{account_summary(session, due.customer_id, today)}"
+            ),
+            customer=due.customer_id,
+            invoices=plan.invoices,
+            actor=store.ACTOR,
+        )
+    if plan.outcome == "fallback":
+        record(
+            session,
+            actor=store.ACTOR,
+            action="notice.rewrite_fallback",
+            target=f"notice:{row.id}",
+            key=None,
+            after={"events": plan.events},
+            note=f"{rewriter_name} rewrite failed the guardrails twice; plain draft used",
+        )
+    return row
+
+
+def replace_deferred(session: Session, today: date) -> list[int]:
+    """Cancel held notices whose contact is back: today's run drafts them afresh (a new
+    deadline, the stage as of today, the ledger as it is now)."""
+    ids = deferred_notice_ids(session, today)
+    for notice_id in ids:
+        store.set_status(
+            session,
+            notice_id,
+            "cancelled",
+            allowed_from=("held",),
+            actor=store.ACTOR,
+            note="the contact is back from their absence; replaced by a fresh notice",
+        )
+    return ids
+
+
+def run_dunning(
+    ledger: Ledger,
+    *,
+    today: date,
+    rewriter: Rewriter | None = None,
+    sender: Sender | None = None,
+    dry_run: bool = True,
+    cadences: dict[str, Cadence] | None = None,
+    from_addr: str = DEFAULT_FROM,
+    default_locale: str = DEFAULT_LOCALE,
+    escalate_after: int = ESCALATE_AFTER,
+) -> DunningRunResult:
+    """One dunning pass for ``today``: what would be sent and what is held for review.
+
+    ``default_locale`` (``ARBOX_DEFAULT_LOCALE``) is the language of customers with none;
+    after ``escalate_after`` ignored notices in a row the next one escalates (0: never).
+    """
+    rewriter = rewriter or OfflineRewriter()
+    rewrite = make_runner(rewriter)
+    if not dry_run:
+        with ledger.transaction() as session:
+            # Settle promises first: a broken one sends its invoices the next stage today.
+            evaluate_promises(session, today=today)
+            replace_deferred(session, today)
+    with ledger.session() as session:
+        due = select_due(session, today, cadences)
+        due += promise_reminders(
+            session, today, cadences or load_cadences(), {d.customer_id for d in due}
+        )
+        flags = store.flagged_customers(session)
+    result = DunningRunResult(today, dry_run)
+    for d in due:
+        result.notices.append(
+            plan_notice(
+                rewrite,
+                d,
+                today=today,
+                flagged=flags.get(d.customer_id),
+                rewriter_name=rewriter.name,
+                default_locale=default_locale,
+                escalate_after=escalate_after,
+            )
+        )
+    if dry_run:
+        return result
+    with ledger.transaction() as session:
+        for plan in result.notices:
+            plan.notice_id = record_plan(session, plan, today, rewriter.name).id
+    if sender is not None:
+        for plan in result.to_send:
+            assert plan.notice_id is not None
+            outcome = send_safely(
+                ledger, plan.notice_id, sender, today=today, from_addr=from_addr, cadences=cadences
+            )
+            plan.status, plan.message_id = outcome.status, outcome.message_id
+            plan.held_reason = outcome.reason if outcome.status == "held" else plan.held_reason
+        # Notices an earlier run recorded but could not send go out now.
+        done = {p.notice_id for p in result.notices}
+        send_pending(ledger, sender, today=today, from_addr=from_addr, skip=done)
+    return result

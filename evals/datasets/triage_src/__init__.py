@@ -1,1 +1,0 @@
-"""Hand-written triage cases, grouped by theme; `build_triage.py` numbers and writes them."""

@@ -1,0 +1,61 @@
+"""The worker's queue: claimed replies triaged several at a time, each acted on once."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import factories as f
+from scripted import ScriptedClassifier, finding
+from sqlalchemy import func
+from sqlmodel import select
+
+from arbox.agent.checkpoint import open_checkpointer
+from arbox.agent.findings import Triage
+from arbox.agent.service import Triager
+from arbox.tools.models import AuditLog, InboundMessage, Task
+from arbox.worker import ingest, process_pending
+
+TODAY = date(2026, 3, 2)
+
+
+class SlowClassifier(ScriptedClassifier):
+    """Takes as long as a model would; every reply asks for a copy of the invoice it names."""
+
+    def classify(self, reply):
+        time.sleep(0.4)
+        super().classify(reply)
+        number = reply.subject.split()[-1]
+        return Triage(findings=[finding("invoice_request", "copy", invoices=[number])])
+
+
+def raw(i: int) -> tuple[str, bytes]:
+    mail = (
+        f"From: Dana <ap@acme.com>\nTo: ar@example.com\nSubject: RE: INV-{i}\n"
+        f"Message-ID: <r{i}@acme.com>\nDate: Mon, 02 Mar 2026 09:00:00 +0000\n\n"
+        f"Please send a copy of INV-{i}.\n"
+    )
+    return f"m{i}", mail.encode()
+
+
+def test_replies_are_triaged_concurrently_and_each_acts_once(ledger):
+    with ledger.transaction() as s:
+        acme = f.customer(s, "ACME", name="Acme Build Co", domain="acme.com")
+        f.contact(s, acme, "ap@acme.com", role="billing", is_primary=True)
+        for i in range(6):
+            f.invoice(s, acme, f"INV-{i}", "1250.00")
+    ingest(ledger, [raw(i) for i in range(6)])
+    clf = SlowClassifier({})
+    with open_checkpointer(ledger.url) as saver:
+        triager = Triager(ledger, clf, saver)
+        started = time.monotonic()
+        outcomes = process_pending(triager, today=TODAY, concurrency=3)
+        elapsed = time.monotonic() - started
+        assert process_pending(triager, today=TODAY, concurrency=3) == []
+    assert len(outcomes) == 6 and {o.status for o in outcomes} == {"done"}
+    assert elapsed < 6 * 0.4  # overlapped
+    assert len(clf.calls) == 6
+    with ledger.session() as s:
+        assert s.exec(select(func.count()).select_from(Task)).one() == 6
+        assert s.exec(select(func.count()).select_from(AuditLog)).one() == 6
+        assert {m.status for m in s.exec(select(InboundMessage))} == {"done"}
