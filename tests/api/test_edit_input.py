@@ -17,7 +17,6 @@ ALLOWED_ARGS = {str(name.value): tool.arg_names for name, tool in TOOLBOX.items(
 MALFORMED: list[dict[str, Any]] = [
     {"name": "tag_dispute", "args": {"invoice": ["INV-7"], "customer": "BIG", "reason": "pricing"}},
     {"name": "tag_dispute", "args": {"invoice": 7, "customer": "BIG", "reason": "pricing"}},
-    {"name": "tag_dispute", "args": {"invoice": "INV-7", "customer": 5, "reason": "pricing"}},
     {
         "name": "tag_dispute",
         "args": {"invoice": "INV-7", "customer": "BIG", "disputed_amount": True},
