@@ -93,8 +93,10 @@ class Triager:
         if not snapshot.values:
             self.graph.invoke(update(reply=incoming), config, context=self._context(today))
             snapshot = self.graph.get_state(config)
-        elif snapshot.next and not snapshot.interrupts:
-            # A run cut short (its worker died): go on from its last checkpoint.
+        elif snapshot.tasks and not snapshot.interrupts:
+            # A run cut short (its worker died): go on from its last checkpoint. Tasks,
+            # not `next`: a node that finished but whose step was not checkpointed yet
+            # has its writes saved and is left out of `next`, yet the run is not over.
             self.graph.invoke(None, config, context=self._context(today))
             snapshot = self.graph.get_state(config)
         return self._finish(incoming.message_id, snapshot)

@@ -86,3 +86,45 @@ def test_a_ledger_made_before_leases_gets_the_new_columns(tmp_path):
         assert len(claim(new, owner=owner_id())) == 1
     finally:
         new.dispose()
+
+
+def test_a_run_cut_between_a_nodes_writes_and_its_checkpoint_is_resumed(tmp_path):
+    """A worker killed after a node's writes were saved but before the step's checkpoint
+    leaves that node out of the snapshot's `next`; the run is still resumed, not ended."""
+    import email
+    import sqlite3
+    from datetime import date
+
+    from arbox.bootstrap import build
+    from arbox.demo.inbox import demo_messages
+    from arbox.demo.ledger import build_demo_ledger
+    from arbox.tools.db import Ledger
+    from arbox.worker import ingest, stored_incoming
+
+    path = tmp_path / "arbox.db"
+    ledger = Ledger.open(f"sqlite:///{path}")
+    today = date.today()
+    build_demo_ledger(ledger, today=today)
+    raws = demo_messages(ledger, today=today)
+    ingest(ledger, ((str(i), raw) for i, raw in enumerate(raws)))
+    mid = email.message_from_bytes(raws[17])["Message-ID"]
+    try:
+        with build(ledger=ledger, slack=False) as app:
+            reply = stored_incoming(ledger, mid)
+            assert reply is not None
+            first = app.triager.process(reply, today=today)
+            assert first.actions
+            # As if killed after `classify` wrote its result, before that step's checkpoint.
+            with sqlite3.connect(path) as conn:
+                conn.execute(
+                    "DELETE FROM checkpoints WHERE thread_id = ? "
+                    "AND CAST(json_extract(metadata, '$.step') AS INTEGER) > 1",
+                    (mid,),
+                )
+            snapshot = app.triager.graph.get_state({"configurable": {"thread_id": mid}})
+            assert snapshot.next == () and snapshot.tasks  # the trap: looks finished
+            again = app.triager.process(reply, today=today)
+        assert again.status == first.status
+        assert [a["name"] for a in again.actions] == [a["name"] for a in first.actions]
+    finally:
+        ledger.dispose()

@@ -26,6 +26,10 @@ CENT = Decimal("0.01")
 _CURRENCY_RE = re.compile(r"^(?:[A-Z]{3}|[$€£¥]|US\$|CA\$|A\$)\s*|\s*(?:[A-Z]{3}|[$€£¥])$")
 
 
+MAX_AMOUNT = Decimal(10) ** 16
+"""Amounts must stay below this: what ``NUMERIC(20, 4)`` (and SQLite's scaled integer) holds."""
+
+
 class MoneyError(ValueError):
     """A text that is not an amount of money."""
 
@@ -41,12 +45,19 @@ def to_money(value: Any) -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, str):
-        return parse_amount(value)
+        return _in_range(parse_amount(value))
     else:
         raise MoneyError(f"not an amount: {value!r}")
     if not result.is_finite():
         raise MoneyError(f"not a finite amount: {value!r}")
-    return result
+    return _in_range(result)
+
+
+def _in_range(amount: Decimal) -> Decimal:
+    """Refuse what the Money column cannot hold (``NUMERIC(20, 4)``: under 10**16)."""
+    if abs(amount) >= MAX_AMOUNT:
+        raise MoneyError(f"amount too large to store: {amount}")
+    return amount
 
 
 def parse_amount(text: str) -> Decimal:
