@@ -33,12 +33,18 @@ def resolve(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
             )
         if customer is None or customer.id is None:
             return update(customer=None, known_invoices=[])
+        # The customer's invoices in one read: every number, and the balance of the open ones.
+        invoices = session.exec(
+            select(col(Invoice.number), col(Invoice.balance))
+            .where(Invoice.customer_id == customer.id)
+            .order_by(col(Invoice.number))
+        ).all()
         return update(
             customer=customer_view(session, customer),
             match_method=method,
             match_score=score,
-            known_invoices=invoice_numbers(session, customer.id),
-            balances=open_balances(session, customer.id),
+            known_invoices=[number for number, _ in invoices],
+            balances={number: str(balance) for number, balance in invoices if balance > 0},
             open_tasks=open_tasks(session, customer.id),
             open_claims=open_claims(session, customer.id),
         )
@@ -92,24 +98,24 @@ def invoice_numbers(session: Session, customer_id: int, *, open_only: bool = Fal
 def open_balances(session: Session, customer_id: int) -> dict[str, str]:
     """Open balance per open invoice, money as strings (JSON-safe)."""
     rows = session.exec(
-        select(Invoice).where(Invoice.customer_id == customer_id, col(Invoice.balance) > 0)
+        select(col(Invoice.number), col(Invoice.balance)).where(
+            Invoice.customer_id == customer_id, col(Invoice.balance) > 0
+        )
     )
-    return {invoice.number: str(invoice.balance) for invoice in rows}
+    return {number: str(balance) for number, balance in rows}
 
 
 def open_tasks(session: Session, customer_id: int) -> list[OpenTask]:
     """The customer's open or claimed tasks, each with the tag of the key that opened it."""
-    tasks = list(
-        session.exec(
-            select(Task).where(
-                Task.customer_id == customer_id,
-                col(Task.status).in_([TaskStatus.open.value, TaskStatus.claimed.value]),
-            )
+    tasks = session.exec(
+        select(col(Task.id), col(Task.queue), col(Task.invoices)).where(
+            Task.customer_id == customer_id,
+            col(Task.status).in_([TaskStatus.open.value, TaskStatus.claimed.value]),
         )
-    )
+    ).all()
     if not tasks:
         return []
-    targets = {f"task:{t.id}": t for t in tasks}
+    targets = {f"task:{tid}": (tid, queue, invoices) for tid, queue, invoices in tasks}
     tags: dict[str, str] = {}
     for target, key in session.exec(
         select(AuditLog.target, AuditLog.idempotency_key).where(
@@ -119,16 +125,16 @@ def open_tasks(session: Session, customer_id: int) -> list[OpenTask]:
         # Keys read "<message>:create_task:<queue>:<tag>" (agent.policy).
         tags[target] = (key or "").rsplit(":", 1)[-1]
     return [
-        OpenTask(id=t.id, queue=t.queue, tag=tags.get(target, ""), invoices=list(t.invoices))
-        for target, t in targets.items()
-        if t.id is not None
+        OpenTask(id=tid, queue=queue, tag=tags.get(target, ""), invoices=list(invoices))
+        for target, (tid, queue, invoices) in targets.items()
+        if tid is not None
     ]
 
 
 def open_claims(session: Session, customer_id: int) -> list[OpenClaim]:
     rows = session.exec(
-        select(PaymentClaim).where(
+        select(col(PaymentClaim.id), col(PaymentClaim.invoices)).where(
             PaymentClaim.customer_id == customer_id, PaymentClaim.status == ClaimStatus.open.value
         )
     )
-    return [OpenClaim(id=c.id, invoices=list(c.invoices)) for c in rows if c.id is not None]
+    return [OpenClaim(id=cid, invoices=list(invoices)) for cid, invoices in rows if cid is not None]
