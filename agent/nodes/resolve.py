@@ -6,7 +6,7 @@ from email.utils import parseaddr
 from typing import Any
 
 from langgraph.runtime import Runtime
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from ...tools.enums import ClaimStatus, TaskStatus
 from ...tools.matching import SenderInfo, match_customer
@@ -45,8 +45,10 @@ def resolve(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
             match_score=score,
             known_invoices=[number for number, _ in invoices],
             balances={number: str(balance) for number, balance in invoices if balance > 0},
-            open_tasks=open_tasks(session, customer.id),
-            open_claims=open_claims(session, customer.id),
+            # Not those this reply opened itself: a run cut short and run again (its
+            # checkpoint is written when it ends) plans what the first run planned.
+            open_tasks=open_tasks(session, customer.id, besides=reply.message_id),
+            open_claims=open_claims(session, customer.id, besides=reply.message_id),
         )
 
 
@@ -105,14 +107,18 @@ def open_balances(session: Session, customer_id: int) -> dict[str, str]:
     return {number: str(balance) for number, balance in rows}
 
 
-def open_tasks(session: Session, customer_id: int) -> list[OpenTask]:
-    """The customer's open or claimed tasks, each with the tag of the key that opened it."""
-    tasks = session.exec(
-        select(col(Task.id), col(Task.queue), col(Task.invoices)).where(
-            Task.customer_id == customer_id,
-            col(Task.status).in_([TaskStatus.open.value, TaskStatus.claimed.value]),
+def open_tasks(session: Session, customer_id: int, *, besides: str | None = None) -> list[OpenTask]:
+    """The customer's open or claimed tasks, each with the tag of the key that opened it
+    (those opened from message ``besides`` left out)."""
+    query = select(col(Task.id), col(Task.queue), col(Task.invoices)).where(
+        Task.customer_id == customer_id,
+        col(Task.status).in_([TaskStatus.open.value, TaskStatus.claimed.value]),
+    )
+    if besides is not None:
+        query = query.where(
+            or_(col(Task.source_message).is_(None), col(Task.source_message) != besides)
         )
-    ).all()
+    tasks = session.exec(query).all()
     if not tasks:
         return []
     targets = {f"task:{tid}": (tid, queue, invoices) for tid, queue, invoices in tasks}
@@ -131,10 +137,19 @@ def open_tasks(session: Session, customer_id: int) -> list[OpenTask]:
     ]
 
 
-def open_claims(session: Session, customer_id: int) -> list[OpenClaim]:
-    rows = session.exec(
-        select(col(PaymentClaim.id), col(PaymentClaim.invoices)).where(
-            PaymentClaim.customer_id == customer_id, PaymentClaim.status == ClaimStatus.open.value
-        )
+def open_claims(
+    session: Session, customer_id: int, *, besides: str | None = None
+) -> list[OpenClaim]:
+    """The customer's open payment claims (those made from message ``besides`` left out)."""
+    query = select(col(PaymentClaim.id), col(PaymentClaim.invoices)).where(
+        PaymentClaim.customer_id == customer_id, PaymentClaim.status == ClaimStatus.open.value
     )
+    if besides is not None:
+        query = query.where(
+            or_(
+                col(PaymentClaim.source_message).is_(None),
+                col(PaymentClaim.source_message) != besides,
+            )
+        )
+    rows = session.exec(query)
     return [OpenClaim(id=cid, invoices=list(invoices)) for cid, invoices in rows if cid is not None]
