@@ -94,7 +94,7 @@ class Matcher:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._notices: dict[str, tuple[int, int | None]] = {}
+        self._notices: dict[str, tuple[int, int] | None] = {}
         self._contacts: dict[str, int | None] = {}
         self._domains: dict[str, int | None] = {}
         self._names: dict[int, str] | None = None
@@ -102,17 +102,54 @@ class Matcher:
     def prefetch(self, emails: Iterable[SenderInfo]) -> None:
         """Look up every notice, address and domain the messages name, in three queries."""
         emails = list(emails)
-        refs = {i for e in emails for i in (e.in_reply_to, *e.references) if i} - set(self._notices)
-        addrs = {a for e in emails for a in (e.from_addr, e.reply_to) if a} - set(self._contacts)
-        domains = {d for e in emails for d in _domains(e.from_addr)} - set(self._domains)
-        for chunk in _chunks(sorted(refs)):
+        self._load_notices({i for e in emails for i in (e.in_reply_to, *e.references) if i})
+        self._load_contacts({a for e in emails for a in (e.from_addr, e.reply_to) if a})
+        self._load_domains({d for e in emails for d in _domains(e.from_addr)})
+
+    def match(self, email: SenderInfo) -> Match:
+        """The customer (and notice) a message belongs to; ``method="none"`` when unmatched.
+
+        Each step looks up only what is not known yet, and only when the steps before it
+        found nothing.
+        """
+        refs = [i for i in [email.in_reply_to, *reversed(email.references)] if i]
+        self._load_notices(set(refs))
+        for mid in refs:  # the most recent reference first
+            if (notice := self._notices.get(mid)) is not None:
+                return Match(
+                    customer_id=notice[0],
+                    method="notice",
+                    score=100.0,
+                    notice_id=notice[1],
+                    detail=mid,
+                )
+        addrs = [a for a in (email.from_addr, email.reply_to) if a]
+        self._load_contacts(set(addrs))
+        for addr in addrs:
+            if (by_contact := self._contacts.get(addr)) is not None:
+                return Match(customer_id=by_contact, method="contact", score=100.0, detail=addr)
+        domains = _domains(email.from_addr)
+        self._load_domains(set(domains))
+        for domain in domains:
+            if (by_domain := self._domains.get(domain)) is not None:
+                return Match(customer_id=by_domain, method="domain", score=100.0, detail=domain)
+        return self._by_name(email) or Match()
+
+    def _load_notices(self, refs: set[str]) -> None:
+        new = sorted(refs - self._notices.keys())
+        self._notices.update(dict.fromkeys(new))
+        for chunk in _chunks(new):
             notices = select(
                 OutgoingNotice.message_id, OutgoingNotice.customer_id, OutgoingNotice.id
             ).where(col(OutgoingNotice.message_id).in_(chunk))
             for mid, customer_id, notice_id in self.session.exec(notices):
-                if mid is not None:
+                if mid is not None and notice_id is not None:
                     self._notices[mid] = (customer_id, notice_id)
-        for chunk in _chunks(sorted(addrs)):
+
+    def _load_contacts(self, addrs: set[str]) -> None:
+        new = sorted(addrs - self._contacts.keys())
+        self._contacts.update(dict.fromkeys(new))
+        for chunk in _chunks(new):
             email = func.lower(Contact.email)
             contacts = (
                 select(email, Contact.customer_id)
@@ -120,38 +157,18 @@ class Matcher:
                 .order_by(col(Contact.active).desc(), col(Contact.id))
             )
             for addr, contact_of in self.session.exec(contacts):
-                self._contacts.setdefault(addr, contact_of)
-        for chunk in _chunks(sorted(domains)):
+                if self._contacts.get(addr) is None:  # the active contact first
+                    self._contacts[addr] = contact_of
+
+    def _load_domains(self, domains: set[str]) -> None:
+        new = sorted(domains - self._domains.keys())
+        self._domains.update(dict.fromkeys(new))
+        for chunk in _chunks(new):
             domain = func.lower(Customer.domain)
             owners = select(domain, Customer.id).where(domain.in_(chunk)).order_by(col(Customer.id))
             for name, owner in self.session.exec(owners):
-                self._domains.setdefault(name, owner)
-        for key in addrs:
-            self._contacts.setdefault(key, None)
-        for key in domains:
-            self._domains.setdefault(key, None)
-
-    def match(self, email: SenderInfo) -> Match:
-        """The customer (and notice) a message belongs to; ``method="none"`` when unmatched."""
-        self.prefetch([email])
-        for mid in [i for i in [email.in_reply_to, *reversed(email.references)] if i]:
-            # the most recent reference first
-            if mid in self._notices:
-                customer_id, notice_id = self._notices[mid]
-                return Match(
-                    customer_id=customer_id,
-                    method="notice",
-                    score=100.0,
-                    notice_id=notice_id,
-                    detail=mid,
-                )
-        for addr in (a for a in (email.from_addr, email.reply_to) if a):
-            if (by_contact := self._contacts.get(addr)) is not None:
-                return Match(customer_id=by_contact, method="contact", score=100.0, detail=addr)
-        for domain in _domains(email.from_addr):
-            if (by_domain := self._domains.get(domain)) is not None:
-                return Match(customer_id=by_domain, method="domain", score=100.0, detail=domain)
-        return self._by_name(email) or Match()
+                if self._domains.get(name) is None:
+                    self._domains[name] = owner
 
     def _by_name(self, email: SenderInfo) -> Match | None:
         if self._names is None:
