@@ -34,11 +34,12 @@ def resolve(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
         if customer is None or customer.id is None:
             return update(customer=None, known_invoices=[])
         # The customer's invoices in one read: every number, and the balance of the open ones.
-        invoices = session.exec(
+        invoices = _rows(
+            session,
             select(col(Invoice.number), col(Invoice.balance))
             .where(Invoice.customer_id == customer.id)
-            .order_by(col(Invoice.number))
-        ).all()
+            .order_by(col(Invoice.number)),
+        )
         return update(
             customer=customer_view(session, customer),
             match_method=method,
@@ -78,7 +79,7 @@ def find_customer(
 def customer_view(session: Session, customer: Customer) -> CustomerView:
     """What the policy needs of a customer."""
     domains = {customer.domain} if customer.domain else set()
-    for email in session.exec(select(Contact.email).where(Contact.customer_id == customer.id)):
+    for (email,) in _rows(session, select(Contact.email).where(Contact.customer_id == customer.id)):
         domains.add(email.rsplit("@", 1)[-1])
     assert customer.id is not None
     return CustomerView(
@@ -118,15 +119,16 @@ def open_tasks(session: Session, customer_id: int, *, besides: str | None = None
         query = query.where(
             or_(col(Task.source_message).is_(None), col(Task.source_message) != besides)
         )
-    tasks = session.exec(query).all()
+    tasks = _rows(session, query)
     if not tasks:
         return []
     targets = {f"task:{tid}": (tid, queue, invoices) for tid, queue, invoices in tasks}
     tags: dict[str, str] = {}
-    for target, key in session.exec(
+    for target, key in _rows(
+        session,
         select(AuditLog.target, AuditLog.idempotency_key).where(
             AuditLog.action == "create_task", col(AuditLog.target).in_(list(targets))
-        )
+        ),
     ):
         # Keys read "<message>:create_task:<queue>:<tag>" (agent.policy).
         tags[target] = (key or "").rsplit(":", 1)[-1]
@@ -151,5 +153,10 @@ def open_claims(
                 col(PaymentClaim.source_message) != besides,
             )
         )
-    rows = session.exec(query)
+    rows = _rows(session, query)
     return [OpenClaim(id=cid, invoices=list(invoices)) for cid, invoices in rows if cid is not None]
+
+
+def _rows(session: Session, query: Any) -> list[Any]:
+    # Column reads through Core: no ORM result machinery on a path run once per reply.
+    return list(session.connection().execute(query))
