@@ -25,7 +25,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from multiprocessing.queues import Queue
 from pathlib import Path
@@ -39,8 +39,8 @@ from .agent.service import Outcome, Triager
 from .mailbox.errors import MailParseError
 from .mailbox.models import InboundEmail
 from .mailbox.parse import parse_email
-from .mailbox.store import record_inbound, record_unparseable
-from .mailbox.threading import assign_match, match_customer
+from .mailbox.store import Incoming, record_many
+from .mailbox.threading import Matcher, assign_match, match_customer, sender_info
 from .tools.db import Ledger, normalize_url
 from .tools.models import InboundMessage
 
@@ -133,26 +133,65 @@ class Ingested:
     ids_by_source: dict[str, str] = field(default_factory=dict)
 
 
+INGEST_BATCH = 200
+"""Messages recorded per transaction by `ingest`."""
+
+
 def ingest(
-    ledger: Ledger, messages: Iterable[tuple[str, bytes]], *, folder: str = "files"
+    ledger: Ledger,
+    messages: Iterable[tuple[str, bytes]],
+    *,
+    folder: str = "files",
+    batch: int = INGEST_BATCH,
 ) -> Ingested:
-    """Record raw messages (Message-ID keyed) with their customer match."""
+    """Record raw messages (Message-ID keyed) with their customer match.
+
+    ``batch`` messages a transaction: each is parsed once, matched through one
+    `Matcher` (its look-ups one query per batch), and the batch is one
+    ``INSERT ... ON CONFLICT DO NOTHING``, so a message seen twice is stored once.
+    """
     result = Ingested()
-    for label, raw in messages:
-        with ledger.transaction() as session:
-            try:
-                email = parse_email(raw)
-            except MailParseError as exc:
-                row, _ = record_unparseable(session, raw, str(exc), folder=folder)
-                result.unparseable.append((label, str(exc)))
-                result.ids_by_source[label] = row.message_id
-                continue
-            row, new = record_inbound(session, email, raw, folder=folder)
-            if new:
-                record_and_match(email, row, session)
-            (result.new if new else result.duplicates).append(email.message_id)
-            result.ids_by_source[label] = email.message_id
+    chunk: list[tuple[str, bytes]] = []
+    for item in messages:
+        chunk.append(item)
+        if len(chunk) >= batch:
+            _ingest_batch(ledger, chunk, folder, result)
+            chunk = []
+    if chunk:
+        _ingest_batch(ledger, chunk, folder, result)
     return result
+
+
+def _ingest_batch(
+    ledger: Ledger, chunk: list[tuple[str, bytes]], folder: str, result: Ingested
+) -> None:
+    items: list[tuple[str, Incoming]] = []
+    for label, raw in chunk:
+        try:
+            items.append((label, Incoming(raw=raw, email=parse_email(raw))))
+        except MailParseError as exc:
+            items.append((label, Incoming(raw=raw, error=str(exc))))
+    with ledger.transaction() as session:
+        matcher = Matcher(session)
+        infos = [sender_info(item.email) for _, item in items if item.email is not None]
+        matcher.prefetch(infos)
+        items = [
+            (label, replace(item, match=matcher.match(sender_info(item.email))))
+            if item.email is not None
+            else (label, item)
+            for label, item in items
+        ]
+        new = record_many(session, [item for _, item in items], folder=folder)
+    for label, item in items:
+        mid = item.message_id
+        result.ids_by_source[label] = mid
+        if item.email is None:
+            result.unparseable.append((label, item.error))
+        elif mid in new:
+            new.discard(mid)  # the same Message-ID again in this batch is a duplicate
+            result.new.append(mid)
+        else:
+            result.duplicates.append(mid)
 
 
 def record_and_match(email: InboundEmail, row: InboundMessage, session: Session) -> None:

@@ -12,6 +12,10 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from langgraph.types import Command
+from sqlalchemy import Table
+from sqlalchemy import update as sa_update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 
 from ..tools.db import Ledger
@@ -91,15 +95,20 @@ class Triager:
         config = self._config(incoming.message_id)
         snapshot = self.graph.get_state(config)
         if not snapshot.values:
-            self.graph.invoke(update(reply=incoming), config, context=self._context(today))
-            snapshot = self.graph.get_state(config)
-        elif snapshot.tasks and not snapshot.interrupts:
-            # A run cut short (its worker died): go on from its last checkpoint. Tasks,
-            # not `next`: a node that finished but whose step was not checkpointed yet
-            # has its writes saved and is left out of `next`, yet the run is not over.
+            # Checkpointed once, when the run ends: most replies never wait for a
+            # person, and one cut short runs again from the start, acting once
+            # through the actions' idempotency keys (the message stays claimed).
+            out = self.graph.invoke(
+                update(reply=incoming), config, context=self._context(today), durability="exit"
+            )
+            return self._finish(incoming.message_id, out, bool(out.get("__interrupt__")))
+        if snapshot.tasks and not snapshot.interrupts:
+            # A run cut short with a checkpoint mid-way (a resumed approval): go on from it.
+            # Tasks, not `next`: a node that finished but whose step was not checkpointed
+            # yet has its writes saved and is left out of `next`, yet the run is not over.
             self.graph.invoke(None, config, context=self._context(today))
             snapshot = self.graph.get_state(config)
-        return self._finish(incoming.message_id, snapshot)
+        return self._finish(incoming.message_id, snapshot.values, bool(snapshot.interrupts))
 
     def decide(
         self, message_id: str, decision: dict[str, Any], *, by: str, today: date | None = None
@@ -140,17 +149,19 @@ class Triager:
             config,
             context=self._context(today, actor=f"analyst:{by}"),
         )
-        return self._finish(message_id, self.graph.get_state(config))
+        snapshot = self.graph.get_state(config)
+        return self._finish(message_id, snapshot.values, bool(snapshot.interrupts))
 
     def pending(self) -> list[Approval]:
         with self.ledger.session() as session:
             query = select(Approval).where(Approval.status == "pending")
             return list(session.exec(query.order_by(col(Approval.id))))
 
-    def _finish(self, message_id: str, snapshot: Any) -> Outcome:
-        state = TriageState.model_validate(snapshot.values)
+    def _finish(self, message_id: str, values: dict[str, Any], waiting: bool) -> Outcome:
+        state = TriageState.model_validate(
+            {k: v for k, v in values.items() if k != "__interrupt__"}
+        )
         triage = state.triage
-        waiting = bool(snapshot.interrupts)
         if waiting:
             actions = [
                 {"name": a.name, "args": a.args, "status": "pending_approval", "why": a.why}
@@ -180,43 +191,49 @@ class Triager:
         return outcome
 
     def _record(self, outcome: Outcome, state: TriageState, waiting: bool) -> None:
+        # Core statements (no ORM objects): this runs once per reply.
         customer_id = state.customer.id if state.customer else None
+        messages: Table = InboundMessage.__table__  # type: ignore[attr-defined]
+        approvals: Table = Approval.__table__  # type: ignore[attr-defined]
         with self.ledger.transaction() as session:
-            row = session.exec(
-                select(InboundMessage).where(InboundMessage.message_id == outcome.message_id)
-            ).first()
-            if row is not None:
-                row.status = outcome.status
-                row.customer_id = customer_id
-                row.match_method = state.match_method
-                row.match_score = state.match_score
-                row.triage = {
-                    "findings": outcome.findings,
-                    "actions": outcome.actions,
-                    "approval_reasons": outcome.approval_reasons,
-                    "classifier": outcome.classifier,
-                }
-                row.prompt_hash = outcome.prompt_hash
-                session.add(row)
+            conn = session.connection()
+            conn.execute(
+                sa_update(messages)
+                .where(messages.c.message_id == outcome.message_id)
+                .values(
+                    status=outcome.status,
+                    customer_id=customer_id,
+                    match_method=state.match_method,
+                    match_score=state.match_score,
+                    triage={
+                        "findings": outcome.findings,
+                        "actions": outcome.actions,
+                        "approval_reasons": outcome.approval_reasons,
+                        "classifier": outcome.classifier,
+                    },
+                    prompt_hash=outcome.prompt_hash,
+                )
+            )
             if waiting:
-                approval = session.exec(
-                    select(Approval).where(Approval.message_id == outcome.message_id)
-                ).first()
-                if approval is None:
-                    session.add(
-                        Approval(
-                            message_id=outcome.message_id,
-                            customer_id=customer_id,
-                            reasons=outcome.approval_reasons,
-                            proposal={
-                                "actions": outcome.actions,
-                                "findings": outcome.findings,
-                                "customer": outcome.customer,
-                                "from": outcome.sender,
-                                "subject": outcome.subject,
-                            },
-                        )
+                insert = sqlite_insert if self.ledger.dialect == "sqlite" else pg_insert
+                conn.execute(
+                    insert(approvals)
+                    .values(
+                        message_id=outcome.message_id,
+                        customer_id=customer_id,
+                        status="pending",
+                        reasons=outcome.approval_reasons,
+                        proposal={
+                            "actions": outcome.actions,
+                            "findings": outcome.findings,
+                            "customer": outcome.customer,
+                            "from": outcome.sender,
+                            "subject": outcome.subject,
+                        },
+                        created_at=datetime.now(UTC),
                     )
+                    .on_conflict_do_nothing(index_elements=["message_id"])
+                )
 
 
 def _offline() -> Classifier:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
+from arbox.tools.matching import Match
 from arbox.tools.models import InboundMessage
 
 from .models import InboundEmail
@@ -88,3 +94,72 @@ def record_unparseable(
         status=STATUS_UNPARSEABLE,
     )
     return _insert(session, row)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One message of a batch to record: parsed (with its customer match) or not."""
+
+    raw: bytes
+    email: InboundEmail | None = None
+    match: Match | None = None
+    error: str = ""
+    """Why it could not be parsed (``email`` is None)."""
+
+    @property
+    def message_id(self) -> str:
+        return self.email.message_id if self.email else synthesise_message_id(bytes(self.raw))
+
+
+def record_many(session: Session, items: Sequence[Incoming], *, folder: str = "") -> set[str]:
+    """Store a batch in one statement per table chunk (``INSERT ... ON CONFLICT DO NOTHING``,
+    SQLAlchemy Core, no ORM objects); returns the Message-IDs that were new.
+
+    A Message-ID already stored, or seen earlier in the same batch, is left as it is.
+    """
+    now = datetime.now(UTC)
+    rows: dict[str, dict[str, Any]] = {}
+    for item in items:
+        rows.setdefault(item.message_id, _values(item, folder, now))
+    if not rows:
+        return set()
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else pg_insert
+    table = InboundMessage.__table__
+    stmt = (
+        insert(table)
+        .on_conflict_do_nothing(index_elements=["message_id"])
+        .returning(table.c.message_id)
+    )
+    new: set[str] = set()
+    values = list(rows.values())
+    for start in range(0, len(values), 100):
+        result = session.connection().execute(stmt, values[start : start + 100])
+        new.update(result.scalars())
+    return new
+
+
+def _values(item: Incoming, folder: str, now: datetime) -> dict[str, Any]:
+    email, match = item.email, item.match
+    values: dict[str, Any] = {
+        "message_id": item.message_id,
+        "folder": folder,
+        "uid": None,
+        "uidvalidity": None,
+        "from_addr": email.from_addr if email else "",
+        "subject": email.subject[:998] if email else "",
+        "sent_at": email.date if email else None,
+        "received_at": now,
+        "raw": bytes(item.raw),
+        "parsed": email.model_dump(mode="json") if email else None,
+        "parse_error": None if email else (item.error or "unparseable"),
+        "status": STATUS_RECEIVED if email else STATUS_UNPARSEABLE,
+        "customer_id": None,
+        "match_method": None,
+        "match_score": None,
+    }
+    if email is not None and match is not None:
+        values["customer_id"] = match.customer_id
+        values["match_method"] = match.method
+        values["match_score"] = match.score if match.method != "none" else None
+    return values

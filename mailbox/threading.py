@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from arbox.tools.matching import NAME_THRESHOLD, Match, SenderInfo, assign_match, normalise_name
+from arbox.tools.matching import (
+    NAME_THRESHOLD,
+    Match,
+    Matcher,
+    SenderInfo,
+    assign_match,
+    normalise_name,
+)
 from arbox.tools.matching import match_customer as match_sender
 
 from .models import InboundEmail
@@ -12,6 +19,7 @@ from .models import InboundEmail
 __all__ = [
     "NAME_THRESHOLD",
     "Match",
+    "Matcher",
     "assign_match",
     "match_customer",
     "normalise_name",

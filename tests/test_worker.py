@@ -68,3 +68,38 @@ def test_replies_are_triaged_concurrently_and_each_acts_once(ledger):
         assert s.exec(select(func.count()).select_from(Task)).one() == 6
         assert s.exec(select(func.count()).select_from(AuditLog)).one() == 6
         assert {m.status for m in s.exec(select(InboundMessage))} == {"done"}
+
+
+def test_ingest_in_batches_stores_each_message_once_with_its_match(any_ledger):
+    ledger = any_ledger
+    with ledger.transaction() as s:
+        acme = f.customer(s, "ACME", name="Acme Build Co", domain="acme.com")
+        f.contact(s, acme, "ap@acme.com", role="billing", is_primary=True)
+        globex = f.customer(s, "GLOBEX", name="Globex", domain="globex.com")
+    other = (
+        b"From: Hank <hank@mail.globex.com>\nTo: ar@example.com\nSubject: hi\n"
+        b"Message-ID: <g1@globex.com>\n\nHello.\n"
+    )
+    messages = [raw(0), raw(1), ("again", raw(0)[1]), ("g", other), ("junk", b"\x00\x01" * 50)]
+    # batches of 2: a repeat inside a batch, one across batches, an unparseable one
+    first = ingest(ledger, [*messages, raw(2)], batch=2)
+    assert first.new == ["<r0@acme.com>", "<r1@acme.com>", "<g1@globex.com>", "<r2@acme.com>"]
+    assert first.duplicates == ["<r0@acme.com>"]
+    assert [label for label, _ in first.unparseable] == ["junk"]
+    assert first.ids_by_source["again"] == "<r0@acme.com>"
+    second = ingest(ledger, [*messages, raw(2)])
+    assert second.new == [] and len(second.duplicates) == 5
+    with ledger.session() as s:
+        rows = {m.message_id: m for m in s.exec(select(InboundMessage))}
+    assert len(rows) == 5
+    assert (rows["<r0@acme.com>"].customer_id, rows["<r0@acme.com>"].match_method) == (
+        acme.id,
+        "contact",
+    )
+    assert rows["<r0@acme.com>"].parsed["subject"] == "RE: INV-0"
+    assert (rows["<g1@globex.com>"].customer_id, rows["<g1@globex.com>"].match_method) == (
+        globex.id,
+        "domain",
+    )
+    junk = rows[first.ids_by_source["junk"]]
+    assert junk.status == "unparseable" and junk.parse_error

@@ -9,10 +9,14 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy import Table, insert
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, SQLModel
 
 from .errors import IdempotencyConflict
-from .models import AuditLog
+from .models import AuditLog, utcnow
+
+AUDIT: Table = AuditLog.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,11 @@ def replay(session: Session, key: str | None, action: str) -> ActionResult | Non
     """
     if not key:
         return None
-    row = session.exec(select(AuditLog).where(AuditLog.idempotency_key == key)).first()
+    table = AUDIT
+    stmt = sa_select(table.c.action, table.c.target, table.c.after, table.c.at).where(
+        table.c.idempotency_key == key
+    )
+    row = session.connection().execute(stmt).first()
     if row is None:
         return None
     if row.action != action:
@@ -84,20 +92,26 @@ def record(
     before: Any = None,
     after: Any = None,
     note: str = "",
-) -> AuditLog:
-    """Append one audit row (flushed, not committed: it commits with the action)."""
-    row = AuditLog(
-        actor=actor,
-        action=action,
-        target=target,
-        before=jsonable(before) if before is not None else None,
-        after=jsonable(after) if after is not None else None,
-        idempotency_key=key or None,
-        note=note,
+) -> int:
+    """Append one audit row in the session's transaction (it commits with the action);
+    returns its id. A key already used raises `IntegrityError` at once."""
+    session.flush()  # the action's own rows first, as the log reads them
+    table = AUDIT
+    stmt = (
+        insert(table)
+        .values(
+            at=utcnow(),
+            actor=actor,
+            action=action,
+            target=target,
+            before=jsonable(before) if before is not None else None,
+            after=jsonable(after) if after is not None else None,
+            idempotency_key=key or None,
+            note=note,
+        )
+        .returning(table.c.id)
     )
-    session.add(row)
-    session.flush()
-    return row
+    return int(session.connection().execute(stmt).scalar_one())
 
 
 def finish(

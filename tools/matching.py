@@ -16,6 +16,7 @@ In order, the first that matches wins:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -69,54 +70,10 @@ def normalise_name(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
-def _by_notice(session: Session, email: SenderInfo) -> Match | None:
-    ids = [i for i in [email.in_reply_to, *reversed(email.references)] if i]
-    if not ids:
-        return None
-    stmt = select(OutgoingNotice).where(col(OutgoingNotice.message_id).in_(ids))
-    notices = {n.message_id: n for n in session.exec(stmt)}
-    for mid in ids:  # the most recent reference first
-        notice = notices.get(mid)
-        if notice is not None:
-            return Match(
-                customer_id=notice.customer_id,
-                method="notice",
-                score=100.0,
-                notice_id=notice.id,
-                detail=mid,
-            )
-    return None
-
-
-def _by_contact(session: Session, email: SenderInfo) -> Match | None:
-    addrs = [a for a in (email.from_addr, email.reply_to) if a]
-    for addr in addrs:
-        stmt = (
-            select(Contact)
-            .where(func.lower(Contact.email) == addr)
-            .order_by(col(Contact.active).desc())
-        )
-        contact = session.exec(stmt).first()
-        if contact is not None:
-            return Match(
-                customer_id=contact.customer_id, method="contact", score=100.0, detail=addr
-            )
-    return None
-
-
 def _domains(addr: str) -> list[str]:
     domain = addr.rpartition("@")[2].lower()
     parts = domain.split(".")
     return [".".join(parts[i:]) for i in range(len(parts) - 1)] if domain else []
-
-
-def _by_domain(session: Session, email: SenderInfo) -> Match | None:
-    for domain in _domains(email.from_addr):
-        stmt = select(Customer).where(func.lower(Customer.domain) == domain)
-        customer = session.exec(stmt).first()
-        if customer is not None:
-            return Match(customer_id=customer.id, method="domain", score=100.0, detail=domain)
-    return None
 
 
 def _name_candidates(email: SenderInfo) -> list[str]:
@@ -128,30 +85,121 @@ def _name_candidates(email: SenderInfo) -> list[str]:
     return [c for c in (normalise_name(x) for x in split) if len(c) >= MIN_CANDIDATE_LEN]
 
 
-def _by_name(session: Session, email: SenderInfo) -> Match | None:
-    customers = list(session.exec(select(Customer.id, Customer.name)))
-    if not customers:
-        return None
-    choices = {cid: normalise_name(name) for cid, name in customers}
-    best: Match | None = None
-    for candidate in _name_candidates(email):
-        hit = process.extractOne(
-            candidate, choices, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_THRESHOLD
-        )
-        if hit and (best is None or hit[1] > best.score):
-            best = Match(
-                customer_id=hit[2], method="name", score=round(float(hit[1]), 1), detail=candidate
+class Matcher:
+    """`match_customer` for many messages at once: each look-up (notices, contacts,
+    domains, customer names) is one query for the whole batch, read once and kept.
+
+    Made per batch inside the batch's transaction; it sees the ledger as it was then.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._notices: dict[str, tuple[int, int] | None] = {}
+        self._contacts: dict[str, int | None] = {}
+        self._domains: dict[str, int | None] = {}
+        self._names: dict[int, str] | None = None
+
+    def prefetch(self, emails: Iterable[SenderInfo]) -> None:
+        """Look up every notice, address and domain the messages name, in three queries."""
+        emails = list(emails)
+        self._load_notices({i for e in emails for i in (e.in_reply_to, *e.references) if i})
+        self._load_contacts({a for e in emails for a in (e.from_addr, e.reply_to) if a})
+        self._load_domains({d for e in emails for d in _domains(e.from_addr)})
+
+    def match(self, email: SenderInfo) -> Match:
+        """The customer (and notice) a message belongs to; ``method="none"`` when unmatched.
+
+        Each step looks up only what is not known yet, and only when the steps before it
+        found nothing.
+        """
+        refs = [i for i in [email.in_reply_to, *reversed(email.references)] if i]
+        self._load_notices(set(refs))
+        for mid in refs:  # the most recent reference first
+            if (notice := self._notices.get(mid)) is not None:
+                return Match(
+                    customer_id=notice[0],
+                    method="notice",
+                    score=100.0,
+                    notice_id=notice[1],
+                    detail=mid,
+                )
+        addrs = [a for a in (email.from_addr, email.reply_to) if a]
+        self._load_contacts(set(addrs))
+        for addr in addrs:
+            if (by_contact := self._contacts.get(addr)) is not None:
+                return Match(customer_id=by_contact, method="contact", score=100.0, detail=addr)
+        domains = _domains(email.from_addr)
+        self._load_domains(set(domains))
+        for domain in domains:
+            if (by_domain := self._domains.get(domain)) is not None:
+                return Match(customer_id=by_domain, method="domain", score=100.0, detail=domain)
+        return self._by_name(email) or Match()
+
+    def _load_notices(self, refs: set[str]) -> None:
+        new = sorted(refs - self._notices.keys())
+        self._notices.update(dict.fromkeys(new))
+        for chunk in _chunks(new):
+            notices = select(
+                OutgoingNotice.message_id, OutgoingNotice.customer_id, OutgoingNotice.id
+            ).where(col(OutgoingNotice.message_id).in_(chunk))
+            for mid, customer_id, notice_id in self.session.exec(notices):
+                if mid is not None and notice_id is not None:
+                    self._notices[mid] = (customer_id, notice_id)
+
+    def _load_contacts(self, addrs: set[str]) -> None:
+        new = sorted(addrs - self._contacts.keys())
+        self._contacts.update(dict.fromkeys(new))
+        for chunk in _chunks(new):
+            email = func.lower(Contact.email)
+            contacts = (
+                select(email, Contact.customer_id)
+                .where(email.in_(chunk))
+                .order_by(col(Contact.active).desc(), col(Contact.id))
             )
-    return best
+            for addr, contact_of in self.session.exec(contacts):
+                if self._contacts.get(addr) is None:  # the active contact first
+                    self._contacts[addr] = contact_of
+
+    def _load_domains(self, domains: set[str]) -> None:
+        new = sorted(domains - self._domains.keys())
+        self._domains.update(dict.fromkeys(new))
+        for chunk in _chunks(new):
+            domain = func.lower(Customer.domain)
+            owners = select(domain, Customer.id).where(domain.in_(chunk)).order_by(col(Customer.id))
+            for name, owner in self.session.exec(owners):
+                if self._domains.get(name) is None:
+                    self._domains[name] = owner
+
+    def _by_name(self, email: SenderInfo) -> Match | None:
+        if self._names is None:
+            customers = self.session.exec(select(Customer.id, Customer.name))
+            self._names = {cid: normalise_name(name) for cid, name in customers if cid is not None}
+        if not self._names:
+            return None
+        best: Match | None = None
+        for candidate in _name_candidates(email):
+            hit = process.extractOne(
+                candidate, self._names, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_THRESHOLD
+            )
+            if hit and (best is None or hit[1] > best.score):
+                best = Match(
+                    customer_id=hit[2],
+                    method="name",
+                    score=round(float(hit[1]), 1),
+                    detail=candidate,
+                )
+        return best
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    # Bound the IN lists (SQLite's default limit on bound parameters is 32,766).
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def match_customer(session: Session, email: SenderInfo) -> Match:
     """The customer (and notice) a message belongs to; ``method="none"`` when unmatched."""
-    for step in (_by_notice, _by_contact, _by_domain, _by_name):
-        found = step(session, email)
-        if found is not None:
-            return found
-    return Match()
+    return Matcher(session).match(email)
 
 
 def assign_match(row: InboundMessage, match: Match) -> None:

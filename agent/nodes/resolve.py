@@ -6,7 +6,7 @@ from email.utils import parseaddr
 from typing import Any
 
 from langgraph.runtime import Runtime
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from ...tools.enums import ClaimStatus, TaskStatus
 from ...tools.matching import SenderInfo, match_customer
@@ -33,14 +33,23 @@ def resolve(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
             )
         if customer is None or customer.id is None:
             return update(customer=None, known_invoices=[])
+        # The customer's invoices in one read: every number, and the balance of the open ones.
+        invoices = _rows(
+            session,
+            select(col(Invoice.number), col(Invoice.balance))
+            .where(Invoice.customer_id == customer.id)
+            .order_by(col(Invoice.number)),
+        )
         return update(
             customer=customer_view(session, customer),
             match_method=method,
             match_score=score,
-            known_invoices=invoice_numbers(session, customer.id),
-            balances=open_balances(session, customer.id),
-            open_tasks=open_tasks(session, customer.id),
-            open_claims=open_claims(session, customer.id),
+            known_invoices=[number for number, _ in invoices],
+            balances={number: str(balance) for number, balance in invoices if balance > 0},
+            # Not those this reply opened itself: a run cut short and run again (its
+            # checkpoint is written when it ends) plans what the first run planned.
+            open_tasks=open_tasks(session, customer.id, besides=reply.message_id),
+            open_claims=open_claims(session, customer.id, besides=reply.message_id),
         )
 
 
@@ -70,7 +79,7 @@ def find_customer(
 def customer_view(session: Session, customer: Customer) -> CustomerView:
     """What the policy needs of a customer."""
     domains = {customer.domain} if customer.domain else set()
-    for email in session.exec(select(Contact.email).where(Contact.customer_id == customer.id)):
+    for (email,) in _rows(session, select(Contact.email).where(Contact.customer_id == customer.id)):
         domains.add(email.rsplit("@", 1)[-1])
     assert customer.id is not None
     return CustomerView(
@@ -92,43 +101,62 @@ def invoice_numbers(session: Session, customer_id: int, *, open_only: bool = Fal
 def open_balances(session: Session, customer_id: int) -> dict[str, str]:
     """Open balance per open invoice, money as strings (JSON-safe)."""
     rows = session.exec(
-        select(Invoice).where(Invoice.customer_id == customer_id, col(Invoice.balance) > 0)
-    )
-    return {invoice.number: str(invoice.balance) for invoice in rows}
-
-
-def open_tasks(session: Session, customer_id: int) -> list[OpenTask]:
-    """The customer's open or claimed tasks, each with the tag of the key that opened it."""
-    tasks = list(
-        session.exec(
-            select(Task).where(
-                Task.customer_id == customer_id,
-                col(Task.status).in_([TaskStatus.open.value, TaskStatus.claimed.value]),
-            )
+        select(col(Invoice.number), col(Invoice.balance)).where(
+            Invoice.customer_id == customer_id, col(Invoice.balance) > 0
         )
     )
+    return {number: str(balance) for number, balance in rows}
+
+
+def open_tasks(session: Session, customer_id: int, *, besides: str | None = None) -> list[OpenTask]:
+    """The customer's open or claimed tasks, each with the tag of the key that opened it
+    (those opened from message ``besides`` left out)."""
+    query = select(col(Task.id), col(Task.queue), col(Task.invoices)).where(
+        Task.customer_id == customer_id,
+        col(Task.status).in_([TaskStatus.open.value, TaskStatus.claimed.value]),
+    )
+    if besides is not None:
+        query = query.where(
+            or_(col(Task.source_message).is_(None), col(Task.source_message) != besides)
+        )
+    tasks = _rows(session, query)
     if not tasks:
         return []
-    targets = {f"task:{t.id}": t for t in tasks}
+    targets = {f"task:{tid}": (tid, queue, invoices) for tid, queue, invoices in tasks}
     tags: dict[str, str] = {}
-    for target, key in session.exec(
+    for target, key in _rows(
+        session,
         select(AuditLog.target, AuditLog.idempotency_key).where(
             AuditLog.action == "create_task", col(AuditLog.target).in_(list(targets))
-        )
+        ),
     ):
         # Keys read "<message>:create_task:<queue>:<tag>" (agent.policy).
         tags[target] = (key or "").rsplit(":", 1)[-1]
     return [
-        OpenTask(id=t.id, queue=t.queue, tag=tags.get(target, ""), invoices=list(t.invoices))
-        for target, t in targets.items()
-        if t.id is not None
+        OpenTask(id=tid, queue=queue, tag=tags.get(target, ""), invoices=list(invoices))
+        for target, (tid, queue, invoices) in targets.items()
+        if tid is not None
     ]
 
 
-def open_claims(session: Session, customer_id: int) -> list[OpenClaim]:
-    rows = session.exec(
-        select(PaymentClaim).where(
-            PaymentClaim.customer_id == customer_id, PaymentClaim.status == ClaimStatus.open.value
-        )
+def open_claims(
+    session: Session, customer_id: int, *, besides: str | None = None
+) -> list[OpenClaim]:
+    """The customer's open payment claims (those made from message ``besides`` left out)."""
+    query = select(col(PaymentClaim.id), col(PaymentClaim.invoices)).where(
+        PaymentClaim.customer_id == customer_id, PaymentClaim.status == ClaimStatus.open.value
     )
-    return [OpenClaim(id=c.id, invoices=list(c.invoices)) for c in rows if c.id is not None]
+    if besides is not None:
+        query = query.where(
+            or_(
+                col(PaymentClaim.source_message).is_(None),
+                col(PaymentClaim.source_message) != besides,
+            )
+        )
+    rows = _rows(session, query)
+    return [OpenClaim(id=cid, invoices=list(invoices)) for cid, invoices in rows if cid is not None]
+
+
+def _rows(session: Session, query: Any) -> list[Any]:
+    # Column reads through Core: no ORM result machinery on a path run once per reply.
+    return list(session.connection().execute(query))

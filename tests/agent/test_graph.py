@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -228,3 +229,37 @@ def test_checkpoint_holds_plain_json(triager):
     values = triager.graph.get_state({"configurable": {"thread_id": "<j@g>"}}).values
     assert json.loads(json.dumps(values)) == values  # no model, Decimal or date inside
     assert values["plan"][0]["name"] == "tag_dispute" and values["match_method"] == "domain"
+
+
+def test_a_run_cut_short_mid_act_runs_again_and_acts_once(triager, books, monkeypatch):
+    # Checkpointed only when a run ends: one killed in `act` starts again from
+    # `resolve`, and must plan what it planned before (not a follow-up on its own task).
+    act_node = importlib.import_module("arbox.agent.nodes.act")  # the package shadows it
+    real, calls = act_node.run_action, []
+
+    def dies_after_the_last(ledger, action, *, actor):
+        result = real(ledger, action, actor=actor)
+        calls.append(action.name)
+        if len(calls) == 3:
+            raise RuntimeError("worker killed")
+        return result
+
+    monkeypatch.setattr(act_node, "run_action", dies_after_the_last)
+    with pytest.raises(RuntimeError, match="worker killed"):
+        triager.process(reply(PAID), today=TODAY)
+    monkeypatch.setattr(act_node, "run_action", real)
+    # A kill -9 leaves no checkpoint at all (an exception still writes one on the way out).
+    triager.graph.checkpointer.delete_thread("<m1@acme.com>")
+    assert not triager.graph.get_state({"configurable": {"thread_id": "<m1@acme.com>"}}).values
+    assert count(books, AuditLog) == 3
+
+    out = triager.process(reply(PAID), today=TODAY)
+    assert out.status == "done"
+    assert [a["name"] for a in out.actions] == [
+        "pause_dunning",
+        "record_payment_claim",
+        "create_task",
+    ]
+    assert {a["status"] for a in out.actions} == {"done"}
+    assert count(books, AuditLog) == 3
+    assert (count(books, Task), count(books, PaymentClaim), count(books, DunningPause)) == (1, 1, 1)
