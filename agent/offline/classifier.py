@@ -66,6 +66,18 @@ class Hit:
     clause: Clause
 
 
+_COPY_ASK = re.compile(
+    r"\b(cop(?:y|ies)|copie|kopie|copia|c[óo]pia|duplicate|re-?send|send (?:it |them )?again"
+    r"|w-?9|proof of delivery)\b",
+    re.IGNORECASE,
+)
+_SCHEDULED = re.compile(
+    r"\b(?:goes out|going out|has been scheduled|is scheduled|are scheduled"
+    r"|(?:is|are|was|were) (?:queued|set up|released|approved) for)\b",
+    re.IGNORECASE,
+)
+
+
 class OfflineClassifier:
     """Rules (fuzzy phrase lexicons, negation, precedence) plus a learned layer.
 
@@ -118,6 +130,24 @@ class OfflineClassifier:
             chosen.remove(Intent.promise_to_pay)
         if Intent.short_pay in chosen and not SHORT_EVIDENCE.search(text):
             chosen.remove(Intent.short_pay)  # paying less than billed is said in words
+        if (
+            Intent.wrong_contact in chosen
+            and Intent.invoice_request in chosen
+            and not _COPY_ASK.search(text)
+        ):
+            # "Send invoices to ap@new from now on" redirects; it asks for no document.
+            chosen.remove(Intent.invoice_request)
+        if (
+            Intent.promise_to_pay in chosen
+            and Intent.payment_sent not in chosen
+            and _SCHEDULED.search(text)
+        ):
+            # Released or scheduled in their system for a stated date: payment_sent too
+            # (CONTRACTS.md section 1); "we will pay in the next run" stays a promise.
+            chosen.append(Intent.payment_sent)
+            scores[Intent.payment_sent] = max(
+                scores.get(Intent.payment_sent, 0.0), scores[Intent.promise_to_pay]
+            )
         if auto and Intent.auto_reply not in chosen:
             chosen.append(Intent.auto_reply)
         if auto and not _from_text_only(reply):

@@ -1,0 +1,59 @@
+"""The demo inbox is understood: every reply's intents, as CONTRACTS.md section 1 labels them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from arbox.demo import run_demo
+from arbox.demo.inbox import REPLIES
+
+EXPECTED: list[set[str]] = [
+    {"payment_sent"},  # sent by ACH, trace number
+    {"promise_to_pay"},  # will pay by a date
+    {"dispute"},  # 50 billed, 40 received
+    {"dispute"},  # unit price not as quoted
+    {"short_pay", "payment_sent"},  # freight deducted, the rest paid
+    {"missing_po"},  # AP portal rejected: no PO
+    {"invoice_request"},  # a copy and a statement
+    {"extended_terms"},  # net 60 per contract
+    {"financial_distress"},  # asks for a payment plan
+    {"wrong_contact"},  # left the company; send invoices elsewhere
+    {"auto_reply"},  # out of office, no alternate address
+    {"other"},  # thanks
+    {"payment_sent", "dispute"},  # one paid by wire, one disputed
+    {"promise_to_pay", "invoice_request"},  # a date, and the W-9
+    {"payment_sent"},  # German: überwiesen
+    {"missing_po"},  # French: no bon de commande
+    {"promise_to_pay"},  # Spanish: pagaremos el 10 de diciembre
+    {"dispute"},  # billed twice
+    {"payment_sent", "promise_to_pay"},  # in the next check run on a stated date
+    {"dispute"},  # goods not received
+    {"payment_sent"},  # received the goods, paid by card
+    {"invoice_request"},  # terse: a PO copy
+    set(),  # an injection attempt and nothing else: no finding to act on, a person reads it
+    {"payment_sent"},  # "paid"
+    {"financial_distress", "promise_to_pay"},  # restructuring; pays at month end
+    {"payment_sent"},  # released today via wire
+    {"payment_sent"},  # remittance advice attached
+    {"dispute"},  # does not recognise the charge
+    {"other"},  # a question about our receipt of their payment
+    {"wrong_contact"},  # AP moved to a new domain
+    {"wrong_contact"},  # not the right person
+]
+
+
+def test_every_demo_reply_is_understood(tmp_path: Path) -> None:
+    assert len(EXPECTED) == len(REPLIES)
+    run = run_demo(tmp_path / "demo", today=date(2026, 11, 30))
+    understood = [{f["intent"] for f in o.findings} for o in run.outcomes]
+    wrong = [
+        (n, o.subject, got, want)
+        for n, (o, got, want) in enumerate(zip(run.outcomes, understood, EXPECTED, strict=True))
+        if got != want
+    ]
+    assert wrong == []
+    injection = run.outcomes[22]
+    assert injection.status == "pending_approval" and not any(
+        a["status"] == "done" for a in injection.actions
+    )
