@@ -43,7 +43,7 @@ def open_checkpointer(database_url: str) -> Iterator[BaseCheckpointSaver[Any]]:
     conninfo = url.replace("postgresql+psycopg://", "postgresql://", 1)
     with psycopg.connect(
         conninfo, autocommit=True, prepare_threshold=0, row_factory=dict_row
-    ) as conn:
-        saver = PostgresSaver(conn)  # type: ignore[arg-type]
-        saver.setup()
-        yield saver
+    ) as pg_conn:
+        pg_saver = PostgresSaver(pg_conn)
+        pg_saver.setup()
+        yield pg_saver
