@@ -135,12 +135,12 @@ def test_a_dozen_replies_one_call_each_and_every_answer_parsed_or_asked(
                     "parsed": not failed,
                 }
             )
+            print(json.dumps(figures[-1], ensure_ascii=False), flush=True)
             if headers:
                 assert calls == 0, text
             else:
                 assert 1 <= calls <= 2, text  # a second call only to repair an unparsable answer
             assert not failed or out.status == "pending_approval", text
-    print("\n" + "\n".join(json.dumps(row, ensure_ascii=False) for row in figures))
     asked = [r for r in figures if r["calls"]]
     assert sum(r["calls"] for r in asked) <= len(asked) + 2
     assert sum(r["parsed"] for r in asked) >= len(asked) - 2  # the path works, mostly first time
