@@ -69,13 +69,22 @@ class Usage:
 
     calls: int = 0
     """Requests sent to the model, retries included."""
+    answers: int = 0
+    """Requests the model answered (calls minus timeouts, 429s and 5xx)."""
     prompt_tokens: int = 0
     completion_tokens: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
-    def add(self, calls: int = 0, prompt_tokens: int = 0, completion_tokens: int = 0) -> None:
+    def add(
+        self,
+        calls: int = 0,
+        prompt_tokens: int = 0,
+        completion_tokens: int = 0,
+        answers: int = 0,
+    ) -> None:
         with self._lock:
             self.calls += calls
+            self.answers += answers
             self.prompt_tokens += prompt_tokens
             self.completion_tokens += completion_tokens
 
@@ -158,6 +167,7 @@ class LLMClassifier:
             with attempt:
                 self.usage.add(calls=1)
                 raw = self._runnable.invoke(messages)
+        self.usage.add(answers=1)
         self._count_tokens(raw)
         text = _content_text(raw)
         try:

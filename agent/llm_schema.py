@@ -21,9 +21,10 @@ from pydantic_core import PydanticUndefined
 from .findings import REASONS, SET_BY_ARBOX, Finding
 from .toolbox import PaymentMethod
 
-MONEY_PATTERN = r"^\d{1,12}(\.\d{1,2})?$"
-"""An amount as the model must write it: digits, optional cents, no sign or separators."""
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+MONEY_PATTERN = r"^[0-9]{1,12}([.][0-9]{1,2})?$"
+r"""An amount as the model must write it: digits, optional cents, no sign or separators.
+(Character classes, not ``\d``: llama.cpp's grammar converter ignores a pattern with ``\d``.)"""
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 REQUIRED = ("intent", "confidence", "evidence")
 """What every finding the model reports must carry."""
 KEPT_DESCRIPTIONS: frozenset[str] = frozenset()

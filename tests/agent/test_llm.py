@@ -97,7 +97,7 @@ def test_rate_limit_and_server_errors_are_retried(stub):
     clf = classifier(stub)
     t = clf.classify(REPLY)
     assert t.intents == ["payment_sent", "invoice_request"] and t.error is None
-    assert len(stub.requests) == 3 and clf.usage.calls == 3
+    assert len(stub.requests) == 3 and clf.usage.calls == 3 and clf.usage.answers == 1
 
 
 def test_malformed_answer_is_retried_once_then_a_person_decides(stub):

@@ -39,7 +39,7 @@ def test_schema_has_no_titles_or_nulls_and_patterns_for_money_and_dates():
 
 def test_fixed_prompt_is_small():
     # ~4 characters a token: the fixed part (system prompt + schema) stays under 1,000 tokens
-    # (866 by the local llama.cpp server's tokenizer when this was written; see README).
+    # (897 by the local llama.cpp server's tokenizer when this was written; see README).
     system = prompts.read("triage.md")
     schema = json.dumps(RESPONSE_SCHEMA, separators=(",", ":"))
     assert len(system) + len(schema) < 3600
