@@ -417,7 +417,30 @@ def _wrong_contact(p: _Planner, f: Finding, invoices: list[str]) -> None:
 
 
 def _auto_reply(p: _Planner, f: Finding, invoices: list[str]) -> None:
-    return None  # the return date is kept in the triage; nothing to do on the ledger
+    """An out-of-office from a contact on file defers that contact's next notice.
+
+    Only the contact whose address wrote is deferred, and only to a future date; an
+    alternate contact it names goes to a person with the hold (never switched to)."""
+    until = f.fields.return_on
+    if until is None or until <= p.ctx.today or p.ctx.match_method != "contact":
+        return
+    if not p.ctx.sender_email or p.ctx.customer is None:
+        return
+    other = next(
+        (x for x in p.triage.findings if x.intent == Intent.wrong_contact and not x.abstained),
+        None,
+    )
+    p.add(
+        ActionName.defer_contact,
+        "away",
+        f"out of office until {until.isoformat()}: notices to this contact wait",
+        customer=p.ctx.customer["external_id"],
+        email=p.ctx.sender_email,
+        until=until,
+        alternate_email=other.fields.new_contact_email if other else None,
+        alternate_name=(other.fields.new_contact_name or "") if other else "",
+        source_message=p.ctx.message_id,
+    )
 
 
 def _other(p: _Planner, f: Finding, invoices: list[str]) -> None:

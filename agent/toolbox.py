@@ -36,6 +36,7 @@ class ActionName(StrEnum):
     create_task = "create_task"
     note_task = "note_task"
     upsert_contact = "upsert_contact"
+    defer_contact = "defer_contact"
 
 
 class Args(BaseModel):
@@ -126,6 +127,21 @@ class UpsertContact(Args):
     role: str = "billing"
 
 
+class DeferContact(Args):
+    """The contact is away (an out-of-office reply): their notices wait until after the return.
+
+    An alternate contact the auto-reply names is proposed to a person, never used on its own."""
+
+    customer: str | int
+    email: str
+    """The contact on file who is away."""
+    until: date
+    """The return date the auto-reply gives."""
+    alternate_email: str | None = None
+    alternate_name: str = ""
+    source_message: str | None = None
+
+
 @dataclass(frozen=True)
 class Tool:
     """One action: its name, the ledger function, and its declared arguments."""
@@ -151,6 +167,7 @@ TOOLBOX: dict[ActionName, Tool] = {
         Tool(ActionName.create_task, actions.create_task, CreateTask),
         Tool(ActionName.note_task, actions.note_task, NoteTask),
         Tool(ActionName.upsert_contact, actions.upsert_contact, UpsertContact),
+        Tool(ActionName.defer_contact, actions.defer_contact, DeferContact),
     )
 }
 """The only things the agent can do to the ledger."""

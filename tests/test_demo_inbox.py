@@ -57,3 +57,25 @@ def test_every_demo_reply_is_understood(tmp_path: Path) -> None:
     assert injection.status == "pending_approval" and not any(
         a["status"] == "done" for a in injection.actions
     )
+
+
+def test_an_out_of_office_defers_that_contacts_next_notice(tmp_path: Path) -> None:
+    from sqlmodel import select
+
+    from arbox.tools.db import Ledger
+    from arbox.tools.models import ContactHold
+
+    run = run_demo(tmp_path / "demo", today=date(2026, 11, 30))
+    away = run.outcomes[10]
+    assert [a["name"] for a in away.actions] == ["defer_contact"]
+    assert away.actions[0]["args"]["until"] == "2026-12-07" and away.status == "done"
+    ledger = Ledger.open(run.database_url)
+    try:
+        with ledger.session() as s:
+            (hold,) = s.exec(select(ContactHold)).all()
+        assert hold.kind == "away" and hold.until == date(2026, 12, 7) and hold.active
+        deferred = [n for n in run.dunning.notices if n.due.customer_id == hold.customer_id]
+        assert deferred and all(n.status == "held" for n in deferred)
+        assert all("out of office until 2026-12-07" in (n.held_reason or "") for n in deferred)
+    finally:
+        ledger.dispose()

@@ -10,6 +10,7 @@ audit log's unique key: one commits, the other rolls back and, retried, replays.
 
 from .contacts import deactivate_contact, upsert_contact
 from .disputes import open_deduction, resolve_deduction, resolve_dispute, tag_dispute
+from .holds import defer_contact, mark_bounced, release_hold
 from .pauses import end_pause, pause_dunning
 from .payments import close_payment_claim, record_payment_claim
 from .promises import cancel_promise, evaluate_promises, record_promise
@@ -22,13 +23,16 @@ __all__ = [
     "close_task",
     "create_task",
     "deactivate_contact",
+    "defer_contact",
     "end_pause",
     "evaluate_promises",
+    "mark_bounced",
     "note_task",
     "open_deduction",
     "pause_dunning",
     "record_payment_claim",
     "record_promise",
+    "release_hold",
     "resolve_deduction",
     "resolve_dispute",
     "tag_dispute",
