@@ -35,6 +35,10 @@ def automation(
         invoices={canonical(n): n for n in named},
         sender_email=sender,
         customer_domains=(domain,) if domain else (),
+        match_method="contact",  # the contract's case: matched by a known address
+        text=reply.text,  # fields and the second opinion are checked against the words
+        subject=reply.subject,
+        sent_on=today,
     )
     actions, reasons = plan_actions(triage, ctx, config or PolicyConfig())
     automatic = not reasons and not any(a.needs_approval for a in actions)
