@@ -89,7 +89,10 @@ def test_triage_folder_mbox_and_maildir(ledger, tmp_path):
     }
     assert by_id["<b@acme.com>"]["auto_reply"] is True
     assert [f["intent"] for f in by_id["<b@acme.com>"]["findings"]] == ["auto_reply"]
-    assert by_id["<b@acme.com>"]["actions"] == []
+    # An out-of-office from the contact on file: that contact's notices wait until the return.
+    (deferred,) = by_id["<b@acme.com>"]["actions"]
+    assert deferred["name"] == "defer_contact" and deferred["status"] == "done"
+    assert deferred["args"]["email"] == "dana@acme.com"
     assert "junk.eml" in result.stderr
 
     with ledger.session() as s:

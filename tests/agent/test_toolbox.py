@@ -26,7 +26,7 @@ EVERY_INTENT = {
     Intent.extended_terms: {"claimed_terms_days": 60},
     Intent.financial_distress: {"detail": "cash flow"},
     Intent.wrong_contact: {"new_contact_email": "pay@acme.com"},
-    Intent.auto_reply: {},
+    Intent.auto_reply: {"return_on": date(2026, 3, 9)},
     Intent.other: {},
 }
 
@@ -47,6 +47,7 @@ def test_every_action_the_policy_plans_passes_its_declaration():
         invoices={canonical("INV-1"): "INV-1"},
         sender_email="ap@acme.com",
         customer_domains=("acme.com",),
+        match_method="contact",
         open_tasks=(OpenTask(id=7, queue="billing", tag="document", invoices=["INV-1"]),),
     )
     actions, _ = plan_actions(Triage(findings=findings), ctx)
