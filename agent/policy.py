@@ -48,6 +48,10 @@ ROUTE_BY_REASON = {"pricing": "sales", "terms": "sales"}
 """Dispute routing; every other reason goes to billing."""
 
 
+MAX_AUTO_DEFER_DAYS = 30
+"""An out-of-office defers notices on its own for at most this long; longer, a person decides."""
+
+
 @dataclass(frozen=True)
 class PolicyConfig:
     approval_confidence: float = 0.75
@@ -430,10 +434,15 @@ def _auto_reply(p: _Planner, f: Finding, invoices: list[str]) -> None:
         (x for x in p.triage.findings if x.intent == Intent.wrong_contact and not x.abstained),
         None,
     )
+    # A long absence (or a misread year) would silence dunning for months: a person decides.
+    far = until > p.ctx.today + timedelta(days=MAX_AUTO_DEFER_DAYS)
+    if far:
+        p.need(f"out of office until {until.isoformat()}: longer than {MAX_AUTO_DEFER_DAYS} days")
     p.add(
         ActionName.defer_contact,
         "away",
         f"out of office until {until.isoformat()}: notices to this contact wait",
+        far,
         customer=p.ctx.customer["external_id"],
         email=p.ctx.sender_email,
         until=until,
