@@ -116,6 +116,7 @@ def incoming(email: InboundEmail, row: InboundMessage | None = None) -> Reply:
         sent_at=email.date,
         headers=headers,
         auto_reply=email.auto_reply,
+        delivery=email.delivery,
         match=Match(customer_id=row.customer_id, method=row.match_method, score=row.match_score)
         if row is not None and row.customer_id is not None
         else None,

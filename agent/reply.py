@@ -12,6 +12,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..tools.bounces import DeliveryReport
+
 MATCH_METHODS = ("notice", "contact", "domain", "name", "signature")
 """How a sender can be matched to a customer, strongest first (`tools.matching`)."""
 WEAK_MATCHES = frozenset({"name", "signature"})
@@ -52,3 +54,5 @@ class Reply(BaseModel):
     """Invoice numbers of the resolved customer's ledger (helps near-miss matching)."""
     match: Match | None = None
     """The mailbox's customer match, when it made one; else `resolve` looks the sender up."""
+    delivery: DeliveryReport | None = None
+    """A delivery-status report (bounce or delay) as the mailbox parsed it; else None."""

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import to_jsonable_python
 
+from ..tools.bounces import BounceResolution
 from .findings import Triage
 from .reply import Reply
 
@@ -104,6 +105,8 @@ class TriageState(_Model):
     """Open balance per open invoice of the customer (money as strings)."""
     open_tasks: list[OpenTask] = Field(default_factory=list)
     open_claims: list[OpenClaim] = Field(default_factory=list)
+    bounce: BounceResolution | None = None
+    """Set by `resolve` for a delivery-status report: whose contact failed (`agent.bounce`)."""
     second_intents: list[str] | None = None
     """What the independent second classifier read (None when there is none)."""
     triage: Triage | None = None

@@ -37,6 +37,7 @@ class ActionName(StrEnum):
     note_task = "note_task"
     upsert_contact = "upsert_contact"
     defer_contact = "defer_contact"
+    mark_bounced = "mark_bounced"
 
 
 class Args(BaseModel):
@@ -142,6 +143,20 @@ class DeferContact(Args):
     source_message: str | None = None
 
 
+class MarkBounced(Args):
+    """Notices to the contact bounce for good (a delivery report): mark the contact bounced,
+    hold the customer's notices and open a task to find a new contact."""
+
+    customer: str | int
+    email: str
+    """The contact on file the report says failed."""
+    status: str = ""
+    """The report's enhanced status code, e.g. ``5.1.1``."""
+    diagnostic: str = ""
+    """The receiving server's words, as the report gives them."""
+    source_message: str | None = None
+
+
 @dataclass(frozen=True)
 class Tool:
     """One action: its name, the ledger function, and its declared arguments."""
@@ -168,6 +183,7 @@ TOOLBOX: dict[ActionName, Tool] = {
         Tool(ActionName.note_task, actions.note_task, NoteTask),
         Tool(ActionName.upsert_contact, actions.upsert_contact, UpsertContact),
         Tool(ActionName.defer_contact, actions.defer_contact, DeferContact),
+        Tool(ActionName.mark_bounced, actions.mark_bounced, MarkBounced),
     )
 }
 """The only things the agent can do to the ledger."""

@@ -3,46 +3,25 @@
 A DSN is a ``multipart/report; report-type=delivery-status`` message whose
 ``message/delivery-status`` part holds one block of per-message fields and one block
 per recipient (``Final-Recipient``, ``Action``, ``Status``, ``Diagnostic-Code``); the
-returned message or its headers follow. The stdlib parses the blocks as header sets.
-`parse_dsn` returns None for anything that is not a DSN.
+returned message (``message/rfc822``) or its headers (``text/rfc822-headers``) follow.
+The stdlib parses the blocks as header sets. `parse_dsn` returns None for anything
+that is not a DSN, and never raises: a report too broken to read is left to a person
+like any other automatic reply. `mailbox.parse` calls it once, when a message is
+recorded; the result is stored with the message (`InboundEmail.delivery`).
 """
 
 from __future__ import annotations
 
 import email
-from dataclasses import dataclass, field
+import re
 from email.message import Message
 
+from arbox.tools.bounces import DeliveryReport, RecipientStatus
 
-@dataclass(frozen=True)
-class RecipientStatus:
-    """One recipient's line of a delivery report."""
+__all__ = ["DeliveryReport", "RecipientStatus", "parse_dsn"]
 
-    recipient: str
-    action: str
-    """failed, delayed, delivered, relayed or expanded."""
-    status: str
-    """The enhanced status code (RFC 3463), e.g. ``5.1.1``."""
-    diagnostic: str = ""
-
-    @property
-    def permanent(self) -> bool:
-        """A hard bounce: the address will not work again as it is."""
-        return self.action == "failed" and self.status.startswith("5")
-
-
-@dataclass(frozen=True)
-class DeliveryReport:
-    """What a DSN says."""
-
-    recipients: list[RecipientStatus] = field(default_factory=list)
-    original_message_id: str | None = None
-    """The Message-ID of the message that bounced (one of our notices), when returned."""
-    reporting_mta: str | None = None
-
-    @property
-    def bounced(self) -> list[RecipientStatus]:
-        return [r for r in self.recipients if r.permanent]
+_STATUS = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
+_MSGID = re.compile(r"<[^<>\s]+>")
 
 
 def _address(value: str | None) -> str:
@@ -54,18 +33,24 @@ def _address(value: str | None) -> str:
 
 
 def _value(value: str | None) -> str:
-    return " ".join((value or "").split())
+    return " ".join(str(value or "").split())
 
 
 def parse_dsn(message: bytes | Message) -> DeliveryReport | None:
-    """The delivery report in ``message``, or None when it is not an RFC 3464 report."""
-    msg = email.message_from_bytes(message) if isinstance(message, bytes) else message
+    """The delivery report in ``message``, or None when it is not a readable RFC 3464 report."""
+    try:
+        msg = email.message_from_bytes(message) if isinstance(message, bytes) else message
+        return _report(msg)
+    except Exception:  # hostile or broken structure: not a report we can act on
+        return None
+
+
+def _report(msg: Message) -> DeliveryReport | None:
     if msg.get_content_type() != "multipart/report":
         return None
     if str(msg.get_param("report-type") or "").lower() != "delivery-status":
         return None
-    report = None
-    original = None
+    report = original = None
     for part in msg.walk():
         ctype = part.get_content_type()
         if ctype == "message/delivery-status" and report is None:
@@ -74,23 +59,46 @@ def parse_dsn(message: bytes | Message) -> DeliveryReport | None:
             original = part
     if report is None:
         return None
-    blocks = [b for b in report.get_payload() if isinstance(b, Message)]
+    blocks = _blocks(report)
     if not blocks:
         return None
     per_message, per_recipient = blocks[0], blocks[1:]
     recipients = [
         RecipientStatus(
-            _address(b.get("Final-Recipient") or b.get("Original-Recipient")),
-            _value(b.get("Action")).lower(),
-            _value(b.get("Status")),
-            _value(b.get("Diagnostic-Code")),
+            recipient=_address(b.get("Final-Recipient") or b.get("Original-Recipient")),
+            action=_value(b.get("Action")).lower(),
+            status=_status(b),
+            diagnostic=_value(b.get("Diagnostic-Code")),
         )
         for b in per_recipient
         if b.get("Final-Recipient") or b.get("Original-Recipient")
     ]
     return DeliveryReport(
-        recipients, _original_id(original), _value(per_message.get("Reporting-MTA")) or None
+        recipients=recipients,
+        original_message_id=_original_id(original),
+        reporting_mta=_value(per_message.get("Reporting-MTA")) or None,
     )
+
+
+def _blocks(part: Message) -> list[Message]:
+    """The report's header blocks; a transfer-encoded report (some gateways base64 it)
+    is decoded and split by hand, since the stdlib parses only a plain one."""
+    payload = part.get_payload()
+    blocks = [b for b in payload if isinstance(b, Message)] if isinstance(payload, list) else []
+    if blocks:
+        return blocks
+    raw = part.get_payload(decode=True)
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(payload or "")
+    chunks = re.split(r"\r?\n[ \t]*\r?\n", text.strip())
+    return [email.message_from_string(c.strip() + "\n") for c in chunks if c.strip()]
+
+
+def _status(block: Message) -> str:
+    """The enhanced status code; taken from the diagnostic when the field is missing."""
+    for text in (_value(block.get("Status")), _value(block.get("Diagnostic-Code"))):
+        if found := _STATUS.search(text):
+            return found.group(1)
+    return ""
 
 
 def _original_id(part: Message | None) -> str | None:
@@ -99,7 +107,12 @@ def _original_id(part: Message | None) -> str | None:
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()
         inner = inner[0] if isinstance(inner, list) and inner else inner
-        return _value(inner.get("Message-ID")) or None if isinstance(inner, Message) else None
+        return _msgid(inner.get("Message-ID")) if isinstance(inner, Message) else None
     payload = part.get_payload(decode=True)
     text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else str(payload)
-    return _value(email.message_from_string(text).get("Message-ID")) or None
+    return _msgid(email.message_from_string(text).get("Message-ID"))
+
+
+def _msgid(value: object) -> str | None:
+    found = _MSGID.search(_value(str(value or "")))
+    return found.group(0) if found else None

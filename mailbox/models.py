@@ -10,6 +10,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from arbox.tools.bounces import DeliveryReport
+
 
 class Attachment(BaseModel):
     """One attached file, listed by name, type and decoded size."""
@@ -64,6 +66,8 @@ class InboundEmail(BaseModel):
     auto_reply: bool = False
     auto_reply_reason: str | None = None
     """Which header or subject marked it as automatic."""
+    delivery: DeliveryReport | None = None
+    """A delivery-status report (RFC 3464 bounce or delay), parsed once here; else None."""
     defects: list[str] = Field(default_factory=list)
     """Problems the parser worked around (malformed headers, bad charsets)."""
     raw_size: int = 0

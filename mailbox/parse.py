@@ -18,6 +18,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from dateutil import parser as dateparser
 
 from .autoreply import detect_auto_reply
+from .dsn import parse_dsn
 from .errors import MailParseError
 from .html import html_to_text
 from .mime import (
@@ -174,6 +175,7 @@ def _parse(raw: bytes) -> InboundEmail:
         leaves.is_report or from_addr.startswith(("mailer-daemon@", "postmaster@"))
     ):
         reason = "delivery status notification"
+    delivery = parse_dsn(msg) if leaves.is_report else None
 
     return InboundEmail(
         message_id=message_id,
@@ -197,6 +199,7 @@ def _parse(raw: bytes) -> InboundEmail:
         remittance_text=remittance,
         auto_reply=reason is not None,
         auto_reply_reason=reason,
+        delivery=delivery,
         defects=defects,
         raw_size=len(raw),
     )

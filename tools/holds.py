@@ -156,11 +156,25 @@ def mark_bounced(
     cust = get_customer(session, customer) if customer is not None else None
     contact = _contact(session, cust.id if cust else None, email)
     before = contact.model_dump()
-    contact.bounced = True
-    session.add(contact)
     last = session.exec(
         select(func.max(Contact.id)).where(Contact.customer_id == contact.customer_id)
     ).one()
+    if (current := _bounce_in_force(session, contact, last or 0)) is not None:
+        # A second report about the same address: one hold, one task are enough.
+        return finish(
+            session,
+            action="mark_bounced",
+            target=f"contact:{contact.email}",
+            key=key,
+            actor=actor,
+            before=before,
+            after={"hold_id": current.id, "source_message": source_message},
+            changed=False,
+            record_id=current.id,
+            message=f"{contact.email} is already held as bounced (hold {current.id})",
+        )
+    contact.bounced = True
+    session.add(contact)
     detail = " ".join(p for p in (status, diagnostic) if p).strip()
     reason = f"notices to {contact.email} bounced" + (f" ({detail})" if detail else "")
     hold = ContactHold(
@@ -196,6 +210,18 @@ def mark_bounced(
         record_id=hold.id,
         message=reason,
     )
+
+
+def _bounce_in_force(session: Session, contact: Contact, last: int) -> ContactHold | None:
+    """The contact's active bounce hold that no contact added since has lifted."""
+    return session.exec(
+        select(ContactHold).where(
+            ContactHold.contact_id == contact.id,
+            ContactHold.kind == "bounced",
+            col(ContactHold.active).is_(True),
+            ContactHold.last_contact_id >= last,
+        )
+    ).first()
 
 
 def release_hold(

@@ -8,6 +8,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from ..bounce import plan_bounce
 from ..context import Context
 from ..findings import Triage
 from ..policy import Context as Facts
@@ -20,6 +21,9 @@ def plan(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context
     customer = state.customer
     reply = state.reply
+    if state.bounce is not None:  # machine data: the report decides, not the classifier
+        actions, reasons = plan_bounce(state.bounce, message_id=reply.message_id, customer=customer)
+        return update(plan=actions, approval_reasons=reasons)
     actions, reasons = plan_actions(
         state.triage or Triage(error="the reply was not classified"),
         Facts(

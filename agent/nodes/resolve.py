@@ -11,6 +11,7 @@ from sqlmodel import Session, col, or_, select
 from ...tools.enums import ClaimStatus, TaskStatus
 from ...tools.matching import SenderInfo, match_customer
 from ...tools.models import AuditLog, Contact, Customer, Invoice, PaymentClaim, Task
+from ..bounce import resolve_delivery
 from ..context import Context
 from ..state import CustomerView, OpenClaim, OpenTask, TriageState, update
 
@@ -20,11 +21,18 @@ def resolve(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
     reply = state.reply
     with runtime.context.ledger.session() as session:
         customer: Customer | None = None
-        method = score = None
-        if reply.match is not None:
+        method: str | None = None
+        score: float | None = None
+        # A delivery report is about the contact it names, not the server that sent it.
+        bounce = resolve_delivery(session, reply)
+        if bounce is not None:
+            if bounce.customer_id is not None:
+                customer = session.get(Customer, bounce.customer_id)
+                method, score = bounce.method, 100.0
+        elif reply.match is not None:
             customer = session.get(Customer, reply.match.customer_id)
             method, score = reply.match.method, reply.match.score
-        if customer is None:
+        if customer is None and bounce is None:
             customer, method, score = find_customer(
                 session,
                 sender=reply.sender,
@@ -32,7 +40,7 @@ def resolve(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
                 references=reply.headers.get("References", "").split(),
             )
         if customer is None or customer.id is None:
-            return update(customer=None, known_invoices=[])
+            return update(customer=None, known_invoices=[], bounce=bounce)
         # The customer's invoices in one read: every number, and the balance of the open ones.
         invoices = _rows(
             session,
@@ -50,6 +58,7 @@ def resolve(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
             # checkpoint is written when it ends) plans what the first run planned.
             open_tasks=open_tasks(session, customer.id, besides=reply.message_id),
             open_claims=open_claims(session, customer.id, besides=reply.message_id),
+            bounce=bounce,
         )
 
 

@@ -9,11 +9,13 @@ import pytest
 from scripted import finding
 
 from arbox.agent.act import validate
+from arbox.agent.bounce import plan_bounce
 from arbox.agent.errors import InvalidPlan
 from arbox.agent.findings import Intent, Triage
 from arbox.agent.policy import Context, canonical, plan_actions
-from arbox.agent.state import OpenTask, PlannedAction
+from arbox.agent.state import CustomerView, OpenTask, PlannedAction
 from arbox.agent.toolbox import TOOLBOX, ActionName
+from arbox.tools.bounces import BouncedContact, BounceResolution
 
 CUSTOMER = {"external_id": "C-1", "name": "Acme", "segment": "standard", "domains": ["acme.com"]}
 EVERY_INTENT = {
@@ -51,6 +53,13 @@ def test_every_action_the_policy_plans_passes_its_declaration():
         open_tasks=(OpenTask(id=7, queue="billing", tag="document", invoices=["INV-1"]),),
     )
     actions, _ = plan_actions(Triage(findings=findings), ctx)
+    # a delivery report's action comes from the bounce planner, not the findings
+    bounced, _ = plan_bounce(
+        BounceResolution(customer_id=1, bounced=[BouncedContact(email="ap@acme.com")]),
+        message_id="<dsn@x>",
+        customer=CustomerView(id=1, external_id="C-1", name="Acme", segment="standard"),
+    )
+    actions += bounced
     assert {a.name for a in actions} == set(TOOLBOX)
     for a in actions:
         validate(a)
