@@ -12,6 +12,7 @@ recorded; the result is stored with the message (`InboundEmail.delivery`).
 
 from __future__ import annotations
 
+import base64
 import email
 import re
 from email.message import Message
@@ -73,6 +74,8 @@ def _report(msg: Message) -> DeliveryReport | None:
         for b in per_recipient
         if b.get("Final-Recipient") or b.get("Original-Recipient")
     ]
+    if not recipients:  # nothing to act on: read like any other automatic reply
+        return None
     return DeliveryReport(
         recipients=recipients,
         original_message_id=_original_id(original),
@@ -81,14 +84,18 @@ def _report(msg: Message) -> DeliveryReport | None:
 
 
 def _blocks(part: Message) -> list[Message]:
-    """The report's header blocks; a transfer-encoded report (some gateways base64 it)
-    is decoded and split by hand, since the stdlib parses only a plain one."""
+    """The report's header blocks. The stdlib splits the body into blocks as if it were
+    plain text; a base64-encoded report (some gateways send one) is decoded and split
+    here."""
     payload = part.get_payload()
     blocks = [b for b in payload if isinstance(b, Message)] if isinstance(payload, list) else []
-    if blocks:
+    if not blocks:
+        text = str(payload or "")
+    elif str(part.get("Content-Transfer-Encoding", "")).strip().lower() == "base64":
+        encoded = "".join(str(b.get_payload()) for b in blocks)
+        text = base64.b64decode(encoded).decode("utf-8", "replace")
+    else:
         return blocks
-    raw = part.get_payload(decode=True)
-    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(payload or "")
     chunks = re.split(r"\r?\n[ \t]*\r?\n", text.strip())
     return [email.message_from_string(c.strip() + "\n") for c in chunks if c.strip()]
 

@@ -127,8 +127,6 @@ def resolve_bounce(
                 f"{r.recipient} bounced, and the report's addresses are contacts of several "
                 "customers: a person decides whose notices stop"
             )
-    if notice is not None and not report.recipients:
-        doubts.append(f"the delivery report for notice #{notice.id} names no recipient")
     return BounceResolution(
         customer_id=customer_id,
         method=method,
