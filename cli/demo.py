@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.panel import Panel
 from rich.table import Table
 
 from .common import DateOption, console, handle_errors, parse_day
 from .notices import print_run
 from .triage import print_outcomes
+
+if TYPE_CHECKING:
+    from ..demo import DemoRun
 
 
 @handle_errors
@@ -47,6 +51,12 @@ def demo(
     console.print(table)
     print_outcomes(run.outcomes)
     print_run(run.dunning, console)
+    print_languages(run)
+    for customer, task in run.escalations:
+        console.print(
+            Panel(task, title=f"Escalated: task for the credit manager ({customer})"),
+            highlight=False,
+        )
     done = sum(o.status == "done" for o in run.outcomes)
     console.print(
         f"{done} replies handled, {len(run.outcomes) - done} waiting for approval "
@@ -55,36 +65,44 @@ def demo(
     )
     console.print(f"demo folder: {run.folder}", highlight=False)
     if serve:
-        serve_console(run.database_url, today, port)
+        serve_console(run, today, port)
 
 
-def serve_console(database_url: str, today: date, port: int) -> None:
-    """Record the demo's dunning pass (drafts and held notices; nothing is sent) and serve
-    the console on it, offline and without Slack, with the demo's date as today."""
+def print_languages(run: DemoRun) -> None:
+    """The notices not in English: language, subject and opening line, as drafted."""
+    table = Table(title="Notices in the customer's language")
+    for col in ("customer", "language", "subject", "opening"):
+        table.add_column(col)
+    for n in run.dunning.notices:
+        if n.locale.language != "en":
+            opening = next((line for line in n.body.splitlines() if line.strip()), "")
+            table.add_row(n.due.customer, n.locale.locale, n.subject, opening)
+    console.print(table)
+
+
+def serve_console(run: DemoRun, today: date, port: int) -> None:
+    """Serve the console on the demo (its dunning pass is recorded: drafts and held
+    notices, nothing sent), offline and without Slack, with the demo's date as today."""
     import os
     import secrets
 
     import uvicorn
     from pydantic import SecretStr
 
-    from ..agent.notices import run_dunning
     from ..api import create_app
-    from ..bootstrap import build
     from ..settings import Settings
 
     token = os.environ.get("ARBOX_API_TOKEN") or secrets.token_urlsafe(12)
     settings = Settings(
-        database_url=database_url,
+        database_url=run.database_url,
         model="offline",
         api_token=SecretStr(token),
         slack_bot_token=None,
         slack_channel=None,
         serve_watch=False,
     )
-    with build(settings, slack=False, today=lambda: today) as app:
-        result = run_dunning(app.ledger, today=today, rewriter=app.rewriter, dry_run=False)
     console.print(
-        f"recorded {len(result.notices)} notices ({len(result.held)} held for review)\n"
+        f"recorded {len(run.dunning.notices)} notices ({len(run.dunning.held)} held for review)\n"
         f"console: http://127.0.0.1:{port}/console  (sign in with your name and the token "
         f"{token})",
         highlight=False,

@@ -1,4 +1,5 @@
-"""The demo inbox: thirty-one replies, written the way customers write to an AR team.
+"""The demo inbox: thirty-one replies, written the way customers write to an AR team, and
+the mail server's delivery report for a notice that bounced (`demo.history`).
 
 Each reply is a template filled with the demo ledger's real invoice numbers and
 amounts, so the triage can check them against the books.
@@ -18,6 +19,7 @@ from sqlmodel import col, select
 
 from ..tools.db import Ledger
 from ..tools.models import Contact, Customer, Invoice, Payment
+from .history import bounce_report
 
 Fill = dict[str, Any]
 
@@ -301,10 +303,13 @@ def _fill(c: Customer, contact: Contact, invoices: list[Invoice], today: date) -
 
 
 def build_demo_inbox(ledger: Ledger, folder: Path, *, today: date) -> list[Path]:
-    """Write the demo replies as .eml files into ``folder``; returns their paths."""
+    """Write the demo replies as .eml files into ``folder``, then the mail server's
+    delivery report for the notice that bounced yesterday; returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for n, raw in enumerate(demo_messages(ledger, today=today), start=1):
+    bounce = bounce_report(ledger, today=today)
+    raws = demo_messages(ledger, today=today) + ([bounce] if bounce else [])
+    for n, raw in enumerate(raws, start=1):
         path = folder / f"{n:02d}.eml"
         path.write_bytes(raw)
         paths.append(path)

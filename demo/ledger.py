@@ -1,4 +1,5 @@
-"""A seeded, realistic demo ledger: 40 customers, a few hundred invoices, payments, suspense.
+"""A seeded, realistic demo ledger: 40 customers, a few hundred invoices, payments, suspense,
+and a few notices sent before today (`demo.history`).
 
 Deterministic for a given seed and date, so the demo inbox can name real
 invoice numbers and amounts.
@@ -18,6 +19,8 @@ from sqlmodel import Session, col, select
 from ..tools.db import Ledger
 from ..tools.models import Contact, Customer, Invoice, Payment, PaymentApplication, pk
 from .data import CUSTOMERS, PROJECTS
+from .history import add_history
+from .inbox import REPLIES
 
 CENTS = Decimal("0.01")
 
@@ -96,6 +99,8 @@ def build_demo_ledger(ledger: Ledger, *, today: date, seed: int = 7) -> DemoSumm
                 elif roll < 0.42:
                     part = (amount * Decimal(rng.choice([25, 40, 50])) / 100).quantize(CENTS)
                     _pay(s, inv, part, rng, f"PMT-{number}")
+        # Notices sent before today: one customer ignored two, one bounced yesterday.
+        add_history(s, today=today, besides={r.customer for r in REPLIES if r.customer})
         # One payment nobody could apply: it sits in suspense until someone claims it.
         target = s.exec(select(Invoice).where(Invoice.number == "INV-10403")).one()
         s.add(

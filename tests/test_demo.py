@@ -35,4 +35,37 @@ def test_demo_handles_every_intent_and_runs_a_dunning_pass(tmp_path):
     )
     pending = [json.loads(r) for (r,) in db.execute("SELECT reasons FROM approval")]
     assert any(any("possible fraud" in reason for reason in r) for r in pending)
+    done_when(result.stdout, db)
     db.close()
+
+
+def done_when(stdout: str, db: sqlite3.Connection) -> None:
+    """Issue 13's "done when": a German and a French notice, a notice deferred by an
+    out-of-office, a customer held by a bounce, an escalation with its manager summary;
+    each printed, and each in the ledger's review queue and tasks."""
+    assert "Notices in the customer's language" in stdout
+    subjects = dict(
+        db.execute(
+            "SELECT json_extract(guardrail, '$.language'), subject FROM outgoingnotice"
+            " WHERE status != 'sent'"
+        ).fetchall()
+    )
+    assert subjects["de"].startswith(("Zahlungserinnerung", "Mahnung")) and "de_DE" in stdout
+    assert subjects["fr"].startswith(("Relance", "Dernière relance")) and "fr_FR" in stdout
+    assert subjects["de"].split(":")[0] in stdout and subjects["fr"].split(":")[0] in stdout
+    held = [
+        r for (r,) in db.execute("SELECT held_reason FROM outgoingnotice WHERE status = 'held'")
+    ]
+    assert len([r for r in held if "is out of office until" in r]) == 1
+    ((to,),) = db.execute("SELECT email FROM contact WHERE bounced = 1").fetchall()
+    (reason,) = [r for r in held if " bounced (5.1.1 " in r]
+    assert reason.startswith(f"notices to {to} bounced") and "find a new billing contact" in reason
+    assert "done mark_bounced" in stdout and f"{to} bounced" in stdout
+    (summary,) = [
+        s
+        for (s,) in db.execute("SELECT summary FROM task WHERE queue = 'credit'")
+        if "ignored its last 2 notices" in s
+    ]
+    assert "Open items" in summary and "Recommended next steps" in summary
+    assert "Escalated: task for the credit manager" in stdout and "Recommended next steps" in stdout
+    assert "escalated" in stdout
