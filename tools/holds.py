@@ -159,20 +159,39 @@ def mark_bounced(
     last = session.exec(
         select(func.max(Contact.id)).where(Contact.customer_id == contact.customer_id)
     ).one()
-    if (current := _bounce_in_force(session, contact, last or 0)) is not None:
-        # A second report about the same address: one hold, one task are enough.
-        return finish(
-            session,
-            action="mark_bounced",
-            target=f"contact:{contact.email}",
-            key=key,
-            actor=actor,
-            before=before,
-            after={"hold_id": current.id, "source_message": source_message},
-            changed=False,
-            record_id=current.id,
-            message=f"{contact.email} is already held as bounced (hold {current.id})",
+    current = _bounce_in_force(session, contact, last or 0)
+    if current is None:
+        hold, after, message = _hold_bounced(
+            session, contact, last or 0, status, diagnostic, key, source_message, actor
         )
+    else:  # a second report about the same address: one hold, one task are enough
+        hold, message = current, f"{contact.email} is already held as bounced (hold {current.id})"
+        after = {"hold_id": current.id, "source_message": source_message}
+    return finish(
+        session,
+        action="mark_bounced",
+        target=f"contact:{contact.email}",
+        key=key,
+        actor=actor,
+        before=before,
+        after=after,
+        changed=current is None,
+        record_id=hold.id,
+        message=message,
+    )
+
+
+def _hold_bounced(
+    session: Session,
+    contact: Contact,
+    last: int,
+    status: str,
+    diagnostic: str,
+    key: str | None,
+    source_message: str | None,
+    actor: str,
+) -> tuple[ContactHold, dict[str, object], str]:
+    """Mark the contact, hold the customer's notices, open the task: (hold, audit, reason)."""
     contact.bounced = True
     session.add(contact)
     detail = " ".join(p for p in (status, diagnostic) if p).strip()
@@ -182,7 +201,7 @@ def mark_bounced(
         contact_id=contact.id or 0,
         kind="bounced",
         reason=reason + "; find a new billing contact",
-        last_contact_id=last or 0,
+        last_contact_id=last,
         source_message=source_message,
     )
     session.add(hold)
@@ -199,17 +218,7 @@ def mark_bounced(
     hold.task_id = task.record_id
     held = _hold_open_notices(session, hold, hold.reason, to=None, actor=actor)
     session.add(hold)
-    return finish(
-        session,
-        action="mark_bounced",
-        target=f"contact:{contact.email}",
-        key=key,
-        actor=actor,
-        before=before,
-        after={**hold.model_dump(), "held_notices": held},
-        record_id=hold.id,
-        message=reason,
-    )
+    return hold, {**hold.model_dump(), "held_notices": held}, reason
 
 
 def _bounce_in_force(session: Session, contact: Contact, last: int) -> ContactHold | None:
