@@ -101,13 +101,15 @@ def resolve_bounce(
     Message-ID of the returned message."""
     notice = _notice(session, [report.original_message_id or "", *references])
     failed = report.bounced
-    owners = _owners(session, [r.recipient for r in failed])
+    owners = _owners(session, [r.recipient for r in report.recipients])
     delayed = [r.recipient for r in report.delayed]
     if notice is not None:
         customer_id: int | None = notice.customer_id
         method: Literal["notice", "contact"] | None = "notice"
     else:
-        candidates = {c for r in failed for c in owners.get(r.recipient, ())}
+        # a delay alone is still recorded against the customer whose contact it names
+        named = failed or report.delayed
+        candidates = {c for r in named for c in owners.get(r.recipient, ())}
         customer_id = next(iter(candidates)) if len(candidates) == 1 else None
         method = "contact" if customer_id is not None else None
     bounced, doubts = [], []

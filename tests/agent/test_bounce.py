@@ -131,6 +131,14 @@ def test_a_delay_is_recorded_and_changes_nothing(ledger, acme):
         assert store.get_notice(s, draft_id).status == "draft"
 
 
+def test_a_delay_for_a_notice_not_on_file_is_recorded_against_the_contacts_customer(ledger):
+    with ledger.transaction() as s:
+        f.contact(s, f.customer(s, "C-1"), "billing@acme.test", role="billing")
+    (out,) = triage(ledger, fixture("postfix_delayed.eml"))
+    assert out.customer == "C-1" and out.actions == [] and out.status == "done"
+    assert not rows(ledger, Contact)[0].bounced
+
+
 def test_a_bounce_for_an_address_nobody_has_opens_nothing(ledger, acme):
     (out,) = triage(ledger, fixture("exim_mailbox_unavailable.eml"))
     assert out.customer is None and out.status == "done"
