@@ -58,12 +58,12 @@ def _summary(report: dict[str, Any]) -> str:
         f"LLM calls {report['llm_calls']}  tokens {report['prompt_tokens']}+"
         f"{report['completion_tokens']}  cost ${report['cost_usd']}  {report['seconds']}s",
         "",
-        f"{'automatic, by predicted intent':30} {'rate':>6} {'wrong':>6} {'n':>5}",
+        f"{'predicted intent':20} {'replies':>7} {'automatic':>9} {'wrong among them':>16}",
     ]
     for intent, row in report["automation"]["per_intent"].items():
         lines.append(
-            f"{intent:30} {row['automation_rate']:6.3f} {row['wrong_rate']:6.3f} "
-            f"{row['automatic']:5d}"
+            f"{intent:20} {row['replies']:7d} {row['automation_rate']:9.3f} "
+            f"{row['wrong_rate']:9.3f} ({row['wrong']}/{row['automatic']})"
         )
     return "\n".join(lines)
 
@@ -390,6 +390,8 @@ def automation_curve_cmd(
             f"{row['automatic_wrong_rate']:7.3f} "
             f"{row['automatic_wrong']:>4}/{row['automatic']:<4}{mark}"
         )
+    if not any(row["meets_target"] for row in curve):
+        typer.echo("no threshold meets the target on this split")
     if point is None:
         typer.echo(f"no threshold keeps wrong automatic actions within {TARGET_WRONG:.0%}")
     else:

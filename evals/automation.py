@@ -90,15 +90,15 @@ def automation_summary(results: list[dict[str, Any]]) -> dict[str, Any]:
     and per predicted intent."""
     auto = [r for r in results if r.get("automatic")]
     per: dict[str, dict[str, Any]] = {}
-    for r in auto:
+    for r in results:
         for intent in r["predicted"]:
-            row = per.setdefault(intent, {"automatic": 0, "wrong": 0})
-            row["automatic"] += 1
-            row["wrong"] += _wrong(r)
-    for intent, row in per.items():
-        replies = sum(intent in r["predicted"] for r in results)
-        row["automation_rate"] = round(row["automatic"] / replies, 4)
-        row["wrong_rate"] = round(row["wrong"] / row["automatic"], 4)
+            row = per.setdefault(intent, {"replies": 0, "automatic": 0, "wrong": 0})
+            row["replies"] += 1
+            row["automatic"] += bool(r.get("automatic"))
+            row["wrong"] += bool(r.get("automatic")) and _wrong(r)
+    for row in per.values():
+        row["automation_rate"] = round(row["automatic"] / row["replies"], 4)
+        row["wrong_rate"] = round(row["wrong"] / row["automatic"], 4) if row["automatic"] else 0.0
     return {**_rates(results, auto), "per_intent": dict(sorted(per.items()))}
 
 

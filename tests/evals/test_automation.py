@@ -110,7 +110,15 @@ def test_summary_gives_automation_and_wrong_share_per_intent():
     summary = automation_summary(rows)
     assert summary["automation_rate"] == 0.6 and summary["automatic_wrong_rate"] == 0.3333
     paid = summary["per_intent"]["payment_sent"]
-    assert paid == {"automatic": 2, "wrong": 1, "automation_rate": 0.5, "wrong_rate": 0.5}
+    assert paid == {
+        "replies": 4,
+        "automatic": 2,
+        "wrong": 1,
+        "automation_rate": 0.5,
+        "wrong_rate": 0.5,
+    }
+    never = automation_summary([row(False, False, predicted=("financial_distress",))])
+    assert never["per_intent"]["financial_distress"]["automatic"] == 0
     assert summary["per_intent"]["other"]["automation_rate"] == 1.0
 
 
