@@ -344,6 +344,8 @@ def automation_curve_cmd(
         str | None, typer.Option(help="offline or openai:<model>; default ARBOX_MODEL.")
     ] = None,
     replay: Annotated[bool, typer.Option(help="Serve LLM traffic from cassettes only.")] = False,
+    cassettes: Annotated[Path | None, typer.Option(help="Cassette folder.")] = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Parallel LLM calls.")] = 1,
     steps: Annotated[int, typer.Option(min=2, max=1000, help="Thresholds from 0 to 1.")] = 21,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
@@ -364,6 +366,8 @@ def automation_curve_cmd(
             model=model or get_settings().model,
             split=split,
             replay=replay,
+            cassettes=cassettes,
+            concurrency=concurrency,
             progress=not json_out,
             policy=_policy(),
         )
