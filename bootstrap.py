@@ -132,6 +132,7 @@ def policy_from(settings: Settings) -> PolicyConfig:
     return PolicyConfig(
         approval_confidence=settings.approval_confidence,
         approval_amount=settings.approval_amount,
+        autonomy_threshold=settings.autonomy_threshold,
         payment_claim_pause_days=settings.payment_claim_pause_days,
         promise_tolerance_days=settings.promise_tolerance_days,
     )

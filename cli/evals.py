@@ -4,6 +4,7 @@
     arbox eval guardrails check every notice of a guardrail dataset
     arbox eval compare    paired comparison of two saved triage reports
     arbox eval regress    offline classifier on the test split vs the committed baseline
+    arbox eval automation-curve  automation vs wrong automatic actions over thresholds
 
 Bad input ends in one line on stderr and exit code 2; a regression exits 1.
 """
@@ -56,8 +57,23 @@ def _summary(report: dict[str, Any]) -> str:
         f"({report['automation']['automatic_wrong']}/{report['automation']['automatic']})",
         f"LLM calls {report['llm_calls']}  tokens {report['prompt_tokens']}+"
         f"{report['completion_tokens']}  cost ${report['cost_usd']}  {report['seconds']}s",
+        "",
+        f"{'predicted intent':20} {'replies':>7} {'automatic':>9} {'wrong among them':>16}",
     ]
+    for intent, row in report["automation"]["per_intent"].items():
+        lines.append(
+            f"{intent:20} {row['replies']:7d} {row['automation_rate']:9.3f} "
+            f"{row['wrong_rate']:9.3f} ({row['wrong']}/{row['automatic']})"
+        )
     return "\n".join(lines)
+
+
+def _policy() -> Any:
+    """The policy the settings configure (ARBOX_APPROVAL_CONFIDENCE, ARBOX_AUTONOMY_THRESHOLD)."""
+    from ..bootstrap import policy_from
+    from ..settings import get_settings
+
+    return policy_from(get_settings())
 
 
 @app.command()
@@ -120,6 +136,7 @@ def triage(
             cassettes=cassettes,
             progress=progress and not json_out,
             price=(Decimal(str(price_prompt)), Decimal(str(price_completion))),
+            policy=_policy(),
         )
     except (EvalError, ValueError) as exc:
         raise _fail(exc) from None
@@ -313,4 +330,77 @@ def learning_curve_cmd(
         typer.echo(
             f"{row['fraction']:8.3f} {row['train_cases']:6d} {c['macro_f1']:12.3f} "
             f"{c['exact_match']:6.3f} {learned['macro_f1']:11.3f}"
+        )
+
+
+@app.command("automation-curve")
+@handle_errors
+def automation_curve_cmd(
+    split: Annotated[str, typer.Option(help="train, dev, test or all.")] = "dev",
+    dataset: Annotated[
+        list[Path] | None, typer.Option(help="Triage dataset(s); default as for `triage`.")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="offline or openai:<model>; default ARBOX_MODEL.")
+    ] = None,
+    replay: Annotated[bool, typer.Option(help="Serve LLM traffic from cassettes only.")] = False,
+    cassettes: Annotated[Path | None, typer.Option(help="Cassette folder.")] = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Parallel LLM calls.")] = 1,
+    steps: Annotated[int, typer.Option(min=2, max=1000, help="Thresholds from 0 to 1.")] = 21,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Automation rate and wrong automatic actions at each ARBOX_AUTONOMY_THRESHOLD.
+
+    Classifies the split once and replays the policy at every threshold; pick the
+    operating point on dev, then check it once on test.
+    """
+    from ..bootstrap import mail_reader
+    from ..evals.automation import TARGET_WRONG, automation_curve, operating_point
+    from ..evals.commands import default_datasets, run_triage_eval
+    from ..settings import get_settings
+
+    try:
+        report = run_triage_eval(
+            dataset=list(dataset) if dataset else default_datasets(),
+            mail=mail_reader(),
+            model=model or get_settings().model,
+            split=split,
+            replay=replay,
+            cassettes=cassettes,
+            concurrency=concurrency,
+            progress=not json_out,
+            policy=_policy(),
+        )
+    except (EvalError, ValueError) as exc:
+        raise _fail(exc) from None
+    curve = automation_curve(report["per_case"], [i / (steps - 1) for i in range(steps)])
+    point = operating_point(curve)
+    if json_out:
+        typer.echo(
+            json.dumps(
+                {"split": split, "cases": report["cases"], "curve": curve, "operating_point": point}
+            )
+        )
+        return
+    typer.echo(
+        f"{report['cases']} cases ({split})   target: wrong <= {TARGET_WRONG:.0%} "
+        "of automatic, >= 50% automatic"
+    )
+    typer.echo(f"{'threshold':>9} {'automatic':>9} {'wrong':>7} {'n':>9}")
+    for row in curve:
+        mark = "  meets target" if row["meets_target"] else ""
+        typer.echo(
+            f"{row['threshold']:9.2f} {row['automation_rate']:9.3f} "
+            f"{row['automatic_wrong_rate']:7.3f} "
+            f"{row['automatic_wrong']:>4}/{row['automatic']:<4}{mark}"
+        )
+    if not any(row["meets_target"] for row in curve):
+        typer.echo("no threshold meets the target on this split")
+    if point is None:
+        typer.echo(f"no threshold keeps wrong automatic actions within {TARGET_WRONG:.0%}")
+    else:
+        typer.echo(
+            f"operating point: ARBOX_AUTONOMY_THRESHOLD={point['threshold']:.2f} "
+            f"({point['automation_rate']:.1%} automatic, "
+            f"{point['automatic_wrong_rate']:.1%} of them wrong)"
         )

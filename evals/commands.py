@@ -91,8 +91,12 @@ def run_triage_eval(
     cassettes: Path | None = None,
     price: tuple[Decimal, Decimal] = (Decimal(0), Decimal(0)),
     progress: bool = True,
+    policy: Any = None,
 ) -> dict[str, Any]:
-    """Everything `arbox eval triage` does short of printing; raises `EvalError`s."""
+    """Everything `arbox eval triage` does short of printing; raises `EvalError`s.
+
+    ``policy`` (an `agent.policy.PolicyConfig`) is the policy whose automation is measured.
+    """
     from .cases import case_to_reply
     from .cassettes import DEFAULT_DIR, CassetteStore
     from .runner import Price, run_triage
@@ -126,6 +130,7 @@ def run_triage_eval(
         progress=progress,
         price=Price(*price),
         case_context=context,
+        policy=policy,
         meta={
             "dataset": ", ".join(str(d) for d in datasets),
             "split": split,

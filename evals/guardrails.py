@@ -1,8 +1,14 @@
 """Run the guardrail checker over a dataset of notices (CONTRACTS.md section 2).
 
 Each JSONL line is a guardrail case. Besides the contract's fields a case may carry
-`allows` (escalation kinds its stage allows, e.g. ``["credit_hold"]``), `recipient`
-and `contact_on_file`.
+`stage` (e.g. ``reminder``, ``final``) with `allows` (the firm language that stage
+permits, e.g. ``["credit_hold"]``), `recipient` and `contact_on_file`.
+
+As CONTRACTS.md section 2 says, the stage-language rules (legal threats, collection
+agencies, late fees, credit holds) judge only a case that names its stage; a case with
+no stage is judged on the ledger rules alone, so a valid final notice in a dataset
+that does not say its stage raises no false alarm. `allows` without a `stage` is an
+error in the dataset (what would it be allowed at?).
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from arbox.agent.guardrails import InvoiceView, check_notice
+from arbox.agent.guardrails import ESCALATIONS, InvoiceView, check_notice
 from arbox.tools.money import MoneyError, to_money
 
 from .errors import DatasetError
@@ -56,8 +62,23 @@ def load_cases(path: str | Path) -> list[dict[str, Any]]:
             if key not in case:
                 raise DatasetError(f"{where}: case lacks {key!r}")
         case["_views"] = [_invoice(inv, where) for inv in case["invoices"]]
+        case["_allows"] = _allows(case, where)
         cases.append(case)
     return cases
+
+
+def _allows(case: dict[str, Any], where: str) -> tuple[str, ...]:
+    """The firm language the case's stage permits; every kind when it names no stage."""
+    stage, allows = case.get("stage"), case.get("allows", [])
+    if not isinstance(allows, list) or any(a not in ESCALATIONS for a in allows):
+        raise DatasetError(f"{where}: allows must list kinds of {', '.join(ESCALATIONS)}")
+    if stage is None:
+        if allows:
+            raise DatasetError(f"{where}: allows is given but no stage")
+        return ESCALATIONS  # no stage named: the language rules do not judge the case
+    if not isinstance(stage, str) or not stage.strip():
+        raise DatasetError(f"{where}: stage must be a name such as reminder or final")
+    return tuple(allows)
 
 
 def run_guardrail_dataset(path: str | Path) -> dict[str, Any]:
@@ -71,7 +92,7 @@ def run_guardrail_dataset(path: str | Path) -> dict[str, Any]:
             case["text"],
             case["_views"],
             currency=case.get("currency"),
-            allows=case.get("allows", ()),
+            allows=case["_allows"],
             recipient=case.get("recipient"),
             contact_on_file=case.get("contact_on_file"),
         )
@@ -85,6 +106,7 @@ def run_guardrail_dataset(path: str | Path) -> dict[str, Any]:
         details.append(
             {
                 "id": case["id"],
+                "stage": case.get("stage"),
                 "expected_ok": expected_ok,
                 "ok": report.ok,
                 "correct": report.ok == expected_ok,

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from arbox.agent.classifier import Classifier, Reply
 from arbox.agent.findings import INTENTS, Triage
+from arbox.agent.policy import PolicyConfig
 
 from .automation import automation, automation_summary
 from .calibration import reliability
@@ -84,6 +85,10 @@ class CaseResult:
     evidence: dict[str, str] = field(default_factory=dict)
     automatic: bool = False
     reasons: list[str] = field(default_factory=list)
+    label_set: float | None = None
+    """The policy's estimate that the whole label set is right."""
+    blocked: bool = True
+    """A person is asked whatever the label-set threshold."""
     text: str = ""
     """The reply text the classifier read."""
 
@@ -107,6 +112,8 @@ class CaseResult:
             "evidence": self.evidence,
             "automatic": self.automatic,
             "reasons": self.reasons,
+            "label_set": self.label_set,
+            "blocked": self.blocked,
             "text": self.text,
         }
 
@@ -120,6 +127,8 @@ class CaseResult:
             "fields": self.found,
             "automatic": self.automatic,
             "reasons": self.reasons,
+            "label_set": self.label_set,
+            "blocked": self.blocked,
             "evidence": self.evidence,
         }
 
@@ -137,14 +146,18 @@ def _run_one(
     classifier: Classifier,
     to_reply: Callable[[TriageCase], Reply],
     case_context: CaseContext | None = None,
+    policy: PolicyConfig | None = None,
 ) -> CaseResult:
     # The context (a cassette) is entered outside the error net: its own errors end the run.
     with case_context(case) if case_context else nullcontext():
-        return _classify_one(case, classifier, to_reply)
+        return _classify_one(case, classifier, to_reply, policy)
 
 
 def _classify_one(
-    case: TriageCase, classifier: Classifier, to_reply: Callable[[TriageCase], Reply]
+    case: TriageCase,
+    classifier: Classifier,
+    to_reply: Callable[[TriageCase], Reply],
+    policy: PolicyConfig | None = None,
 ) -> CaseResult:
     started = time.perf_counter()
     reply: Reply | None = None
@@ -169,7 +182,7 @@ def _classify_one(
     predicted = list(dict.fromkeys(triage.intents))
     live = [f for f in triage.findings if not f.abstained]
     confidence = {f.intent.value: round(f.confidence, 4) for f in live}
-    automatic, reasons = automation(triage, reply)
+    verdict = automation(triage, reply, policy)
     found = _predicted_fields(triage)
     return CaseResult(
         case.id,
@@ -182,8 +195,10 @@ def _classify_one(
         probabilities=dict(probabilities) or dict(confidence),
         found=found,
         evidence={f.intent.value: f.evidence for f in triage.findings},
-        automatic=automatic,
-        reasons=reasons,
+        automatic=verdict.automatic,
+        reasons=verdict.reasons,
+        label_set=verdict.label_set,
+        blocked=verdict.blocked,
         text=reply.text,
     )
 
@@ -218,12 +233,14 @@ def run_triage(
     price: Price | None = None,
     meta: dict[str, Any] | None = None,
     case_context: CaseContext | None = None,
+    policy: PolicyConfig | None = None,
 ) -> dict[str, Any]:
     """Classify every case and return the report as a JSON-ready dict.
 
     The top-level keys include those CONTRACTS.md section 3 promises for
     `arbox eval triage --json`; `results` holds one entry per case, in dataset order,
-    which `compare` pairs by id. With `case_context` (cassettes patch the HTTP client
+    which `compare` pairs by id. ``policy`` is the policy whose automation is measured
+    (default thresholds when None). With `case_context` (cassettes patch the HTTP client
     process-wide) cases run one at a time whatever `concurrency` says.
     """
     price = price or Price()
@@ -232,7 +249,10 @@ def run_triage(
     if case_context is not None:
         concurrency = 1
     results = _map(
-        cases, lambda c: _run_one(c, classifier, to_reply, case_context), concurrency, progress
+        cases,
+        lambda c: _run_one(c, classifier, to_reply, case_context, policy),
+        concurrency,
+        progress,
     )
     seconds = time.perf_counter() - started
     calls, prompt_tokens, completion_tokens = (

@@ -127,8 +127,14 @@ def test_wrong_contact_on_new_domain_is_flagged_as_fraud_risk():
     actions, reasons = plan(finding("wrong_contact", "write to", new_contact_email="x@evil.io"))
     assert names(actions) == [("upsert_contact", None)]
     assert "contact change" in reasons and any("possible fraud" in r for r in reasons)
-    _, same_domain = plan(finding("wrong_contact", "write to", new_contact_email="ap@acme.com"))
-    assert not any("fraud" in r for r in same_domain) and "contact change" in same_domain
+    actions, same_domain = plan(
+        finding("wrong_contact", "write to", new_contact_email="ap@acme.com")
+    )
+    # On the customer's own domain the contact is recorded with no person (ARCHITECTURE).
+    assert same_domain == [] and names(actions) == [("upsert_contact", None)]
+    assert actions[0].args["email"] == "ap@acme.com" and not actions[0].needs_approval
+    actions, reasons = plan(finding("wrong_contact", "not me"))
+    assert names(actions) == [("create_task", "collections")] and reasons == []
 
 
 def test_auto_reply_does_nothing_and_other_goes_to_a_person():
