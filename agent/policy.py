@@ -438,10 +438,17 @@ def _stop_dunning(p: _Planner, detail: str, invoices: list[str]) -> None:
 
 def _wrong_contact(p: _Planner, f: Finding, invoices: list[str]) -> None:
     """A new address on one of the customer's own domains is recorded; on any other
-    domain (where a fraudster would redirect us) a person confirms first."""
+    domain (where a fraudster would redirect us) a person confirms first. An address an
+    automatic reply names (a stand-in while someone is away, or a forwarding notice) is
+    only ever proposed: a person decides whether it becomes a billing contact."""
     email = (f.fields.new_contact_email or "").strip().lower()
     if email:
         domain = email.rsplit("@", 1)[-1]
+        automatic = any(
+            x.intent == Intent.auto_reply and not x.abstained for x in p.triage.findings
+        )
+        if automatic:
+            p.need("contact change named by an automatic reply")
         if domain not in p.ctx.customer_domains:
             p.need("contact change")
             p.need(f"new contact on another domain ({domain}): possible fraud")
