@@ -21,14 +21,15 @@ NEAR_MISS_EDITS = 1
 """A written invoice number this many typos (insert, delete, change, swap) from exactly one
 known number is taken for it."""
 
-_NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2}|,-)?|\d+(?:[.,]\d{1,2}|,-)?"
+_CURRENCY = r"US\$|CA\$|A\$|R\$|\$|€|£|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL)"
 _AMOUNT_RE = re.compile(
-    rf"(?:(?P<pre>US\$|CA\$|A\$|R\$|\$|€|£|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL)"
-    rf"\s?)\s?(?P<a>{_NUMBER})"
-    rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\$|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|"
-    rf"MXN|BRL|dollars|euros?|Euro)\b)"
+    rf"(?:(?:{_CURRENCY})\s?)?(?<![\w.,#/-])(?P<k>\d{{1,3}}(?:[.,]\d{{1,2}})?)\s?[kK]\b(?!-)"
+    rf"|(?P<pre>{_CURRENCY})\s?(?P<a>{_NUMBER})"
+    rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\$|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|"
+    rf"PLN|MXN|BRL|dollars|euros?|Euro)\b)"
     rf"|(?<![\w.,#/-])(?P<c>\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})"
-    rf"(?![\d%/]|[.,]\d))",
+    rf"(?![\d%/]|[.,]\d)",
     re.I,
 )
 _INV_PREFIXED = re.compile(r"\b(INV[-#_]?\d[\d-]{2,}\d)\b", re.I)
@@ -151,22 +152,32 @@ def _is_date(text: str, m: re.Match[str]) -> bool:
     return bool(_DATE_WORD_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
 
 
+_PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'"})
+
+
 def find_amounts(text: str) -> list[AmountMention]:
-    """Money amounts: with a currency sign or code, or written with cents (``1,250.00``).
+    """Money amounts: with a currency sign or code, written with cents (``1,250.00``), or in
+    thousands (``12k``).
 
     A bare number is not money when it is a date ("am 20.11.", "on 15.03"), part of a
     phone number, a PO, reference or invoice number (the pattern's look-arounds)."""
     found: list[AmountMention] = []
-    for m in _AMOUNT_RE.finditer(text):
-        if m.group("c") and _is_date(text, m):
+    # Same length, so positions still point into `text`: no-break spaces group thousands
+    # ("1 234,50 €"), a typographic apostrophe groups them in Switzerland ("CHF 1’234.50").
+    plain = text.translate(_PLAIN)
+    for m in _AMOUNT_RE.finditer(plain):
+        if m.group("c") and _is_date(plain, m):
             continue
-        raw = m.group("a") or m.group("b") or m.group("c")
+        raw = m.group("k") or m.group("a") or m.group("b") or m.group("c")
         try:
-            value = parse_amount(raw.replace(" ", ""))
+            value = parse_amount(raw.replace(" ", "").removesuffix(",-"))
         except MoneyError:
             continue
+        if m.group("k"):
+            value = (value * 1000).quantize(Decimal(1))  # "12k", "$1.5k"
         if value > 0:
-            found.append(AmountMention(m.start(), m.end(), m.group(0).strip(), value))
+            written = text[m.start() : m.end()].strip()
+            found.append(AmountMention(m.start(), m.end(), written, value))
     return found
 
 

@@ -152,10 +152,15 @@ class OfflineClassifier:
             chosen.append(Intent.auto_reply)
         if auto and not _from_text_only(reply):
             scores[Intent.auto_reply] = max(scores.get(Intent.auto_reply, 0.0), 0.97)
-        findings = [
-            self._finding(intent, by_intent.get(intent, []), scores[intent], text, anchor, reply)
-            for intent in chosen
-        ]
+        findings = _align_schedule(
+            [
+                self._finding(
+                    intent, by_intent.get(intent, []), scores[intent], text, anchor, reply, chosen
+                )
+                for intent in chosen
+            ],
+            anchor,
+        )
         if not findings:
             # Nothing understood: `other`, as sure as the model is that nothing applies
             # (a reply with no cue is not "other" with high confidence by default).
@@ -235,6 +240,7 @@ class OfflineClassifier:
         text: str,
         anchor: date,
         reply: Reply,
+        chosen: list[Intent],
     ) -> Finding:
         if hits:
             best = max(hits, key=lambda h: h.cue.weight).clause.text
@@ -244,7 +250,8 @@ class OfflineClassifier:
         if hits and all(h.cue is _BOUNCE_CUE for h in hits):
             fields = Fields()  # the failed address in a bounce is not a new contact
         else:
-            fields = fill(intent, best, text, anchor, reply.sender, reasons)
+            also = frozenset(chosen) - {intent}
+            fields = fill(intent, best, text, anchor, reply.sender, reasons, also)
         clause_text = " ".join(dict.fromkeys([best, *(h.clause.text for h in hits)]))
         invoices = extract.find_invoices(clause_text, reply.known_invoices)
         if not invoices and intent not in _NO_INVOICES:
@@ -283,6 +290,20 @@ def _decide(model: LinearModel, probs: Mapping[str, float], auto: bool) -> list[
         if best != Intent.other:
             chosen = [Intent(best)]
     return chosen
+
+
+def _align_schedule(findings: list[Finding], anchor: date) -> list[Finding]:
+    """A payment released for a later date is promised for that date (CONTRACTS.md
+    section 1: promised_on = that date)."""
+    by = {f.intent: f for f in findings}
+    pay, promise = by.get(Intent.payment_sent), by.get(Intent.promise_to_pay)
+    if pay is None or promise is None or pay.fields.paid_on is None:
+        return findings
+    if pay.fields.paid_on <= anchor or promise.fields.promised_on == pay.fields.paid_on:
+        return findings
+    fields = promise.fields.model_copy(update={"promised_on": pay.fields.paid_on})
+    aligned = promise.model_copy(update={"fields": fields})
+    return [aligned if f is promise else f for f in findings]
 
 
 def _position(finding: Finding, text: str) -> int:

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from arbox.agent import extract
-from arbox.agent.dates import Prefer, find_dates, first_date
+from arbox.agent.dates import DateMention, Prefer, find_dates, first_date
 from arbox.agent.findings import Fields, Intent
 
 from . import amounts
@@ -100,9 +100,16 @@ _NOT_NAME = re.compile(
     r"Address|Adresse|Thanks|Thank|Kind|Best|Regards|For|From|To|If|In|At|And|Or|I|We|You|It|"
     r"This|That|Accounts|Payable|Billing|Invoices?|Payments?|Vendor|Ap|Bitte|Für|Merci|Para|Per|"
     r"Com|Con|Pour|Voor|Gracias|Obrigad[oa]|During|Also|Can|Could|Would|Rechnungen|Zahlungen|"
-    r"Buchhaltung)\b"
+    r"Buchhaltung|Sie|Ich|Wir|Je|Nous|Vous|Total|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
 )
-_BACK = re.compile(r"\b(?:back|return|retour|regreso|zurück|wieder)\b", re.I)
+_BACK = re.compile(
+    r"\b(?:back|return|retour|regreso|zurück|wieder|reopen|re-open|rouvr\w*|rientr\w*|reabr\w*|"
+    r"weer)\b",
+    re.I,
+)
+_BACK_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:wieder|zurück|terug|de retour)\b", re.I)
+"""A return said after its date, as German and Dutch do ("ab 31. August wieder im Büro")."""
 _INCLUSIVE = re.compile(
     r"inclus|einschließlich|through|thru|till? and including|t\.?o\.?m\.?", re.I
 )
@@ -167,26 +174,35 @@ def reason_of(text: str, hinted: list[str]) -> str:
 
 
 def fill(
-    intent: Intent, clause: str, text: str, anchor: date, sender: str, reasons: list[str]
+    intent: Intent,
+    clause: str,
+    text: str,
+    anchor: date,
+    sender: str,
+    reasons: list[str],
+    also: frozenset[Intent] = frozenset(),
 ) -> Fields:
-    """The fields for ``intent``, read from ``clause`` first and then the whole ``text``."""
+    """The fields for ``intent``, read from ``clause`` first and then the whole ``text``;
+    ``also``: the other intents found in the reply."""
     if intent is Intent.payment_sent:
         # A payment released for a later date ("value date 29.05.", "scheduled for the
         # 12th") is paid on that date; otherwise the date is in the past.
-        prefer: Prefer = "future" if _SCHEDULED.search(clause) else "past"
-        text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
         return Fields(
             amount=amounts.payment_amount(clause, text),
-            paid_on=_labelled_date(text, anchor)
-            or first_date(clause, anchor, prefer)
-            or first_date(text, anchor, text_prefer),
+            paid_on=_paid_on(
+                clause,
+                text,
+                anchor,
+                scheduled=bool(_SCHEDULED.search(clause)),
+                promised_too=Intent.promise_to_pay in also,
+            ),
             method=extract.payment_method(clause) or extract.payment_method(text),
             reference=extract.payment_reference(text),
         )
     if intent is Intent.promise_to_pay:
         return Fields(
             amount=amounts.promised_amount(clause) or amounts.payment_amount(clause, text),
-            promised_on=first_date(clause, anchor, "future") or first_date(text, anchor, "future"),
+            promised_on=best_date(clause, text, anchor, "future", "future"),
         )
     if intent is Intent.dispute:
         reason = reason_of(clause, reasons)
@@ -233,6 +249,94 @@ _DATE_LABEL = re.compile(
     r"betaaldatum|value date|remesa del)\s*[:.]?\s*",
     re.I,
 )
+
+
+_PAYING_BEFORE = re.compile(
+    r"\b(?:paid|pay\w*|sent|send|mailed|mail|wired|transferred|released|scheduled|set|run|goes|"
+    r"went|go|going|expect|issued?|cut|clear|made|processed|executed|"
+    r"initiated|no later than|latest|überw\w+|\w*zahl\w*|ausgeführt|spätestens|pa[yi]\w*|"
+    r"réglé|régler|virement|effectu\w+|au plus tard|pag\w+|transf\w+|realizad\w+|"
+    r"a más tardar|betaal\w*|betal\w*|uitgevoerd|eseguit\w+|bonifico)\b[^.\n]{0,30}$",
+    re.I,
+)
+_BY_DAY = re.compile(
+    r"\b(?:on|by|until|till|before|due|am|bis|zum|avant|antes del?|entro|op|vóór|até)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+"""A preposition right before a date: "on the 15th", "by Friday", "bis 20. März"."""
+_PAYING_AFTER = re.compile(r"^\W{0,3}(?:'s\s+)?(?:check\s+|payment\s+|pay\s+|ach\s+)?run\b", re.I)
+_OTHER_EVENT = re.compile(
+    r"\b(?:dated|date[ds]? of|invoice date|issued|received|delivered|delivery|shipped|arrived|"
+    r"approved|approval|expires?|expiry|meeting|since|from|through|thru|promised|ordered|"
+    r"started|week of|datiert|vom|du|de fecha|emitida|reçue?|geliefert|lieferung|livraison|"
+    r"entrega|levering|consegna|ontvangen|ricevut[ao])\b[^.\n\d]{0,12}$",
+    re.I,
+)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|'ll|shall|going to|wird|werden|allons|vamos a|zal|zullen|vou|vamos)\b[^.\n]{0,40}$",
+    re.I,
+)
+_JUST = re.compile(r"\b(?:just|gerade|acabo de|acabamos de|viens de|venons de|appena)\b", re.I)
+_PRECISION = {3: 1.0, 2: 0.5, 1: 0.0}
+
+
+def best_mention(
+    clause: str, text: str, anchor: date, prefer: Prefer, text_prefer: Prefer
+) -> DateMention | None:
+    """The date a payment or promise names: in its clause rather than elsewhere, one said of
+    paying ("mailed on the 23rd", "our May 15 run", "no later than Wednesday") rather than
+    of another event ("dated 12/30", "approved April 8", "the September 21 meeting"), on the
+    side of today the intent expects (a payment made is not one someone "will" make), and
+    not months away; a precise date rather than a span when nothing else decides."""
+    best: tuple[float, DateMention] | None = None
+    for source, side, bonus in ((clause, prefer, 1.0), (text, text_prefer, 0.0)):
+        for m in find_dates(source, anchor, side):
+            score = _date_score(m, source, anchor, side) + bonus
+            if best is None or score > best[0]:
+                best = (score, m)
+    return best[1] if best else None
+
+
+def best_date(
+    clause: str, text: str, anchor: date, prefer: Prefer, text_prefer: Prefer
+) -> date | None:
+    """The value of `best_mention`."""
+    m = best_mention(clause, text, anchor, prefer, text_prefer)
+    return m.value if m else None
+
+
+def _date_score(m: DateMention, source: str, anchor: date, side: Prefer) -> float:
+    before, after = source[max(0, m.start - 40) : m.start], source[m.end : m.end + 20]
+    score = _PRECISION[m.precision]
+    if _PAYING_BEFORE.search(before) or _BY_DAY.search(before) or _PAYING_AFTER.match(after):
+        score += 2
+    if _OTHER_EVENT.search(before[-25:]):
+        score -= 3
+    if side == "past" and _FUTURE_BEFORE.search(source[max(0, m.start - 50) : m.start]):
+        score -= 2
+    if (m.value < anchor) if side == "future" else (m.value > anchor):
+        score -= 2
+    if abs((m.value - anchor).days) > 150:
+        score -= 2
+    return score
+
+
+def _paid_on(
+    clause: str, text: str, anchor: date, *, scheduled: bool, promised_too: bool
+) -> date | None:
+    """When the payment went (or, released for a later date, goes) out. With a promise beside
+    it the payment is scheduled (CONTRACTS.md section 1): its date is read as a future one."""
+    labelled = _labelled_date(text, anchor)
+    if labelled:
+        return labelled
+    prefer: Prefer = "future" if scheduled else "past"
+    m = best_mention(clause, text, anchor, prefer, "future" if _SCHEDULED.search(text) else "past")
+    if m is None:
+        return anchor if _JUST.search(clause) else None
+    if promised_too:
+        return first_date(m.text, anchor, "future") or m.value
+    return m.value
 
 
 def _labelled_date(text: str, anchor: date) -> date | None:
@@ -291,13 +395,19 @@ def contact_name(text: str, at: int, length: int) -> str | None:
 
 
 def _return_on(text: str, anchor: date) -> date | None:
+    """The day they are back: a date said to be the return ("back on", "reopen on",
+    "31. August wieder im Büro"), else the last date of the first paragraph that names one
+    (the absence; the next working day when that day is included)."""
     mentions = find_dates(text, anchor, "future")
     for m in mentions:
-        if _BACK.search(text[max(0, m.start - 40) : m.start]):
+        if _BACK.search(text[max(0, m.start - 40) : m.start]) or _BACK_AFTER.match(
+            text[m.end : m.end + 30]
+        ):
             return m.value
     if not mentions:
         return None
-    last = mentions[-1]
+    breaks = [b.start() for b in re.finditer(r"\n\s*\n", text) if b.start() > mentions[0].start]
+    last = [m for m in mentions if not breaks or m.start < breaks[0]][-1]
     if _INCLUSIVE.search(text[max(0, last.start - 40) : last.end + 20]):
         following = last.value + timedelta(days=1)
         while following.weekday() >= 5:

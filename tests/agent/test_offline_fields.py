@@ -85,3 +85,48 @@ def test_the_document_is_named_in_the_customers_words():
         "signed work orders"
     )
     assert document_asked("statement pls") == "statement"
+
+
+def _dated(intent: Intent, text: str, anchor: date, also=frozenset()):
+    return fill(intent, text, text, anchor, "", [], also)
+
+
+def test_the_date_said_of_paying_wins_over_other_dates():
+    text = (
+        "VOS-31480 will be presented for approval at the September 21 board meeting. "
+        "Checks are printed the day after approval and mailed on the 23rd."
+    )
+    assert _dated(Intent.promise_to_pay, text, date(2026, 9, 10)).promised_on == date(2026, 9, 23)
+    dated = "CW-54700 is dated 12/30/2025 and is set up for payment on its due date, 02/28/2026."
+    assert _dated(Intent.promise_to_pay, dated, date(2026, 2, 9)).promised_on == date(2026, 2, 28)
+    later = "It's on their agenda for this week, so I'll have your money by the end of next week."
+    assert _dated(Intent.promise_to_pay, later, date(2026, 2, 18)).promised_on == date(2026, 2, 27)
+
+
+def test_a_payment_made_is_not_the_one_they_will_make():
+    text = "paid SR-78210 in full today by card ($1,120.00). SR-78244 I'll pay on the 23rd."
+    anchor = date(2026, 10, 9)
+    assert _dated(Intent.payment_sent, text, anchor).paid_on == anchor
+
+
+def test_a_scheduled_payment_is_dated_on_the_future_side_beside_a_promise():
+    text = "Our next check run is on the 15th and your invoice is on it."
+    anchor = date(2026, 3, 4)
+    alone = _dated(Intent.payment_sent, text, anchor)
+    scheduled = _dated(Intent.payment_sent, text, anchor, frozenset({Intent.promise_to_pay}))
+    assert alone.paid_on == date(2026, 2, 15)
+    assert scheduled.paid_on == date(2026, 3, 15)
+
+
+def test_an_out_of_office_return_date():
+    from arbox.agent.offline.fields import _return_on
+
+    text = (
+        "I'm out of the office until Monday 6/29.\n\nAll invoices approved through 6/12 were "
+        "paid on check 10944 mailed 6/18."
+    )
+    assert _return_on(text, date(2026, 6, 19)) == date(2026, 6, 29)
+    german = "ich bin bis Freitag, 28. August im Urlaub und ab Montag, 31. August wieder im Büro."
+    assert _return_on(german, date(2026, 8, 17)) == date(2026, 8, 31)
+    inclusive = "I am out of the office until and including January 2, 2027."
+    assert _return_on(inclusive, date(2026, 12, 22)) == date(2027, 1, 4)
