@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, timedelta
 
@@ -184,6 +185,8 @@ def fill(
 ) -> Fields:
     """The fields for ``intent``, read from ``clause`` first and then the whole ``text``;
     ``also``: the other intents found in the reply."""
+    # HTML remnants: "1&nbsp;745,00&nbsp;&euro;" is an amount.
+    clause, text = html.unescape(clause), html.unescape(text)
     if intent is Intent.payment_sent:
         # A payment released for a later date ("value date 29.05.", "scheduled for the
         # 12th") is paid on that date; otherwise the date is in the past.

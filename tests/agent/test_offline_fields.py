@@ -130,3 +130,69 @@ def test_an_out_of_office_return_date():
     assert _return_on(german, date(2026, 8, 17)) == date(2026, 8, 31)
     inclusive = "I am out of the office until and including January 2, 2027."
     assert _return_on(inclusive, date(2026, 12, 22)) == date(2027, 1, 4)
+
+
+REMITTANCE = """Kindly be informed that payment has been made today.
+
+Invoice No.     Amount (USD)   Less: 2% Early Pay    Net Paid
+PFP-120501        9,600.00          192.00           9,408.00
+PFP-120533        4,100.00           82.00           4,018.00
+Total            13,700.00          274.00          13,426.00
+"""
+
+ONE_LINE_DEDUCTED = """Avviso di pagamento n. 2026/04/0917
+
+Documento     Data doc.    Importo      Abbuono    Pagato
+INV-50518     12/03/2026   4.200,00     84,00      4.116,00
+INV-50522     14/03/2026   1.000,00      0,00      1.000,00
+"""
+
+
+def test_a_remittance_table_is_read_by_its_columns():
+    pay = fields(Intent.payment_sent, REMITTANCE)
+    short = fields(Intent.short_pay, REMITTANCE)
+    assert pay.amount == Decimal("13426.00")
+    assert (short.paid_amount, short.deducted_amount) == (Decimal("13426.00"), Decimal("274.00"))
+    line = fields(Intent.short_pay, ONE_LINE_DEDUCTED)
+    assert (line.paid_amount, line.deducted_amount) == (Decimal("4116.00"), Decimal("84.00"))
+    assert fields(Intent.payment_sent, ONE_LINE_DEDUCTED).amount == Decimal("5116.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # a conjunction ends the deduction's reach
+        ("wir haben 3% Skonto abgezogen und 4.850,00 EUR überwiesen.", "4850.00", None),
+        ("Nous avons réglé en retenant 1 240,00 €. Virement de 23 560,00 € effectué.", "23560.00",
+         "1240.00"),
+        # a rate is no amount paid; "held back" after the amount names the deduction
+        ("Daily rate $180 x 7 days = $1,260.00 held back. Check for the remaining $1,980.00.",
+         "1980.00", "1260.00"),
+        # the balance a short pay leaves open is the deduction
+        ("HF-92188 was paid on day 12, so the $64.80 you show as open isn't owed.", None, "64.80"),
+    ],
+)  # fmt: skip
+def test_which_amount_is_paid_and_which_deducted(text, paid, deducted):
+    f = fields(Intent.short_pay, text)
+    assert f.paid_amount == (Decimal(paid) if paid else None)
+    assert f.deducted_amount == (Decimal(deducted) if deducted else None)
+
+
+def test_the_contested_amount_is_the_difference_not_a_unit_price():
+    text = (
+        "il prezzo applicato alle valvole (46,00 € cad.) non corrisponde al listino (41,50 € "
+        "cad.). Su 150 pezzi la differenza è di 675,00 €."
+    )
+    assert fields(Intent.dispute, text).disputed_amount == Decimal("675.00")
+
+
+def test_a_promised_amount_is_the_one_they_can_pay_with_its_schedule():
+    text = "I can not pay full amount $5,420. Can I pay $600 every two week?"
+    assert fields(Intent.promise_to_pay, text).amount == Decimal("600")
+    plan = "We owe Harlow $6,300. Our board approved a plan: $700 on the 1st of each month."
+    assert fields(Intent.promise_to_pay, plan).amount == Decimal("700")
+
+
+def test_html_entities_do_not_hide_an_amount():
+    text = "r&eacute;gl&eacute;e par virement, pour un montant de 1&nbsp;745,00&nbsp;&euro;."
+    assert fields(Intent.payment_sent, text).amount == Decimal("1745.00")
