@@ -11,6 +11,7 @@ from arbox.agent.dates import DateMention, Prefer, find_dates, first_date
 from arbox.agent.findings import Fields, Intent
 
 from . import amounts
+from .documents import document_asked
 
 _REASONS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -78,18 +79,6 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_DOCUMENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("W-9", re.compile(r"\bw-?9\b", re.I)),
-    ("proof of delivery", re.compile(r"proof of delivery|\bpod\b|delivery (?:note|receipt)", re.I)),
-    ("credit memo", re.compile(r"credit (?:memo|note)", re.I)),
-    ("statement", re.compile(r"statement|kontoauszug|relevé|estado de cuenta|aging|ageing", re.I)),
-    ("bill of lading", re.compile(r"bill of lading|\bbol\b", re.I)),
-    ("packing slip", re.compile(r"packing slip", re.I)),
-    ("timesheets", re.compile(r"timesheet|feuilles de temps", re.I)),
-    ("certificate of insurance", re.compile(r"certificate of insurance", re.I)),
-    ("bank details letter", re.compile(r"bank details", re.I)),
-    ("invoice copy", re.compile(r"invoice|cop(?:y|ies)|facture|rechnung|factura|\binv\b", re.I)),
-]
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|mr|Herr|Frau|Mme|Mlle|M|Sr|Sra|Srta|Dott|Dott\.ssa|Dña)\.?\s+)"
 _CAP = r"[A-ZÀ-Þ][a-zà-ÿ]+"
 _PERSON = re.compile(
@@ -114,53 +103,6 @@ _BACK_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:wieder|zurück|terug|de retour)\
 _INCLUSIVE = re.compile(
     r"inclus|einschließlich|through|thru|till? and including|t\.?o\.?m\.?", re.I
 )
-
-
-_ASK = re.compile(
-    r"\b(?:send|resend|re-send|provide|share|forward|e-?mail|need|needs|request|requesting|get|"
-    r"attach|include|want|mail|fax|see|have)\b(?:\s+(?:me|us|over|across|through))?"
-    r"(?:\s+(?:a|an|the|your|our|us|me|one|another|new|current|copy of(?: the)?|"
-    r"copies of(?: the)?))*"
-    r"\s+(?P<doc>[A-Za-z0-9-]+(?:\s+(?:and\s+|&\s+|/\s+)?[A-Za-z0-9-]+){0,5}?)"
-    r"(?=\s+(?:for|from|so|to|by|as|with|showing|that|which|covering|once|before|when|if|please|"
-    r"asap|again|dated|under|in|on|at|we|i)\b|\s*[.,;?!:()\n]|\s*$)",
-    re.I,
-)
-_DOC_WORD = re.compile(
-    r"\b(?:cop(?:y|ies)|invoices?|statements?|w-?9|report|contracts?|agreements?|orders?|tickets?|"
-    r"certificates?|letters?|waivers?|breakdown|confirmation|receipts?|notes?|slips?|memo|"
-    r"application|forms?|lading|pod|timesheets?|documentation|backup|back-up|summary|proof|bol|"
-    r"aging|ageing|details|quotes?|estimate|log|photos?|records?)\b",
-    re.I,
-)
-
-
-def document_asked(clause: str) -> str:
-    """What the customer asks for, in their words when a request names it ("the signed work
-    orders", "a credit application"), else a category from the clause ("statement")."""
-    for m in _ASK.finditer(clause):
-        phrase = _trim(m.group("doc").strip())
-        if phrase and not re.search(r"\d{3,}", phrase):
-            copies = re.match(r"(cop(?:y|ies)) of (?:the |our |your )?(\w+?)s?\b", phrase, re.I)
-            if copies:
-                return f"{copies.group(2)} {copies.group(1)}".lower()
-            return _ABBREVIATIONS.get(phrase.lower(), phrase.lower())
-    return next((name for name, p in _DOCUMENTS if p.search(clause)), "invoice copy")
-
-
-_LEADING = {"is", "the", "a", "an", "again", "me", "us", "please", "also", "your", "our", "full"}
-_ABBREVIATIONS = {"pod": "proof of delivery", "bol": "bill of lading", "w9": "W-9", "w-9": "W-9"}
-
-
-def _trim(phrase: str) -> str:
-    """The phrase from its first content word to its last document word ("is the statement
-    of what" -> "statement"), or "" when it names no document."""
-    words = phrase.split()
-    while words and words[0].lower() in _LEADING:
-        words.pop(0)
-    while words and not _DOC_WORD.fullmatch(words[-1]):
-        words.pop()
-    return " ".join(words)
 
 
 def reason_of(text: str, hinted: list[str]) -> str:

@@ -196,3 +196,23 @@ def test_a_promised_amount_is_the_one_they_can_pay_with_its_schedule():
 def test_html_entities_do_not_hide_an_amount():
     text = "r&eacute;gl&eacute;e par virement, pour un montant de 1&nbsp;745,00&nbsp;&euro;."
     assert fields(Intent.payment_sent, text).amount == Decimal("1745.00")
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        ("Please provide the signed BOL and the carrier's delivery receipt for PFP-119190.",
+         "signed BOL and carrier's delivery receipt"),
+        ("¿Me podrían reenviar la factura INV-50588 y el albarán firmado?",
+         "factura INV-50588 y albarán firmado"),
+        ("We need (1) a current W-9 and (2) your SOC 2 Type II report before we can start.",
+         "W-9 and SOC 2 Type II report"),
+        ("But while I have you, could you send me the proof of delivery for the shipment?",
+         "proof of delivery"),
+        ("Hola, ¿nos pueden enviar copia de las facturas pendientes?", "invoice copies"),
+        ("can you resend INV-51558?", "invoice INV-51558"),
+        ("Bitte senden Sie uns einen aktuellen Kontoauszug.", "Kontoauszug"),
+    ],
+)  # fmt: skip
+def test_documents_in_the_customers_words_and_language(clause, document):
+    assert document_asked(clause) == document
