@@ -73,7 +73,8 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         "not_received",
         re.compile(
             r"never (?:received|delivered|arrived|dropped|showed|came)|not received|no record|"
-            r"cancel|storn|annul|no se realizó|not performed|nicht geliefert|non livr|no hemos "
+            r"did not receive|didn't receive|no se realizó|not performed|nicht geliefert|non livr|"
+            r"nie geliefert|no hemos "
             r"recibido|não foi realizado|nunca apareceu|niet geleverd|non consegnat|never got",
             re.I,
         ),
