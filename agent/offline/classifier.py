@@ -73,9 +73,27 @@ _COPY_ASK = re.compile(
 )
 _SCHEDULED = re.compile(
     r"\b(?:goes out|going out|has been scheduled|is scheduled|are scheduled"
-    r"|(?:is|are|was|were) (?:queued|set up|released|approved) for)\b",
+    r"|(?:is|are|was|were|been) (?:queued|set up|released|approved|entered|loaded|included|"
+    r"booked) (?:for|in|on)"
+    r"|(?:it's|it is|is|are|they're) (?:in|on) (?:our|the|this|next|\w+'s) (?:[\w/-]+ ){0,2}"
+    r"(?:run|batch|cycle)"
+    r"|eingeplant|terminiert|freigegeben|enthalten|vorgemerkt|est (?:prévu|programmé|planifié)e?"
+    r"|sont (?:prévu|programmé|planifié)e?s|enregistrée? et partira|está (?:agendad|programad|"
+    r"previst)[oa]|están (?:agendad|programad|previst)[oa]s|agendad[oa] (?:no|para)|"
+    r"programad[oa] para|staat ingepland|is ingepland|in distinta|è (?:programmat|pianificat|"
+    r"previst)[oa])",
     re.IGNORECASE,
 )
+"""Present or perfect: the payment is already set up in their system for a date ("it's in
+Thursday's run", "ist für den Zahllauf eingeplant", "está agendado"); "we will pay in the
+next run" is a promise only."""
+_PAID_LESS = re.compile(
+    r"\b(?:difference|deduct\w*|short[- ]?pa\w*|withh\w*|held back|backcharge\w*|"
+    r"back-charge\w*|not the full|instead of|less \$|abgezogen|einbehalten|déduit|retenu\w*|"
+    r"descontad\w*|trattenut\w*|ingehouden)\b",
+    re.IGNORECASE,
+)
+"""Said of a payment, these make a contested amount a deduction (CONTRACTS.md section 1)."""
 
 
 class OfflineClassifier:
@@ -147,6 +165,17 @@ class OfflineClassifier:
             chosen.append(Intent.payment_sent)
             scores[Intent.payment_sent] = max(
                 scores.get(Intent.payment_sent, 0.0), scores[Intent.promise_to_pay]
+            )
+        if (
+            Intent.payment_sent in chosen
+            and Intent.dispute in chosen
+            and Intent.short_pay not in chosen
+            and _PAID_LESS.search(text)
+        ):
+            # Paid, less what they contest: a deduction is short_pay, not also a dispute.
+            chosen[chosen.index(Intent.dispute)] = Intent.short_pay
+            scores[Intent.short_pay] = max(
+                scores.get(Intent.short_pay, 0.0), scores[Intent.dispute]
             )
         if auto and Intent.auto_reply not in chosen:
             chosen.append(Intent.auto_reply)

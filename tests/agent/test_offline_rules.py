@@ -104,3 +104,37 @@ def test_a_reply_with_no_cue_is_not_other_with_high_confidence():
     t = full.classify(Reply(text="Hi Alan, see you at the trade show next spring.", sent_at=SENT))
     assert t.intents == ["other"]
     assert t.findings[0].confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Zahlung ist für den Zahllauf am Donnerstag, 26.11., eingeplant.",
+        "O pagamento está agendado no nosso sistema para o dia 30 de novembro.",
+        "Your invoice is in our Thursday check run, the 26th.",
+    ],
+)
+def test_a_payment_set_up_for_a_date_is_paid_and_promised(text):
+    intents = {f.intent.value for f in rules.classify(Reply(text=text, sent_at=SENT)).findings}
+    assert {"payment_sent", "promise_to_pay"} <= intents
+
+
+def test_a_payment_that_leaves_a_difference_is_a_short_pay_not_a_dispute():
+    text = (
+        "Invoice CW-54802 billed 30 boxes; only 21 were delivered, the other 9 never arrived. "
+        "We paid for what we received: EFT 00119384 on 11/20 for $693.00. The $297.00 "
+        "difference is for the 9 boxes."
+    )
+    intents = {f.intent.value for f in rules.classify(Reply(text=text, sent_at=SENT)).findings}
+    assert "short_pay" in intents and "dispute" not in intents
+
+
+def test_negated_words_are_features_of_their_own():
+    from arbox.agent.offline.features import normalise, scoped_terms
+
+    assert scoped_terms(normalise("We have not received the goods.")) == {
+        "n:received": 1,
+        "n:the": 1,
+        "n:goods": 1,
+    }
+    assert scoped_terms(normalise("We received the goods.")) == {}
