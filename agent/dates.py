@@ -239,6 +239,14 @@ _DATE_PREPOSITION = re.compile(
 )
 
 
+_AFTER_AN_EVENT = re.compile(
+    r"\s+(?:of|after|from|upon|following|nach|après|dès|tras|después de|dopo|na|após)\s+"
+    r"(?:the\s+|la\s+|der\s+|el\s+)?(?:receiv|receipt|getting|erhalt|eingang|réception|recib|"
+    r"recepción|ricev|ontvangst|receb)",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date found in text: where it was, what was written, what it means."""
@@ -393,6 +401,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
             qualifier = "coming"  # "nächsten Freitag", "el próximo viernes": the coming one
         return _weekday(anchor, WEEKDAYS[g[1].lower()], qualifier, prefer, g[1], m)
     if kind == "in_n":
+        if _AFTER_AN_EVENT.match(m.string[m.end() :]):
+            return None  # "within 7 days of receiving it": no date until that happens
         n, unit = _number(g[0]), g[2].lower()
         if re.match(r"day|tag|jour|d[ií]a|giorn|dag", unit):
             if g[1]:

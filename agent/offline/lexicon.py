@@ -254,7 +254,8 @@ CUES: list[Cue] = [
         0.85,
         rf"{_NEG}[^.]{{0,25}}\b(?:received|receive|got|delivered|arrived|"
         r"performed|done|completed|ordered|realizó|réalisée?s?|geliefert|livrée?s?|recibimos)\b"
-        r"(?![^.]{0,25}\b(?:invoice|bill|statement|rechnung|facture|factura|payment)\b)",
+        r"(?![^.]{0,25}\b(?:invoice|bill|statement|rechnung|facture|factura|payment)\b)"
+        r"(?!\s+(?:the |your |invoice )?[a-z]{1,5}-[\d-]{4,})",
         reason="not_received",
     ),
     _c(
@@ -729,7 +730,8 @@ DELAYED = re.compile(
 """A delay notice: automatic, but the address still works (not a bounce)."""
 NEGATORS = re.compile(
     r"\b(?:not|never|no|n't|haven't|hasn't|didn't|don't|doesn't|won't|can't|cannot|nicht|nie|"
-    r"kein\w*|pas|jamais|yet to|stop|quit|cease)\b|n't\b"
+    r"kein\w*|pas|jamais|yet to|stop|quit|cease|non|niet|geen|nooit|não|nunca|nadie|nessun\w*)\b"
+    r"|n't\b"
 )
 INJECTION = re.compile(
     r"\b(?:(?:ignore|disregard|forget|override) (?:all |any |the |your )*(?:previous|prior|above|"
@@ -748,5 +750,8 @@ INJECTION = re.compile(
 """Words aimed at an LLM, not at a person: clauses carrying them are not classified."""
 FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|gonna|plan to|planned|intend|expect|next|once|when we|"
-    r"werden|wird|sera|vamos a)\b"
+    r"werden|wird|sera|vamos a|zullen|zal|gaan|vou|vamos|\w{3,}(?:erons|irons|rerons|"
+    r"aremos|eremos|iremos|eremo|aremo|iremo))\b"
 )
+"""The future, in English and in the verb endings of French, Spanish, Italian and Portuguese
+("nous réglerons", "pagaremos", "pagheremo")."""

@@ -138,3 +138,24 @@ def test_negated_words_are_features_of_their_own():
         "n:goods": 1,
     }
     assert scoped_terms(normalise("We received the goods.")) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("non abbiamo pagato la fattura INV-5012: il prezzo è sbagliato.", "payment_sent"),
+        ("Nous réglerons la facture par virement le 3 décembre.", "payment_sent"),
+        ("We didn't receive PFP-118720 -- submit it via the supplier portal.", "dispute"),
+    ],
+)
+def test_negated_future_or_invoice_claims_are_not_cues(text, intent):
+    assert intent not in votes(text)
+
+
+def test_a_delay_counted_from_an_event_is_no_date():
+    from datetime import date
+
+    from arbox.agent.dates import find_dates
+
+    assert find_dates("we'll pay within 7 days of receiving it", date(2026, 11, 24)) == []
+    assert find_dates("we'll pay within 7 days", date(2026, 11, 24))[0].value == date(2026, 12, 1)
