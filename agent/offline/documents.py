@@ -127,8 +127,8 @@ def _phrase(after: str) -> str:
     if all(_INVOICE_COPY.fullmatch(w) or re.search(r"\d", w) for w in words):
         # "facture F-2026-0251", "copia de facturas", "invoice 2026-0466": a copy of invoices
         plural = any(w.lower().endswith(("ies", "as", "es", "s")) for w in words if "-" not in w)
-        number = " ".join(w for w in words if re.search(r"\d", w))
-        return f"invoice {'copies' if plural else 'copy'} {number}".strip()
+        numbers = " ".join(w for w in words if re.search(r"\d", w))
+        return f"invoice {'copies' if plural else 'copy'} {numbers}".strip()
     phrase = " ".join(words).strip(" ,")
     if not phrase:
         return ""
