@@ -77,8 +77,9 @@ _REFERENCE_RE = re.compile(
     r"betaalreferentie|betalingskenmerk|bank reference|confirmation(?: code| number)?|conf|"
     r"trace(?: number)?|transaction(?: id)?|trn|utr|remittance|payment (?:id|number|document|ref)|"
     r"wire ref|cro|comprovante|comprobante|autorisation|authori[sz]ation|id da transação|"
-    r"zahlungsavis|avviso di pagamento|aviso de pagamento|payment advice|receipt|memo)\.?"
-    r"\s*(?:#|no\.?|nr\.?|n°|n\.º|n\.|number|id|code|is|says)?\s*[:#]?\s*"
+    r"zahlungsavis|avviso di pagamento|aviso de pagamento|payment advice|receipt|memo|batch|"
+    r"payment run|remesa|lote|zahllauf)\.?(?:\s+(?:de|of|du|del|da|di)\s+\w+)?"
+    r"(?:\s*(?:#|no\.?|nr\.?|n°|n\.º|n\.|number|id|code|is|says|ending(?: in)?|:))*\s*"
     r"(?=[A-Z0-9/-]*\d)([A-Z0-9][A-Z0-9/-]{3,}[A-Z0-9])",
     re.I,
 )

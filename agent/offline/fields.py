@@ -314,8 +314,11 @@ def _word_days(text: str) -> int | None:
 
 
 def _contact(text: str, sender: str) -> Fields:
+    """The new contact: an address written in the reply, another than the sender's first;
+    the sender's own when they write it out ("send everything to me at this address
+    (k.obrien.estate@gmail.com)": a new person writing from the new address)."""
     sender_addr = re.findall(r"[\w.+'-]+@[\w.-]+", sender)
-    emails = extract.find_emails(text, exclude=sender_addr)
+    emails = extract.find_emails(text, exclude=sender_addr) or extract.find_emails(text)
     if not emails:
         return Fields()
     email = emails[0]

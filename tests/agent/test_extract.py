@@ -185,3 +185,16 @@ def test_amounts_in_every_locale_format(text, value):
 @pytest.mark.parametrize("text", ["12kg of steel", "PO 12k-44", "part 20k-B"])
 def test_a_k_that_is_not_thousands(text):
     assert extract.find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Remittance No. is 0318-TT-55127.", "0318-TT-55127"),
+        ("was paid in payment run F110/0529 in the amount of EUR 4.500,00", "F110/0529"),
+        ("ACH 3/27, batch 0327-A", "0327-A"),
+        ("Referencia de remesa: REM-0521-ALV.", "REM-0521-ALV"),
+    ],
+)
+def test_payment_references_under_their_labels(text, reference):
+    assert extract.payment_reference(text) == reference

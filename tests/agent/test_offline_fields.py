@@ -216,3 +216,12 @@ def test_html_entities_do_not_hide_an_amount():
 )  # fmt: skip
 def test_documents_in_the_customers_words_and_language(clause, document):
     assert document_asked(clause) == document
+
+
+def test_a_new_contact_writing_from_the_address_they_give():
+    text = "Please send everything to me at this address (k.obrien.estate@gmail.com) from now on."
+    f = fill(Intent.wrong_contact, text, text, ANCHOR, "K <k.obrien.estate@gmail.com>", [])
+    assert f.new_contact_email == "k.obrien.estate@gmail.com"
+    other = "Write to ap@acme.com from now on. Regards, me@acme.com"
+    g = fill(Intent.wrong_contact, other, other, ANCHOR, "me@acme.com", [])
+    assert g.new_contact_email == "ap@acme.com"
