@@ -50,6 +50,8 @@ _PO_RE = re.compile(
     r"(?!number\b|required\b|is\b)([A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)",
     re.I,
 )
+_PO_PREFIXED = re.compile(r"\b(PO-[A-Z0-9-]*\d[A-Z0-9-]*)\b", re.I)
+"""A PO number that carries its prefix: ``PO-QL-1182``."""
 _ORDER_REF_RE = re.compile(
     r"\b(?:P\.?\s?O\.?(?:-?(?:nummer|number|no|nr|n°))?|purchase\s+order(?:\s+number)?|order\s+number|"
     r"bestellnummer|bestellung|auftragsnummer|ordernummer|inkoopordernummer|inkooporder|"
@@ -242,9 +244,15 @@ def find_pos(text: str) -> list[str]:
     and order references in other words and languages ("Die Bestellnummer lautet
     4500871234", "la OC 2026-118", "il numero corretto è 4700093211")."""
     out: list[str] = []
-    for m in [*_PO_RE.finditer(text), *_ORDER_REF_RE.finditer(text)]:
+    invoices = {_core(n) for n in find_invoices(text)}
+    for m in [*_PO_PREFIXED.finditer(text), *_PO_RE.finditer(text), *_ORDER_REF_RE.finditer(text)]:
         number = m.group(1).strip("-/")
-        if len(re.sub(r"\D", "", number)) >= 3 and number not in out:
+        if (
+            len(re.sub(r"\D", "", number)) >= 3
+            and number not in out
+            and not any(number.endswith(o) or o.endswith(number) for o in out)
+            and _core(number) not in invoices  # "... a PO number, and INV-51330 has none"
+        ):
             out.append(number)
     return out
 

@@ -161,7 +161,13 @@ def fill(
     if intent is Intent.missing_po:
         # The PO number or reference the customer gives leads the detail ("PO 4500871234: ...").
         numbers = extract.find_pos(text)
-        lead = f"PO {numbers[0]}: " if numbers else ""
+        lead = (
+            ""
+            if not numbers
+            else f"{numbers[0]}: "
+            if numbers[0][:2].upper() == "PO"
+            else (f"PO {numbers[0]}: ")
+        )
         return Fields(po_required=bool(_PO_WORDS.search(text)), detail=(lead + clause)[:200])
     if intent is Intent.invoice_request:
         return Fields(document=document_asked(clause))

@@ -736,7 +736,7 @@ NEGATORS = re.compile(
 INJECTION = re.compile(
     r"\b(?:(?:ignore|disregard|forget|override) (?:all |any |the |your )*(?:previous|prior|above|"
     r"earlier|other|preceding|system)? ?(?:instructions|rules|prompts?|guidelines|content)|you are "
-    r"now|system:|system prompt|respond only with|reply only with|output only|maintenance mode|as "
+    r"now|(?:^|\n)[ \t>#*]*system:|system prompt|respond only with|reply only with|output only|maintenance mode|as "
     r"an ai|new instructions|developer mode|jailbreak|(?:note|message|instruction)s? (?:to|for) "
     r"(?:the |any )?(?:automated|ai|llm|language model|classifier|model|assistant|bot)|"
     r"(?:automated|ai) (?:classifier|system|assistant|agent)s?[,:]|(?:classify|label|mark|tag|"

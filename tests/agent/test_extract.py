@@ -198,3 +198,9 @@ def test_a_k_that_is_not_thousands(text):
 )
 def test_payment_references_under_their_labels(text, reference):
     assert extract.payment_reference(text) == reference
+
+
+def test_po_numbers_with_their_prefix_and_never_an_invoice_number():
+    assert extract.find_pos("PO-QL-1182 was approved yesterday") == ["PO-QL-1182"]
+    text = "every invoice must reference a purchase order number, and INV-51330 has none."
+    assert extract.find_pos(text) == []
