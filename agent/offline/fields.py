@@ -106,11 +106,40 @@ _INCLUSIVE = re.compile(
 )
 
 
+_COUNTED = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s+(units?|pieces?|pcs|boxes|cases|cartons|pallets|hours?|days?|"
+    r"seats|licen[cs]es|bags|rolls|drums|sheets|stück|stk|pièces|unidades|cajas|pezzi|stuks|"
+    r"dozen|dozijn|caixas|horas|heures|stunden|uur|ore)\b",
+    re.I,
+)
+
+
+_TERMS_BEFORE = re.compile(
+    r"\b(?:net|terms?|within|after|payment|zahlbar|binnen|dans|en)\W*$", re.I
+)
+
+
+def _counts_differ(text: str) -> bool:
+    """Two different counts of the same thing ("billed 12 hours ... shows 7.5 hours",
+    "30 boxes ... 21 boxes"): the quantity is contested, whatever the rate."""
+    seen: dict[str, str] = {}
+    for m in _COUNTED.finditer(text):
+        if _TERMS_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue  # "net 30 days", "within 60 days": terms, not a count
+        unit = m.group(2).lower().rstrip("s")
+        if unit in seen and seen[unit] != m.group(1):
+            return True
+        seen.setdefault(unit, m.group(1))
+    return False
+
+
 def reason_of(text: str, hinted: list[str]) -> str:
     """The dispute/deduction reason: the cue's hint if specific, else the text's words."""
     specific = [r for r in hinted if r and r != "other"]
     if specific:
         return specific[0]
+    if _counts_differ(text):
+        return "quantity"
     for reason, pattern in _REASONS:
         if pattern.search(text):
             return reason

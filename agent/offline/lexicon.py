@@ -292,9 +292,14 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:wrong quantity|berechnet, geliefert wurden aber nur|geliefert wurden "
-        r"aber nur|we received \d+ units, you billed|list price instead of|instead of the (?:locked|"
-        r"agreed))",
+        r"aber nur|we received \d+ units, you billed)",
         reason="quantity",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:list price instead of|instead of the (?:locked|agreed))",
+        reason="pricing",
     ),
     _c(
         I.dispute,

@@ -225,3 +225,17 @@ def test_a_new_contact_writing_from_the_address_they_give():
     other = "Write to ap@acme.com from now on. Regards, me@acme.com"
     g = fill(Intent.wrong_contact, other, other, ANCHOR, "me@acme.com", [])
     assert g.new_contact_email == "ap@acme.com"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The invoice bills 12 hours at $145/hr, but the signed ticket shows 7.5 hours.",
+         "quantity"),
+        ("It bills the annual fee at the 2025 list price instead of the locked 2024 rate.",
+         "pricing"),
+        ("Our terms are net 60 days, not 30 days; the price is also wrong.", "pricing"),
+    ],
+)  # fmt: skip
+def test_the_dispute_reason(text, reason):
+    assert fields(Intent.dispute, text).reason == reason
