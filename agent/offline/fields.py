@@ -10,7 +10,7 @@ from arbox.agent import extract
 from arbox.agent.dates import DateMention, Prefer, find_dates, first_date
 from arbox.agent.findings import Fields, Intent
 
-from . import amounts
+from . import amounts, contacts
 from .documents import document_asked
 
 _REASONS: list[tuple[str, re.Pattern[str]]] = [
@@ -80,20 +80,6 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|mr|Herr|Frau|Mme|Mlle|M|Sr|Sra|Srta|Dott|Dott\.ssa|Dña)\.?\s+)"
-_CAP = r"[A-ZÀ-Þ][a-zà-ÿ]+"
-_PERSON = re.compile(
-    rf"{_TITLE}?(?:[A-Z]\.\s?)?(?:(?:de|van|von|da|dos|del|di)\s)?{_CAP}"
-    rf"(?:[ -](?:(?:de|van|von|da|dos|del|di|der)\s)?{_CAP}){{0,2}}"
-)
-_NOT_NAME = re.compile(
-    r"(?:Please|Her|His|Him|She|He|The|Our|Your|Send|Contact|Hi|Hello|Dear|Email|E-mail|Mail|"
-    r"Address|Adresse|Thanks|Thank|Kind|Best|Regards|For|From|To|If|In|At|And|Or|I|We|You|It|"
-    r"This|That|Accounts|Payable|Billing|Invoices?|Payments?|Vendor|Ap|Bitte|Für|Merci|Para|Per|"
-    r"Com|Con|Pour|Voor|Gracias|Obrigad[oa]|During|Also|Can|Could|Would|Rechnungen|Zahlungen|"
-    r"Buchhaltung|Sie|Ich|Wir|Je|Nous|Vous|Total|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b"
-)
 _BACK = re.compile(
     r"\b(?:back|return|retour|regreso|zurück|wieder|reopen|re-open|rouvr\w*|rientr\w*|reabr\w*|"
     r"weer)\b",
@@ -206,7 +192,7 @@ def fill(
     if intent is Intent.financial_distress:
         return Fields(detail=clause[:200])
     if intent is Intent.wrong_contact:
-        return _contact(text, sender)
+        return contacts.new_contact(text, sender)
     if intent is Intent.auto_reply:
         return Fields(return_on=_return_on(text, anchor))
     return Fields()
@@ -346,36 +332,6 @@ def _word_days(text: str) -> int | None:
         if days in {30, 45, 60, 75, 90, 120, 150, 180}:
             return days
     return None
-
-
-def _contact(text: str, sender: str) -> Fields:
-    """The new contact: an address written in the reply, another than the sender's first;
-    the sender's own when they write it out ("send everything to me at this address
-    (k.obrien.estate@gmail.com)": a new person writing from the new address)."""
-    sender_addr = re.findall(r"[\w.+'-]+@[\w.-]+", sender)
-    emails = extract.find_emails(text, exclude=sender_addr) or extract.find_emails(text)
-    if not emails:
-        return Fields()
-    email = emails[0]
-    at = text.find(email)
-    return Fields(new_contact_email=email, new_contact_name=contact_name(text, at, len(email)))
-
-
-def contact_name(text: str, at: int, length: int) -> str | None:
-    """The person named next to the address at ``at``: the last name written in the 100
-    characters before it ("our controller, Nadia Brooks. Her email is ..."), else one
-    right after it ("... (interlocutrice : Mme Sandrine Faure)")."""
-    before = [
-        m for m in _PERSON.finditer(text[max(0, at - 100) : at]) if not _NOT_NAME.match(m.group(0))
-    ]
-    if before:
-        return before[-1].group(0).strip()
-    after = [
-        m
-        for m in _PERSON.finditer(text[at + length : at + length + 60])
-        if not _NOT_NAME.match(m.group(0))
-    ]
-    return after[0].group(0).strip() if after else None
 
 
 def _return_on(text: str, anchor: date) -> date | None:

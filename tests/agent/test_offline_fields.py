@@ -239,3 +239,20 @@ def test_a_new_contact_writing_from_the_address_they_give():
 )  # fmt: skip
 def test_the_dispute_reason(text, reason):
     assert fields(Intent.dispute, text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "name"),
+    [
+        ("please contact Maria Lopez in the Business Office at maria.lopez@ridge-isd.org.",
+         "auto@ridge-isd.org", "Maria Lopez"),
+        ("send all invoices to our new firm: ap@summitbooks.net (attn: Carl Reyes). Alan, thanks",
+         "Donna <d@x.com>", "Carl Reyes"),
+        ("Please write to me at this email from now on.", "Maria Russo <mr@x.com>",
+         "Maria Russo"),
+        ("I think the new manager is Dave, but I don't have his email.", "b@x.com", "Dave"),
+        ("not me - ask Omar", "a@b.com", "Omar"),
+    ],
+)  # fmt: skip
+def test_the_new_contacts_name(text, sender, name):
+    assert fill(Intent.wrong_contact, text, text, ANCHOR, sender, []).new_contact_name == name
