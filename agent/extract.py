@@ -89,7 +89,7 @@ _METHODS: list[tuple[str, re.Pattern[str]]] = [
     (
         "wire",
         re.compile(
-            r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|mt ?103|transfer|"
+            r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|mt ?103|transfer|via tt|"
             r"transferred|value date|bank portal|überweisung|banküberweisung|überwiesen|"
             r"überweisen|virement|viré|transferencia|transferido|transferimos|transferência|"
             r"bonifico|overgemaakt|overboeking|overgeboekt)\b",
@@ -112,7 +112,8 @@ _METHODS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:credit card|debit card|card payment|by card|visa|mastercard|amex|carte "
             r"bancaire|par carte|tarjeta|cartão|kreditkarte|creditcard|carta di credito|"
-            r"(?:your|the|via|through) (?:online |payment |customer |billing )?portal)\b",
+            r"(?:your|the|via|through) (?:online |payment |customer |billing )?portal|(?:on|with) "
+            r"(?:the|our|my|a) (?:company |corporate |business |credit )?card)\b",
             re.I,
         ),
     ),

@@ -26,7 +26,7 @@ _NOT_NAME = re.compile(
     r"This|That|Accounts|Payable|Billing|Invoices?|Payments?|Vendor|Ap|Bitte|Für|Merci|Para|Per|"
     r"Com|Con|Pour|Voor|Gracias|Obrigad[oa]|During|Also|Can|Could|Would|Rechnungen|Zahlungen|"
     r"Buchhaltung|Sie|Ich|Wir|Je|Nous|Vous|Total|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|Business|Office|Department|Team)\b"
+    r"Saturday|Sunday|Business|Office|Department|Team|Kindly|Good|Morning|Afternoon)\b"
 )
 _INTRODUCED = re.compile(
     rf"\b(?:attn|attention|z\.\s?hd\.?|à l'attention de|c/o|ask|contact|speak (?:to|with)|talk "
