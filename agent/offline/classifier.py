@@ -323,11 +323,22 @@ def _decide(model: LinearModel, probs: Mapping[str, float], auto: bool) -> list[
 
 def _align_schedule(findings: list[Finding], anchor: date) -> list[Finding]:
     """A payment released for a later date is promised for that date (CONTRACTS.md
-    section 1: promised_on = that date)."""
+    section 1: payment_sent + promise_to_pay, promised_on = that date)."""
     by = {f.intent: f for f in findings}
     pay, promise = by.get(Intent.payment_sent), by.get(Intent.promise_to_pay)
-    if pay is None or promise is None or pay.fields.paid_on is None:
+    if pay is None or pay.fields.paid_on is None:
         return findings
+    if promise is None:
+        if pay.fields.paid_on <= anchor:
+            return findings
+        promised = Finding(
+            intent=Intent.promise_to_pay,
+            invoices=pay.invoices,
+            fields=Fields(amount=pay.fields.amount, promised_on=pay.fields.paid_on),
+            confidence=pay.confidence,
+            evidence=pay.evidence,
+        )
+        return [*findings, promised]
     if pay.fields.paid_on <= anchor or promise.fields.promised_on == pay.fields.paid_on:
         return findings
     fields = promise.fields.model_copy(update={"promised_on": pay.fields.paid_on})

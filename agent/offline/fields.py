@@ -249,16 +249,25 @@ _PRECISION = {3: 1.0, 2: 0.5, 1: 0.0}
 
 
 def best_mention(
-    clause: str, text: str, anchor: date, prefer: Prefer, text_prefer: Prefer
+    clause: str,
+    text: str,
+    anchor: date,
+    prefer: Prefer,
+    text_prefer: Prefer,
+    *,
+    spans: bool = True,
 ) -> DateMention | None:
     """The date a payment or promise names: in its clause rather than elsewhere, one said of
     paying ("mailed on the 23rd", "our May 15 run", "no later than Wednesday") rather than
     of another event ("dated 12/30", "approved April 8", "the September 21 meeting"), on the
     side of today the intent expects (a payment made is not one someone "will" make), and
-    not months away; a precise date rather than a span when nothing else decides."""
+    not months away; a precise date rather than a span when nothing else decides. Without
+    ``spans``, "within 15 days" and "next week" are no candidates (a payment made has a day)."""
     best: tuple[float, DateMention] | None = None
     for source, side, bonus in ((clause, prefer, 1.0), (text, text_prefer, 0.0)):
         for m in find_dates(source, anchor, side):
+            if not spans and m.precision == 1:
+                continue
             score = _date_score(m, source, anchor, side) + bonus
             if best is None or score > best[0]:
                 best = (score, m)
@@ -298,7 +307,8 @@ def _paid_on(
     if labelled:
         return labelled
     prefer: Prefer = "future" if scheduled else "past"
-    m = best_mention(clause, text, anchor, prefer, "future" if _SCHEDULED.search(text) else "past")
+    text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
+    m = best_mention(clause, text, anchor, prefer, text_prefer, spans=False)
     if m is None:
         return anchor if _JUST.search(clause) else None
     if promised_too:
