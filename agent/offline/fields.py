@@ -29,7 +29,10 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"damag|broken|defect|expir|quality|spoil|tolerance|scrap|faulty|not working|"
             r"beschädigt|kaputt|fehlerhaft|mangelhaft|endommag|abîm|écras|en panne|dañad|"
             r"defectu|roto|danneggi|difett|guast|danificad|avariad|beschadigd|kapot|"
-            r"verkeerde dikte|wrong spec",
+            r"verkeerde dikte|wrong spec|does(?:n't| not) work|did(?:n't| not) work|"
+            r"stopped working|"
+            r"malfunction\w*|out of spec|rotten|moldy|mouldy|contaminat\w*|bent|dented|torn|"
+            r"leak\w*|cracked|scratched",
             re.I,
         ),
     ),
@@ -38,7 +41,8 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"discount|rebate|skonto|escompte|early pay|\d/\d{2} net|late fee|late charge|interest|"
             r"remise|descuento|pronto pago|sconto|abbuono|desconto|korting|retención|retenção|"
-            r"retention",
+            r"retention|retainage|pénalités? de retard|verzugszinsen|mahngebühr|intereses de "
+            r"demora|interessi di mora|prompt pay",
             re.I,
         ),
     ),
@@ -46,6 +50,7 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         "freight",
         re.compile(
             r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
+            r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|"
             r"versandkosten|frais de port|transport|porte|envío|vrachtkosten|verzendkosten|"
             r"spese di (?:trasporto|spedizione)|frete",
             re.I,
