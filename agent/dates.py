@@ -88,6 +88,25 @@ NUMBER_WORDS = {
     "thirty": 30,
     "sixty": 60,
     "ninety": 90,
+    "zwei": 2,
+    "deux": 2,
+    "dos": 2,
+    "due": 2,
+    "twee": 2,
+    "dois": 2,
+    "duas": 2,
+    "drei": 3,
+    "trois": 3,
+    "tres": 3,
+    "tre": 3,
+    "drie": 3,
+    "três": 3,
+    "huit": 8,
+    "quinze": 15,
+    "vierzehn": 14,
+    "quince": 15,
+    "quindici": 15,
+    "veertien": 14,
     "a couple of": 2,
     "a couple": 2,
     "couple of": 2,
@@ -98,6 +117,13 @@ for _weekday_number, _names in WEEKDAYS_OTHER.items():
     for _name in _names.split():
         WEEKDAYS[_name] = _weekday_number
 
+_NEXT = r"next|following|nächste[nrs]?|kommende[nrs]?|prochaine?|próxim[oa]|prossim[oa]|volgende"
+"""A word for "next" before a noun, in our languages."""
+_NEXT_OTHER = (
+    r"nächste[nrs]?|kommende[nrs]?|el\s+próximo|la\s+próxima|próxim[oa]|prossim[oa]|volgende"
+)
+_NEXT_AFTER = r"prochaine?|qui\s+vient|que\s+viene|próxim[oa]|prossim[oa]|que\s+vem"
+"""A word for "next" after the noun ("vendredi prochain", "el mes que viene")."""
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
@@ -122,28 +148,40 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I),
     ),
     (
+        "month_end",
+        re.compile(
+            rf"\b(?:(?:the\s+)?end\s+of|ende|fin(?:\s+de)?|finales\s+de|ultimo)\s+({_MONTH})\b",
+            re.I,
+        ),
+    ),
+    (
         "eom",
         re.compile(
-            r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?month|eom|month[- ]end)\b",
+            rf"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?((?:{_NEXT})\s+)?month|eom|"
+            rf"month[- ]end|"
+            rf"(?:ende|fin|finales?|fine|fim|einde?|final)\s+(?:des\s+|dieses\s+|de\s+|du\s+|del\s+|"
+            rf"do\s+|van\s+de\s+|deze\s+|ce\s+|este\s+|della?\s+|la\s+)?(?:({_NEXT})\s+)?"
+            rf"(?:monats?|mois|mes|mese|mês|maand)(?:\s+({_NEXT_AFTER}))?|(?:zum\s+)?monatsende|"
+            rf"ultimo)\b",
             re.I,
         ),
     ),
     (
         "eow",
         re.compile(
-            r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?week|eow|this\s+week)\b", re.I
-        ),
-    ),
-    (
-        "month_end",
-        re.compile(
-            rf"\b(?:(?:the\s+)?end\s+of|ende|fin(?:\s+de)?|finales\s+de)\s+({_MONTH})\b", re.I
+            rf"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?((?:{_NEXT})\s+)?week|eow|this\s+week|"
+            rf"(?:ende|fin|fine|fim|einde?|final)\s+(?:der\s+|dieser\s+|de\s+(?:la\s+|esta\s+)?|"
+            rf"van\s+de\s+|deze\s+|della\s+|da\s+)?(?:({_NEXT})\s+)?(?:woche|semaine|semana|"
+            rf"settimana|week)(?:\s+({_NEXT_AFTER}))?)\b",
+            re.I,
         ),
     ),
     (
         "relative_day",
         re.compile(
-            r"\b(today|this morning|this afternoon|earlier today|tomorrow|tmrw|day after tomorrow|"
+            r"\b(today|this morning|this afternoon|earlier today|just now|right now|tomorrow|tmrw|"
+            r"day after tomorrow|gerade eben|à l'instant|(?<=é )hier|(?<=ée )hier|(?<=és )hier|"
+            r"hier (?=soir|matin)|"
             r"yesterday|ce matin|ce jour|stamattina|questa mattina|esta mañana|vanochtend|"
             r"vanmorgen|heute (?:morgen|früh)|esta manhã|heute|morgen|gestern|"
             r"aujourd'hui|demain|hoy|mañana|ayer|vandaag|gisteren|oggi|domani|ieri|hoje|amanhã|"
@@ -151,11 +189,28 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("weekday", re.compile(rf"\b(?:(this|next|coming|following)\s+)?({_WEEKDAY})\b\.?", re.I)),
+    (
+        "weekday_day",
+        re.compile(
+            rf"\b({_WEEKDAY}),?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º)?\b(?![.:/,]?\d)",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(this|next|coming|following|{_NEXT_OTHER})\s+)?({_WEEKDAY})\b"
+            rf"(?:\s+(?:{_NEXT_AFTER}))?\.?",
+            re.I,
+        ),
+    ),
     (
         "in_n",
         re.compile(
-            rf"\b(?:in|within|after)\s+(?:the\s+next\s+)?({_NUM})\s+(business\s+)?(days?|weeks?|months?)\b",
+            rf"\b(?:in|within|after|innerhalb\s+von|binnen|dans|en|entro|dentro\s+de|em|over)\s+"
+            rf"(?:the\s+next\s+)?({_NUM})\s+(business\s+|working\s+)?(days?|weeks?|months?|"
+            rf"tagen?|wochen|monaten|jours|semaines|mois|d[ií]as|semanas|meses|giorni|settimane|"
+            rf"mesi|dagen|weken|maanden)\b",
             re.I,
         ),
     ),
@@ -174,12 +229,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _SAME_DAY = {
-    "this morning", "this afternoon", "earlier today", "ce matin", "ce jour", "stamattina",
+    "this morning", "this afternoon", "earlier today", "just now", "right now", "gerade eben",
+    "à l'instant", "ce matin", "ce jour", "stamattina",
     "questa mattina", "esta mañana", "vanochtend", "vanmorgen", "heute morgen", "heute früh",
     "esta manhã",
 }  # fmt: skip
 _DATE_PREPOSITION = re.compile(
     r"\b(?:on|am|bis|by|le|el|until|before|vor|zum|per|from|ab)\s+$", re.I
+)
+
+
+_AFTER_AN_EVENT = re.compile(
+    r"\s+(?:of|after|from|upon|following|nach|après|dès|tras|después de|dopo|na|após)\s+"
+    r"(?:the\s+|la\s+|der\s+|el\s+)?(?:receiv|receipt|getting|erhalt|eingang|réception|recib|"
+    r"recepción|ricev|ontvangst|receb)",
+    re.I,
 )
 
 
@@ -191,13 +255,25 @@ class DateMention:
     end: int
     text: str
     value: date
+    kind: str = ""
+    """Which pattern read it (``numeric``, ``weekday``, ``eom``...)."""
+
+    @property
+    def precision(self) -> int:
+        """3 for a calendar date, 2 for a named day ("Friday", "the 15th", "end of month"),
+        1 for a span ("next week", "in two weeks")."""
+        return 3 if self.kind in _CALENDAR else 1 if self.kind in _SPANS else 2
+
+
+_CALENDAR = frozenset({"iso", "numeric", "day_month", "month_day", "weekday_day"})
+_SPANS = frozenset({"next_week", "next_week_other", "in_n"})
+_JOINER = re.compile(r"[\s,(]*(?:on\s+|the\s+|le\s+|am\s+|el\s+)?", re.I)
 
 
 def find_dates(text: str, anchor: date, prefer: Prefer = "future") -> list[DateMention]:
     """Every date mentioned in ``text``, in order, resolved against ``anchor``."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    weekdays: set[int] = set()
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -205,19 +281,17 @@ def find_dates(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
             value = _resolve(kind, m, anchor, prefer)
             if value is not None:
                 taken.append((m.start(), m.end()))
-                found.append(DateMention(m.start(), m.end(), m.group(0), value))
-                if kind == "weekday":
-                    weekdays.add(m.start())
+                found.append(DateMention(m.start(), m.end(), m.group(0), value, kind))
     found.sort(key=lambda d: d.start)
-    # "Monday, July 20": the weekday only names the date that follows it.
+    # "Monday, July 20", "next week Wednesday 18 of march", "next Tuesday, June 23": a
+    # vaguer mention right before a more precise one only names it.
     return [
         d
-        for k, d in enumerate(found)
+        for d, following in zip(found, [*found[1:], None], strict=False)
         if not (
-            d.start in weekdays
-            and k + 1 < len(found)
-            and found[k + 1].start - d.end <= 3
-            and found[k + 1].start not in weekdays
+            following is not None
+            and following.precision > d.precision
+            and _JOINER.fullmatch(text[d.end : following.start])
         )
     ]
 
@@ -295,10 +369,10 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
             return None  # "we may 20 ..." is a verb, not May 20
         return _month_day(MONTHS[word], int(g[1]), _year_of(g[2]), anchor, prefer)
     if kind == "eom":
-        return end_of_month(add_months(anchor, 1) if g[0] else anchor)
+        return end_of_month(add_months(anchor, 1) if any(g) else anchor)
     if kind == "eow":
         friday = anchor + timedelta(days=(4 - anchor.weekday()) % 7)
-        return friday + timedelta(days=7) if g[0] else friday
+        return friday + timedelta(days=7) if any(g) else friday
     if kind == "relative_day":
         word = g[0].lower()
         if word == "morgen" and re.search(r"guten\s+$", m.string[: m.start()], re.I):
@@ -308,22 +382,33 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         offsets = {
             "today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "vandaag": 0, "oggi": 0,
             "hoje": 0, "yesterday": -1, "gestern": -1, "ayer": -1, "gisteren": -1, "ieri": -1,
-            "ontem": -1, "day after tomorrow": 2,
+            "ontem": -1, "hier": -1, "hier ": -1, "day after tomorrow": 2,
         }  # fmt: skip
         return anchor + timedelta(days=offsets.get(word, 1))
     if kind == "month_end":
         month = MONTHS[g[0].lower()]
         ends = [end_of_month(date(y, month, 1)) for y in range(anchor.year - 1, anchor.year + 2)]
         return _pick(ends, anchor, prefer)
+    if kind == "weekday_day":
+        # "viernes 29", "Friday the 24th": that day of this, the last or the next month,
+        # the one falling on that weekday if any.
+        target, day = WEEKDAYS[g[0].lower()], int(g[1])
+        candidates = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, day))]
+        return _pick([d for d in candidates if d.weekday() == target] or candidates, anchor, prefer)
     if kind == "weekday":
-        return _weekday(anchor, WEEKDAYS[g[1].lower()], (g[0] or "").lower(), prefer, g[1])
+        qualifier = (g[0] or "").lower()
+        if qualifier and qualifier not in {"this", "next", "coming", "following"}:
+            qualifier = "coming"  # "nächsten Freitag", "el próximo viernes": the coming one
+        return _weekday(anchor, WEEKDAYS[g[1].lower()], qualifier, prefer, g[1], m)
     if kind == "in_n":
+        if _AFTER_AN_EVENT.match(m.string[m.end() :]):
+            return None  # "within 7 days of receiving it": no date until that happens
         n, unit = _number(g[0]), g[2].lower()
-        if unit.startswith("day"):
+        if re.match(r"day|tag|jour|d[ií]a|giorn|dag", unit):
             if g[1]:
                 return _business_days(anchor, n)
             return anchor + timedelta(days=n)
-        if unit.startswith("week"):
+        if re.match(r"week|woch|semain|semana|settiman|wek", unit):
             return anchor + timedelta(weeks=n)
         return add_months(anchor, n)
     if kind == "next_week":
@@ -355,10 +440,19 @@ def _business_days(anchor: date, n: int) -> date:
     return d
 
 
-def _weekday(anchor: date, target: int, qualifier: str, prefer: Prefer, raw: str) -> date | None:
+_ABBREVIATION_AS_DAY = re.compile(r"\b(?:on|by|until|til|till|next|this|last)\s+$", re.I)
+
+
+def _weekday(
+    anchor: date, target: int, qualifier: str, prefer: Prefer, raw: str, m: re.Match[str]
+) -> date | None:
     """``Friday`` is the coming Friday; ``next Friday`` is the Friday of next week."""
-    if raw in {"sat", "sun", "mon", "wed"}:
-        return None  # lower-case abbreviations that are usually ordinary words
+    if raw in {"sat", "sun", "mon", "wed"} and not (
+        _ABBREVIATION_AS_DAY.search(m.string[: m.start()])
+        or re.match(r"\s*(?:$|[.,;!\n])", m.string[m.end() :])
+    ):
+        return None  # lower-case abbreviations that are usually ordinary words ("mailed it wed"
+        # and "on sat" are days)
     if prefer == "past" and not qualifier:
         back = (anchor.weekday() - target) % 7  # "paid Friday" written on a Friday: today
         return anchor - timedelta(days=back)

@@ -21,14 +21,15 @@ NEAR_MISS_EDITS = 1
 """A written invoice number this many typos (insert, delete, change, swap) from exactly one
 known number is taken for it."""
 
-_NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2}|,-)?|\d+(?:[.,]\d{1,2}|,-)?"
+_CURRENCY = r"US\$|CA\$|A\$|R\$|\$|€|£|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL)"
 _AMOUNT_RE = re.compile(
-    rf"(?:(?P<pre>US\$|CA\$|A\$|R\$|\$|€|£|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL)"
-    rf"\s?)\s?(?P<a>{_NUMBER})"
-    rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\$|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|"
-    rf"MXN|BRL|dollars|euros?|Euro)\b)"
+    rf"(?:(?:{_CURRENCY})\s?)?(?<![\w.,#/-])(?P<k>\d{{1,3}}(?:[.,]\d{{1,2}})?)\s?[kK]\b(?!-)"
+    rf"|(?P<pre>{_CURRENCY})\s?(?P<a>{_NUMBER})"
+    rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\$|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|"
+    rf"PLN|MXN|BRL|dollars|euros?|Euro)\b)"
     rf"|(?<![\w.,#/-])(?P<c>\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})"
-    rf"(?![\d%/]|[.,]\d))",
+    rf"(?![\d%/]|[.,]\d)",
     re.I,
 )
 _INV_PREFIXED = re.compile(r"\b(INV[-#_]?\d[\d-]{2,}\d)\b", re.I)
@@ -49,6 +50,8 @@ _PO_RE = re.compile(
     r"(?!number\b|required\b|is\b)([A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)",
     re.I,
 )
+_PO_PREFIXED = re.compile(r"\b(PO-[A-Z0-9-]*\d[A-Z0-9-]*)\b", re.I)
+"""A PO number that carries its prefix: ``PO-QL-1182``."""
 _ORDER_REF_RE = re.compile(
     r"\b(?:P\.?\s?O\.?(?:-?(?:nummer|number|no|nr|n°))?|purchase\s+order(?:\s+number)?|order\s+number|"
     r"bestellnummer|bestellung|auftragsnummer|ordernummer|inkoopordernummer|inkooporder|"
@@ -76,8 +79,9 @@ _REFERENCE_RE = re.compile(
     r"betaalreferentie|betalingskenmerk|bank reference|confirmation(?: code| number)?|conf|"
     r"trace(?: number)?|transaction(?: id)?|trn|utr|remittance|payment (?:id|number|document|ref)|"
     r"wire ref|cro|comprovante|comprobante|autorisation|authori[sz]ation|id da transação|"
-    r"zahlungsavis|avviso di pagamento|aviso de pagamento|payment advice|receipt|memo)\.?"
-    r"\s*(?:#|no\.?|nr\.?|n°|n\.º|n\.|number|id|code|is|says)?\s*[:#]?\s*"
+    r"zahlungsavis|avviso di pagamento|aviso de pagamento|payment advice|receipt|memo|batch|"
+    r"payment run|remesa|lote|zahllauf)\.?(?:\s+(?:de|of|du|del|da|di)\s+\w+)?"
+    r"(?:\s*(?:#|no\.?|nr\.?|n°|n\.º|n\.|number|id|code|is|says|ending(?: in)?|:))*\s*"
     r"(?=[A-Z0-9/-]*\d)([A-Z0-9][A-Z0-9/-]{3,}[A-Z0-9])",
     re.I,
 )
@@ -85,7 +89,7 @@ _METHODS: list[tuple[str, re.Pattern[str]]] = [
     (
         "wire",
         re.compile(
-            r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|mt ?103|transfer|"
+            r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|mt ?103|transfer|via tt|"
             r"transferred|value date|bank portal|überweisung|banküberweisung|überwiesen|"
             r"überweisen|virement|viré|transferencia|transferido|transferimos|transferência|"
             r"bonifico|overgemaakt|overboeking|overgeboekt)\b",
@@ -108,7 +112,8 @@ _METHODS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:credit card|debit card|card payment|by card|visa|mastercard|amex|carte "
             r"bancaire|par carte|tarjeta|cartão|kreditkarte|creditcard|carta di credito|"
-            r"(?:your|the|via|through) (?:online |payment |customer |billing )?portal)\b",
+            r"(?:your|the|via|through) (?:online |payment |customer |billing )?portal|(?:on|with) "
+            r"(?:the|our|my|a) (?:company |corporate |business |credit )?card)\b",
             re.I,
         ),
     ),
@@ -151,22 +156,32 @@ def _is_date(text: str, m: re.Match[str]) -> bool:
     return bool(_DATE_WORD_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
 
 
+_PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'"})
+
+
 def find_amounts(text: str) -> list[AmountMention]:
-    """Money amounts: with a currency sign or code, or written with cents (``1,250.00``).
+    """Money amounts: with a currency sign or code, written with cents (``1,250.00``), or in
+    thousands (``12k``).
 
     A bare number is not money when it is a date ("am 20.11.", "on 15.03"), part of a
     phone number, a PO, reference or invoice number (the pattern's look-arounds)."""
     found: list[AmountMention] = []
-    for m in _AMOUNT_RE.finditer(text):
-        if m.group("c") and _is_date(text, m):
+    # Same length, so positions still point into `text`: no-break spaces group thousands
+    # ("1 234,50 €"), a typographic apostrophe groups them in Switzerland ("CHF 1’234.50").
+    plain = text.translate(_PLAIN)
+    for m in _AMOUNT_RE.finditer(plain):
+        if m.group("c") and _is_date(plain, m):
             continue
-        raw = m.group("a") or m.group("b") or m.group("c")
+        raw = m.group("k") or m.group("a") or m.group("b") or m.group("c")
         try:
-            value = parse_amount(raw.replace(" ", ""))
+            value = parse_amount(raw.replace(" ", "").removesuffix(",-"))
         except MoneyError:
             continue
+        if m.group("k"):
+            value = (value * 1000).quantize(Decimal(1))  # "12k", "$1.5k"
         if value > 0:
-            found.append(AmountMention(m.start(), m.end(), m.group(0).strip(), value))
+            written = text[m.start() : m.end()].strip()
+            found.append(AmountMention(m.start(), m.end(), written, value))
     return found
 
 
@@ -230,9 +245,15 @@ def find_pos(text: str) -> list[str]:
     and order references in other words and languages ("Die Bestellnummer lautet
     4500871234", "la OC 2026-118", "il numero corretto è 4700093211")."""
     out: list[str] = []
-    for m in [*_PO_RE.finditer(text), *_ORDER_REF_RE.finditer(text)]:
+    invoices = {_core(n) for n in find_invoices(text)}
+    for m in [*_PO_PREFIXED.finditer(text), *_PO_RE.finditer(text), *_ORDER_REF_RE.finditer(text)]:
         number = m.group(1).strip("-/")
-        if len(re.sub(r"\D", "", number)) >= 3 and number not in out:
+        if (
+            len(re.sub(r"\D", "", number)) >= 3
+            and number not in out
+            and not any(number.endswith(o) or o.endswith(number) for o in out)
+            and _core(number) not in invoices  # "... a PO number, and INV-51330 has none"
+        ):
             out.append(number)
     return out
 

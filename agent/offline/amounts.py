@@ -13,15 +13,25 @@ from decimal import Decimal
 
 from arbox.agent import extract
 
+from .remittance import read_table
+
 _DEDUCT = re.compile(
-    r"less|deduct|took|except|withheld|held back|short|abgezogen|abzüglich|minus|\bmin\b|"
+    r"less|deduct|took|taking|take|taken|knock\w*|except|withheld|held back|short|abgezogen|"
+    r"abzüglich|minus|\bmin\b|retenant|retenu|retenue|retenido|retención|retenção|trattenut\w|"
+    r"einbehalten|"
     r"rebate|net of|differenz|difference|déduit|déduction|retenu|moins|descontamos|descontado|"
     r"desconto|deducido|retenido|trattenendo|trattenuto|detratto|ingehouden|korting|in mindering",
     re.I,
 )
 
 
-_DEDUCT_BEFORE = re.compile(rf"(?:{_DEDUCT.pattern})[^\d\n.]{{0,25}}$", re.I)
+_DEDUCT_BEFORE = re.compile(
+    rf"(?:{_DEDUCT.pattern})(?:[^\n.$€£]|\d+(?:[.,]\d+)?\s?%){{0,25}}$", re.I
+)
+"""A word of deducting shortly before the amount, a percentage allowed between ("less the
+20% restocking fee ($184.00)")."""
+_CONJUNCTION = re.compile(r"\b(?:and|und|et|y|e|en|then|dann|puis)\b", re.I)
+"""Ends a deduction's reach: "3% Skonto abgezogen und 4.850,00 EUR überwiesen"."""
 
 
 _GROSS = re.compile(
@@ -33,12 +43,43 @@ _GROSS = re.compile(
 
 
 _DEDUCTED_AFTER = re.compile(
-    r"\s*(?:light|short|less|off\b|deducted|abgezogen|einbehalten|retenido|descontado|in "
-    r"mindering|isn't an oversight|was (?:deducted|withheld|taken))",
+    r"\)?\s*(?:light|short|less|off\b|deducted|held back|withheld|abgezogen|einbehalten|"
+    r"retenido|descontado|in mindering|isn't an oversight|was (?:deducted|withheld|taken))",
     re.I,
 )
+_OWED_AFTER = re.compile(
+    r"\s*(?:is |as |you show as |shown as )?(?:still )?(?:owed|open|outstanding|due|unpaid|"
+    r"offen|ouvert|pendiente|aperto|openstaand)\b",
+    re.I,
+)
+"""The balance left open by a short pay is the deduction ("the $64.80 you show as open")."""
+_UNIT_AFTER = re.compile(
+    r"\s*(?:/|per\b|each\b|ea\b|cad\b|chacun|cada\b|p\.?\s?u\.|x\s*\d|×|a (?:unit|piece|page|"
+    r"hour|day)|pro\b|par\b)",
+    re.I,
+)
+"""A unit price or rate, never the amount paid or contested ("$180 x 7 days", "$4.10/sq ft")."""
 
 
+_INSTALMENT_AFTER = re.compile(
+    r"\s*(?:on|by|every|each|per|a|/|pro|par|al|cada|this|next)\s+(?:the\s+|two\s+|other\s+)?"
+    r"(?:\d|month|week|monday|tuesday|wednesday|thursday|friday|monat|mois|mes|mese|maand)",
+    re.I,
+)
+"""An amount with its schedule after it: "$700 on the 1st of each month", "$600 every two
+weeks"."""
+_NOT_PROMISED = re.compile(
+    r"(?:\bnot\b|n't|cannot|unable|\bowe\w*|balance of|full amount|schulden|nicht)[^\d\n]{0,25}$",
+    re.I,
+)
+"""An amount they can not pay or owe ("I can not pay full amount $5,420", "we owe $6,300")."""
+_CONTESTED_BEFORE = re.compile(
+    r"(?:difference|differenz|différence|diferencia|differenza|verschil|diferença|overcharg\w*|"
+    r"overbill\w*|extra|disputed?|contest\w*|credit (?:of|for)|refund|two times|twice)"
+    r"[^\n.$€£]{0,30}$",
+    re.I,
+)
+"""The contested part, said as such: "a difference of $441.60", "la differenza è di 675,00 €"."""
 _PAY_VERB = re.compile(
     r"\b(?:pay|paying|send|sending|transfer|wire|remit|expect|überweisen|zahlen|begleichen|pagar|"
     r"pagaremos|payer|réglerons|paierons|betalen|pagare|pagheremo|pagaremos|of|über|de|van|di)\b"
@@ -49,6 +90,7 @@ _PAY_VERB = re.compile(
 
 _NOT_PAID = re.compile(
     r"(?:less|deduct\w*|minus|\bmin\b|withheld|held back|short|abzug|abzüglich|einbehalten|"
+    r"invoice amount(?: of)?|\bvs\.?|versus|"
     r"differenz|déduit|retenant|retenu|descontado|descontamos|desconto de|retenido|trattenendo|"
     r"invoice total|\(total|über|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu de?s?|"
     r"statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|bruttobetrag)"
@@ -70,38 +112,66 @@ def payment_amount(clause: str, text: str) -> Decimal | None:
     """The amount paid: a total or "in the amount of" first (remittance tables list every
     line), then the first amount of the clause, then of the reply; never an amount named
     as deducted or as the invoice's gross ("instead of 4 620,00", "invoice total")."""
+    table = read_table(text)
+    if table is not None and table.paid():
+        return table.paid()
+    total_line = _TOTAL_LINE.search(text)
+    if total_line:
+        on_line = extract.find_amounts(total_line.group(0))
+        if on_line:
+            return on_line[-1].value  # a remittance's "Total : 3 455,60 €"
     for source in (clause, text):
+        found = [a for a in extract.find_amounts(source) if not _unit_price(source, a)]
         amounts = [
             a
-            for a in extract.find_amounts(source)
+            for a in found
             if not _NOT_PAID.search(source[max(0, a.start - 30) : a.start])
-            and not _DEDUCTED_AFTER.match(source[a.end : a.end + 30])
+            and not _deduction(source, a)
         ]
         totals = [a for a in amounts if _TOTAL.search(source[max(0, a.start - 60) : a.start])]
         if totals:
             return totals[-1].value
         if amounts:
             return amounts[0].value
+        if len(found) == 1 and not _deduction(source, found[0]):
+            return found[0].value  # "virement effectué (total 5 412,80 €)": the one amount
     return bare_amount(clause) or bare_amount(text)
 
 
-_UNIT_PRICE = re.compile(r"\s*(?:/|per\b|each\b|a (?:unit|piece|page|hour)|pro\b|par\b)", re.I)
+_TOTAL_LINE = re.compile(
+    r"^[ \t]*(?:total(?: paid| sent| amount)?|totaal|totale|summe|gesamt(?:betrag)?|montant total)"
+    r"\b[^\n]*",
+    re.I | re.M,
+)
+
+
+def _unit_price(source: str, a: extract.AmountMention) -> bool:
+    return bool(_UNIT_AFTER.match(source[a.end : a.end + 12]))
 
 
 def disputed_amount(clause: str, text: str) -> Decimal | None:
-    """The contested amount: in the clause, else the reply; never a unit price ("$4.10/sq ft")."""
+    """The contested amount: one said to be the difference or overcharge, else the first in
+    the clause, else in the reply; never a unit price ("$4.10/sq ft", "46,00 € cad.")."""
     for source in (clause, text):
-        for a in extract.find_amounts(source):
-            if not _UNIT_PRICE.match(source[a.end : a.end + 12]):
-                return a.value
+        found = [a for a in extract.find_amounts(source) if not _unit_price(source, a)]
+        said = [
+            a for a in found if _CONTESTED_BEFORE.search(source[max(0, a.start - 45) : a.start])
+        ]
+        if said or found:
+            return (said or found)[0].value
     return None
 
 
 def promised_amount(clause: str) -> Decimal | None:
     """The amount right after a verb of paying ("I can send $1,000 on Friday")."""
     for a in extract.find_amounts(clause):
-        if _PAY_VERB.search(clause[max(0, a.start - 40) : a.start]) and not _GROSS.search(
-            clause[max(0, a.start - 20) : a.start]
+        before = clause[max(0, a.start - 40) : a.start]
+        if (
+            (_PAY_VERB.search(before) or _INSTALMENT_AFTER.match(clause[a.end : a.end + 20]))
+            and not _GROSS.search(before[-20:])
+            and not _NOT_PROMISED.search(before)
+            and not _deduction(clause, a)
+            and not _unit_price(clause, a)
         ):
             return a.value
     return None
@@ -132,8 +202,13 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     """(paid, deducted): the deduction is an amount named as taken off ("less $48", "$96.00
     light", "612,60 € einbehalten"); the payment is the amount paid, never the invoice's gross;
     one missing is the gross minus the other."""
-    amounts = extract.find_amounts(text)
+    table = read_table(text)
+    if table is not None and all(table.short_paid()):
+        return table.short_paid()
+    amounts = [a for a in extract.find_amounts(text) if not _unit_price(text, a)]
     deducted = next((a.value for a in amounts if _deduction(text, a)), None)
+    if deducted is None and len(amounts) == 1 and _OWED_AFTER.match(text[amounts[0].end :]):
+        return None, amounts[0].value
     gross = next(
         (a.value for a in amounts if _GROSS.search(text[max(0, a.start - 40) : a.start])), None
     )
@@ -159,6 +234,7 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
 def _deduction(text: str, a: extract.AmountMention) -> bool:
     before = text[max(0, a.start - 40) : a.start]
     after = text[a.end : a.end + 30]
-    return bool(_DEDUCT_BEFORE.search(before) and not _GROSS.search(before[-15:])) or bool(
-        _DEDUCTED_AFTER.match(after)
-    )
+    said = _DEDUCT_BEFORE.search(before)
+    return bool(
+        said and not _GROSS.search(before[-15:]) and not _CONJUNCTION.search(said.group(0))
+    ) or bool(_DEDUCTED_AFTER.match(after))

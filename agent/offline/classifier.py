@@ -73,9 +73,27 @@ _COPY_ASK = re.compile(
 )
 _SCHEDULED = re.compile(
     r"\b(?:goes out|going out|has been scheduled|is scheduled|are scheduled"
-    r"|(?:is|are|was|were) (?:queued|set up|released|approved) for)\b",
+    r"|(?:is|are|was|were|been) (?:queued|set up|released|approved|entered|loaded|included|"
+    r"booked) (?:for|in|on)"
+    r"|(?:it's|it is|is|are|they're) (?:in|on) (?:our|the|this|next|\w+'s) (?:[\w/-]+ ){0,2}"
+    r"(?:run|batch|cycle)"
+    r"|eingeplant|terminiert|freigegeben|enthalten|vorgemerkt|est (?:prévu|programmé|planifié)e?"
+    r"|sont (?:prévu|programmé|planifié)e?s|enregistrée? et partira|está (?:agendad|programad|"
+    r"previst)[oa]|están (?:agendad|programad|previst)[oa]s|agendad[oa] (?:no|para)|"
+    r"programad[oa] para|staat ingepland|is ingepland|in distinta|è (?:programmat|pianificat|"
+    r"previst)[oa])",
     re.IGNORECASE,
 )
+"""Present or perfect: the payment is already set up in their system for a date ("it's in
+Thursday's run", "ist für den Zahllauf eingeplant", "está agendado"); "we will pay in the
+next run" is a promise only."""
+_PAID_LESS = re.compile(
+    r"\b(?:difference|deduct\w*|short[- ]?pa\w*|withh\w*|held back|backcharge\w*|"
+    r"back-charge\w*|not the full|instead of|less \$|abgezogen|einbehalten|déduit|retenu\w*|"
+    r"descontad\w*|trattenut\w*|ingehouden)\b",
+    re.IGNORECASE,
+)
+"""Said of a payment, these make a contested amount a deduction (CONTRACTS.md section 1)."""
 
 
 class OfflineClassifier:
@@ -148,14 +166,30 @@ class OfflineClassifier:
             scores[Intent.payment_sent] = max(
                 scores.get(Intent.payment_sent, 0.0), scores[Intent.promise_to_pay]
             )
+        if (
+            Intent.payment_sent in chosen
+            and Intent.dispute in chosen
+            and Intent.short_pay not in chosen
+            and _PAID_LESS.search(text)
+        ):
+            # Paid, less what they contest: a deduction is short_pay, not also a dispute.
+            chosen[chosen.index(Intent.dispute)] = Intent.short_pay
+            scores[Intent.short_pay] = max(
+                scores.get(Intent.short_pay, 0.0), scores[Intent.dispute]
+            )
         if auto and Intent.auto_reply not in chosen:
             chosen.append(Intent.auto_reply)
         if auto and not _from_text_only(reply):
             scores[Intent.auto_reply] = max(scores.get(Intent.auto_reply, 0.0), 0.97)
-        findings = [
-            self._finding(intent, by_intent.get(intent, []), scores[intent], text, anchor, reply)
-            for intent in chosen
-        ]
+        findings = _align_schedule(
+            [
+                self._finding(
+                    intent, by_intent.get(intent, []), scores[intent], text, anchor, reply, chosen
+                )
+                for intent in chosen
+            ],
+            anchor,
+        )
         if not findings:
             # Nothing understood: `other`, as sure as the model is that nothing applies
             # (a reply with no cue is not "other" with high confidence by default).
@@ -235,6 +269,7 @@ class OfflineClassifier:
         text: str,
         anchor: date,
         reply: Reply,
+        chosen: list[Intent],
     ) -> Finding:
         if hits:
             best = max(hits, key=lambda h: h.cue.weight).clause.text
@@ -244,7 +279,8 @@ class OfflineClassifier:
         if hits and all(h.cue is _BOUNCE_CUE for h in hits):
             fields = Fields()  # the failed address in a bounce is not a new contact
         else:
-            fields = fill(intent, best, text, anchor, reply.sender, reasons)
+            also = frozenset(chosen) - {intent}
+            fields = fill(intent, best, text, anchor, reply.sender, reasons, also)
         clause_text = " ".join(dict.fromkeys([best, *(h.clause.text for h in hits)]))
         invoices = extract.find_invoices(clause_text, reply.known_invoices)
         if not invoices and intent not in _NO_INVOICES:
@@ -283,6 +319,31 @@ def _decide(model: LinearModel, probs: Mapping[str, float], auto: bool) -> list[
         if best != Intent.other:
             chosen = [Intent(best)]
     return chosen
+
+
+def _align_schedule(findings: list[Finding], anchor: date) -> list[Finding]:
+    """A payment released for a later date is promised for that date (CONTRACTS.md
+    section 1: payment_sent + promise_to_pay, promised_on = that date)."""
+    by = {f.intent: f for f in findings}
+    pay, promise = by.get(Intent.payment_sent), by.get(Intent.promise_to_pay)
+    if pay is None or pay.fields.paid_on is None:
+        return findings
+    if promise is None:
+        if pay.fields.paid_on <= anchor:
+            return findings
+        promised = Finding(
+            intent=Intent.promise_to_pay,
+            invoices=pay.invoices,
+            fields=Fields(amount=pay.fields.amount, promised_on=pay.fields.paid_on),
+            confidence=pay.confidence,
+            evidence=pay.evidence,
+        )
+        return [*findings, promised]
+    if pay.fields.paid_on <= anchor or promise.fields.promised_on == pay.fields.paid_on:
+        return findings
+    fields = promise.fields.model_copy(update={"promised_on": pay.fields.paid_on})
+    aligned = promise.model_copy(update={"fields": fields})
+    return [aligned if f is promise else f for f in findings]
 
 
 def _position(finding: Finding, text: str) -> int:

@@ -1,4 +1,5 @@
-"""Features of a reply for the learned layer: words, word pairs, character n-grams, rule votes.
+"""Features of a reply for the learned layer: words, word pairs, character n-grams, negated
+words, rule votes.
 
 One function, used both when the model is trained (`arbox eval train`, with scikit-learn)
 and when it is scored at run time (pure Python), so the two can never disagree. Digits
@@ -32,7 +33,7 @@ def normalise(text: str) -> str:
 
 def terms(text: str, subject: str = "") -> Counter[str]:
     """Raw term counts: ``w:`` words, ``b:`` word pairs, ``c:`` character n-grams, ``s:``
-    subject words."""
+    subject words, ``n:`` words a negation governs."""
     counts: Counter[str] = Counter()
     norm = normalise(text)
     words = _WORD.findall(norm)
@@ -44,6 +45,32 @@ def terms(text: str, subject: str = "") -> Counter[str]:
             if len(padded) >= n:
                 counts.update(f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1))
     counts.update(f"s:{w}" for w in _WORD.findall(normalise(subject)))
+    counts.update(scoped_terms(norm))
+    return counts
+
+
+_CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]?")
+_NEGATOR = re.compile(
+    r"not|no|never|n't|cannot|can't|won't|don't|didn't|doesn't|haven't|hasn't|isn't|wasn't|"
+    r"aren't|weren't|without|nicht|nie|kein\w*|ohne|pas|jamais|sans|nunca|sin|niet|nooit|geen|"
+    r"zonder|non|mai|senza|não|nem|sem|nenhum\w*",
+)
+NEGATION_REACH = 3
+"""Words after a negation that it governs ("we have not [received the goods]")."""
+
+
+def scoped_terms(norm: str) -> Counter[str]:
+    """Words in the scope of a negation, as ``n:<word>``, clause by clause: "we have not
+    received the goods" says ``n:received``, which "we received the goods" does not."""
+    counts: Counter[str] = Counter()
+    for clause in _CLAUSE.findall(norm):
+        reach = 0
+        for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", clause):
+            if _NEGATOR.fullmatch(w):
+                reach = NEGATION_REACH
+            elif reach:
+                counts[f"n:{w}"] += 1
+                reach -= 1
     return counts
 
 

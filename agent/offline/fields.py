@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, timedelta
 
 from arbox.agent import extract
-from arbox.agent.dates import Prefer, find_dates, first_date
+from arbox.agent.dates import DateMention, Prefer, find_dates, first_date
 from arbox.agent.findings import Fields, Intent
 
-from . import amounts
+from . import amounts, contacts
+from .documents import document_asked
 
 _REASONS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -27,7 +29,10 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"damag|broken|defect|expir|quality|spoil|tolerance|scrap|faulty|not working|"
             r"beschädigt|kaputt|fehlerhaft|mangelhaft|endommag|abîm|écras|en panne|dañad|"
             r"defectu|roto|danneggi|difett|guast|danificad|avariad|beschadigd|kapot|"
-            r"verkeerde dikte|wrong spec",
+            r"verkeerde dikte|wrong spec|does(?:n't| not) work|did(?:n't| not) work|"
+            r"stopped working|"
+            r"malfunction\w*|out of spec|rotten|moldy|mouldy|contaminat\w*|bent|dented|torn|"
+            r"leak\w*|cracked|scratched",
             re.I,
         ),
     ),
@@ -36,7 +41,8 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"discount|rebate|skonto|escompte|early pay|\d/\d{2} net|late fee|late charge|interest|"
             r"remise|descuento|pronto pago|sconto|abbuono|desconto|korting|retención|retenção|"
-            r"retention",
+            r"retention|retainage|pénalités? de retard|verzugszinsen|mahngebühr|intereses de "
+            r"demora|interessi di mora|prompt pay",
             re.I,
         ),
     ),
@@ -44,6 +50,7 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         "freight",
         re.compile(
             r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
+            r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|"
             r"versandkosten|frais de port|transport|porte|envío|vrachtkosten|verzendkosten|"
             r"spese di (?:trasporto|spedizione)|frete",
             re.I,
@@ -71,88 +78,50 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         "not_received",
         re.compile(
             r"never (?:received|delivered|arrived|dropped|showed|came)|not received|no record|"
-            r"cancel|storn|annul|no se realizó|not performed|nicht geliefert|non livr|no hemos "
+            r"did not receive|didn't receive|no se realizó|not performed|nicht geliefert|non livr|"
+            r"nie geliefert|no hemos "
             r"recibido|não foi realizado|nunca apareceu|niet geleverd|non consegnat|never got",
             re.I,
         ),
     ),
 ]
-_DOCUMENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("W-9", re.compile(r"\bw-?9\b", re.I)),
-    ("proof of delivery", re.compile(r"proof of delivery|\bpod\b|delivery (?:note|receipt)", re.I)),
-    ("credit memo", re.compile(r"credit (?:memo|note)", re.I)),
-    ("statement", re.compile(r"statement|kontoauszug|relevé|estado de cuenta|aging|ageing", re.I)),
-    ("bill of lading", re.compile(r"bill of lading|\bbol\b", re.I)),
-    ("packing slip", re.compile(r"packing slip", re.I)),
-    ("timesheets", re.compile(r"timesheet|feuilles de temps", re.I)),
-    ("certificate of insurance", re.compile(r"certificate of insurance", re.I)),
-    ("bank details letter", re.compile(r"bank details", re.I)),
-    ("invoice copy", re.compile(r"invoice|cop(?:y|ies)|facture|rechnung|factura|\binv\b", re.I)),
-]
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|mr|Herr|Frau|Mme|Mlle|M|Sr|Sra|Srta|Dott|Dott\.ssa|Dña)\.?\s+)"
-_CAP = r"[A-ZÀ-Þ][a-zà-ÿ]+"
-_PERSON = re.compile(
-    rf"{_TITLE}?(?:[A-Z]\.\s?)?(?:(?:de|van|von|da|dos|del|di)\s)?{_CAP}"
-    rf"(?:[ -](?:(?:de|van|von|da|dos|del|di|der)\s)?{_CAP}){{0,2}}"
+_BACK = re.compile(
+    r"\b(?:back|return|retour|regreso|zurück|wieder|reopen|re-open|rouvr\w*|rientr\w*|reabr\w*|"
+    r"weer)\b",
+    re.I,
 )
-_NOT_NAME = re.compile(
-    r"(?:Please|Her|His|Him|She|He|The|Our|Your|Send|Contact|Hi|Hello|Dear|Email|E-mail|Mail|"
-    r"Address|Adresse|Thanks|Thank|Kind|Best|Regards|For|From|To|If|In|At|And|Or|I|We|You|It|"
-    r"This|That|Accounts|Payable|Billing|Invoices?|Payments?|Vendor|Ap|Bitte|Für|Merci|Para|Per|"
-    r"Com|Con|Pour|Voor|Gracias|Obrigad[oa]|During|Also|Can|Could|Would|Rechnungen|Zahlungen|"
-    r"Buchhaltung)\b"
-)
-_BACK = re.compile(r"\b(?:back|return|retour|regreso|zurück|wieder)\b", re.I)
+_BACK_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:wieder|zurück|terug|de retour)\b", re.I)
+"""A return said after its date, as German and Dutch do ("ab 31. August wieder im Büro")."""
 _INCLUSIVE = re.compile(
     r"inclus|einschließlich|through|thru|till? and including|t\.?o\.?m\.?", re.I
 )
 
 
-_ASK = re.compile(
-    r"\b(?:send|resend|re-send|provide|share|forward|e-?mail|need|needs|request|requesting|get|"
-    r"attach|include|want|mail|fax|see|have)\b(?:\s+(?:me|us|over|across|through))?"
-    r"(?:\s+(?:a|an|the|your|our|us|me|one|another|new|current|copy of(?: the)?|"
-    r"copies of(?: the)?))*"
-    r"\s+(?P<doc>[A-Za-z0-9-]+(?:\s+(?:and\s+|&\s+|/\s+)?[A-Za-z0-9-]+){0,5}?)"
-    r"(?=\s+(?:for|from|so|to|by|as|with|showing|that|which|covering|once|before|when|if|please|"
-    r"asap|again|dated|under|in|on|at|we|i)\b|\s*[.,;?!:()\n]|\s*$)",
-    re.I,
-)
-_DOC_WORD = re.compile(
-    r"\b(?:cop(?:y|ies)|invoices?|statements?|w-?9|report|contracts?|agreements?|orders?|tickets?|"
-    r"certificates?|letters?|waivers?|breakdown|confirmation|receipts?|notes?|slips?|memo|"
-    r"application|forms?|lading|pod|timesheets?|documentation|backup|back-up|summary|proof|bol|"
-    r"aging|ageing|details|quotes?|estimate|log|photos?|records?)\b",
+_COUNTED = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s+(units?|pieces?|pcs|boxes|cases|cartons|pallets|hours?|days?|"
+    r"seats|licen[cs]es|bags|rolls|drums|sheets|stück|stk|pièces|unidades|cajas|pezzi|stuks|"
+    r"dozen|dozijn|caixas|horas|heures|stunden|uur|ore)\b",
     re.I,
 )
 
 
-def document_asked(clause: str) -> str:
-    """What the customer asks for, in their words when a request names it ("the signed work
-    orders", "a credit application"), else a category from the clause ("statement")."""
-    for m in _ASK.finditer(clause):
-        phrase = _trim(m.group("doc").strip())
-        if phrase and not re.search(r"\d{3,}", phrase):
-            copies = re.match(r"(cop(?:y|ies)) of (?:the |our |your )?(\w+?)s?\b", phrase, re.I)
-            if copies:
-                return f"{copies.group(2)} {copies.group(1)}".lower()
-            return _ABBREVIATIONS.get(phrase.lower(), phrase.lower())
-    return next((name for name, p in _DOCUMENTS if p.search(clause)), "invoice copy")
+_TERMS_BEFORE = re.compile(
+    r"\b(?:net|terms?|within|after|payment|zahlbar|binnen|dans|en)\W*$", re.I
+)
 
 
-_LEADING = {"is", "the", "a", "an", "again", "me", "us", "please", "also", "your", "our", "full"}
-_ABBREVIATIONS = {"pod": "proof of delivery", "bol": "bill of lading", "w9": "W-9", "w-9": "W-9"}
-
-
-def _trim(phrase: str) -> str:
-    """The phrase from its first content word to its last document word ("is the statement
-    of what" -> "statement"), or "" when it names no document."""
-    words = phrase.split()
-    while words and words[0].lower() in _LEADING:
-        words.pop(0)
-    while words and not _DOC_WORD.fullmatch(words[-1]):
-        words.pop()
-    return " ".join(words)
+def _counts_differ(text: str) -> bool:
+    """Two different counts of the same thing ("billed 12 hours ... shows 7.5 hours",
+    "30 boxes ... 21 boxes"): the quantity is contested, whatever the rate."""
+    seen: dict[str, str] = {}
+    for m in _COUNTED.finditer(text):
+        if _TERMS_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue  # "net 30 days", "within 60 days": terms, not a count
+        unit = m.group(2).lower().rstrip("s")
+        if unit in seen and seen[unit] != m.group(1):
+            return True
+        seen.setdefault(unit, m.group(1))
+    return False
 
 
 def reason_of(text: str, hinted: list[str]) -> str:
@@ -160,6 +129,8 @@ def reason_of(text: str, hinted: list[str]) -> str:
     specific = [r for r in hinted if r and r != "other"]
     if specific:
         return specific[0]
+    if _counts_differ(text):
+        return "quantity"
     for reason, pattern in _REASONS:
         if pattern.search(text):
             return reason
@@ -167,26 +138,37 @@ def reason_of(text: str, hinted: list[str]) -> str:
 
 
 def fill(
-    intent: Intent, clause: str, text: str, anchor: date, sender: str, reasons: list[str]
+    intent: Intent,
+    clause: str,
+    text: str,
+    anchor: date,
+    sender: str,
+    reasons: list[str],
+    also: frozenset[Intent] = frozenset(),
 ) -> Fields:
-    """The fields for ``intent``, read from ``clause`` first and then the whole ``text``."""
+    """The fields for ``intent``, read from ``clause`` first and then the whole ``text``;
+    ``also``: the other intents found in the reply."""
+    # HTML remnants: "1&nbsp;745,00&nbsp;&euro;" is an amount.
+    clause, text = html.unescape(clause), html.unescape(text)
     if intent is Intent.payment_sent:
         # A payment released for a later date ("value date 29.05.", "scheduled for the
         # 12th") is paid on that date; otherwise the date is in the past.
-        prefer: Prefer = "future" if _SCHEDULED.search(clause) else "past"
-        text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
         return Fields(
             amount=amounts.payment_amount(clause, text),
-            paid_on=_labelled_date(text, anchor)
-            or first_date(clause, anchor, prefer)
-            or first_date(text, anchor, text_prefer),
+            paid_on=_paid_on(
+                clause,
+                text,
+                anchor,
+                scheduled=bool(_SCHEDULED.search(clause)),
+                promised_too=Intent.promise_to_pay in also,
+            ),
             method=extract.payment_method(clause) or extract.payment_method(text),
             reference=extract.payment_reference(text),
         )
     if intent is Intent.promise_to_pay:
         return Fields(
             amount=amounts.promised_amount(clause) or amounts.payment_amount(clause, text),
-            promised_on=first_date(clause, anchor, "future") or first_date(text, anchor, "future"),
+            promised_on=best_date(clause, text, anchor, "future", "future"),
         )
     if intent is Intent.dispute:
         reason = reason_of(clause, reasons)
@@ -199,7 +181,13 @@ def fill(
     if intent is Intent.missing_po:
         # The PO number or reference the customer gives leads the detail ("PO 4500871234: ...").
         numbers = extract.find_pos(text)
-        lead = f"PO {numbers[0]}: " if numbers else ""
+        lead = (
+            ""
+            if not numbers
+            else f"{numbers[0]}: "
+            if numbers[0][:2].upper() == "PO"
+            else (f"PO {numbers[0]}: ")
+        )
         return Fields(po_required=bool(_PO_WORDS.search(text)), detail=(lead + clause)[:200])
     if intent is Intent.invoice_request:
         return Fields(document=document_asked(clause))
@@ -209,7 +197,7 @@ def fill(
     if intent is Intent.financial_distress:
         return Fields(detail=clause[:200])
     if intent is Intent.wrong_contact:
-        return _contact(text, sender)
+        return contacts.new_contact(text, sender)
     if intent is Intent.auto_reply:
         return Fields(return_on=_return_on(text, anchor))
     return Fields()
@@ -233,6 +221,104 @@ _DATE_LABEL = re.compile(
     r"betaaldatum|value date|remesa del)\s*[:.]?\s*",
     re.I,
 )
+
+
+_PAYING_BEFORE = re.compile(
+    r"\b(?:paid|pay\w*|sent|send|mailed|mail|wired|transferred|released|scheduled|set|run|goes|"
+    r"went|go|going|expect|issued?|cut|clear|made|processed|executed|"
+    r"initiated|no later than|latest|überw\w+|\w*zahl\w*|ausgeführt|spätestens|pa[yi]\w*|"
+    r"réglé|régler|virement|effectu\w+|au plus tard|pag\w+|transf\w+|realizad\w+|"
+    r"a más tardar|betaal\w*|betal\w*|uitgevoerd|eseguit\w+|bonifico)\b[^.\n]{0,30}$",
+    re.I,
+)
+_BY_DAY = re.compile(
+    r"\b(?:on|by|until|till|before|due|am|bis|zum|avant|antes del?|entro|op|vóór|até)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+"""A preposition right before a date: "on the 15th", "by Friday", "bis 20. März"."""
+_PAYING_AFTER = re.compile(r"^\W{0,3}(?:'s\s+)?(?:check\s+|payment\s+|pay\s+|ach\s+)?run\b", re.I)
+_OTHER_EVENT = re.compile(
+    r"\b(?:dated|date[ds]? of|invoice date|issued|received|delivered|delivery|shipped|arrived|"
+    r"approved|approval|expires?|expiry|meeting|since|from|through|thru|promised|ordered|"
+    r"started|week of|datiert|vom|du|de fecha|emitida|reçue?|geliefert|lieferung|livraison|"
+    r"entrega|levering|consegna|ontvangen|ricevut[ao])\b[^.\n\d]{0,12}$",
+    re.I,
+)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|'ll|shall|going to|wird|werden|allons|vamos a|zal|zullen|vou|vamos)\b[^.\n]{0,40}$",
+    re.I,
+)
+_JUST = re.compile(r"\b(?:just|gerade|acabo de|acabamos de|viens de|venons de|appena)\b", re.I)
+_PRECISION = {3: 1.0, 2: 0.5, 1: 0.0}
+
+
+def best_mention(
+    clause: str,
+    text: str,
+    anchor: date,
+    prefer: Prefer,
+    text_prefer: Prefer,
+    *,
+    spans: bool = True,
+) -> DateMention | None:
+    """The date a payment or promise names: in its clause rather than elsewhere, one said of
+    paying ("mailed on the 23rd", "our May 15 run", "no later than Wednesday") rather than
+    of another event ("dated 12/30", "approved April 8", "the September 21 meeting"), on the
+    side of today the intent expects (a payment made is not one someone "will" make), and
+    not months away; a precise date rather than a span when nothing else decides. Without
+    ``spans``, "within 15 days" and "next week" are no candidates (a payment made has a day)."""
+    best: tuple[float, DateMention] | None = None
+    for source, side, bonus in ((clause, prefer, 1.0), (text, text_prefer, 0.0)):
+        for m in find_dates(source, anchor, side):
+            if not spans and m.precision == 1:
+                continue
+            score = _date_score(m, source, anchor, side) + bonus
+            if best is None or score > best[0]:
+                best = (score, m)
+    return best[1] if best else None
+
+
+def best_date(
+    clause: str, text: str, anchor: date, prefer: Prefer, text_prefer: Prefer
+) -> date | None:
+    """The value of `best_mention`."""
+    m = best_mention(clause, text, anchor, prefer, text_prefer)
+    return m.value if m else None
+
+
+def _date_score(m: DateMention, source: str, anchor: date, side: Prefer) -> float:
+    before, after = source[max(0, m.start - 40) : m.start], source[m.end : m.end + 20]
+    score = _PRECISION[m.precision]
+    if _PAYING_BEFORE.search(before) or _BY_DAY.search(before) or _PAYING_AFTER.match(after):
+        score += 2
+    if _OTHER_EVENT.search(before[-25:]):
+        score -= 3
+    if side == "past" and _FUTURE_BEFORE.search(source[max(0, m.start - 50) : m.start]):
+        score -= 2
+    if (m.value < anchor) if side == "future" else (m.value > anchor):
+        score -= 2
+    if abs((m.value - anchor).days) > 150:
+        score -= 2
+    return score
+
+
+def _paid_on(
+    clause: str, text: str, anchor: date, *, scheduled: bool, promised_too: bool
+) -> date | None:
+    """When the payment went (or, released for a later date, goes) out. With a promise beside
+    it the payment is scheduled (CONTRACTS.md section 1): its date is read as a future one."""
+    labelled = _labelled_date(text, anchor)
+    if labelled:
+        return labelled
+    prefer: Prefer = "future" if scheduled else "past"
+    text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
+    m = best_mention(clause, text, anchor, prefer, text_prefer, spans=False)
+    if m is None:
+        return anchor if _JUST.search(clause) else None
+    if promised_too:
+        return first_date(m.text, anchor, "future") or m.value
+    return m.value
 
 
 def _labelled_date(text: str, anchor: date) -> date | None:
@@ -263,41 +349,20 @@ def _word_days(text: str) -> int | None:
     return None
 
 
-def _contact(text: str, sender: str) -> Fields:
-    sender_addr = re.findall(r"[\w.+'-]+@[\w.-]+", sender)
-    emails = extract.find_emails(text, exclude=sender_addr)
-    if not emails:
-        return Fields()
-    email = emails[0]
-    at = text.find(email)
-    return Fields(new_contact_email=email, new_contact_name=contact_name(text, at, len(email)))
-
-
-def contact_name(text: str, at: int, length: int) -> str | None:
-    """The person named next to the address at ``at``: the last name written in the 100
-    characters before it ("our controller, Nadia Brooks. Her email is ..."), else one
-    right after it ("... (interlocutrice : Mme Sandrine Faure)")."""
-    before = [
-        m for m in _PERSON.finditer(text[max(0, at - 100) : at]) if not _NOT_NAME.match(m.group(0))
-    ]
-    if before:
-        return before[-1].group(0).strip()
-    after = [
-        m
-        for m in _PERSON.finditer(text[at + length : at + length + 60])
-        if not _NOT_NAME.match(m.group(0))
-    ]
-    return after[0].group(0).strip() if after else None
-
-
 def _return_on(text: str, anchor: date) -> date | None:
+    """The day they are back: a date said to be the return ("back on", "reopen on",
+    "31. August wieder im Büro"), else the last date of the first paragraph that names one
+    (the absence; the next working day when that day is included)."""
     mentions = find_dates(text, anchor, "future")
     for m in mentions:
-        if _BACK.search(text[max(0, m.start - 40) : m.start]):
+        if _BACK.search(text[max(0, m.start - 40) : m.start]) or _BACK_AFTER.match(
+            text[m.end : m.end + 30]
+        ):
             return m.value
     if not mentions:
         return None
-    last = mentions[-1]
+    breaks = [b.start() for b in re.finditer(r"\n\s*\n", text) if b.start() > mentions[0].start]
+    last = [m for m in mentions if not breaks or m.start < breaks[0]][-1]
     if _INCLUSIVE.search(text[max(0, last.start - 40) : last.end + 20]):
         following = last.value + timedelta(days=1)
         while following.weekday() >= 5:

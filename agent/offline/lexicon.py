@@ -254,7 +254,8 @@ CUES: list[Cue] = [
         0.85,
         rf"{_NEG}[^.]{{0,25}}\b(?:received|receive|got|delivered|arrived|"
         r"performed|done|completed|ordered|realizó|réalisée?s?|geliefert|livrée?s?|recibimos)\b"
-        r"(?![^.]{0,25}\b(?:invoice|bill|statement|rechnung|facture|factura|payment)\b)",
+        r"(?![^.]{0,25}\b(?:invoice|bill|statement|rechnung|facture|factura|payment)\b)"
+        r"(?!\s+(?:the |your |invoice )?[a-z]{1,5}-[\d-]{4,})",
         reason="not_received",
     ),
     _c(
@@ -291,9 +292,14 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:wrong quantity|berechnet, geliefert wurden aber nur|geliefert wurden "
-        r"aber nur|we received \d+ units, you billed|list price instead of|instead of the (?:locked|"
-        r"agreed))",
+        r"aber nur|we received \d+ units, you billed)",
         reason="quantity",
+    ),
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:list price instead of|instead of the (?:locked|agreed))",
+        reason="pricing",
     ),
     _c(
         I.dispute,
@@ -472,6 +478,15 @@ CUES: list[Cue] = [
         r"\b(?:not due until|isn't due until|aren't (?:late|due) yet|"
         r"isn't late until|not late until|not (?:yet )?(?:due|overdue|past due)|due date [^.]{0,20}"
         r"is actually|zahlungsziel|à \d+ jours|\d+ días)\b",
+    ),
+    _c(
+        I.extended_terms,
+        0.75,
+        r"\b(?:vereinbart|convenu|acordad[oa]s?|acordamos|concordat[oa]|concordamos|concordad[oa]|"
+        r"afgesproken|overeengekomen|pactad[oa]|accordato)\b[^.]{0,50}\b(?:30|45|60|75|90|120)\s*"
+        r"(?:tage|jours|días|dias|giorni|gg|dagen)\b|\b(?:noch nicht fällig|pas encore échue?|"
+        r"aún no (?:ha )?vencid[oa]|todavía no (?:ha )?vencid[oa]|non è (?:ancora )?scadut[oa]|"
+        r"nog niet vervallen|ainda não (?:venceu|vencid[oa]))",
     ),
     # --- financial_distress ---------------------------------------------------------------------
     _c(
@@ -729,12 +744,13 @@ DELAYED = re.compile(
 """A delay notice: automatic, but the address still works (not a bounce)."""
 NEGATORS = re.compile(
     r"\b(?:not|never|no|n't|haven't|hasn't|didn't|don't|doesn't|won't|can't|cannot|nicht|nie|"
-    r"kein\w*|pas|jamais|yet to|stop|quit|cease)\b|n't\b"
+    r"kein\w*|pas|jamais|yet to|stop|quit|cease|non|niet|geen|nooit|não|nunca|nadie|nessun\w*)\b"
+    r"|n't\b"
 )
 INJECTION = re.compile(
     r"\b(?:(?:ignore|disregard|forget|override) (?:all |any |the |your )*(?:previous|prior|above|"
     r"earlier|other|preceding|system)? ?(?:instructions|rules|prompts?|guidelines|content)|you are "
-    r"now|system:|system prompt|respond only with|reply only with|output only|maintenance mode|as "
+    r"now|(?:^|\n)[ \t>#*]*system:|system prompt|respond only with|reply only with|output only|maintenance mode|as "
     r"an ai|new instructions|developer mode|jailbreak|(?:note|message|instruction)s? (?:to|for) "
     r"(?:the |any )?(?:automated|ai|llm|language model|classifier|model|assistant|bot)|"
     r"(?:automated|ai) (?:classifier|system|assistant|agent)s?[,:]|(?:classify|label|mark|tag|"
@@ -748,5 +764,8 @@ INJECTION = re.compile(
 """Words aimed at an LLM, not at a person: clauses carrying them are not classified."""
 FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|gonna|plan to|planned|intend|expect|next|once|when we|"
-    r"werden|wird|sera|vamos a)\b"
+    r"werden|wird|sera|vamos a|zullen|zal|gaan|vou|vamos|\w{3,}(?:erons|irons|rerons|"
+    r"aremos|eremos|iremos|eremo|aremo|iremo))\b"
 )
+"""The future, in English and in the verb endings of French, Spanish, Italian and Portuguese
+("nous réglerons", "pagaremos", "pagheremo")."""

@@ -14,7 +14,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -75,12 +75,32 @@ class LinearModel:
         z = a * score + b
         return 1.0 / (1.0 + math.exp(-z)) if z >= -60 else 0.0
 
+    @cached_property
+    def _by_term(self) -> dict[str, tuple[tuple[int, float], ...]]:
+        """term -> (intent index, weight) for every intent that weighs it: one pass over a
+        reply's terms scores every intent."""
+        index: dict[str, list[tuple[int, float]]] = {}
+        for k, intent in enumerate(self.intents):
+            for term, w in self.weights[intent].items():
+                index.setdefault(term, []).append((k, w))
+        return {t: tuple(pairs) for t, pairs in index.items()}
+
+    def scores(self, vec: Mapping[str, float]) -> dict[str, float]:
+        """The raw linear score of every intent; the same sums, in the same order, as
+        `score`."""
+        totals = [0.0] * len(self.intents)
+        by_term = self._by_term
+        for t, v in vec.items():
+            for k, w in by_term.get(t, ()):
+                totals[k] += v * w
+        return {i: self.bias[i] + totals[k] for k, i in enumerate(self.intents)}
+
     def probabilities(
         self, text: str, subject: str = "", rules: Mapping[str, float] | None = None
     ) -> dict[str, float]:
         """Calibrated probability of every intent."""
-        vec = self.vector(text, subject, rules)
-        return {i: self.calibrate(i, self.score(vec, i)) for i in self.intents}
+        raw = self.scores(self.vector(text, subject, rules))
+        return {i: self.calibrate(i, raw[i]) for i in self.intents}
 
 
 def load_model(path: str | Path) -> LinearModel:

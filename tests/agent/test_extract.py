@@ -114,3 +114,93 @@ def test_po_numbers_emails_terms_method_reference():
     assert extract.payment_method("check #10233 was mailed") == "check"
     assert extract.payment_reference("check #10233 was mailed") == "10233"
     assert extract.payment_reference("Confirmation number: W2603051187") == "W2603051187"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("paiement fin de mois", date(2026, 3, 31)),
+        ("Zahlung Ende des Monats", date(2026, 3, 31)),
+        ("Zahlung bis Ende nächsten Monats", date(2026, 4, 30)),
+        ("a fin de mes", date(2026, 3, 31)),
+        ("fin du mois prochain", date(2026, 4, 30)),
+        ("eind van de maand", date(2026, 3, 31)),
+        ("ultimo März", date(2026, 3, 31)),
+        ("überweise bis Ende nächster Woche", date(2026, 3, 13)),
+        ("pagaremos el 15 de marzo", date(2026, 3, 15)),
+        ("am 15. März", date(2026, 3, 15)),
+        ("vendredi prochain", date(2026, 3, 6)),
+        ("el próximo viernes", date(2026, 3, 6)),
+        ("in zwei Wochen", date(2026, 3, 16)),
+        ("dans 8 jours", date(2026, 3, 10)),
+        ("Te hago la transferencia el viernes 13 sin falta", date(2026, 3, 13)),
+        ("I'll pay on Friday the 13th", date(2026, 3, 13)),
+        # a vaguer mention right before a precise one only names it
+        ("we will pay next week Wednesday 11 of march", date(2026, 3, 11)),
+        ("we'll pay it next Tuesday, March 10.", date(2026, 3, 10)),
+    ],
+)
+def test_dates_in_other_languages_and_named_days(text, expected):
+    assert first_date(text, MONDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mailed it wed", date(2026, 2, 25)),
+        ("payé hier", date(2026, 3, 1)),
+        ("I sent it just now", MONDAY),
+    ],
+)
+def test_past_days_as_people_write_them(text, expected):
+    assert first_date(text, MONDAY, "past") == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Ich habe hier die Rechnung", "we will wed the two lists", "in the sun today"]
+)
+def test_words_that_only_look_like_days(text):
+    assert all(d.text not in {"hier", "wed", "sun"} for d in find_dates(text, MONDAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.234,50 EUR", "1234.50"),
+        ("1 234,50 €", "1234.50"),
+        ("1\u00a0234,50 €", "1234.50"),
+        ("1\u202f234,50 €", "1234.50"),
+        ("CHF 1'234.50", "1234.50"),
+        ("CHF 1\u2019234.50", "1234.50"),
+        ("$1,234.50", "1234.50"),
+        ("we can do 12k now", "12000"),
+        ("$1.5k", "1500"),
+        ("1.000,- EUR", "1000"),
+    ],
+)
+def test_amounts_in_every_locale_format(text, value):
+    assert [a.value for a in extract.find_amounts(text)] == [Decimal(value)]
+
+
+@pytest.mark.parametrize("text", ["12kg of steel", "PO 12k-44", "part 20k-B"])
+def test_a_k_that_is_not_thousands(text):
+    assert extract.find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Remittance No. is 0318-TT-55127.", "0318-TT-55127"),
+        ("was paid in payment run F110/0529 in the amount of EUR 4.500,00", "F110/0529"),
+        ("ACH 3/27, batch 0327-A", "0327-A"),
+        ("Referencia de remesa: REM-0521-ALV.", "REM-0521-ALV"),
+    ],
+)
+def test_payment_references_under_their_labels(text, reference):
+    assert extract.payment_reference(text) == reference
+
+
+def test_po_numbers_with_their_prefix_and_never_an_invoice_number():
+    assert extract.find_pos("PO-QL-1182 was approved yesterday") == ["PO-QL-1182"]
+    text = "every invoice must reference a purchase order number, and INV-51330 has none."
+    assert extract.find_pos(text) == []

@@ -85,3 +85,174 @@ def test_the_document_is_named_in_the_customers_words():
         "signed work orders"
     )
     assert document_asked("statement pls") == "statement"
+
+
+def _dated(intent: Intent, text: str, anchor: date, also=frozenset()):
+    return fill(intent, text, text, anchor, "", [], also)
+
+
+def test_the_date_said_of_paying_wins_over_other_dates():
+    text = (
+        "VOS-31480 will be presented for approval at the September 21 board meeting. "
+        "Checks are printed the day after approval and mailed on the 23rd."
+    )
+    assert _dated(Intent.promise_to_pay, text, date(2026, 9, 10)).promised_on == date(2026, 9, 23)
+    dated = "CW-54700 is dated 12/30/2025 and is set up for payment on its due date, 02/28/2026."
+    assert _dated(Intent.promise_to_pay, dated, date(2026, 2, 9)).promised_on == date(2026, 2, 28)
+    later = "It's on their agenda for this week, so I'll have your money by the end of next week."
+    assert _dated(Intent.promise_to_pay, later, date(2026, 2, 18)).promised_on == date(2026, 2, 27)
+
+
+def test_a_payment_made_is_not_the_one_they_will_make():
+    text = "paid SR-78210 in full today by card ($1,120.00). SR-78244 I'll pay on the 23rd."
+    anchor = date(2026, 10, 9)
+    assert _dated(Intent.payment_sent, text, anchor).paid_on == anchor
+
+
+def test_a_scheduled_payment_is_dated_on_the_future_side_beside_a_promise():
+    text = "Our next check run is on the 15th and your invoice is on it."
+    anchor = date(2026, 3, 4)
+    alone = _dated(Intent.payment_sent, text, anchor)
+    scheduled = _dated(Intent.payment_sent, text, anchor, frozenset({Intent.promise_to_pay}))
+    assert alone.paid_on == date(2026, 2, 15)
+    assert scheduled.paid_on == date(2026, 3, 15)
+
+
+def test_an_out_of_office_return_date():
+    from arbox.agent.offline.fields import _return_on
+
+    text = (
+        "I'm out of the office until Monday 6/29.\n\nAll invoices approved through 6/12 were "
+        "paid on check 10944 mailed 6/18."
+    )
+    assert _return_on(text, date(2026, 6, 19)) == date(2026, 6, 29)
+    german = "ich bin bis Freitag, 28. August im Urlaub und ab Montag, 31. August wieder im Büro."
+    assert _return_on(german, date(2026, 8, 17)) == date(2026, 8, 31)
+    inclusive = "I am out of the office until and including January 2, 2027."
+    assert _return_on(inclusive, date(2026, 12, 22)) == date(2027, 1, 4)
+
+
+REMITTANCE = """Kindly be informed that payment has been made today.
+
+Invoice No.     Amount (USD)   Less: 2% Early Pay    Net Paid
+PFP-120501        9,600.00          192.00           9,408.00
+PFP-120533        4,100.00           82.00           4,018.00
+Total            13,700.00          274.00          13,426.00
+"""
+
+ONE_LINE_DEDUCTED = """Avviso di pagamento n. 2026/04/0917
+
+Documento     Data doc.    Importo      Abbuono    Pagato
+INV-50518     12/03/2026   4.200,00     84,00      4.116,00
+INV-50522     14/03/2026   1.000,00      0,00      1.000,00
+"""
+
+
+def test_a_remittance_table_is_read_by_its_columns():
+    pay = fields(Intent.payment_sent, REMITTANCE)
+    short = fields(Intent.short_pay, REMITTANCE)
+    assert pay.amount == Decimal("13426.00")
+    assert (short.paid_amount, short.deducted_amount) == (Decimal("13426.00"), Decimal("274.00"))
+    line = fields(Intent.short_pay, ONE_LINE_DEDUCTED)
+    assert (line.paid_amount, line.deducted_amount) == (Decimal("4116.00"), Decimal("84.00"))
+    assert fields(Intent.payment_sent, ONE_LINE_DEDUCTED).amount == Decimal("5116.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # a conjunction ends the deduction's reach
+        ("wir haben 3% Skonto abgezogen und 4.850,00 EUR überwiesen.", "4850.00", None),
+        ("Nous avons réglé en retenant 1 240,00 €. Virement de 23 560,00 € effectué.", "23560.00",
+         "1240.00"),
+        # a rate is no amount paid; "held back" after the amount names the deduction
+        ("Daily rate $180 x 7 days = $1,260.00 held back. Check for the remaining $1,980.00.",
+         "1980.00", "1260.00"),
+        # the balance a short pay leaves open is the deduction
+        ("HF-92188 was paid on day 12, so the $64.80 you show as open isn't owed.", None, "64.80"),
+    ],
+)  # fmt: skip
+def test_which_amount_is_paid_and_which_deducted(text, paid, deducted):
+    f = fields(Intent.short_pay, text)
+    assert f.paid_amount == (Decimal(paid) if paid else None)
+    assert f.deducted_amount == (Decimal(deducted) if deducted else None)
+
+
+def test_the_contested_amount_is_the_difference_not_a_unit_price():
+    text = (
+        "il prezzo applicato alle valvole (46,00 € cad.) non corrisponde al listino (41,50 € "
+        "cad.). Su 150 pezzi la differenza è di 675,00 €."
+    )
+    assert fields(Intent.dispute, text).disputed_amount == Decimal("675.00")
+
+
+def test_a_promised_amount_is_the_one_they_can_pay_with_its_schedule():
+    text = "I can not pay full amount $5,420. Can I pay $600 every two week?"
+    assert fields(Intent.promise_to_pay, text).amount == Decimal("600")
+    plan = "We owe Harlow $6,300. Our board approved a plan: $700 on the 1st of each month."
+    assert fields(Intent.promise_to_pay, plan).amount == Decimal("700")
+
+
+def test_html_entities_do_not_hide_an_amount():
+    text = "r&eacute;gl&eacute;e par virement, pour un montant de 1&nbsp;745,00&nbsp;&euro;."
+    assert fields(Intent.payment_sent, text).amount == Decimal("1745.00")
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        ("Please provide the signed BOL and the carrier's delivery receipt for PFP-119190.",
+         "signed BOL and carrier's delivery receipt"),
+        ("¿Me podrían reenviar la factura INV-50588 y el albarán firmado?",
+         "factura INV-50588 y albarán firmado"),
+        ("We need (1) a current W-9 and (2) your SOC 2 Type II report before we can start.",
+         "W-9 and SOC 2 Type II report"),
+        ("But while I have you, could you send me the proof of delivery for the shipment?",
+         "proof of delivery"),
+        ("Hola, ¿nos pueden enviar copia de las facturas pendientes?", "invoice copies"),
+        ("can you resend INV-51558?", "invoice INV-51558"),
+        ("Bitte senden Sie uns einen aktuellen Kontoauszug.", "Kontoauszug"),
+    ],
+)  # fmt: skip
+def test_documents_in_the_customers_words_and_language(clause, document):
+    assert document_asked(clause) == document
+
+
+def test_a_new_contact_writing_from_the_address_they_give():
+    text = "Please send everything to me at this address (k.obrien.estate@gmail.com) from now on."
+    f = fill(Intent.wrong_contact, text, text, ANCHOR, "K <k.obrien.estate@gmail.com>", [])
+    assert f.new_contact_email == "k.obrien.estate@gmail.com"
+    other = "Write to ap@acme.com from now on. Regards, me@acme.com"
+    g = fill(Intent.wrong_contact, other, other, ANCHOR, "me@acme.com", [])
+    assert g.new_contact_email == "ap@acme.com"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The invoice bills 12 hours at $145/hr, but the signed ticket shows 7.5 hours.",
+         "quantity"),
+        ("It bills the annual fee at the 2025 list price instead of the locked 2024 rate.",
+         "pricing"),
+        ("Our terms are net 60 days, not 30 days; the price is also wrong.", "pricing"),
+    ],
+)  # fmt: skip
+def test_the_dispute_reason(text, reason):
+    assert fields(Intent.dispute, text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "name"),
+    [
+        ("please contact Maria Lopez in the Business Office at maria.lopez@ridge-isd.org.",
+         "auto@ridge-isd.org", "Maria Lopez"),
+        ("send all invoices to our new firm: ap@summitbooks.net (attn: Carl Reyes). Alan, thanks",
+         "Donna <d@x.com>", "Carl Reyes"),
+        ("Please write to me at this email from now on.", "Maria Russo <mr@x.com>",
+         "Maria Russo"),
+        ("I think the new manager is Dave, but I don't have his email.", "b@x.com", "Dave"),
+        ("not me - ask Omar", "a@b.com", "Omar"),
+    ],
+)  # fmt: skip
+def test_the_new_contacts_name(text, sender, name):
+    assert fill(Intent.wrong_contact, text, text, ANCHOR, sender, []).new_contact_name == name

@@ -1,0 +1,138 @@
+"""The document an `invoice_request` asks for, in the customer's words and language.
+
+"Please provide the signed BOL and the carrier's delivery receipt for PFP-119190" asks for
+"signed BOL and carrier's delivery receipt"; "¿Me podrían reenviar la factura INV-50588 y
+el albarán firmado?" for "factura INV-50588 y albarán firmado". The phrase after a verb of
+sending or needing is kept up to where the request goes on to something else (a reason,
+a recipient, a deadline), without articles and pronouns; when no such phrase names a
+document, a category found in the clause stands in ("statement", "invoice copy").
+"""
+
+from __future__ import annotations
+
+import re
+
+_REQUEST = re.compile(
+    r"\b(?:send|resend|re-send|provide|share|forward|e-?mail|mail|fax|need|needs|require|"
+    r"requires|request|requesting|get|have|hold|attach|include|want|issue|missing|"
+    r"senden|schicken|zusenden|zuschicken|übermitteln|übersenden|benötigen|brauchen|"
+    r"envoyer|renvoyer|transmettre|adresser|faire parvenir|besoin d[e']|"
+    r"enviar|reenviar|mandar|remitir|necesitamos|necesito|"
+    r"inviare|inviarci|inviarmi|mandare|mandarci|reinviare|trasmettere|abbiamo bisogno d[i']|"
+    r"sturen|toesturen|opsturen|nodig|"
+    r"enviem|reenviar|precisamos)\b",
+    re.I,
+)
+_FILLER = (
+    r"me|us|over|across|through|again|please|kindly|also|just|nos|nous|moi|mir|uns|ci|mi|"
+    r"ons|bitte|noch einmal|nochmals|erneut|de nouveau|à nouveau|otra vez|di nuovo|opnieuw|"
+    r"jullie|a|an|the|your|our|their|its|un|une|le|la|les|l'|el|los|las|lo|il|gli|i|uno|"
+    r"der|die|das|den|dem|des|een|het|uma|um|o|os|as|vos|votre|vuestro|vuestra|su|sus|"
+    r"vostro|vostra|ihre|ihren|uw|current|updated|new|another|one|sie|du|u|jullie|einen|eine|"
+    r"ein|aktuellen|aktuelle|actualizado|à jour"
+)
+_LEADING = re.compile(rf"^(?:(?:{_FILLER})\s+)+", re.I)
+_DROP = re.compile(
+    r"\b(?:a|an|the|your|our|their|its|un|une|le|la|les|el|los|las|lo|il|gli|der|die|das|den|"
+    r"dem|een|het|uma|um|o|os|plus|please|bitte|also)\b\s*",
+    re.I,
+)
+_STOP = re.compile(
+    r"\s*(?:[?.;!:\n(]|--|\s[-–]\s|,\s*(?:so|as|because|since|which|please|bitte|merci|could|"
+    r"can|would|will)\b|"
+    r"\b(?:for|so that|so|before|if|because|since|as of|once|when|by|to|from|until|asap|"
+    r"showing|that|which|covering|in case|we|i|please|bitte|pour|afin|avant|para|antes|per|"
+    r"prima|voor|om|zodat|damit|bis|für|an|à|al|to|sin|senza|a fecha|zum|if you)\b)",
+    re.I,
+)
+_DOC_WORD = re.compile(
+    r"\b(?:cop(?:y|ies)|invoices?|statements?|w-?9|reports?|contracts?|agreements?|orders?|"
+    r"tickets?|certificates?|letters?|waivers?|breakdown|confirmation|receipts?|notes?|slips?|"
+    r"memos?|application|forms?|lading|pod|timesheets?|documentation|backup|back-up|summary|"
+    r"proof|bol|b/l|aging|ageing|details|quotes?|estimate|log|photos?|records?|approvals?|"
+    r"history|list|dpa|pdf|kopie|copia|c[óo]pia|copie|duplicata|duplicado|factura|fattura|"
+    r"facture|rechnung|factuur|fatura|relevé|extracto|estratto|extrato|kontoauszug|"
+    r"saldenbestätigung|albar[áa]n|ddt|pakbon|lieferschein|bon de livraison|attestation|"
+    r"certificat|certificado|certificato|rib|documento|document|nota|avoir|gutschrift|"
+    r"creditnota|quittung|recibo|ricevuta|justificatif|bescheinigung|nachweis|guia|"
+    r"comprovante|overzicht|afschrift|accounts?)\b",
+    re.I,
+)
+_COPIES_OF = re.compile(r"\b(cop(?:y|ies)) of (?:the |our |your )?(\w+?)s?\b", re.I)
+_ABBREVIATIONS = {"pod": "proof of delivery", "bol": "bill of lading", "w9": "W-9", "w-9": "W-9"}
+_MAX_WORDS = 9
+_CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
+    ("W-9", re.compile(r"\bw-?9\b", re.I)),
+    ("proof of delivery", re.compile(r"proof of delivery|\bpod\b|delivery (?:note|receipt)", re.I)),
+    ("credit memo", re.compile(r"credit (?:memo|note)", re.I)),
+    ("statement", re.compile(r"statement|kontoauszug|relevé|estado de cuenta|aging|ageing", re.I)),
+    ("bill of lading", re.compile(r"bill of lading|\bbol\b", re.I)),
+    ("packing slip", re.compile(r"packing slip", re.I)),
+    ("timesheets", re.compile(r"timesheet|feuilles de temps", re.I)),
+    ("certificate of insurance", re.compile(r"certificate of insurance", re.I)),
+    ("bank details letter", re.compile(r"bank details", re.I)),
+    ("invoice copy", re.compile(r"invoice|cop(?:y|ies)|facture|rechnung|factura|\binv\b", re.I)),
+]
+
+
+_OF = re.compile(r"of|de|di|van|von|du|des|do|da", re.I)
+_PRONOUN = re.compile(r"you|i|we|they|it|he|she|vous|usted|ustedes|voi", re.I)
+_INVOICE_COPY = re.compile(
+    r"invoices?|invoce|inv|factur[ae]s?|fattur[ae]|rechnung(?:en)?|factu(?:u|r)r?(?:en)?|"
+    r"faturas?|cop(?:y|ies)|copias?|copie|kopie|c[óo]pias?|duplicata|duplicado|of|de|della|"
+    r"di|van|der|des|pdf|again|received|pendientes|pending|open|offene?|ouvertes?",
+    re.I,
+)
+_ENUMERATOR = re.compile(r"\(\d\)\s*|\b\d\)\s+")
+_AFTER_NOUN = re.compile(
+    r"(?:ad[oa]s?|at[oaie]|id[oa]s?|é|ée|és|ées|ert|pendientes?|ouverts?|offen[e]?|aperte?)$", re.I
+)
+"""An adjective after its noun, as Romance languages write it ("albarán firmado")."""
+
+
+def _names_document(word: str) -> bool:
+    word = word.strip(",").lower()
+    return bool(_DOC_WORD.fullmatch(word) or _DOC_WORD.fullmatch(word.removesuffix("s")))
+
+
+def document_asked(clause: str) -> str:
+    """What the customer asks for, in their words when a request names it ("signed work
+    orders", "duplicata de facture INV-50777"), else a category from the clause."""
+    for m in _REQUEST.finditer(clause):
+        phrase = _phrase(clause[m.end() :])
+        if phrase:
+            return phrase
+    return next((name for name, p in _CATEGORIES if p.search(clause)), "invoice copy")
+
+
+def _phrase(after: str) -> str:
+    """The document phrase at the start of ``after``, or "" when it names none."""
+    rest = _LEADING.sub("", _ENUMERATOR.sub("", after.strip()))
+    number = re.match(r"#?((?:INV[-#]?)?\d[\w-]{3,})\s*(?:[?.!,]|$)", rest, re.I)
+    if number:
+        return f"invoice {number.group(1)}"  # "can you resend INV-51558?"
+    stop = _STOP.search(rest)
+    words = _DROP.sub("", rest[: stop.start()] if stop else rest).split()[:_MAX_WORDS]
+    named = [i for i, w in enumerate(words) if _names_document(w)]
+    if not named:
+        return ""
+    end = named[-1] + 1
+    if end + 1 < len(words) and _OF.fullmatch(words[end]):
+        end += 2  # "proof of delivery", "certificate of conformance"
+    elif end < len(words) and (re.search(r"\d", words[end]) or _AFTER_NOUN.search(words[end])):
+        end += 1  # "factura INV-50588", "albarán firmado", "facturas pendientes"
+    words = words[:end]
+    if _PRONOUN.fullmatch(words[0]):
+        return ""  # "(while I have) you, could you send ...": not the object
+    if all(_INVOICE_COPY.fullmatch(w) or re.search(r"\d", w) for w in words):
+        # "facture F-2026-0251", "copia de facturas", "invoice 2026-0466": a copy of invoices
+        plural = any(w.lower().endswith(("ies", "as", "es", "s")) for w in words if "-" not in w)
+        numbers = " ".join(w for w in words if re.search(r"\d", w))
+        return f"invoice {'copies' if plural else 'copy'} {numbers}".strip()
+    phrase = " ".join(words).strip(" ,")
+    if not phrase:
+        return ""
+    copies = _COPIES_OF.fullmatch(phrase)
+    if copies:
+        return f"{copies.group(2)} {copies.group(1)}".lower()
+    return _ABBREVIATIONS.get(phrase.lower(), phrase)
