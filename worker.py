@@ -23,7 +23,6 @@ import secrets
 import socket
 import threading
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
@@ -315,28 +314,21 @@ def process_claimed(
     today: date | None = None,
     concurrency: int = 1,
 ) -> list[Outcome]:
-    """Triage claimed messages, ``concurrency`` at a time (LLM calls overlap); a failure
-    leaves the message for a person, never crashes. Each row was claimed by this worker
-    alone and each action has its idempotency key, so threads never act twice."""
-    if concurrency <= 1 or len(rows) <= 1:
-        done = [_process_one(triager, row, today) for row in rows]
-    else:
-        with ThreadPoolExecutor(concurrency, thread_name_prefix="arbox-triage") as pool:
-            done = list(pool.map(lambda row: _process_one(triager, row, today), rows))
-    return [outcome for outcome in done if outcome is not None]
+    """Triage claimed messages as one batch, ``concurrency`` at a time (LLM calls overlap);
+    a failure leaves the message for a person, never crashes. Each row was claimed by
+    this worker alone and each action has its idempotency key, so threads never act twice."""
+    ids = {row.message_id: row.id for row in rows}
 
-
-def _process_one(triager: Triager, row: InboundMessage, today: date | None) -> Outcome | None:
-    try:
-        return triager.process(incoming(stored_email(row), row), today=today)
-    except Exception as exc:  # keep the message and carry on with the others
-        log.exception("triage of %s failed", row.message_id)
+    def failed(reply: Reply, exc: Exception) -> None:
+        log.error("triage of %s failed", reply.message_id, exc_info=exc)
         with triager.ledger.transaction() as session:
-            stored = session.get(InboundMessage, row.id)
+            stored = session.get(InboundMessage, ids[reply.message_id])
             if stored is not None:
                 stored.status, stored.parse_error = "failed", f"triage: {exc!r}"[:2000]
                 session.add(stored)
-        return None
+
+    replies = [incoming(stored_email(row), row) for row in rows]
+    return triager.triage_batch(replies, today=today, concurrency=concurrency, failed=failed)
 
 
 def process_pending(
