@@ -430,6 +430,9 @@ class WorkersReport:
     triaged: int
     seconds: float
     """From the moment every process was ready (graph built) to the last one done."""
+    cpu_seconds: float = 0.0
+    """CPU time the processes used in that window, together (``seconds`` x ``processes``
+    at most: less is time they waited, for a core, the database or a lock)."""
     note: str = ""
     """Why fewer processes ran than asked (SQLite)."""
 
@@ -483,18 +486,19 @@ def run_workers(
         if not once:
             (stop or threading.Event()).wait()
             quit_.set()
-        triaged = sum(results.get() for _ in procs)
+        done = [results.get() for _ in procs]
         seconds = time.perf_counter() - start
+        triaged, cpu = sum(n for n, _ in done), sum(c for _, c in done)
     except threading.BrokenBarrierError:
         quit_.set()
         raise RuntimeError("a worker process could not start (its error is above)") from None
     except KeyboardInterrupt:
         quit_.set()
-        triaged, seconds = 0, 0.0
+        triaged, seconds, cpu = 0, 0.0, 0.0
     finally:
         for p in procs:
             p.join(timeout=60)
-    return WorkersReport(n, triaged, seconds, note)
+    return WorkersReport(n, triaged, seconds, cpu, note)
 
 
 def _work(
@@ -505,16 +509,20 @@ def _work(
     today: date | None,
     barrier: threading.Barrier,
     quit_: threading.Event,
-    results: Queue[int],
+    results: Queue[tuple[int, float]],
 ) -> None:
-    """One worker process: build the app, wait for the others, drain the queue."""
+    """One worker process: build the app, wait for the others, drain the queue; it
+    reports how many it triaged and the CPU time it used from the start signal on."""
+    import time
+
     from .bootstrap import build
 
-    done = 0
+    done, started = 0, None
     try:
         with build(database_url=database_url, model=model, create=False, slack=False) as app:
             triager = app.triager
             barrier.wait(timeout=300)
+            started = time.process_time()
             while True:
                 day = today or app.today()
                 done += len(process_pending(triager, today=day, batch=WORKER_BATCH))
@@ -526,4 +534,4 @@ def _work(
         barrier.abort()  # the parent stops waiting for this process
         raise
     finally:
-        results.put(done)
+        results.put((done, time.process_time() - started if started is not None else 0.0))

@@ -69,6 +69,9 @@ def measure(messages: int, processes: int) -> dict[str, Any]:
         "triaged": report.triaged,
         "seconds": round(report.seconds, 2),
         "msg_per_s": round(report.triaged / report.seconds, 1),
+        # Each process's time on a core: near 1 is CPU-bound; less is waiting (for a
+        # core the machine's other work holds, the database, or a lock).
+        "cpu_share": round(report.cpu_seconds / (report.seconds * report.processes), 2),
     }
 
 
