@@ -23,7 +23,6 @@ import secrets
 import socket
 import threading
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
@@ -316,28 +315,21 @@ def process_claimed(
     today: date | None = None,
     concurrency: int = 1,
 ) -> list[Outcome]:
-    """Triage claimed messages, ``concurrency`` at a time (LLM calls overlap); a failure
-    leaves the message for a person, never crashes. Each row was claimed by this worker
-    alone and each action has its idempotency key, so threads never act twice."""
-    if concurrency <= 1 or len(rows) <= 1:
-        done = [_process_one(triager, row, today) for row in rows]
-    else:
-        with ThreadPoolExecutor(concurrency, thread_name_prefix="arbox-triage") as pool:
-            done = list(pool.map(lambda row: _process_one(triager, row, today), rows))
-    return [outcome for outcome in done if outcome is not None]
+    """Triage claimed messages as one batch, ``concurrency`` at a time (LLM calls overlap);
+    a failure leaves the message for a person, never crashes. Each row was claimed by
+    this worker alone and each action has its idempotency key, so threads never act twice."""
+    ids = {row.message_id: row.id for row in rows}
 
-
-def _process_one(triager: Triager, row: InboundMessage, today: date | None) -> Outcome | None:
-    try:
-        return triager.process(incoming(stored_email(row), row), today=today)
-    except Exception as exc:  # keep the message and carry on with the others
-        log.exception("triage of %s failed", row.message_id)
+    def failed(reply: Reply, exc: Exception) -> None:
+        log.error("triage of %s failed", reply.message_id, exc_info=exc)
         with triager.ledger.transaction() as session:
-            stored = session.get(InboundMessage, row.id)
+            stored = session.get(InboundMessage, ids[reply.message_id])
             if stored is not None:
                 stored.status, stored.parse_error = "failed", f"triage: {exc!r}"[:2000]
                 session.add(stored)
-        return None
+
+    replies = [incoming(stored_email(row), row) for row in rows]
+    return triager.triage_batch(replies, today=today, concurrency=concurrency, failed=failed)
 
 
 def process_pending(
@@ -439,6 +431,9 @@ class WorkersReport:
     triaged: int
     seconds: float
     """From the moment every process was ready (graph built) to the last one done."""
+    cpu_seconds: float = 0.0
+    """CPU time the processes used in that window, together (``seconds`` x ``processes``
+    at most: less is time they waited, for a core, the database or a lock)."""
     note: str = ""
     """Why fewer processes ran than asked (SQLite)."""
 
@@ -492,18 +487,19 @@ def run_workers(
         if not once:
             (stop or threading.Event()).wait()
             quit_.set()
-        triaged = sum(results.get() for _ in procs)
+        done = [results.get() for _ in procs]
         seconds = time.perf_counter() - start
+        triaged, cpu = sum(n for n, _ in done), sum(c for _, c in done)
     except threading.BrokenBarrierError:
         quit_.set()
         raise RuntimeError("a worker process could not start (its error is above)") from None
     except KeyboardInterrupt:
         quit_.set()
-        triaged, seconds = 0, 0.0
+        triaged, seconds, cpu = 0, 0.0, 0.0
     finally:
         for p in procs:
             p.join(timeout=60)
-    return WorkersReport(n, triaged, seconds, note)
+    return WorkersReport(n, triaged, seconds, cpu, note)
 
 
 def _work(
@@ -514,16 +510,20 @@ def _work(
     today: date | None,
     barrier: threading.Barrier,
     quit_: threading.Event,
-    results: Queue[int],
+    results: Queue[tuple[int, float]],
 ) -> None:
-    """One worker process: build the app, wait for the others, drain the queue."""
+    """One worker process: build the app, wait for the others, drain the queue; it
+    reports how many it triaged and the CPU time it used from the start signal on."""
+    import time
+
     from .bootstrap import build
 
-    done = 0
+    done, started = 0, None
     try:
         with build(database_url=database_url, model=model, create=False, slack=False) as app:
             triager = app.triager
             barrier.wait(timeout=300)
+            started = time.process_time()
             while True:
                 day = today or app.today()
                 done += len(process_pending(triager, today=day, batch=WORKER_BATCH))
@@ -535,4 +535,4 @@ def _work(
         barrier.abort()  # the parent stops waiting for this process
         raise
     finally:
-        results.put(done)
+        results.put((done, time.process_time() - started if started is not None else 0.0))

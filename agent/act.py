@@ -1,8 +1,10 @@
 """Running planned actions through the ledger's audited tools, and checking edits.
 
-Each action runs in its own transaction under its idempotency key, so a node
-that runs again after a crash or a resume repeats nothing, and a refusal of one
-action (a `LedgerError`) does not stop the others. Names and arguments are
+A reply's actions run in one transaction (`run_actions`), each under its
+idempotency key, so a node that runs again after a crash or a resume repeats
+nothing. When one of them is refused (a `LedgerError`) or loses a race on its key,
+nothing of that transaction is kept and each action runs in a transaction of its
+own (`run_action`): a refusal of one action does not stop the others. Names and arguments are
 checked against the toolbox declaration (`agent.toolbox`), the same check an
 analyst's edit gets in the API, Slack and the CLI.
 """
@@ -14,13 +16,16 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
+from ..tools.audit import ActionResult as ToolResult
 from ..tools.db import Ledger
 from ..tools.errors import LedgerError
 from .errors import InvalidPlan
 from .state import ActionResult, PlannedAction
 from .toolbox import TOOLBOX, ActionName
 
-__all__ = ["InvalidPlan", "run_action", "validate"]
+__all__ = ["InvalidPlan", "run_action", "run_actions", "validate"]
+
+_REFUSALS = (LedgerError, InvalidPlan, ValueError)
 
 
 def validate(action: PlannedAction) -> dict[str, Any]:
@@ -46,6 +51,25 @@ def validate(action: PlannedAction) -> dict[str, Any]:
     return args.model_dump(exclude_unset=True)
 
 
+def run_actions(ledger: Ledger, actions: list[PlannedAction], *, actor: str) -> list[ActionResult]:
+    """Run a reply's actions in one transaction; one at a time when any is refused."""
+    if len(actions) > 1:
+        try:
+            with ledger.transaction() as session:
+                return [
+                    _done(
+                        a,
+                        TOOLBOX[ActionName(a.name)].run(
+                            session, key=a.key, actor=actor, **validate(a)
+                        ),
+                    )
+                    for a in actions
+                ]
+        except (*_REFUSALS, IntegrityError):
+            pass  # rolled back: nothing of it was kept
+    return [run_action(ledger, a, actor=actor) for a in actions]
+
+
 def run_action(ledger: Ledger, action: PlannedAction, *, actor: str) -> ActionResult:
     """Run one action; done, or skipped with the reason it was refused."""
     try:
@@ -58,7 +82,7 @@ def run_action(ledger: Ledger, action: PlannedAction, *, actor: str) -> ActionRe
             # Another worker wrote the same key first: run again to replay its result.
             with ledger.transaction() as session:
                 result = tool.run(session, key=action.key, actor=actor, **args)
-    except (LedgerError, InvalidPlan, ValueError) as exc:
+    except _REFUSALS as exc:
         return ActionResult(
             name=action.name,
             args=action.args,
@@ -66,6 +90,10 @@ def run_action(ledger: Ledger, action: PlannedAction, *, actor: str) -> ActionRe
             status="skipped",
             detail=f"refused: {exc}",
         )
+    return _done(action, result)
+
+
+def _done(action: PlannedAction, result: ToolResult) -> ActionResult:
     return ActionResult(
         name=action.name,
         args=action.args,

@@ -14,6 +14,7 @@ from datetime import date
 
 from ..tools.db import Ledger
 from .classifier import Classifier
+from .lookups import Lookups
 from .policy import PolicyConfig
 
 
@@ -32,3 +33,5 @@ class Context:
     actor: str = "arbox"
     """Who the audit log names for the actions (``analyst:<id>`` after a decision)."""
     policy: PolicyConfig = field(default_factory=PolicyConfig)
+    lookups: Lookups | None = None
+    """Customer facts read once for a worker's batch; None: `resolve` reads the ledger."""

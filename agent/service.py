@@ -1,58 +1,39 @@
-"""Running replies through the triage graph, and answering its approvals.
+"""Running replies through triage, and answering the approvals it asks for.
 
-The one place the graph is invoked: the CLI, the watcher, the API and Slack all
-come through `Triager`. A reply seen twice is processed once (the thread id is
-its Message-ID); an approval is answered once.
+The one place triage is run: the CLI, the watcher, the API and Slack all come
+through `Triager`. A reply no person has to see runs the nodes in a straight line
+(`agent.pipeline`) and is never checkpointed; one that needs a person goes to the
+graph (thread id = its Message-ID), whose checkpoint holds it until an analyst
+answers. A reply seen twice is processed once (its message row says it is done;
+its actions' idempotency keys make a second run act once); an approval is
+answered once.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from langgraph.types import Command
-from sqlalchemy import Table
-from sqlalchemy import update as sa_update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 
 from ..tools.db import Ledger
-from ..tools.models import Approval, InboundMessage
+from ..tools.models import Approval
 from .classifier import Classifier
 from .context import Context
 from .errors import ApprovalError
 from .graph import build_graph
+from .lookups import Lookups
+from .outcome import Finished, Outcome, record, stored
+from .pipeline import acted, planned
 from .policy import PolicyConfig
 from .reply import Reply
-from .state import TriageState, update
+from .state import TriageState
 
 __all__ = ["ApprovalError", "Outcome", "Reply", "Triager"]
-
-
-@dataclass
-class Outcome:
-    """What happened to one reply (the `arbox triage --json` line)."""
-
-    message_id: str
-    sender: str
-    subject: str
-    reply_text: str
-    auto_reply: bool
-    customer: str | None
-    findings: list[dict[str, Any]]
-    actions: list[dict[str, Any]]
-    status: str
-    """done, or pending_approval."""
-    approval_reasons: list[str] = field(default_factory=list)
-    classifier: str | None = None
-    prompt_hash: str | None = None
-
-    def as_contract(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["from"] = data.pop("sender")
-        return data
 
 
 class Triager:
@@ -91,24 +72,98 @@ class Triager:
         return {"configurable": {"thread_id": message_id}}
 
     def process(self, incoming: Reply, *, today: date | None = None) -> Outcome:
-        """Triage one reply; a reply already processed (or waiting) is not run again."""
-        config = self._config(incoming.message_id)
+        """Triage one reply; a reply already processed (or waiting) is not run again.
+
+        What was done is read back from the message's row (its status and stored
+        triage); a reply that waits for a person, from its checkpoint.
+        """
+        row = stored(self.ledger, incoming.message_id)
+        if row is not None and row.status == "done" and row.triage is not None:
+            return row.outcome(incoming)
+        if row is not None and row.status == "pending_approval":
+            snapshot = self.graph.get_state(self._config(incoming.message_id))
+            if snapshot.values:
+                return self._record(self._from_checkpoint(incoming.message_id, snapshot, today))
+        return self.triage(incoming, today=today)
+
+    def triage(self, incoming: Reply, *, today: date | None = None) -> Outcome:
+        """Run a reply not finished yet (a worker's claim) through the triage nodes."""
+        return self._record(self._run(incoming, self._context(today)))
+
+    def triage_batch(
+        self,
+        replies: Sequence[Reply],
+        *,
+        today: date | None = None,
+        concurrency: int = 1,
+        failed: Callable[[Reply, Exception], None],
+    ) -> list[Outcome]:
+        """Run a worker's claimed replies, ``concurrency`` at a time (LLM calls overlap).
+
+        The customers they were matched to are read once for the batch (`Lookups`), and
+        their rows are written together at the end; a reply that fails goes to
+        ``failed`` and the others go on.
+        """
+        with self.ledger.session() as session:
+            lookups = Lookups.read(session, {r.match.customer_id for r in replies if r.match})
+        context = replace(self._context(today), lookups=lookups)
+
+        def one(reply: Reply) -> Finished | None:
+            try:
+                return self._run(reply, context)
+            except Exception as exc:  # keep the reply for a person, carry on with the others
+                failed(reply, exc)
+                return None
+
+        if concurrency <= 1 or len(replies) <= 1:
+            runs = [one(r) for r in replies]
+        else:
+            with ThreadPoolExecutor(concurrency, thread_name_prefix="arbox-triage") as pool:
+                runs = list(pool.map(one, replies))
+        finished = [f for f in runs if f is not None]
+        try:
+            record(self.ledger, finished)
+        except Exception:  # find the one row that cannot be written; keep the others
+            finished = [f for f in finished if self._record_alone(f, failed)]
+        return [f.outcome for f in finished]
+
+    def _run(self, incoming: Reply, context: Context) -> Finished:
+        """No person needed: the nodes run in a straight line (`agent.pipeline`), with no
+        checkpoint; one cut short runs again from the start and acts once through the
+        actions' idempotency keys (the message stays claimed). A person needed: the
+        planned state goes to the graph, checkpointed with its interrupt."""
+        mid = incoming.message_id
+        values = planned(incoming, context)
+        if not TriageState.model_validate(values).needs_person:
+            return Finished.of(mid, acted(values, context), False)
+        config = self._config(mid)
         snapshot = self.graph.get_state(config)
-        if not snapshot.values:
-            # Checkpointed once, when the run ends: most replies never wait for a
-            # person, and one cut short runs again from the start, acting once
-            # through the actions' idempotency keys (the message stays claimed).
-            out = self.graph.invoke(
-                update(reply=incoming), config, context=self._context(today), durability="exit"
-            )
-            return self._finish(incoming.message_id, out, bool(out.get("__interrupt__")))
+        if snapshot.values:  # asked before, and cut short before its row said so
+            return self._from_checkpoint(mid, snapshot, context.today)
+        out = self.graph.invoke(values, config, context=context, durability="exit")
+        return Finished.of(mid, out, bool(out.get("__interrupt__")))
+
+    def _from_checkpoint(self, message_id: str, snapshot: Any, today: date | None) -> Finished:
         if snapshot.tasks and not snapshot.interrupts:
             # A run cut short with a checkpoint mid-way (a resumed approval): go on from it.
             # Tasks, not `next`: a node that finished but whose step was not checkpointed
             # yet has its writes saved and is left out of `next`, yet the run is not over.
+            config = self._config(message_id)
             self.graph.invoke(None, config, context=self._context(today))
             snapshot = self.graph.get_state(config)
-        return self._finish(incoming.message_id, snapshot.values, bool(snapshot.interrupts))
+        return Finished.of(message_id, snapshot.values, bool(snapshot.interrupts))
+
+    def _record(self, finished: Finished) -> Outcome:
+        record(self.ledger, [finished])
+        return finished.outcome
+
+    def _record_alone(self, finished: Finished, failed: Callable[[Reply, Exception], None]) -> bool:
+        try:
+            record(self.ledger, [finished])
+        except Exception as exc:
+            failed(finished.state.reply, exc)
+            return False
+        return True
 
     def decide(
         self, message_id: str, decision: dict[str, Any], *, by: str, today: date | None = None
@@ -150,90 +205,12 @@ class Triager:
             context=self._context(today, actor=f"analyst:{by}"),
         )
         snapshot = self.graph.get_state(config)
-        return self._finish(message_id, snapshot.values, bool(snapshot.interrupts))
+        return self._record(Finished.of(message_id, snapshot.values, bool(snapshot.interrupts)))
 
     def pending(self) -> list[Approval]:
         with self.ledger.session() as session:
             query = select(Approval).where(Approval.status == "pending")
             return list(session.exec(query.order_by(col(Approval.id))))
-
-    def _finish(self, message_id: str, values: dict[str, Any], waiting: bool) -> Outcome:
-        state = TriageState.model_validate(
-            {k: v for k, v in values.items() if k != "__interrupt__"}
-        )
-        triage = state.triage
-        if waiting:
-            actions = [
-                {"name": a.name, "args": a.args, "status": "pending_approval", "why": a.why}
-                for a in state.plan
-            ]
-        else:
-            actions = [
-                r.model_dump(include={"name", "args", "status", "detail"}) for r in state.results
-            ]
-        outcome = Outcome(
-            message_id=message_id,
-            sender=state.reply.sender,
-            subject=state.reply.subject,
-            reply_text=state.reply.text,
-            auto_reply=state.reply.auto_reply,
-            customer=state.customer.external_id if state.customer else None,
-            findings=[f.as_contract() for f in triage.findings if not f.abstained]
-            if triage
-            else [],
-            actions=actions,
-            status="pending_approval" if waiting else "done",
-            approval_reasons=list(state.approval_reasons),
-            classifier=triage.classifier if triage else None,
-            prompt_hash=triage.prompt_hash if triage else None,
-        )
-        self._record(outcome, state, waiting)
-        return outcome
-
-    def _record(self, outcome: Outcome, state: TriageState, waiting: bool) -> None:
-        # Core statements (no ORM objects): this runs once per reply.
-        customer_id = state.customer.id if state.customer else None
-        messages: Table = InboundMessage.__table__  # type: ignore[attr-defined]
-        approvals: Table = Approval.__table__  # type: ignore[attr-defined]
-        with self.ledger.transaction() as session:
-            conn = session.connection()
-            conn.execute(
-                sa_update(messages)
-                .where(messages.c.message_id == outcome.message_id)
-                .values(
-                    status=outcome.status,
-                    customer_id=customer_id,
-                    match_method=state.match_method,
-                    match_score=state.match_score,
-                    triage={
-                        "findings": outcome.findings,
-                        "actions": outcome.actions,
-                        "approval_reasons": outcome.approval_reasons,
-                        "classifier": outcome.classifier,
-                    },
-                    prompt_hash=outcome.prompt_hash,
-                )
-            )
-            if waiting:
-                insert = sqlite_insert if self.ledger.dialect == "sqlite" else pg_insert
-                conn.execute(
-                    insert(approvals)
-                    .values(
-                        message_id=outcome.message_id,
-                        customer_id=customer_id,
-                        status="pending",
-                        reasons=outcome.approval_reasons,
-                        proposal={
-                            "actions": outcome.actions,
-                            "findings": outcome.findings,
-                            "customer": outcome.customer,
-                            "from": outcome.sender,
-                            "subject": outcome.subject,
-                        },
-                        created_at=datetime.now(UTC),
-                    )
-                    .on_conflict_do_nothing(index_elements=["message_id"])
-                )
 
 
 def _offline() -> Classifier:

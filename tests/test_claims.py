@@ -89,18 +89,20 @@ def test_a_ledger_made_before_leases_gets_the_new_columns(tmp_path):
 
 
 def test_a_run_cut_between_a_nodes_writes_and_its_checkpoint_is_resumed(tmp_path):
-    """A worker killed after a node's writes were saved but before the step's checkpoint:
-    the run is resumed (an approval's per-step checkpoints leave the node out of `next`)
-    or, for a first run checkpointed only when it ends, run again from the start; either
-    way it is not taken as finished, and it plans and acts as the uncut run did."""
+    """A worker killed after a node's writes were saved but before the step's checkpoint
+    (a resumed approval is checkpointed step by step): the run is resumed, not taken as
+    finished (the node is left out of `next`), and it acts as the uncut run did, once."""
     import email
     import sqlite3
     from datetime import date
+
+    from sqlalchemy import func
 
     from arbox.bootstrap import build
     from arbox.demo.inbox import demo_messages
     from arbox.demo.ledger import build_demo_ledger
     from arbox.tools.db import Ledger
+    from arbox.tools.models import AuditLog
     from arbox.worker import ingest, stored_incoming
 
     path = tmp_path / "arbox.db"
@@ -114,20 +116,35 @@ def test_a_run_cut_between_a_nodes_writes_and_its_checkpoint_is_resumed(tmp_path
         with build(ledger=ledger, slack=False) as app:
             reply = stored_incoming(ledger, mid)
             assert reply is not None
-            first = app.triager.process(reply, today=today)
-            assert first.actions
-            # As if killed after `classify` wrote its result, before that step's checkpoint.
+            asked = app.triager.process(reply, today=today)
+            assert asked.status == "pending_approval" and asked.actions
+            first = app.triager.decide(mid, {"decision": "accept"}, by="U1", today=today)
+            assert first.status == "done"
+            with ledger.session() as s:
+                audit = s.exec(select(func.count()).select_from(AuditLog)).one()
+            # As if killed after `act` wrote its result, before that step's checkpoint
+            # and before the message's row was updated.
             with sqlite3.connect(path) as conn:
                 conn.execute(
                     "DELETE FROM checkpoints WHERE thread_id = ? "
                     "AND CAST(json_extract(metadata, '$.step') AS INTEGER) > 1",
                     (mid,),
                 )
+                conn.execute(
+                    "UPDATE inboundmessage SET status = 'pending_approval' WHERE message_id = ?",
+                    (mid,),
+                )
             snapshot = app.triager.graph.get_state({"configurable": {"thread_id": mid}})
             assert snapshot.next == ()  # the trap: looks finished
-            assert snapshot.tasks or not snapshot.values  # ...but is resumed or run again
+            assert snapshot.tasks and not snapshot.interrupts  # ...but is resumed
             again = app.triager.process(reply, today=today)
-        assert again.status == first.status
-        assert [a["name"] for a in again.actions] == [a["name"] for a in first.actions]
+        assert again.status == first.status == "done"
+        assert [(a["name"], a["status"]) for a in again.actions] == [
+            (a["name"], a["status"]) for a in first.actions
+        ]
+        with ledger.session() as s:
+            assert s.exec(select(func.count()).select_from(AuditLog)).one() == audit
+            row = s.exec(select(InboundMessage).where(InboundMessage.message_id == mid)).one()
+            assert row.status == "done"
     finally:
         ledger.dispose()

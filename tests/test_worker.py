@@ -103,3 +103,56 @@ def test_ingest_in_batches_stores_each_message_once_with_its_match(any_ledger):
     )
     junk = rows[first.ids_by_source["junk"]]
     assert junk.status == "unparseable" and junk.parse_error
+
+
+PAID = "We paid INV-1 ($1,250.00) by ACH on Friday, ref 99812."
+PAID_SCRIPT = {
+    PAID: [
+        finding(
+            "payment_sent",
+            "We paid INV-1",
+            invoices=["INV-1"],
+            amount="1250.00",
+            method="ach",
+            reference="99812",
+        )
+    ]
+}
+
+
+def paid(i: int) -> tuple[str, bytes]:
+    mail = (
+        f"From: Dana <ap@acme.com>\nTo: ar@example.com\nSubject: RE: INV-1\n"
+        f"Message-ID: <p{i}@acme.com>\nDate: Mon, 02 Mar 2026 09:00:00 +0000\n\n{PAID}\n"
+    )
+    return f"p{i}", mail.encode()
+
+
+def actions_when_batched(ledger, batch: int) -> list[list[str]]:
+    with ledger.transaction() as s:
+        acme = f.customer(s, "ACME", name="Acme Build Co", domain="acme.com")
+        f.contact(s, acme, "ap@acme.com", role="billing", is_primary=True)
+        f.invoice(s, acme, "INV-1", "1250.00")
+    ingest(ledger, [paid(i) for i in range(3)])
+    with open_checkpointer(ledger.url) as saver:
+        triager = Triager(ledger, ScriptedClassifier(PAID_SCRIPT), saver)
+        outcomes = process_pending(triager, today=TODAY, batch=batch)
+    assert [o.message_id for o in outcomes] == [f"<p{i}@acme.com>" for i in range(3)]
+    return [[a["name"] for a in o.actions] for o in outcomes]
+
+
+def test_a_batch_plans_as_one_reply_at_a_time_would(tmp_path):
+    # The batch reads its customers once; a reply that acts drops its customer from
+    # that read, so the next reply of the same customer sees the task the first opened.
+    from arbox.tools.db import Ledger
+
+    runs = []
+    for batch in (1, 50):
+        ledger = Ledger.open(f"sqlite:///{tmp_path / f'b{batch}.db'}")
+        try:
+            runs.append(actions_when_batched(ledger, batch))
+        finally:
+            ledger.dispose()
+    one_at_a_time, batched = runs
+    assert batched == one_at_a_time
+    assert batched[0] != batched[1]  # the second reply follows up on the first one's task

@@ -1,4 +1,5 @@
-"""The triage graph's nodes, one per module; `agent.graph` wires them."""
+"""The triage nodes, one per module; `agent.graph` wires them, `agent.pipeline` runs them
+in a straight line for replies no person has to see."""
 
 from .act import act
 from .approve import approve

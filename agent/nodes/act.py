@@ -1,4 +1,5 @@
-"""`act`: the approved actions through the audited ledger tools, each once."""
+"""`act`: the approved actions through the audited ledger tools, each once, in one
+transaction when none is refused (`agent.act.run_actions`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from ..act import run_action
+from ..act import run_actions
 from ..context import Context
 from ..state import ActionResult, Decision, PlannedAction, TriageState, update
 
@@ -15,7 +16,7 @@ def act(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
     """Run what may run; what the analyst rejected or replaced is reported as skipped."""
     ctx = runtime.context
     actions, actor = approved(state, ctx.actor)
-    results = [run_action(ctx.ledger, a, actor=actor) for a in actions]
+    results = run_actions(ctx.ledger, actions, actor=actor)
     kept = {a.key for a in actions}
     results += [
         ActionResult(

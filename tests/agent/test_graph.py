@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -18,12 +19,14 @@ from sqlmodel import select
 
 from arbox.agent.checkpoint import open_checkpointer
 from arbox.agent.service import ApprovalError, Reply, Triager
+from arbox.agent.toolbox import ActionName
 from arbox.tools.models import (
     Approval,
     AuditLog,
     Contact,
     Dispute,
     DunningPause,
+    InboundMessage,
     PaymentClaim,
     Task,
 )
@@ -82,7 +85,14 @@ def count(ledger, model):
         return s.exec(select(func.count()).select_from(model)).one()
 
 
+def received(ledger, mid):
+    """The message's row, as the mailbox records it before triage."""
+    with ledger.transaction() as s:
+        s.add(InboundMessage(message_id=mid, status="received"))
+
+
 def test_payment_claim_flows_to_the_ledger_once(triager, books):
+    received(books, "<m1@acme.com>")
     out = triager.process(reply(PAID), today=TODAY)
     assert out.status == "done" and out.customer == "ACME"
     assert [a["name"] for a in out.actions] == [
@@ -92,14 +102,32 @@ def test_payment_claim_flows_to_the_ledger_once(triager, books):
     ]
     assert {a["status"] for a in out.actions} == {"done"}
     audit = count(books, AuditLog)
+    # Seen again: answered from the message's row, nothing classified or run again.
     again = triager.process(reply(PAID), today=TODAY)
-    assert again.actions == out.actions
+    assert again.actions == out.actions and again.findings == out.findings
+    assert again.customer == "ACME" and again.status == "done"
     assert count(books, AuditLog) == audit == 3
     assert len(triager.classifier.calls) == 1
     with books.session() as s:
         claim = s.exec(select(PaymentClaim)).one()
         assert claim.amount == Decimal("1250.00") and claim.source_message == "<m1@acme.com>"
         assert s.exec(select(DunningPause)).one().until == date(2026, 3, 9)
+        row = s.exec(select(InboundMessage)).one()
+        assert row.status == "done" and row.triage["actions"] == out.actions
+
+
+def test_a_reply_no_person_sees_is_not_checkpointed(triager, books):
+    triager.process(reply(PAID), today=TODAY)
+    assert not triager.graph.get_state({"configurable": {"thread_id": "<m1@acme.com>"}}).values
+
+
+def test_a_reply_without_a_row_run_twice_acts_once(triager, books):
+    out = triager.process(reply(PAID), today=TODAY)
+    again = triager.process(reply(PAID), today=TODAY)
+    assert [a["name"] for a in again.actions] == [a["name"] for a in out.actions]
+    assert all("already done under key" in a["detail"] for a in again.actions)
+    assert count(books, AuditLog) == 3
+    assert (count(books, Task), count(books, PaymentClaim), count(books, DunningPause)) == (1, 1, 1)
 
 
 def test_strategic_account_waits_for_a_person_then_acts_once(triager, books):
@@ -231,35 +259,80 @@ def test_checkpoint_holds_plain_json(triager):
     assert values["plan"][0]["name"] == "tag_dispute" and values["match_method"] == "domain"
 
 
-def test_a_run_cut_short_mid_act_runs_again_and_acts_once(triager, books, monkeypatch):
-    # Checkpointed only when a run ends: one killed in `act` starts again from
-    # `resolve`, and must plan what it planned before (not a follow-up on its own task).
-    act_node = importlib.import_module("arbox.agent.nodes.act")  # the package shadows it
-    real, calls = act_node.run_action, []
+PAID_ACTIONS = ["pause_dunning", "record_payment_claim", "create_task"]
 
-    def dies_after_the_last(ledger, action, *, actor):
-        result = real(ledger, action, actor=actor)
-        calls.append(action.name)
-        if len(calls) == 3:
-            raise RuntimeError("worker killed")
-        return result
 
-    monkeypatch.setattr(act_node, "run_action", dies_after_the_last)
-    with pytest.raises(RuntimeError, match="worker killed"):
-        triager.process(reply(PAID), today=TODAY)
-    monkeypatch.setattr(act_node, "run_action", real)
-    # A kill -9 leaves no checkpoint at all (an exception still writes one on the way out).
-    triager.graph.checkpointer.delete_thread("<m1@acme.com>")
-    assert not triager.graph.get_state({"configurable": {"thread_id": "<m1@acme.com>"}}).values
-    assert count(books, AuditLog) == 3
-
-    out = triager.process(reply(PAID), today=TODAY)
-    assert out.status == "done"
-    assert [a["name"] for a in out.actions] == [
-        "pause_dunning",
-        "record_payment_claim",
-        "create_task",
-    ]
+def acted_once(books, out):
+    assert out.status == "done" and [a["name"] for a in out.actions] == PAID_ACTIONS
     assert {a["status"] for a in out.actions} == {"done"}
     assert count(books, AuditLog) == 3
     assert (count(books, Task), count(books, PaymentClaim), count(books, DunningPause)) == (1, 1, 1)
+
+
+def test_a_run_cut_short_mid_act_writes_nothing_and_runs_again_once(triager, books, monkeypatch):
+    # A reply's actions are one transaction: killed at the last one, none is kept, and
+    # the run again (from `resolve`: nothing is checkpointed) plans and acts as before.
+    act = importlib.import_module("arbox.agent.act")
+    real = act.TOOLBOX[ActionName.create_task]
+
+    def killed(session, **kwargs):
+        real.run(session, **kwargs)
+        raise RuntimeError("worker killed")
+
+    monkeypatch.setitem(act.TOOLBOX, ActionName.create_task, replace(real, run=killed))
+    received(books, "<m1@acme.com>")
+    with pytest.raises(RuntimeError, match="worker killed"):
+        triager.process(reply(PAID), today=TODAY)
+    assert count(books, AuditLog) == 0 and count(books, DunningPause) == 0
+    monkeypatch.setitem(act.TOOLBOX, ActionName.create_task, real)
+    assert not triager.graph.get_state({"configurable": {"thread_id": "<m1@acme.com>"}}).values
+
+    acted_once(books, triager.process(reply(PAID), today=TODAY))
+
+
+def test_a_run_cut_after_acting_before_its_row_acts_once_when_run_again(
+    triager, books, monkeypatch
+):
+    # Killed after the actions committed, before the message's row said done: the row
+    # is still to do, the reply runs again, and every action replays under its key.
+    service = importlib.import_module("arbox.agent.service")
+    real = service.record
+
+    def killed(ledger, finished):
+        raise RuntimeError("worker killed")
+
+    monkeypatch.setattr(service, "record", killed)
+    received(books, "<m1@acme.com>")
+    with pytest.raises(RuntimeError, match="worker killed"):
+        triager.process(reply(PAID), today=TODAY)
+    assert count(books, AuditLog) == 3
+    monkeypatch.setattr(service, "record", real)
+
+    out = triager.process(reply(PAID), today=TODAY)
+    acted_once(books, out)
+    assert all("already done under key" in a["detail"] for a in out.actions)
+    assert len(triager.classifier.calls) == 2
+    with books.session() as s:
+        assert s.exec(select(InboundMessage)).one().status == "done"
+
+
+def test_a_refused_action_leaves_the_others_done_once(triager, books):
+    # A reply's actions share a transaction; when the ledger refuses one after another
+    # ran, nothing of it is kept and each runs alone: the others done, once.
+    triager.process(reply(STRATEGIC, sender="buyer@globex.com", mid="<x@g>"), today=TODAY)
+    task = {"queue": "billing", "summary": "check price", "customer": "BIG", "invoices": ["INV-7"]}
+    wrong = {"customer": "BIG", "invoice": "INV-404", "reason": "pricing"}
+    edited = {
+        "decision": "edit",
+        "actions": [
+            {"name": "create_task", "args": task},
+            {"name": "tag_dispute", "args": wrong},
+        ],
+    }
+    out = triager.decide("<x@g>", edited, by="U2")
+    assert [(a["name"], a["args"]) for a in out.actions if a["status"] == "done"] == [
+        ("create_task", task)
+    ]
+    refused = [a for a in out.actions if a["args"] == wrong]
+    assert refused[0]["status"] == "skipped" and "refused" in refused[0]["detail"]
+    assert (count(books, Task), count(books, AuditLog), count(books, Dispute)) == (1, 1, 0)
