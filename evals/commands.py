@@ -18,7 +18,7 @@ from .errors import EvalError
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATASET = HERE / "datasets" / "triage.jsonl"
-EXTRA_DATASETS = (HERE / "datasets" / "triage_b.jsonl",)
+EXTRA_DATASETS = (HERE / "datasets" / "triage_b.jsonl", HERE / "datasets" / "triage_c.jsonl")
 """Shipped datasets read beside `DEFAULT_DATASET` when present (and no other is named)."""
 DEFAULT_GUARDRAILS = HERE / "datasets" / "guardrails.jsonl"
 DEFAULT_BASELINE = HERE / "baselines" / "offline-test.json"

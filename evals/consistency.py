@@ -5,7 +5,10 @@ follow the conventions every dataset shares, so two authors label the same reply
 way. It reads the raw JSON lines (a case `load_cases` would refuse is still reported), and
 returns, per case id, the list of conventions the case breaks:
 
-    python -m arbox.evals.consistency [FILE]     # exit 1 when any case breaks a convention
+    python -m arbox.evals.consistency [FILE...]  # exit 1 when any case breaks a convention
+
+With no file it checks every shipped dataset (`default_datasets()`: `triage.jsonl`,
+`triage_b.jsonl`, `triage_c.jsonl`), each file on its own.
 
 Rules: known intents only; `other` alone; no `dispute` beside `short_pay` (a deduction is
 `short_pay`); fields only for labelled intents and only the contract's keys for each;
@@ -31,7 +34,7 @@ from typing import Any
 
 from arbox.agent.findings import INTENTS, REASONS
 
-DEFAULT_DATASET = Path(__file__).resolve().parent / "datasets" / "triage.jsonl"
+from .commands import default_datasets
 
 FIELDS_BY_INTENT: Mapping[str, frozenset[str]] = {
     "payment_sent": frozenset({"amount", "paid_on", "method", "reference"}),
@@ -252,20 +255,26 @@ def check_file(path: str | Path) -> dict[str, list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print every violation as `ID: problem`; 0 when there is none, 1 otherwise."""
+    """Print every violation as `ID: problem`; 0 when there is none, 1 otherwise (2: unreadable).
+
+    Each file is checked on its own; with no file, every shipped dataset.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
-    path = Path(args[0]) if args else DEFAULT_DATASET
-    try:
-        violations = check_file(path)
-    except (OSError, ValueError) as exc:
-        print(f"error: {path}: {exc}", file=sys.stderr)
-        return 2
-    for case_id, problems in violations.items():
-        for problem in problems:
-            print(f"{case_id}: {problem}")
-    count = sum(map(len, violations.values()))
-    print(f"{path}: {count} violation(s) in {len(violations)} case(s)", file=sys.stderr)
-    return 1 if violations else 0
+    paths = [Path(arg) for arg in args] if args else default_datasets()
+    found = False
+    for path in paths:
+        try:
+            violations = check_file(path)
+        except (OSError, ValueError) as exc:
+            print(f"error: {path}: {exc}", file=sys.stderr)
+            return 2
+        for case_id, problems in violations.items():
+            for problem in problems:
+                print(f"{case_id}: {problem}")
+        count = sum(map(len, violations.values()))
+        print(f"{path}: {count} violation(s) in {len(violations)} case(s)", file=sys.stderr)
+        found = found or bool(violations)
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from arbox.evals.commands import default_datasets
 from arbox.evals.consistency import check_case, check_cases, check_file, main
 
-DATASET = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "triage.jsonl"
+DATASET_DIR = Path(__file__).resolve().parents[2] / "evals" / "datasets"
+DATASETS = sorted(DATASET_DIR.glob("triage*.jsonl"))
 
 
 def case(**over):
@@ -159,5 +161,27 @@ def test_main_exits_1_on_violations_and_0_on_a_clean_file(tmp_path, capsys):
     assert main([str(good)]) == 0
 
 
-def test_the_shipped_dataset_follows_every_convention():
-    assert check_file(DATASET) == {}
+def test_main_checks_several_files_each_on_its_own(tmp_path, capsys):
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps(case()) + "\n", encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(case(labels=["other", "dispute"])) + "\n", encoding="utf-8")
+    assert main([str(good), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{good}: 0 violation(s)" in err and f"{bad}: 1 violation(s) in 1 case(s)" in err
+
+
+def test_main_without_a_file_checks_every_shipped_dataset(capsys):
+    assert main([]) == 0
+    err = capsys.readouterr().err
+    assert all(f"{path}: 0 violation(s)" in err for path in default_datasets())
+
+
+def test_every_shipped_dataset_is_found():
+    names = {path.name for path in DATASETS}
+    assert {"triage.jsonl", "triage_b.jsonl", "triage_c.jsonl"} <= names
+
+
+@pytest.mark.parametrize("dataset", DATASETS, ids=lambda path: path.name)
+def test_the_shipped_datasets_follow_every_convention(dataset):
+    assert check_file(dataset) == {}

@@ -26,8 +26,9 @@ def cases():
 
 # Id prefixes in use: `t-` the first hand-written set, `r-` realistic replies (issue 11),
 # `m-` multilingual replies and auto-replies, `c-` analyst corrections appended from
-# `arbox eval export-corrections`. A new prefix is added here on purpose.
-ID_PREFIXES = ("t-", "r-", "m-", "c-")
+# `arbox eval export-corrections`, `h-` the hand-written replies of `triage_c.jsonl`
+# (tests/evals/test_dataset_c.py). A new prefix is added here on purpose.
+ID_PREFIXES = ("t-", "r-", "m-", "c-", "h-")
 
 
 def test_dataset_loads_with_unique_ids_in_the_contract_format(cases):
