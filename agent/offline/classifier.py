@@ -142,9 +142,10 @@ class OfflineClassifier:
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
             scores = dict(votes)
-        if Intent.promise_to_pay in chosen and not find_dates(text, anchor):
+        if Intent.promise_to_pay in chosen and not _promise_dates(text, anchor):
             # A promise commits to a date (CONTRACTS.md section 1); "will send more when I
-            # can" promises nothing the ledger can hold them to.
+            # can" or "a payment plan over the next three months" promises nothing the
+            # ledger can hold them to.
             chosen.remove(Intent.promise_to_pay)
         if Intent.short_pay in chosen and not SHORT_EVIDENCE.search(text):
             chosen.remove(Intent.short_pay)  # paying less than billed is said in words
@@ -352,6 +353,15 @@ def _position(finding: Finding, text: str) -> int:
 
 
 _BOUNCE_CUE = Cue(Intent.wrong_contact, BOUNCE, 0.9)
+
+
+_NOT_A_DUE_DATE = re.compile(r"(?:right\s+)?now|(?:over|during|across)\s", re.I)
+
+
+def _promise_dates(text: str, anchor: date) -> list[date]:
+    """The dates a promise could be held to: not "now" (we can't pay right now) and not
+    a period something is spread over (a plan over the next three months)."""
+    return [d.value for d in find_dates(text, anchor) if not _NOT_A_DUE_DATE.match(d.text)]
 
 
 def _dsn(headers: Mapping[str, str]) -> bool:

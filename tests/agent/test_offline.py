@@ -133,3 +133,16 @@ def test_every_reported_evidence_is_a_verbatim_quote():
     text = "Hi,\n\nThis was paid yesterday via ACH,   $4,218.50.\nCan you send a statement?"
     for f in triage(text).findings:
         assert not f.abstained and occurs_in(f.evidence, text)
+
+
+def test_a_payment_plan_asked_for_promises_no_date():
+    # CONTRACTS.md section 1: asking for a plan is distress; a promise names a date.
+    asked = triage(
+        "Cash flow is very tight. We can't pay the full balance right now - could we set "
+        "up a payment plan over the next three months?"
+    )
+    assert "financial_distress" in asked.intents
+    assert "promise_to_pay" not in asked.intents
+    dated = triage("We will pay INV-10442 in full within the next two weeks.")
+    assert "promise_to_pay" in dated.intents
+    assert dated.findings[0].fields.promised_on == date(2026, 3, 16)
