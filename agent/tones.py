@@ -10,6 +10,7 @@ instructions are rendered from the ledger directly and are never rewritten.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -67,13 +68,37 @@ def tone_for(segment: str) -> str:
     return SEGMENT_TONES.get(segment, "neutral")
 
 
+class Variants(Mapping[str, str]):
+    """tone -> slotted wording, each rendered the first time it is asked for: a run uses
+    the chosen tone and the neutral one (the fallback and the slots' reference), so the
+    third is never rendered."""
+
+    def __init__(self, render_tone: Callable[[str], str], tones: tuple[str, ...] = TONES):
+        self._render = render_tone
+        self._tones = tones
+        self._done: dict[str, str] = {}
+
+    def __getitem__(self, tone: str) -> str:
+        if tone not in self._done:
+            if tone not in self._tones:
+                raise KeyError(tone)
+            self._done[tone] = self._render(tone)
+        return self._done[tone]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tones)
+
+    def __len__(self) -> int:
+        return len(self._tones)
+
+
 @dataclass
 class Draft:
     """A notice before sending: slotted wording per tone, plus fixed ledger sections."""
 
     subject: str
-    variants: dict[str, str]
-    """tone -> message wording with ⟦slots⟧."""
+    variants: Mapping[str, str]
+    """tone -> message wording with ⟦slots⟧ (`Variants`: rendered when first read)."""
     slots: dict[str, str]
     """slot name -> the ledger's value as printed."""
     statement: str
@@ -123,7 +148,8 @@ def render_draft(
     instructions: str | None = None,
     signature: str | None = None,
 ) -> Draft:
-    """Render ``notice`` with every tone variant, its statement table and payment section.
+    """Render ``notice``: its tone variants (each when first read), statement table and
+    payment section.
 
     ``locale`` defaults to the recipient's (``notice.language``/``locale``, else en_US);
     ``instructions`` and ``signature`` default to the templates' own, in that language.
@@ -177,7 +203,7 @@ def render_draft(
         "promise": promise,
     }
     wording = template_name(f"{kind}.j2", lang)
-    variants = {tone: render(wording, tone=tone, **context) for tone in TONES}
+    variants = Variants(lambda tone: render(wording, tone=tone, **context))
     subject = render(template_name("subject.j2", lang), **(context | {"tone": "neutral"}))
 
     rows = [

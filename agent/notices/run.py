@@ -10,16 +10,16 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session
 
 from arbox.tools import notices as store
-from arbox.tools.audit import jsonable, record
+from arbox.tools.audit import audit_row, jsonable, record_many
 from arbox.tools.behaviour import account_summary
 from arbox.tools.db import Ledger
 from arbox.tools.dunning import Cadence, load_cadences, select_due
 from arbox.tools.holds import deferred_notice_ids
-from arbox.tools.models import OutgoingNotice
 from arbox.tools.promise_notices import promise_reminders
 from arbox.tools.promises import evaluate_promises
 from arbox.tools.tasks import create_task
@@ -45,53 +45,85 @@ class DunningRunResult:
         return [n for n in self.notices if n.status == "held"]
 
 
-def record_plan(
-    session: Session, plan: PlannedNotice, today: date, rewriter_name: str
-) -> OutgoingNotice:
-    """Write a planned notice (idempotent per customer and run date), audited."""
+def notice_columns(plan: PlannedNotice, today: date, rewriter_name: str) -> dict[str, Any]:
+    """The outgoing notice row a planned notice is recorded as."""
     due = plan.due
-    row = store.create_notice(
-        session,
-        OutgoingNotice(
-            customer_id=due.customer_id,
-            to_email=due.contact_email or "",
-            stage=due.stage.name,
-            status=plan.status,
-            subject=plan.subject,
-            body=plan.body,
-            invoices=plan.invoices,
-            total=due.total,
-            currency=due.currency,
-            held_reason=plan.held_reason,
-            run_date=today,
-            guardrail=jsonable(
-                {
-                    "report": plan.report.as_dict(),
-                    "outcome": plan.outcome,
-                    "tone": plan.tone,
-                    "rewriter": rewriter_name,
-                    "events": plan.events,
-                    "wording": plan.wording,
-                    "slots": plan.slots,
-                    "language": plan.locale.language,
-                    "locale": plan.locale.locale,
-                    "deferred_until": due.deferred_until,
-                    "escalated": plan.escalated,
-                    "deviation": due.deviation,
-                    "promise": dataclasses.asdict(due.promise) if due.promise else None,
-                    "promise_id": due.promise.id if due.promise else None,
-                    "promise_broken": bool(due.promise and due.promise.broken),
-                    "ignored": due.ignored,
-                    "stages": {i.number: i.stage for i in due.invoices},
-                    "balances": {i.number: i.balance for i in due.invoices},
-                }
-            ),
+    return {
+        "customer_id": due.customer_id,
+        "to_email": due.contact_email or "",
+        "stage": due.stage.name,
+        "status": plan.status,
+        "subject": plan.subject,
+        "body": plan.body,
+        "invoices": plan.invoices,
+        "total": due.total,
+        "currency": due.currency,
+        "held_reason": plan.held_reason,
+        "run_date": today,
+        "guardrail": jsonable(
+            {
+                "report": plan.report.as_dict(),
+                "outcome": plan.outcome,
+                "tone": plan.tone,
+                "rewriter": rewriter_name,
+                "events": plan.events,
+                "wording": plan.wording,
+                "slots": plan.slots,
+                "language": plan.locale.language,
+                "locale": plan.locale.locale,
+                "deferred_until": due.deferred_until,
+                "escalated": plan.escalated,
+                "deviation": due.deviation,
+                "promise": dataclasses.asdict(due.promise) if due.promise else None,
+                "promise_id": due.promise.id if due.promise else None,
+                "promise_broken": bool(due.promise and due.promise.broken),
+                "ignored": due.ignored,
+                "stages": {i.number: i.stage for i in due.invoices},
+                "balances": {i.number: i.balance for i in due.invoices},
+            }
         ),
+    }
+
+
+def record_plans(
+    session: Session, plans: list[PlannedNotice], today: date, rewriter_name: str
+) -> None:
+    """Write planned notices in bulk (idempotent per customer and run date), audited; sets
+    each plan's ``notice_id``. A notice recorded before (a re-run) is left as it was."""
+    made = store.create_notices(
+        session, [notice_columns(p, today, rewriter_name) for p in plans], actor=store.ACTOR
     )
+    fallbacks = []
+    for plan, (notice_id, created) in zip(plans, made, strict=True):
+        plan.notice_id = notice_id
+        if not created:
+            continue
+        _open_tasks(session, plan, notice_id, today)
+        if plan.outcome == "fallback":
+            fallbacks.append(
+                audit_row(
+                    actor=store.ACTOR,
+                    action="notice.rewrite_fallback",
+                    target=f"notice:{notice_id}",
+                    key=None,
+                    after={"events": plan.events},
+                )
+            )
+    record_many(
+        session,
+        fallbacks,
+        note=f"{rewriter_name} rewrite failed the guardrails twice; plain draft used",
+    )
+
+
+def _open_tasks(session: Session, plan: PlannedNotice, notice_id: int, today: date) -> None:
+    """The credit queue's tasks for a notice: a deviation from the payment pattern, an
+    escalation after ignored notices."""
+    due = plan.due
     if due.deviation:
         create_task(
             session,
-            key=f"deviation:notice:{row.id}",
+            key=f"deviation:notice:{notice_id}",
             queue="credit",
             summary=f"{due.customer} ({due.external_id}) {due.deviation}.",
             customer=due.customer_id,
@@ -101,28 +133,17 @@ def record_plan(
     if plan.escalated:
         create_task(
             session,
-            key=f"escalation:notice:{row.id}",
+            key=f"escalation:notice:{notice_id}",
             queue="credit",
             summary=(
                 f"{due.customer} ({due.external_id}) ignored its last {due.ignored} notices "
-                f"(no reply, no payment); notice #{row.id} ({due.stage.name}) goes out a tone "
-                f"firmer.\n{account_summary(session, due.customer_id, today)}"
+                f"(no reply, no payment); notice #{notice_id} ({due.stage.name}) goes out a "
+                f"tone firmer.\n{account_summary(session, due.customer_id, today)}"
             ),
             customer=due.customer_id,
             invoices=plan.invoices,
             actor=store.ACTOR,
         )
-    if plan.outcome == "fallback":
-        record(
-            session,
-            actor=store.ACTOR,
-            action="notice.rewrite_fallback",
-            target=f"notice:{row.id}",
-            key=None,
-            after={"events": plan.events},
-            note=f"{rewriter_name} rewrite failed the guardrails twice; plain draft used",
-        )
-    return row
 
 
 def replace_deferred(session: Session, today: date) -> list[int]:
@@ -187,8 +208,7 @@ def run_dunning(
     if dry_run:
         return result
     with ledger.transaction() as session:
-        for plan in result.notices:
-            plan.notice_id = record_plan(session, plan, today, rewriter.name).id
+        record_plans(session, result.notices, today, rewriter.name)
     if sender is not None:
         for plan in result.to_send:
             assert plan.notice_id is not None
