@@ -98,10 +98,14 @@ _SP = r"[ \u00a0\u202f]"
 _NUM = rf"\d{{1,3}}(?:(?:,|\.|'|’|{_SP})\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d{{1,2}})?"
 _BARE = r"\d{1,3}(?:,\d{3})+\.\d{2}|\d{1,3}(?:\.\d{3})+,\d{2}|\d+[.,]\d{2}"
 _NOT_AFTER = r"(?!\d|[.,'/:-]\d|\s?%)"
+# Each pattern opens with a lookahead for the characters a match can start with: one
+# test per character of the text instead of one per alternative.
+_MONEY_STARTS = re.escape("".join(sorted({c[0] for c in _CODES.split("|")} | set("$€£¥"))))
 _MONEY_RE = re.compile(
-    rf"(?P<cur1>{_CUR}){_SP}?(?P<neg>-)?(?P<num1>{_NUM}){_NOT_AFTER}"
+    rf"(?=[\d{_MONEY_STARTS}])"
+    rf"(?:(?P<cur1>{_CUR}){_SP}?(?P<neg>-)?(?P<num1>{_NUM}){_NOT_AFTER}"
     rf"|(?<![\w.,'/:-])(?P<num2>{_NUM}){_SP}?(?P<cur2>{_CUR})"
-    rf"|(?<![\w.,'/:$€£¥-])(?P<num3>{_BARE}){_NOT_AFTER}(?![\w])"
+    rf"|(?<![\w.,'/:$€£¥-])(?P<num3>{_BARE}){_NOT_AFTER}(?![\w]))"
 )
 _SYMBOLS = {
     "€": {"EUR"},
@@ -116,8 +120,9 @@ _SYMBOLS = {
 _TOTAL_RE = re.compile(r"\b(?:total|\w*gesamt\w*)\b[^\n\d$€£¥]{0,30}$", re.IGNORECASE)
 
 _PLACEHOLDER_RE = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\{[A-Za-z_]\w*\}|\[[A-Za-z][A-Za-z _]*\]|<[A-Z][A-Z0-9_ -]*>"
-    r"|⟦[^⟧]*⟧|\bX{3,}\b"
+    r"(?=[{\[<⟦X])"
+    r"(?:\{\{.*?\}\}|\{%.*?%\}|\{[A-Za-z_]\w*\}|\[[A-Za-z][A-Za-z _]*\]|<[A-Z][A-Z0-9_ -]*>"
+    r"|⟦[^⟧]*⟧|\bX{3,}\b)"
 )
 _LANGUAGE = {
     "legal": r"legal (?:action|proceedings|steps|remed(?:y|ies))|attorneys?|lawyers?|lawsuit"
@@ -198,6 +203,50 @@ _INVOICE_WORD_RE = Caseless.compile(
 _LANGUAGE_RE = {k: Caseless.compile(rf"\b(?:{v})\b") for k, v in _LANGUAGE.items()}
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*out, pattern[start:]]
+
+
+def first_letters(pattern: str) -> frozenset[str]:
+    """The letters a match of ``pattern`` (an alternation of words, each opening with a
+    letter or a ``(?:...)`` group of such) can start with."""
+    letters: set[str] = set()
+    for alt in _alternatives(pattern):
+        if alt.startswith("(?:"):
+            depth, end = 1, 3  # find the group's closing parenthesis
+            while depth:
+                depth += {"(": 1, ")": -1}.get(alt[end], 0) if alt[end - 1] != "\\" else 0
+                end += 1
+            letters |= first_letters(alt[3 : end - 1])
+        else:
+            assert alt[:1].isalpha() and alt[1:2] not in ("?", "*", "{"), alt
+            letters.add(alt[0])
+    return frozenset(letters)
+
+
+@lru_cache(maxsize=32)
+def _any_language(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    """One pass over the folded text that finds a hit of any of ``kinds`` wherever one of
+    their own patterns would: when it finds none, none of them is searched one by one."""
+    starts = "".join(sorted(set().union(*(first_letters(_LANGUAGE[k]) for k in kinds))))
+    either = "|".join(f"(?:{_LANGUAGE[k]})" for k in kinds)
+    return re.compile(rf"(?=[{starts}])\b(?:{either})\b")
+
+
 @lru_cache(maxsize=65536)
 def _amount(num: str) -> Decimal | None:
     """A matched number's value (None: not an amount); notices repeat theirs many times."""
@@ -226,7 +275,9 @@ def currency_matches(mark: str, currency: str) -> bool:
     return currency in _SYMBOLS.get(mark, {mark})
 
 
-_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?![A-Za-z0-9])")
+# Scanned left to right, a match starts and ends where a run of letters and digits does,
+# so `findall` needs no lookarounds to take whole references only.
+_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*")
 _PLAIN_REF_RE = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*")
 
 
@@ -314,6 +365,16 @@ def _named_refs(text: str, folded: str | None, view: LedgerView) -> set[str]:
     return {r for r in refs if r not in view.others}
 
 
+def _labelled_total(text: str, folded: str | None, start: int) -> bool:
+    """Whether the amount at ``start`` is labelled a total (within 40 characters before)."""
+    lo = max(0, start - 40)
+    if folded is not None and not any(w in folded[lo:start] for w in ("total", "gesamt")):
+        return False  # the label's words are not there in any case
+    # A slice, not search(pos=...): the label's word boundary starts at the slice.
+    return _TOTAL_RE.search(text[lo:start]) is not None
+
+
+@lru_cache(maxsize=65536)
 def _as_locale_writes(raw: str, value: Decimal, currency: str, locale: NoticeLocale) -> bool:
     """Whether ``raw`` is one of the ways ``locale`` writes ``value`` (the notice's own
     format first: it is what drafts print, and cheap)."""
@@ -372,17 +433,17 @@ def check_notice(
         elif locale and currency and not _as_locale_writes(raw, value, currency, locale):
             msg = f"{raw!r} is not how {locale.locale} writes {locale.money(value, currency)!r}"
             bad(Violation("amount_format", msg))
-        # A slice, not search(pos=...): the label's word boundary starts at the slice.
-        if value != total and _TOTAL_RE.search(text[max(0, start - 40) : start]):
+        if value != total and _labelled_total(text, folded, start):
             bad(Violation("total_mismatch", f"total {raw!r} is not the sum {total}"))
 
     # Leftovers, language, recipient.
     for m in _PLACEHOLDER_RE.finditer(text):
         bad(Violation("placeholder", f"unfilled placeholder {m.group(0)!r}"))
-    allowed_language = set(allows)
-    for kind, pattern in _LANGUAGE_RE.items():
-        if kind not in allowed_language and (hit := pattern.search(text, folded)):
-            bad(Violation(f"language_{kind}", f"{hit!r}: this stage does not allow it"))
+    banned = tuple(kind for kind in _LANGUAGE_RE if kind not in set(allows))
+    if banned and (folded is None or _any_language(banned).search(folded)):
+        for kind in banned:
+            if hit := _LANGUAGE_RE[kind].search(text, folded):
+                bad(Violation(f"language_{kind}", f"{hit!r}: this stage does not allow it"))
     if early and (hit := _EARLY_RE.search(text, folded)):
         bad(Violation("language_early", f"{hit!r}: the invoices are not due yet"))
     if locale is not None:

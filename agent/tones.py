@@ -10,7 +10,7 @@ instructions are rendered from the ledger directly and are never rewritten.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -56,6 +56,33 @@ def _env() -> jinja2.Environment:
 def render(name: str, **context: object) -> str:
     """Render ``prompts/notices/<name>`` (stripped of surrounding blank space)."""
     return _env().get_template(name).render(**context).strip()
+
+
+_SLOTTED: dict[tuple[str, Hashable], str] = {}
+_SLOTTED_MAX = 4096
+
+
+def render_slotted(name: str, **context: object) -> str:
+    """`render` for a context of slots and flags only (no ledger value), remembered by
+    the whole context: every notice of one stage, tone and number of invoices has the
+    same slotted wording, so it is rendered once a run, not once a notice."""
+    key = (name, _freeze(context))
+    text = _SLOTTED.get(key)
+    if text is None:
+        if len(_SLOTTED) >= _SLOTTED_MAX:
+            _SLOTTED.clear()
+        text = _SLOTTED[key] = render(name, **context)
+    return text
+
+
+def _freeze(value: object) -> Hashable:
+    """A hashable stand-in for a template context: equal only for equal contexts."""
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((k, _freeze(v)) for k, v in value.items())))
+    if isinstance(value, list | tuple):
+        return (type(value).__name__, tuple(_freeze(v) for v in value))
+    assert isinstance(value, str | int | bool | None), f"not a slot or a flag: {value!r}"
+    return (type(value).__name__, value)
 
 
 @lru_cache(maxsize=64)
@@ -203,8 +230,8 @@ def render_draft(
         "promise": promise,
     }
     wording = template_name(f"{kind}.j2", lang)
-    variants = Variants(lambda tone: render(wording, tone=tone, **context))
-    subject = render(template_name("subject.j2", lang), **(context | {"tone": "neutral"}))
+    variants = Variants(lambda tone: render_slotted(wording, tone=tone, **context))
+    subject = render_slotted(template_name("subject.j2", lang), **(context | {"tone": "neutral"}))
 
     rows = [
         {

@@ -25,8 +25,9 @@ from arbox.tools.promises import evaluate_promises
 from arbox.tools.tasks import create_task
 
 from ..locales import DEFAULT_LOCALE
-from ..rewrite import OfflineRewriter, Rewriter, make_runner
-from .plan import ESCALATE_AFTER, PlannedNotice, plan_notice
+from ..rewrite import OfflineRewriter, Rewriter
+from .fanout import Job, plan_all
+from .plan import ESCALATE_AFTER, PlannedNotice
 from .send import DEFAULT_FROM, Sender, send_pending, send_safely
 
 
@@ -173,14 +174,15 @@ def run_dunning(
     from_addr: str = DEFAULT_FROM,
     default_locale: str = DEFAULT_LOCALE,
     escalate_after: int = ESCALATE_AFTER,
+    workers: int | None = None,
 ) -> DunningRunResult:
     """One dunning pass for ``today``: what would be sent and what is held for review.
 
     ``default_locale`` (``ARBOX_DEFAULT_LOCALE``) is the language of customers with none;
     after ``escalate_after`` ignored notices in a row the next one escalates (0: never).
+    A large run is planned on ``workers`` processes (default: every core; `fanout`).
     """
     rewriter = rewriter or OfflineRewriter()
-    rewrite = make_runner(rewriter)
     if not dry_run:
         with ledger.transaction() as session:
             # Settle promises first: a broken one sends its invoices the next stage today.
@@ -192,19 +194,8 @@ def run_dunning(
             session, today, cadences or load_cadences(), {d.customer_id for d in due}
         )
         flags = store.flagged_customers(session)
-    result = DunningRunResult(today, dry_run)
-    for d in due:
-        result.notices.append(
-            plan_notice(
-                rewrite,
-                d,
-                today=today,
-                flagged=flags.get(d.customer_id),
-                rewriter_name=rewriter.name,
-                default_locale=default_locale,
-                escalate_after=escalate_after,
-            )
-        )
+    job = Job(rewriter, today, flags, default_locale, escalate_after)
+    result = DunningRunResult(today, dry_run, plan_all(job, due, workers=workers))
     if dry_run:
         return result
     with ledger.transaction() as session:

@@ -164,3 +164,20 @@ def test_folded_patterns_match_exactly_what_ignorecase_matches(text) -> None:
         first = caseless.anycase.search(text)
         assert caseless.search(text, folded) == (first.group(0) if first else None)
     assert (folded is None) == ("İ" in text)
+    if folded is not None:
+        kinds = tuple(g._LANGUAGE)
+        hits = [caseless.search(text, folded) for caseless in g._LANGUAGE_RE.values()]
+        assert (g._any_language(kinds).search(folded) is None) == (hits == [None] * len(kinds))
+
+
+def test_first_letters_of_a_pattern_of_words() -> None:
+    from arbox.agent.guardrails import first_letters
+
+    assert first_letters(r"late (?:fees?|charges?)|(?:referr?\w*|sen[dt]) to|penalt(?:y|ies)") == {
+        "l",
+        "r",
+        "s",
+        "p",
+    }
+    with pytest.raises(AssertionError):
+        first_letters(r"s?ue")
