@@ -101,7 +101,7 @@ _NOT_AFTER = r"(?!\d|[.,'/:-]\d|\s?%)"
 # Each pattern opens with a lookahead for the characters a match can start with: one
 # test per character of the text instead of one per alternative.
 _MONEY_STARTS = re.escape("".join(sorted({c[0] for c in _CODES.split("|")} | set("$€£¥"))))
-_MONEY_RE = re.compile(
+_MONEY_RE = re.compile(  # groups: cur1, neg, num1, num2, cur2, num3 (`find_amounts`)
     rf"(?=[\d{_MONEY_STARTS}])"
     rf"(?:(?P<cur1>{_CUR}){_SP}?(?P<neg>-)?(?P<num1>{_NUM}){_NOT_AFTER}"
     rf"|(?<![\w.,'/:-])(?P<num2>{_NUM}){_SP}?(?P<cur2>{_CUR})"
@@ -260,11 +260,10 @@ def find_amounts(text: str) -> list[tuple[Decimal, str | None, str, int]]:
     """Every money amount in ``text``: (value, currency mark or None, text matched, offset)."""
     found = []
     for m in _MONEY_RE.finditer(text):
-        num1, neg, num2, cur2, num3 = m.group("num1", "neg", "num2", "cur2", "num3")
+        cur1, neg, num1, num2, cur2, num3 = m.groups()  # in the order they are written
         value = _amount(num1 or num2 or num3)
-        if value is None:
-            continue
-        found.append((-value if neg else value, m.group("cur1") or cur2, m.group(0), m.start()))
+        if value is not None:
+            found.append((-value if neg else value, cur1 or cur2, m.group(), m.start()))
     return found
 
 

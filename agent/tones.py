@@ -10,11 +10,12 @@ instructions are rendered from the ledger directly and are never rewritten.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 import jinja2
 
@@ -58,31 +59,51 @@ def render(name: str, **context: object) -> str:
     return _env().get_template(name).render(**context).strip()
 
 
-_SLOTTED: dict[tuple[str, Hashable], str] = {}
-_SLOTTED_MAX = 4096
+class Shape(NamedTuple):
+    """All a notice's slotted wording depends on: notices of one shape read the same
+    until their slots are filled, so each shape is rendered once (`slotted_wording`)."""
+
+    invoices: int
+    """How many invoices the notice names (slots ⟦INV_1⟧ to ⟦INV_n⟧)."""
+    allows: tuple[str, ...]
+    stage: str
+    kind: str
+    """The stage's template: reminder, overdue, final..."""
+    promise: bool | None
+    """None: no promise named; else whether it was broken."""
 
 
-def render_slotted(name: str, **context: object) -> str:
-    """`render` for a context of slots and flags only (no ledger value), remembered by
-    the whole context: every notice of one stage, tone and number of invoices has the
-    same slotted wording, so it is rendered once a run, not once a notice."""
-    key = (name, _freeze(context))
-    text = _SLOTTED.get(key)
-    if text is None:
-        if len(_SLOTTED) >= _SLOTTED_MAX:
-            _SLOTTED.clear()
-        text = _SLOTTED[key] = render(name, **context)
-    return text
+def slotted_context(shape: Shape) -> dict[str, object]:
+    """The wording templates' context for ``shape``: slots and flags, no ledger value."""
+    invoices = [
+        {
+            "number": f"⟦INV_{n}⟧",
+            "amount": f"⟦AMOUNT_{n}⟧",
+            "balance": f"⟦BALANCE_{n}⟧",
+            "due": f"⟦DUE_{n}⟧",
+        }
+        for n in range(1, shape.invoices + 1)
+    ]
+    promise = None
+    if shape.promise is not None:
+        promise = {"on": "⟦PROMISED_ON⟧", "made": "⟦PROMISE_MADE⟧", "broken": shape.promise}
+    return {
+        "invoices": invoices,
+        "total": "⟦TOTAL⟧",
+        "greeting": "⟦GREETING⟧",
+        "customer": "⟦CUSTOMER⟧",
+        "pay_by": "⟦PAY_BY⟧",
+        "allows": shape.allows,
+        "stage": shape.stage,
+        "kind": shape.kind,
+        "promise": promise,
+    }
 
 
-def _freeze(value: object) -> Hashable:
-    """A hashable stand-in for a template context: equal only for equal contexts."""
-    if isinstance(value, dict):
-        return ("dict", tuple(sorted((k, _freeze(v)) for k, v in value.items())))
-    if isinstance(value, list | tuple):
-        return (type(value).__name__, tuple(_freeze(v) for v in value))
-    assert isinstance(value, str | int | bool | None), f"not a slot or a flag: {value!r}"
-    return (type(value).__name__, value)
+@lru_cache(maxsize=4096)
+def slotted_wording(name: str, tone: str, shape: Shape) -> str:
+    """``name`` rendered in ``tone`` for a notice of ``shape``, with ⟦slots⟧ for values."""
+    return render(name, tone=tone, **slotted_context(shape))
 
 
 @lru_cache(maxsize=64)
@@ -194,44 +215,25 @@ def render_draft(
         "GREETING": greeting,
         "PAY_BY": loc.day(today + timedelta(days=PAY_BY_DAYS)),
     }
-    slotted = []
     for n, inv in enumerate(invoices, 1):
-        slots |= {
-            f"INV_{n}": inv.number,
-            f"AMOUNT_{n}": loc.money(inv.amount, cur),
-            f"BALANCE_{n}": loc.money(inv.balance, cur),
-            f"DUE_{n}": loc.day(inv.due_date),
-        }
-        slotted.append(
-            {
-                "number": f"⟦INV_{n}⟧",
-                "amount": f"⟦AMOUNT_{n}⟧",
-                "balance": f"⟦BALANCE_{n}⟧",
-                "due": f"⟦DUE_{n}⟧",
-            }
-        )
-    promise = None
+        slots[f"INV_{n}"] = inv.number
+        slots[f"AMOUNT_{n}"] = loc.money(inv.amount, cur)
+        slots[f"BALANCE_{n}"] = loc.money(inv.balance, cur)
+        slots[f"DUE_{n}"] = loc.day(inv.due_date)
     if notice.promise is not None:
-        slots |= {
-            "PROMISED_ON": loc.day(notice.promise.promised_on),
-            "PROMISE_MADE": loc.day(notice.promise.made_on),
-        }
-        promise = {"on": "⟦PROMISED_ON⟧", "made": "⟦PROMISE_MADE⟧", "broken": notice.promise.broken}
+        slots["PROMISED_ON"] = loc.day(notice.promise.promised_on)
+        slots["PROMISE_MADE"] = loc.day(notice.promise.made_on)
     kind = notice.stage.template
-    context = {
-        "invoices": slotted,
-        "total": "⟦TOTAL⟧",
-        "greeting": "⟦GREETING⟧",
-        "customer": "⟦CUSTOMER⟧",
-        "pay_by": "⟦PAY_BY⟧",
-        "allows": notice.stage.allows,
-        "stage": notice.stage.name,
-        "kind": kind,
-        "promise": promise,
-    }
+    shape = Shape(
+        len(invoices),
+        notice.stage.allows,
+        notice.stage.name,
+        kind,
+        None if notice.promise is None else notice.promise.broken,
+    )
     wording = template_name(f"{kind}.j2", lang)
-    variants = Variants(lambda tone: render_slotted(wording, tone=tone, **context))
-    subject = render_slotted(template_name("subject.j2", lang), **(context | {"tone": "neutral"}))
+    variants = Variants(lambda tone: slotted_wording(wording, tone, shape))
+    subject = slotted_wording(template_name("subject.j2", lang), "neutral", shape)
 
     rows = [
         {

@@ -30,6 +30,9 @@ from .fanout import Job, plan_all
 from .plan import ESCALATE_AFTER, PlannedNotice
 from .send import DEFAULT_FROM, Sender, send_pending, send_safely
 
+RECORD_BATCH = 500
+"""Notices written per INSERT (and audit rows per INSERT) when a run is recorded."""
+
 
 @dataclass
 class DunningRunResult:
@@ -89,10 +92,16 @@ def record_plans(
     session: Session, plans: list[PlannedNotice], today: date, rewriter_name: str
 ) -> None:
     """Write planned notices in bulk (idempotent per customer and run date), audited; sets
-    each plan's ``notice_id``. A notice recorded before (a re-run) is left as it was."""
-    made = store.create_notices(
-        session, [notice_columns(p, today, rewriter_name) for p in plans], actor=store.ACTOR
-    )
+    each plan's ``notice_id``. A notice recorded before (a re-run) is left as it was.
+
+    The rows go in batches of `RECORD_BATCH` (all in the caller's transaction), so a run
+    never holds every notice's serialised row at once."""
+    made: list[tuple[int, bool]] = []
+    for start in range(0, len(plans), RECORD_BATCH):
+        batch = plans[start : start + RECORD_BATCH]
+        made += store.create_notices(
+            session, [notice_columns(p, today, rewriter_name) for p in batch], actor=store.ACTOR
+        )
     fallbacks = []
     for plan, (notice_id, created) in zip(plans, made, strict=True):
         plan.notice_id = notice_id

@@ -98,16 +98,23 @@ def test_planning_on_several_processes_plans_what_one_process_plans(
 
 
 def test_slotted_wording_is_rendered_once_per_shape(make: Factory, ledger) -> None:
-    tones._SLOTTED.clear()
+    tones.slotted_wording.cache_clear()
     for n in range(3):
         cust = make.customer(f"Co {n}", email=f"ap@co{n}.test")
         make.invoice(cust, 3, amount=f"{100 + n}.00")
-    make.invoice(make.customer("Two Co", email="ap@two.test"), 3)
+    two = make.customer("Two Co", email="ap@two.test")
+    make.invoice(two, 3)
+    make.invoice(two, 4)
     plans = run_dunning(ledger, today=TODAY).notices
     one_invoice = [p for p in plans if len(p.invoices) == 1]
-    assert len(one_invoice) == 4
-    assert len({p.wording for p in one_invoice}) == 1
-    # Each rendered wording is what the template gives for that context, filled per notice.
+    assert len(one_invoice) == 3 and len({p.wording for p in one_invoice}) == 1
+    (pair,) = [p for p in plans if len(p.invoices) == 2]
+    assert "⟦INV_2⟧" in pair.wording and "⟦INV_2⟧" not in one_invoice[0].wording
+    # Rendered twice (one shape of one invoice, one of two) for four notices, and each
+    # is what the template gives for that shape's context.
+    assert tones.slotted_wording.cache_info().misses == 2 * 2  # the wording and the subject
+    shape = tones.Shape(1, (), one_invoice[0].due.stage.name, "overdue", None)
+    assert one_invoice[0].wording == tones.render(
+        "overdue.j2", tone="neutral", **tones.slotted_context(shape)
+    )
     assert all(p.due.invoices[0].number in p.body for p in plans)
-    entries = [k for k in tones._SLOTTED if k[0] == "overdue.j2"]
-    assert len(entries) == 1
