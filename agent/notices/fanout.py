@@ -10,10 +10,12 @@ after, in this process.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from arbox.tools.dunning import DueNotice
 
@@ -52,13 +54,19 @@ class Job:
         ]
 
 
-_job: Job | None = None
-"""The job a forked worker inherits (set just before the fork)."""
+_inherited: tuple[Job, list[DueNotice]] | None = None
+"""The job and its notices, which forked workers inherit (set just before the fork): a
+worker is sent only where its share starts and ends, and sends back each plan without
+its `DueNotice` (this process has it), so nothing is pickled twice."""
 
 
-def _plan_chunk(due: list[DueNotice]) -> list[PlannedNotice]:
-    assert _job is not None, "set before the workers were forked"
-    return _job.plan(due)
+def _plan_share(bounds: tuple[int, int]) -> list[dict[str, Any]]:
+    assert _inherited is not None, "set before the workers were forked"
+    job, due = _inherited
+    return [
+        {f.name: getattr(plan, f.name) for f in dataclasses.fields(plan) if f.name != "due"}
+        for plan in job.plan(due[bounds[0] : bounds[1]])
+    ]
 
 
 def default_workers() -> int:
@@ -73,11 +81,12 @@ def plan_all(job: Job, due: list[DueNotice], *, workers: int | None = None) -> l
     forkable = "fork" in multiprocessing.get_all_start_methods()
     if n < 2 or not forkable or not isinstance(job.rewriter, OfflineRewriter):
         return job.plan(due)
-    global _job
-    _job = job
+    global _inherited
+    _inherited = (job, due)
     try:
-        chunks = [due[i : i + CHUNK] for i in range(0, len(due), CHUNK)]
+        shares = [(i, min(i + CHUNK, len(due))) for i in range(0, len(due), CHUNK)]
         with multiprocessing.get_context("fork").Pool(n) as pool:
-            return [plan for part in pool.imap(_plan_chunk, chunks) for plan in part]
+            planned = [fields for part in pool.imap(_plan_share, shares) for fields in part]
     finally:
-        _job = None
+        _inherited = None
+    return [PlannedNotice(due=d, **fields) for d, fields in zip(due, planned, strict=True)]
