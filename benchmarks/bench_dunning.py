@@ -14,7 +14,7 @@ of that ledger:
   notices and their audit rows with `executemany` in one transaction;
 - the selection alone (`select_due`), a dry run (select, draft, rewrite, guardrails) and
   the recorded run (the same, plus every notice and audit row written: what `arbox
-  notices run` does), then that recorded run again, which must record nothing;
+  dunning run` does), then that recorded run again, which must record nothing;
 - with `--one-process`, the recorded run on one process beside the default (every core).
 
 Peak memory is measured in separate, untimed runs: the peak RSS of a fresh process that
