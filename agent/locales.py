@@ -14,6 +14,7 @@ stop-word check that catches a rewrite in the wrong language.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -148,7 +149,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 def detect_language(text: str) -> str | None:
     """The language whose stop words ``text`` uses most, or None when too short to tell."""
-    words = [w.lower() for w in _WORD_RE.findall(text)]
-    scores = {lang: sum(w in stops for w in words) for lang, stops in STOP_WORDS.items()}
+    counts = [(w.lower(), n) for w, n in Counter(_WORD_RE.findall(text)).items()]
+    scores = {lang: sum(n for w, n in counts if w in stops) for lang, stops in STOP_WORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= MIN_STOP_WORDS else None

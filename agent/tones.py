@@ -10,10 +10,12 @@ instructions are rendered from the ledger directly and are never rewritten.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 import jinja2
 
@@ -57,6 +59,53 @@ def render(name: str, **context: object) -> str:
     return _env().get_template(name).render(**context).strip()
 
 
+class Shape(NamedTuple):
+    """All a notice's slotted wording depends on: notices of one shape read the same
+    until their slots are filled, so each shape is rendered once (`slotted_wording`)."""
+
+    invoices: int
+    """How many invoices the notice names (slots ⟦INV_1⟧ to ⟦INV_n⟧)."""
+    allows: tuple[str, ...]
+    stage: str
+    kind: str
+    """The stage's template: reminder, overdue, final..."""
+    promise: bool | None
+    """None: no promise named; else whether it was broken."""
+
+
+def slotted_context(shape: Shape) -> dict[str, object]:
+    """The wording templates' context for ``shape``: slots and flags, no ledger value."""
+    invoices = [
+        {
+            "number": f"⟦INV_{n}⟧",
+            "amount": f"⟦AMOUNT_{n}⟧",
+            "balance": f"⟦BALANCE_{n}⟧",
+            "due": f"⟦DUE_{n}⟧",
+        }
+        for n in range(1, shape.invoices + 1)
+    ]
+    promise = None
+    if shape.promise is not None:
+        promise = {"on": "⟦PROMISED_ON⟧", "made": "⟦PROMISE_MADE⟧", "broken": shape.promise}
+    return {
+        "invoices": invoices,
+        "total": "⟦TOTAL⟧",
+        "greeting": "⟦GREETING⟧",
+        "customer": "⟦CUSTOMER⟧",
+        "pay_by": "⟦PAY_BY⟧",
+        "allows": shape.allows,
+        "stage": shape.stage,
+        "kind": shape.kind,
+        "promise": promise,
+    }
+
+
+@lru_cache(maxsize=4096)
+def slotted_wording(name: str, tone: str, shape: Shape) -> str:
+    """``name`` rendered in ``tone`` for a notice of ``shape``, with ⟦slots⟧ for values."""
+    return render(name, tone=tone, **slotted_context(shape))
+
+
 @lru_cache(maxsize=64)
 def template_hash(*names: str) -> str:
     """Content hash of the templates a draft used (stored with the notice)."""
@@ -67,13 +116,37 @@ def tone_for(segment: str) -> str:
     return SEGMENT_TONES.get(segment, "neutral")
 
 
+class Variants(Mapping[str, str]):
+    """tone -> slotted wording, each rendered the first time it is asked for: a run uses
+    the chosen tone and the neutral one (the fallback and the slots' reference), so the
+    third is never rendered."""
+
+    def __init__(self, render_tone: Callable[[str], str], tones: tuple[str, ...] = TONES):
+        self._render = render_tone
+        self._tones = tones
+        self._done: dict[str, str] = {}
+
+    def __getitem__(self, tone: str) -> str:
+        if tone not in self._done:
+            if tone not in self._tones:
+                raise KeyError(tone)
+            self._done[tone] = self._render(tone)
+        return self._done[tone]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tones)
+
+    def __len__(self) -> int:
+        return len(self._tones)
+
+
 @dataclass
 class Draft:
     """A notice before sending: slotted wording per tone, plus fixed ledger sections."""
 
     subject: str
-    variants: dict[str, str]
-    """tone -> message wording with ⟦slots⟧."""
+    variants: Mapping[str, str]
+    """tone -> message wording with ⟦slots⟧ (`Variants`: rendered when first read)."""
     slots: dict[str, str]
     """slot name -> the ledger's value as printed."""
     statement: str
@@ -123,7 +196,8 @@ def render_draft(
     instructions: str | None = None,
     signature: str | None = None,
 ) -> Draft:
-    """Render ``notice`` with every tone variant, its statement table and payment section.
+    """Render ``notice``: its tone variants (each when first read), statement table and
+    payment section.
 
     ``locale`` defaults to the recipient's (``notice.language``/``locale``, else en_US);
     ``instructions`` and ``signature`` default to the templates' own, in that language.
@@ -141,44 +215,25 @@ def render_draft(
         "GREETING": greeting,
         "PAY_BY": loc.day(today + timedelta(days=PAY_BY_DAYS)),
     }
-    slotted = []
     for n, inv in enumerate(invoices, 1):
-        slots |= {
-            f"INV_{n}": inv.number,
-            f"AMOUNT_{n}": loc.money(inv.amount, cur),
-            f"BALANCE_{n}": loc.money(inv.balance, cur),
-            f"DUE_{n}": loc.day(inv.due_date),
-        }
-        slotted.append(
-            {
-                "number": f"⟦INV_{n}⟧",
-                "amount": f"⟦AMOUNT_{n}⟧",
-                "balance": f"⟦BALANCE_{n}⟧",
-                "due": f"⟦DUE_{n}⟧",
-            }
-        )
-    promise = None
+        slots[f"INV_{n}"] = inv.number
+        slots[f"AMOUNT_{n}"] = loc.money(inv.amount, cur)
+        slots[f"BALANCE_{n}"] = loc.money(inv.balance, cur)
+        slots[f"DUE_{n}"] = loc.day(inv.due_date)
     if notice.promise is not None:
-        slots |= {
-            "PROMISED_ON": loc.day(notice.promise.promised_on),
-            "PROMISE_MADE": loc.day(notice.promise.made_on),
-        }
-        promise = {"on": "⟦PROMISED_ON⟧", "made": "⟦PROMISE_MADE⟧", "broken": notice.promise.broken}
+        slots["PROMISED_ON"] = loc.day(notice.promise.promised_on)
+        slots["PROMISE_MADE"] = loc.day(notice.promise.made_on)
     kind = notice.stage.template
-    context = {
-        "invoices": slotted,
-        "total": "⟦TOTAL⟧",
-        "greeting": "⟦GREETING⟧",
-        "customer": "⟦CUSTOMER⟧",
-        "pay_by": "⟦PAY_BY⟧",
-        "allows": notice.stage.allows,
-        "stage": notice.stage.name,
-        "kind": kind,
-        "promise": promise,
-    }
+    shape = Shape(
+        len(invoices),
+        notice.stage.allows,
+        notice.stage.name,
+        kind,
+        None if notice.promise is None else notice.promise.broken,
+    )
     wording = template_name(f"{kind}.j2", lang)
-    variants = {tone: render(wording, tone=tone, **context) for tone in TONES}
-    subject = render(template_name("subject.j2", lang), **(context | {"tone": "neutral"}))
+    variants = Variants(lambda tone: slotted_wording(wording, tone, shape))
+    subject = slotted_wording(template_name("subject.j2", lang), "neutral", shape)
 
     rows = [
         {

@@ -96,22 +96,32 @@ def record(
     """Append one audit row in the session's transaction (it commits with the action);
     returns its id. A key already used raises `IntegrityError` at once."""
     session.flush()  # the action's own rows first, as the log reads them
-    table = AUDIT
-    stmt = (
-        insert(table)
-        .values(
-            at=utcnow(),
-            actor=actor,
-            action=action,
-            target=target,
-            before=jsonable(before) if before is not None else None,
-            after=jsonable(after) if after is not None else None,
-            idempotency_key=key or None,
-            note=note,
-        )
-        .returning(table.c.id)
-    )
+    row = audit_row(actor=actor, action=action, target=target, key=key, before=before, after=after)
+    stmt = insert(AUDIT).values(**row, note=note).returning(AUDIT.c.id)
     return int(session.connection().execute(stmt).scalar_one())
+
+
+def audit_row(
+    *, actor: str, action: str, target: str, key: str | None, before: Any = None, after: Any = None
+) -> dict[str, Any]:
+    """One audit row's values (`record` writes one; `record_many` a batch)."""
+    return {
+        "at": utcnow(),
+        "actor": actor,
+        "action": action,
+        "target": target,
+        "before": jsonable(before) if before is not None else None,
+        "after": jsonable(after) if after is not None else None,
+        "idempotency_key": key or None,
+    }
+
+
+def record_many(session: Session, rows: list[dict[str, Any]], *, note: str = "") -> None:
+    """Append many audit rows (from `audit_row`) in one statement, in the session's
+    transaction: what a bulk write (a dunning run's notices) logs."""
+    if rows:
+        session.flush()
+        session.connection().execute(insert(AUDIT), [r | {"note": note} for r in rows])
 
 
 def finish(

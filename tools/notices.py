@@ -7,15 +7,16 @@ send time) and ``rejected`` are final. Every change writes an audit row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import Table, insert, update
 from sqlmodel import Session, col, select
 
-from .audit import record
+from .audit import audit_row, record, record_many
 from .dunning import (
     Cadence,
     DueInvoice,
@@ -30,6 +31,7 @@ from .errors import InvalidTransition, UnknownRecord
 from .models import Customer, InboundMessage, Invoice, OutgoingNotice, utcnow
 from .promise_notices import REMINDER_STAGE, PromiseRef
 
+NOTICE: Table = OutgoingNotice.__table__  # type: ignore[attr-defined]
 SENDABLE = ("draft", "approved")
 OPEN = ("draft", "held", "approved")
 ACTOR = "arbox.dunning"
@@ -55,14 +57,56 @@ def create_notice(
         action="notice.create",
         target=f"notice:{notice.id}",
         key=None,
-        after={
-            "status": notice.status,
-            "invoices": notice.invoices,
-            "stage": notice.stage,
-            "held_reason": notice.held_reason,
-        },
+        after=_created(notice.model_dump()),
     )
     return notice
+
+
+def create_notices(
+    session: Session, notices: Sequence[dict[str, Any]], *, actor: str = ACTOR
+) -> list[tuple[int, bool]]:
+    """Add many notices (given as column values) as `create_notice` adds one, with one
+    INSERT for the notices and one for their audit rows: a customer that already has a
+    notice for that run date keeps it. Returns (notice id, created) for each given."""
+    session.flush()
+    db = session.connection()
+    have: dict[tuple[int, date], int] = {
+        (c, d): i
+        for i, c, d in db.execute(
+            select(NOTICE.c.id, NOTICE.c.customer_id, NOTICE.c.run_date).where(
+                NOTICE.c.run_date.in_({n["run_date"] for n in notices})
+            )
+        ).all()
+    }
+    new: dict[tuple[int, date], int] = {}  # key -> the index of the notice that makes it
+    for at, n in enumerate(notices):
+        key = (n["customer_id"], n["run_date"])
+        if key not in have:
+            new.setdefault(key, at)
+    rows = [{"created_at": utcnow(), **notices[at]} for at in new.values()]
+    returning = insert(NOTICE).returning(NOTICE.c.id, sort_by_parameter_order=True)
+    ids = list(db.execute(returning, rows).scalars()) if rows else []
+    record_many(
+        session,
+        [
+            audit_row(
+                actor=actor,
+                action="notice.create",
+                target=f"notice:{notice_id}",
+                key=None,
+                after=_created(row),
+            )
+            for notice_id, row in zip(ids, rows, strict=True)
+        ],
+    )
+    have |= dict(zip(new, ids, strict=True))
+    made = set(new.values())
+    return [(have[n["customer_id"], n["run_date"]], at in made) for at, n in enumerate(notices)]
+
+
+def _created(notice: dict[str, Any]) -> dict[str, Any]:
+    """What a notice's `notice.create` audit row records."""
+    return {k: notice.get(k) for k in ("status", "invoices", "stage", "held_reason")}
 
 
 def get_notice(session: Session, notice_id: int) -> OutgoingNotice:

@@ -92,6 +92,8 @@ def promise_reminders(
     by_promise: dict[int, tuple[Promise, list[Invoice]]] = {}
     for p, inv in rows:
         by_promise.setdefault(p.id or 0, (p, []))[1].append(inv)
+    if not by_promise:
+        return []
     contacts = billing_contacts(session)
     out: list[DueNotice] = []
     seen: set[int] = set(skip)

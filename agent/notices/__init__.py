@@ -13,7 +13,7 @@ The CLI, the API and the dunning run all go through these names:
 
 from .edit import NoticeEditRejected, edit_notice
 from .plan import PlannedNotice, ledger_views, plan_notice
-from .run import DunningRunResult, record_plan, run_dunning
+from .run import DunningRunResult, record_plans, run_dunning
 from .send import DEFAULT_FROM, Sender, SendOutcome, build_message, send_notice, send_pending
 from .trim import TrimOutcome, trim_customer_notices, trim_notice
 
@@ -29,7 +29,7 @@ __all__ = [
     "edit_notice",
     "ledger_views",
     "plan_notice",
-    "record_plan",
+    "record_plans",
     "run_dunning",
     "send_notice",
     "send_pending",

@@ -10,24 +10,28 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session
 
 from arbox.tools import notices as store
-from arbox.tools.audit import jsonable, record
+from arbox.tools.audit import audit_row, jsonable, record_many
 from arbox.tools.behaviour import account_summary
 from arbox.tools.db import Ledger
 from arbox.tools.dunning import Cadence, load_cadences, select_due
 from arbox.tools.holds import deferred_notice_ids
-from arbox.tools.models import OutgoingNotice
 from arbox.tools.promise_notices import promise_reminders
 from arbox.tools.promises import evaluate_promises
 from arbox.tools.tasks import create_task
 
 from ..locales import DEFAULT_LOCALE
-from ..rewrite import OfflineRewriter, Rewriter, make_runner
-from .plan import ESCALATE_AFTER, PlannedNotice, plan_notice
+from ..rewrite import OfflineRewriter, Rewriter
+from .fanout import Job, plan_all
+from .plan import ESCALATE_AFTER, PlannedNotice
 from .send import DEFAULT_FROM, Sender, send_pending, send_safely
+
+RECORD_BATCH = 500
+"""Notices written per INSERT (and audit rows per INSERT) when a run is recorded."""
 
 
 @dataclass
@@ -45,53 +49,90 @@ class DunningRunResult:
         return [n for n in self.notices if n.status == "held"]
 
 
-def record_plan(
-    session: Session, plan: PlannedNotice, today: date, rewriter_name: str
-) -> OutgoingNotice:
-    """Write a planned notice (idempotent per customer and run date), audited."""
+def notice_columns(plan: PlannedNotice, today: date, rewriter_name: str) -> dict[str, Any]:
+    """The outgoing notice row a planned notice is recorded as."""
     due = plan.due
-    row = store.create_notice(
+    return {
+        "customer_id": due.customer_id,
+        "to_email": due.contact_email or "",
+        "stage": due.stage.name,
+        "status": plan.status,
+        "subject": plan.subject,
+        "body": plan.body,
+        "invoices": plan.invoices,
+        "total": due.total,
+        "currency": due.currency,
+        "held_reason": plan.held_reason,
+        "run_date": today,
+        # Built JSON-safe (jsonable walks only the few dates): a run writes thousands.
+        "guardrail": {
+            "report": plan.report.as_dict(),
+            "outcome": plan.outcome,
+            "tone": plan.tone,
+            "rewriter": rewriter_name,
+            "events": list(plan.events),
+            "wording": plan.wording,
+            "slots": dict(plan.slots),
+            "language": plan.locale.language,
+            "locale": plan.locale.locale,
+            "deferred_until": jsonable(due.deferred_until),
+            "escalated": plan.escalated,
+            "deviation": due.deviation,
+            "promise": jsonable(dataclasses.asdict(due.promise)) if due.promise else None,
+            "promise_id": due.promise.id if due.promise else None,
+            "promise_broken": bool(due.promise and due.promise.broken),
+            "ignored": due.ignored,
+            "stages": {i.number: i.stage for i in due.invoices},
+            "balances": {i.number: str(i.balance) for i in due.invoices},
+        },
+    }
+
+
+def record_plans(
+    session: Session, plans: list[PlannedNotice], today: date, rewriter_name: str
+) -> None:
+    """Write planned notices in bulk (idempotent per customer and run date), audited; sets
+    each plan's ``notice_id``. A notice recorded before (a re-run) is left as it was.
+
+    The rows go in batches of `RECORD_BATCH` (all in the caller's transaction), so a run
+    never holds every notice's serialised row at once."""
+    made: list[tuple[int, bool]] = []
+    for start in range(0, len(plans), RECORD_BATCH):
+        batch = plans[start : start + RECORD_BATCH]
+        made += store.create_notices(
+            session, [notice_columns(p, today, rewriter_name) for p in batch], actor=store.ACTOR
+        )
+    fallbacks = []
+    for plan, (notice_id, created) in zip(plans, made, strict=True):
+        plan.notice_id = notice_id
+        if not created:
+            continue
+        _open_tasks(session, plan, notice_id, today)
+        if plan.outcome == "fallback":
+            fallbacks.append(
+                audit_row(
+                    actor=store.ACTOR,
+                    action="notice.rewrite_fallback",
+                    target=f"notice:{notice_id}",
+                    key=None,
+                    after={"events": plan.events},
+                )
+            )
+    record_many(
         session,
-        OutgoingNotice(
-            customer_id=due.customer_id,
-            to_email=due.contact_email or "",
-            stage=due.stage.name,
-            status=plan.status,
-            subject=plan.subject,
-            body=plan.body,
-            invoices=plan.invoices,
-            total=due.total,
-            currency=due.currency,
-            held_reason=plan.held_reason,
-            run_date=today,
-            guardrail=jsonable(
-                {
-                    "report": plan.report.as_dict(),
-                    "outcome": plan.outcome,
-                    "tone": plan.tone,
-                    "rewriter": rewriter_name,
-                    "events": plan.events,
-                    "wording": plan.wording,
-                    "slots": plan.slots,
-                    "language": plan.locale.language,
-                    "locale": plan.locale.locale,
-                    "deferred_until": due.deferred_until,
-                    "escalated": plan.escalated,
-                    "deviation": due.deviation,
-                    "promise": dataclasses.asdict(due.promise) if due.promise else None,
-                    "promise_id": due.promise.id if due.promise else None,
-                    "promise_broken": bool(due.promise and due.promise.broken),
-                    "ignored": due.ignored,
-                    "stages": {i.number: i.stage for i in due.invoices},
-                    "balances": {i.number: i.balance for i in due.invoices},
-                }
-            ),
-        ),
+        fallbacks,
+        note=f"{rewriter_name} rewrite failed the guardrails twice; plain draft used",
     )
+
+
+def _open_tasks(session: Session, plan: PlannedNotice, notice_id: int, today: date) -> None:
+    """The credit queue's tasks for a notice: a deviation from the payment pattern, an
+    escalation after ignored notices."""
+    due = plan.due
     if due.deviation:
         create_task(
             session,
-            key=f"deviation:notice:{row.id}",
+            key=f"deviation:notice:{notice_id}",
             queue="credit",
             summary=f"{due.customer} ({due.external_id}) {due.deviation}.",
             customer=due.customer_id,
@@ -101,28 +142,17 @@ def record_plan(
     if plan.escalated:
         create_task(
             session,
-            key=f"escalation:notice:{row.id}",
+            key=f"escalation:notice:{notice_id}",
             queue="credit",
             summary=(
                 f"{due.customer} ({due.external_id}) ignored its last {due.ignored} notices "
-                f"(no reply, no payment); notice #{row.id} ({due.stage.name}) goes out a tone "
-                f"firmer.\n{account_summary(session, due.customer_id, today)}"
+                f"(no reply, no payment); notice #{notice_id} ({due.stage.name}) goes out a "
+                f"tone firmer.\n{account_summary(session, due.customer_id, today)}"
             ),
             customer=due.customer_id,
             invoices=plan.invoices,
             actor=store.ACTOR,
         )
-    if plan.outcome == "fallback":
-        record(
-            session,
-            actor=store.ACTOR,
-            action="notice.rewrite_fallback",
-            target=f"notice:{row.id}",
-            key=None,
-            after={"events": plan.events},
-            note=f"{rewriter_name} rewrite failed the guardrails twice; plain draft used",
-        )
-    return row
 
 
 def replace_deferred(session: Session, today: date) -> list[int]:
@@ -152,14 +182,15 @@ def run_dunning(
     from_addr: str = DEFAULT_FROM,
     default_locale: str = DEFAULT_LOCALE,
     escalate_after: int = ESCALATE_AFTER,
+    workers: int | None = None,
 ) -> DunningRunResult:
     """One dunning pass for ``today``: what would be sent and what is held for review.
 
     ``default_locale`` (``ARBOX_DEFAULT_LOCALE``) is the language of customers with none;
     after ``escalate_after`` ignored notices in a row the next one escalates (0: never).
+    A large run is planned on ``workers`` processes (default: every core; `fanout`).
     """
     rewriter = rewriter or OfflineRewriter()
-    rewrite = make_runner(rewriter)
     if not dry_run:
         with ledger.transaction() as session:
             # Settle promises first: a broken one sends its invoices the next stage today.
@@ -171,24 +202,12 @@ def run_dunning(
             session, today, cadences or load_cadences(), {d.customer_id for d in due}
         )
         flags = store.flagged_customers(session)
-    result = DunningRunResult(today, dry_run)
-    for d in due:
-        result.notices.append(
-            plan_notice(
-                rewrite,
-                d,
-                today=today,
-                flagged=flags.get(d.customer_id),
-                rewriter_name=rewriter.name,
-                default_locale=default_locale,
-                escalate_after=escalate_after,
-            )
-        )
+    job = Job(rewriter, today, flags, default_locale, escalate_after)
+    result = DunningRunResult(today, dry_run, plan_all(job, due, workers=workers))
     if dry_run:
         return result
     with ledger.transaction() as session:
-        for plan in result.notices:
-            plan.notice_id = record_plan(session, plan, today, rewriter.name).id
+        record_plans(session, result.notices, today, rewriter.name)
     if sender is not None:
         for plan in result.to_send:
             assert plan.notice_id is not None

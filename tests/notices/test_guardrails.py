@@ -129,3 +129,55 @@ def test_bad_dataset_line_names_the_line(tmp_path) -> None:
     )
     with pytest.raises(DatasetError, match=r"d\.jsonl:1"):
         run_guardrail_dataset(path)
+
+
+CASE_TRAPS = [
+    "LEGAL ACTION",
+    "Legal Steps",
+    "Debt Collectors",
+    "Send This To Collections",
+    "Credit Hold",
+    "ſue",  # a long s: IGNORECASE reads it as `s`
+    "Lıtıgatıon",  # dotless i
+    "Kourt",
+    "\u212aollektion Inkasso",  # Kelvin sign before a real word
+    "İNKASSO",  # lower-casing İ changes the length: the slow path
+    "RECHTSANWÄLTE und Rechtliche Schritte",
+    "INVOICE inv-77 Invoice No. INV-10499 RECHNUNG Nr. re-5",
+    "OVERDUE Überfällig RELANCES",
+    "Interest at 5%",
+    "ΣΑΣ legal",
+]
+
+
+@pytest.mark.parametrize("text", CASE_TRAPS)
+def test_folded_patterns_match_exactly_what_ignorecase_matches(text) -> None:
+    """The case-sensitive patterns run on folded text find what IGNORECASE finds."""
+    import re
+
+    from arbox.agent import guardrails as g
+
+    folded = g.fold(text)
+    for caseless in [*g._LANGUAGE_RE.values(), g._EARLY_RE, g._INVOICE_WORD_RE]:
+        slow = [m.span() for m in re.finditer(caseless.anycase.pattern, text, re.IGNORECASE)]
+        assert [m.span() for m in caseless.finditer(text, folded)] == slow
+        first = caseless.anycase.search(text)
+        assert caseless.search(text, folded) == (first.group(0) if first else None)
+    assert (folded is None) == ("İ" in text)
+    if folded is not None:
+        kinds = tuple(g._LANGUAGE)
+        hits = [caseless.search(text, folded) for caseless in g._LANGUAGE_RE.values()]
+        assert (g._any_language(kinds).search(folded) is None) == (hits == [None] * len(kinds))
+
+
+def test_first_letters_of_a_pattern_of_words() -> None:
+    from arbox.agent.guardrails import first_letters
+
+    assert first_letters(r"late (?:fees?|charges?)|(?:referr?\w*|sen[dt]) to|penalt(?:y|ies)") == {
+        "l",
+        "r",
+        "s",
+        "p",
+    }
+    with pytest.raises(AssertionError):
+        first_letters(r"s?ue")
