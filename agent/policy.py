@@ -320,6 +320,12 @@ def _payment_sent(p: _Planner, f: Finding, invoices: list[str]) -> None:
             reference=fields.reference or "",
             source_message=p.ctx.message_id,
         )
+    short = any(
+        x.intent == Intent.short_pay and not x.abstained and set(p.invoices_of(x)) & set(invoices)
+        for x in p.triage.findings
+    )
+    if short:
+        return  # one cash_app task: the short pay's asks to apply what came and settle the rest
     ref = f" ref {fields.reference}" if fields.reference else ""
     amt = f" {fields.amount}" if fields.amount is not None else ""
     p.task(
@@ -391,7 +397,8 @@ def _short_pay(p: _Planner, f: Finding, invoices: list[str]) -> None:
     p.task(
         "cash_app",
         "short_pay",
-        f"Short pay ({f.fields.reason or 'reason not given'}): \u201c{f.evidence[:160]}\u201d",
+        f"Short pay ({f.fields.reason or 'reason not given'}): apply what was paid and "
+        f"settle the deduction. \u201c{f.evidence[:160]}\u201d",
         invoices,
     )
 

@@ -158,6 +158,11 @@ def test_a_short_pay_opens_a_deduction_for_the_shortfall(triager, books):
         deduction = s.exec(select(Deduction)).one()
     assert deduction.deducted_amount == Decimal("250.00") and deduction.reason == "damaged"
     assert deduction.paid_amount == Decimal("1000.00")
+    # the payment and its shortfall are one piece of cash-application work, not two tasks
+    with books.session() as s:
+        (task,) = s.exec(select(Task).where(Task.queue == "cash_app")).all()
+    assert "apply what was paid" in task.summary
+    assert count(books, PaymentClaim) == 1
 
 
 def test_an_amount_over_the_open_balance_waits(triager, books):
