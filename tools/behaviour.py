@@ -31,6 +31,7 @@ from .models import (
     Promise,
     as_utc,
 )
+from .money import format_money
 
 MIN_SAMPLES = 4
 """Paid invoices needed before a customer's pattern counts."""
@@ -164,10 +165,13 @@ def account_summary(session: Session, customer_id: int, today: date, *, replies:
         .where(Invoice.customer_id == customer_id, Invoice.balance > 0)
         .order_by(col(Invoice.due_date))
     ).all()
-    total = sum((i.balance for i in invoices), Decimal("0.00"))
+    totals: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    for i in invoices:
+        totals[i.currency] += i.balance  # never added across currencies
+    total = " + ".join(format_money(v, c) for c, v in sorted(totals.items())) or "nothing"
     lines = [f"Open items ({len(invoices)}, {total} in total):"]
     lines += [
-        f"- {i.number}: {i.balance} {i.currency}, due {i.due_date}, "
+        f"- {i.number}: {format_money(i.balance, i.currency)}, due {i.due_date}, "
         f"{(today - i.due_date).days} days past due"
         for i in invoices
     ]

@@ -130,7 +130,8 @@ def test_escalation_after_ignored_notices_with_a_summary_for_the_credit_manager(
     with ledger.session() as s:
         (task,) = s.exec(select(Task)).all()
     assert task.queue == "credit" and "ignored its last 2 notices" in task.summary
-    assert f"{inv.number}: 700.00 USD" in task.summary and "broken" in task.summary
+    assert f"{inv.number}: USD 700.00," in task.summary and "broken" in task.summary
+    assert "Open items (1, USD 700.00 in total)" in task.summary
     assert "Recommended next steps:" in task.summary and "dated commitment" in task.summary
     # a reply after the last notice resets the streak
     with ledger.transaction() as s:
