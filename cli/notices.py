@@ -148,19 +148,26 @@ def notices_list(
     db: DbOption = None,
 ) -> None:
     """List notices (the review queue by default)."""
+    from sqlmodel import col, select
+
     from ..tools import notices as store
+    from ..tools.models import Customer
 
     with open_ledger(ctx, db).session() as s:
         rows = store.list_notices(s, None if status == "all" else status)
+        ids = {n.customer_id for n in rows}
+        external = dict(
+            s.exec(select(Customer.id, Customer.external_id).where(col(Customer.id).in_(ids))).all()
+        )
     table = Table(title=f"Notices ({status}): {len(rows)}")
-    for col in ("id", "run", "customer", "to", "stage", "invoices", "total", "status", "reason"):
-        table.add_column(col)
+    for name in ("id", "run", "customer", "to", "stage", "invoices", "total", "status", "reason"):
+        table.add_column(name)
     for n in rows:
         table.add_row(
             str(n.id),
             str(n.run_date),
-            str(n.customer_id),
-            n.to_email,
+            external.get(n.customer_id, str(n.customer_id)),
+            n.to_email or "-",
             n.stage,
             ", ".join(n.invoices),
             f"{n.currency} {n.total:,.2f}",

@@ -76,3 +76,31 @@ def test_demo_prints_the_ledger_summary(tmp_path):
     assert result.exit_code == 0, result.output
     assert "customers" in result.stdout and "40" in result.stdout
     assert "unapplied (suspense)" in result.stdout
+
+
+def test_notices_list_names_the_customer_by_its_external_id(tmp_path):
+    from datetime import date
+
+    import factories as f
+
+    from arbox.tools.db import Ledger
+    from arbox.tools.models import OutgoingNotice
+
+    url = f"sqlite:///{tmp_path / 'n.db'}"
+    with Ledger.open(url, create=True).transaction() as s:
+        f.customer(s, "C-1001", name="Acme Build Co")
+        acme = f.customer(s, "C-2002", name="Wayne Hardware")
+        s.add(
+            OutgoingNotice(
+                customer_id=acme.id,
+                to_email="ap@wayne.test",
+                stage="overdue_15",
+                status="held",
+                invoices=["INV-7"],
+                run_date=date(2026, 11, 30),
+            )
+        )
+    result = runner.invoke(app, ["--db", url, "notices", "list"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if "INV-7" in line)
+    assert "C-2002" in row
