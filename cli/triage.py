@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from .common import (
@@ -18,6 +19,7 @@ from .common import (
     err,
     handle_errors,
     parse_day,
+    plain,
     remember_db,
 )
 
@@ -77,7 +79,8 @@ def triage(
 
 def print_outcomes(outcomes: list[Outcome]) -> None:
     """A table of replies: who, what was understood, what was done or is waiting."""
-    table = Table(title=f"{len(outcomes)} replies triaged", show_lines=True, expand=True)
+    noun = "reply" if len(outcomes) == 1 else "replies"
+    table = Table(title=f"{len(outcomes)} {noun} triaged", show_lines=True, expand=True)
     table.add_column("from / subject", ratio=3)
     table.add_column("customer", ratio=1)
     table.add_column("understood", ratio=3)
@@ -85,7 +88,7 @@ def print_outcomes(outcomes: list[Outcome]) -> None:
     for o in outcomes:
         understood = (
             "\n".join(
-                f"{f['intent']} {' '.join(f['invoices'])} ({f['confidence']:.2f})".strip()
+                escape(" ".join([f["intent"], *f["invoices"], f"({f['confidence']:.2f})"]))
                 for f in o.findings
             )
             or "[dim]nothing[/dim]"
@@ -93,11 +96,12 @@ def print_outcomes(outcomes: list[Outcome]) -> None:
         acts = "\n".join(action_line(a) for a in o.actions) or "[dim]none[/dim]"
         if o.status == "pending_approval":
             acts = (
-                f"[yellow]waiting for approval: {'; '.join(o.approval_reasons)}[/yellow]\n" + acts
+                f"[yellow]waiting for approval: {escape('; '.join(o.approval_reasons))}[/yellow]\n"
+                + acts
             )
         table.add_row(
-            f"{o.sender}\n[dim]{o.subject}[/dim]",
-            o.customer or "[red]unmatched[/red]",
+            f"{escape(o.sender)}\n[dim]{escape(o.subject)}[/dim]",
+            escape(o.customer) if o.customer else "[red]unmatched[/red]",
             understood,
             acts,
         )
@@ -111,7 +115,8 @@ def action_line(action: dict[str, Any]) -> str:
     )
     args = action.get("args", {})
     target = args.get("queue") or args.get("invoice") or ",".join(args.get("invoices") or [])
-    return f"[{colour}]{action['status']}[/{colour}] {action['name']} {target}".rstrip()
+    what = escape(f"{action['name']} {target}".rstrip())
+    return f"[{colour}]{action['status']}[/{colour}] {what}"
 
 
 approvals_app = typer.Typer(help="Suggested routings waiting for a person.", no_args_is_help=False)
@@ -141,10 +146,7 @@ def approvals_list(ctx: typer.Context, db: DbOption = None) -> None:
     for a in rows:
         proposal = a.proposal or {}
         table.add_row(
-            str(a.id),
-            a.message_id,
-            str(proposal.get("customer") or "-"),
-            "\n".join(a.reasons),
+            *plain(a.id, a.message_id, proposal.get("customer") or "-", "\n".join(a.reasons)),
             "\n".join(action_line(x) for x in proposal.get("actions", [])),
         )
     console.print(table)

@@ -104,3 +104,56 @@ def test_notices_list_names_the_customer_by_its_external_id(tmp_path):
     assert result.exit_code == 0, result.output
     row = next(line for line in result.stdout.splitlines() if "INV-7" in line)
     assert "C-2002" in row
+
+
+def test_square_brackets_from_customers_are_printed_not_read_as_markup(tmp_path):
+    # A subject, a reply, a customer's name or a held reason with "[/dim]" in it is the
+    # customer's text: it is printed as written, never read as rich markup (which raised).
+    from datetime import date
+
+    import factories as f
+
+    from arbox.tools.db import Ledger
+    from arbox.tools.models import OutgoingNotice
+
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    with Ledger.open(url, create=True).transaction() as s:
+        acme = f.customer(s, "C-1", name="Acme [/b] Build", domain="acme.test")
+        f.contact(s, acme, "dana@acme.test", role="billing", is_primary=True)
+        f.invoice(s, acme, "INV-1", amount="1200.00", due=date(2026, 10, 1))
+        s.add(
+            OutgoingNotice(
+                customer_id=acme.id,
+                to_email="dana@acme.test",
+                stage="overdue_15",
+                status="held",
+                invoices=["INV-1"],
+                held_reason="bounced (550 [/red] user unknown)",
+                run_date=date(2026, 11, 1),
+            )
+        )
+    eml = tmp_path / "reply.eml"
+    eml.write_text(
+        "From: Dana <dana@acme.test>\nTo: ar@example.com\nSubject: RE: [/dim] INV-1\n"
+        "Message-ID: <m1@acme.test>\nDate: Mon, 30 Nov 2026 09:00:00 +0000\n\n"
+        "We paid INV-1 [/yellow] yesterday by wire.\n"
+    )
+    env = {"COLUMNS": "200"}
+    run = runner.invoke(app, ["--db", url, "dunning", "run", "--date", "2026-11-30"], env=env)
+    assert run.exit_code == 0, run.output
+    assert "Acme [/b] Build" in run.stdout
+    listed = runner.invoke(app, ["--db", url, "notices", "list"], env=env)
+    assert listed.exit_code == 0, listed.output
+    assert "[/red]" in listed.stdout
+    triaged = runner.invoke(app, ["triage", str(eml), "--db", url, "--date", "2026-11-30"], env=env)
+    assert triaged.exit_code == 0, triaged.output
+    assert "RE: [/dim] INV-1" in triaged.stdout
+
+
+def test_an_error_naming_a_bracketed_file_is_still_one_line(tmp_path):
+    missing = tmp_path / "[/b]invoices.csv"
+    result = runner.invoke(
+        app, ["import", "invoices", str(missing), "--db", f"sqlite:///{tmp_path / 'e.db'}"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "[/b]invoices.csv" in result.stderr and len(result.stderr.strip().splitlines()) == 1
