@@ -157,3 +157,16 @@ def test_an_error_naming_a_bracketed_file_is_still_one_line(tmp_path):
     )
     assert result.exit_code == 2, result.output
     assert "[/b]invoices.csv" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_llm_model_without_a_key_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    from arbox.tools.db import Ledger
+
+    monkeypatch.delenv("OPENAI_API_KEY")
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    Ledger.open(url, create=True).dispose()
+    eml = tmp_path / "r.eml"
+    eml.write_text("From: a@b.test\nSubject: paid\nMessage-ID: <k1@b.test>\n\npaid\n")
+    result = runner.invoke(app, ["triage", str(eml), "--model", "openai:gpt-x", "--db", url])
+    assert result.exit_code == 2, result.output
+    assert "OPENAI_API_KEY" in result.stderr and len(result.stderr.strip().splitlines()) == 1
