@@ -115,8 +115,10 @@ def action_line(action: dict[str, Any]) -> str:
     )
     args = action.get("args", {})
     target = args.get("queue") or args.get("invoice") or ",".join(args.get("invoices") or [])
-    what = escape(f"{action['name']} {target}".rstrip())
-    return f"[{colour}]{action['status']}[/{colour}] {what}"
+    what = f"{action['name']} {target}".rstrip()
+    if action["status"] == "skipped" and action.get("detail"):
+        what += f" ({action['detail']})"
+    return f"[{colour}]{action['status']}[/{colour}] {escape(what)}"
 
 
 approvals_app = typer.Typer(help="Suggested routings waiting for a person.", no_args_is_help=False)

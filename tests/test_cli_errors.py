@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -133,5 +134,20 @@ def test_approvals_by_number_or_bare_id_show_and_a_bad_edit_is_refused_and_retry
     with Ledger.open(url).session() as s:
         done = s.get(Approval, 1)
         assert done is not None and done.status == "rejected" and done.decided_by == "ana"
+    # An edit the ledger refuses (an invoice that does not exist) says why, in the table.
+    with Ledger.open(url).session() as s:
+        second = s.get(Approval, 2)
+        assert second is not None
+        customer = (second.proposal or {})["customer"]
+    unknown = tmp_path / "unknown.json"
+    edit = {"customer": customer, "invoices": ["INV-99999"], "reason": "checking"}
+    unknown.write_text(json.dumps([{"name": "pause_dunning", "args": edit}]))
+    edited = runner.invoke(
+        app,
+        ["approvals", "--db", url, "edit", "2", "--actions", str(unknown)],
+        env={"COLUMNS": "200"},
+    )
+    assert edited.exit_code == 0, edited.output
+    assert "unknown invoice(s): INV-99999" in edited.stdout
     listing = runner.invoke(app, ["actions"])
     assert listing.exit_code == 0 and "pause_dunning" in listing.stdout
