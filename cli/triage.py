@@ -247,7 +247,7 @@ def approvals_show(ctx: typer.Context, message_id: str, db: DbOption = None) -> 
     for quote in {f.get("evidence") for f in findings if f.get("evidence")}:
         text = text.replace(escape(quote), f"[reverse]{escape(quote)}[/reverse]")
     console.print(
-        f"#{approval.id} {approval.message_id} [{approval.status}]\n"
+        f"#{approval.id} {escape(f'{approval.message_id} [{approval.status}]')}\n"
         f"from {escape(str(proposal.get('from') or '-'))}, customer "
         f"{escape(str(proposal.get('customer') or 'unmatched'))}\n"
         f"subject {escape(str(proposal.get('subject') or '-'))}",
@@ -268,7 +268,8 @@ def approvals_show(ctx: typer.Context, message_id: str, db: DbOption = None) -> 
     console.print("[bold]proposed actions[/bold]")
     for a in proposal.get("actions") or []:
         console.print(
-            f"  {a['name']} {escape(json.dumps(a.get('args') or {}, default=str))}",
+            f"  {a['name']} "
+            f"{escape(json.dumps(a.get('args') or {}, default=str, ensure_ascii=False))}",
             highlight=False,
         )
 

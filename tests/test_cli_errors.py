@@ -122,6 +122,10 @@ def test_approvals_by_number_or_bare_id_show_and_a_bad_edit_is_refused_and_retry
     shown = runner.invoke(app, ["approvals", "--db", url, "show", message_id.strip("<>")])
     assert shown.exit_code == 0, shown.output
     assert "why a person is asked" in shown.stdout and "proposed actions" in shown.stdout
+    # The status is printed (not swallowed as markup); quotes are printed, not \u-escaped.
+    assert "[pending]" in shown.stdout
+    quoted = runner.invoke(app, ["approvals", "--db", url, "show", "2"])
+    assert "\u201c" in quoted.stdout and "\\u201c" not in quoted.stdout
     bad = tmp_path / "bad.json"
     bad.write_text('[{"name": "pause_dunning", "args": {"customer": "C-1", "colour": "red"}}]')
     refused = runner.invoke(app, ["approvals", "--db", url, "edit", "1", "--actions", str(bad)])
