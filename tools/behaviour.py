@@ -31,6 +31,7 @@ from .models import (
     Promise,
     as_utc,
 )
+from .money import format_money
 
 MIN_SAMPLES = 4
 """Paid invoices needed before a customer's pattern counts."""
@@ -164,8 +165,11 @@ def account_summary(session: Session, customer_id: int, today: date, *, replies:
         .where(Invoice.customer_id == customer_id, Invoice.balance > 0)
         .order_by(col(Invoice.due_date))
     ).all()
-    total = sum((i.balance for i in invoices), Decimal("0.00"))
-    lines = [f"Open items ({len(invoices)}, {total} in total):"]
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for i in invoices:
+        totals[i.currency] += i.balance
+    total = " and ".join(format_money(totals[c], c) for c in sorted(totals)) or "nothing"
+    lines = [f"Open items ({len(invoices)}: {total} in total):"]
     lines += [
         f"- {i.number}: {i.balance} {i.currency}, due {i.due_date}, "
         f"{(today - i.due_date).days} days past due"
