@@ -216,14 +216,15 @@ def notices_approve(
     from ..tools import notices as store
 
     with build(database_url=db_url(ctx, db), create=False, slack=False) as app:
+        sender = app.sender if send else None  # no mail server: refused before approving
         with app.ledger.transaction() as s:
             store.approve(s, notice_id, actor=by or getpass.getuser())
         typer.echo(f"notice {notice_id} approved")
-        if send:
+        if sender is not None:
             out = send_notice(
                 app.ledger,
                 notice_id,
-                app.sender,
+                sender,
                 today=parse_day(day),
                 from_addr=app.settings.smtp_from,
             )

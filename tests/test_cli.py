@@ -170,3 +170,40 @@ def test_an_llm_model_without_a_key_is_one_line_not_a_traceback(tmp_path, monkey
     result = runner.invoke(app, ["triage", str(eml), "--model", "openai:gpt-x", "--db", url])
     assert result.exit_code == 2, result.output
     assert "OPENAI_API_KEY" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_approve_and_send_without_a_mail_server_changes_nothing(tmp_path, monkeypatch):
+    from datetime import date
+
+    import factories as f
+
+    from arbox.settings import get_settings
+    from arbox.tools.db import Ledger
+    from arbox.tools.models import OutgoingNotice
+
+    for name in ("ARBOX_SMTP_HOST", "ARBOX_OUTBOX_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # no .env file from elsewhere
+    get_settings.cache_clear()
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    ledger = Ledger.open(url, create=True)
+    with ledger.transaction() as s:
+        acme = f.customer(s, "C-1", name="Acme")
+        notice = OutgoingNotice(
+            customer_id=acme.id,
+            to_email="ap@acme.test",
+            stage="overdue_15",
+            status="held",
+            invoices=["INV-1"],
+            run_date=date(2026, 11, 30),
+        )
+        s.add(notice)
+        s.flush()
+        notice_id = notice.id
+    result = runner.invoke(app, ["--db", url, "notices", "approve", str(notice_id), "--send"])
+    assert result.exit_code == 2, result.output
+    assert "ARBOX_SMTP_HOST" in result.stderr
+    with ledger.session() as s:
+        still = s.get(OutgoingNotice, notice_id)
+        assert still is not None and still.status == "held"
+    get_settings.cache_clear()
