@@ -157,8 +157,12 @@ def notices_list(
     from sqlmodel import col, select
 
     from ..tools import notices as store
+    from ..tools.enums import NoticeStatus
     from ..tools.models import Customer
 
+    known = [v.value for v in NoticeStatus]
+    if status != "all" and status not in known:
+        raise ValueError(f"unknown status {status!r}: use {', '.join(known)} or all")
     with open_ledger(ctx, db).session() as s:
         rows = store.list_notices(s, None if status == "all" else status)
         ids = {n.customer_id for n in rows}

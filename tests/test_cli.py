@@ -207,3 +207,15 @@ def test_approve_and_send_without_a_mail_server_changes_nothing(tmp_path, monkey
         still = s.get(OutgoingNotice, notice_id)
         assert still is not None and still.status == "held"
     get_settings.cache_clear()
+
+
+def test_notices_list_refuses_a_status_that_does_not_exist(tmp_path):
+    from arbox.tools.db import Ledger
+
+    url = f"sqlite:///{tmp_path / 'st.db'}"
+    Ledger.open(url, create=True).dispose()
+    result = runner.invoke(app, ["--db", url, "notices", "list", "--status", "helt"])
+    assert result.exit_code == 2, result.output
+    assert "helt" in result.stderr and "held" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert runner.invoke(app, ["--db", url, "notices", "list", "--status", "all"]).exit_code == 0
