@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+import factories as f
 from typer.testing import CliRunner
 
 from arbox.cli import app
+from arbox.tools.db import Ledger
+from arbox.tools.models import OutgoingNotice
+
+NOV_30 = date(2026, 11, 30)
 
 runner = CliRunner()
+
+
+def held_notice(customer_id: int | None, email: str, invoice: str, **kw: Any) -> OutgoingNotice:
+    """A held overdue_15 notice for one invoice."""
+    fields: dict[str, Any] = {"stage": "overdue_15", "status": "held", "run_date": NOV_30} | kw
+    return OutgoingNotice(customer_id=customer_id, to_email=email, invoices=[invoice], **fields)
 
 
 def test_import_with_a_broken_row_keeps_the_rest_and_fails(tmp_path, monkeypatch):
@@ -79,27 +93,11 @@ def test_demo_prints_the_ledger_summary(tmp_path):
 
 
 def test_notices_list_names_the_customer_by_its_external_id(tmp_path):
-    from datetime import date
-
-    import factories as f
-
-    from arbox.tools.db import Ledger
-    from arbox.tools.models import OutgoingNotice
-
     url = f"sqlite:///{tmp_path / 'n.db'}"
     with Ledger.open(url, create=True).transaction() as s:
         f.customer(s, "C-1001", name="Acme Build Co")
         acme = f.customer(s, "C-2002", name="Wayne Hardware")
-        s.add(
-            OutgoingNotice(
-                customer_id=acme.id,
-                to_email="ap@wayne.test",
-                stage="overdue_15",
-                status="held",
-                invoices=["INV-7"],
-                run_date=date(2026, 11, 30),
-            )
-        )
+        s.add(held_notice(acme.id, "ap@wayne.test", "INV-7"))
     result = runner.invoke(app, ["--db", url, "notices", "list"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     row = next(line for line in result.stdout.splitlines() if "INV-7" in line)
@@ -109,25 +107,16 @@ def test_notices_list_names_the_customer_by_its_external_id(tmp_path):
 def test_square_brackets_from_customers_are_printed_not_read_as_markup(tmp_path):
     # A subject, a reply, a customer's name or a held reason with "[/dim]" in it is the
     # customer's text: it is printed as written, never read as rich markup (which raised).
-    from datetime import date
-
-    import factories as f
-
-    from arbox.tools.db import Ledger
-    from arbox.tools.models import OutgoingNotice
-
     url = f"sqlite:///{tmp_path / 'm.db'}"
     with Ledger.open(url, create=True).transaction() as s:
         acme = f.customer(s, "C-1", name="Acme [/b] Build", domain="acme.test")
         f.contact(s, acme, "dana@acme.test", role="billing", is_primary=True)
         f.invoice(s, acme, "INV-1", amount="1200.00", due=date(2026, 10, 1))
         s.add(
-            OutgoingNotice(
-                customer_id=acme.id,
-                to_email="dana@acme.test",
-                stage="overdue_15",
-                status="held",
-                invoices=["INV-1"],
+            held_notice(
+                acme.id,
+                "dana@acme.test",
+                "INV-1",
                 held_reason="bounced (550 [/red] user unknown)",
                 run_date=date(2026, 11, 1),
             )
@@ -160,8 +149,6 @@ def test_an_error_naming_a_bracketed_file_is_still_one_line(tmp_path):
 
 
 def test_an_llm_model_without_a_key_is_one_line_not_a_traceback(tmp_path, monkeypatch):
-    from arbox.tools.db import Ledger
-
     monkeypatch.delenv("OPENAI_API_KEY")
     url = f"sqlite:///{tmp_path / 'k.db'}"
     Ledger.open(url, create=True).dispose()
@@ -173,13 +160,7 @@ def test_an_llm_model_without_a_key_is_one_line_not_a_traceback(tmp_path, monkey
 
 
 def test_approve_and_send_without_a_mail_server_changes_nothing(tmp_path, monkeypatch):
-    from datetime import date
-
-    import factories as f
-
     from arbox.settings import get_settings
-    from arbox.tools.db import Ledger
-    from arbox.tools.models import OutgoingNotice
 
     for name in ("ARBOX_SMTP_HOST", "ARBOX_OUTBOX_DIR"):
         monkeypatch.delenv(name, raising=False)
@@ -189,14 +170,7 @@ def test_approve_and_send_without_a_mail_server_changes_nothing(tmp_path, monkey
     ledger = Ledger.open(url, create=True)
     with ledger.transaction() as s:
         acme = f.customer(s, "C-1", name="Acme")
-        notice = OutgoingNotice(
-            customer_id=acme.id,
-            to_email="ap@acme.test",
-            stage="overdue_15",
-            status="held",
-            invoices=["INV-1"],
-            run_date=date(2026, 11, 30),
-        )
+        notice = held_notice(acme.id, "ap@acme.test", "INV-1")
         s.add(notice)
         s.flush()
         notice_id = notice.id
@@ -210,8 +184,6 @@ def test_approve_and_send_without_a_mail_server_changes_nothing(tmp_path, monkey
 
 
 def test_notices_list_refuses_a_status_that_does_not_exist(tmp_path):
-    from arbox.tools.db import Ledger
-
     url = f"sqlite:///{tmp_path / 'st.db'}"
     Ledger.open(url, create=True).dispose()
     result = runner.invoke(app, ["--db", url, "notices", "list", "--status", "helt"])
