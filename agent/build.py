@@ -33,14 +33,22 @@ def build_classifier(
     if provider == "openai" and sep and name.strip():
         if prompt_path is not None and not Path(prompt_path).is_file():
             raise ModelConfigError(f"prompt file not found: {prompt_path}")
+        from openai import OpenAIError
+
         from .llm import LLMClassifier
 
         limits = {"timeout": timeout, "max_attempts": attempts, "budget": budget}
-        return LLMClassifier(
-            model=name.strip(),
-            prompt_path=prompt_path,
-            **{k: v for k, v in limits.items() if v is not None},  # type: ignore[arg-type]
-        )
+        try:
+            return LLMClassifier(
+                model=name.strip(),
+                prompt_path=prompt_path,
+                **{k: v for k, v in limits.items() if v is not None},  # type: ignore[arg-type]
+            )
+        except OpenAIError:  # no key: the client refuses before any request
+            raise ModelConfigError(
+                f"model {spec!r} needs OPENAI_API_KEY (any value for a local server "
+                "at OPENAI_BASE_URL)"
+            ) from None
     raise ModelConfigError(
         f"unknown model {model!r}: use 'offline' or 'openai:<model>' (e.g. openai:gpt-4.1-mini)"
     )

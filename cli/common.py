@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 if TYPE_CHECKING:
     from ..tools.db import Ledger
@@ -77,10 +79,15 @@ def handle_errors(fn: F) -> F:
             line = user_error(exc)
             if line is None:
                 raise
-            err.print(f"[red]error:[/red] {line}", highlight=False)
+            err.print(f"[red]error:[/red] {escape(line)}", highlight=False)
             raise typer.Exit(EXIT_INPUT) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def plain(*values: object) -> list[Text]:
+    """Table cells printed as written: a customer's text is never read as rich markup."""
+    return [Text(str(v)) for v in values]
 
 
 def remember_db(ctx: typer.Context, db: str | None) -> None:

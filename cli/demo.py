@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
-from .common import DateOption, console, handle_errors, parse_day
+from .common import DateOption, console, handle_errors, parse_day, plain
 from .notices import print_run
 from .triage import print_outcomes
 
@@ -54,7 +55,10 @@ def demo(
     print_languages(run)
     for customer, task in run.escalations:
         console.print(
-            Panel(task, title=f"Escalated: task for the credit manager ({customer})"),
+            Panel(
+                Text(task),
+                title=Text(f"Escalated: task for the credit manager ({customer})"),
+            ),
             highlight=False,
         )
     done = sum(o.status == "done" for o in run.outcomes)
@@ -76,7 +80,7 @@ def print_languages(run: DemoRun) -> None:
     for n in run.dunning.notices:
         if n.locale.language != "en":
             opening = next((line for line in n.body.splitlines() if line.strip()), "")
-            table.add_row(n.due.customer, n.locale.locale, n.subject, opening)
+            table.add_row(*plain(n.due.customer, n.locale.locale, n.subject, opening))
     console.print(table)
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .common import (
     DateOption,
@@ -19,6 +20,7 @@ from .common import (
     handle_errors,
     open_ledger,
     parse_day,
+    plain,
     remember_db,
 )
 
@@ -113,30 +115,34 @@ def print_run(result: DunningRunResult, out: Console, *, bodies: bool = False) -
         go.add_column(col)
     for n in result.to_send:
         go.add_row(
-            n.due.customer,
-            n.due.contact_email or "-",
-            n.due.stage.name,
-            ", ".join(n.invoices),
-            f"{n.due.currency} {n.due.total:,.2f}",
-            f"{n.tone} ({n.outcome})" + (", escalated" if n.escalated else ""),
-            n.status + (" (flagged: off its payment pattern)" if n.due.deviation else ""),
+            *plain(
+                n.due.customer,
+                n.due.contact_email or "-",
+                n.due.stage.name,
+                ", ".join(n.invoices),
+                f"{n.due.currency} {n.due.total:,.2f}",
+                f"{n.tone} ({n.outcome})" + (", escalated" if n.escalated else ""),
+                n.status + (" (flagged: off its payment pattern)" if n.due.deviation else ""),
+            )
         )
     held = Table(title=f"Held for review ({len(result.held)})")
     for col in ("customer", "stage", "invoices", "total", "reason"):
         held.add_column(col)
     for n in result.held:
         held.add_row(
-            n.due.customer,
-            n.due.stage.name,
-            ", ".join(n.invoices),
-            f"{n.due.currency} {n.due.total:,.2f}",
-            n.held_reason or "",
+            *plain(
+                n.due.customer,
+                n.due.stage.name,
+                ", ".join(n.invoices),
+                f"{n.due.currency} {n.due.total:,.2f}",
+                n.held_reason or "",
+            )
         )
     out.print(go)
     out.print(held)
     if bodies:
         for n in result.notices:
-            out.rule(f"{n.due.customer} <{n.due.contact_email or 'no contact'}> [{n.status}]")
+            out.rule(Text(f"{n.due.customer} <{n.due.contact_email or 'no contact'}> [{n.status}]"))
             out.print(f"Subject: {n.subject}\n\n{n.body}", markup=False, highlight=False)
 
 
@@ -148,24 +154,37 @@ def notices_list(
     db: DbOption = None,
 ) -> None:
     """List notices (the review queue by default)."""
-    from ..tools import notices as store
+    from sqlmodel import col, select
 
+    from ..tools import notices as store
+    from ..tools.enums import NoticeStatus
+    from ..tools.models import Customer
+
+    known = [v.value for v in NoticeStatus]
+    if status != "all" and status not in known:
+        raise ValueError(f"unknown status {status!r}: use {', '.join(known)} or all")
     with open_ledger(ctx, db).session() as s:
         rows = store.list_notices(s, None if status == "all" else status)
+        ids = {n.customer_id for n in rows}
+        external = dict(
+            s.exec(select(Customer.id, Customer.external_id).where(col(Customer.id).in_(ids))).all()
+        )
     table = Table(title=f"Notices ({status}): {len(rows)}")
-    for col in ("id", "run", "customer", "to", "stage", "invoices", "total", "status", "reason"):
-        table.add_column(col)
+    for name in ("id", "run", "customer", "to", "stage", "invoices", "total", "status", "reason"):
+        table.add_column(name)
     for n in rows:
         table.add_row(
-            str(n.id),
-            str(n.run_date),
-            str(n.customer_id),
-            n.to_email,
-            n.stage,
-            ", ".join(n.invoices),
-            f"{n.currency} {n.total:,.2f}",
-            n.status,
-            n.held_reason or "",
+            *plain(
+                n.id,
+                n.run_date,
+                external.get(n.customer_id, n.customer_id),
+                n.to_email or "-",
+                n.stage,
+                ", ".join(n.invoices),
+                f"{n.currency} {n.total:,.2f}",
+                n.status,
+                n.held_reason or "",
+            )
         )
     console.print(table)
 
@@ -201,14 +220,15 @@ def notices_approve(
     from ..tools import notices as store
 
     with build(database_url=db_url(ctx, db), create=False, slack=False) as app:
+        sender = app.sender if send else None  # no mail server: refused before approving
         with app.ledger.transaction() as s:
             store.approve(s, notice_id, actor=by or getpass.getuser())
         typer.echo(f"notice {notice_id} approved")
-        if send:
+        if sender is not None:
             out = send_notice(
                 app.ledger,
                 notice_id,
-                app.sender,
+                sender,
                 today=parse_day(day),
                 from_addr=app.settings.smtp_from,
             )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from .common import (
@@ -18,6 +19,7 @@ from .common import (
     err,
     handle_errors,
     parse_day,
+    plain,
     remember_db,
 )
 
@@ -77,7 +79,8 @@ def triage(
 
 def print_outcomes(outcomes: list[Outcome]) -> None:
     """A table of replies: who, what was understood, what was done or is waiting."""
-    table = Table(title=f"{len(outcomes)} replies triaged", show_lines=True, expand=True)
+    noun = "reply" if len(outcomes) == 1 else "replies"
+    table = Table(title=f"{len(outcomes)} {noun} triaged", show_lines=True, expand=True)
     table.add_column("from / subject", ratio=3)
     table.add_column("customer", ratio=1)
     table.add_column("understood", ratio=3)
@@ -85,7 +88,7 @@ def print_outcomes(outcomes: list[Outcome]) -> None:
     for o in outcomes:
         understood = (
             "\n".join(
-                f"{f['intent']} {' '.join(f['invoices'])} ({f['confidence']:.2f})".strip()
+                escape(" ".join([f["intent"], *f["invoices"], f"({f['confidence']:.2f})"]))
                 for f in o.findings
             )
             or "[dim]nothing[/dim]"
@@ -93,11 +96,12 @@ def print_outcomes(outcomes: list[Outcome]) -> None:
         acts = "\n".join(action_line(a) for a in o.actions) or "[dim]none[/dim]"
         if o.status == "pending_approval":
             acts = (
-                f"[yellow]waiting for approval: {'; '.join(o.approval_reasons)}[/yellow]\n" + acts
+                f"[yellow]waiting for approval: {escape('; '.join(o.approval_reasons))}[/yellow]\n"
+                + acts
             )
         table.add_row(
-            f"{o.sender}\n[dim]{o.subject}[/dim]",
-            o.customer or "[red]unmatched[/red]",
+            f"{escape(o.sender)}\n[dim]{escape(o.subject)}[/dim]",
+            escape(o.customer) if o.customer else "[red]unmatched[/red]",
             understood,
             acts,
         )
@@ -111,7 +115,10 @@ def action_line(action: dict[str, Any]) -> str:
     )
     args = action.get("args", {})
     target = args.get("queue") or args.get("invoice") or ",".join(args.get("invoices") or [])
-    return f"[{colour}]{action['status']}[/{colour}] {action['name']} {target}".rstrip()
+    what = f"{action['name']} {target}".rstrip()
+    if action["status"] == "skipped" and action.get("detail"):
+        what += f" ({action['detail']})"
+    return f"[{colour}]{action['status']}[/{colour}] {escape(what)}"
 
 
 approvals_app = typer.Typer(help="Suggested routings waiting for a person.", no_args_is_help=False)
@@ -141,10 +148,7 @@ def approvals_list(ctx: typer.Context, db: DbOption = None) -> None:
     for a in rows:
         proposal = a.proposal or {}
         table.add_row(
-            str(a.id),
-            a.message_id,
-            str(proposal.get("customer") or "-"),
-            "\n".join(a.reasons),
+            *plain(a.id, a.message_id, proposal.get("customer") or "-", "\n".join(a.reasons)),
             "\n".join(action_line(x) for x in proposal.get("actions", [])),
         )
     console.print(table)
@@ -243,7 +247,7 @@ def approvals_show(ctx: typer.Context, message_id: str, db: DbOption = None) -> 
     for quote in {f.get("evidence") for f in findings if f.get("evidence")}:
         text = text.replace(escape(quote), f"[reverse]{escape(quote)}[/reverse]")
     console.print(
-        f"#{approval.id} {approval.message_id} [{approval.status}]\n"
+        f"#{approval.id} {escape(f'{approval.message_id} [{approval.status}]')}\n"
         f"from {escape(str(proposal.get('from') or '-'))}, customer "
         f"{escape(str(proposal.get('customer') or 'unmatched'))}\n"
         f"subject {escape(str(proposal.get('subject') or '-'))}",
@@ -264,7 +268,8 @@ def approvals_show(ctx: typer.Context, message_id: str, db: DbOption = None) -> 
     console.print("[bold]proposed actions[/bold]")
     for a in proposal.get("actions") or []:
         console.print(
-            f"  {a['name']} {escape(json.dumps(a.get('args') or {}, default=str))}",
+            f"  {a['name']} "
+            f"{escape(json.dumps(a.get('args') or {}, default=str, ensure_ascii=False))}",
             highlight=False,
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,10 @@ def test_approvals_by_number_or_bare_id_show_and_a_bad_edit_is_refused_and_retry
     shown = runner.invoke(app, ["approvals", "--db", url, "show", message_id.strip("<>")])
     assert shown.exit_code == 0, shown.output
     assert "why a person is asked" in shown.stdout and "proposed actions" in shown.stdout
+    # The status is printed (not swallowed as markup); quotes are printed, not \u-escaped.
+    assert "[pending]" in shown.stdout
+    quoted = runner.invoke(app, ["approvals", "--db", url, "show", "2"])
+    assert "\u201c" in quoted.stdout and "\\u201c" not in quoted.stdout
     bad = tmp_path / "bad.json"
     bad.write_text('[{"name": "pause_dunning", "args": {"customer": "C-1", "colour": "red"}}]')
     refused = runner.invoke(app, ["approvals", "--db", url, "edit", "1", "--actions", str(bad)])
@@ -133,5 +138,20 @@ def test_approvals_by_number_or_bare_id_show_and_a_bad_edit_is_refused_and_retry
     with Ledger.open(url).session() as s:
         done = s.get(Approval, 1)
         assert done is not None and done.status == "rejected" and done.decided_by == "ana"
+    # An edit the ledger refuses (an invoice that does not exist) says why, in the table.
+    with Ledger.open(url).session() as s:
+        second = s.get(Approval, 2)
+        assert second is not None
+        customer = (second.proposal or {})["customer"]
+    unknown = tmp_path / "unknown.json"
+    edit = {"customer": customer, "invoices": ["INV-99999"], "reason": "checking"}
+    unknown.write_text(json.dumps([{"name": "pause_dunning", "args": edit}]))
+    edited = runner.invoke(
+        app,
+        ["approvals", "--db", url, "edit", "2", "--actions", str(unknown)],
+        env={"COLUMNS": "200"},
+    )
+    assert edited.exit_code == 0, edited.output
+    assert "unknown invoice(s): INV-99999" in edited.stdout
     listing = runner.invoke(app, ["actions"])
     assert listing.exit_code == 0 and "pause_dunning" in listing.stdout

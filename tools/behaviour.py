@@ -165,11 +165,11 @@ def account_summary(session: Session, customer_id: int, today: date, *, replies:
         .where(Invoice.customer_id == customer_id, Invoice.balance > 0)
         .order_by(col(Invoice.due_date))
     ).all()
-    totals: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    totals: dict[str, Decimal] = defaultdict(Decimal)
     for i in invoices:
-        totals[i.currency] += i.balance  # never added across currencies
-    total = " + ".join(format_money(v, c) for c, v in sorted(totals.items())) or "nothing"
-    lines = [f"Open items ({len(invoices)}, {total} in total):"]
+        totals[i.currency] += i.balance
+    total = " and ".join(format_money(totals[c], c) for c in sorted(totals)) or "nothing"
+    lines = [f"Open items ({len(invoices)}: {total} in total):"]
     lines += [
         f"- {i.number}: {format_money(i.balance, i.currency)}, due {i.due_date}, "
         f"{(today - i.due_date).days} days past due"

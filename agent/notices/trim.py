@@ -251,7 +251,8 @@ def apply(
         notice.to_email = done.recipient
     reason = None
     if not done.report.ok:
-        reason = f"trimmed after a ledger change; guardrails failed: {', '.join(done.report.codes)}"
+        trimmed = "trimmed after a ledger change; " if fresh.changed else ""
+        reason = f"{trimmed}guardrails failed: {', '.join(done.report.codes)}"
     elif done.lost_edit:
         reason = f"the edited text could not be kept ({done.why_rerendered}); re-rendered"
     if reason and notice.status != "held":

@@ -131,7 +131,7 @@ def test_escalation_after_ignored_notices_with_a_summary_for_the_credit_manager(
         (task,) = s.exec(select(Task)).all()
     assert task.queue == "credit" and "ignored its last 2 notices" in task.summary
     assert f"{inv.number}: USD 700.00," in task.summary and "broken" in task.summary
-    assert "Open items (1, USD 700.00 in total)" in task.summary
+    assert "Open items (1: USD 700.00 in total)" in task.summary
     assert "Recommended next steps:" in task.summary and "dated commitment" in task.summary
     # a reply after the last notice resets the streak
     with ledger.transaction() as s:
@@ -148,3 +148,19 @@ def test_no_escalation_below_the_setting(make: Factory, ledger) -> None:
     assert not plan.escalated and plan.tone == "neutral"
     (plan,) = run_dunning(ledger, today=TODAY, escalate_after=1).notices
     assert plan.escalated
+
+
+def test_the_credit_managers_summary_totals_each_currency_apart(make: Factory, ledger) -> None:
+    from arbox.tools.behaviour import account_summary
+
+    cust = make.customer()
+    make.invoice(cust, 15, amount="1700.00")
+    euro = make.invoice(cust, 20, amount="1250.50")
+    with ledger.transaction() as s:
+        row = s.get(Invoice, euro.id)
+        assert row is not None
+        row.currency = "EUR"
+    with ledger.session() as s:
+        summary = account_summary(s, cust.id or 0, TODAY)
+    # Dollars and euros are never added together.
+    assert "Open items (2: EUR 1,250.50 and USD 1,700.00 in total)" in summary

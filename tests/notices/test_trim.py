@@ -167,6 +167,19 @@ def test_a_trim_that_fails_the_guardrails_is_held_with_its_report(ledger, three)
     assert row.guardrail["report"]["violations"][0]["code"] == "recipient"
 
 
+def test_a_bounced_recipient_at_send_time_is_not_called_a_trim(ledger, three) -> None:
+    # Nothing moved on the ledger: the notice is held for its recipient, and its reason
+    # does not say it was trimmed.
+    with ledger.transaction() as s:
+        for contact in s.exec(select(Contact)).all():
+            contact.bounced = True
+            s.add(contact)
+    outbox = Outbox()
+    out = send_notice(ledger, notice(ledger).id, outbox, today=TODAY)
+    assert out.status == "held" and not outbox.sent
+    assert "guardrails failed: recipient" in out.reason and "trimmed" not in out.reason
+
+
 def test_nothing_changed_means_nothing_trimmed(ledger, three) -> None:
     cust, _ = three
     assert trim(ledger, cust.id) == []

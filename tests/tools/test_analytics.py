@@ -148,6 +148,21 @@ def test_report_from_the_ledger_by_hand(three_months) -> None:
     assert one["add"].quantize(D("0.01")) == D("20.67")
 
 
+def test_trend_points_are_month_ends_from_a_30th(three_months) -> None:
+    # From 30 November the points before it are 31 October, 30 September, 31 August...,
+    # not the 30th of every month.
+    with three_months.session() as s:
+        report = build_report(s, as_of=date(2026, 11, 30), months=3).figures["receivables"]
+    assert [t["end"] for t in report["trend"]] == [
+        date(2026, 6, 30),
+        date(2026, 7, 31),
+        date(2026, 8, 31),
+        date(2026, 9, 30),
+        date(2026, 10, 31),
+        date(2026, 11, 30),
+    ]
+
+
 def test_automation_and_override_rates(ledger) -> None:
     with ledger.transaction() as s:
         for n in range(4):

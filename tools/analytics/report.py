@@ -236,7 +236,7 @@ def trend(view: LedgerView, as_of: date, months: int, points: int = 6) -> list[d
     (each over its own ``months`` months), oldest first."""
     out = []
     for k in reversed(range(points)):
-        end = as_of - relativedelta(months=k)
+        end = as_of if k == 0 else as_of - relativedelta(months=k, day=31)
         closing, _ = view.ar(end)
         spans = month_periods(end, months)
         periods = [(e - s).days for s, e in spans]
