@@ -337,7 +337,26 @@ def _payment_sent(p: _Planner, f: Finding, invoices: list[str]) -> None:
     )
 
 
+def asked(evidence: str, text: str | None) -> bool:
+    """Whether the sentence holding ``evidence`` is a question ("Can we pay it in two
+    halves, on Dec 15 and Jan 15?" asks for terms; it commits to nothing)."""
+    if not evidence or not text:
+        return False
+    if evidence.rstrip().endswith("?"):
+        return True
+    start = text.find(evidence)
+    if start < 0:
+        return False
+    end = _SENTENCE_END.search(text, start + len(evidence))
+    return end is not None and end.group() == "?"
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
 def _promise(p: _Planner, f: Finding, invoices: list[str]) -> None:
+    if asked(f.evidence, p.ctx.text):
+        p.need("the promise is asked as a question: a request for terms?")
     if f.fields.promised_on is None:
         p.need("promise without a date")
         p.task("collections", "promise", "Customer promises to pay but gave no date.", invoices)
