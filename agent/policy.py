@@ -282,6 +282,10 @@ def _check_values(p: _Planner, f: Finding) -> None:
             p.need(f"{f.intent.value}: not in the customer's words: {', '.join(missing)}")
     if f.fields.promised_on is not None and f.fields.promised_on < ctx.today:
         p.need(f"promise date {f.fields.promised_on.isoformat()} has passed")
+    written = ctx.sent_on or ctx.today
+    if f.fields.paid_on is not None and f.fields.paid_on > max(written, ctx.today):
+        # CONTRACTS.md section 1: a payment dated after the email is a promise, not a claim.
+        p.need(f"payment date {f.fields.paid_on.isoformat()} is in the future: a promise?")
     if not ctx.balances:
         return
     named = [n for n in (ctx.invoices.get(canonical(raw)) for raw in f.invoices) if n]
