@@ -19,7 +19,7 @@ may ask twice for the price of once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
@@ -62,9 +62,17 @@ def label_set_estimate(
     subject: str = "",
     sent_on: date | None = None,
     auto_reply: bool = False,
+    probabilities: Mapping[str, float] | None = None,
 ) -> float:
-    """The estimated probability that ``findings`` name exactly the reply's intents."""
-    q = offline_probabilities(text, subject, sent_on, auto_reply)
+    """The estimated probability that ``findings`` name exactly the reply's intents.
+
+    ``probabilities``: the offline model's reading when the caller already has it (the
+    triage graph's classify step); otherwise the reply is read here."""
+    q = (
+        probabilities
+        if probabilities is not None
+        else offline_probabilities(text, subject, sent_on, auto_reply)
+    )
     found = {f.intent.value: f.confidence for f in findings if not f.abstained}
     p = 1.0
     for intent in Intent:

@@ -19,6 +19,7 @@ an invoice whose task or claim is still open adds a note instead of a second one
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -107,6 +108,9 @@ class Context:
     """Ledger number -> open balance, for the customer's open invoices (empty: unchecked)."""
     second_intents: frozenset[str] | None = None
     """What an independent classifier read in the reply (None: there was none)."""
+    probabilities: Mapping[str, float] | None = None
+    """The offline model's probability of every intent, when the classify step already read
+    the reply with it (None: the label-set estimate reads it itself)."""
     open_tasks: tuple[OpenTask, ...] = ()
     """The customer's open tasks, for follow-ups."""
     open_claims: tuple[OpenClaim, ...] = ()
@@ -247,6 +251,7 @@ def plan_actions(
             subject=ctx.subject,
             sent_on=ctx.sent_on or ctx.today,
             auto_reply=ctx.auto_reply,
+            probabilities=ctx.probabilities,
         )
         why = label_set_reason(estimate, config)
         if why:

@@ -109,6 +109,10 @@ class TriageState(_Model):
     """Set by `resolve` for a delivery-status report: whose contact failed (`agent.bounce`)."""
     second_intents: list[str] | None = None
     """What the independent second classifier read (None when there is none)."""
+    offline_probabilities: dict[str, float] | None = None
+    """The offline model's probability of every intent, from `classify`'s own reading (the
+    classifier or the second one); the policy's label-set estimate uses it instead of
+    reading the reply again. None when no offline model read it."""
     triage: Triage | None = None
     """What the classifier understood (evidence already checked)."""
     plan: list[PlannedAction] = Field(default_factory=list)

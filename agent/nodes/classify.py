@@ -6,8 +6,11 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from ..classifier import Classifier, Reply
 from ..context import Context
 from ..evidence import check_evidence
+from ..findings import Triage
+from ..offline import OfflineClassifier
 from ..state import TriageState, update
 
 
@@ -19,8 +22,18 @@ def classify(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
     """
     ctx = runtime.context
     reply = state.reply.model_copy(update={"known_invoices": tuple(state.known_invoices)})
-    triage = check_evidence(ctx.classifier.classify(reply), reply.text)
+    first, probabilities = _read(ctx.classifier, reply)
+    triage = check_evidence(first, reply.text)
     second = None
     if ctx.second_classifier is not None and not triage.error:
-        second = check_evidence(ctx.second_classifier.classify(reply), reply.text).intents
-    return update(triage=triage, second_intents=second)
+        other, second_probabilities = _read(ctx.second_classifier, reply)
+        second = check_evidence(other, reply.text).intents
+        probabilities = probabilities or second_probabilities
+    return update(triage=triage, second_intents=second, offline_probabilities=probabilities)
+
+
+def _read(classifier: Classifier, reply: Reply) -> tuple[Triage, dict[str, float] | None]:
+    """The classifier's triage and, from the offline model, its probability of every intent."""
+    if isinstance(classifier, OfflineClassifier) and classifier.model is not None:
+        return classifier.classify_scored(reply)
+    return classifier.classify(reply), None

@@ -42,6 +42,7 @@ def plan(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
             second_intents=frozenset(state.second_intents)
             if state.second_intents is not None
             else None,
+            probabilities=state.offline_probabilities,
             open_tasks=tuple(state.open_tasks),
             open_claims=tuple(state.open_claims),
         ),

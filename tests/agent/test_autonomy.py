@@ -6,7 +6,7 @@ that says what a wrong or manipulated model would say.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import factories as f
@@ -15,7 +15,10 @@ from scripted import ScriptedClassifier, finding
 from sqlalchemy import func
 from sqlmodel import select
 
+from arbox.agent import label_set
 from arbox.agent.checkpoint import open_checkpointer
+from arbox.agent.label_set import label_set_estimate, offline_probabilities
+from arbox.agent.offline import OfflineClassifier
 from arbox.agent.service import Reply, Triager
 from arbox.tools.models import AuditLog, Deduction, DunningPause, PaymentClaim, Promise, Task
 
@@ -268,3 +271,31 @@ def test_a_payment_dated_after_the_email_waits_for_a_person(triager, books):
     assert out.status == "pending_approval"
     assert "payment date 2026-03-20 is in the future: a promise?" in out.approval_reasons
     assert count(books, PaymentClaim) == 0
+
+
+def test_the_triage_graph_estimates_from_the_classifiers_own_reading(monkeypatch, books, saver):
+    """Offline triage reads each reply once: the estimate takes classify's probabilities."""
+
+    def read_again(*args, **kwargs):
+        raise AssertionError("the reply was read a second time for the estimate")
+
+    monkeypatch.setattr(label_set, "offline_probabilities", read_again)
+    text = "We paid INV-1 ($1,250.00) by ACH on Friday."
+    out = Triager(books, OfflineClassifier(), saver).process(
+        reply(text, mid="<once@acme.com>", sent_at=datetime(2026, 3, 2, 9, tzinfo=UTC)),
+        today=TODAY,
+    )
+    assert [f["intent"] for f in out.findings] == ["payment_sent"]
+    monkeypatch.undo()
+    expected = label_set_estimate(
+        [finding("payment_sent", "We paid INV-1", confidence=0.9)],
+        text=text,
+        subject="RE: invoice",
+        sent_on=TODAY,
+    )
+    given = label_set_estimate(
+        [finding("payment_sent", "We paid INV-1", confidence=0.9)],
+        text=text,
+        probabilities=offline_probabilities(text, "RE: invoice", TODAY),
+    )
+    assert given == expected
