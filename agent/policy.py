@@ -346,6 +346,9 @@ def _payment_sent(p: _Planner, f: Finding, invoices: list[str]) -> None:
     )
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
 def asked(evidence: str, text: str | None) -> bool:
     """Whether the sentence holding ``evidence`` is a question ("Can we pay it in two
     halves, on Dec 15 and Jan 15?" asks for terms; it commits to nothing)."""
@@ -358,9 +361,6 @@ def asked(evidence: str, text: str | None) -> bool:
         return False
     end = _SENTENCE_END.search(text, start + len(evidence))
     return end is not None and end.group() == "?"
-
-
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _promise(p: _Planner, f: Finding, invoices: list[str]) -> None:
