@@ -10,12 +10,14 @@ from __future__ import annotations
 import email
 import hashlib
 import re
+import warnings
 from datetime import UTC, datetime
 from email import policy
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
 from dateutil import parser as dateparser
+from dateutil.parser import UnknownTimezoneWarning
 
 from .autoreply import detect_auto_reply
 from .dsn import parse_dsn
@@ -91,13 +93,25 @@ def _date(value: str, defects: list[str]) -> datetime | None:
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         try:
-            parsed = dateparser.parse(value, fuzzy=True)
+            parsed = _loose_date(value, defects)
         except (ValueError, OverflowError, TypeError):
             defects.append(f"unreadable Date header {value[:60]!r}")
             return None
     if parsed is None:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _loose_date(value: str, defects: list[str]) -> datetime:
+    """A Date header the RFC parser refused, read loosely; a time zone dateutil does not
+    know is a defect and the time is read as UTC (it would only warn otherwise)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", UnknownTimezoneWarning)
+            return dateparser.parse(value, fuzzy=True)
+    except UnknownTimezoneWarning:
+        defects.append(f"unknown time zone in Date header {value[:60]!r}: read as UTC")
+        return dateparser.parse(value, fuzzy=True, ignoretz=True)
 
 
 def _text_of(parts: list[Message], defects: list[str]) -> str:

@@ -151,3 +151,14 @@ def test_headerless_text_is_still_parsed() -> None:
     e = parse_email(b"just some words, no headers at all\n")
     assert e.message_id_synthesised and e.from_addr == ""
     assert e.raw_size == 35
+
+
+def test_a_date_with_a_time_zone_nobody_knows_is_read_as_utc_with_a_defect() -> None:
+    # dateutil only warns about a zone name it does not know; the warning must not escape
+    # (under -W error it raised and the message was lost). Found by test_fuzz with "0HB".
+    raw = b"From: a@b.example\r\nSubject: x\r\nDate: 30.11.2026 10:15 MEZ\r\n\r\npaid\r\n"
+    e = parse_email(raw)
+    assert e.date == datetime(2026, 11, 30, 10, 15, tzinfo=UTC)
+    assert any("unknown time zone" in d for d in e.defects)
+    odd = parse_email(raw.replace(b"30.11.2026 10:15 MEZ", b"0HB"))
+    assert odd.reply_text == "paid" and odd.date is None
