@@ -45,6 +45,11 @@ DateOption = Annotated[
 ByOption = Annotated[str, typer.Option("--by", help="Who decides (kept in the audit log).")]
 
 
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """``1 open item``, ``2 open items``: a count with its noun in the right number."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def user_error(exc: BaseException) -> str | None:
     """The one line to print when ``exc`` is the user's mistake; None for a bug."""
     from sqlalchemy.exc import ArgumentError, OperationalError

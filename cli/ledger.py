@@ -12,6 +12,7 @@ from .common import (
     DateOption,
     DbOption,
     console,
+    counted,
     err,
     handle_errors,
     open_ledger,
@@ -76,7 +77,7 @@ def export_cmd(
         items = export_open_items(s, out / "open_items.csv", today=parse_day(on))
         audit = export_audit(s, out / "audit_log.csv")
     console.print(
-        f"wrote {items} open items to {out / 'open_items.csv'} and "
-        f"{audit} audit rows to {out / 'audit_log.csv'}",
+        f"wrote {counted(items, 'open item')} to {out / 'open_items.csv'} and "
+        f"{counted(audit, 'audit row')} to {out / 'audit_log.csv'}",
         highlight=False,
     )

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .common import (
+    EXIT_FAILED,
     DateOption,
     DbOption,
     console,
@@ -222,6 +223,12 @@ def notices_approve(
     with build(database_url=db_url(ctx, db), create=False, slack=False) as app:
         sender = app.sender if send else None  # no mail server: refused before approving
         with app.ledger.transaction() as s:
+            if sender is not None and not store.get_notice(s, notice_id).to_email:
+                # Refused before approving: sending would only hold it again.
+                raise ValueError(
+                    f"notice {notice_id} has no recipient; give the customer a contact "
+                    "(arbox import contacts) or approve it without --send"
+                )
             store.approve(s, notice_id, actor=by or getpass.getuser())
         typer.echo(f"notice {notice_id} approved")
         if sender is not None:
@@ -233,6 +240,8 @@ def notices_approve(
                 from_addr=app.settings.smtp_from,
             )
             typer.echo(f"notice {notice_id} {out.status} {out.message_id or out.reason or ''}")
+            if out.status != "sent":
+                raise typer.Exit(EXIT_FAILED)
 
 
 @notices_app.command("edit")

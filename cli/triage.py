@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -11,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from .common import (
+    EXIT_FAILED,
     ByOption,
     DateOption,
     DbOption,
@@ -47,12 +49,29 @@ def triage(
 ) -> None:
     """Triage replies from files: understand each one and act on the ledger (or ask a person)."""
     from ..bootstrap import build
+    from ..mailbox.parse import has_headers
     from ..mailbox.sources import iter_paths
     from ..worker import ingest, process_pending, stored_incoming
 
     today = parse_day(on)
+    refused: list[str] = []
+
+    def emails() -> Iterator[tuple[str, bytes]]:
+        for label, raw in iter_paths([str(p) for p in paths]):
+            if raw.strip() and not has_headers(raw):
+                refused.append(label)  # a plain-text file, not a message: left as it is
+                continue
+            yield label, raw
+
     with build(database_url=db_url(ctx, db), create=False, model=model, slack=False) as app:
-        ingested = ingest(app.ledger, iter_paths([str(p) for p in paths]))
+        ingested = ingest(app.ledger, emails())
+        for label in refused:
+            err.print(
+                f"{label}: not an email message (no headers such as From: and Subject:); "
+                "save the reply from the mail program as .eml",
+                highlight=False,
+                markup=False,
+            )
         for label, error in ingested.unparseable:
             err.print(
                 f"{label}: not a readable email ({error}); stored raw for a person",
@@ -75,6 +94,8 @@ def triage(
             typer.echo(json.dumps(outcome.as_contract(), ensure_ascii=False, default=str))
     else:
         print_outcomes(outcomes)
+    if refused:
+        raise typer.Exit(EXIT_FAILED)
 
 
 def print_outcomes(outcomes: list[Outcome]) -> None:
@@ -164,6 +185,21 @@ def _decide(
             found = find_approval(session, message_id)
         outcome = decide(app, found.message_id, decision, by=by)
     print_outcomes([outcome])
+    refused = [
+        a
+        for a in outcome.actions
+        if a.get("status") == "skipped" and str(a.get("detail") or "").startswith("refused")
+    ]
+    if refused:
+        # The decision is recorded and the rest ran; what the ledger refused is not done.
+        ran = [a for a in outcome.actions if a.get("detail") != "rejected by the analyst"]
+        noun = "action" if len(ran) == 1 else "actions"
+        err.print(
+            f"{len(refused)} of {len(ran)} {noun} refused by the ledger, not done: "
+            + "; ".join(escape(f"{a['name']}: {a['detail']}") for a in refused),
+            highlight=False,
+        )
+        raise typer.Exit(EXIT_FAILED)
 
 
 def find_approval(session: Any, given: str) -> Any:

@@ -148,6 +148,15 @@ def _check_readable(raw: bytes) -> None:
         raise MailParseError("no headers and mostly binary bytes: not an email message")
 
 
+def has_headers(raw: bytes) -> bool:
+    """Whether ``raw`` starts with a header line (``Name: value``), as every email does.
+
+    `parse_email` reads headerless text as a body from nobody (lenient, for the watcher);
+    a command given files uses this to refuse a plain-text file instead.
+    """
+    return _HEADER_LINE.match(raw.lstrip(b"\r\n")[:1000]) is not None
+
+
 def parse_email(raw: bytes) -> InboundEmail:
     """Parse raw RFC 5322 bytes; raises `MailParseError` only when nothing is readable."""
     _check_readable(raw)

@@ -39,6 +39,9 @@ def test_import_with_a_broken_row_keeps_the_rest_and_fails(tmp_path, monkeypatch
     out = tmp_path / "out"
     exported = runner.invoke(app, ["export", "--out", str(out)])
     assert exported.exit_code == 0, exported.stderr
+    # No invoices imported: "0 open items"; the customers' audit rows in the plural.
+    assert "wrote 0 open items" in exported.stdout
+    assert "audit rows" in exported.stdout
     assert (out / "audit_log.csv").read_text().startswith("id,at,actor")
     get_settings.cache_clear()
 
@@ -191,3 +194,11 @@ def test_notices_list_refuses_a_status_that_does_not_exist(tmp_path):
     assert "helt" in result.stderr and "held" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert runner.invoke(app, ["--db", url, "notices", "list", "--status", "all"]).exit_code == 0
+
+
+def test_counts_take_the_right_number():
+    from arbox.cli.common import counted
+
+    assert counted(1, "open item") == "1 open item"
+    assert counted(0, "open item") == "0 open items"
+    assert counted(2, "reply", "replies") == "2 replies"

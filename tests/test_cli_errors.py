@@ -151,7 +151,38 @@ def test_approvals_by_number_or_bare_id_show_and_a_bad_edit_is_refused_and_retry
         ["approvals", "--db", url, "edit", "2", "--actions", str(unknown)],
         env={"COLUMNS": "200"},
     )
-    assert edited.exit_code == 0, edited.output
+    # The decision is kept, but the command fails (exit 1) and says what was not done.
+    assert edited.exit_code == 1, edited.output
     assert "unknown invoice(s): INV-99999" in edited.stdout
+    assert "1 of 1 action refused by the ledger" in edited.stderr
     listing = runner.invoke(app, ["actions"])
     assert listing.exit_code == 0 and "pause_dunning" in listing.stdout
+
+
+def test_triage_refuses_a_plain_text_file_and_keeps_the_emails(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    Ledger.open(url).dispose()
+    note = tmp_path / "note.txt"
+    note.write_text("We paid INV-1 yesterday.\n\nThanks, Ana\n")
+    mail = tmp_path / "reply.eml"
+    mail.write_text(
+        "From: Ana <ana@buyer.example>\nSubject: RE: INV-1\nMessage-ID: <r1@buyer.example>\n"
+        "\nWe paid INV-1 yesterday.\n"
+    )
+    result = runner.invoke(
+        app, ["triage", str(note), str(mail), "--db", url, "--json"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 1, result.output
+    assert "note.txt: not an email message" in result.stderr
+    assert "Traceback" not in result.output
+    (line,) = result.stdout.strip().splitlines()  # the email was triaged, the note was not
+    assert "<r1@buyer.example>" in line
+
+
+def test_has_headers_tells_a_message_from_a_text_file() -> None:
+    from arbox.mailbox.parse import has_headers
+
+    assert has_headers(b"From: a@b.example\r\nSubject: x\r\n\r\nbody")
+    assert has_headers(b"\r\nReceived: from mx\r\n\r\nbody")
+    assert not has_headers(b"we paid: yes\n")  # a colon after a space is not a header
+    assert not has_headers(b"Hello,\nwe paid INV-1.\n")

@@ -108,3 +108,22 @@ def test_review_queue_commands(env, make: Factory, tmp_path, monkeypatch) -> Non
 def test_bad_date_is_one_clear_line(env) -> None:
     out = runner.invoke(cmds.dunning_app, ["run", "--date", "03/02/2026"])
     assert out.exit_code == 2 and "YYYY-MM-DD" in out.output
+
+
+def test_approve_and_send_without_a_recipient_is_refused_before_approving(
+    env, make: Factory, tmp_path, monkeypatch
+) -> None:
+    make.invoice(make.customer("Nobody Co", email=None), 20, amount="300.00")
+    use_outbox(monkeypatch, tmp_path)
+    runner.invoke(cmds.dunning_app, ["run", "--date", TODAY.isoformat(), "--send"])
+    (row,) = notices(env)
+    assert row.status == "held" and not row.to_email
+    out = runner.invoke(
+        cmds.notices_app,
+        ["approve", str(row.id), "--by", "ana", "--send", "--date", TODAY.isoformat()],
+    )
+    assert out.exit_code == 2 and "has no recipient" in out.output, out.output
+    assert "Traceback" not in out.output
+    assert notices(env)[0].status == "held"  # untouched: approving alone still works
+    plain = runner.invoke(cmds.notices_app, ["approve", str(row.id), "--by", "ana"])
+    assert plain.exit_code == 0 and notices(env)[0].status == "approved"
