@@ -5,9 +5,10 @@ A bounce is machine data, not a customer's words, so the classifier's reading of
 
 - `resolve_delivery` (resolve): the customer and contacts the report is about, from the
   report as the mailbox parsed it (`Reply.delivery`) and the ledger (`tools.bounces`);
-- `plan_bounce` (plan): a permanent failure of a known contact marks it bounced (hold
-  the customer's notices, a task to find a new contact) with no person; anything that
-  does not line up goes to a person; a delay, or an address nobody has, changes nothing.
+- `plan_bounce` (plan): a permanent failure of a contact our notice went to marks it
+  bounced (hold the customer's notices, a task to find a new contact) with no person;
+  a report that names no notice of ours, or anything else that does not line up, goes
+  to a person; a delay, or an address nobody has, changes nothing.
 """
 
 from __future__ import annotations

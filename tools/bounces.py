@@ -8,10 +8,11 @@ recorded (the parse is stored with it); the triage graph's `resolve` step asks
    the Message-ID of a notice we sent: the customer is that notice's;
 2. else each failed recipient is looked up among the contacts on file.
 
-A permanent failure (``5.x.x``) of a known contact of that customer is `act`-able
-without a person. Anything that does not line up (the address is not a contact of
-the customer the notice went to, or is a contact of several customers) is named in
-``doubts`` for a person. A transient failure (``4.x.x``, ``delayed``) and an address
+A permanent failure (``5.x.x``) of a contact of the customer our notice went to is
+`act`-able without a person. Anything that does not line up (the address is not a
+contact of the customer the notice went to, or is a contact of several customers, or
+the report names no notice of ours at all, so anyone could have written it) is named
+in ``doubts`` for a person. A transient failure (``4.x.x``, ``delayed``) and an address
 nobody has on file change nothing.
 """
 
@@ -129,6 +130,14 @@ def resolve_bounce(
                 f"{r.recipient} bounced, and the report's addresses are contacts of several "
                 "customers: a person decides whose notices stop"
             )
+    if notice is None and bounced:
+        # Anyone can write a delivery report; one that names no notice of ours shows
+        # nothing that ties it to our mail, so it does not stop a customer's notices alone.
+        doubts.append(
+            "the delivery report names no notice we sent (no Message-ID of ours in it): "
+            f"a person confirms before {', '.join(b.email for b in bounced)} is marked "
+            "bounced and the customer's notices stop"
+        )
     return BounceResolution(
         customer_id=customer_id,
         method=method,

@@ -108,14 +108,20 @@ def test_the_notice_is_found_through_in_reply_to_when_no_headers_are_returned(le
     assert rows(ledger, Contact)[0].bounced
 
 
-def test_a_bounce_for_a_notice_not_on_file_is_matched_by_the_failed_address(ledger):
+def test_a_bounce_for_a_notice_not_on_file_is_matched_by_the_failed_address_for_a_person(
+    ledger,
+):
     with ledger.transaction() as s:
         cust = f.customer(s, "C-12", name="Acme Build (Gmail)")
         f.contact(s, cust, "dana.ortiz@acme-build.test", role="billing", is_primary=True)
     (out,) = triage(ledger, fixture("gmail_no_such_user.eml"))
-    assert out.customer == "C-12" and out.status == "done"
+    # Matched by the failed address, but nothing ties the report to a notice of ours
+    # (anyone can write one): proposed, not done.
+    assert out.customer == "C-12" and out.status == "pending_approval"
+    assert any("names no notice we sent" in r for r in out.approval_reasons)
     (action,) = out.actions
-    assert action["name"] == "mark_bounced" and action["status"] == "done"
+    assert action["name"] == "mark_bounced" and action["status"] == "pending_approval"
+    assert not rows(ledger, Contact)[0].bounced
     # Gmail's paragraph of a diagnostic is cut to a line the queue can show
     assert len(action["args"]["diagnostic"]) <= 200
 
