@@ -83,7 +83,7 @@ def triage(
         list[Path] | None,
         typer.Option(
             help="Triage dataset (JSONL); repeat it or give a glob for several files. "
-            "Default: triage.jsonl, triage_b.jsonl and triage_c.jsonl when present."
+            "Default: triage.jsonl, triage_b.jsonl, triage_c.jsonl and triage_d.jsonl when present."
         ),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,

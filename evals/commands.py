@@ -18,7 +18,11 @@ from .errors import EvalError
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATASET = HERE / "datasets" / "triage.jsonl"
-EXTRA_DATASETS = (HERE / "datasets" / "triage_b.jsonl", HERE / "datasets" / "triage_c.jsonl")
+EXTRA_DATASETS = (
+    HERE / "datasets" / "triage_b.jsonl",
+    HERE / "datasets" / "triage_c.jsonl",
+    HERE / "datasets" / "triage_d.jsonl",
+)
 """Shipped datasets read beside `DEFAULT_DATASET` when present (and no other is named)."""
 DEFAULT_GUARDRAILS = HERE / "datasets" / "guardrails.jsonl"
 DEFAULT_BASELINE = HERE / "baselines" / "offline-test.json"

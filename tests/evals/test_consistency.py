@@ -179,7 +179,7 @@ def test_main_without_a_file_checks_every_shipped_dataset(capsys):
 
 def test_every_shipped_dataset_is_found():
     names = {path.name for path in DATASETS}
-    assert {"triage.jsonl", "triage_b.jsonl", "triage_c.jsonl"} <= names
+    assert {"triage.jsonl", "triage_b.jsonl", "triage_c.jsonl", "triage_d.jsonl"} <= names
 
 
 @pytest.mark.parametrize("dataset", DATASETS, ids=lambda path: path.name)
