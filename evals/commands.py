@@ -22,6 +22,7 @@ EXTRA_DATASETS = (
     HERE / "datasets" / "triage_b.jsonl",
     HERE / "datasets" / "triage_c.jsonl",
     HERE / "datasets" / "triage_d.jsonl",
+    HERE / "datasets" / "triage_e.jsonl",
 )
 """Shipped datasets read beside `DEFAULT_DATASET` when present (and no other is named)."""
 DEFAULT_GUARDRAILS = HERE / "datasets" / "guardrails.jsonl"
