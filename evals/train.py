@@ -277,7 +277,7 @@ def render_training(result: dict[str, Any]) -> str:
     if label_set:
         lines.append(
             f"label-set estimator: {label_set['readings']} out-of-fold readings, "
-            f"{label_set['right']} right, AUC {label_set['fit_auc']}; largest weights "
+            f"{label_set['right']} right, AUC on them {label_set['fit_auc']}; largest weights "
             + " ".join(f"{k}={v:+.2f}" for k, v in label_set["top_weights"].items())
         )
     return "\n".join(lines)
