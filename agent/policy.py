@@ -7,7 +7,8 @@ change an amount owed, or choose where mail is sent.
 A person decides when a finding is unsure or abstained, the account is strategic,
 the customer was matched by display name or signature only, a finding's amount,
 date or invoice number is not in what the customer wrote, an amount exceeds the
-named invoices' open balance, a promise date has passed, the classifiers disagree
+named invoices' open balance, a promise date has passed, a claim (a payment, a dispute,
+other terms) is only asked as a question, the classifiers disagree
 on a high-stakes intent, the estimate that the whole label set is right
 (`agent.label_set`) is below `PolicyConfig.autonomy_threshold`, or the offline
 second opinion (`agent.second_opinion`) reads distress, legal action or an injection
@@ -60,11 +61,18 @@ ROUTE_BY_REASON = {"pricing": "sales", "terms": "sales"}
 """Dispute routing; every other reason goes to billing."""
 
 
-DEFAULT_AUTONOMY_THRESHOLD = 0.5
-"""Chosen on the dev split with `arbox eval automation-curve`: as many automatic replies
-as without the check, about half the wrong ones. No threshold meets issue 15's target
-(<= 2% wrong at >= 50% automatic) with the classifier of this commit; re-run the sweep
-after retraining it."""
+DEFAULT_AUTONOMY_THRESHOLD = 0.85
+"""Chosen on the dev split with `arbox eval automation-curve` for the fitted label-set
+estimator (`agent/offline/label_set.json`): the most automation with at most 2% of the
+automatic replies wrong (dev: 15.6% automatic, 1 of 62 wrong; 0.80 gives 21% with 4.7%
+wrong). Issue 15's target (<= 2% wrong at >= 50% automatic) is out of reach of any
+threshold: the policy's other checks already ask a person about 61% of dev replies.
+Re-run the sweep after retraining."""
+
+ASKED_CLAIMS = frozenset({Intent.payment_sent, Intent.dispute, Intent.extended_terms})
+"""Intents that state a fact ("we paid", "this is wrong", "our terms are net 60"): asked as
+a question ("has our payment arrived?", "I thought our deal was net 60?") they state
+nothing: out-of-fold on `train`, 22 of 43 such labels and 30 of the 43 label sets were wrong."""
 
 MAX_AUTO_DEFER_DAYS = 30
 """An out-of-office defers notices on its own for at most this long; longer, a person decides."""
@@ -239,6 +247,8 @@ def plan_actions(
         if finding.confidence < config.approval_confidence:
             p.need(f"low confidence on {finding.intent.value} ({finding.confidence:.2f})")
         _check_values(p, finding)
+        if finding.intent in ASKED_CLAIMS and asked(finding.evidence, ctx.text):
+            p.need(f"{finding.intent.value} is asked as a question, not stated")
         _RULES[finding.intent](p, finding, p.invoices_of(finding))
     for amount in _amounts(findings):
         if amount > config.approval_amount:

@@ -278,7 +278,11 @@ def train(
     ] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed (folds, solver).")] = None,
     out: Annotated[
-        Path | None, typer.Option(help="Where to write the model (default: the shipped file).")
+        Path | None,
+        typer.Option(
+            help="Where to write the model (default: the shipped file); the label-set "
+            "estimator goes beside it as label_set.json."
+        ),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:

@@ -273,6 +273,13 @@ def render_training(result: dict[str, Any]) -> str:
     lines.append(
         "thresholds " + " ".join(f"{k}={v:.2f}" for k, v in sorted(result["thresholds"].items()))
     )
+    label_set = result.get("label_set")
+    if label_set:
+        lines.append(
+            f"label-set estimator: {label_set['readings']} out-of-fold readings, "
+            f"{label_set['right']} right, AUC on them {label_set['fit_auc']}; largest weights "
+            + " ".join(f"{k}={v:+.2f}" for k, v in label_set["top_weights"].items())
+        )
     return "\n".join(lines)
 
 
@@ -289,6 +296,7 @@ def train_and_report(
     data, model = train_model(cases, mail, seed=seed)
     if out is not None:
         out.write_bytes(data)
+    label_set = _fit_label_set(cases, mail, seed=seed, out=out)
     _, learned = train_model(cases, mail, seed=seed, rules=False)
     splits = {s: select(cases, s) for s in ("train", "dev", "test")}
     variants = {
@@ -306,4 +314,20 @@ def train_and_report(
         "terms": len(model.idf),
         "thresholds": dict(model.threshold),
         "figures": figures,
+        "label_set": label_set,
     }
+
+
+def _fit_label_set(
+    cases: Sequence[TriageCase], mail: MailReader, *, seed: int, out: Path | None
+) -> dict[str, Any]:
+    """The label-set estimator, refitted with the model (`evals.train_label_set`) and
+    written beside it as ``label_set.json``."""
+    from arbox.agent.offline.label_set import SET_MODEL_PATH
+
+    from .train_label_set import summary, train_set_model
+
+    data, estimator, readings = train_set_model(cases, mail, seed=seed)
+    if out is not None:
+        out.with_name(SET_MODEL_PATH.name).write_bytes(data)
+    return summary(estimator, readings)

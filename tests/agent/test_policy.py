@@ -175,3 +175,34 @@ def test_keys_are_stable_per_message_and_action():
     a2, _ = plan(finding("missing_po", "need PO", invoices=["INV-1"]))
     assert [a.key for a in a1] == [a.key for a in a2]
     assert len({a.key for a in a1}) == len(a1)
+
+
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        ("extended_terms", "I thought our deal was net 60? If it's 30 we will look at it."),
+        ("payment_sent", "Has our payment for INV-1 arrived? The bank says it left."),
+        ("dispute", "Is INV-1 billed twice? Please check."),
+    ],
+)
+def test_a_claim_asked_as_a_question_waits_and_stated_it_does_not(intent, text):
+    """Asked ("net 60?"), a claim states nothing; stated ("net 60."), it does."""
+    question = text.split("?")[0] + "?"
+
+    def reasons_for(words, evidence):
+        ctx = Context(
+            message_id="<m@x>",
+            today=date(2026, 3, 2),
+            customer=CUSTOMER,
+            invoices={canonical(n): n for n in ("INV-1", "INV-2")},
+            sender_email="ap@acme.com",
+            customer_domains=("acme.com",),
+            text=words,
+        )
+        found = finding(intent, evidence, invoices=["INV-1"], confidence=0.95)
+        return plan_actions(Triage(findings=[found]), ctx, PolicyConfig(autonomy_threshold=0))[1]
+
+    asked = f"{intent} is asked as a question, not stated"
+    assert asked in reasons_for(text, question)
+    stated = question[:-1] + "."
+    assert asked not in reasons_for(text.replace(question, stated), stated)
