@@ -183,9 +183,28 @@ def template_name(name: str, language: str) -> str:
     return name if language == "en" else f"{language}/{name}"
 
 
-def _group(label: str) -> dict[str, str]:
+class StatementRow(NamedTuple):
+    """One invoice's row of the statement table, as printed. A tuple with named fields,
+    not a dict: Jinja reads ``r.number`` as an attribute first, and a dict fails that
+    lookup (thousands of rows a run)."""
+
+    number: str
+    due: str
+    days: int
+    amount: str
+    balance: str
+
+
+class Group(NamedTuple):
+    """A statement group's label: ``kind`` is po, project or empty (the rest)."""
+
+    kind: str
+    ref: str
+
+
+def _group(label: str) -> Group:
     kind, _, ref = label.partition(" ")
-    return {"kind": kind.lower() if ref else "", "ref": ref}
+    return Group(kind.lower() if ref else "", ref)
 
 
 def render_draft(
@@ -236,16 +255,16 @@ def render_draft(
     subject = slotted_wording(template_name("subject.j2", lang), "neutral", shape)
 
     rows = [
-        {
-            "number": i.number,
-            "due": loc.day(i.due_date),
-            "days": i.days_past_due,
-            "amount": loc.money(i.amount, cur),
-            "balance": loc.money(i.balance, cur),
-        }
+        StatementRow(
+            i.number,
+            loc.day(i.due_date),
+            i.days_past_due,
+            loc.money(i.amount, cur),
+            loc.money(i.balance, cur),
+        )
         for i in invoices
     ]
-    by_number = {r["number"]: r for r in rows}
+    by_number = {r.number: r for r in rows}
     groups = [
         (_group(label), [by_number[i.number] for i in invs]) for label, invs in notice.groups()
     ]
@@ -256,9 +275,9 @@ def render_draft(
         currency=cur,
         groups=groups,
         total=slots["TOTAL"],
-        width=max(len(str(r["number"])) for r in rows),
-        money_width=max(len(str(r[k])) for r in rows for k in ("amount", "balance")),
-        due_width=max(len(str(r["due"])) for r in rows),
+        width=max(len(r.number) for r in rows),
+        money_width=max(len(m) for r in rows for m in (r.amount, r.balance)),
+        due_width=max(len(r.due) for r in rows),
     )
     payment = render(
         template_name("payment.j2", lang),

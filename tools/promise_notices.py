@@ -37,15 +37,15 @@ class PromiseRef:
 
 
 def _followed_up(session: Session) -> set[int]:
-    """Promises a notice (not cancelled) has already named as broken."""
+    """Promises a notice (not cancelled) has already named as broken (only those two
+    entries of each notice's guardrail record are read: the database extracts them)."""
+    extra = col(OutgoingNotice.guardrail)
     rows = session.exec(
-        select(OutgoingNotice.guardrail).where(col(OutgoingNotice.status) != "cancelled")
+        select(extra["promise_id"].as_integer(), extra["promise_broken"].as_boolean())
+        .where(col(OutgoingNotice.status) != "cancelled")
+        .where(extra["promise_id"].as_integer().is_not(None))
     ).all()
-    return {
-        int(g["promise_id"])
-        for g in rows
-        if g and g.get("promise_id") is not None and g.get("promise_broken")
-    }
+    return {int(promise_id) for promise_id, broken in rows if broken}
 
 
 def lapsed_promises(session: Session, today: date) -> dict[int, PromiseRef]:
