@@ -28,7 +28,7 @@ from arbox.tools import notices as store
 from arbox.tools.dunning import DueNotice
 from arbox.tools.models import OutgoingNotice
 
-from ..guardrails import GuardrailReport, Violation, check_notice
+from ..guardrails import GuardrailReport, LedgerView, Violation, check_notice
 from ..locales import NoticeLocale
 from ..tones import render, template_name
 from .views import ledger_views
@@ -129,11 +129,13 @@ def prove_statement_text(
     *,
     locale: NoticeLocale,
     dropped: dict[str, str] | None = None,
+    view: LedgerView | None = None,
 ) -> GuardrailReport:
-    """Prove the statement's lines (as drawn, or as read back from the PDF)."""
-    report = check_notice(
-        text, ledger_views(due, dropped), currency=due.currency, allows=(), locale=locale
-    )
+    """Prove the statement's lines (as drawn, or as read back from the PDF); ``view``:
+    ``due``'s ledger view (with ``dropped``) when the caller has it already."""
+    if view is None:
+        view = LedgerView.of(tuple(ledger_views(due, dropped)))
+    report = check_notice(text, view, currency=due.currency, allows=(), locale=locale)
     if not text.strip():
         report.violations.append(Violation("unreadable", "the PDF has no text"))
     report.violations = [
