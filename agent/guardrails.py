@@ -378,9 +378,12 @@ def _named_refs(text: str, folded: str | None, view: LedgerView) -> set[str]:
 def _labelled_total(text: str, folded: str | None, start: int) -> bool:
     """Whether the amount at ``start`` is labelled a total (within 40 characters before)."""
     lo = max(0, start - 40)
-    if folded is not None and folded.find("total", lo, start) < 0:
-        if folded.find("gesamt", lo, start) < 0:
-            return False  # the label's words are not there in any case
+    if (
+        folded is not None
+        and folded.find("total", lo, start) < 0
+        and folded.find("gesamt", lo, start) < 0
+    ):
+        return False  # the label's words are not there in any case
     # A slice, not search(pos=...): the label's word boundary starts at the slice.
     return _TOTAL_RE.search(text[lo:start]) is not None
 

@@ -207,7 +207,8 @@ class StatementRow(NamedTuple):
 def _when(language: str, days: int) -> str:
     """The `when` macro of ``language``'s `_macros.j2` for ``days`` past due, rendered once
     per language and day count (a macro call per row was a fifth of a statement table)."""
-    return str(_env().get_template(template_name("_macros.j2", language)).module.when(days))
+    macros = _env().get_template(template_name("_macros.j2", language)).module
+    return str(macros.when(days))  # type: ignore[attr-defined]  # the template's macro
 
 
 class Group(NamedTuple):

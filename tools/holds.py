@@ -295,10 +295,10 @@ def active_holds(session: Session, today: date) -> dict[int, list[HoldInForce]]:
 def deferred_notice_ids(session: Session, today: date) -> list[int]:
     """Held notices whose deferral has run out: the run replaces them with a fresh notice."""
     rows = session.exec(
-        select(
-            col(OutgoingNotice.id), col(OutgoingNotice.guardrail)["deferred_until"].as_string()
-        )
+        select(col(OutgoingNotice.id), col(OutgoingNotice.guardrail)["deferred_until"].as_string())
         .where(OutgoingNotice.status == "held")
         .order_by(col(OutgoingNotice.id))
     ).all()
-    return [i for i, until in rows if until and date.fromisoformat(until) <= today]
+    return [
+        i for i, until in rows if i is not None and until and date.fromisoformat(until) <= today
+    ]

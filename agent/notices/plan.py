@@ -95,7 +95,8 @@ def plan_notice(
     )
     lines = statement_text(due, today=today, locale=draft.locale)
     report = merge(
-        state.report or GuardrailReport(), prove_statement_text(lines, due, locale=draft.locale, view=view)
+        state.report or GuardrailReport(),
+        prove_statement_text(lines, due, locale=draft.locale, view=view),
     )
     reason = due.hold_reason or flagged
     if reason is None and not report.ok:
