@@ -101,11 +101,14 @@ _NOT_AFTER = r"(?!\d|[.,'/:-]\d|\s?%)"
 # Each pattern opens with a lookahead for the characters a match can start with: one
 # test per character of the text instead of one per alternative.
 _MONEY_STARTS = re.escape("".join(sorted({c[0] for c in _CODES.split("|")} | set("$€£¥"))))
+# The two forms that open with a number share their look-behind: inside a number (most
+# digits of a statement) one test fails both. A currency mark never starts with a digit,
+# so the first form and the other two never compete for a start.
 _MONEY_RE = re.compile(  # groups: cur1, neg, num1, num2, cur2, num3 (`find_amounts`)
     rf"(?=[\d{_MONEY_STARTS}])"
     rf"(?:(?P<cur1>{_CUR}){_SP}?(?P<neg>-)?(?P<num1>{_NUM}){_NOT_AFTER}"
-    rf"|(?<![\w.,'/:-])(?P<num2>{_NUM}){_SP}?(?P<cur2>{_CUR})"
-    rf"|(?<![\w.,'/:$€£¥-])(?P<num3>{_BARE}){_NOT_AFTER}(?![\w]))"
+    rf"|(?<![\w.,'/:-])(?:(?P<num2>{_NUM}){_SP}?(?P<cur2>{_CUR})"
+    rf"|(?<![$€£¥])(?P<num3>{_BARE}){_NOT_AFTER}(?![\w])))"
 )
 _SYMBOLS = {
     "€": {"EUR"},
@@ -196,7 +199,7 @@ class Caseless:
 
 _EARLY_RE = Caseless.compile(_EARLY)
 _INVOICE_WORD_RE = Caseless.compile(
-    r"\b(?:invoices?|inv\.?|rechnung(?:en|snummern?)?|factures?|facturas?)(?![a-z])"
+    r"(?=[fir])\b(?:invoices?|inv\.?|rechnung(?:en|snummern?)?|factures?|facturas?)(?![a-z])"
     r"[ \t]*(?:no\.?|number|nr\.?|#)?[ \t]*#?[ \t]*"
     r"(?P<ref>[a-z0-9][a-z0-9/-]*\d[a-z0-9/-]*)"
 )
@@ -282,6 +285,11 @@ _PLAIN_REF_RE = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*")
 
 def _tokens(text: str) -> set[str]:
     """Reference-like tokens, upper-cased: ``INV-10442``, ``PO-7781``, ``2026-02-01``..."""
+    if text.isascii():
+        # Upper-casing ASCII text maps letters to letters one for one, so its tokens are
+        # the tokens upper-cased (one call, not one a token). Not so beyond ASCII: "ß"
+        # becomes "SS", and "ı" becomes "I", which would make new tokens.
+        return set(_TOKEN_RE.findall(text.upper()))
     return {t.upper() for t in _TOKEN_RE.findall(text)}
 
 
@@ -301,7 +309,10 @@ def _named(ref: str, text: str, tokens: set[str]) -> bool:
 
 @lru_cache(maxsize=256)
 def _shape_re(prefix: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![A-Za-z0-9-]){re.escape(prefix)}\d+(?:-\d+)?(?![A-Za-z0-9])")
+    # The prefix first, then what may not stand before it (a look-behind over the prefix):
+    # a pattern that opens with a literal is searched for as one, several times faster.
+    p = re.escape(prefix)
+    return re.compile(rf"{p}(?<![A-Za-z0-9-]{p})\d+(?:-\d+)?(?![A-Za-z0-9])")
 
 
 _SHAPE_RE = re.compile(r"([A-Za-z]+[-/ #]?)(\d+)")
@@ -367,7 +378,11 @@ def _named_refs(text: str, folded: str | None, view: LedgerView) -> set[str]:
 def _labelled_total(text: str, folded: str | None, start: int) -> bool:
     """Whether the amount at ``start`` is labelled a total (within 40 characters before)."""
     lo = max(0, start - 40)
-    if folded is not None and not any(w in folded[lo:start] for w in ("total", "gesamt")):
+    if (
+        folded is not None
+        and folded.find("total", lo, start) < 0
+        and folded.find("gesamt", lo, start) < 0
+    ):
         return False  # the label's words are not there in any case
     # A slice, not search(pos=...): the label's word boundary starts at the slice.
     return _TOTAL_RE.search(text[lo:start]) is not None
@@ -388,7 +403,7 @@ def _as_locale_writes(raw: str, value: Decimal, currency: str, locale: NoticeLoc
 
 def check_notice(
     text: str,
-    invoices: Sequence[InvoiceView],
+    invoices: Sequence[InvoiceView] | LedgerView,
     *,
     currency: str | None = None,
     allows: Iterable[str] = (),
@@ -397,10 +412,11 @@ def check_notice(
     locale: NoticeLocale | None = None,
     early: bool = False,
 ) -> GuardrailReport:
-    """Prove ``text`` against ``invoices`` (the customer's ledger view); see the module doc."""
+    """Prove ``text`` against ``invoices`` (the customer's ledger view; a `LedgerView`
+    when the caller proves several texts against the same one); see the module doc."""
     report = GuardrailReport()
     bad = report.violations.append
-    view = LedgerView.of(tuple(invoices))
+    view = invoices if isinstance(invoices, LedgerView) else LedgerView.of(tuple(invoices))
     total = view.total
     folded = fold(text)
 

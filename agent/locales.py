@@ -147,9 +147,23 @@ MIN_STOP_WORDS = 6
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    w: tuple(lang for lang, stops in STOP_WORDS.items() if w in stops)
+    for w in frozenset().union(*STOP_WORDS.values())
+}
+"""stop word -> the languages it is one of ("le", "un", "que" are French and Spanish)."""
+
+
 def detect_language(text: str) -> str | None:
     """The language whose stop words ``text`` uses most, or None when too short to tell."""
-    counts = [(w.lower(), n) for w, n in Counter(_WORD_RE.findall(text)).items()]
-    scores = {lang: sum(n for w, n in counts if w in stops) for lang, stops in STOP_WORDS.items()}
-    best = max(scores, key=lambda lang: scores[lang])
+    scores = dict.fromkeys(STOP_WORDS, 0)  # ties go to the first language, as listed
+    if text.isascii():  # lower-casing ASCII keeps every letter a letter: words stay whole
+        for word, n in Counter(_WORD_RE.findall(text.lower())).items():
+            for lang in _LANGUAGES_OF.get(word, ()):
+                scores[lang] += n
+    else:
+        for word, n in Counter(_WORD_RE.findall(text)).items():
+            for lang in _LANGUAGES_OF.get(word.lower(), ()):
+                scores[lang] += n
+    best = max(scores, key=scores.__getitem__)
     return best if scores[best] >= MIN_STOP_WORDS else None

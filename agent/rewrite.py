@@ -12,7 +12,7 @@ through the guardrails.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
@@ -20,7 +20,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langgraph.graph import END, START, StateGraph
 
-from .guardrails import GuardrailReport, InvoiceView, Violation, check_notice
+from .guardrails import GuardrailReport, InvoiceView, LedgerView, Violation, check_notice
 from .locales import LANGUAGE_NAMES, detect_language
 from .tones import SLOT_RE, TONE_HELP, Draft, render
 
@@ -98,7 +98,7 @@ class RewriteState:
     """The rendered draft (slotted variants, slots, fixed sections)."""
     tone: str
     """warm, neutral or firm."""
-    views: list[InvoiceView]
+    views: Sequence[InvoiceView] | LedgerView
     """The customer's invoices as the guardrails see them."""
     currency: str
     recipient: str | None = None

@@ -326,21 +326,26 @@ def _noticed(
     cadences: dict[str, Cadence],
     customers: dict[int, CustomerFacts],
 ) -> tuple[dict[str, int], set[int]]:
-    """(invoice number -> highest stage index already noticed, customers noticed today)."""
+    """(invoice number -> highest stage index already noticed, customers noticed today).
+
+    Only the two entries of each notice's guardrail record that matter are read (the
+    database extracts them): the whole record (report, wording, slots) is ten times
+    larger, and a run reads every notice of the last months."""
+    extra = col(OutgoingNotice.guardrail)
     rows = session.exec(
         select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
             OutgoingNotice.customer_id,
             OutgoingNotice.invoices,
             OutgoingNotice.stage,
-            OutgoingNotice.guardrail,
+            extra["stages"],
+            extra["deferred_until"].as_string(),
             OutgoingNotice.run_date,
             OutgoingNotice.status,
         ).where(col(OutgoingNotice.run_date) > today - timedelta(days=reach + 60))
     ).all()
     best: dict[str, int] = {}
     done_today: set[int] = set()
-    for cust_id, numbers, stage, extra, run_date, status in rows:
-        deferred = (extra or {}).get("deferred_until")
+    for cust_id, numbers, stage, by_invoice, deferred, run_date, status in rows:
         if status == "held" and deferred and date.fromisoformat(deferred) <= today:
             continue  # the contact is back: this notice is drafted afresh today
         if run_date == today:
@@ -349,7 +354,7 @@ def _noticed(
             continue
         cust = customers.get(cust_id)
         cadence = cadences.get(cust.segment if cust else "standard") or cadences["standard"]
-        stages = (extra or {}).get("stages") or {}
+        stages = by_invoice or {}
         for number in numbers or []:
             idx = cadence.index(stages.get(number, stage))
             best[number] = max(best.get(number, -1), idx)

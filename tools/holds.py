@@ -24,7 +24,7 @@ from sqlmodel import Session, col, func, select
 from .audit import ActionResult, finish, replay
 from .errors import InvalidTransition, InvalidValue
 from .lookup import get_customer, get_record
-from .models import Contact, ContactHold
+from .models import Contact, ContactHold, OutgoingNotice
 from .tasks import create_task
 
 ACTOR = "arbox"
@@ -294,11 +294,11 @@ def active_holds(session: Session, today: date) -> dict[int, list[HoldInForce]]:
 
 def deferred_notice_ids(session: Session, today: date) -> list[int]:
     """Held notices whose deferral has run out: the run replaces them with a fresh notice."""
-    from . import notices as store
-
-    out = []
-    for n in store.list_notices(session, "held"):
-        until = (n.guardrail or {}).get("deferred_until")
-        if until and date.fromisoformat(until) <= today and n.id is not None:
-            out.append(n.id)
-    return out
+    rows = session.exec(
+        select(col(OutgoingNotice.id), col(OutgoingNotice.guardrail)["deferred_until"].as_string())
+        .where(OutgoingNotice.status == "held")
+        .order_by(col(OutgoingNotice.id))
+    ).all()
+    return [
+        i for i, until in rows if i is not None and until and date.fromisoformat(until) <= today
+    ]

@@ -37,21 +37,29 @@ class PromiseRef:
 
 
 def _followed_up(session: Session) -> set[int]:
-    """Promises a notice (not cancelled) has already named as broken."""
+    """Promises a notice (not cancelled) has already named as broken (only those two
+    entries of each notice's guardrail record are read: the database extracts them)."""
+    extra = col(OutgoingNotice.guardrail)
     rows = session.exec(
-        select(OutgoingNotice.guardrail).where(col(OutgoingNotice.status) != "cancelled")
+        select(extra["promise_id"].as_integer(), extra["promise_broken"].as_boolean())
+        .where(col(OutgoingNotice.status) != "cancelled")
+        .where(extra["promise_id"].as_integer().is_not(None))
     ).all()
-    return {
-        int(g["promise_id"])
-        for g in rows
-        if g and g.get("promise_id") is not None and g.get("promise_broken")
-    }
+    return {int(promise_id) for promise_id, broken in rows if broken}
 
 
 def lapsed_promises(session: Session, today: date) -> dict[int, PromiseRef]:
     """invoice id -> the broken promise that covered it, for promises not followed up yet."""
     rows = session.exec(
-        select(Promise, PromiseInvoice.invoice_id)
+        select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
+            Promise.id,
+            Promise.promised_on,
+            Promise.tolerance_days,
+            Promise.status,
+            Promise.settled_on,
+            Promise.created_at,
+            PromiseInvoice.invoice_id,
+        )  # columns, not Promise rows: a run reads every open promise
         .join(PromiseInvoice, col(PromiseInvoice.promise_id) == col(Promise.id))
         .where(col(Promise.status).in_(("open", "broken", "partial")))
         .where(Promise.promised_on >= today - timedelta(days=FOLLOW_UP_DAYS + 60))
@@ -60,16 +68,16 @@ def lapsed_promises(session: Session, today: date) -> dict[int, PromiseRef]:
         return {}
     done = _followed_up(session)
     out: dict[int, PromiseRef] = {}
-    for p, invoice_id in rows:
-        if p.id is None or p.id in done:
+    for promise_id, on, tolerance, status, settled_on, created, invoice_id in rows:
+        if promise_id is None or promise_id in done:
             continue
-        deadline = p.promised_on + timedelta(days=p.tolerance_days)
-        if p.status == "open" and today <= deadline:
+        deadline = on + timedelta(days=tolerance)
+        if status == "open" and today <= deadline:
             continue
-        settled = p.settled_on or deadline
+        settled = settled_on or deadline
         if (today - settled).days > FOLLOW_UP_DAYS:
             continue
-        out[invoice_id] = PromiseRef(p.id, p.promised_on, as_utc(p.created_at).date(), True)
+        out[invoice_id] = PromiseRef(promise_id, on, as_utc(created).date(), True)
     return out
 
 

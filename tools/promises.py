@@ -143,8 +143,10 @@ def evaluate_promises(session: Session, *, today: date, actor: str = ACTOR) -> P
     per promise, so two workers running it at once settle each promise once.
     """
     review = PromiseReview()
-    for promise in session.exec(select(Promise).where(Promise.status == "open")).all():
-        paid = _paid_since_promise(session, promise)
+    promises = session.exec(select(Promise).where(Promise.status == "open")).all()
+    paid_by = _paid_since_promises(session) if promises else {}
+    for promise in promises:
+        paid = paid_by.get(pk(promise), Decimal("0.00"))
         deadline = promise.promised_on + timedelta(days=promise.tolerance_days)
         if paid >= promise.amount:
             outcome = "kept"
@@ -208,16 +210,22 @@ def _covered(session: Session, promise_id: int | None) -> list[Invoice]:
     )
 
 
-def _paid_since_promise(session: Session, promise: Promise) -> Decimal:
-    links = session.exec(
-        select(PromiseInvoice, Invoice)
-        .join(Invoice, PromiseInvoice.invoice_id == Invoice.id)  # type: ignore[arg-type]
-        .where(PromiseInvoice.promise_id == promise.id)
+def _paid_since_promises(session: Session) -> dict[int, Decimal]:
+    """open promise id -> how much its invoices' balances fell since it was made (no
+    invoice counts as paid below zero), for every open promise in one query."""
+    rows = session.exec(
+        select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
+            PromiseInvoice.promise_id, PromiseInvoice.balance_at_promise, Invoice.balance
+        )
+        .join(Invoice, PromiseInvoice.invoice_id == Invoice.id)
+        .join(Promise, PromiseInvoice.promise_id == Promise.id)
+        .where(Promise.status == "open")
     ).all()
-    return sum(
-        (max(link.balance_at_promise - inv.balance, Decimal("0")) for link, inv in links),
-        Decimal("0.00"),
-    )
+    paid: dict[int, Decimal] = {}
+    for promise_id, at_promise, balance in rows:
+        fell = max(at_promise - balance, Decimal("0"))
+        paid[promise_id] = paid.get(promise_id, Decimal("0.00")) + fell
+    return paid
 
 
 def _end_pauses(session: Session, promise_id: int | None) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 
 from arbox.tools.dunning import DueNotice
 
-from ..guardrails import GuardrailReport
+from ..guardrails import GuardrailReport, LedgerView
 from ..locales import DEFAULT_LOCALE, NoticeLocale, resolve
 from ..rewrite import RewriteState
 from ..tones import TONES, render_draft, tone_for
@@ -82,11 +82,12 @@ def plan_notice(
     escalated = 0 < escalate_after <= due.ignored
     if escalated:
         tone = firmer(tone)
+    view = LedgerView.of(tuple(ledger_views(due)))  # the body and the statement share it
     state = rewrite(
         RewriteState(
             draft=draft,
             tone=tone,
-            views=ledger_views(due),
+            views=view,
             currency=due.currency,
             recipient=due.contact_email,
             contact_on_file=due.contact_email,
@@ -94,7 +95,8 @@ def plan_notice(
     )
     lines = statement_text(due, today=today, locale=draft.locale)
     report = merge(
-        state.report or GuardrailReport(), prove_statement_text(lines, due, locale=draft.locale)
+        state.report or GuardrailReport(),
+        prove_statement_text(lines, due, locale=draft.locale, view=view),
     )
     reason = due.hold_reason or flagged
     if reason is None and not report.ok:
