@@ -8,7 +8,7 @@ byte for byte. The recipe:
    the rule layer's votes.
 2. Vocabulary: terms seen in at least `MIN_DF` training replies; smoothed idf.
 3. Per intent, a logistic regression (liblinear, L2, balanced class weights) on TF-IDF
-   plus the rule votes: one-vs-rest.
+   plus the rule votes (scaled by `features.RULE_SCALE`): one-vs-rest.
 4. 5-fold cross-validation inside `train` gives out-of-fold scores; a Platt scaling fitted
    on them calibrates the probability, and the threshold that maximises the out-of-fold F1
    becomes the intent's decision threshold. `dev` and `test` are never used for fitting.
@@ -32,7 +32,7 @@ from typing import Any
 from arbox.agent.classifier import Reply
 from arbox.agent.findings import INTENTS
 from arbox.agent.offline.classifier import OfflineClassifier
-from arbox.agent.offline.features import rule_terms, terms, tfidf
+from arbox.agent.offline.features import RULE_SCALE, rule_terms, terms, tfidf
 from arbox.agent.offline.model import LinearModel
 from arbox.agent.offline.text import clean_text
 
@@ -194,6 +194,7 @@ def fit_model(train: Sequence[Example], *, seed: int = DEFAULT_SEED, rules: bool
             "min_df": MIN_DF,
             "folds": FOLDS,
             "rules": rules,
+            "rule_scale": RULE_SCALE if rules else None,
             "train_cases": len(train),
         },
     }

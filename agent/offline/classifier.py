@@ -137,7 +137,7 @@ class OfflineClassifier:
             probs = self.model.probabilities(
                 text, reply.subject, {i.value: v for i, v in votes.items()}
             )
-            chosen = _decide(self.model, probs, auto)
+            chosen = _decide(self.model, probs, auto, votes)
             scores = {Intent(i): p for i, p in probs.items()}
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
@@ -309,12 +309,42 @@ class OfflineClassifier:
         return max(parts, key=lambda c: model.score(model.vector(c.text), intent.value)).text
 
 
-def _decide(model: LinearModel, probs: Mapping[str, float], auto: bool) -> list[Intent]:
+SECOND_MARGIN = 0.06
+"""How far above its threshold a further intent the rules did not find must be."""
+AUTO_MARGIN = 0.15
+"""The same beside `auto_reply` in an automatic reply, whose rules keep only a new contact
+or a remittance ("for urgent matters please contact my colleague" names no one to write
+to). 5-fold cross-validation on `train` (macro F1 / exact match): no margins 0.816/0.660,
+`AUTO_MARGIN` alone 0.816/0.661, both 0.807/0.654. `SECOND_MARGIN` costs a little there
+and keeps plain replies plain: "We paid $1,250.00 by wire on Friday." is not also a
+promise (0.35 against 0.29)."""
+
+
+def _decide(
+    model: LinearModel,
+    probs: Mapping[str, float],
+    auto: bool,
+    votes: Mapping[Intent, float] | None = None,
+) -> list[Intent]:
     """Every intent at or above its threshold; if none, the one nearest to its threshold
-    (`other` included) is the best guess, and its low confidence asks a person."""
+    (`other` included) is the best guess, and its low confidence asks a person.
+
+    The surest intent (furthest above its threshold; `auto_reply` in an automatic reply)
+    stands on the model alone. A further one needs the rules (``votes``) to have found it
+    too, or a probability `SECOND_MARGIN` (`AUTO_MARGIN`) above its threshold: the words
+    of one ask ("please resend it with the PO") lean towards its neighbours."""
     chosen = [
         Intent(i) for i in model.intents if i != Intent.other and probs[i] >= model.threshold[i]
     ]
+    if (len(chosen) > 1 or auto) and votes is not None:
+        ratio = {i: probs[i] / model.threshold[i] for i in chosen}
+        top = Intent.auto_reply if auto else max(chosen, key=ratio.__getitem__)
+        margin = AUTO_MARGIN if auto else SECOND_MARGIN
+        chosen = [
+            i
+            for i in chosen
+            if i == top or votes.get(i, 0.0) > 0 or probs[i] >= model.threshold[i] + margin
+        ]
     if not chosen and not auto:
         best = max(model.intents, key=lambda i: probs[i] / model.threshold[i])
         if best != Intent.other:

@@ -83,6 +83,23 @@ def tfidf(counts: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, floa
     return vec
 
 
+RULE_SCALE = 0.4
+"""The rule votes' size beside the unit-length TF-IDF vector. Under the same L2 penalty a
+smaller feature needs a larger weight, so this is how strongly the model is held back
+from leaning on the rules. 5-fold cross-validation on `train` (macro F1 / exact match,
+subject words dropped, decision as before): 3.0 0.796/0.638, 1.0 0.807/0.647, 0.5
+0.813/0.651, 0.35 0.821/0.660, 0.2 0.834/0.686, 0.15 0.836/0.685, 0.08 0.817/0.654, no
+rules 0.797/0.606. Not lower than 0.4: there the words outvote the rules on plain replies
+unlike the dataset's (the demo's out-of-office "please contact my colleague", no address
+given, reads as a new contact at 0.63 with 0.2), and the rules are what carries to mail
+the dataset does not resemble."""
+
+
 def rule_terms(rule_scores: Mapping[str, float]) -> dict[str, float]:
-    """The rule layer's votes as features: ``r:<intent>`` = the rule confidence."""
-    return {f"r:{intent}": float(score) for intent, score in rule_scores.items() if score > 0}
+    """The rule layer's votes as features: ``r:<intent>`` = the rule confidence times
+    `RULE_SCALE`."""
+    return {
+        f"r:{intent}": RULE_SCALE * float(score)
+        for intent, score in rule_scores.items()
+        if score > 0
+    }

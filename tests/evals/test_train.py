@@ -70,3 +70,13 @@ def test_the_shipped_model_loads_and_is_small():
     assert MODEL_PATH.stat().st_size < 1_000_000
     raw = json.loads(gzip.decompress(MODEL_PATH.read_bytes()))
     assert raw["meta"]["rules"] is True
+
+
+def test_rule_votes_are_scaled_features_in_training_and_scoring_alike():
+    from arbox.agent.offline.features import RULE_SCALE, rule_terms
+
+    assert rule_terms({"dispute": 0.8, "other": 0.0}) == {"r:dispute": RULE_SCALE * 0.8}
+    model = load_model(MODEL_PATH)
+    assert model.meta["rule_scale"] == RULE_SCALE
+    vec = model.vector("thanks", rules={"dispute": 0.8})
+    assert vec["r:dispute"] == pytest.approx(RULE_SCALE * 0.8)
