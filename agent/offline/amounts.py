@@ -20,7 +20,8 @@ _DEDUCT = re.compile(
     r"abzüglich|minus|\bmin\b|retenant|retenu|retenue|retenido|retención|retenção|trattenut\w|"
     r"einbehalten|"
     r"rebate|net of|differenz|difference|déduit|déduction|retenu|moins|descontamos|descontado|"
-    r"desconto|deducido|retenido|trattenendo|trattenuto|detratto|ingehouden|korting|in mindering",
+    r"desconto|deducido|retenido|trattenendo|trattenuto|detratto|ingehouden|korting|in mindering|"
+    r"descont\w*|back-?charg\w*|charge-?back|verrekend|verrechnet|compensad\w*|compensé\w*",
     re.I,
 )
 
@@ -35,16 +36,20 @@ _CONJUNCTION = re.compile(r"\b(?:and|und|et|y|e|en|then|dann|puis)\b", re.I)
 
 
 _GROSS = re.compile(
-    r"(?:invoice total|\(total|über|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu "
+    r"(?:invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu "
     r"de?s?|statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|"
-    r"bruttobetrag|invoice (?:amount|of))[^\d\n]{0,12}$",
+    r"bruttobetrag|invoice (?:amount|of)|\d of(?: the| your| our)?)[^\d\n]{0,12}$",
     re.I,
 )
 
 
 _DEDUCTED_AFTER = re.compile(
     r"\)?\s*(?:light|short|less|off\b|deducted|held back|withheld|abgezogen|einbehalten|"
-    r"retenido|descontado|in mindering|isn't an oversight|was (?:deducted|withheld|taken))",
+    r"retenido|descontado|in mindering|isn't an oversight|was (?:deducted|withheld|taken)|"
+    r"difference|(?:we |i |they )?(?:took|take|have taken|deducted|withheld|held back|kept)\b|"
+    r"(?:[€$£]\s*)?(?:(?!not\b|nicht\b|niet\b|pas\b|non\b|no\b)\w+ ){0,3}"
+    r"(?:ingehouden|ingehalden|inbehouden|einbehalten|abgezogen|retenid[oa]s?|"
+    r"descontad[oa]s?|trattenut[oi]|déduits?|retenus?|verrekend|verrechnet))",
     re.I,
 )
 _OWED_AFTER = re.compile(
@@ -54,7 +59,8 @@ _OWED_AFTER = re.compile(
 )
 """The balance left open by a short pay is the deduction ("the $64.80 you show as open")."""
 _UNIT_AFTER = re.compile(
-    r"\s*(?:/|per\b|each\b|ea\b|cad\b|chacun|cada\b|p\.?\s?u\.|x\s*\d|×|a (?:unit|piece|page|"
+    r"\s*(?:/|per\b(?!\s+(?:le|la|les|l'|il|i|gli|lo|the|our|your|un|una|uno|de|het|een|\d))|"
+    r"each\b|ea\b|cad\b|chacun|cada\b|p\.?\s?u\.|x\s*\d|×|a (?:unit|piece|page|"
     r"hour|day)|pro\b|par\b)",
     re.I,
 )
@@ -92,7 +98,8 @@ _NOT_PAID = re.compile(
     r"(?:less|deduct\w*|minus|\bmin\b|withheld|held back|short|abzug|abzüglich|einbehalten|"
     r"invoice amount(?: of)?|\bvs\.?|versus|"
     r"differenz|déduit|retenant|retenu|descontado|descontamos|desconto de|retenido|trattenendo|"
-    r"invoice total|\(total|über|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu de?s?|"
+    r"invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|"
+    r"au lieu de?s?|"
     r"statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|bruttobetrag)"
     r"[^\d\n]{0,12}$",
     re.I,
@@ -102,7 +109,8 @@ _NOT_PAID = re.compile(
 _TOTAL = re.compile(
     r"\b(?:total|totaling|totalling|sum|amount(?: of)?|in the amount of|betrag|gesamt|summe|"
     r"zahlbetrag|montant|importe|importo|valor|bedrag|totaal|net|net paid|pagado|pagato|pago|"
-    r"betaald|valor transferido|bonifico di|transferencia de|restbetrag von|mit|expect)\b"
+    r"betaald|valor transferido|bonifico di|transferencia de|restbetrag von|mit|expect|"
+    r"remainder|the rest|de rest|le reste|el resto|il resto|o restante|der rest)\b"
     r"[^\d\n]{0,45}$",
     re.I,
 )
@@ -215,7 +223,7 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     paid = None
     for a in amounts:
         window = text[max(0, a.start - 60) : a.start]
-        if _deduction(text, a) or _NOT_PAID.search(window) or a.value == gross:
+        if _deduction(text, a) or _NOT_PAID.search(window) or a.value in (gross, deducted):
             continue
         if _TOTAL.search(window) or paid is None:
             paid = a.value

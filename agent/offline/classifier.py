@@ -38,6 +38,7 @@ from .lexicon import (
     Cue,
 )
 from .model import LinearModel, shipped_model
+from .remittance import read_table
 from .text import Clause, clauses, clean_text, normalize
 
 MIN_CONFIDENCE = 0.5
@@ -178,6 +179,10 @@ class OfflineClassifier:
             scores[Intent.short_pay] = max(
                 scores.get(Intent.short_pay, 0.0), scores[Intent.dispute]
             )
+        if Intent.short_pay in chosen and Intent.dispute in chosen:
+            # What they contest is what they deducted: short_pay with its reason, not also a
+            # dispute (CONTRACTS.md section 1).
+            chosen.remove(Intent.dispute)
         if auto and Intent.auto_reply not in chosen:
             chosen.append(Intent.auto_reply)
         if auto and not _from_text_only(reply):
@@ -219,6 +224,13 @@ class OfflineClassifier:
         if Intent.auto_reply in by_intent and _AWAY_MARKERS.search(text):
             auto = True
         by_intent.pop(Intent.auto_reply, None)
+        if Intent.short_pay not in by_intent:
+            table = read_table(text)
+            if table is not None and table.short_paid()[1]:
+                # A remittance advice whose deduction column is filled: a short pay.
+                where = next((c for c in clauses(text) if _TABLE_DEDUCTION.search(c.text)), None)
+                if where is not None:
+                    by_intent[Intent.short_pay].append(Hit(_TABLE_CUE, where))
         _apply_precedence(by_intent)
         bounce = bool(
             BOUNCE.search(text) or BOUNCE.search(reply.subject or "") or _dsn(reply.headers)
@@ -244,11 +256,11 @@ class OfflineClassifier:
             norm = correct(normalize(clause.text))
             question = norm.rstrip().endswith("?")
             dated: bool | None = None
-            resolved = bool(RESOLVED.search(norm))
+            settled = _settled_until(norm)
             for cue in CUES:
-                if resolved and cue.intent is Intent.dispute:
-                    continue  # "the dispute has been resolved" is not a dispute
                 for m in cue.pattern.finditer(norm):
+                    if cue.intent is Intent.dispute and m.start() < settled:
+                        continue  # "the dispute has been resolved", "we dispute nothing"
                     if _cancelled(cue, norm, m, question):
                         continue
                     if cue.needs_date:
@@ -353,6 +365,12 @@ def _position(finding: Finding, text: str) -> int:
 
 
 _BOUNCE_CUE = Cue(Intent.wrong_contact, BOUNCE, 0.9)
+_TABLE_DEDUCTION = re.compile(
+    r"deduct|\bless\b|discount|\badj|withh|short|abzug|skonto|einbehalt|retenue|d[ée]duction|"
+    r"descuento|retenci|korting|sconto|trattenut|desconto|retention",
+    re.I,
+)
+_TABLE_CUE = Cue(Intent.short_pay, _TABLE_DEDUCTION, 0.8)
 
 
 _NOT_A_DUE_DATE = re.compile(r"(?:right\s+)?now|(?:over|during|across)\s", re.I)
@@ -404,14 +422,46 @@ def _combine(weights: list[float]) -> float:
     return round(min(0.97, 1.0 - miss), 3)
 
 
+_CONTRAST = re.compile(
+    r"\b(?:but|however|although|though|aber|jedoch|mais|pero|sin embargo|maar|ma|mas)\b"
+)
+
+
+def _settled_until(norm: str) -> int:
+    """Where a clause's "resolved" or "we dispute nothing" stops reaching: the contrast after
+    it ("we don't dispute the price, but 3 units were damaged"), else the clause's end; 0
+    when the clause settles or denies nothing."""
+    m = RESOLVED.search(norm)
+    if m is None:
+        return 0
+    contrast = _CONTRAST.search(norm, m.end())
+    return contrast.start() if contrast else len(norm)
+
+
+_CONDITIONAL = re.compile(r"\b(?:if|whether|in case|falls|wenn|ob|si|indien)\b")
+_YES_NO = re.compile(
+    r"^\W*(?:is|are|was|were|do|does|did|can|could|should|would|will|have|has|am|shall|"
+    r"ist|sind|war|hat|haben|est-ce|es|está|son|é|è|sono|zijn|heeft|hebben)\b"
+)
+"""A question that asks whether ("Is this the same invoice ...?"), not why: it claims nothing."""
+
+
 def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
-    """A cue negated just before it, or a factual claim asked or put in the future."""
+    """A cue negated just before it, or a factual claim asked or put in the future; a claim or
+    a complaint said under a condition ("let me know if it hasn't arrived") or asked as a
+    yes/no question ("is this the same invoice Danny voided?")."""
     before = norm[: m.start()]
     stops = list(_WINDOW_STOP.finditer(before))
     if stops:
         before = before[stops[-1].end() :]
     window = " ".join(before.split()[-4:])
     if NEGATORS.search(window):
+        return True
+    if (cue.claim or cue.intent is Intent.dispute) and (
+        _CONDITIONAL.search(window) or _CONDITIONAL.match(norm.lstrip(" -*"))
+    ):
+        return True
+    if cue.intent is Intent.dispute and question and _YES_NO.match(norm):
         return True
     if cue.claim:
         if question:

@@ -254,7 +254,9 @@ CUES: list[Cue] = [
         0.85,
         rf"{_NEG}[^.]{{0,25}}\b(?:received|receive|got|delivered|arrived|"
         r"performed|done|completed|ordered|realizó|réalisée?s?|geliefert|livrée?s?|recibimos)\b"
-        r"(?![^.]{0,25}\b(?:invoice|bill|statement|rechnung|facture|factura|payment)\b)"
+        r"(?![^.]{0,25}\b(?:invoices?|bills?|statements?|rechnung(?:en)?|factur[ae]s?|payments?|"
+        r"w-?9|cop(?:y|ies)|credit (?:memo|note)s?|creditnota|gutschrift|avoir|remittance|"
+        r"e-?mails?|reply|response|answer|po|purchase order|check|cheque|wire|transfer)\b)"
         r"(?!\s+(?:the |your |invoice )?[a-z]{1,5}-[\d-]{4,})",
         reason="not_received",
     ),
@@ -341,7 +343,7 @@ CUES: list[Cue] = [
         r"\b(?:non corrispond\w*|no corresponde\w*|ne correspond\w* pas|stimmt nicht|"
         r"entspricht nicht|klopt niet|não corresponde\w*|contestiamo|contestamos|betwisten|"
         r"bestreiten|reklamieren|no estamos conformes|non siamo d'accordo|niet akkoord|não "
-        r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift|un avoir|no "
+        r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift(?! auf)|un avoir|no "
         r"reconocemos|não reconhecemos|ne reconnaissons pas|erkennen wir nicht an|"
         r"don't recognize|do not recognize|never authori[sz]ed|nobody (?:here )?authori[sz]ed)\b",
         reason="other",
@@ -352,22 +354,49 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:deducted|deduction|deducting|short[- ]paid|short pay|withheld|"
         r"held back|took off|net of|less \$|less (?:the|our)|abgezogen|abzug|déduit|descontamos|"
-        r"deducido|except the|minus the|instead of \$?[\d,.]+)",
+        r"deducido|except the|minus the|instead of \$?[\d,.]+|knock(?:ed|ing)? (?:it |that |them )?off|"
+        r"ingehouden|inbehouden|in mindering|\d+ ?% weniger|weniger (?:bezahlt|überwiesen)|descont(?:ar|aremos|amos|ado|ei|amos)|"
+        r"retenemos|retenido|retenu\w*|trattenut\w*|detratt\w*|abzüglich)",
     ),
     _c(
         I.short_pay,
         0.75,
-        r"\btook the \d+(?:[.,]\d+)?\s?% (?:discount|rebate)|\b\d+(?:[.,]\d+)?\s?"
-        r"% (?:skonto|escompte|volume rebate)",
+        r"\b(?:took|take|taking|taken|applied|applying|deducted|deducting) (?:the |our |a |an )?"
+        r"(?:\$?[\d,.]+ |\d+(?:[.,]\d+)?\s?% )(?:[\w-]+ ){0,2}(?:discount|rebate)|\b\d+(?:[.,]\d+)?\s?"
+        r"% (?:skonto|escompte|volume rebate|descuento|sconto|korting|desconto)",
         reason="terms",
     ),
     _c(
         I.short_pay,
         0.8,
-        r"\b(?:(?:was|is) short \$?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
+        r"\b(?:(?:(?:was|is|are|were) )?short (?:by )?[$€£]?\s?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
         r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|au lieu "
         r"de|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
         r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder))",
+    ),
+    _c(
+        I.short_pay,
+        0.8,
+        r"\b(?:paid|pay|paying|payed|betaald|bezahlt|überwiesen|payé|réglé|pagad[oa]|pagamos|"
+        r"pagato|pago|settled|remitted|wired|sent)\b[^.]{0,80}\b(?:but not|without|excluding|except|"
+        r"left out|leaving out|leave out|ohne|sans|sin|zonder|senza|"
+        r"sem|hors|excepto|tranne)\b (?:the |la |le |les |el |los |die |den |das |het |de |il |o |a )?"
+        r"(?:[$€£]?\s?[\d,.]+ (?:€ )?)?(?:[\w-]+ ){0,3}(?:surcharges?|fees?|tax|taxes|freight|"
+        r"charges?|shipping|retention|retainage|toeslag|zuschlag\w*|gebühr\w*|frais|recargos?|"
+        r"supplément|taxa|taxe|steuer|porte|frete|fracht\w*|vracht\w*|kosten|costs?)\b",
+    ),
+    _c(
+        I.short_pay,
+        0.75,
+        r"[$€£]\s?[\d,.]+[^.]{0,80}\b(?:has not been|have not been|was not|were not|hasn't been|"
+        r"haven't been|wasn't|weren't|is not being|are not being) (?:paid|included|remitted)\b",
+    ),
+    _c(
+        I.short_pay,
+        0.75,
+        r"\b(?:hold|holding|withhold\w*|retain\w*|keep|keeping)\s+(?:back\s+)?(?:\d+(?:[.,]\d+)?\s?%|"
+        r"[$€£]\s?[\d,.]+)|\b(?:retention|retainage)\b[^.]{0,60}\b(?:held|withheld|retained|kept|"
+        r"holding)\b|\b(?:held|withheld|retained)\b[^.]{0,40}\b(?:retention|retainage)\b",
     ),
     # --- missing_po -----------------------------------------------------------------------------
     _c(
@@ -577,8 +606,9 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:did(?: not|n't) take place|never (?:took place|happened|showed up)|shouldn't exist|"
-        r"should not exist|void (?:the|this|that|it|invoice)\b|(?:will not|won't|are not going to|"
-        r"not going to|refuse to) pay\b[^.]{0,60}\b(?:until|unless)|correct the invoice|fix the "
+        r"should not exist|(?<!i'll )(?<!we'll )(?<!i will )(?<!we will )void (?:the|this|that|it|invoice)\b|(?:will not|won't|are not going to|"
+        r"not going to|refuse to) pay\b[^.]{0,60}\b(?:until|unless)\b(?![^.]{0,40}\b(?:confirm\w*|verif\w*|w-?9|bank|po|"
+        r"purchase order|approv\w*|sign\w*)\b)|correct the invoice|fix the "
         r"invoice|failed (?:our|the) (?:\w+ )?(?:inspection|test)|out of spec|non-?conform\w*)",
         reason="other",
     ),
@@ -719,7 +749,11 @@ SHORT_EVIDENCE = re.compile(
 RESOLVED = re.compile(
     r"\b(?:(?:(?:has|have) been|was|were|is|are|got) (?:all |now )?(?:resolved|settled|"
     r"sorted(?: out)?|"
-    r"cleared up|fixed)|no longer (?:in )?dispute|nothing is disputed|no dispute|not a dispute|"
+    r"cleared up|fixed|closed)|no longer (?:in )?dispute|nothing (?:is )?(?:in )?disputed?|no dispute|"
+    r"not a dispute|(?:not|n't) (?:have )?any disputes?|disputing nothing|(?:not|n't) disput\w*|"
+    r"ne contest\w* (?:pas|rien)|ne (?:le |la |les )?contest\w* pas|no (?:disputamos|impugnamos|"
+    r"cuestionamos|discutimos)|non contest\w*|não contest\w*|(?:bestreiten|beanstanden) "
+    r"(?:wir |ich )?(?:nicht|nichts)|betwisten (?:wij |we |ik )?niet|"
     r"hat sich erledigt|ist erledigt|est réglée?|a été résolue?|está resuelt[oa]|se ha resuelto|"
     r"is opgelost|è stat[oa] risolt[oa]|foi resolvid[oa])\b"
 )

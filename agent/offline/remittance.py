@@ -24,7 +24,7 @@ _ROLES: list[tuple[Role, re.Pattern[str]]] = [
     (
         "deduction",
         re.compile(
-            r"deduct|\bless\b|discount|adjust|withh|short|abzug|skonto|einbehalt|retenue|"
+            r"deduct|\bless\b|discount|adjust|\badj\b|withh|short|abzug|skonto|einbehalt|retenue|"
             r"d[ée]duction|descuento|retenci|reten[çc][ãa]o|korting|sconto|abbuono|trattenut|"
             r"desconto|retention",
             re.I,
@@ -40,7 +40,8 @@ _ROLES: list[tuple[Role, re.Pattern[str]]] = [
     (
         "gross",
         re.compile(
-            r"gross|amount|total|brutto|montant|importe|importo|bedrag|valor|betrag|invoiced",
+            r"gross|amount|total|brutto|montant|importe|importo|bedrag|valor|betrag|invoiced|billed|"
+            r"factur",
             re.I,
         ),
     ),
@@ -104,7 +105,10 @@ def read_table(text: str) -> Table | None:
         if header is None:
             continue
         cells = cells[: amounts[-1][0] + 1]  # a remark after the amounts is no column
-        if len(cells) == len(header):
+        if len(cells) == len(header) or (
+            len(cells) < len(header) and all(r is None for r in header[len(cells) :])
+        ):
+            # Same columns, or only trailing text columns ("Reason") left empty.
             placed = {header[i]: v for i, v in amounts}
         else:
             offset = len(header) - len(cells)

@@ -256,3 +256,64 @@ def test_the_dispute_reason(text, reason):
 )  # fmt: skip
 def test_the_new_contacts_name(text, sender, name):
     assert fill(Intent.wrong_contact, text, text, ANCHOR, sender, []).new_contact_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # the deduction word after the amount, words between (Dutch, German)
+        (
+            "Betaald op maandag: € 1.870,00. De bonus (€ 130,00) hebben wij ingehouden.",
+            "1870.00",
+            "130.00",
+        ),
+        ("Überwiesen 3.100,00 €, die 95,00 € Porto haben wir verrechnet.", "3100.00", "95.00"),
+        # "per" before an article is "for", not a unit price (Italian)
+        (
+            "Pagata ieri trattenendo € 42,00 per le tre casse rotte. Bonifico di € 958,00.",
+            "958.00",
+            "42.00",
+        ),
+        # the rest is what was paid; the deduction named again is no payment
+        (
+            "The $75 we took off is the pallet charge. The remainder, $1,425.00, went by ACH.",
+            "1425.00",
+            "75.00",
+        ),
+        (
+            "We short-paid by $60.00: the $60.00 rush fee was never agreed. Sending $940.00.",
+            "940.00",
+            "60.00",
+        ),
+        # Portuguese, a verb of deducting in the infinitive
+        ("Vamos descontar R$ 300,00 do frete; o valor pago será R$ 4.700,00.", "4700.00", "300.00"),
+        # a backcharge named before its amount
+        (
+            "Paid $9,000.00 today after a backcharge of $450.00 for site cleanup.",
+            "9000.00",
+            "450.00",
+        ),
+    ],
+)
+def test_short_pay_amounts_in_new_words(text, paid, deducted):
+    f = fields(Intent.short_pay, text)
+    assert f.paid_amount == Decimal(paid)
+    assert f.deducted_amount == Decimal(deducted)
+
+
+def test_a_remittance_row_with_a_remark_column_left_empty_is_read_by_its_header():
+    text = (
+        "Invoice      Billed      Paid        Adj      Reason\n"
+        "B-1          500.00      500.00      0.00\n"
+        "B-2          800.00      740.00      60.00    late delivery penalty\n"
+    )
+    f = fields(Intent.short_pay, text)
+    assert (f.paid_amount, f.deducted_amount) == (Decimal("740.00"), Decimal("60.00"))
+
+
+def test_part_of_a_larger_amount_is_paid_and_the_larger_is_the_gross():
+    f = fields(
+        Intent.short_pay, "We are paying $8,100 of the $9,000 now and holding 10% as retainage."
+    )
+    assert f.paid_amount == Decimal("8100")
+    assert f.deducted_amount == Decimal("900")

@@ -190,3 +190,69 @@ def test_a_payment_queued_for_a_later_value_date_is_promised_for_that_date():
 )
 def test_agreed_terms_in_other_languages(text):
     assert "extended_terms" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Settled the invoice Monday by wire but left out the $75 pallet fee, never ordered any.",
+        "We'll cover the parts and knock off the call-out charge, which nobody approved.",
+        "Wir haben gestern überwiesen, allerdings 10 % weniger wegen der verspäteten Montage.",
+        "Factuur betaald, maar € 60,00 ingehouden voor de ontbrekende kabels.",
+        "We remitted $2,000 on the 3rd. The $180 handling charge on your bill has not been paid.",
+        "The client is holding 5% until the punch list is signed off; the rest went out Friday.",
+        "Vamos descontar o frete do pagamento de amanhã.",
+        "Paid Tuesday via ACH, short $95 for the broken crate.",
+        "We will take the 3% prompt-payment discount when we pay on the 30th.",
+    ],
+)
+def test_a_deduction_said_in_new_words_is_a_short_pay(text):
+    assert "short_pay" in votes(text)
+
+
+def test_a_remittance_table_with_an_adjustment_column_is_a_short_pay():
+    text = (
+        "Remittance 5531, ACH\n\n"
+        "Inv          Billed     Paid       Adj     Note\n"
+        "A-100        900.00     900.00     0.00\n"
+        "A-104        1,200.00   1,110.00   90.00   freight not agreed\n"
+    )
+    assert "short_pay" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have no dispute at all with the March invoice; it just needs a second signature.",
+        "To be clear I am not disputing the bill, it's in the queue.",
+        "Nous ne contestons rien, la facture part au prochain virement.",
+        "As far as we're concerned the quality issue is closed now.",
+        "Call me if the parcel hasn't arrived by Friday.",
+        "Is this the same charge you already credited last month?",
+        "If that's right, I'll need a corrected invoice; if not, we'll pay as billed.",
+        "Sorry, we never got your W-9, can you send it?",
+        "The check bounced back to us, I'll void it and cut a new one.",
+        "We won't release anything until you confirm the new bank details by phone.",
+        "Die Gutschrift auf Ihrem Konto erfolgt morgen.",
+    ],
+)
+def test_denials_conditions_and_yes_no_questions_are_no_dispute(text):
+    assert "dispute" not in votes(text)
+
+
+def test_a_dispute_after_a_denial_and_a_contrast_still_counts():
+    text = "We don't dispute the hourly rate, but 4 of the panels arrived cracked."
+    assert "dispute" in votes(text)
+
+
+def test_a_short_pay_is_not_also_a_dispute():
+    t = full.classify(
+        Reply(
+            text="We paid $1,640.00 today by ACH, less $160.00 because the freight was billed "
+            "twice and we dispute that charge.",
+            sent_at=SENT,
+        )
+    )
+    intents = {f.intent.value for f in t.findings}
+    assert "short_pay" in intents
+    assert "dispute" not in intents
