@@ -17,32 +17,41 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "duplicate",
         re.compile(
-            r"duplicat|twice|double|already billed|billed again|same (?:job|invoice|charge|"
-            r"delivery)|identisch|doppelt|zweimal|deux fois|doublon|dos veces|duplicad|due volte|"
-            r"doppi|duas vezes|mesma fatura|dubbel|twee keer",
+            r"duplicat|twice|\bdouble(?![- ]check)|already billed|billed again|same (?:job|invoice|"
+            r"charge|delivery|visit|service)|identisch|doppelt|doppelberechnung|zweimal|deux fois|"
+            r"doublon|dos veces|duplicad|due volte|doppi|duas vezes|mesma fatura|dubbel|twee keer|"
+            r"(?:è|e) la stessa|stess[ao] (?:fattura|ddt|consegna)|misma factura|même facture|"
+            r"dieselbe rechnung|gleiche rechnung|dezelfde factuur|already (?:invoiced|paid under)",
             re.I,
         ),
     ),
     (
         "damaged",
         re.compile(
-            r"damag|broken|defect|expir|quality|spoil|tolerance|scrap|faulty|not working|"
-            r"beschädigt|kaputt|fehlerhaft|mangelhaft|endommag|abîm|écras|en panne|dañad|"
-            r"defectu|roto|danneggi|difett|guast|danificad|avariad|beschadigd|kapot|"
-            r"verkeerde dikte|wrong spec|does(?:n't| not) work|did(?:n't| not) work|"
-            r"stopped working|"
-            r"malfunction\w*|out of spec|rotten|moldy|mouldy|contaminat\w*|bent|dented|torn|"
-            r"leak\w*|cracked|scratched",
+            r"(?<!liquidated )damag|broken|defect|expir|quality|spoil|toleran|\bscrap|faulty|"
+            r"not working|beschädigt|kaputt|fehlerhaft|mangelhaft|endommag|abîm|écras|en panne|"
+            r"dañad|defectu|\broto|danneggi|difett|guast|danificad|avariad|beschadig|kapot|"
+            r"verkeerde dikte|wrong (?:spec|voltage|size|colou?r|model|material)|"
+            r"does(?:n't| not) work|did(?:n't| not) work|stopped working|"
+            r"failed (?:\w+ )?(?:inspection|test)|malfunction\w*|out of spec|\brotten|mou?ldy|"
+            r"contaminat\w*|\bbent\b|\bdented|"
+            r"\btorn\b|\bripped|crushed|smashed|\bleak\w*|cracked|scratched|thawed|melted|wilted|"
+            r"\bstale\b|gebrochen\w*|zerbrochen\w*|verdorben|abgelaufen|\bcass[ée]e?s?\b|périmé\w*|"
+            r"pourri\w*|\brot[oa]s?\b|caducad\w*|podrid\w*|scadut\w*|\brott[aoie]\b|avariat\w*|"
+            r"vencid\w*|quebrad\w*|estragad\w*|krassen|gebroken|bedorven|verlopen",
             re.I,
         ),
     ),
     (
         "terms",
         re.compile(
-            r"discount|rebate|skonto|escompte|early pay|\d/\d{2} net|late fee|late charge|interest|"
-            r"remise|descuento|pronto pago|sconto|abbuono|desconto|korting|retención|retenção|"
-            r"retention|retainage|pénalités? de retard|verzugszinsen|mahngebühr|intereses de "
-            r"demora|interessi di mora|prompt pay",
+            r"discount|rebate|allowance|slotting|promotional|skonto|escompte|early pay|"
+            r"\d/\d{2} net|late fee|late charge|interest|pronto pago|abbuono|retención|retenção|"
+            r"retention|retainage|waarborg|sicherheitseinbehalt|fondo de garantía|retenue de "
+            r"garantie|jaarbonus|bonus|verzugszinsen|mahngebühr|intereses de demora|interessi di "
+            r"mora|prompt pay|(?:remise|descuento|sconto|korting|desconto)\s+(?:de |di |van )?\d+"
+            r"(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?\s?%\s+(?:de |di )?(?:remise|descuento|sconto|"
+            r"korting|desconto)",
             re.I,
         ),
     ),
@@ -50,27 +59,30 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         "freight",
         re.compile(
             r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
-            r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|"
-            r"versandkosten|frais de port|transport|porte|envío|vrachtkosten|verzendkosten|"
-            r"spese di (?:trasporto|spedizione)|frete",
+            r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|standgeld|standzeit|"
+            r"versandkosten|frais de port|\btransport\b|\btrasporto|\bportes?\b|\benvío|"
+            r"vrachtkosten|verzendkosten|spese di spedizione|\bfrete",
             re.I,
         ),
     ),
     (
         "pricing",
         re.compile(
-            r"pric|overcharg|rate\b|per unit|/unit|/hr|per hour|per page|\bquote|devis|preis|tarif|"
-            r"precio|prezzo|preço|prijs|list price|contracted|agreed \$",
+            r"pric|overcharg|\brate\b|per unit|/unit|/hr|per hour|per page|\bquote|devis|preis|"
+            r"\btarif|precio|prezzo|preço|prijs|list price|contracted|agreed \$|tarie[fv]|hourly|"
+            r"uurloon|stundensatz|taux horaire|\beach\b|apiece|cada uno|pro stück|la pièce|"
+            r"cadauno|per stuk|\bplan\b|downgrad\w*|upgrad\w*|rush (?:charge|fee)",
             re.I,
         ),
     ),
     (
         "quantity",
         re.compile(
-            r"short|units|quantity|hours|seats|licenses|heures|only \d+|\d+\s*(?:pcs|pieces|boxes|"
-            r"cases|cartons|lb|kg|m²|stück|stk|pièces|unidades|cajas|pezzi|stuks|caixas)\b|"
-            r"we (?:got|received|counted) \d+|not \d+|instead of \d+|statt \d+|au lieu de \d+|"
-            r"missing|fehl|manqu|faltar|mancan|ontbr",
+            r"short[- ]?ship\w*|shortage|\bshorted|units|quantity|\d\s*hours|seats|licenses|"
+            r"heures|only \d+|\d+\s*(?:pcs|pieces|boxes|cases|cartons|lb|kg|m²|stück|stk|pièces|"
+            r"unidades|cajas|pezzi|stuks|caixas)\b|we (?:got|received|counted) \d+|not \d+|"
+            r"instead of \d+|statt \d+|au lieu de \d+|missing|fehl|manqu|faltar|mancan|ontbr|"
+            r"menge|cantidad|quantité|quantità|quantidade|aantal",
             re.I,
         ),
     ),
@@ -79,8 +91,14 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"never (?:received|delivered|arrived|dropped|showed|came)|not received|no record|"
             r"did not receive|didn't receive|no se realizó|not performed|nicht geliefert|non livr|"
-            r"nie geliefert|no hemos "
-            r"recibido|não foi realizado|nunca apareceu|niet geleverd|non consegnat|never got",
+            r"nie geliefert|no hemos recibido|não foi realizado|nunca apareceu|niet geleverd|"
+            r"non consegnat|never got|no[- ]show|did(?:n't| not) (?:show|turn) up|never (?:showed|"
+            r"turned) up|não apareceu|não houve|no hubo|no se presentó|nicht erschienen|nicht "
+            r"stattgefunden|n'a pas eu lieu|(?:jamais|pas) (?:reçu|livré|venu)|jamais été livr|"
+            r"non (?:si è presentat|è venut|abbiamo ricevut)\w*|niet (?:verschenen|ontvangen|"
+            r"gekomen)|nooit (?:ontvangen|geleverd)|nunca (?:recibimos|llegó|llegaron)|nie "
+            r"angekommen|nicht angekommen|never (?:took place|happened)|did(?:n't| not) (?:take "
+            r"place|happen)",
             re.I,
         ),
     ),
@@ -124,8 +142,54 @@ def _counts_differ(text: str) -> bool:
     return False
 
 
+_CHARGED_BACK = re.compile(
+    r"back-?charg\w*|charge-?back|co-?op\b|advertising|werbekost\w*|marketing (?:fund|"
+    r"contribution)|frais publicitaires|publicidad|pubblicit\w*|reclamebijdrage",
+    re.I,
+)
+"""A cost of theirs charged to us (a backcharge, co-op advertising): reason `other`, whatever
+caused the cost (README: a backcharge is `terms` or `other`)."""
+_PENALTY = re.compile(
+    r"late (?:fee|charge)|interest|finance charge|verzugszinsen|mahngebühr|pénalités? de retard|"
+    r"intereses de demora|interés moratorio|interessi di mora|juros|rente|aanmaningskosten",
+    re.I,
+)
+_TERMS_BASIS = re.compile(
+    r"\bnet\s?\d|\bterms\b|agreed|agreement|contract|vertrag|vereinbar\w*|voorwaarden|"
+    r"overeenkomst|conditions|condiciones|condizioni|condições|discount|rebate|skonto|escompte|descuento|sconto|korting|desconto|"
+    r"retainage|retention|einbehalt|\d+\s?(?:days|tage|jours|días|giorni|dagen|dias)\b|"
+    r"zahlungsziel|conditions de paiement|condiciones de pago|betalingstermijn",
+    re.I,
+)
+"""What makes a refused late fee a `terms` matter: the terms they claim (README)."""
+_PART_MISSING = re.compile(
+    r"missing|fehlend\w*|manquant\w*|faltant\w*|faltaram|mancant\w*|ontbrekend\w*|"
+    r"\b\d+ (?:of|von|sur|de|di|van) (?:the |den |les |los |i |de )?\d+\b",
+    re.I,
+)
+_CONTRACT_PENALTY = re.compile(
+    r"penalt\w*|pénalit\w*|penaliza\w*|penalizza\w*|vertragsstrafe|konventionalstrafe|boete|"
+    r"liquidated damages",
+    re.I,
+)
+
+
 def reason_of(text: str, hinted: list[str]) -> str:
-    """The dispute/deduction reason: the cue's hint if specific, else the text's words."""
+    """The dispute/deduction reason: the cue's hint if specific, else the text's words; a
+    backcharge is `other`, and a late fee refused without terms to rest on is `other`."""
+    if _CHARGED_BACK.search(text):
+        return "other"
+    reason = _reason(text, hinted)
+    if reason == "terms" and _PENALTY.search(text) and not _TERMS_BASIS.search(text):
+        return "other"
+    if reason == "not_received" and _PART_MISSING.search(text):
+        return "quantity"  # some of the goods never came: the quantity is short
+    if reason not in ("damaged", "quantity", "duplicate") and _CONTRACT_PENALTY.search(text):
+        return "other"  # a penalty for late delivery under their contract
+    return reason
+
+
+def _reason(text: str, hinted: list[str]) -> str:
     specific = [r for r in hinted if r and r != "other"]
     if specific:
         return specific[0]

@@ -317,3 +317,45 @@ def test_part_of_a_larger_amount_is_paid_and_the_larger_is_the_gross():
     )
     assert f.paid_amount == Decimal("8100")
     assert f.deducted_amount == Decimal("900")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # damaged, in more languages; a word inside another ("storno") is no cue
+        ("Zwei Kisten kamen mit gebrochenen Gläsern an, bitte eine Gutschrift.", "damaged"),
+        ("Le 4 confezioni di yogurt erano scadute alla consegna.", "damaged"),
+        ("De panelen zijn met krassen geleverd.", "damaged"),
+        ("Half the sacks arrived ripped open.", "damaged"),
+        ("Bitte um Stornierung, das ist eine Doppelberechnung.", "duplicate"),
+        ("Questa fattura è la stessa della 118, vi chiediamo lo storno.", "duplicate"),
+        # a service that never took place
+        ("O técnico não apareceu e não houve atendimento.", "not_received"),
+        ("The installer was a no-show on the 4th, so nothing to pay.", "not_received"),
+        # part of the goods never came: quantity
+        ("Die drei fehlenden Kartons wurden nie geliefert.", "quantity"),
+        # a rate in Dutch; 'after-hours' counts nothing
+        ("Het uurtarief op de factuur is € 82,00, afgesproken was € 74,00.", "pricing"),
+        ("Nobody approved after-hours service on this account.", "other"),
+        # a company name or 'Importe' is no freight
+        ("No hemos recibido el pedido. Importe total 300,00 €.", "not_received"),
+    ],
+)
+def test_the_reason_from_multilingual_cue_words(text, reason):
+    assert fields(Intent.dispute, text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("We won't pay the $30 late fee, it's a $120 bill.", "other"),
+        ("No late fee applies: our agreement says net 45.", "terms"),
+        ("Paid less the $600 backcharge for the damaged curb your crew broke.", "other"),
+        ("We withheld the 5% waarborg as agreed in the contract.", "terms"),
+        ("Deducted the 2% promotional allowance for the spring program.", "terms"),
+        ("Took $210 off for the contractual late-delivery penalty.", "other"),
+        ("Pagámos com um desconto de 90,00 €: faltaram 3 caixas.", "quantity"),
+    ],
+)
+def test_the_deduction_reason_by_what_was_taken(text, reason):
+    assert fields(Intent.short_pay, text).reason == reason
