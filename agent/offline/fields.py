@@ -254,7 +254,7 @@ def fill(
         )
         return Fields(po_required=bool(_PO_WORDS.search(text)), detail=(lead + clause)[:200])
     if intent is Intent.invoice_request:
-        return Fields(document=document_asked(clause))
+        return Fields(document=document_asked(clause, text))
     if intent is Intent.extended_terms:
         days = extract.terms_days(text) or _word_days(text)
         return Fields(claimed_terms_days=days)

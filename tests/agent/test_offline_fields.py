@@ -359,3 +359,29 @@ def test_the_reason_from_multilingual_cue_words(text, reason):
 )
 def test_the_deduction_reason_by_what_was_taken(text, reason):
     assert fields(Intent.short_pay, text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("clause", "text", "document"),
+    [
+        # a W-9 is no invoice number
+        ("Also, could I get a W9?", "", "W-9"),
+        (
+            "Please send an updated W-9 and a signed ACH authorization.",
+            "",
+            "W-9 and signed ACH authorization",
+        ),
+        # "of" followed by no document name
+        ("They need a full statement of what we owe you.", "", "full statement"),
+        # a copy of a multi-word document
+        ("Please send a copy of the signed rental agreement.", "", "signed rental agreement copy"),
+        # the clause names only an invoice; the reply asks for a document elsewhere
+        (
+            "Thanks for the invoice.",
+            "Thanks for the invoice. We'll also need the mill certs for the last load.",
+            "mill certs",
+        ),
+    ],
+)
+def test_the_document_asked_for(clause, text, document):
+    assert document_asked(clause, text) == document
