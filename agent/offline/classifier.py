@@ -31,10 +31,12 @@ from .lexicon import (
     BOUNCE,
     CUES,
     DELAYED,
+    DOC_ISSUED,
     FUTURE,
     NEGATORS,
     RESOLVED,
     SHORT_EVIDENCE,
+    UNDONE,
     Cue,
 )
 from .model import LinearModel, shipped_model
@@ -263,6 +265,8 @@ class OfflineClassifier:
                         continue  # "the dispute has been resolved", "we dispute nothing"
                     if _cancelled(cue, norm, m, question):
                         continue
+                    if cue.intent is Intent.payment_sent and _not_paid(norm, m):
+                        continue  # returned, on hold; or it is the invoice that was issued
                     if cue.needs_date:
                         if dated is None:
                             dated = _dated(clause.text, text, anchor)
@@ -380,6 +384,14 @@ def _promise_dates(text: str, anchor: date) -> list[date]:
     """The dates a promise could be held to: not "now" (we can't pay right now) and not
     a period something is spread over (a plan over the next three months)."""
     return [d.value for d in find_dates(text, anchor) if not _NOT_A_DUE_DATE.match(d.text)]
+
+
+def _not_paid(norm: str, m: re.Match[str]) -> bool:
+    """A payment said to be undone just after ("scheduled for June 10 but then put on hold"),
+    or the cue's verb said of an invoice or a PO ("INV-20 was issued March 1")."""
+    if UNDONE.search(norm[m.end() : m.end() + 80]):
+        return True
+    return any(d.start() <= m.start() < d.end() for d in DOC_ISSUED.finditer(norm))
 
 
 def _dsn(headers: Mapping[str, str]) -> bool:

@@ -652,7 +652,7 @@ CUES: list[Cue] = [
         0.75,
         r"\b(?:already paid|paid in full|proof of payment|payment (?:has been|was) "
         r"(?:made|completed|processed|sent|settled)|funds (?:were|have been) (?:sent|transferred|released)|"
-        r"(?:has|have) been settled|was debited|bank confirmation|ha sido pagad[ao]|a été réglée?|"
+        r"(?:has|have) been settled|was debited|bank confirmation(?! letter)|ha sido pagad[ao]|a été réglée?|"
         r"wurde (?:bezahlt|überwiesen|beglichen)|zelle|paypal)\b",
         claim=True,
     ),
@@ -796,8 +796,23 @@ INJECTION = re.compile(
     re.I,
 )
 """Words aimed at an LLM, not at a person: clauses carrying them are not classified."""
+UNDONE = re.compile(
+    r"\b(?:(?:put|placed) on hold|on hold|stopped|cancel+ed|voided|returned|bounced|reversed|"
+    r"rejected|teruggeboekt|teruggestort|zurückgebucht|zurückgekommen|rejeté|retourné|devuelt[oa]|"
+    r"rechazad[oa]|devolvid[oa]|respint[oa]|stornat[oa])\b"
+)
+"""Said after a payment in its clause: the payment did not go (CONTRACTS.md: a returned
+payment is not payment_sent)."""
+DOC_ISSUED = re.compile(
+    r"\b(?:invoices?|inv|bills?|po|purchase orders?|orders?|credit(?: memo| note)?s?|"
+    r"statements?|quotes?|notices?|letters?|certificates?|w-?9|[a-z]{1,5}-\d[\w-]*)\b"
+    r"[^.]{0,25}\b(?:was|were|has been|have been|is|are|got) (?:already )?"
+    r"(?:issued|submitted|included|approved|received)\b"
+)
+"""An invoice or a PO issued, approved or received: no payment ("INV-20 was issued March 1")."""
 FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|gonna|plan to|planned|intend|expect|next|once|when we|"
+    r"tomorrow|morgen|demain|mañana|domani|amanhã|wordt|seront|será|serán|serão|sarà|saranno|"
     r"werden|wird|sera|vamos a|zullen|zal|gaan|vou|vamos|\w{3,}(?:erons|irons|rerons|"
     r"aremos|eremos|iremos|eremo|aremo|iremo))\b"
 )

@@ -256,3 +256,24 @@ def test_a_short_pay_is_not_also_a_dispute():
     intents = {f.intent.value for f in t.findings}
     assert "short_pay" in intents
     assert "dispute" not in intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Invoice 7731 was issued on the 2nd, so it isn't due until next month.",
+        "The PO was approved last week and covers the whole job.",
+        "The transfer was scheduled for the 10th but then put on hold by treasury.",
+        "Our check went out on May 3 and came back returned by the post office.",
+        "morgen betaald",
+        "Het restbedrag wordt volgende week overgemaakt.",
+        "Les 300 € restants seront payés à la livraison.",
+        "Please send a signed bank confirmation letter on your letterhead.",
+    ],
+)
+def test_an_invoice_issued_a_payment_undone_or_to_come_is_no_payment_sent(text):
+    assert "payment_sent" not in votes(text)
+
+
+def test_a_payment_beside_an_invoice_received_still_counts():
+    assert "payment_sent" in votes("We received INV-55 late; it was paid on the 4th by ACH.")
