@@ -63,6 +63,13 @@ _SPECIFIC_DOC = re.compile(
 )
 
 
+_REMEDY = re.compile(
+    r"credit (?:memo|note)|gutschrift|\bavoir\b|nota de cr[ée]dito|nota di credito|creditnota|"
+    r"corrected|revised|korrigiert\w*|corrig[ée]\w*|corregid\w*|gecorrigeerd\w*|corrett\w*",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Hit:
     cue: Cue
@@ -505,6 +512,14 @@ def _apply_precedence(by_intent: dict[Intent, list[Hit]]) -> None:
             by_intent[Intent.dispute] = specific
         else:
             by_intent.pop(Intent.dispute)
+    if Intent.dispute in by_intent and Intent.invoice_request in by_intent:
+        # "Send us a credit memo for the difference" asks for the dispute's remedy, not for a
+        # document (README: the credit memo asked for is part of the dispute).
+        kept = [h for h in by_intent[Intent.invoice_request] if not _REMEDY.search(h.clause.text)]
+        if kept:
+            by_intent[Intent.invoice_request] = kept
+        else:
+            by_intent.pop(Intent.invoice_request)
     if Intent.short_pay in by_intent:
         # A deduction taken from a payment is short_pay with its reason, not also a dispute
         # (a paid short pay keeps payment_sent beside it: CONTRACTS.md section 1).

@@ -42,7 +42,9 @@ _DOC = (
     r"|bank details|letterhead|signed|supporting documents?|kontoauszug|rechnungskopie"
     r"|relevé|copie|factura|estado de cuenta|lieferschein|détail|feuilles de temps|certificado|"
     r"boleto|bank data|receipt|agreement|rate sheet|form|letter|work orders?|lien waivers?|"
-    r"waivers?|contracts?|pdf|conformance|documents?|paperwork)"
+    r"waivers?|contracts?|pdf|conformance|documents?|paperwork|werkbon|leveringsbewijs|pakbon|"
+    r"specificatie|factuur|facture|fattura|fatura|rechnung|kopie|copia|cópia|bon de livraison|"
+    r"albarán|ddt|certificato|attestation|nota fiscal|stundennachweis\w*)"
 )
 
 
@@ -440,22 +442,26 @@ CUES: list[Cue] = [
     _c(
         I.invoice_request,
         0.85,
-        r"\b(?:send|sending|forward|provide|share|email|e-mail|get|need|"
-        r"necesita|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar)\b"
+        r"\b(?:send|sending|forward|provide|share|email|e-mail|get(?! to\b)|need|"
+        r"necesita|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
+        r"transmettre|envíen|envíe|enviem|envie|manden|mailen|bezorgen|meesturen|inviarci|"
+        r"would like|i'd like|we'd like)\b"
         rf"(?![^.?]{{0,45}}\b(?:corrected|revised|future|going forward)\b)[^.?]{{0,45}}\b{_DOC}\b",
     ),
     _c(
         I.invoice_request,
         0.8,
         r"\b(?:haven't|have not|never|didn't|did not|don't seem to have)"
-        r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b[^.]{0,15}\b(?:invoice|bill|statement)\b"
+        r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b[^.]{0,15}\b(?:invoices?|bills?|"
+        r"statements?|w-?9|credit (?:memo|note)|certificates?|waivers?|receipts?|forms?)\b"
         r"|\b(?:can't|cannot|unable to) (?:find|locate)\b|\bne la trouvons pas\b|\bno la "
         r"encontramos\b|\bwon't open\b",
     ),
     _c(
         I.invoice_request,
         0.8,
-        r"\b(?:resend|re-send|re send|send (?:it|this|that|them|me|us) (?:over )?again|another copy|"
+        r"(?<!correct and )(?<!fix and )\b(?:resend|re-send|re send|send (?:it|this|that|them|me|us) "
+        r"(?:over )?again|another copy|"
         r"(?:a|one more) copy|erneut zu(?:senden|schicken)|nochmals (?:senden|schicken)|renvoyer|"
         r"reenviar|volver a enviar|opnieuw (?:sturen|toesturen)|reinviare|reenviar)\b",
     ),
@@ -468,8 +474,11 @@ CUES: list[Cue] = [
         r"rechnungskopie|kopie|pdf|kontoauszug|saldenbestätigung|lieferschein|facture|copie|relevé|"
         r"duplicata|bon de livraison|factura|copia|extracto|estado de cuenta|albarán|factuur|pakbon|"
         r"rekeningoverzicht|fattura|estratto conto|ddt|fatura|cópia|extrato|segunda via|nota "
-        r"fiscal)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
-        r"copie|factura)\b[^.?]{0,50}\b(?:sturen|toesturen|opsturen|schicken|senden|zusenden|"
+        r"fiscal|certificado|certificato|attestation|dichiarazione|declaración|declaração|verklaring|"
+        r"bescheinigung|nachweis|complemento de pago)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
+        r"copie|factura|werkbon|leveringsbewijs|specificatie|lieferschein|kontoauszug|"
+        r"saldenbestätigung|nachweis\w*|bescheinigung)\b[^.?]{0,50}\b(?:sturen|toesturen|"
+        r"opsturen|doorsturen|mailen|bezorgen|meesturen|schicken|senden|zusenden|zuschicken|"
         r"inviare|enviar|envoyer|mandar)\b",
     ),
     _c(

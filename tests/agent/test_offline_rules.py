@@ -277,3 +277,29 @@ def test_an_invoice_issued_a_payment_undone_or_to_come_is_no_payment_sent(text):
 
 def test_a_payment_beside_an_invoice_received_still_counts():
     assert "payment_sent" in votes("We received INV-55 late; it was paid on the 4th by ACH.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We still haven't received your W-9 from last spring.",
+        "Pourriez-vous nous transmettre le bon de livraison signé ?",
+        "Peço que nos enviem o certificado de regularidade fiscal.",
+        "I'd like an itemized version of the March invoice.",
+        "Kunt u de werkbon nog mailen?",
+    ],
+)
+def test_a_document_asked_for_in_new_words_is_an_invoice_request(text):
+    assert "invoice_request" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I honestly don't know when I'll get to your invoices this month.",
+        "The PO on INV-88 is wrong, please correct and resend.",
+        "You billed 12 crates and we got 10; we need a credit memo for the two missing crates.",
+    ],
+)
+def test_reaching_invoices_a_fix_or_a_disputes_remedy_is_no_invoice_request(text):
+    assert "invoice_request" not in votes(text)
