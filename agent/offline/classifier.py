@@ -49,7 +49,8 @@ EVIDENCE_CHARS = 240
 _NO_INVOICES = frozenset({Intent.auto_reply, Intent.wrong_contact, Intent.financial_distress})
 """Intents that concern the account, not particular invoices."""
 
-_WINDOW_STOP = re.compile(r"[,;:()\-]|\b(?:but|however|although|aber|mais|pero)\b")
+_WINDOW_STOP = re.compile(r"[,;:()]|(?<!\w)-|-(?!\w)|\b(?:but|however|although|aber|mais|pero)\b")
+"""Where a negation's or a tense's reach ends; a hyphen inside "INV-4410" is no stop."""
 _AWAY_MARKERS = re.compile(
     r"\b(?:until|till|through|back (?:on|in)|return|retour|bis|hasta|jusqu|inclus|automatic|"
     r"automatique|automática|automático|ledig|received and is being reviewed)\b",

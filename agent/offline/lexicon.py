@@ -175,9 +175,19 @@ CUES: list[Cue] = [
         0.85,
         r"(?:\b(?:we|i)\s+(?:will|shall|can|could|are going to|am going to"
         r"|plan to|plan on|intend to|expect to|hope to|aim to|commit to|promise to)|\bwe'll|\bi'll|"
+        r"\bwe're (?:going|planning) to|\bi'm (?:going|planning) to|\bgonna|"
         r"\bwill|\bcommit to|\bpromise to|\bexpect to)\s+(?:\w+\s+){0,3}?(?:pay|paying|remit|settle|"
         r"send|get you|get (?:it|that|this) paid|wire|transfer|process|release|clear|make (?:a |the )?"
         r"payment)\b",
+        needs_date=True,
+    ),
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:will|'ll|going to) (?:have|get) (?:[\w#-]+\s+){0,4}?(?:paid|sent|settled|wired|out)\b|"
+        r"\b(?:the )?(?:rest|remainder|remaining balance|balance)\s+(?:on|by|next|this|early|end of)\b|"
+        r"\b(?:je (?:vous )?(?:règle|paie)|nous (?:réglons|payons)|(?:la|lo|le|li) paghiamo|"
+        r"zahlen wir|überweisen wir|betalen (?:we|wij)|maken (?:we|wij) [^.]{0,20}\bover)\b",
         needs_date=True,
     ),
     _c(
@@ -192,7 +202,7 @@ CUES: list[Cue] = [
         I.promise_to_pay,
         0.8,
         r"\b(?:payment|it|this|invoice|invoices|balance|rest|remainder|funds|money|check|cheque|"
-        r"wire|transfer|other half)\b[^.]{0,30}\b(?:will|should|is going to) (?:be )?(?:paid|settled|processed|"
+        r"wire|transfer|other half)\b[^.]{0,30}\b(?:will|'ll|should|is going to) (?:be )?(?:paid|settled|processed|"
         r"released|go out|follow|made)\b",
         needs_date=True,
     ),

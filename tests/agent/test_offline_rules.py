@@ -303,3 +303,22 @@ def test_a_document_asked_for_in_new_words_is_an_invoice_request(text):
 )
 def test_reaching_invoices_a_fix_or_a_disputes_remedy_is_no_invoice_request(text):
     assert "invoice_request" not in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're going to pay on the 22nd.",
+        "Yes we owe it, it'll be paid on the 3rd once the draw lands.",
+        "I'll have RT-2210 paid in full by May 8.",
+        "sent 400 today, the rest next friday",
+        "Si vous m'envoyez l'avoir, je règle le solde lundi 16.",
+        "La 218 la paghiamo il 30 aprile.",
+    ],
+)
+def test_a_promise_in_new_words_is_a_promise(text):
+    assert "promise_to_pay" in votes(text)
+
+
+def test_a_hyphen_inside_an_invoice_number_does_not_end_the_future():
+    assert "payment_sent" not in votes("I'll have RT-2210 paid in full by May 8.")
