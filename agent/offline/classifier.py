@@ -466,6 +466,14 @@ _YES_NO = re.compile(
 """A question that asks whether ("Is this the same invoice ...?"), not why: it claims nothing."""
 
 
+_UNSURE = re.compile(
+    r"\b(?:thought|think|fairly sure|pretty sure|not sure|i believe|if i recall|remember|whether|"
+    r"open to|consider|could we|can we|would you|possible|möglich|pourriez|podría\w*|potreste|"
+    r"zouden|je crois|creo que|ich glaube|penso che|ik denk)\b"
+)
+"""Terms remembered, hoped for or asked about: not terms said to have been agreed."""
+
+
 def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     """A cue negated just before it, or a factual claim asked or put in the future; a claim or
     a complaint said under a condition ("let me know if it hasn't arrived") or asked as a
@@ -481,8 +489,10 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
         _CONDITIONAL.search(window) or _CONDITIONAL.match(norm.lstrip(" -*"))
     ):
         return True
-    if cue.intent is Intent.dispute and question and _YES_NO.match(norm):
+    if cue.intent in (Intent.dispute, Intent.extended_terms) and question and _YES_NO.match(norm):
         return True
+    if cue.intent is Intent.extended_terms and _UNSURE.search(norm[: m.start()]):
+        return True  # "I thought our deal was net 60", "would you be open to net 45"
     if cue.claim:
         if question:
             return True

@@ -306,7 +306,10 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:wrong quantity|berechnet, geliefert wurden aber nur|geliefert wurden "
-        r"aber nur|we received \d+ units, you billed)",
+        r"aber nur|we received \d+ units, you billed)|\b(?:charged|billed|invoiced) (?:me|us) (?:for )?"
+        r"\d+\b[^.]{0,40}\b(?:got|received|delivered|came)\b[^.]{0,10}\b\d+\b|\b(?:received|got|"
+        r"ricevuto|recibido|recibimos|erhalten|reçu|ontvangen|recebemos|recebido) (?:only|solo|"
+        r"solamente|nur|seulement|slechts|apenas|soltanto) \d+",
         reason="quantity",
     ),
     _c(
@@ -565,7 +568,8 @@ CUES: list[Cue] = [
     _c(
         I.financial_distress,
         0.8,
-        r"\b(?:zahlungsschwierigkeiten|liquiditätsengpass|liquiditätsprobleme|finanzielle "
+        r"\b(?:zahlungsschwierigkeiten|liquiditätsengpass|liquiditätsprobleme|liquiditeitsproblemen|"
+        r"liquiditeitstekort|problemi di liquidità|problèmes? de liquidité|finanzielle "
         r"schwierigkeiten|kontokorrent gekürzt|stundung|ratenzahlung|in raten|geht (?:es )?einfach "
         r"nicht|difficultés (?:financières|de trésorerie)|problèmes? de trésorerie|procédure de "
         r"sauvegarde|échéancier|en plusieurs fois|dificultades (?:económicas|financieras)|problemas "

@@ -322,3 +322,34 @@ def test_a_promise_in_new_words_is_a_promise(text):
 
 def test_a_hyphen_inside_an_invoice_number_does_not_end_the_future():
     assert "payment_sent" not in votes("I'll have RT-2210 paid in full by May 8.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I thought we were on net 60 with you?",
+        "Would you be open to net 45 on new orders?",
+        "Were we set up on 60 days when the account opened?",
+    ],
+)
+def test_terms_remembered_or_asked_about_are_not_extended_terms(text):
+    assert "extended_terms" not in votes(text)
+
+
+def test_terms_said_to_be_agreed_still_are():
+    assert "extended_terms" in votes("Your rep agreed net 60 with us when we opened the account.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you billed us for 6 pallets and we received 4. fix it",
+        "Abbiamo ricevuto solo 30 pezzi su 50.",
+    ],
+)
+def test_fewer_received_than_billed_is_a_quantity_dispute(text):
+    assert "dispute" in votes(text)
+
+
+def test_liquidity_trouble_in_dutch_is_distress():
+    assert "financial_distress" in votes("We hebben ernstige liquiditeitsproblemen sinds maart.")
