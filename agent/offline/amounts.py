@@ -81,7 +81,10 @@ _NOT_PROMISED = re.compile(
 """An amount they can not pay or owe ("I can not pay full amount $5,420", "we owe $6,300")."""
 _CONTESTED_BEFORE = re.compile(
     r"(?:difference|differenz|différence|diferencia|differenza|verschil|diferença|overcharg\w*|"
-    r"overbill\w*|extra|disputed?|contest\w*|credit (?:of|for)|refund|two times|twice)"
+    r"overbill\w*|extra|disputed?|contest\w*|credit (?:of|for)|refund|two times|twice|écart|"
+    r"ecart|gap|abweichung|scarto|discrepancy|not paying (?:the|a|an|that|this)|"
+    r"won't pay (?:the|a)|"
+    r"(?:de|di|van|von|of) (?:la |el |het |die )?(?:diferencia|différence|differenza|verschil))"
     r"[^\n.$€£]{0,30}$",
     re.I,
 )
@@ -157,16 +160,38 @@ def _unit_price(source: str, a: extract.AmountMention) -> bool:
     return bool(_UNIT_AFTER.match(source[a.end : a.end + 12]))
 
 
+_CONTESTED_AFTER = re.compile(
+    r"\)?\s*(?:over\b|too much|te veel|zu viel|de trop|de más|in più|a mais|more than|"
+    r"(?:\w+ ){0,2}(?:late (?:fee|charge)s?|fees?|surcharges?|interest|finance charges?|"
+    r"gebühr\w*|frais|recargos?|kosten))",
+    re.I,
+)
+"""Said after the amount: "$980.00 over", "the $58 late fee"."""
+_PAID_BEFORE = re.compile(
+    r"\b(?:paid|pay|sent|send|ach|eft|wire|wired|check|cheque|transfer\w*|remit\w*|überwiesen|"
+    r"virement|pagad[oa]|betaald)\b[^.\n$€£]{0,20}$",
+    re.I,
+)
+"""An amount paid or to be paid: not the one contested."""
+
+
 def disputed_amount(clause: str, text: str) -> Decimal | None:
-    """The contested amount: one said to be the difference or overcharge, else the first in
-    the clause, else in the reply; never a unit price ("$4.10/sq ft", "46,00 € cad.")."""
+    """The contested amount: one said to be the difference, the overcharge or the fee refused,
+    else the first in the clause not said of a payment, else in the reply; never a unit price
+    ("$4.10/sq ft", "46,00 € cad.")."""
     for source in (clause, text):
         found = [a for a in extract.find_amounts(source) if not _unit_price(source, a)]
         said = [
-            a for a in found if _CONTESTED_BEFORE.search(source[max(0, a.start - 45) : a.start])
+            a
+            for a in found
+            if _CONTESTED_BEFORE.search(source[max(0, a.start - 45) : a.start])
+            or _CONTESTED_AFTER.match(source[a.end : a.end + 30])
         ]
-        if said or found:
-            return (said or found)[0].value
+        unpaid = [
+            a for a in found if not _PAID_BEFORE.search(source[max(0, a.start - 30) : a.start])
+        ]
+        if said or unpaid or found:
+            return (said or unpaid or found)[0].value
     return None
 
 

@@ -385,3 +385,19 @@ def test_the_deduction_reason_by_what_was_taken(text, reason):
 )
 def test_the_document_asked_for(clause, text, document):
     assert document_asked(clause, text) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("All three were paid by ACH, $2,310.00; the $25.00 late fee will not be paid.", "25.00"),
+        (
+            "The unit price is €12,40 instead of €11,10; on 500 units l'écart est de 650,00 €.",
+            "650.00",
+        ),
+        ("You billed 80 seats at $30/seat, our contract says $27. That's $240.00 over.", "240.00"),
+        ("I'll send an ACH for $900.00 today but I'm not paying the $40 reminder fee.", "40"),
+    ],
+)
+def test_the_disputed_amount_is_the_one_contested_not_the_one_paid(text, amount):
+    assert fields(Intent.dispute, text).disputed_amount == Decimal(amount)
