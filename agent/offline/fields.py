@@ -313,6 +313,16 @@ _FUTURE_BEFORE = re.compile(
     r"\b(?:will|'ll|shall|going to|wird|werden|allons|vamos a|zal|zullen|vou|vamos)\b[^.\n]{0,40}$",
     re.I,
 )
+_DONE_BEFORE = re.compile(
+    r"\b(?:sent|paid|wired|mailed|transferred|remitted|dropped|überwiesen|bezahlt|payé|envoyé|"
+    r"pagad[oa]|pagat[oa]|enviad[oa]|betaald|overgemaakt)\b[^.\n]{0,20}$",
+    re.I,
+)
+_REST_BEFORE = re.compile(
+    r"\b(?:rest|remainder|balance|remaining|resto|reste|restant|saldo|solde|restbetrag)\b"
+    r"[^.\n\d]{0,15}$",
+    re.I,
+)
 _JUST = re.compile(r"\b(?:just|gerade|acabo de|acabamos de|viens de|venons de|appena)\b", re.I)
 _PRECISION = {3: 1.0, 2: 0.5, 1: 0.0}
 
@@ -360,6 +370,11 @@ def _date_score(m: DateMention, source: str, anchor: date, side: Prefer) -> floa
         score -= 3
     if side == "past" and _FUTURE_BEFORE.search(source[max(0, m.start - 50) : m.start]):
         score -= 2
+    if side == "future":
+        if _DONE_BEFORE.search(before[-30:]):
+            score -= 2  # "sent 1500 today, rest on the 15th": today is the payment made
+        if _REST_BEFORE.search(before[-25:]):
+            score += 1  # the rest, the balance: what is still promised
     if (m.value < anchor) if side == "future" else (m.value > anchor):
         score -= 2
     if abs((m.value - anchor).days) > 150:
@@ -380,9 +395,20 @@ def _paid_on(
     m = best_mention(clause, text, anchor, prefer, text_prefer, spans=False)
     if m is None:
         return anchor if _JUST.search(clause) else None
-    if promised_too:
+    if promised_too and (scheduled or not _said_done(clause, text, m)):
+        # Beside a promise the payment is scheduled, unless it is said to be made on that
+        # date ("l'abbiamo pagata il 31/03 ... la 218 la paghiamo a fine mese").
         return first_date(m.text, anchor, "future") or m.value
     return m.value
+
+
+def _said_done(clause: str, text: str, m: DateMention) -> bool:
+    """Whether a verb of a payment made stands just before the date mention ``m``."""
+    for source in (clause, text):
+        at = source.find(m.text)
+        if at >= 0:
+            return bool(_DONE_BEFORE.search(source[max(0, at - 30) : at]))
+    return False
 
 
 def _labelled_date(text: str, anchor: date) -> date | None:

@@ -401,3 +401,15 @@ def test_the_document_asked_for(clause, text, document):
 )
 def test_the_disputed_amount_is_the_one_contested_not_the_one_paid(text, amount):
     assert fields(Intent.dispute, text).disputed_amount == Decimal(amount)
+
+
+def test_the_rest_promised_is_dated_by_the_rest_not_by_the_payment_made():
+    text = "wired 800 today, balance on the 28th"
+    f = fill(Intent.promise_to_pay, text, text, ANCHOR, "", [], frozenset({Intent.payment_sent}))
+    assert f.promised_on == date(2026, 11, 28)
+
+
+def test_a_payment_made_on_a_past_date_stays_past_beside_a_promise():
+    text = "La 301 l'abbiamo pagata il 20/11, la 305 la paghiamo a fine mese."
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == date(2026, 11, 20)
