@@ -227,7 +227,7 @@ def fill(
                 promised_too=Intent.promise_to_pay in also,
             ),
             method=extract.payment_method(clause) or extract.payment_method(text),
-            reference=extract.payment_reference(text),
+            reference=payment_reference(text),
         )
     if intent is Intent.promise_to_pay:
         return Fields(
@@ -409,6 +409,39 @@ def _said_done(clause: str, text: str, m: DateMention) -> bool:
         if at >= 0:
             return bool(_DONE_BEFORE.search(source[max(0, at - 30) : at]))
     return False
+
+
+_QUOTED_REFERENCE = re.compile(
+    r"\b(?:verwendungszweck|omschrijving|description|memo|causale|concepto|libellé|motif|"
+    r"reference|referenz|kenmerk|referencia|référence|riferimento)\s*:?\s*[\"“„«']\s*"
+    r"([^\"”“»'\n]{3,40}?)\s*[\"”“»']",
+    re.I,
+)
+_LABELLED_REFERENCE = re.compile(
+    r"\b(?:zahlungsreferenz|referenz|kenmerk|betalingskenmerk|(?:ach )?trace(?: number| no\.?)?|"
+    r"referencia(?: de (?:remesa|pago|transferencia))?|référence(?: de (?:paiement|virement))?|"
+    r"riferimento|receipt|ref(?:erence)?)\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*\(?#?\s*"
+    r"((?=[A-Z0-9 /-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d{3,}\b))*[A-Z0-9])",
+    re.I,
+)
+_CHECK_NUMBER = re.compile(r"\b(?:check|cheque|chk|ck)\b[^.\n]{0,40}?#\s?(\d{3,})\b", re.I)
+_ENDING = re.compile(
+    r"\b(?:trace|ref\w*|account|card|confirmation)\b[^.\n]{0,15}\bending(?: in)?\s+(\d{4,})", re.I
+)
+_DATE_LIKE = re.compile(r"^\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?$")
+
+
+def payment_reference(text: str) -> str | None:
+    """The payment's reference: a quoted payment description ("Verwendungszweck
+    "INV-50933 Kd.-Nr. 30817""), a labelled reference or trace (digit groups kept together:
+    "Zahlungsreferenz 21 00000 00003"), a check number named after other words ("a check
+    for INV-10790, #6610"), "trace ending 7731"; else the shared extractor's. Never a date."""
+    for pattern in (_QUOTED_REFERENCE, _LABELLED_REFERENCE, _CHECK_NUMBER, _ENDING):
+        for m in pattern.finditer(text):
+            found = m.group(1).strip()
+            if len(found) >= 4 and any(c.isdigit() for c in found) and not _DATE_LIKE.match(found):
+                return found
+    return extract.payment_reference(text)
 
 
 def _labelled_date(text: str, anchor: date) -> date | None:

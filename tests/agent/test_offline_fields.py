@@ -413,3 +413,21 @@ def test_a_payment_made_on_a_past_date_stays_past_beside_a_promise():
     text = "La 301 l'abbiamo pagata il 20/11, la 305 la paghiamo a fine mese."
     f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
     assert f.paid_on == date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ('Überwiesen am 3.11. mit Verwendungszweck "RE 4410 Kd 7712".', "RE 4410 Kd 7712"),
+        ("Paid on 12 Nov (€ 900,00, kenmerk VDB-1108).", "VDB-1108"),
+        (
+            "Bezahlt per Überweisung (Zahlungsreferenz 12 00000 00004 55120).",
+            "12 00000 00004 55120",
+        ),
+        ("I mailed a check Monday for INV-2231, #8814, $310.00.", "8814"),
+        ("It went out on the ACH run this morning (trace ending 4402).", "4402"),
+        ("Medio de pago: transferencia. Referencia de remesa: REM-1130-XY.", "REM-1130-XY"),
+    ],
+)
+def test_the_payment_reference_in_new_words(text, reference):
+    assert fields(Intent.payment_sent, text).reference == reference
