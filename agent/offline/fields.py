@@ -226,7 +226,7 @@ def fill(
                 scheduled=bool(_SCHEDULED.search(clause)),
                 promised_too=Intent.promise_to_pay in also,
             ),
-            method=extract.payment_method(clause) or extract.payment_method(text),
+            method=payment_method(clause) or payment_method(text),
             reference=payment_reference(text),
         )
     if intent is Intent.promise_to_pay:
@@ -429,6 +429,72 @@ _ENDING = re.compile(
     r"\b(?:trace|ref\w*|account|card|confirmation)\b[^.\n]{0,15}\bending(?: in)?\s+(\d{4,})", re.I
 )
 _DATE_LIKE = re.compile(r"^\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?$")
+
+
+_LABELLED_METHOD = re.compile(
+    r"\b(?:method|payment method|zahlungsart|mode de (?:paiement|règlement)|medio de pago|forma de "
+    r"pago|meio|modalità|betaalwijze)\s*:\s*(\w+(?:\s\w+)?)",
+    re.I,
+)
+_MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
+    ("check", re.compile(r"\bck\b|\bwarrants?\b|paper check|bill pay|\bchq\b", re.I)),
+    (
+        "card",
+        re.compile(
+            r"\bCB\b|\bcard on file\b|virtual card|\bcard\b[^.\n]{0,30}\bcharged|"
+            r"charged[^.\n]{0,30}\bcard\b",
+        ),
+    ),
+    ("wire", re.compile(r"\b(?:TED|SPEI|CHAPS|faster payments?)\b")),
+    (
+        "other",
+        re.compile(
+            r"\b(?:cash|iDEAL|en efectivo|en espèces|in contanti|em dinheiro|bar bezahlt|"
+            r"contant)\b",
+            re.I,
+        ),
+    ),
+]
+
+
+_METHOD_WORDS = {
+    "check": "check",
+    "cheque": "check",
+    "chèque": "check",
+    "scheck": "check",
+    "ach": "ach",
+    "eft": "ach",
+    "wire": "wire",
+    "transfer": "wire",
+    "transferencia": "wire",
+    "transferência": "wire",
+    "virement": "wire",
+    "überweisung": "wire",
+    "bonifico": "wire",
+    "card": "card",
+    "tarjeta": "card",
+    "carte": "card",
+}
+
+
+def payment_method(text: str) -> str | None:
+    """ach, wire, check, card or other: a labelled method ("Method: Check"), the shared
+    extractor's words, then shorthand and local schemes ("ck 4410", "warrant #", "par CB",
+    "card on file was charged", "via TED", "paid cash", "iDEAL")."""
+    labelled = _LABELLED_METHOD.search(text)
+    if labelled:
+        word = labelled.group(1).split()[0].lower()
+        named = (
+            _METHOD_WORDS.get(word)
+            or extract.payment_method(labelled.group(1))
+            or next((m for m, p in _MORE_METHODS if p.search(labelled.group(1))), None)
+        )
+        if named:
+            return named
+    found = extract.payment_method(text)
+    if found:
+        return found
+    return next((method for method, p in _MORE_METHODS if p.search(text)), None)
 
 
 def payment_reference(text: str) -> str | None:

@@ -431,3 +431,19 @@ def test_a_payment_made_on_a_past_date_stays_past_beside_a_promise():
 )
 def test_the_payment_reference_in_new_words(text, reference):
     assert fields(Intent.payment_sent, text).reference == reference
+
+
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        ("Payment No.: 5531    Method: Cheque    Date: 11/20/2026", "check"),
+        ("pd 11/18 ck 3310", "check"),
+        ("It was paid on county warrant #20417.", "check"),
+        ("réglé par CB hier soir, 120,00 €", "card"),
+        ("Our card on file should have been charged on the 1st.", "card"),
+        ("Pagamos ontem via TED, R$ 2.000,00.", "wire"),
+        ("I paid cash at your counter on Tuesday.", "other"),
+    ],
+)
+def test_the_payment_method_in_shorthand_and_local_schemes(text, method):
+    assert fields(Intent.payment_sent, text).method == method
