@@ -21,7 +21,8 @@ _DEDUCT = re.compile(
     r"einbehalten|"
     r"rebate|net of|differenz|difference|déduit|déduction|retenu|moins|descontamos|descontado|"
     r"desconto|deducido|retenido|trattenendo|trattenuto|detratto|ingehouden|korting|in mindering|"
-    r"descont\w*|back-?charg\w*|charge-?back|verrekend|verrechnet|compensad\w*|compensé\w*",
+    r"descont\w*|back-?charg\w*|charge-?back|verrekend|verrechnet|compensad\w*|compensé\w*|"
+    r"against (?:ours|our (?:own )?invoice|what you owe)",
     re.I,
 )
 
@@ -49,7 +50,21 @@ _DEDUCTED_AFTER = re.compile(
     r"difference|(?:we |i |they )?(?:took|take|have taken|deducted|withheld|held back|kept)\b|"
     r"(?:[€$£]\s*)?(?:(?!not\b|nicht\b|niet\b|pas\b|non\b|no\b)\w+ ){0,3}"
     r"(?:ingehouden|ingehalden|inbehouden|einbehalten|abgezogen|retenid[oa]s?|"
-    r"descontad[oa]s?|trattenut[oi]|déduits?|retenus?|verrekend|verrechnet))",
+    r"descontad[oa]s?|trattenut[oi]|déduits?|retenus?|verrekend|verrechnet)|"
+    r"(?:\w+ ){0,2}(?:chargeback|charge-back|backcharge|deduction|allowance|retainage|rebate)\b|"
+    r"balance\b[^.\n]{0,30}\bis (?:the|our) )",
+    re.I,
+)
+_PAID_AFTER = re.compile(
+    r"\)?,?\s*(?:was|were|has been|have been|is|went|got)\s+(?:\w+\s+)?(?:paid|sent|remitted|"
+    r"wired|transferred|released|out)\b|\)?,?\s*(?:werd|is|wurde|a été|fue|foi)\b[^.\n]{0,25}"
+    r"\b(?:overgemaakt|betaald|überwiesen|bezahlt|payée?|virée?|pagad[oa]|transferid[oa])\b",
+    re.I,
+)
+"""Said after the amount: the amount that went ("the remaining $22,850.00 was paid by ACH")."""
+_PAID_THE_DIFFERENCE = re.compile(
+    r"\b(?:paid|pay|remitted|sent|wired|transferred)\s+(?:the\s+)?(?:difference|balance|"
+    r"remainder|rest)\s+(?:of\s+)?$",
     re.I,
 )
 _OWED_AFTER = re.compile(
@@ -250,7 +265,12 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
         window = text[max(0, a.start - 60) : a.start]
         if _deduction(text, a) or _NOT_PAID.search(window) or a.value in (gross, deducted):
             continue
-        if _TOTAL.search(window) or paid is None:
+        if (
+            _TOTAL.search(window)
+            or _PAID_THE_DIFFERENCE.search(window)
+            or _PAID_AFTER.match(text[a.end : a.end + 40])
+            or paid is None
+        ):
             paid = a.value
     if deducted is None and paid is not None and gross is not None and gross > paid:
         deducted = gross - paid
@@ -267,6 +287,8 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
 def _deduction(text: str, a: extract.AmountMention) -> bool:
     before = text[max(0, a.start - 40) : a.start]
     after = text[a.end : a.end + 30]
+    if _PAID_THE_DIFFERENCE.search(before) or _PAID_AFTER.match(after):
+        return False  # "paid the difference of $5,180.00", "$22,850.00 was paid"
     said = _DEDUCT_BEFORE.search(before)
     return bool(
         said and not _GROSS.search(before[-15:]) and not _CONJUNCTION.search(said.group(0))

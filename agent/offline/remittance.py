@@ -26,7 +26,7 @@ _ROLES: list[tuple[Role, re.Pattern[str]]] = [
         re.compile(
             r"deduct|\bless\b|discount|adjust|\badj\b|withh|short|abzug|skonto|einbehalt|retenue|"
             r"d[ée]duction|descuento|retenci|reten[çc][ãa]o|korting|sconto|abbuono|trattenut|"
-            r"desconto|retention",
+            r"desconto|retention|differ|diferen|écart|verschil|reten[çc][ãa]o",
             re.I,
         ),
     ),
@@ -64,7 +64,10 @@ class Table:
         return sum(nets, Decimal(0)) if nets else None
 
     def short_paid(self) -> tuple[Decimal | None, Decimal | None]:
-        """(paid, deducted) of the deduction: the one line that has one, else the total."""
+        """(paid, deducted) of the advice: its total when it has a net and a deduction
+        total, else the one line that has a deduction."""
+        if self.total.get("deduction") and "net" in self.total:
+            return self.total["net"], self.total["deduction"]
         deducted = [r for r in self.rows if r.get("deduction")]
         if len(deducted) == 1 and "net" in deducted[0]:
             return deducted[0]["net"], deducted[0]["deduction"]

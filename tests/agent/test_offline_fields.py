@@ -447,3 +447,35 @@ def test_the_payment_reference_in_new_words(text, reference):
 )
 def test_the_payment_method_in_shorthand_and_local_schemes(text, method):
     assert fields(Intent.payment_sent, text).method == method
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # the deduction named by what it is, after the amount; the rest said paid after it
+        (
+            "The short payment is the $300.00 freight chargeback. The remaining $4,700.00 was "
+            "paid by ACH on the 2nd.",
+            "4700.00",
+            "300.00",
+        ),
+        # paying "the difference" is the payment, not the deduction
+        (
+            "We netted your bill against ours ($1,000.00) and paid the difference of $2,500.00.",
+            "2500.00",
+            "1000.00",
+        ),
+        # a remittance total with net and deduction columns
+        (
+            "Invoice     Gross      Difference    Paid\n"
+            "A-1         1,000.00   50.00         950.00\n"
+            "A-2         500.00     0.00          500.00\n"
+            "Total       1,500.00   50.00         1,450.00\n",
+            "1450.00",
+            "50.00",
+        ),
+    ],
+)
+def test_which_amount_was_paid_and_which_taken(text, paid, deducted):
+    f = fields(Intent.short_pay, text)
+    assert (f.paid_amount, f.deducted_amount) == (Decimal(paid), Decimal(deducted))
