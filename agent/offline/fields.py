@@ -314,8 +314,9 @@ _FUTURE_BEFORE = re.compile(
     re.I,
 )
 _DONE_BEFORE = re.compile(
-    r"\b(?:sent|paid|wired|mailed|transferred|remitted|dropped|überwiesen|bezahlt|payé|envoyé|"
-    r"pagad[oa]|pagat[oa]|enviad[oa]|betaald|overgemaakt)\b[^.\n]{0,20}$",
+    r"\b(?:sent|paid|wired|mailed|transferred|remitted|dropped|included|überwiesen|bezahlt|payé|"
+    r"envoyé|pagad[oa]|pagat[oa]|enviad[oa]|betaald|overgemaakt|pagamos|pagámos|paga|"
+    r"run of)\b[^.\n]{0,20}$",
     re.I,
 )
 _REST_BEFORE = re.compile(
@@ -371,6 +372,8 @@ def _date_score(m: DateMention, source: str, anchor: date, side: Prefer) -> floa
     if side == "past" and _FUTURE_BEFORE.search(source[max(0, m.start - 50) : m.start]):
         score -= 2
     if side == "future":
+        if m.value == anchor:
+            score -= 0.5  # a later date said beside "this morning" is the one scheduled
         if _DONE_BEFORE.search(before[-30:]):
             score -= 2  # "sent 1500 today, rest on the 15th": today is the payment made
         if _REST_BEFORE.search(before[-25:]):
@@ -393,6 +396,9 @@ def _paid_on(
     prefer: Prefer = "future" if scheduled else "past"
     text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
     m = best_mention(clause, text, anchor, prefer, text_prefer, spans=False)
+    said = None if scheduled else _relative_day(clause, anchor)
+    if said is not None and (m is None or m.text not in said[1]):
+        return said[0]  # "wurde heute überwiesen", "réglé par CB ce soir", "paid last night"
     if m is None:
         return anchor if _JUST.search(clause) else None
     if promised_too and (scheduled or not _said_done(clause, text, m)):
@@ -400,6 +406,29 @@ def _paid_on(
         # date ("l'abbiamo pagata il 31/03 ... la 218 la paghiamo a fine mese").
         return first_date(m.text, anchor, "future") or m.value
     return m.value
+
+
+_TODAY = re.compile(
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|heute|heute morgen|ce (?:soir|matin)|"
+    r"aujourd'hui|cet après-midi|hoy|esta (?:mañana|tarde)|oggi|stamattina|stasera|hoje|"
+    r"esta manhã|vandaag|vanochtend|vanmiddag|vanavond)\b",
+    re.I,
+)
+_YESTERDAY = re.compile(
+    r"\b(?:yesterday|yesterdy|last night|gestern|hier(?! soir)|hier soir|ayer|anoche|ieri|"
+    r"ieri sera|ontem|gisteren|gisteravond)\b",
+    re.I,
+)
+
+
+def _relative_day(clause: str, anchor: date) -> tuple[date, str] | None:
+    """Today or yesterday said in words in any of our languages, and the sentence saying it."""
+    for sentence in re.split(r"(?<=[.;!?])\s+", clause):
+        if _YESTERDAY.search(sentence):
+            return anchor - timedelta(days=1), sentence
+        if _TODAY.search(sentence):
+            return anchor, sentence
+    return None
 
 
 def _said_done(clause: str, text: str, m: DateMention) -> bool:

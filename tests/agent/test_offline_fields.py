@@ -479,3 +479,26 @@ def test_the_payment_method_in_shorthand_and_local_schemes(text, method):
 def test_which_amount_was_paid_and_which_taken(text, paid, deducted):
     f = fields(Intent.short_pay, text)
     assert (f.paid_amount, f.deducted_amount) == (Decimal(paid), Decimal(deducted))
+
+
+@pytest.mark.parametrize(
+    ("text", "paid_on"),
+    [
+        (
+            "RE-88 wurde heute überwiesen; der Fahrer hatte am 12.11. zwei Stunden gewartet.",
+            date(2026, 11, 24),
+        ),
+        ("réglé par CB ce soir sur votre site", date(2026, 11, 24)),
+        ("Paid with the company Visa on your site last night, $90.", date(2026, 11, 23)),
+        ("La factura la pagamos el 21 de noviembre, importe 800,00 €.", date(2026, 11, 21)),
+    ],
+)
+def test_the_day_paid_said_in_words_or_after_a_verb_of_paying(text, paid_on):
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == paid_on
+
+
+def test_a_release_this_morning_for_a_later_date_is_dated_that_later_date():
+    text = "Released in our system this morning, it is scheduled for the 27th."
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == date(2026, 11, 27)
