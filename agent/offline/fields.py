@@ -105,13 +105,15 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _BACK = re.compile(
     r"\b(?:back|return|retour|regreso|zurück|wieder|reopen|re-open|rouvr\w*|rientr\w*|reabr\w*|"
-    r"weer)\b",
+    r"weer|retom\w*|reprise|reprendr\w*|riprend\w*|hervat\w*|volta\w*|regres\w*)\b",
     re.I,
 )
 _BACK_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:wieder|zurück|terug|de retour)\b", re.I)
 """A return said after its date, as German and Dutch do ("ab 31. August wieder im Büro")."""
 _INCLUSIVE = re.compile(
-    r"inclus|einschließlich|through|thru|till? and including|t\.?o\.?m\.?", re.I
+    r"inclus|einschließlich|through|thru|till? and including|\bt\.o\.m\.|\btom\b|tot en met|"
+    r"bis und mit|compres[oia]s?|incluid[oa]s?|inclusive",
+    re.I,
 )
 
 
@@ -567,11 +569,42 @@ def _word_days(text: str) -> int | None:
     return None
 
 
+_BARE_DAY = re.compile(
+    r"\b(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?!\d)|(?:il|el|le|am|op|on the)\s+(?P<day>\d{1,2})"
+    r"(?:st|nd|rd|th|\.)?(?![\d./:-]|\s*(?:de |di |\w*(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|"
+    r"sep|o[ck]t|nov|d[ei][cz]|gen|ene|giu|lug|ago|set|dic|avr|juil|août|déc|mei|okt|maa)\w*)))",
+    re.I,
+)
+
+
+def _bare_days(text: str, anchor: date) -> list[DateMention]:
+    """Dates an out-of-office writes without a year or month ("bis einschließlich 29.05.",
+    "rientro il 28"): the next such day on or after the reply's date."""
+    found = []
+    for m in _BARE_DAY.finditer(text):
+        try:
+            if m.group("d"):
+                day = date(anchor.year, int(m.group("m")), int(m.group("d")))
+                if day < anchor:
+                    day = date(anchor.year + 1, day.month, day.day)
+            else:
+                day = date(anchor.year, anchor.month, int(m.group("day")))
+                if day < anchor:
+                    month = anchor.month % 12 + 1
+                    day = date(anchor.year + (anchor.month == 12), month, day.day)
+        except ValueError:
+            continue
+        found.append(DateMention(m.start(), m.end(), m.group(0), day, "bare"))
+    return found
+
+
 def _return_on(text: str, anchor: date) -> date | None:
     """The day they are back: a date said to be the return ("back on", "reopen on",
     "31. August wieder im Büro"), else the last date of the first paragraph that names one
     (the absence; the next working day when that day is included)."""
-    mentions = find_dates(text, anchor, "future")
+    mentions = sorted(
+        [*find_dates(text, anchor, "future"), *_bare_days(text, anchor)], key=lambda m: m.start
+    )
     for m in mentions:
         if _BACK.search(text[max(0, m.start - 40) : m.start]) or _BACK_AFTER.match(
             text[m.end : m.end + 30]

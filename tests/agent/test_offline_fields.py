@@ -502,3 +502,22 @@ def test_a_release_this_morning_for_a_later_date_is_dated_that_later_date():
     text = "Released in our system this morning, it is scheduled for the 27th."
     f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
     assert f.paid_on == date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "return_on"),
+    [
+        ("Ich bin bis einschließlich 4.12. nicht im Büro.", date(2026, 12, 7)),
+        (
+            "Sono fuori sede fino al 30 novembre compreso, rientro il 1° dicembre.",
+            date(2026, 12, 1),
+        ),
+        ("Ik ben afwezig tot en met vrijdag 27 november.", date(2026, 11, 30)),
+        (
+            "Oficina cerrada hasta el 2 de diciembre. Retomamos la actividad el 3 de diciembre.",
+            date(2026, 12, 3),
+        ),
+    ],
+)
+def test_the_return_date_of_an_out_of_office_in_more_languages(text, return_on):
+    assert fields(Intent.auto_reply, text).return_on == return_on
