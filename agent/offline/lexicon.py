@@ -233,7 +233,9 @@ CUES: list[Cue] = [
         r"\b(?:dispute|disputing|contest|contesting|contestons|conteste|reject "
         r"(?:the |this |invoice)|we reject|do not agree|don't agree|disagree|no estamos de acuerdo|"
         r"erkennen [^.]{0,40} nicht an|beanstanden|widersprechen|reclamamos|not paying (?:it|this|"
-        r"that)|we're not paying|we are not paying|won't (?:be )?pay(?:ing)? (?:it|this|that|for))",
+        r"that)|we're not paying|we are not paying|won't (?:be )?pay(?:ing)? (?:it|this|that|for)|"
+        r"not paying [$€£]?\d|refus\w* de (?:régler|payer)|nos negamos a pagar|ci rifiutiamo di "
+        r"pagare|weigern uns|weigeren (?:we|wij))",
     ),
     _c(
         I.dispute,
@@ -282,7 +284,9 @@ CUES: list[Cue] = [
         I.dispute,
         0.85,
         r"\b(?:duplicate|duplicates|billed (?:us )?twice|charged (?:us )?twice|"
-        r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice))",
+        r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice)|"
+        r"duplicat(?:o|i|es|ed)\b|duplicad[oa]s?\b|em duplicado|en double|dubbel gefactureerd|"
+        r"doppelt berechnet)",
         reason="duplicate",
     ),
     _c(
@@ -341,8 +345,10 @@ CUES: list[Cue] = [
         r"admin(?:istration)? fees?|surcharges?)\b[^.]{0,60}\b(?:shouldn't|should not|not valid|"
         r"invalid|isn't valid|doesn't apply|does not apply|not applicable|wrong|incorrect|remove|"
         r"waive|reverse|not (?:pay|owe)|won't pay)|\b(?:remove|waive|reverse|take off|drop|credit "
-        r"back) (?:the |this |that |your |these )?(?:\$?[\d.,]+ )?(?:late (?:fee|charge)|"
-        r"interest|finance charge|fee|surcharge)s?\b",
+        r"back) (?:the |this |that |your |these )?(?:\$?[\d.,]+ )?(?:[\w-]+ )?(?:late (?:fee|charge)|"
+        r"interest|finance charge|fee|surcharge)s?\b|\b(?:not|n't|never)\s+(?:going to\s+|be\s+)?"
+        r"pay(?:ing)?\s+(?:the|a|an|that|this|for|your|any)?\s*(?:[$€£]?\s?[\d,.]+\s+)?(?:[\w-]+\s+)?"
+        r"(?:late (?:fee|charge)s?|finance charges?|interest|fees?|surcharges?|penalt\w+)\b",
         reason="terms",
     ),
     _c(
@@ -514,7 +520,7 @@ CUES: list[Cue] = [
         0.85,
         r"\bnet[\s-]?(?:45|60|75|90|120)\b|\b(?:45|60|75|90|120|sixty|"
         r"ninety|forty-five)[\s-]days?\b[^.]{0,40}\b(?:terms|contract|agreement|agreed|per our|"
-        r"from receipt)|\b(?:terms|contract|agreement|agreed|per our)\b[^.]{0,40}\b(?:45|60|75|90|"
+        r"from receipt)|\b(?:terms|contract|agreement|agreed|per our)\b[^.]{0,70}\b(?:45|60|75|90|"
         r"120|sixty|ninety)[\s-]?days?\b",
     ),
     _c(
@@ -553,9 +559,12 @@ CUES: list[Cue] = [
         I.financial_distress,
         0.8,
         r"\b(?:business is closing|closing (?:down|the business)|"
-        r"shutting down|cash problems|bank account is frozen|cash[- ]?flow|cash crunch|tight on cash|don't have the "
+        r"shutting down|cash problems|bank account is frozen|cash[- ]?flow(?![^.]{0,15}\b(?:is|are|'s) "
+        r"(?:fine|ok|okay|good|healthy|strong|not (?:the|an) (?:issue|problem)))|cash crunch|tight on cash|don't have the "
         r"cash|no cash|liquidity|financial (?:difficult|hardship|trouble|problem)\w*|struggling|"
-        r"can't afford|cannot afford|(?:can't|cannot|unable to|not able to) pay\b(?![^.]{0,60}"
+        r"can't afford|cannot afford|(?:can't|cannot|unable to|not able to) pay\b(?!\s+(?:for\s+)?"
+        r"(?:un\w+ed\b|(?:[\w-]+\s+){0,2}expenses|it\b|them\b|this one|that one|without|invoices? "
+        r"(?:without|that|which)))(?![^.]{0,60}"
         r"\b(?:(?:until|unless|before|till) (?:you|we (?:get|receive|have|see)|the|a|an|it|this|"
         r"that|your|these|those|corrected|credit)|because (?:it|the|this|your|there|of the|you)))|"
         r"(?<!offer )"

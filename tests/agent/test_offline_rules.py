@@ -353,3 +353,35 @@ def test_fewer_received_than_billed_is_a_quantity_dispute(text):
 
 def test_liquidity_trouble_in_dutch_is_distress():
     assert "financial_distress" in votes("We hebben ernstige liquiditeitsproblemen sinds maart.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not be paying the $45 late charge on the March statement.",
+        "I'm not going to pay the reconnection fee, nobody told us about it.",
+        "Please remove the expedite fee from INV-310.",
+        "La fattura 77 è un duplicato della 71, vi chiediamo di annullarla.",
+        "Nous refusons de régler cette facture en l'état.",
+        "im not paying 1,200 for a pump that never worked",
+    ],
+)
+def test_a_charge_refused_or_a_duplicate_in_new_words_is_a_dispute(text):
+    assert "dispute" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't pay unapproved change orders; resubmit it when signed.",
+        "The school office can't pay club expenses, please bill the club.",
+        "Right now cash flow is fine, I just prefer net 60.",
+    ],
+)
+def test_a_rule_against_paying_something_or_fine_cash_flow_is_no_distress(text):
+    assert "financial_distress" not in votes(text)
+
+
+def test_terms_in_a_contract_named_far_from_the_days_are_extended_terms():
+    text = "Our contract with you (Contract 2024-77, Section 4) specifies payment within 60 days."
+    assert "extended_terms" in votes(text)
