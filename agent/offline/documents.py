@@ -78,7 +78,8 @@ _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
 
 _OF = re.compile(r"of|de|di|van|von|du|des|do|da", re.I)
 _NOT_A_NOUN = re.compile(
-    r"what|which|all|any|everything|every|each|the|our|your|their|its|it|them|this|that|those|"
+    r"what|what's|whats|which|all|any|everything|every|each|the|our|your|their|its|it|them|this|"
+    r"that|those|"
     r"these|tout|tous|toutes|todo|todos|todas|tutto|tutti|alle|allen|alles",
     re.I,
 )
@@ -164,4 +165,5 @@ def _phrase(after: str) -> str:
     copies = _COPIES_OF.fullmatch(phrase)
     if copies:
         return f"{copies.group(2)} {copies.group(1)}".lower()
-    return _ABBREVIATIONS.get(phrase.lower(), phrase)
+    phrase = _ABBREVIATIONS.get(phrase.lower(), phrase)
+    return re.sub(r"\bw-?9\b", "W-9", phrase, flags=re.I)  # one spelling: "W9 and statement"

@@ -521,3 +521,14 @@ def test_a_release_this_morning_for_a_later_date_is_dated_that_later_date():
 )
 def test_the_return_date_of_an_out_of_office_in_more_languages(text, return_on):
     assert fields(Intent.auto_reply, text).return_on == return_on
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        ("Could you send your W9 and statement?", "W-9 and statement"),
+        ("Please send a statement of what's still open.", "statement"),
+    ],
+)
+def test_the_document_phrase_is_normalised(clause, document):
+    assert document_asked(clause) == document
