@@ -105,7 +105,8 @@ _CONTESTED_BEFORE = re.compile(
 )
 """The contested part, said as such: "a difference of $441.60", "la differenza è di 675,00 €"."""
 _PAY_VERB = re.compile(
-    r"\b(?:pay|paying|send|sending|transfer|wire|remit|expect|überweisen|zahlen|begleichen|pagar|"
+    r"\b(?:pay|paying|send|sending|transfer|wire|remit|expect|get you|give you|überweisen|zahlen|"
+    r"begleichen|pagar|"
     r"pagaremos|payer|réglerons|paierons|betalen|pagare|pagheremo|pagaremos|of|über|de|van|di)\b"
     r"[^\d\n]{0,25}$",
     re.I,
@@ -153,6 +154,7 @@ def payment_amount(clause: str, text: str) -> Decimal | None:
             for a in found
             if not _NOT_PAID.search(source[max(0, a.start - 30) : a.start])
             and not _deduction(source, a)
+            and not _FEE_AFTER.match(source[a.end : a.end + 25])
         ]
         totals = [a for a in amounts if _TOTAL.search(source[max(0, a.start - 60) : a.start])]
         if totals:
@@ -169,6 +171,13 @@ _TOTAL_LINE = re.compile(
     r"\b[^\n]*",
     re.I | re.M,
 )
+
+
+_FEE_AFTER = re.compile(
+    r"\s*(?:[\w-]+ )?(?:late (?:fee|charge)s?|finance charges?|fees?|surcharges?|penalt\w+)\b",
+    re.I,
+)
+"""A fee named after its amount ("the $180 late fee") is no payment."""
 
 
 def _unit_price(source: str, a: extract.AmountMention) -> bool:
@@ -210,9 +219,28 @@ def disputed_amount(clause: str, text: str) -> Decimal | None:
     return None
 
 
+_FIRST_PART_BEFORE = re.compile(
+    r"(?:first (?:part|instal\w*|payment|rate|half)|erste (?:rate|zahlung|teilzahlung)|"
+    r"première (?:échéance|mensualité|partie)|primera (?:cuota|parte)|prima rata|"
+    r"eerste (?:termijn|betaling)|"
+    r"primeira (?:parcela|prestação))[^\d\n]{0,15}$",
+    re.I,
+)
+"""The first instalment of a plan is what is promised first ("first part EUR 1.950 on ...")."""
+
+
 def promised_amount(clause: str) -> Decimal | None:
-    """The amount right after a verb of paying ("I can send $1,000 on Friday")."""
-    for a in extract.find_amounts(clause):
+    """The amount promised: a plan's first instalment or an amount with its schedule after it
+    ("€ 500 per maand"), else the amount right after a verb of paying ("I can send $1,000 on
+    Friday", "I can get you $1,500 tomorrow")."""
+    found = extract.find_amounts(clause)
+    for a in found:
+        before = clause[max(0, a.start - 40) : a.start]
+        if _FIRST_PART_BEFORE.search(before) or (
+            _INSTALMENT_AFTER.match(clause[a.end : a.end + 20]) and not _NOT_PROMISED.search(before)
+        ):
+            return a.value
+    for a in found:
         before = clause[max(0, a.start - 40) : a.start]
         if (
             (_PAY_VERB.search(before) or _INSTALMENT_AFTER.match(clause[a.end : a.end + 20]))

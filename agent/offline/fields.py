@@ -35,7 +35,9 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"does(?:n't| not) work|did(?:n't| not) work|stopped working|"
             r"failed (?:\w+ )?(?:inspection|test)|malfunction\w*|out of spec|\brotten|mou?ldy|"
             r"contaminat\w*|\bbent\b|\bdented|"
-            r"\btorn\b|\bripped|crushed|smashed|\bleak\w*|cracked|scratched|thawed|melted|wilted|"
+            r"\btorn\b|\bripped|crushed|\bcrack\w*|many errors|full of errors|nombreuses erreurs|"
+            r"shoddy|sloppy|poor workmanship|smashed|\bleak\w*|cracked|scratched|thawed|melted|"
+            r"wilted|"
             r"\bstale\b|gebrochen\w*|zerbrochen\w*|verdorben|abgelaufen|\bcass[ée]e?s?\b|périmé\w*|"
             r"pourri\w*|\brot[oa]s?\b|caducad\w*|podrid\w*|scadut\w*|\brott[aoie]\b|avariat\w*|"
             r"vencid\w*|quebrad\w*|estragad\w*|krassen|gebroken|bedorven|verlopen",
@@ -46,7 +48,8 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         "terms",
         re.compile(
             r"discount|rebate|allowance|slotting|promotional|skonto|escompte|early pay|"
-            r"\d/\d{2} net|late fee|late charge|interest|pronto pago|abbuono|retención|retenção|"
+            r"\d/\d{2} net|late fee|late charge|finance charge|interest|pronto pago|abbuono|"
+            r"retención|retenção|"
             r"retention|retainage|waarborg|sicherheitseinbehalt|fondo de garantía|retenue de "
             r"garantie|jaarbonus|bonus|verzugszinsen|mahngebühr|intereses de demora|interessi di "
             r"mora|prompt pay|(?:remise|descuento|sconto|korting|desconto)\s+(?:de |di |van )?\d+"
@@ -60,6 +63,7 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
             r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|standgeld|standzeit|"
+            r"wachtkosten|wachttijd|wartezeit|temps d'attente|tiempo de espera|"
             r"versandkosten|frais de port|\btransport\b|\btrasporto|\bportes?\b|\benvío|"
             r"vrachtkosten|verzendkosten|spese di spedizione|\bfrete",
             re.I,
@@ -176,13 +180,13 @@ _CONTRACT_PENALTY = re.compile(
 )
 
 
-def reason_of(text: str, hinted: list[str]) -> str:
+def reason_of(text: str, hinted: list[str], context: str = "") -> str:
     """The dispute/deduction reason: the cue's hint if specific, else the text's words; a
     backcharge is `other`, and a late fee refused without terms to rest on is `other`."""
     if _CHARGED_BACK.search(text):
         return "other"
     reason = _reason(text, hinted)
-    if reason == "terms" and _PENALTY.search(text) and not _TERMS_BASIS.search(text):
+    if reason == "terms" and _PENALTY.search(text) and not _TERMS_BASIS.search(context or text):
         return "other"
     if reason == "not_received" and _PART_MISSING.search(text):
         return "quantity"  # some of the goods never came: the quantity is short
@@ -233,11 +237,13 @@ def fill(
         )
     if intent is Intent.promise_to_pay:
         return Fields(
-            amount=amounts.promised_amount(clause) or amounts.payment_amount(clause, text),
+            amount=amounts.promised_amount(clause)
+            or amounts.promised_amount(text)
+            or amounts.payment_amount(clause, text),
             promised_on=best_date(clause, text, anchor, "future", "future"),
         )
     if intent is Intent.dispute:
-        reason = reason_of(clause, reasons)
+        reason = reason_of(clause, reasons, text)
         if reason == "other":
             reason = reason_of(text, [])
         return Fields(reason=reason, disputed_amount=amounts.disputed_amount(clause, text))

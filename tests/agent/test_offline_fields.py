@@ -532,3 +532,27 @@ def test_the_return_date_of_an_out_of_office_in_more_languages(text, return_on):
 )
 def test_the_document_phrase_is_normalised(clause, document):
     assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Voorstel: € 400 per maand, de eerste op 1 december, tot de € 4.800 voldaan is.", "400"),
+        ("I can't pay all EUR 6.000 now; first part EUR 1.500 on 30 November.", "1500"),
+        ("I can get you $700 tomorrow and the rest ($450) next Friday.", "700"),
+    ],
+)
+def test_the_amount_promised_is_the_first_instalment_or_the_one_paid_first(text, amount):
+    assert fields(Intent.promise_to_pay, text).amount == Decimal(amount)
+
+
+def test_a_fee_named_after_its_amount_is_no_payment():
+    text = "We won't pay the $60 late fee; check 5510 for the full $2,400.00 cleared Monday."
+    assert fields(Intent.payment_sent, text).amount == Decimal("2400.00")
+
+
+def test_a_refused_finance_charge_rests_on_terms_said_elsewhere_in_the_reply():
+    text = "I'm not paying the finance charges. We always paid within 45 days, as your rep agreed."
+    clause = "I'm not paying the finance charges."
+    f = fill(Intent.dispute, clause, text, ANCHOR, "", ["terms"])
+    assert f.reason == "terms"
