@@ -409,6 +409,17 @@ CUES: list[Cue] = [
     _c(
         I.short_pay,
         0.75,
+        r"\b(?:deduct|deducts|retenant|retuv\w+|retiv\w+|retenemos|gekürzt|kürzen|menos (?:el|la|los|"
+        r"las|\d))\b|\b(?:keep|kept|retain\w*)\s+(?:the |el |o )?(?:[$€£]|eur|usd|r\$|dkk|chf)?\s?\d|"
+        r"\b(?:solde|restantes?|em falta|the other|remaining|rest)\b[^.]{0,30}\b(?:correspond\w*|"
+        r"is not coming|relates? to|betrifft|is for the)\b|\b(?:but|mas|pero|ma|aber|mais) "
+        r"(?:only|apenas|solo|solamente|nur|seulement|soltanto)\s+(?:[$€£]|eur|usd|r\$)?\s?\d|"
+        r"\bpagaremos (?:apenas|solo|sólo|"
+        r"solamente)\b|\bat \$[\d,.]+,? not \$",
+    ),
+    _c(
+        I.short_pay,
+        0.75,
         r"[$€£]\s?[\d,.]+[^.]{0,80}\b(?:has not been|have not been|was not|were not|hasn't been|"
         r"haven't been|wasn't|weren't|is not being|are not being) (?:paid|included|remitted)\b",
     ),
@@ -774,7 +785,9 @@ SHORT_EVIDENCE = re.compile(
     r"the|abgezogen|abzug|abzüglich|einbehalten|differenz|restbetrag|skonto|statt|déduit|"
     r"déduction|retenu\w*|moins|au lieu|escompte|solde|descont\w*|retenid\w*|en lugar|"
     r"diferencia|resto|trattenut\w*|trattenendo|detratt\w*|invece|abbuono|sconto|ingehouden|"
-    r"korting|in plaats van|verschil|min\b|desconto|retenção|em vez|diferença)",
+    r"korting|in plaats van|verschil|min\b|desconto|retenção|em vez|diferença|took\b[^.]{0,30}\boff|"
+    r"deduct|keep|kept|retain|retuv|retiv|retenant|gekürzt|kürzen|correspond|apenas|solo|only|"
+    r"not coming|menos|not \$)",
     re.I,
 )
 """Words that say less was paid than billed: a short pay without any of them is not one."""

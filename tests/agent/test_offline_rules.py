@@ -385,3 +385,28 @@ def test_a_rule_against_paying_something_or_fine_cash_flow_is_no_distress(text):
 def test_terms_in_a_contract_named_far_from_the_days_are_extended_terms():
     text = "Our contract with you (Contract 2024-77, Section 4) specifies payment within 60 days."
     assert "extended_terms" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous avons réglé la facture en retenant 300,00 € pour la remise annuelle.",
+        "Retivemos 5% a título de caução contratual.",
+        "Pagamos ayer, retuvimos el 5% de fondo de garantía.",
+        "We paid today but we keep EUR 120 for the broken frame.",
+        "Le solde de 200,00 € correspond aux articles retournés.",
+        "Paid on Friday, but only 1 300 EUR because two boxes were wet.",
+        "Wir haben die Rechnung um 3 Paletten gekürzt und den Rest überwiesen.",
+        "we have paid but we deduct DKK 300 for the damaged pallet",
+    ],
+)
+def test_more_ways_of_saying_a_deduction(text):
+    assert "short_pay" in votes(text)
+
+
+def test_paying_for_the_units_received_once_corrected_stays_a_dispute():
+    t = votes(
+        "You shipped 30 cartons but billed 36. We'll pay for 30 once we get a corrected invoice."
+    )
+    assert "dispute" in t
+    assert "short_pay" not in t
