@@ -59,8 +59,9 @@ def _c(
     needs_detail: bool = False,
 ) -> Cue:
     # A gap "[^.]{0,40}" must not stop at the decimal point of "$4,900.00" or "20.03.2026".
-    pattern = pattern.replace("[^.]{", r"(?:[^.]|\.(?=\d)){").replace(
-        "[^.?]{", r"(?:[^.?]|\.(?=\d)){"
+    # Nor at the dot of a European date that the sentence goes on after ("bis zum 30.11. zahlen").
+    pattern = pattern.replace("[^.]{", r"(?:[^.]|\.(?=\d)|(?<=\d)\.(?=\s[a-zäöüéèà])){").replace(
+        "[^.?]{", r"(?:[^.?]|\.(?=\d)|(?<=\d)\.(?=\s[a-zäöüéèà])){"
     )
     return Cue(intent, re.compile(pattern), weight, claim, reason, needs_date, needs_detail)
 
@@ -187,7 +188,21 @@ CUES: list[Cue] = [
         r"\b(?:will|'ll|going to) (?:have|get) (?:[\w#-]+\s+){0,4}?(?:paid|sent|settled|wired|out)\b|"
         r"\b(?:the )?(?:rest|remainder|remaining balance|balance)\s+(?:on|by|next|this|early|end of)\b|"
         r"\b(?:je (?:vous )?(?:règle|paie)|nous (?:réglons|payons)|(?:la|lo|le|li) paghiamo|"
-        r"zahlen wir|überweisen wir|betalen (?:we|wij)|maken (?:we|wij) [^.]{0,20}\bover)\b",
+        r"zahlen wir|überweisen wir|betalen (?:we|wij)|maken (?:we|wij) [^.]{0,20}\bover|ik betaal\w*|"
+        r"boek ik|maak ik [^.]{0,20}\bover)\b",
+        needs_date=True,
+    ),
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:suivra|suivront|seguirá|seguirán|volgt|folgt|folgen|segue|seguirà|will follow)\b|"
+        r"\bsera(?: \w+)? (?:effectuée?|réglée?s?|payée?s?|virée?s?)\b|\bseront (?:\w+ )?(?:réglée?s|"
+        r"payée?s|virée?s)\b|\b(?:morgen|tomorrow|demain|mañana|domani|amanhã)\b[^.]{0,20}\b"
+        r"(?:overgemaakt|betaald|überwiesen|bezahlt|paid|sent|wired|payé|viré|pagad[oa]|pagat[oa])\b|"
+        r"\b(?:overgemaakt|betaald|überwiesen|bezahlt)\s+(?:\w+\s+)?morgen\b|\b(?:la primera|a primeira|"
+        r"la première|die erste|de eerste|la prima|the first (?:one|payment|half|instal\w*))\b[^.]{0,30}"
+        r"\b(?:on|el|no dia|le|am|op|il|dia)\b|\bmetà (?:il|a)\b|\bevery (?:monday|tuesday|wednesday|"
+        r"thursday|friday|week|month) starting\b|\bcon valuta\b",
         needs_date=True,
     ),
     _c(
@@ -202,6 +217,7 @@ CUES: list[Cue] = [
         I.promise_to_pay,
         0.8,
         r"\b(?:payment|it|this|invoice|invoices|balance|rest|remainder|funds|money|check|cheque|"
+        r"[a-z]{1,5}-?\d{3,}|"
         r"wire|transfer|other half)\b[^.]{0,30}\b(?:will|'ll|should|is going to) (?:be )?(?:paid|settled|processed|"
         r"released|go out|follow|made)\b",
         needs_date=True,

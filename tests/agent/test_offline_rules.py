@@ -410,3 +410,26 @@ def test_paying_for_the_units_received_once_corrected_stays_a_dispute():
     )
     assert "dispute" in t
     assert "short_pay" not in t
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le solde de 500,00 € suivra le 15 décembre.",
+        "La facture 26-88 sera donc réglée le 22 décembre.",
+        "Morgen overgemaakt, sorry!",
+        "Ik betaal ze vrijdag.",
+        "Ti va bene se la divido in due, metà il 20 dicembre e metà il 20 gennaio?",
+        "RT-4419 is approved and will go out no later than December 3.",
+        "Wir werden die Rechnung bis zum 30.11. bezahlen.",
+    ],
+)
+def test_promises_in_more_languages(text):
+    assert "promise_to_pay" in votes(text)
+
+
+def test_the_dot_of_a_european_date_does_not_end_the_sentence():
+    from arbox.agent.offline.text import clauses
+
+    assert len(clauses("Wir werden bis zum 30.11. bezahlen. Danke.")) == 2
+    assert len(clauses("Ich bin am 24. Juli zurück.")) == 1
