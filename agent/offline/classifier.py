@@ -474,6 +474,14 @@ _UNSURE = re.compile(
 """Terms remembered, hoped for or asked about: not terms said to have been agreed."""
 
 
+_NOT_YET_DONE = re.compile(
+    r"\b(?:until|till|unless|once|before|'d like|would like|want to|need to|have to|hope to|"
+    r"try to|pretty sure|fairly sure|i think|i believe|not sure|thinks|might have|may have|"
+    r"probably)\b"
+)
+"""A claim said under "until"/"before", wished for, or only believed: not a fact yet."""
+
+
 def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     """A cue negated just before it, or a factual claim asked or put in the future; a claim or
     a complaint said under a condition ("let me know if it hasn't arrived") or asked as a
@@ -496,7 +504,8 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     if cue.claim:
         if question:
             return True
-        if FUTURE.search(window) or FUTURE.search(m.group(0)):
+        wide = " ".join(before.split()[-6:])
+        if FUTURE.search(wide) or FUTURE.search(m.group(0)) or _NOT_YET_DONE.search(wide):
             return True
     return False
 

@@ -82,7 +82,8 @@ CUES: list[Cue] = [
         I.payment_sent,
         0.85,
         r"\b(?:we|i|we've|i've|they|accounting|ap|treasury)\s+(?:have |had |"
-        r"just |already |finally )*(?:paid|payed|pay|remitted|wired|settled|transferred)\b",
+        r"just |already |finally )*(?:paid|payed|(?:(?<=have )|(?<=already )|(?<=just ))pay|remitted|"
+        r"wired|settled|transferred)\b",
         claim=True,
         needs_detail=True,
     ),

@@ -433,3 +433,22 @@ def test_the_dot_of_a_european_date_does_not_end_the_sentence():
 
     assert len(clauses("Wir werden bis zum 30.11. bezahlen. Danke.")) == 2
     assert len(clauses("Ich bin am 24. Juli zurück.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our auditor wants the PO copy before we pay invoices over 50 000 SEK.",
+        "Our agreement says we pay you within 15 days of collecting.",
+        "I'd like to get it paid this week.",
+        "The March invoice will be the first one paid that way.",
+        "pretty sure we paid this already, can you look?",
+        "I can't release anything until that's settled.",
+    ],
+)
+def test_a_habit_a_wish_a_belief_or_a_condition_is_no_payment_sent(text):
+    assert "payment_sent" not in votes(text)
+
+
+def test_we_have_pay_in_non_native_english_is_still_a_payment():
+    assert "payment_sent" in votes("We have pay the invoice 10221 on friday, 1 400 EUR.")
