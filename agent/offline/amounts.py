@@ -95,7 +95,8 @@ _NOT_PROMISED = re.compile(
 )
 """An amount they can not pay or owe ("I can not pay full amount $5,420", "we owe $6,300")."""
 _CONTESTED_BEFORE = re.compile(
-    r"(?:difference|differenz|différence|diferencia|differenza|verschil|diferença|overcharg\w*|"
+    r"(?:(?:\bso|that's|that is|which is|i\.e\.|=|\bdus|\bdonc|\bsoit|cioè|ou seja|o sea)\s*$|"
+    r"difference|differenz|différence|diferencia|differenza|verschil|diferença|overcharg\w*|"
     r"overbill\w*|extra|disputed?|contest\w*|credit (?:of|for)|refund|two times|twice|écart|"
     r"ecart|gap|abweichung|scarto|discrepancy|not paying (?:the|a|an|that|this)|"
     r"won't pay (?:the|a)|"
@@ -199,24 +200,52 @@ _PAID_BEFORE = re.compile(
 """An amount paid or to be paid: not the one contested."""
 
 
+_AT_BEFORE = re.compile(r"(?:\bat|\bà|@)\s*$", re.I)
+"""A price "at $6.85" or "à € 65" a unit: not the amount contested."""
+
+
 def disputed_amount(clause: str, text: str) -> Decimal | None:
     """The contested amount: one said to be the difference, the overcharge or the fee refused,
-    else the first in the clause not said of a payment, else in the reply; never a unit price
-    ("$4.10/sq ft", "46,00 € cad.")."""
-    for source in (clause, text):
-        found = [a for a in extract.find_amounts(source) if not _unit_price(source, a)]
-        said = [
-            a
-            for a in found
-            if _CONTESTED_BEFORE.search(source[max(0, a.start - 45) : a.start])
-            or _CONTESTED_AFTER.match(source[a.end : a.end + 30])
+    else the first in the clause not said of a payment, else in the reply; a unit price ("$4.10/sq
+    ft", "46,00 € cad.", "at $6.85") only when the reply names no other amount."""
+    for unit_prices_too in (False, True):
+        # "EUR 420 each" charged twice: when only unit prices are named, one is contested.
+        candidates = [
+            [
+                a
+                for a in extract.find_amounts(source)
+                if unit_prices_too
+                or not (
+                    _unit_price(source, a)
+                    or _AT_BEFORE.search(source[max(0, a.start - 6) : a.start])
+                )
+            ]
+            for source in (clause, text)
         ]
-        unpaid = [
-            a for a in found if not _PAID_BEFORE.search(source[max(0, a.start - 30) : a.start])
-        ]
-        if said or unpaid or found:
-            return (said or unpaid or found)[0].value
-    return None
+        for source, found in zip((clause, text), candidates, strict=True):
+            said = [
+                a
+                for a in found
+                if _CONTESTED_BEFORE.search(source[max(0, a.start - 45) : a.start])
+                or _CONTESTED_AFTER.match(source[a.end : a.end + 30])
+            ]
+            if said:
+                return said[0].value  # named as the difference, overcharge or fee, anywhere
+        for source, found in zip((clause, text), candidates, strict=True):
+            unpaid = [
+                a for a in found if not _PAID_BEFORE.search(source[max(0, a.start - 30) : a.start])
+            ]
+            if unpaid or found:
+                return (unpaid or found)[0].value
+    refused = _REFUSED_BARE.search(text)
+    return Decimal(refused.group(1).replace(",", "")) if refused else None
+
+
+_REFUSED_BARE = re.compile(
+    r"\bnot (?:paying|going to pay|pay)\s+(?:for\s+)?(\d{1,3}(?:,\d{3})+|\d{3,6})\b(?![\d/.-])",
+    re.I,
+)
+"""A contested amount written without a currency: "im not paying 3,800 for the bucket"."""
 
 
 _FIRST_PART_BEFORE = re.compile(

@@ -556,3 +556,34 @@ def test_a_refused_finance_charge_rests_on_terms_said_elsewhere_in_the_reply():
     clause = "I'm not paying the finance charges."
     f = fill(Intent.dispute, clause, text, ANCHOR, "", ["terms"])
     assert f.reason == "terms"
+
+
+@pytest.mark.parametrize(
+    ("clause", "text", "amount"),
+    [
+        # the amount named as the difference elsewhere beats the unit prices of the clause
+        (
+            "Der Stückpreis von 9,80 € entspricht nicht dem vereinbarten Preis von 8,95 €.",
+            "Der Stückpreis von 9,80 € entspricht nicht dem vereinbarten Preis von 8,95 €. "
+            "Bei 100 Stück ergibt sich eine Differenz von 85,00 €.",
+            "85.00",
+        ),
+        # a computed result, not the unit price it was computed from
+        (
+            "10 pcs at $6.85, so $68.50 we never got.",
+            "10 pcs at $6.85, so $68.50 we never got.",
+            "68.50",
+        ),
+        # the only amount is a unit charge billed twice
+        (
+            "You charged the transfer two times, EUR 310 each.",
+            "You charged the transfer two times, EUR 310 each.",
+            "310",
+        ),
+        # no currency written
+        ("im not paying 2,400 for that pump", "im not paying 2,400 for that pump", "2400"),
+    ],
+)
+def test_the_disputed_amount_named_computed_or_written_bare(clause, text, amount):
+    f = fill(Intent.dispute, clause, text, ANCHOR, "", [])
+    assert f.disputed_amount == Decimal(amount)
