@@ -193,6 +193,15 @@ class OfflineClassifier:
             # What they contest is what they deducted: short_pay with its reason, not also a
             # dispute (CONTRACTS.md section 1).
             chosen.remove(Intent.dispute)
+        if (
+            auto
+            and Intent.wrong_contact in chosen
+            and Intent.wrong_contact not in by_intent
+            and "@" not in text
+        ):
+            # An out-of-office's "please contact my colleague" names no new contact
+            # (CONTRACTS.md section 1: an automatic reply keeps a contact it names).
+            chosen.remove(Intent.wrong_contact)
         if auto and Intent.auto_reply not in chosen:
             chosen.append(Intent.auto_reply)
         if auto and not _from_text_only(reply):

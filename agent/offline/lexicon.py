@@ -277,7 +277,7 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
-        r"|cracked|leaking|spoiled|expired|past their expiry|not working|doesn't work|poor quality)\b",
+        r"|cracked|leaking|spoiled|(?<!card )expired(?! card)|past their expiry|not working|doesn't work|poor quality)\b",
         reason="damaged",
     ),
     _c(
@@ -317,8 +317,9 @@ CUES: list[Cue] = [
         0.75,
         r"\b(?:don't think we owe|do not owe|don't owe|not owe|should not have been "
         r"(?:billed|charged)|shouldn't have been (?:billed|charged)|why am i being charged|take the "
-        r"\$?[\d,.]+ off|were cancelled|was cancelled|please (?:correct|reissue)|issue a credit|"
-        r"cancel the invoice|warranty|undisputed|corrected invoice|please credit|not paying (?:them|"
+        r"\$?[\d,.]+ off|were cancelled|was cancelled|please (?:correct|reissue)(?! (?:your|the|our) (?:\w+ )?(?:system|records?|"
+        r"reminders?|address|vendor|master|files?|reminder system))|issue a credit|"
+        r"cancel the invoice|warranty|undisputed|corrected invoice(?! for our (?:files|records))|please credit|not paying (?:them|"
         r"for)|we returned|returned in|way higher|higher than (?:what )?we agreed|fehlt)",
         reason="other",
     ),
@@ -815,7 +816,10 @@ RESOLVED = re.compile(
     r"not a dispute|(?:not|n't) (?:have )?any disputes?|disputing nothing|(?:not|n't) disput\w*|"
     r"ne contest\w* (?:pas|rien)|ne (?:le |la |les )?contest\w* pas|no (?:disputamos|impugnamos|"
     r"cuestionamos|discutimos)|non contest\w*|não contest\w*|(?:bestreiten|beanstanden) "
-    r"(?:wir |ich )?(?:nicht|nichts)|betwisten (?:wij |we |ik )?niet|"
+    r"(?:wir |ich )?(?:nicht|nichts)|betwisten (?:wij |we |ik )?niet|(?:bestreiten|beanstanden|betwisten|"
+    r"contestons|contestamos|contestiamo)\b[^.]{0,30}\b(?:nicht|niet|pas)\b|è chius[ao]|hat sich[^.]{0,40}"
+    r"\berledigt|is afgehandeld|est close|está cerrad[oa]|not (?:100% |completely |totally |entirely )?sure|"
+    r"let me check|"
     r"hat sich erledigt|ist erledigt|est réglée?|a été résolue?|está resuelt[oa]|se ha resuelto|"
     r"is opgelost|è stat[oa] risolt[oa]|foi resolvid[oa])\b"
 )

@@ -452,3 +452,31 @@ def test_a_habit_a_wish_a_belief_or_a_condition_is_no_payment_sent(text):
 
 def test_we_have_pay_in_non_native_english_is_still_a_payment():
     assert "payment_sent" in votes("We have pay the invoice 10221 on friday, 1 400 EUR.")
+
+
+def test_an_out_of_office_naming_no_new_contact_is_not_wrong_contact():
+    t = full.classify(
+        Reply(
+            text="I am away until December 9 with no email. For anything urgent please contact "
+            "a colleague.",
+            subject="Automatic reply: your reminder",
+            headers={"Auto-Submitted": "auto-replied"},
+            sent_at=SENT,
+        )
+    )
+    assert {f.intent.value for f in t.findings} == {"auto_reply"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij betwisten de factuur niet, maar de werkbon ontbreekt.",
+        "Wir bestreiten die Rechnung nicht, uns fehlt nur der Lieferschein.",
+        "La questione dei prezzi per noi è chiusa.",
+        "I don't think we owe this, but I'm not 100% sure - let me check with my partner.",
+        "Sorry, the card expired, I've updated it in your portal.",
+        "Per our agreement it's due May 2. Please correct your reminder system.",
+    ],
+)
+def test_more_denials_and_things_that_are_no_dispute(text):
+    assert "dispute" not in votes(text)
