@@ -243,6 +243,10 @@ class OfflineClassifier:
         if Intent.auto_reply in by_intent and _AWAY_MARKERS.search(text):
             auto = True
         by_intent.pop(Intent.auto_reply, None)
+        if Intent.wrong_contact not in by_intent:
+            where = _redirect_clause(text, reply.sender)
+            if where is not None:
+                by_intent[Intent.wrong_contact].append(Hit(_REDIRECT_CUE, where))
         if Intent.short_pay not in by_intent:
             table = read_table(text)
             if table is not None and table.short_paid()[1]:
@@ -392,6 +396,32 @@ _TABLE_DEDUCTION = re.compile(
     re.I,
 )
 _TABLE_CUE = Cue(Intent.short_pay, _TABLE_DEDUCTION, 0.8)
+_ADDRESS = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_REDIRECT = re.compile(
+    r"\b(?:contact\w*|wenden|vertretung|ansprechpartner\w*|collègue|colleague|colega|collega|"
+    r"write to|send (?:invoices|it|them|statements|all)|mailen naar|naar|please use|update to|"
+    r"goes to|handled by|trait[ée]\w*|handles|treasurer|liquidat\w*|administrat\w*|supervisor|"
+    r"trustee|curator|register|must be (?:sent|addressed)|addressed to|sent to|direct\w*|forward\w*|"
+    r"include|inviate|envíe\w*|enviar|envoyer|adresser|schicken|senden|sturen|responsable|"
+    r"ligar|falar com|rivolgersi|rivolgete\w*|geben sie|contacte\w*|contatar|contactar|mandar)\b",
+    re.I,
+)
+_REDIRECT_CUE = Cue(Intent.wrong_contact, _REDIRECT, 0.75)
+
+
+def _redirect_clause(text: str, sender: str) -> Clause | None:
+    """A clause that points to an address other than the sender's ("contactar a D. Fátima
+    pelo e-mail fatima@...", "meine Vertretung, s.lorenz@..."), not to ours ("sent to your
+    remittance email")."""
+    own = {a.lower() for a in _ADDRESS.findall(sender or "")}
+    for clause in clauses(text):
+        for m in _ADDRESS.finditer(clause.text):
+            if m.group(0).lower().rstrip(".") in own:
+                continue
+            before = clause.text[max(0, m.start() - 80) : m.start()]
+            if _REDIRECT.search(before) and not re.search(r"\byour\b[^.]{0,25}$", before, re.I):
+                return clause
+    return None
 
 
 _NOT_A_DUE_DATE = re.compile(r"(?:right\s+)?now|(?:over|during|across)\s", re.I)

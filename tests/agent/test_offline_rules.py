@@ -480,3 +480,25 @@ def test_an_out_of_office_naming_no_new_contact_is_not_wrong_contact():
 )
 def test_more_denials_and_things_that_are_no_dispute(text):
     assert "dispute" not in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Para assuntos urgentes, contactar a D. Rosa pelo e-mail rosa@exemplo-agricola.pt.",
+        "Bitte wenden Sie sich an meine Vertretung, Herrn Kurt Weil, k.weil@beispiel-verlag.de.",
+        "Les paiements fournisseurs sont traités par notre centre : csp@exemple-sa.fr.",
+        "Forwarding to our treasurer, Ann Lee (alee@example-schools.org), who handles payments.",
+    ],
+)
+def test_an_address_pointed_to_in_any_language_is_wrong_contact(text):
+    assert "wrong_contact" in votes(text, sender="Someone <someone@example-sender.com>")
+
+
+def test_the_senders_own_address_or_ours_is_no_redirect():
+    from arbox.agent.offline.classifier import _redirect_clause
+
+    sender = "Dana <dana@acme-example.com>"
+    assert _redirect_clause("Contact me at dana@acme-example.com if needed.", sender) is None
+    assert _redirect_clause("It was sent to your remittance email ar@vendor.com.", sender) is None
+    assert _redirect_clause("Please contact Bo at bo@acme-example.com.", sender) is not None
