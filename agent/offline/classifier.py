@@ -401,8 +401,8 @@ _REDIRECT = re.compile(
     r"\b(?:contact\w*|wenden|vertretung|ansprechpartner\w*|collègue|colleague|colega|collega|"
     r"write to|send (?:invoices|it|them|statements|all)|mailen naar|naar|please use|update to|"
     r"goes to|handled by|trait[ée]\w*|handles|treasurer|liquidat\w*|administrat\w*|supervisor|"
-    r"trustee|curator|register|must be (?:sent|addressed)|addressed to|sent to|direct\w*|forward\w*|"
-    r"include|inviate|envíe\w*|enviar|envoyer|adresser|schicken|senden|sturen|responsable|"
+    r"trustee|curator|register|must be (?:sent|addressed)|addressed to|sent to|direct\w*|"
+    r"forward\w*|include|inviate|envíe\w*|enviar|envoyer|adresser|schicken|senden|sturen|responsable|"
     r"ligar|falar com|rivolgersi|rivolgete\w*|geben sie|contacte\w*|contatar|contactar|mandar)\b",
     re.I,
 )
