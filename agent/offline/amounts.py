@@ -20,7 +20,9 @@ _DEDUCT = re.compile(
     r"abzüglich|minus|\bmin\b|retenant|retenu|retenue|retenido|retención|retenção|trattenut\w|"
     r"einbehalten|"
     r"rebate|net of|differenz|difference|déduit|déduction|retenu|moins|descontamos|descontado|"
-    r"desconto|deducido|retenido|trattenendo|trattenuto|detratto|ingehouden|korting|in mindering",
+    r"desconto|deducido|retenido|trattenendo|trattenuto|detratto|ingehouden|korting|in mindering|"
+    r"descont\w*|back-?charg\w*|charge-?back|verrekend|verrechnet|compensad\w*|compensé\w*|"
+    r"against (?:ours|our (?:own )?invoice|what you owe)",
     re.I,
 )
 
@@ -35,16 +37,34 @@ _CONJUNCTION = re.compile(r"\b(?:and|und|et|y|e|en|then|dann|puis)\b", re.I)
 
 
 _GROSS = re.compile(
-    r"(?:invoice total|\(total|über|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu "
+    r"(?:invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu "
     r"de?s?|statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|"
-    r"bruttobetrag|invoice (?:amount|of))[^\d\n]{0,12}$",
+    r"bruttobetrag|invoice (?:amount|of)|\d of(?: the| your| our)?)[^\d\n]{0,12}$",
     re.I,
 )
 
 
 _DEDUCTED_AFTER = re.compile(
     r"\)?\s*(?:light|short|less|off\b|deducted|held back|withheld|abgezogen|einbehalten|"
-    r"retenido|descontado|in mindering|isn't an oversight|was (?:deducted|withheld|taken))",
+    r"retenido|descontado|in mindering|isn't an oversight|was (?:deducted|withheld|taken)|"
+    r"difference|(?:we |i |they )?(?:took|take|have taken|deducted|withheld|held back|kept)\b|"
+    r"(?:[€$£]\s*)?(?:(?!not\b|nicht\b|niet\b|pas\b|non\b|no\b)\w+ ){0,3}"
+    r"(?:ingehouden|ingehalden|inbehouden|einbehalten|abgezogen|retenid[oa]s?|"
+    r"descontad[oa]s?|trattenut[oi]|déduits?|retenus?|verrekend|verrechnet)|"
+    r"(?:\w+ ){0,2}(?:chargeback|charge-back|backcharge|deduction|allowance|retainage|rebate)\b|"
+    r"balance\b[^.\n]{0,30}\bis (?:the|our) )",
+    re.I,
+)
+_PAID_AFTER = re.compile(
+    r"\)?,?\s*(?:was|were|has been|have been|is|went|got)\s+(?:\w+\s+)?(?:paid|sent|remitted|"
+    r"wired|transferred|released|out)\b|\)?,?\s*(?:werd|is|wurde|a été|fue|foi)\b[^.\n]{0,25}"
+    r"\b(?:overgemaakt|betaald|überwiesen|bezahlt|payée?|virée?|pagad[oa]|transferid[oa])\b",
+    re.I,
+)
+"""Said after the amount: the amount that went ("the remaining $22,850.00 was paid by ACH")."""
+_PAID_THE_DIFFERENCE = re.compile(
+    r"\b(?:paid|pay|remitted|sent|wired|transferred)\s+(?:the\s+)?(?:difference|balance|"
+    r"remainder|rest)\s+(?:of\s+)?$",
     re.I,
 )
 _OWED_AFTER = re.compile(
@@ -54,7 +74,8 @@ _OWED_AFTER = re.compile(
 )
 """The balance left open by a short pay is the deduction ("the $64.80 you show as open")."""
 _UNIT_AFTER = re.compile(
-    r"\s*(?:/|per\b|each\b|ea\b|cad\b|chacun|cada\b|p\.?\s?u\.|x\s*\d|×|a (?:unit|piece|page|"
+    r"\s*(?:/|per\b(?!\s+(?:le|la|les|l'|il|i|gli|lo|the|our|your|un|una|uno|de|het|een|\d))|"
+    r"each\b|ea\b|cad\b|chacun|cada\b|p\.?\s?u\.|x\s*\d|×|a (?:unit|piece|page|"
     r"hour|day)|pro\b|par\b)",
     re.I,
 )
@@ -74,14 +95,19 @@ _NOT_PROMISED = re.compile(
 )
 """An amount they can not pay or owe ("I can not pay full amount $5,420", "we owe $6,300")."""
 _CONTESTED_BEFORE = re.compile(
-    r"(?:difference|differenz|différence|diferencia|differenza|verschil|diferença|overcharg\w*|"
-    r"overbill\w*|extra|disputed?|contest\w*|credit (?:of|for)|refund|two times|twice)"
+    r"(?:(?:\bso|that's|that is|which is|i\.e\.|=|\bdus|\bdonc|\bsoit|cioè|ou seja|o sea)\s*$|"
+    r"difference|differenz|différence|diferencia|differenza|verschil|diferença|overcharg\w*|"
+    r"overbill\w*|extra|disputed?|contest\w*|credit (?:of|for)|refund|two times|twice|écart|"
+    r"ecart|gap|abweichung|scarto|discrepancy|not paying (?:the|a|an|that|this)|"
+    r"won't pay (?:the|a)|"
+    r"(?:de|di|van|von|of) (?:la |el |het |die )?(?:diferencia|différence|differenza|verschil))"
     r"[^\n.$€£]{0,30}$",
     re.I,
 )
 """The contested part, said as such: "a difference of $441.60", "la differenza è di 675,00 €"."""
 _PAY_VERB = re.compile(
-    r"\b(?:pay|paying|send|sending|transfer|wire|remit|expect|überweisen|zahlen|begleichen|pagar|"
+    r"\b(?:pay|paying|send|sending|transfer|wire|remit|expect|get you|give you|überweisen|zahlen|"
+    r"begleichen|pagar|"
     r"pagaremos|payer|réglerons|paierons|betalen|pagare|pagheremo|pagaremos|of|über|de|van|di)\b"
     r"[^\d\n]{0,25}$",
     re.I,
@@ -92,7 +118,8 @@ _NOT_PAID = re.compile(
     r"(?:less|deduct\w*|minus|\bmin\b|withheld|held back|short|abzug|abzüglich|einbehalten|"
     r"invoice amount(?: of)?|\bvs\.?|versus|"
     r"differenz|déduit|retenant|retenu|descontado|descontamos|desconto de|retenido|trattenendo|"
-    r"invoice total|\(total|über|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu de?s?|"
+    r"invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|"
+    r"au lieu de?s?|"
     r"statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|bruttobetrag)"
     r"[^\d\n]{0,12}$",
     re.I,
@@ -102,7 +129,8 @@ _NOT_PAID = re.compile(
 _TOTAL = re.compile(
     r"\b(?:total|totaling|totalling|sum|amount(?: of)?|in the amount of|betrag|gesamt|summe|"
     r"zahlbetrag|montant|importe|importo|valor|bedrag|totaal|net|net paid|pagado|pagato|pago|"
-    r"betaald|valor transferido|bonifico di|transferencia de|restbetrag von|mit|expect)\b"
+    r"betaald|valor transferido|bonifico di|transferencia de|restbetrag von|mit|expect|"
+    r"remainder|the rest|de rest|le reste|el resto|il resto|o restante|der rest)\b"
     r"[^\d\n]{0,45}$",
     re.I,
 )
@@ -127,6 +155,7 @@ def payment_amount(clause: str, text: str) -> Decimal | None:
             for a in found
             if not _NOT_PAID.search(source[max(0, a.start - 30) : a.start])
             and not _deduction(source, a)
+            and not _FEE_AFTER.match(source[a.end : a.end + 25])
         ]
         totals = [a for a in amounts if _TOTAL.search(source[max(0, a.start - 60) : a.start])]
         if totals:
@@ -145,26 +174,102 @@ _TOTAL_LINE = re.compile(
 )
 
 
+_FEE_AFTER = re.compile(
+    r"\s*(?:[\w-]+ )?(?:late (?:fee|charge)s?|finance charges?|fees?|surcharges?|penalt\w+)\b",
+    re.I,
+)
+"""A fee named after its amount ("the $180 late fee") is no payment."""
+
+
 def _unit_price(source: str, a: extract.AmountMention) -> bool:
     return bool(_UNIT_AFTER.match(source[a.end : a.end + 12]))
 
 
+_CONTESTED_AFTER = re.compile(
+    r"\)?\s*(?:over\b|too much|te veel|zu viel|de trop|de más|in più|a mais|more than|"
+    r"(?:\w+ ){0,2}(?:late (?:fee|charge)s?|fees?|surcharges?|interest|finance charges?|"
+    r"gebühr\w*|frais|recargos?|kosten))",
+    re.I,
+)
+"""Said after the amount: "$980.00 over", "the $58 late fee"."""
+_PAID_BEFORE = re.compile(
+    r"\b(?:paid|pay|sent|send|ach|eft|wire|wired|check|cheque|transfer\w*|remit\w*|überwiesen|"
+    r"virement|pagad[oa]|betaald)\b[^.\n$€£]{0,20}$",
+    re.I,
+)
+"""An amount paid or to be paid: not the one contested."""
+
+
+_AT_BEFORE = re.compile(r"(?:\bat|\bà|@)\s*$", re.I)
+"""A price "at $6.85" or "à € 65" a unit: not the amount contested."""
+
+
 def disputed_amount(clause: str, text: str) -> Decimal | None:
-    """The contested amount: one said to be the difference or overcharge, else the first in
-    the clause, else in the reply; never a unit price ("$4.10/sq ft", "46,00 € cad.")."""
-    for source in (clause, text):
-        found = [a for a in extract.find_amounts(source) if not _unit_price(source, a)]
-        said = [
-            a for a in found if _CONTESTED_BEFORE.search(source[max(0, a.start - 45) : a.start])
+    """The contested amount: one said to be the difference, the overcharge or the fee refused,
+    else the first in the clause not said of a payment, else in the reply; a unit price ("$4.10/sq
+    ft", "46,00 € cad.", "at $6.85") only when the reply names no other amount."""
+    for unit_prices_too in (False, True):
+        # "EUR 420 each" charged twice: when only unit prices are named, one is contested.
+        candidates = [
+            [
+                a
+                for a in extract.find_amounts(source)
+                if unit_prices_too
+                or not (
+                    _unit_price(source, a)
+                    or _AT_BEFORE.search(source[max(0, a.start - 6) : a.start])
+                )
+            ]
+            for source in (clause, text)
         ]
-        if said or found:
-            return (said or found)[0].value
-    return None
+        for source, found in zip((clause, text), candidates, strict=True):
+            said = [
+                a
+                for a in found
+                if _CONTESTED_BEFORE.search(source[max(0, a.start - 45) : a.start])
+                or _CONTESTED_AFTER.match(source[a.end : a.end + 30])
+            ]
+            if said:
+                return said[0].value  # named as the difference, overcharge or fee, anywhere
+        for source, found in zip((clause, text), candidates, strict=True):
+            unpaid = [
+                a for a in found if not _PAID_BEFORE.search(source[max(0, a.start - 30) : a.start])
+            ]
+            if unpaid or found:
+                return (unpaid or found)[0].value
+    refused = _REFUSED_BARE.search(text)
+    return Decimal(refused.group(1).replace(",", "")) if refused else None
+
+
+_REFUSED_BARE = re.compile(
+    r"\bnot (?:paying|going to pay|pay)\s+(?:for\s+)?(\d{1,3}(?:,\d{3})+|\d{3,6})\b(?![\d/.-])",
+    re.I,
+)
+"""A contested amount written without a currency: "im not paying 3,800 for the bucket"."""
+
+
+_FIRST_PART_BEFORE = re.compile(
+    r"(?:first (?:part|instal\w*|payment|rate|half)|erste (?:rate|zahlung|teilzahlung)|"
+    r"première (?:échéance|mensualité|partie)|primera (?:cuota|parte)|prima rata|"
+    r"eerste (?:termijn|betaling)|"
+    r"primeira (?:parcela|prestação))[^\d\n]{0,15}$",
+    re.I,
+)
+"""The first instalment of a plan is what is promised first ("first part EUR 1.950 on ...")."""
 
 
 def promised_amount(clause: str) -> Decimal | None:
-    """The amount right after a verb of paying ("I can send $1,000 on Friday")."""
-    for a in extract.find_amounts(clause):
+    """The amount promised: a plan's first instalment or an amount with its schedule after it
+    ("€ 500 per maand"), else the amount right after a verb of paying ("I can send $1,000 on
+    Friday", "I can get you $1,500 tomorrow")."""
+    found = extract.find_amounts(clause)
+    for a in found:
+        before = clause[max(0, a.start - 40) : a.start]
+        if _FIRST_PART_BEFORE.search(before) or (
+            _INSTALMENT_AFTER.match(clause[a.end : a.end + 20]) and not _NOT_PROMISED.search(before)
+        ):
+            return a.value
+    for a in found:
         before = clause[max(0, a.start - 40) : a.start]
         if (
             (_PAY_VERB.search(before) or _INSTALMENT_AFTER.match(clause[a.end : a.end + 20]))
@@ -215,9 +320,14 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     paid = None
     for a in amounts:
         window = text[max(0, a.start - 60) : a.start]
-        if _deduction(text, a) or _NOT_PAID.search(window) or a.value == gross:
+        if _deduction(text, a) or _NOT_PAID.search(window) or a.value in (gross, deducted):
             continue
-        if _TOTAL.search(window) or paid is None:
+        if (
+            _TOTAL.search(window)
+            or _PAID_THE_DIFFERENCE.search(window)
+            or _PAID_AFTER.match(text[a.end : a.end + 40])
+            or paid is None
+        ):
             paid = a.value
     if deducted is None and paid is not None and gross is not None and gross > paid:
         deducted = gross - paid
@@ -234,6 +344,8 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
 def _deduction(text: str, a: extract.AmountMention) -> bool:
     before = text[max(0, a.start - 40) : a.start]
     after = text[a.end : a.end + 30]
+    if _PAID_THE_DIFFERENCE.search(before) or _PAID_AFTER.match(after):
+        return False  # "paid the difference of $5,180.00", "$22,850.00 was paid"
     said = _DEDUCT_BEFORE.search(before)
     return bool(
         said and not _GROSS.search(before[-15:]) and not _CONJUNCTION.search(said.group(0))

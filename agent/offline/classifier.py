@@ -31,13 +31,16 @@ from .lexicon import (
     BOUNCE,
     CUES,
     DELAYED,
+    DOC_ISSUED,
     FUTURE,
     NEGATORS,
     RESOLVED,
     SHORT_EVIDENCE,
+    UNDONE,
     Cue,
 )
 from .model import LinearModel, shipped_model
+from .remittance import read_table
 from .text import Clause, clauses, clean_text, normalize
 
 MIN_CONFIDENCE = 0.5
@@ -46,7 +49,8 @@ EVIDENCE_CHARS = 240
 _NO_INVOICES = frozenset({Intent.auto_reply, Intent.wrong_contact, Intent.financial_distress})
 """Intents that concern the account, not particular invoices."""
 
-_WINDOW_STOP = re.compile(r"[,;:()\-]|\b(?:but|however|although|aber|mais|pero)\b")
+_WINDOW_STOP = re.compile(r"[,;:()]|(?<!\w)-|-(?!\w)|\b(?:but|however|although|aber|mais|pero)\b")
+"""Where a negation's or a tense's reach ends; a hyphen inside "INV-4410" is no stop."""
 _AWAY_MARKERS = re.compile(
     r"\b(?:until|till|through|back (?:on|in)|return|retour|bis|hasta|jusqu|inclus|automatic|"
     r"automatique|automática|automático|ledig|received and is being reviewed)\b",
@@ -56,6 +60,13 @@ _AWAY_MARKERS = re.compile(
 
 _SPECIFIC_DOC = re.compile(
     r"cop(?:y|ies)|statement|w-?9|proof of delivery|\bpod\b|bill of lading|packing slip|receipt",
+    re.I,
+)
+
+
+_REMEDY = re.compile(
+    r"credit (?:memo|note)|gutschrift|\bavoir\b|nota de cr[ée]dito|nota di credito|creditnota|"
+    r"corrected|revised|korrigiert\w*|corrig[ée]\w*|corregid\w*|gecorrigeerd\w*|corrett\w*",
     re.I,
 )
 
@@ -178,6 +189,19 @@ class OfflineClassifier:
             scores[Intent.short_pay] = max(
                 scores.get(Intent.short_pay, 0.0), scores[Intent.dispute]
             )
+        if Intent.short_pay in chosen and Intent.dispute in chosen:
+            # What they contest is what they deducted: short_pay with its reason, not also a
+            # dispute (CONTRACTS.md section 1).
+            chosen.remove(Intent.dispute)
+        if (
+            auto
+            and Intent.wrong_contact in chosen
+            and Intent.wrong_contact not in by_intent
+            and "@" not in text
+        ):
+            # An out-of-office's "please contact my colleague" names no new contact
+            # (CONTRACTS.md section 1: an automatic reply keeps a contact it names).
+            chosen.remove(Intent.wrong_contact)
         if auto and Intent.auto_reply not in chosen:
             chosen.append(Intent.auto_reply)
         if auto and not _from_text_only(reply):
@@ -219,6 +243,17 @@ class OfflineClassifier:
         if Intent.auto_reply in by_intent and _AWAY_MARKERS.search(text):
             auto = True
         by_intent.pop(Intent.auto_reply, None)
+        if Intent.wrong_contact not in by_intent:
+            where = _redirect_clause(text, reply.sender)
+            if where is not None:
+                by_intent[Intent.wrong_contact].append(Hit(_REDIRECT_CUE, where))
+        if Intent.short_pay not in by_intent:
+            table = read_table(text)
+            if table is not None and table.short_paid()[1]:
+                # A remittance advice whose deduction column is filled: a short pay.
+                where = next((c for c in clauses(text) if _TABLE_DEDUCTION.search(c.text)), None)
+                if where is not None:
+                    by_intent[Intent.short_pay].append(Hit(_TABLE_CUE, where))
         _apply_precedence(by_intent)
         bounce = bool(
             BOUNCE.search(text) or BOUNCE.search(reply.subject or "") or _dsn(reply.headers)
@@ -244,13 +279,15 @@ class OfflineClassifier:
             norm = correct(normalize(clause.text))
             question = norm.rstrip().endswith("?")
             dated: bool | None = None
-            resolved = bool(RESOLVED.search(norm))
+            settled = _settled_until(norm)
             for cue in CUES:
-                if resolved and cue.intent is Intent.dispute:
-                    continue  # "the dispute has been resolved" is not a dispute
                 for m in cue.pattern.finditer(norm):
+                    if cue.intent is Intent.dispute and m.start() < settled:
+                        continue  # "the dispute has been resolved", "we dispute nothing"
                     if _cancelled(cue, norm, m, question):
                         continue
+                    if cue.intent is Intent.payment_sent and _not_paid(norm, m):
+                        continue  # returned, on hold; or it is the invoice that was issued
                     if cue.needs_date:
                         if dated is None:
                             dated = _dated(clause.text, text, anchor)
@@ -383,6 +420,38 @@ def _position(finding: Finding, text: str) -> int:
 
 
 _BOUNCE_CUE = Cue(Intent.wrong_contact, BOUNCE, 0.9)
+_TABLE_DEDUCTION = re.compile(
+    r"deduct|\bless\b|discount|\badj|withh|short|abzug|skonto|einbehalt|retenue|d[ée]duction|"
+    r"descuento|retenci|korting|sconto|trattenut|desconto|retention",
+    re.I,
+)
+_TABLE_CUE = Cue(Intent.short_pay, _TABLE_DEDUCTION, 0.8)
+_ADDRESS = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_REDIRECT = re.compile(
+    r"\b(?:contact\w*|wenden|vertretung|ansprechpartner\w*|collègue|colleague|colega|collega|"
+    r"write to|send (?:invoices|it|them|statements|all)|mailen naar|naar|please use|update to|"
+    r"goes to|handled by|trait[ée]\w*|handles|treasurer|liquidat\w*|administrat\w*|supervisor|"
+    r"trustee|curator|register|must be (?:sent|addressed)|addressed to|sent to|direct\w*|"
+    r"forward\w*|include|inviate|envíe\w*|enviar|envoyer|adresser|schicken|senden|sturen|responsable|"
+    r"ligar|falar com|rivolgersi|rivolgete\w*|geben sie|contacte\w*|contatar|contactar|mandar)\b",
+    re.I,
+)
+_REDIRECT_CUE = Cue(Intent.wrong_contact, _REDIRECT, 0.75)
+
+
+def _redirect_clause(text: str, sender: str) -> Clause | None:
+    """A clause that points to an address other than the sender's ("contactar a D. Fátima
+    pelo e-mail fatima@...", "meine Vertretung, s.lorenz@..."), not to ours ("sent to your
+    remittance email")."""
+    own = {a.lower() for a in _ADDRESS.findall(sender or "")}
+    for clause in clauses(text):
+        for m in _ADDRESS.finditer(clause.text):
+            if m.group(0).lower().rstrip(".") in own:
+                continue
+            before = clause.text[max(0, m.start() - 80) : m.start()]
+            if _REDIRECT.search(before) and not re.search(r"\byour\b[^.]{0,25}$", before, re.I):
+                return clause
+    return None
 
 
 _NOT_A_DUE_DATE = re.compile(r"(?:right\s+)?now|(?:over|during|across)\s", re.I)
@@ -392,6 +461,14 @@ def _promise_dates(text: str, anchor: date) -> list[date]:
     """The dates a promise could be held to: not "now" (we can't pay right now) and not
     a period something is spread over (a plan over the next three months)."""
     return [d.value for d in find_dates(text, anchor) if not _NOT_A_DUE_DATE.match(d.text)]
+
+
+def _not_paid(norm: str, m: re.Match[str]) -> bool:
+    """A payment said to be undone just after ("scheduled for June 10 but then put on hold"),
+    or the cue's verb said of an invoice or a PO ("INV-20 was issued March 1")."""
+    if UNDONE.search(norm[m.end() : m.end() + 80]):
+        return True
+    return any(d.start() <= m.start() < d.end() for d in DOC_ISSUED.finditer(norm))
 
 
 def _dsn(headers: Mapping[str, str]) -> bool:
@@ -434,8 +511,50 @@ def _combine(weights: list[float]) -> float:
     return round(min(0.97, 1.0 - miss), 3)
 
 
+_CONTRAST = re.compile(
+    r"\b(?:but|however|although|though|aber|jedoch|mais|pero|sin embargo|maar|ma|mas)\b"
+)
+
+
+def _settled_until(norm: str) -> int:
+    """Where a clause's "resolved" or "we dispute nothing" stops reaching: the contrast after
+    it ("we don't dispute the price, but 3 units were damaged"), else the clause's end; 0
+    when the clause settles or denies nothing."""
+    m = RESOLVED.search(norm)
+    if m is None:
+        return 0
+    contrast = _CONTRAST.search(norm, m.end())
+    return contrast.start() if contrast else len(norm)
+
+
+_CONDITIONAL = re.compile(r"\b(?:if|whether|in case|falls|wenn|ob|si|indien)\b")
+_YES_NO = re.compile(
+    r"^\W*(?:is|are|was|were|do|does|did|can|could|should|would|will|have|has|am|shall|"
+    r"ist|sind|war|hat|haben|est-ce|es|está|son|é|è|sono|zijn|heeft|hebben)\b"
+)
+"""A question that asks whether ("Is this the same invoice ...?"), not why: it claims nothing."""
+
+
+_UNSURE = re.compile(
+    r"\b(?:thought|think|fairly sure|pretty sure|not sure|i believe|if i recall|remember|whether|"
+    r"open to|consider|could we|can we|would you|possible|möglich|pourriez|podría\w*|potreste|"
+    r"zouden|je crois|creo que|ich glaube|penso che|ik denk)\b"
+)
+"""Terms remembered, hoped for or asked about: not terms said to have been agreed."""
+
+
+_NOT_YET_DONE = re.compile(
+    r"\b(?:until|till|unless|once|before|'d like|would like|want to|need to|have to|hope to|"
+    r"try to|pretty sure|fairly sure|i think|i believe|not sure|thinks|might have|may have|"
+    r"probably)\b"
+)
+"""A claim said under "until"/"before", wished for, or only believed: not a fact yet."""
+
+
 def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
-    """A cue negated just before it, or a factual claim asked or put in the future."""
+    """A cue negated just before it, or a factual claim asked or put in the future; a claim or
+    a complaint said under a condition ("let me know if it hasn't arrived") or asked as a
+    yes/no question ("is this the same invoice Danny voided?")."""
     before = norm[: m.start()]
     stops = list(_WINDOW_STOP.finditer(before))
     if stops:
@@ -443,10 +562,19 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     window = " ".join(before.split()[-4:])
     if NEGATORS.search(window):
         return True
+    if (cue.claim or cue.intent is Intent.dispute) and (
+        _CONDITIONAL.search(window) or _CONDITIONAL.match(norm.lstrip(" -*"))
+    ):
+        return True
+    if cue.intent in (Intent.dispute, Intent.extended_terms) and question and _YES_NO.match(norm):
+        return True
+    if cue.intent is Intent.extended_terms and _UNSURE.search(norm[: m.start()]):
+        return True  # "I thought our deal was net 60", "would you be open to net 45"
     if cue.claim:
         if question:
             return True
-        if FUTURE.search(window) or FUTURE.search(m.group(0)):
+        wide = " ".join(before.split()[-6:])
+        if FUTURE.search(wide) or FUTURE.search(m.group(0)) or _NOT_YET_DONE.search(wide):
             return True
     return False
 
@@ -473,6 +601,14 @@ def _apply_precedence(by_intent: dict[Intent, list[Hit]]) -> None:
             by_intent[Intent.dispute] = specific
         else:
             by_intent.pop(Intent.dispute)
+    if Intent.dispute in by_intent and Intent.invoice_request in by_intent:
+        # "Send us a credit memo for the difference" asks for the dispute's remedy, not for a
+        # document (README: the credit memo asked for is part of the dispute).
+        kept = [h for h in by_intent[Intent.invoice_request] if not _REMEDY.search(h.clause.text)]
+        if kept:
+            by_intent[Intent.invoice_request] = kept
+        else:
+            by_intent.pop(Intent.invoice_request)
     if Intent.short_pay in by_intent:
         # A deduction taken from a payment is short_pay with its reason, not also a dispute
         # (a paid short pay keeps payment_sent beside it: CONTRACTS.md section 1).

@@ -55,10 +55,11 @@ _DOC_WORD = re.compile(
     r"saldenbestätigung|albar[áa]n|ddt|pakbon|lieferschein|bon de livraison|attestation|"
     r"certificat|certificado|certificato|rib|documento|document|nota|avoir|gutschrift|"
     r"creditnota|quittung|recibo|ricevuta|justificatif|bescheinigung|nachweis|guia|"
-    r"comprovante|overzicht|afschrift|accounts?)\b",
+    r"comprovante|overzicht|afschrift|accounts?|authori[sz]ations?|certs?|declarations?|"
+    r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto)\b",
     re.I,
 )
-_COPIES_OF = re.compile(r"\b(cop(?:y|ies)) of (?:the |our |your )?(\w+?)s?\b", re.I)
+_COPIES_OF = re.compile(r"\b(cop(?:y|ies)) of (?:the |our |your |a |an )?(.+?)s?$", re.I)
 _ABBREVIATIONS = {"pod": "proof of delivery", "bol": "bill of lading", "w9": "W-9", "w-9": "W-9"}
 _MAX_WORDS = 9
 _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
@@ -76,6 +77,13 @@ _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
 
 
 _OF = re.compile(r"of|de|di|van|von|du|des|do|da", re.I)
+_NOT_A_NOUN = re.compile(
+    r"what|what's|whats|which|all|any|everything|every|each|the|our|your|their|its|it|them|this|"
+    r"that|those|"
+    r"these|tout|tous|toutes|todo|todos|todas|tutto|tutti|alle|allen|alles",
+    re.I,
+)
+"""After "of" these start no document name ("statement of what we owe", "of all invoices")."""
 _PRONOUN = re.compile(r"you|i|we|they|it|he|she|vous|usted|ustedes|voi", re.I)
 _INVOICE_COPY = re.compile(
     r"invoices?|invoce|inv|factur[ae]s?|fattur[ae]|rechnung(?:en)?|factu(?:u|r)r?(?:en)?|"
@@ -95,14 +103,29 @@ def _names_document(word: str) -> bool:
     return bool(_DOC_WORD.fullmatch(word) or _DOC_WORD.fullmatch(word.removesuffix("s")))
 
 
-def document_asked(clause: str) -> str:
+def document_asked(clause: str, text: str = "") -> str:
     """What the customer asks for, in their words when a request names it ("signed work
-    orders", "duplicata de facture INV-50777"), else a category from the clause."""
-    for m in _REQUEST.finditer(clause):
-        phrase = _phrase(clause[m.end() :])
+    orders", "duplicata de facture INV-50777"), else a category from the clause. With the
+    reply's ``text``: when the clause names nothing but a plain invoice copy, a request
+    elsewhere in the reply that names a document ("... can you send the mill certs?")."""
+    found = _named(clause)
+    if found:
+        return found
+    category = next((name for name, p in _CATEGORIES if p.search(clause)), "invoice copy")
+    if category == "invoice copy" and text:
+        elsewhere = _named(text)
+        if elsewhere:
+            return elsewhere
+        category = next((name for name, p in _CATEGORIES if p.search(text)), category)
+    return category
+
+
+def _named(text: str) -> str:
+    for m in _REQUEST.finditer(text):
+        phrase = _phrase(text[m.end() :])
         if phrase:
             return phrase
-    return next((name for name, p in _CATEGORIES if p.search(clause)), "invoice copy")
+    return ""
 
 
 def _phrase(after: str) -> str:
@@ -117,17 +140,24 @@ def _phrase(after: str) -> str:
     if not named:
         return ""
     end = named[-1] + 1
-    if end + 1 < len(words) and _OF.fullmatch(words[end]):
+    if (
+        end + 1 < len(words)
+        and _OF.fullmatch(words[end])
+        and not _NOT_A_NOUN.fullmatch(words[end + 1])
+    ):
         end += 2  # "proof of delivery", "certificate of conformance"
     elif end < len(words) and (re.search(r"\d", words[end]) or _AFTER_NOUN.search(words[end])):
         end += 1  # "factura INV-50588", "albarán firmado", "facturas pendientes"
     words = words[:end]
     if _PRONOUN.fullmatch(words[0]):
         return ""  # "(while I have) you, could you send ...": not the object
-    if all(_INVOICE_COPY.fullmatch(w) or re.search(r"\d", w) for w in words):
+    bare = [w.strip(",;") for w in words]
+    if all(
+        _INVOICE_COPY.fullmatch(w) or (re.search(r"\d", w) and not _names_document(w)) for w in bare
+    ):
         # "facture F-2026-0251", "copia de facturas", "invoice 2026-0466": a copy of invoices
-        plural = any(w.lower().endswith(("ies", "as", "es", "s")) for w in words if "-" not in w)
-        numbers = " ".join(w for w in words if re.search(r"\d", w))
+        plural = any(w.lower().endswith(("ies", "as", "es", "s")) for w in bare if "-" not in w)
+        numbers = " ".join(w for w in bare if re.search(r"\d", w))
         return f"invoice {'copies' if plural else 'copy'} {numbers}".strip()
     phrase = " ".join(words).strip(" ,")
     if not phrase:
@@ -135,4 +165,5 @@ def _phrase(after: str) -> str:
     copies = _COPIES_OF.fullmatch(phrase)
     if copies:
         return f"{copies.group(2)} {copies.group(1)}".lower()
-    return _ABBREVIATIONS.get(phrase.lower(), phrase)
+    phrase = _ABBREVIATIONS.get(phrase.lower(), phrase)
+    return re.sub(r"\bw-?9\b", "W-9", phrase, flags=re.I)  # one spelling: "W9 and statement"

@@ -17,32 +17,44 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "duplicate",
         re.compile(
-            r"duplicat|twice|double|already billed|billed again|same (?:job|invoice|charge|"
-            r"delivery)|identisch|doppelt|zweimal|deux fois|doublon|dos veces|duplicad|due volte|"
-            r"doppi|duas vezes|mesma fatura|dubbel|twee keer",
+            r"duplicat|twice|\bdouble(?![- ]check)|already billed|billed again|same (?:job|invoice|"
+            r"charge|delivery|visit|service)|identisch|doppelt|doppelberechnung|zweimal|deux fois|"
+            r"doublon|dos veces|duplicad|due volte|doppi|duas vezes|mesma fatura|dubbel|twee keer|"
+            r"(?:è|e) la stessa|stess[ao] (?:fattura|ddt|consegna)|misma factura|même facture|"
+            r"dieselbe rechnung|gleiche rechnung|dezelfde factuur|already (?:invoiced|paid under)",
             re.I,
         ),
     ),
     (
         "damaged",
         re.compile(
-            r"damag|broken|defect|expir|quality|spoil|tolerance|scrap|faulty|not working|"
-            r"beschädigt|kaputt|fehlerhaft|mangelhaft|endommag|abîm|écras|en panne|dañad|"
-            r"defectu|roto|danneggi|difett|guast|danificad|avariad|beschadigd|kapot|"
-            r"verkeerde dikte|wrong spec|does(?:n't| not) work|did(?:n't| not) work|"
-            r"stopped working|"
-            r"malfunction\w*|out of spec|rotten|moldy|mouldy|contaminat\w*|bent|dented|torn|"
-            r"leak\w*|cracked|scratched",
+            r"(?<!liquidated )damag|broken|defect|expir|quality|spoil|toleran|\bscrap|faulty|"
+            r"not working|beschädigt|kaputt|fehlerhaft|mangelhaft|endommag|abîm|écras|en panne|"
+            r"dañad|defectu|\broto|danneggi|difett|guast|danificad|avariad|beschadig|kapot|"
+            r"verkeerde dikte|wrong (?:spec|voltage|size|colou?r|model|material)|"
+            r"does(?:n't| not) work|did(?:n't| not) work|stopped working|"
+            r"failed (?:\w+ )?(?:inspection|test)|malfunction\w*|out of spec|\brotten|mou?ldy|"
+            r"contaminat\w*|\bbent\b|\bdented|"
+            r"\btorn\b|\bripped|crushed|\bcrack\w*|many errors|full of errors|nombreuses erreurs|"
+            r"shoddy|sloppy|poor workmanship|smashed|\bleak\w*|cracked|scratched|thawed|melted|"
+            r"wilted|"
+            r"\bstale\b|gebrochen\w*|zerbrochen\w*|verdorben|abgelaufen|\bcass[ée]e?s?\b|périmé\w*|"
+            r"pourri\w*|\brot[oa]s?\b|caducad\w*|podrid\w*|scadut\w*|\brott[aoie]\b|avariat\w*|"
+            r"vencid\w*|quebrad\w*|estragad\w*|krassen|gebroken|bedorven|verlopen",
             re.I,
         ),
     ),
     (
         "terms",
         re.compile(
-            r"discount|rebate|skonto|escompte|early pay|\d/\d{2} net|late fee|late charge|interest|"
-            r"remise|descuento|pronto pago|sconto|abbuono|desconto|korting|retención|retenção|"
-            r"retention|retainage|pénalités? de retard|verzugszinsen|mahngebühr|intereses de "
-            r"demora|interessi di mora|prompt pay",
+            r"discount|rebate|allowance|slotting|promotional|skonto|escompte|early pay|"
+            r"\d/\d{2} net|late fee|late charge|finance charge|interest|pronto pago|abbuono|"
+            r"retención|retenção|"
+            r"retention|retainage|waarborg|sicherheitseinbehalt|fondo de garantía|retenue de "
+            r"garantie|jaarbonus|bonus|verzugszinsen|mahngebühr|intereses de demora|interessi di "
+            r"mora|prompt pay|(?:remise|descuento|sconto|korting|desconto)\s+(?:de |di |van )?\d+"
+            r"(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?\s?%\s+(?:de |di )?(?:remise|descuento|sconto|"
+            r"korting|desconto)",
             re.I,
         ),
     ),
@@ -50,27 +62,31 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         "freight",
         re.compile(
             r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
-            r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|"
-            r"versandkosten|frais de port|transport|porte|envío|vrachtkosten|verzendkosten|"
-            r"spese di (?:trasporto|spedizione)|frete",
+            r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|standgeld|standzeit|"
+            r"wachtkosten|wachttijd|wartezeit|temps d'attente|tiempo de espera|"
+            r"versandkosten|frais de port|\btransport\b|\btrasporto|\bportes?\b|\benvío|"
+            r"vrachtkosten|verzendkosten|spese di spedizione|\bfrete",
             re.I,
         ),
     ),
     (
         "pricing",
         re.compile(
-            r"pric|overcharg|rate\b|per unit|/unit|/hr|per hour|per page|\bquote|devis|preis|tarif|"
-            r"precio|prezzo|preço|prijs|list price|contracted|agreed \$",
+            r"pric|overcharg|\brate\b|per unit|/unit|/hr|per hour|per page|\bquote|devis|preis|"
+            r"\btarif|precio|prezzo|preço|prijs|list price|contracted|agreed \$|tarie[fv]|hourly|"
+            r"uurloon|stundensatz|taux horaire|\beach\b|apiece|cada uno|pro stück|la pièce|"
+            r"cadauno|per stuk|\bplan\b|downgrad\w*|upgrad\w*|rush (?:charge|fee)",
             re.I,
         ),
     ),
     (
         "quantity",
         re.compile(
-            r"short|units|quantity|hours|seats|licenses|heures|only \d+|\d+\s*(?:pcs|pieces|boxes|"
-            r"cases|cartons|lb|kg|m²|stück|stk|pièces|unidades|cajas|pezzi|stuks|caixas)\b|"
-            r"we (?:got|received|counted) \d+|not \d+|instead of \d+|statt \d+|au lieu de \d+|"
-            r"missing|fehl|manqu|faltar|mancan|ontbr",
+            r"short[- ]?ship\w*|shortage|\bshorted|units|quantity|\d\s*hours|seats|licenses|"
+            r"heures|only \d+|\d+\s*(?:pcs|pieces|boxes|cases|cartons|lb|kg|m²|stück|stk|pièces|"
+            r"unidades|cajas|pezzi|stuks|caixas)\b|we (?:got|received|counted) \d+|not \d+|"
+            r"instead of \d+|statt \d+|au lieu de \d+|missing|fehl|manqu|faltar|mancan|ontbr|"
+            r"menge|cantidad|quantité|quantità|quantidade|aantal",
             re.I,
         ),
     ),
@@ -79,21 +95,29 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"never (?:received|delivered|arrived|dropped|showed|came)|not received|no record|"
             r"did not receive|didn't receive|no se realizó|not performed|nicht geliefert|non livr|"
-            r"nie geliefert|no hemos "
-            r"recibido|não foi realizado|nunca apareceu|niet geleverd|non consegnat|never got",
+            r"nie geliefert|no hemos recibido|não foi realizado|nunca apareceu|niet geleverd|"
+            r"non consegnat|never got|no[- ]show|did(?:n't| not) (?:show|turn) up|never (?:showed|"
+            r"turned) up|não apareceu|não houve|no hubo|no se presentó|nicht erschienen|nicht "
+            r"stattgefunden|n'a pas eu lieu|(?:jamais|pas) (?:reçu|livré|venu)|jamais été livr|"
+            r"non (?:si è presentat|è venut|abbiamo ricevut)\w*|niet (?:verschenen|ontvangen|"
+            r"gekomen)|nooit (?:ontvangen|geleverd)|nunca (?:recibimos|llegó|llegaron)|nie "
+            r"angekommen|nicht angekommen|never (?:took place|happened)|did(?:n't| not) (?:take "
+            r"place|happen)",
             re.I,
         ),
     ),
 ]
 _BACK = re.compile(
     r"\b(?:back|return|retour|regreso|zurück|wieder|reopen|re-open|rouvr\w*|rientr\w*|reabr\w*|"
-    r"weer)\b",
+    r"weer|retom\w*|reprise|reprendr\w*|riprend\w*|hervat\w*|volta\w*|regres\w*)\b",
     re.I,
 )
 _BACK_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:wieder|zurück|terug|de retour)\b", re.I)
 """A return said after its date, as German and Dutch do ("ab 31. August wieder im Büro")."""
 _INCLUSIVE = re.compile(
-    r"inclus|einschließlich|through|thru|till? and including|t\.?o\.?m\.?", re.I
+    r"inclus|einschließlich|through|thru|till? and including|\bt\.o\.m\.|\btom\b|tot en met|"
+    r"bis und mit|compres[oia]s?|incluid[oa]s?|inclusive",
+    re.I,
 )
 
 
@@ -124,8 +148,54 @@ def _counts_differ(text: str) -> bool:
     return False
 
 
-def reason_of(text: str, hinted: list[str]) -> str:
-    """The dispute/deduction reason: the cue's hint if specific, else the text's words."""
+_CHARGED_BACK = re.compile(
+    r"back-?charg\w*|charge-?back|co-?op\b|advertising|werbekost\w*|marketing (?:fund|"
+    r"contribution)|frais publicitaires|publicidad|pubblicit\w*|reclamebijdrage",
+    re.I,
+)
+"""A cost of theirs charged to us (a backcharge, co-op advertising): reason `other`, whatever
+caused the cost (README: a backcharge is `terms` or `other`)."""
+_PENALTY = re.compile(
+    r"late (?:fee|charge)|interest|finance charge|verzugszinsen|mahngebühr|pénalités? de retard|"
+    r"intereses de demora|interés moratorio|interessi di mora|juros|rente|aanmaningskosten",
+    re.I,
+)
+_TERMS_BASIS = re.compile(
+    r"\bnet\s?\d|\bterms\b|agreed|agreement|contract|vertrag|vereinbar\w*|voorwaarden|"
+    r"overeenkomst|conditions|condiciones|condizioni|condições|discount|rebate|skonto|escompte|descuento|sconto|korting|desconto|"
+    r"retainage|retention|einbehalt|\d+\s?(?:days|tage|jours|días|giorni|dagen|dias)\b|"
+    r"zahlungsziel|conditions de paiement|condiciones de pago|betalingstermijn",
+    re.I,
+)
+"""What makes a refused late fee a `terms` matter: the terms they claim (README)."""
+_PART_MISSING = re.compile(
+    r"missing|fehlend\w*|manquant\w*|faltant\w*|faltaram|mancant\w*|ontbrekend\w*|"
+    r"\b\d+ (?:of|von|sur|de|di|van) (?:the |den |les |los |i |de )?\d+\b",
+    re.I,
+)
+_CONTRACT_PENALTY = re.compile(
+    r"penalt\w*|pénalit\w*|penaliza\w*|penalizza\w*|vertragsstrafe|konventionalstrafe|boete|"
+    r"liquidated damages",
+    re.I,
+)
+
+
+def reason_of(text: str, hinted: list[str], context: str = "") -> str:
+    """The dispute/deduction reason: the cue's hint if specific, else the text's words; a
+    backcharge is `other`, and a late fee refused without terms to rest on is `other`."""
+    if _CHARGED_BACK.search(text):
+        return "other"
+    reason = _reason(text, hinted)
+    if reason == "terms" and _PENALTY.search(text) and not _TERMS_BASIS.search(context or text):
+        return "other"
+    if reason == "not_received" and _PART_MISSING.search(text):
+        return "quantity"  # some of the goods never came: the quantity is short
+    if reason not in ("damaged", "quantity", "duplicate") and _CONTRACT_PENALTY.search(text):
+        return "other"  # a penalty for late delivery under their contract
+    return reason
+
+
+def _reason(text: str, hinted: list[str]) -> str:
     specific = [r for r in hinted if r and r != "other"]
     if specific:
         return specific[0]
@@ -162,16 +232,18 @@ def fill(
                 scheduled=bool(_SCHEDULED.search(clause)),
                 promised_too=Intent.promise_to_pay in also,
             ),
-            method=extract.payment_method(clause) or extract.payment_method(text),
-            reference=extract.payment_reference(text),
+            method=payment_method(clause) or payment_method(text),
+            reference=payment_reference(text),
         )
     if intent is Intent.promise_to_pay:
         return Fields(
-            amount=amounts.promised_amount(clause) or amounts.payment_amount(clause, text),
+            amount=amounts.promised_amount(clause)
+            or amounts.promised_amount(text)
+            or amounts.payment_amount(clause, text),
             promised_on=best_date(clause, text, anchor, "future", "future"),
         )
     if intent is Intent.dispute:
-        reason = reason_of(clause, reasons)
+        reason = reason_of(clause, reasons, text)
         if reason == "other":
             reason = reason_of(text, [])
         return Fields(reason=reason, disputed_amount=amounts.disputed_amount(clause, text))
@@ -190,7 +262,7 @@ def fill(
         )
         return Fields(po_required=bool(_PO_WORDS.search(text)), detail=(lead + clause)[:200])
     if intent is Intent.invoice_request:
-        return Fields(document=document_asked(clause))
+        return Fields(document=document_asked(clause, text))
     if intent is Intent.extended_terms:
         days = extract.terms_days(text) or _word_days(text)
         return Fields(claimed_terms_days=days)
@@ -249,6 +321,17 @@ _FUTURE_BEFORE = re.compile(
     r"\b(?:will|'ll|shall|going to|wird|werden|allons|vamos a|zal|zullen|vou|vamos)\b[^.\n]{0,40}$",
     re.I,
 )
+_DONE_BEFORE = re.compile(
+    r"\b(?:sent|paid|wired|mailed|transferred|remitted|dropped|included|überwiesen|bezahlt|payé|"
+    r"envoyé|pagad[oa]|pagat[oa]|enviad[oa]|betaald|overgemaakt|pagamos|pagámos|paga|"
+    r"run of)\b[^.\n]{0,20}$",
+    re.I,
+)
+_REST_BEFORE = re.compile(
+    r"\b(?:rest|remainder|balance|remaining|resto|reste|restant|saldo|solde|restbetrag)\b"
+    r"[^.\n\d]{0,15}$",
+    re.I,
+)
 _JUST = re.compile(r"\b(?:just|gerade|acabo de|acabamos de|viens de|venons de|appena)\b", re.I)
 _PRECISION = {3: 1.0, 2: 0.5, 1: 0.0}
 
@@ -296,6 +379,13 @@ def _date_score(m: DateMention, source: str, anchor: date, side: Prefer) -> floa
         score -= 3
     if side == "past" and _FUTURE_BEFORE.search(source[max(0, m.start - 50) : m.start]):
         score -= 2
+    if side == "future":
+        if m.value == anchor:
+            score -= 0.5  # a later date said beside "this morning" is the one scheduled
+        if _DONE_BEFORE.search(before[-30:]):
+            score -= 2  # "sent 1500 today, rest on the 15th": today is the payment made
+        if _REST_BEFORE.search(before[-25:]):
+            score += 1  # the rest, the balance: what is still promised
     if (m.value < anchor) if side == "future" else (m.value > anchor):
         score -= 2
     if abs((m.value - anchor).days) > 150:
@@ -314,11 +404,147 @@ def _paid_on(
     prefer: Prefer = "future" if scheduled else "past"
     text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
     m = best_mention(clause, text, anchor, prefer, text_prefer, spans=False)
+    said = None if scheduled else _relative_day(clause, anchor)
+    if said is not None and (m is None or m.text not in said[1]):
+        return said[0]  # "wurde heute überwiesen", "réglé par CB ce soir", "paid last night"
     if m is None:
         return anchor if _JUST.search(clause) else None
-    if promised_too:
+    if promised_too and (scheduled or not _said_done(clause, text, m)):
+        # Beside a promise the payment is scheduled, unless it is said to be made on that
+        # date ("l'abbiamo pagata il 31/03 ... la 218 la paghiamo a fine mese").
         return first_date(m.text, anchor, "future") or m.value
     return m.value
+
+
+_TODAY = re.compile(
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|heute|heute morgen|ce (?:soir|matin)|"
+    r"aujourd'hui|cet après-midi|hoy|esta (?:mañana|tarde)|oggi|stamattina|stasera|hoje|"
+    r"esta manhã|vandaag|vanochtend|vanmiddag|vanavond)\b",
+    re.I,
+)
+_YESTERDAY = re.compile(
+    r"\b(?:yesterday|yesterdy|last night|gestern|hier(?! soir)|hier soir|ayer|anoche|ieri|"
+    r"ieri sera|ontem|gisteren|gisteravond)\b",
+    re.I,
+)
+
+
+def _relative_day(clause: str, anchor: date) -> tuple[date, str] | None:
+    """Today or yesterday said in words in any of our languages, and the sentence saying it."""
+    for sentence in re.split(r"(?<=[.;!?])\s+", clause):
+        if _YESTERDAY.search(sentence):
+            return anchor - timedelta(days=1), sentence
+        if _TODAY.search(sentence):
+            return anchor, sentence
+    return None
+
+
+def _said_done(clause: str, text: str, m: DateMention) -> bool:
+    """Whether a verb of a payment made stands just before the date mention ``m``."""
+    for source in (clause, text):
+        at = source.find(m.text)
+        if at >= 0:
+            return bool(_DONE_BEFORE.search(source[max(0, at - 30) : at]))
+    return False
+
+
+_QUOTED_REFERENCE = re.compile(
+    r"\b(?:verwendungszweck|omschrijving|description|memo|causale|concepto|libellé|motif|"
+    r"reference|referenz|kenmerk|referencia|référence|riferimento)\s*:?\s*[\"“„«']\s*"
+    r"([^\"”“»'\n]{3,40}?)\s*[\"”“»']",
+    re.I,
+)
+_LABELLED_REFERENCE = re.compile(
+    r"\b(?:zahlungsreferenz|referenz|kenmerk|betalingskenmerk|(?:ach )?trace(?: number| no\.?)?|"
+    r"referencia(?: de (?:remesa|pago|transferencia))?|référence(?: de (?:paiement|virement))?|"
+    r"riferimento|receipt|ref(?:erence)?)\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*\(?#?\s*"
+    r"((?=[A-Z0-9 /-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d{3,}\b))*[A-Z0-9])",
+    re.I,
+)
+_CHECK_NUMBER = re.compile(r"\b(?:check|cheque|chk|ck)\b[^.\n]{0,40}?#\s?(\d{3,})\b", re.I)
+_ENDING = re.compile(
+    r"\b(?:trace|ref\w*|account|card|confirmation)\b[^.\n]{0,15}\bending(?: in)?\s+(\d{4,})", re.I
+)
+_DATE_LIKE = re.compile(r"^\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?$")
+
+
+_LABELLED_METHOD = re.compile(
+    r"\b(?:method|payment method|zahlungsart|mode de (?:paiement|règlement)|medio de pago|forma de "
+    r"pago|meio|modalità|betaalwijze)\s*:\s*(\w+(?:\s\w+)?)",
+    re.I,
+)
+_MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
+    ("check", re.compile(r"\bck\b|\bwarrants?\b|paper check|bill pay|\bchq\b", re.I)),
+    (
+        "card",
+        re.compile(
+            r"\bCB\b|\bcard on file\b|virtual card|\bcard\b[^.\n]{0,30}\bcharged|"
+            r"charged[^.\n]{0,30}\bcard\b",
+        ),
+    ),
+    ("wire", re.compile(r"\b(?:TED|SPEI|CHAPS|faster payments?)\b")),
+    (
+        "other",
+        re.compile(
+            r"\b(?:cash|iDEAL|en efectivo|en espèces|in contanti|em dinheiro|bar bezahlt|"
+            r"contant)\b",
+            re.I,
+        ),
+    ),
+]
+
+
+_METHOD_WORDS = {
+    "check": "check",
+    "cheque": "check",
+    "chèque": "check",
+    "scheck": "check",
+    "ach": "ach",
+    "eft": "ach",
+    "wire": "wire",
+    "transfer": "wire",
+    "transferencia": "wire",
+    "transferência": "wire",
+    "virement": "wire",
+    "überweisung": "wire",
+    "bonifico": "wire",
+    "card": "card",
+    "tarjeta": "card",
+    "carte": "card",
+}
+
+
+def payment_method(text: str) -> str | None:
+    """ach, wire, check, card or other: a labelled method ("Method: Check"), the shared
+    extractor's words, then shorthand and local schemes ("ck 4410", "warrant #", "par CB",
+    "card on file was charged", "via TED", "paid cash", "iDEAL")."""
+    labelled = _LABELLED_METHOD.search(text)
+    if labelled:
+        word = labelled.group(1).split()[0].lower()
+        named = (
+            _METHOD_WORDS.get(word)
+            or extract.payment_method(labelled.group(1))
+            or next((m for m, p in _MORE_METHODS if p.search(labelled.group(1))), None)
+        )
+        if named:
+            return named
+    found = extract.payment_method(text)
+    if found:
+        return found
+    return next((method for method, p in _MORE_METHODS if p.search(text)), None)
+
+
+def payment_reference(text: str) -> str | None:
+    """The payment's reference: a quoted payment description ("Verwendungszweck
+    "INV-50933 Kd.-Nr. 30817""), a labelled reference or trace (digit groups kept together:
+    "Zahlungsreferenz 21 00000 00003"), a check number named after other words ("a check
+    for INV-10790, #6610"), "trace ending 7731"; else the shared extractor's. Never a date."""
+    for pattern in (_QUOTED_REFERENCE, _LABELLED_REFERENCE, _CHECK_NUMBER, _ENDING):
+        for m in pattern.finditer(text):
+            found = m.group(1).strip()
+            if len(found) >= 4 and any(c.isdigit() for c in found) and not _DATE_LIKE.match(found):
+                return found
+    return extract.payment_reference(text)
 
 
 def _labelled_date(text: str, anchor: date) -> date | None:
@@ -349,11 +575,42 @@ def _word_days(text: str) -> int | None:
     return None
 
 
+_BARE_DAY = re.compile(
+    r"\b(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?!\d)|(?:il|el|le|am|op|on the)\s+(?P<day>\d{1,2})"
+    r"(?:st|nd|rd|th|\.)?(?![\d./:-]|\s*(?:de |di |\w*(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|"
+    r"sep|o[ck]t|nov|d[ei][cz]|gen|ene|giu|lug|ago|set|dic|avr|juil|août|déc|mei|okt|maa)\w*)))",
+    re.I,
+)
+
+
+def _bare_days(text: str, anchor: date) -> list[DateMention]:
+    """Dates an out-of-office writes without a year or month ("bis einschließlich 29.05.",
+    "rientro il 28"): the next such day on or after the reply's date."""
+    found = []
+    for m in _BARE_DAY.finditer(text):
+        try:
+            if m.group("d"):
+                day = date(anchor.year, int(m.group("m")), int(m.group("d")))
+                if day < anchor:
+                    day = date(anchor.year + 1, day.month, day.day)
+            else:
+                day = date(anchor.year, anchor.month, int(m.group("day")))
+                if day < anchor:
+                    month = anchor.month % 12 + 1
+                    day = date(anchor.year + (anchor.month == 12), month, day.day)
+        except ValueError:
+            continue
+        found.append(DateMention(m.start(), m.end(), m.group(0), day, "bare"))
+    return found
+
+
 def _return_on(text: str, anchor: date) -> date | None:
     """The day they are back: a date said to be the return ("back on", "reopen on",
     "31. August wieder im Büro"), else the last date of the first paragraph that names one
     (the absence; the next working day when that day is included)."""
-    mentions = find_dates(text, anchor, "future")
+    mentions = sorted(
+        [*find_dates(text, anchor, "future"), *_bare_days(text, anchor)], key=lambda m: m.start
+    )
     for m in mentions:
         if _BACK.search(text[max(0, m.start - 40) : m.start]) or _BACK_AFTER.match(
             text[m.end : m.end + 30]

@@ -42,7 +42,9 @@ _DOC = (
     r"|bank details|letterhead|signed|supporting documents?|kontoauszug|rechnungskopie"
     r"|relevé|copie|factura|estado de cuenta|lieferschein|détail|feuilles de temps|certificado|"
     r"boleto|bank data|receipt|agreement|rate sheet|form|letter|work orders?|lien waivers?|"
-    r"waivers?|contracts?|pdf|conformance|documents?|paperwork)"
+    r"waivers?|contracts?|pdf|conformance|documents?|paperwork|werkbon|leveringsbewijs|pakbon|"
+    r"specificatie|factuur|facture|fattura|fatura|rechnung|kopie|copia|cópia|bon de livraison|"
+    r"albarán|ddt|certificato|attestation|nota fiscal|stundennachweis\w*)"
 )
 
 
@@ -57,8 +59,9 @@ def _c(
     needs_detail: bool = False,
 ) -> Cue:
     # A gap "[^.]{0,40}" must not stop at the decimal point of "$4,900.00" or "20.03.2026".
-    pattern = pattern.replace("[^.]{", r"(?:[^.]|\.(?=\d)){").replace(
-        "[^.?]{", r"(?:[^.?]|\.(?=\d)){"
+    # Nor at the dot of a European date that the sentence goes on after ("bis zum 30.11. zahlen").
+    pattern = pattern.replace("[^.]{", r"(?:[^.]|\.(?=\d)|(?<=\d)\.(?=\s[a-zäöüéèà])){").replace(
+        "[^.?]{", r"(?:[^.?]|\.(?=\d)|(?<=\d)\.(?=\s[a-zäöüéèà])){"
     )
     return Cue(intent, re.compile(pattern), weight, claim, reason, needs_date, needs_detail)
 
@@ -79,7 +82,8 @@ CUES: list[Cue] = [
         I.payment_sent,
         0.85,
         r"\b(?:we|i|we've|i've|they|accounting|ap|treasury)\s+(?:have |had |"
-        r"just |already |finally )*(?:paid|payed|pay|remitted|wired|settled|transferred)\b",
+        r"just |already |finally )*(?:paid|payed|(?:(?<=have )|(?<=already )|(?<=just ))pay|remitted|"
+        r"wired|settled|transferred)\b",
         claim=True,
         needs_detail=True,
     ),
@@ -173,9 +177,33 @@ CUES: list[Cue] = [
         0.85,
         r"(?:\b(?:we|i)\s+(?:will|shall|can|could|are going to|am going to"
         r"|plan to|plan on|intend to|expect to|hope to|aim to|commit to|promise to)|\bwe'll|\bi'll|"
+        r"\bwe're (?:going|planning) to|\bi'm (?:going|planning) to|\bgonna|"
         r"\bwill|\bcommit to|\bpromise to|\bexpect to)\s+(?:\w+\s+){0,3}?(?:pay|paying|remit|settle|"
         r"send|get you|get (?:it|that|this) paid|wire|transfer|process|release|clear|make (?:a |the )?"
         r"payment)\b",
+        needs_date=True,
+    ),
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:will|'ll|going to) (?:have|get) (?:[\w#-]+\s+){0,4}?(?:paid|sent|settled|wired|out)\b|"
+        r"\b(?:the )?(?:rest|remainder|remaining balance|balance)\s+(?:on|by|next|this|early|end of)\b|"
+        r"\b(?:je (?:vous )?(?:règle|paie)|nous (?:réglons|payons)|(?:la|lo|le|li) paghiamo|"
+        r"zahlen wir|überweisen wir|betalen (?:we|wij)|maken (?:we|wij) [^.]{0,20}\bover|ik betaal\w*|"
+        r"boek ik|maak ik [^.]{0,20}\bover)\b",
+        needs_date=True,
+    ),
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:suivra|suivront|seguirá|seguirán|volgt|folgt|folgen|segue|seguirà|will follow)\b|"
+        r"\bsera(?: \w+)? (?:effectuée?|réglée?s?|payée?s?|virée?s?)\b|\bseront (?:\w+ )?(?:réglée?s|"
+        r"payée?s|virée?s)\b|\b(?:morgen|tomorrow|demain|mañana|domani|amanhã)\b[^.]{0,20}\b"
+        r"(?:overgemaakt|betaald|überwiesen|bezahlt|paid|sent|wired|payé|viré|pagad[oa]|pagat[oa])\b|"
+        r"\b(?:overgemaakt|betaald|überwiesen|bezahlt)\s+(?:\w+\s+)?morgen\b|\b(?:la primera|a primeira|"
+        r"la première|die erste|de eerste|la prima|the first (?:one|payment|half|instal\w*))\b[^.]{0,30}"
+        r"\b(?:on|el|no dia|le|am|op|il|dia)\b|\bmetà (?:il|a)\b|\bevery (?:monday|tuesday|wednesday|"
+        r"thursday|friday|week|month) starting\b|\bcon valuta\b",
         needs_date=True,
     ),
     _c(
@@ -190,7 +218,8 @@ CUES: list[Cue] = [
         I.promise_to_pay,
         0.8,
         r"\b(?:payment|it|this|invoice|invoices|balance|rest|remainder|funds|money|check|cheque|"
-        r"wire|transfer|other half)\b[^.]{0,30}\b(?:will|should|is going to) (?:be )?(?:paid|settled|processed|"
+        r"[a-z]{1,5}-?\d{3,}|"
+        r"wire|transfer|other half)\b[^.]{0,30}\b(?:will|'ll|should|is going to) (?:be )?(?:paid|settled|processed|"
         r"released|go out|follow|made)\b",
         needs_date=True,
     ),
@@ -221,7 +250,9 @@ CUES: list[Cue] = [
         r"\b(?:dispute|disputing|contest|contesting|contestons|conteste|reject "
         r"(?:the |this |invoice)|we reject|do not agree|don't agree|disagree|no estamos de acuerdo|"
         r"erkennen [^.]{0,40} nicht an|beanstanden|widersprechen|reclamamos|not paying (?:it|this|"
-        r"that)|we're not paying|we are not paying|won't (?:be )?pay(?:ing)? (?:it|this|that|for))",
+        r"that)|we're not paying|we are not paying|won't (?:be )?pay(?:ing)? (?:it|this|that|for)|"
+        r"not paying [$€£]?\d|refus\w* de (?:régler|payer)|nos negamos a pagar|ci rifiutiamo di "
+        r"pagare|weigern uns|weigeren (?:we|wij))",
     ),
     _c(
         I.dispute,
@@ -246,7 +277,7 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
-        r"|cracked|leaking|spoiled|expired|past their expiry|not working|doesn't work|poor quality)\b",
+        r"|cracked|leaking|spoiled|(?<!card )expired(?! card)|past their expiry|not working|doesn't work|poor quality)\b",
         reason="damaged",
     ),
     _c(
@@ -254,7 +285,9 @@ CUES: list[Cue] = [
         0.85,
         rf"{_NEG}[^.]{{0,25}}\b(?:received|receive|got|delivered|arrived|"
         r"performed|done|completed|ordered|realizó|réalisée?s?|geliefert|livrée?s?|recibimos)\b"
-        r"(?![^.]{0,25}\b(?:invoice|bill|statement|rechnung|facture|factura|payment)\b)"
+        r"(?![^.]{0,25}\b(?:invoices?|bills?|statements?|rechnung(?:en)?|factur[ae]s?|payments?|"
+        r"w-?9|cop(?:y|ies)|credit (?:memo|note)s?|creditnota|gutschrift|avoir|remittance|"
+        r"e-?mails?|reply|response|answer|po|purchase order|check|cheque|wire|transfer)\b)"
         r"(?!\s+(?:the |your |invoice )?[a-z]{1,5}-[\d-]{4,})",
         reason="not_received",
     ),
@@ -268,7 +301,9 @@ CUES: list[Cue] = [
         I.dispute,
         0.85,
         r"\b(?:duplicate|duplicates|billed (?:us )?twice|charged (?:us )?twice|"
-        r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice))",
+        r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice)|"
+        r"duplicat(?:o|i|es|ed)\b|duplicad[oa]s?\b|em duplicado|en double|dubbel gefactureerd|"
+        r"doppelt berechnet)",
         reason="duplicate",
     ),
     _c(
@@ -282,8 +317,9 @@ CUES: list[Cue] = [
         0.75,
         r"\b(?:don't think we owe|do not owe|don't owe|not owe|should not have been "
         r"(?:billed|charged)|shouldn't have been (?:billed|charged)|why am i being charged|take the "
-        r"\$?[\d,.]+ off|were cancelled|was cancelled|please (?:correct|reissue)|issue a credit|"
-        r"cancel the invoice|warranty|undisputed|corrected invoice|please credit|not paying (?:them|"
+        r"\$?[\d,.]+ off|were cancelled|was cancelled|please (?:correct|reissue)(?! (?:your|the|our) (?:\w+ )?(?:system|records?|"
+        r"reminders?|address|vendor|master|files?|reminder system))|issue a credit|"
+        r"cancel the invoice|warranty|undisputed|corrected invoice(?! for our (?:files|records))|please credit|not paying (?:them|"
         r"for)|we returned|returned in|way higher|higher than (?:what )?we agreed|fehlt)",
         reason="other",
     ),
@@ -292,7 +328,10 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:wrong quantity|berechnet, geliefert wurden aber nur|geliefert wurden "
-        r"aber nur|we received \d+ units, you billed)",
+        r"aber nur|we received \d+ units, you billed)|\b(?:charged|billed|invoiced) (?:me|us) (?:for )?"
+        r"\d+\b[^.]{0,40}\b(?:got|received|delivered|came)\b[^.]{0,10}\b\d+\b|\b(?:received|got|"
+        r"ricevuto|recibido|recibimos|erhalten|reçu|ontvangen|recebemos|recebido) (?:only|solo|"
+        r"solamente|nur|seulement|slechts|apenas|soltanto) \d+",
         reason="quantity",
     ),
     _c(
@@ -324,8 +363,10 @@ CUES: list[Cue] = [
         r"admin(?:istration)? fees?|surcharges?)\b[^.]{0,60}\b(?:shouldn't|should not|not valid|"
         r"invalid|isn't valid|doesn't apply|does not apply|not applicable|wrong|incorrect|remove|"
         r"waive|reverse|not (?:pay|owe)|won't pay)|\b(?:remove|waive|reverse|take off|drop|credit "
-        r"back) (?:the |this |that |your |these )?(?:\$?[\d.,]+ )?(?:late (?:fee|charge)|"
-        r"interest|finance charge|fee|surcharge)s?\b",
+        r"back) (?:the |this |that |your |these )?(?:\$?[\d.,]+ )?(?:[\w-]+ )?(?:late (?:fee|charge)|"
+        r"interest|finance charge|fee|surcharge)s?\b|\b(?:not|n't|never)\s+(?:going to\s+|be\s+)?"
+        r"pay(?:ing)?\s+(?:the|a|an|that|this|for|your|any)?\s*(?:[$€£]?\s?[\d,.]+\s+)?(?:[\w-]+\s+)?"
+        r"(?:late (?:fee|charge)s?|finance charges?|interest|fees?|surcharges?|penalt\w+)\b",
         reason="terms",
     ),
     _c(
@@ -341,7 +382,7 @@ CUES: list[Cue] = [
         r"\b(?:non corrispond\w*|no corresponde\w*|ne correspond\w* pas|stimmt nicht|"
         r"entspricht nicht|klopt niet|não corresponde\w*|contestiamo|contestamos|betwisten|"
         r"bestreiten|reklamieren|no estamos conformes|non siamo d'accordo|niet akkoord|não "
-        r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift|un avoir|no "
+        r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift(?! auf)|un avoir|no "
         r"reconocemos|não reconhecemos|ne reconnaissons pas|erkennen wir nicht an|"
         r"don't recognize|do not recognize|never authori[sz]ed|nobody (?:here )?authori[sz]ed)\b",
         reason="other",
@@ -352,22 +393,60 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:deducted|deduction|deducting|short[- ]paid|short pay|withheld|"
         r"held back|took off|net of|less \$|less (?:the|our)|abgezogen|abzug|déduit|descontamos|"
-        r"deducido|except the|minus the|instead of \$?[\d,.]+)",
+        r"deducido|except the|minus the|instead of \$?[\d,.]+|knock(?:ed|ing)? (?:it |that |them )?off|"
+        r"ingehouden|inbehouden|in mindering|\d+ ?% weniger|weniger (?:bezahlt|überwiesen)|descont(?:ar|aremos|amos|ado|ei|amos)|"
+        r"retenemos|retenido|retenu\w*|trattenut\w*|detratt\w*|abzüglich)",
     ),
     _c(
         I.short_pay,
         0.75,
-        r"\btook the \d+(?:[.,]\d+)?\s?% (?:discount|rebate)|\b\d+(?:[.,]\d+)?\s?"
-        r"% (?:skonto|escompte|volume rebate)",
+        r"\b(?:took|take|taking|taken|applied|applying|deducted|deducting) (?:the |our |a |an )?"
+        r"(?:\$?[\d,.]+ |\d+(?:[.,]\d+)?\s?% )(?:[\w-]+ ){0,2}(?:discount|rebate)|\b\d+(?:[.,]\d+)?\s?"
+        r"% (?:skonto|escompte|volume rebate|descuento|sconto|korting|desconto)",
         reason="terms",
     ),
     _c(
         I.short_pay,
         0.8,
-        r"\b(?:(?:was|is) short \$?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
+        r"\b(?:(?:(?:was|is|are|were) )?short (?:by )?[$€£]?\s?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
         r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|au lieu "
         r"de|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
         r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder))",
+    ),
+    _c(
+        I.short_pay,
+        0.8,
+        r"\b(?:paid|pay|paying|payed|betaald|bezahlt|überwiesen|payé|réglé|pagad[oa]|pagamos|"
+        r"pagato|pago|settled|remitted|wired|sent)\b[^.]{0,80}\b(?:but not|without|excluding|except|"
+        r"left out|leaving out|leave out|ohne|sans|sin|zonder|senza|"
+        r"sem|hors|excepto|tranne)\b (?:the |la |le |les |el |los |die |den |das |het |de |il |o |a )?"
+        r"(?:[$€£]?\s?[\d,.]+ (?:€ )?)?(?:[\w-]+ ){0,3}(?:surcharges?|fees?|tax|taxes|freight|"
+        r"charges?|shipping|retention|retainage|toeslag|zuschlag\w*|gebühr\w*|frais|recargos?|"
+        r"supplément|taxa|taxe|steuer|porte|frete|fracht\w*|vracht\w*|kosten|costs?)\b",
+    ),
+    _c(
+        I.short_pay,
+        0.75,
+        r"\b(?:deduct|deducts|retenant|retuv\w+|retiv\w+|retenemos|gekürzt|kürzen|menos (?:el|la|los|"
+        r"las|\d))\b|\b(?:keep|kept|retain\w*)\s+(?:the |el |o )?(?:[$€£]|eur|usd|r\$|dkk|chf)?\s?\d|"
+        r"\b(?:solde|restantes?|em falta|the other|remaining|rest)\b[^.]{0,30}\b(?:correspond\w*|"
+        r"is not coming|relates? to|betrifft|is for the)\b|\b(?:but|mas|pero|ma|aber|mais) "
+        r"(?:only|apenas|solo|solamente|nur|seulement|soltanto)\s+(?:[$€£]|eur|usd|r\$)?\s?\d|"
+        r"\bpagaremos (?:apenas|solo|sólo|"
+        r"solamente)\b|\bat \$[\d,.]+,? not \$",
+    ),
+    _c(
+        I.short_pay,
+        0.75,
+        r"[$€£]\s?[\d,.]+[^.]{0,80}\b(?:has not been|have not been|was not|were not|hasn't been|"
+        r"haven't been|wasn't|weren't|is not being|are not being) (?:paid|included|remitted)\b",
+    ),
+    _c(
+        I.short_pay,
+        0.75,
+        r"\b(?:hold|holding|withhold\w*|retain\w*|keep|keeping)\s+(?:back\s+)?(?:\d+(?:[.,]\d+)?\s?%|"
+        r"[$€£]\s?[\d,.]+)|\b(?:retention|retainage)\b[^.]{0,60}\b(?:held|withheld|retained|kept|"
+        r"holding)\b|\b(?:held|withheld|retained)\b[^.]{0,40}\b(?:retention|retainage)\b",
     ),
     # --- missing_po -----------------------------------------------------------------------------
     _c(
@@ -411,22 +490,26 @@ CUES: list[Cue] = [
     _c(
         I.invoice_request,
         0.85,
-        r"\b(?:send|sending|forward|provide|share|email|e-mail|get|need|"
-        r"necesita|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar)\b"
+        r"\b(?:send|sending|forward|provide|share|email|e-mail|get(?! to\b)|need|"
+        r"necesita|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
+        r"transmettre|envíen|envíe|enviem|envie|manden|mailen|bezorgen|meesturen|inviarci|"
+        r"would like|i'd like|we'd like)\b"
         rf"(?![^.?]{{0,45}}\b(?:corrected|revised|future|going forward)\b)[^.?]{{0,45}}\b{_DOC}\b",
     ),
     _c(
         I.invoice_request,
         0.8,
         r"\b(?:haven't|have not|never|didn't|did not|don't seem to have)"
-        r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b[^.]{0,15}\b(?:invoice|bill|statement)\b"
+        r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b[^.]{0,15}\b(?:invoices?|bills?|"
+        r"statements?|w-?9|credit (?:memo|note)|certificates?|waivers?|receipts?|forms?)\b"
         r"|\b(?:can't|cannot|unable to) (?:find|locate)\b|\bne la trouvons pas\b|\bno la "
         r"encontramos\b|\bwon't open\b",
     ),
     _c(
         I.invoice_request,
         0.8,
-        r"\b(?:resend|re-send|re send|send (?:it|this|that|them|me|us) (?:over )?again|another copy|"
+        r"(?<!correct and )(?<!fix and )\b(?:resend|re-send|re send|send (?:it|this|that|them|me|us) "
+        r"(?:over )?again|another copy|"
         r"(?:a|one more) copy|erneut zu(?:senden|schicken)|nochmals (?:senden|schicken)|renvoyer|"
         r"reenviar|volver a enviar|opnieuw (?:sturen|toesturen)|reinviare|reenviar)\b",
     ),
@@ -439,8 +522,11 @@ CUES: list[Cue] = [
         r"rechnungskopie|kopie|pdf|kontoauszug|saldenbestätigung|lieferschein|facture|copie|relevé|"
         r"duplicata|bon de livraison|factura|copia|extracto|estado de cuenta|albarán|factuur|pakbon|"
         r"rekeningoverzicht|fattura|estratto conto|ddt|fatura|cópia|extrato|segunda via|nota "
-        r"fiscal)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
-        r"copie|factura)\b[^.?]{0,50}\b(?:sturen|toesturen|opsturen|schicken|senden|zusenden|"
+        r"fiscal|certificado|certificato|attestation|dichiarazione|declaración|declaração|verklaring|"
+        r"bescheinigung|nachweis|complemento de pago)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
+        r"copie|factura|werkbon|leveringsbewijs|specificatie|lieferschein|kontoauszug|"
+        r"saldenbestätigung|nachweis\w*|bescheinigung)\b[^.?]{0,50}\b(?:sturen|toesturen|"
+        r"opsturen|doorsturen|mailen|bezorgen|meesturen|schicken|senden|zusenden|zuschicken|"
         r"inviare|enviar|envoyer|mandar)\b",
     ),
     _c(
@@ -463,7 +549,7 @@ CUES: list[Cue] = [
         0.85,
         r"\bnet[\s-]?(?:45|60|75|90|120)\b|\b(?:45|60|75|90|120|sixty|"
         r"ninety|forty-five)[\s-]days?\b[^.]{0,40}\b(?:terms|contract|agreement|agreed|per our|"
-        r"from receipt)|\b(?:terms|contract|agreement|agreed|per our)\b[^.]{0,40}\b(?:45|60|75|90|"
+        r"from receipt)|\b(?:terms|contract|agreement|agreed|per our)\b[^.]{0,70}\b(?:45|60|75|90|"
         r"120|sixty|ninety)[\s-]?days?\b",
     ),
     _c(
@@ -502,9 +588,12 @@ CUES: list[Cue] = [
         I.financial_distress,
         0.8,
         r"\b(?:business is closing|closing (?:down|the business)|"
-        r"shutting down|cash problems|bank account is frozen|cash[- ]?flow|cash crunch|tight on cash|don't have the "
+        r"shutting down|cash problems|bank account is frozen|cash[- ]?flow(?![^.]{0,15}\b(?:is|are|'s) "
+        r"(?:fine|ok|okay|good|healthy|strong|not (?:the|an) (?:issue|problem)))|cash crunch|tight on cash|don't have the "
         r"cash|no cash|liquidity|financial (?:difficult|hardship|trouble|problem)\w*|struggling|"
-        r"can't afford|cannot afford|(?:can't|cannot|unable to|not able to) pay\b(?![^.]{0,60}"
+        r"can't afford|cannot afford|(?:can't|cannot|unable to|not able to) pay\b(?!\s+(?:for\s+)?"
+        r"(?:un\w+ed\b|(?:[\w-]+\s+){0,2}expenses|it\b|them\b|this one|that one|without|invoices? "
+        r"(?:without|that|which)))(?![^.]{0,60}"
         r"\b(?:(?:until|unless|before|till) (?:you|we (?:get|receive|have|see)|the|a|an|it|this|"
         r"that|your|these|those|corrected|credit)|because (?:it|the|this|your|there|of the|you)))|"
         r"(?<!offer )"
@@ -517,7 +606,8 @@ CUES: list[Cue] = [
     _c(
         I.financial_distress,
         0.8,
-        r"\b(?:zahlungsschwierigkeiten|liquiditätsengpass|liquiditätsprobleme|finanzielle "
+        r"\b(?:zahlungsschwierigkeiten|liquiditätsengpass|liquiditätsprobleme|liquiditeitsproblemen|"
+        r"liquiditeitstekort|problemi di liquidità|problèmes? de liquidité|finanzielle "
         r"schwierigkeiten|kontokorrent gekürzt|stundung|ratenzahlung|in raten|geht (?:es )?einfach "
         r"nicht|difficultés (?:financières|de trésorerie)|problèmes? de trésorerie|procédure de "
         r"sauvegarde|échéancier|en plusieurs fois|dificultades (?:económicas|financieras)|problemas "
@@ -577,8 +667,9 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:did(?: not|n't) take place|never (?:took place|happened|showed up)|shouldn't exist|"
-        r"should not exist|void (?:the|this|that|it|invoice)\b|(?:will not|won't|are not going to|"
-        r"not going to|refuse to) pay\b[^.]{0,60}\b(?:until|unless)|correct the invoice|fix the "
+        r"should not exist|(?<!i'll )(?<!we'll )(?<!i will )(?<!we will )void (?:the|this|that|it|invoice)\b|(?:will not|won't|are not going to|"
+        r"not going to|refuse to) pay\b[^.]{0,60}\b(?:until|unless)\b(?![^.]{0,40}\b(?:confirm\w*|verif\w*|w-?9|bank|po|"
+        r"purchase order|approv\w*|sign\w*)\b)|correct the invoice|fix the "
         r"invoice|failed (?:our|the) (?:\w+ )?(?:inspection|test)|out of spec|non-?conform\w*)",
         reason="other",
     ),
@@ -622,7 +713,7 @@ CUES: list[Cue] = [
         0.75,
         r"\b(?:already paid|paid in full|proof of payment|payment (?:has been|was) "
         r"(?:made|completed|processed|sent|settled)|funds (?:were|have been) (?:sent|transferred|released)|"
-        r"(?:has|have) been settled|was debited|bank confirmation|ha sido pagad[ao]|a été réglée?|"
+        r"(?:has|have) been settled|was debited|bank confirmation(?! letter)|ha sido pagad[ao]|a été réglée?|"
         r"wurde (?:bezahlt|überwiesen|beglichen)|zelle|paypal)\b",
         claim=True,
     ),
@@ -712,14 +803,23 @@ SHORT_EVIDENCE = re.compile(
     r"the|abgezogen|abzug|abzüglich|einbehalten|differenz|restbetrag|skonto|statt|déduit|"
     r"déduction|retenu\w*|moins|au lieu|escompte|solde|descont\w*|retenid\w*|en lugar|"
     r"diferencia|resto|trattenut\w*|trattenendo|detratt\w*|invece|abbuono|sconto|ingehouden|"
-    r"korting|in plaats van|verschil|min\b|desconto|retenção|em vez|diferença)",
+    r"korting|in plaats van|verschil|min\b|desconto|retenção|em vez|diferença|took\b[^.]{0,30}\boff|"
+    r"deduct|keep|kept|retain|retuv|retiv|retenant|gekürzt|kürzen|correspond|apenas|solo|only|"
+    r"not coming|menos|not \$)",
     re.I,
 )
 """Words that say less was paid than billed: a short pay without any of them is not one."""
 RESOLVED = re.compile(
     r"\b(?:(?:(?:has|have) been|was|were|is|are|got) (?:all |now )?(?:resolved|settled|"
     r"sorted(?: out)?|"
-    r"cleared up|fixed)|no longer (?:in )?dispute|nothing is disputed|no dispute|not a dispute|"
+    r"cleared up|fixed|closed)|no longer (?:in )?dispute|nothing (?:is )?(?:in )?disputed?|no dispute|"
+    r"not a dispute|(?:not|n't) (?:have )?any disputes?|disputing nothing|(?:not|n't) disput\w*|"
+    r"ne contest\w* (?:pas|rien)|ne (?:le |la |les )?contest\w* pas|no (?:disputamos|impugnamos|"
+    r"cuestionamos|discutimos)|non contest\w*|não contest\w*|(?:bestreiten|beanstanden) "
+    r"(?:wir |ich )?(?:nicht|nichts)|betwisten (?:wij |we |ik )?niet|(?:bestreiten|beanstanden|betwisten|"
+    r"contestons|contestamos|contestiamo)\b[^.]{0,30}\b(?:nicht|niet|pas)\b|è chius[ao]|hat sich[^.]{0,40}"
+    r"\berledigt|is afgehandeld|est close|está cerrad[oa]|not (?:100% |completely |totally |entirely )?sure|"
+    r"let me check|"
     r"hat sich erledigt|ist erledigt|est réglée?|a été résolue?|está resuelt[oa]|se ha resuelto|"
     r"is opgelost|è stat[oa] risolt[oa]|foi resolvid[oa])\b"
 )
@@ -762,8 +862,23 @@ INJECTION = re.compile(
     re.I,
 )
 """Words aimed at an LLM, not at a person: clauses carrying them are not classified."""
+UNDONE = re.compile(
+    r"\b(?:(?:put|placed) on hold|on hold|stopped|cancel+ed|voided|returned|bounced|reversed|"
+    r"rejected|teruggeboekt|teruggestort|zurückgebucht|zurückgekommen|rejeté|retourné|devuelt[oa]|"
+    r"rechazad[oa]|devolvid[oa]|respint[oa]|stornat[oa])\b"
+)
+"""Said after a payment in its clause: the payment did not go (CONTRACTS.md: a returned
+payment is not payment_sent)."""
+DOC_ISSUED = re.compile(
+    r"\b(?:invoices?|inv|bills?|po|purchase orders?|orders?|credit(?: memo| note)?s?|"
+    r"statements?|quotes?|notices?|letters?|certificates?|w-?9|[a-z]{1,5}-\d[\w-]*)\b"
+    r"[^.]{0,25}\b(?:was|were|has been|have been|is|are|got) (?:already )?"
+    r"(?:issued|submitted|included|approved|received)\b"
+)
+"""An invoice or a PO issued, approved or received: no payment ("INV-20 was issued March 1")."""
 FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|gonna|plan to|planned|intend|expect|next|once|when we|"
+    r"tomorrow|morgen|demain|mañana|domani|amanhã|wordt|seront|será|serán|serão|sarà|saranno|"
     r"werden|wird|sera|vamos a|zullen|zal|gaan|vou|vamos|\w{3,}(?:erons|irons|rerons|"
     r"aremos|eremos|iremos|eremo|aremo|iremo))\b"
 )

@@ -24,9 +24,9 @@ _ROLES: list[tuple[Role, re.Pattern[str]]] = [
     (
         "deduction",
         re.compile(
-            r"deduct|\bless\b|discount|adjust|withh|short|abzug|skonto|einbehalt|retenue|"
+            r"deduct|\bless\b|discount|adjust|\badj\b|withh|short|abzug|skonto|einbehalt|retenue|"
             r"d[ée]duction|descuento|retenci|reten[çc][ãa]o|korting|sconto|abbuono|trattenut|"
-            r"desconto|retention",
+            r"desconto|retention|differ|diferen|écart|verschil|reten[çc][ãa]o",
             re.I,
         ),
     ),
@@ -40,7 +40,8 @@ _ROLES: list[tuple[Role, re.Pattern[str]]] = [
     (
         "gross",
         re.compile(
-            r"gross|amount|total|brutto|montant|importe|importo|bedrag|valor|betrag|invoiced",
+            r"gross|amount|total|brutto|montant|importe|importo|bedrag|valor|betrag|invoiced|billed|"
+            r"factur",
             re.I,
         ),
     ),
@@ -63,7 +64,10 @@ class Table:
         return sum(nets, Decimal(0)) if nets else None
 
     def short_paid(self) -> tuple[Decimal | None, Decimal | None]:
-        """(paid, deducted) of the deduction: the one line that has one, else the total."""
+        """(paid, deducted) of the advice: its total when it has a net and a deduction
+        total, else the one line that has a deduction."""
+        if self.total.get("deduction") and "net" in self.total:
+            return self.total["net"], self.total["deduction"]
         deducted = [r for r in self.rows if r.get("deduction")]
         if len(deducted) == 1 and "net" in deducted[0]:
             return deducted[0]["net"], deducted[0]["deduction"]
@@ -104,7 +108,10 @@ def read_table(text: str) -> Table | None:
         if header is None:
             continue
         cells = cells[: amounts[-1][0] + 1]  # a remark after the amounts is no column
-        if len(cells) == len(header):
+        if len(cells) == len(header) or (
+            len(cells) < len(header) and all(r is None for r in header[len(cells) :])
+        ):
+            # Same columns, or only trailing text columns ("Reason") left empty.
             placed = {header[i]: v for i, v in amounts}
         else:
             offset = len(header) - len(cells)

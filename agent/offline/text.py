@@ -123,15 +123,32 @@ _ABBREVIATION = re.compile(
 )
 
 
+_DAY_DOT = re.compile(r"(?<![.,\d])\b\d{1,2}\.(?:\d{1,2}\.)?$")
+_GOES_ON = re.compile(r"(?:jan|feb|mär|mar|apr|mai|jun|jul|aug|sep|okt|nov|dez)\w*\b", re.I)
+_LOWER = re.compile(r"[a-zäöüéèàáíóúç]")
+
+
+def _date_goes_on(text: str, dot: int, after: int) -> bool:
+    """A European date's dot, not a sentence end: "bis zum 30.11. bezahlen", "am 24. Juli"."""
+    if not _DAY_DOT.search(text[max(0, dot - 8) : dot]):
+        return False
+    following = text[after : after + 12]
+    return bool(_LOWER.match(following) or _GOES_ON.match(following))
+
+
 def clauses(text: str) -> list[Clause]:
-    """The sentences of ``text`` (split at sentence ends and line breaks, not abbreviations)."""
+    """The sentences of ``text`` (split at sentence ends and line breaks, not abbreviations
+    nor the dot of a European date)."""
     out: list[Clause] = []
     pos = 0
     for m in _CLAUSE_END.finditer(text):
         if (
             m.group(0) != "\n"
             and "\n" not in m.group(0)
-            and _ABBREVIATION.search(text[max(pos, m.start() - 8) : m.start()])
+            and (
+                _ABBREVIATION.search(text[max(pos, m.start() - 8) : m.start()])
+                or _date_goes_on(text, m.start(), m.end())
+            )
         ):
             continue
         _add(out, text, pos, m.start())

@@ -256,3 +256,334 @@ def test_the_dispute_reason(text, reason):
 )  # fmt: skip
 def test_the_new_contacts_name(text, sender, name):
     assert fill(Intent.wrong_contact, text, text, ANCHOR, sender, []).new_contact_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # the deduction word after the amount, words between (Dutch, German)
+        (
+            "Betaald op maandag: € 1.870,00. De bonus (€ 130,00) hebben wij ingehouden.",
+            "1870.00",
+            "130.00",
+        ),
+        ("Überwiesen 3.100,00 €, die 95,00 € Porto haben wir verrechnet.", "3100.00", "95.00"),
+        # "per" before an article is "for", not a unit price (Italian)
+        (
+            "Pagata ieri trattenendo € 42,00 per le tre casse rotte. Bonifico di € 958,00.",
+            "958.00",
+            "42.00",
+        ),
+        # the rest is what was paid; the deduction named again is no payment
+        (
+            "The $75 we took off is the pallet charge. The remainder, $1,425.00, went by ACH.",
+            "1425.00",
+            "75.00",
+        ),
+        (
+            "We short-paid by $60.00: the $60.00 rush fee was never agreed. Sending $940.00.",
+            "940.00",
+            "60.00",
+        ),
+        # Portuguese, a verb of deducting in the infinitive
+        ("Vamos descontar R$ 300,00 do frete; o valor pago será R$ 4.700,00.", "4700.00", "300.00"),
+        # a backcharge named before its amount
+        (
+            "Paid $9,000.00 today after a backcharge of $450.00 for site cleanup.",
+            "9000.00",
+            "450.00",
+        ),
+    ],
+)
+def test_short_pay_amounts_in_new_words(text, paid, deducted):
+    f = fields(Intent.short_pay, text)
+    assert f.paid_amount == Decimal(paid)
+    assert f.deducted_amount == Decimal(deducted)
+
+
+def test_a_remittance_row_with_a_remark_column_left_empty_is_read_by_its_header():
+    text = (
+        "Invoice      Billed      Paid        Adj      Reason\n"
+        "B-1          500.00      500.00      0.00\n"
+        "B-2          800.00      740.00      60.00    late delivery penalty\n"
+    )
+    f = fields(Intent.short_pay, text)
+    assert (f.paid_amount, f.deducted_amount) == (Decimal("740.00"), Decimal("60.00"))
+
+
+def test_part_of_a_larger_amount_is_paid_and_the_larger_is_the_gross():
+    f = fields(
+        Intent.short_pay, "We are paying $8,100 of the $9,000 now and holding 10% as retainage."
+    )
+    assert f.paid_amount == Decimal("8100")
+    assert f.deducted_amount == Decimal("900")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # damaged, in more languages; a word inside another ("storno") is no cue
+        ("Zwei Kisten kamen mit gebrochenen Gläsern an, bitte eine Gutschrift.", "damaged"),
+        ("Le 4 confezioni di yogurt erano scadute alla consegna.", "damaged"),
+        ("De panelen zijn met krassen geleverd.", "damaged"),
+        ("Half the sacks arrived ripped open.", "damaged"),
+        ("Bitte um Stornierung, das ist eine Doppelberechnung.", "duplicate"),
+        ("Questa fattura è la stessa della 118, vi chiediamo lo storno.", "duplicate"),
+        # a service that never took place
+        ("O técnico não apareceu e não houve atendimento.", "not_received"),
+        ("The installer was a no-show on the 4th, so nothing to pay.", "not_received"),
+        # part of the goods never came: quantity
+        ("Die drei fehlenden Kartons wurden nie geliefert.", "quantity"),
+        # a rate in Dutch; 'after-hours' counts nothing
+        ("Het uurtarief op de factuur is € 82,00, afgesproken was € 74,00.", "pricing"),
+        ("Nobody approved after-hours service on this account.", "other"),
+        # a company name or 'Importe' is no freight
+        ("No hemos recibido el pedido. Importe total 300,00 €.", "not_received"),
+    ],
+)
+def test_the_reason_from_multilingual_cue_words(text, reason):
+    assert fields(Intent.dispute, text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("We won't pay the $30 late fee, it's a $120 bill.", "other"),
+        ("No late fee applies: our agreement says net 45.", "terms"),
+        ("Paid less the $600 backcharge for the damaged curb your crew broke.", "other"),
+        ("We withheld the 5% waarborg as agreed in the contract.", "terms"),
+        ("Deducted the 2% promotional allowance for the spring program.", "terms"),
+        ("Took $210 off for the contractual late-delivery penalty.", "other"),
+        ("Pagámos com um desconto de 90,00 €: faltaram 3 caixas.", "quantity"),
+    ],
+)
+def test_the_deduction_reason_by_what_was_taken(text, reason):
+    assert fields(Intent.short_pay, text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("clause", "text", "document"),
+    [
+        # a W-9 is no invoice number
+        ("Also, could I get a W9?", "", "W-9"),
+        (
+            "Please send an updated W-9 and a signed ACH authorization.",
+            "",
+            "W-9 and signed ACH authorization",
+        ),
+        # "of" followed by no document name
+        ("They need a full statement of what we owe you.", "", "full statement"),
+        # a copy of a multi-word document
+        ("Please send a copy of the signed rental agreement.", "", "signed rental agreement copy"),
+        # the clause names only an invoice; the reply asks for a document elsewhere
+        (
+            "Thanks for the invoice.",
+            "Thanks for the invoice. We'll also need the mill certs for the last load.",
+            "mill certs",
+        ),
+    ],
+)
+def test_the_document_asked_for(clause, text, document):
+    assert document_asked(clause, text) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("All three were paid by ACH, $2,310.00; the $25.00 late fee will not be paid.", "25.00"),
+        (
+            "The unit price is €12,40 instead of €11,10; on 500 units l'écart est de 650,00 €.",
+            "650.00",
+        ),
+        ("You billed 80 seats at $30/seat, our contract says $27. That's $240.00 over.", "240.00"),
+        ("I'll send an ACH for $900.00 today but I'm not paying the $40 reminder fee.", "40"),
+    ],
+)
+def test_the_disputed_amount_is_the_one_contested_not_the_one_paid(text, amount):
+    assert fields(Intent.dispute, text).disputed_amount == Decimal(amount)
+
+
+def test_the_rest_promised_is_dated_by_the_rest_not_by_the_payment_made():
+    text = "wired 800 today, balance on the 28th"
+    f = fill(Intent.promise_to_pay, text, text, ANCHOR, "", [], frozenset({Intent.payment_sent}))
+    assert f.promised_on == date(2026, 11, 28)
+
+
+def test_a_payment_made_on_a_past_date_stays_past_beside_a_promise():
+    text = "La 301 l'abbiamo pagata il 20/11, la 305 la paghiamo a fine mese."
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ('Überwiesen am 3.11. mit Verwendungszweck "RE 4410 Kd 7712".', "RE 4410 Kd 7712"),
+        ("Paid on 12 Nov (€ 900,00, kenmerk VDB-1108).", "VDB-1108"),
+        (
+            "Bezahlt per Überweisung (Zahlungsreferenz 12 00000 00004 55120).",
+            "12 00000 00004 55120",
+        ),
+        ("I mailed a check Monday for INV-2231, #8814, $310.00.", "8814"),
+        ("It went out on the ACH run this morning (trace ending 4402).", "4402"),
+        ("Medio de pago: transferencia. Referencia de remesa: REM-1130-XY.", "REM-1130-XY"),
+    ],
+)
+def test_the_payment_reference_in_new_words(text, reference):
+    assert fields(Intent.payment_sent, text).reference == reference
+
+
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        ("Payment No.: 5531    Method: Cheque    Date: 11/20/2026", "check"),
+        ("pd 11/18 ck 3310", "check"),
+        ("It was paid on county warrant #20417.", "check"),
+        ("réglé par CB hier soir, 120,00 €", "card"),
+        ("Our card on file should have been charged on the 1st.", "card"),
+        ("Pagamos ontem via TED, R$ 2.000,00.", "wire"),
+        ("I paid cash at your counter on Tuesday.", "other"),
+    ],
+)
+def test_the_payment_method_in_shorthand_and_local_schemes(text, method):
+    assert fields(Intent.payment_sent, text).method == method
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # the deduction named by what it is, after the amount; the rest said paid after it
+        (
+            "The short payment is the $300.00 freight chargeback. The remaining $4,700.00 was "
+            "paid by ACH on the 2nd.",
+            "4700.00",
+            "300.00",
+        ),
+        # paying "the difference" is the payment, not the deduction
+        (
+            "We netted your bill against ours ($1,000.00) and paid the difference of $2,500.00.",
+            "2500.00",
+            "1000.00",
+        ),
+        # a remittance total with net and deduction columns
+        (
+            "Invoice     Gross      Difference    Paid\n"
+            "A-1         1,000.00   50.00         950.00\n"
+            "A-2         500.00     0.00          500.00\n"
+            "Total       1,500.00   50.00         1,450.00\n",
+            "1450.00",
+            "50.00",
+        ),
+    ],
+)
+def test_which_amount_was_paid_and_which_taken(text, paid, deducted):
+    f = fields(Intent.short_pay, text)
+    assert (f.paid_amount, f.deducted_amount) == (Decimal(paid), Decimal(deducted))
+
+
+@pytest.mark.parametrize(
+    ("text", "paid_on"),
+    [
+        (
+            "RE-88 wurde heute überwiesen; der Fahrer hatte am 12.11. zwei Stunden gewartet.",
+            date(2026, 11, 24),
+        ),
+        ("réglé par CB ce soir sur votre site", date(2026, 11, 24)),
+        ("Paid with the company Visa on your site last night, $90.", date(2026, 11, 23)),
+        ("La factura la pagamos el 21 de noviembre, importe 800,00 €.", date(2026, 11, 21)),
+    ],
+)
+def test_the_day_paid_said_in_words_or_after_a_verb_of_paying(text, paid_on):
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == paid_on
+
+
+def test_a_release_this_morning_for_a_later_date_is_dated_that_later_date():
+    text = "Released in our system this morning, it is scheduled for the 27th."
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "return_on"),
+    [
+        ("Ich bin bis einschließlich 4.12. nicht im Büro.", date(2026, 12, 7)),
+        (
+            "Sono fuori sede fino al 30 novembre compreso, rientro il 1° dicembre.",
+            date(2026, 12, 1),
+        ),
+        ("Ik ben afwezig tot en met vrijdag 27 november.", date(2026, 11, 30)),
+        (
+            "Oficina cerrada hasta el 2 de diciembre. Retomamos la actividad el 3 de diciembre.",
+            date(2026, 12, 3),
+        ),
+    ],
+)
+def test_the_return_date_of_an_out_of_office_in_more_languages(text, return_on):
+    assert fields(Intent.auto_reply, text).return_on == return_on
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        ("Could you send your W9 and statement?", "W-9 and statement"),
+        ("Please send a statement of what's still open.", "statement"),
+    ],
+)
+def test_the_document_phrase_is_normalised(clause, document):
+    assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Voorstel: € 400 per maand, de eerste op 1 december, tot de € 4.800 voldaan is.", "400"),
+        ("I can't pay all EUR 6.000 now; first part EUR 1.500 on 30 November.", "1500"),
+        ("I can get you $700 tomorrow and the rest ($450) next Friday.", "700"),
+    ],
+)
+def test_the_amount_promised_is_the_first_instalment_or_the_one_paid_first(text, amount):
+    assert fields(Intent.promise_to_pay, text).amount == Decimal(amount)
+
+
+def test_a_fee_named_after_its_amount_is_no_payment():
+    text = "We won't pay the $60 late fee; check 5510 for the full $2,400.00 cleared Monday."
+    assert fields(Intent.payment_sent, text).amount == Decimal("2400.00")
+
+
+def test_a_refused_finance_charge_rests_on_terms_said_elsewhere_in_the_reply():
+    text = "I'm not paying the finance charges. We always paid within 45 days, as your rep agreed."
+    clause = "I'm not paying the finance charges."
+    f = fill(Intent.dispute, clause, text, ANCHOR, "", ["terms"])
+    assert f.reason == "terms"
+
+
+@pytest.mark.parametrize(
+    ("clause", "text", "amount"),
+    [
+        # the amount named as the difference elsewhere beats the unit prices of the clause
+        (
+            "Der Stückpreis von 9,80 € entspricht nicht dem vereinbarten Preis von 8,95 €.",
+            "Der Stückpreis von 9,80 € entspricht nicht dem vereinbarten Preis von 8,95 €. "
+            "Bei 100 Stück ergibt sich eine Differenz von 85,00 €.",
+            "85.00",
+        ),
+        # a computed result, not the unit price it was computed from
+        (
+            "10 pcs at $6.85, so $68.50 we never got.",
+            "10 pcs at $6.85, so $68.50 we never got.",
+            "68.50",
+        ),
+        # the only amount is a unit charge billed twice
+        (
+            "You charged the transfer two times, EUR 310 each.",
+            "You charged the transfer two times, EUR 310 each.",
+            "310",
+        ),
+        # no currency written
+        ("im not paying 2,400 for that pump", "im not paying 2,400 for that pump", "2400"),
+    ],
+)
+def test_the_disputed_amount_named_computed_or_written_bare(clause, text, amount):
+    f = fill(Intent.dispute, clause, text, ANCHOR, "", [])
+    assert f.disputed_amount == Decimal(amount)

@@ -190,3 +190,315 @@ def test_a_payment_queued_for_a_later_value_date_is_promised_for_that_date():
 )
 def test_agreed_terms_in_other_languages(text):
     assert "extended_terms" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Settled the invoice Monday by wire but left out the $75 pallet fee, never ordered any.",
+        "We'll cover the parts and knock off the call-out charge, which nobody approved.",
+        "Wir haben gestern überwiesen, allerdings 10 % weniger wegen der verspäteten Montage.",
+        "Factuur betaald, maar € 60,00 ingehouden voor de ontbrekende kabels.",
+        "We remitted $2,000 on the 3rd. The $180 handling charge on your bill has not been paid.",
+        "The client is holding 5% until the punch list is signed off; the rest went out Friday.",
+        "Vamos descontar o frete do pagamento de amanhã.",
+        "Paid Tuesday via ACH, short $95 for the broken crate.",
+        "We will take the 3% prompt-payment discount when we pay on the 30th.",
+    ],
+)
+def test_a_deduction_said_in_new_words_is_a_short_pay(text):
+    assert "short_pay" in votes(text)
+
+
+def test_a_remittance_table_with_an_adjustment_column_is_a_short_pay():
+    text = (
+        "Remittance 5531, ACH\n\n"
+        "Inv          Billed     Paid       Adj     Note\n"
+        "A-100        900.00     900.00     0.00\n"
+        "A-104        1,200.00   1,110.00   90.00   freight not agreed\n"
+    )
+    assert "short_pay" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have no dispute at all with the March invoice; it just needs a second signature.",
+        "To be clear I am not disputing the bill, it's in the queue.",
+        "Nous ne contestons rien, la facture part au prochain virement.",
+        "As far as we're concerned the quality issue is closed now.",
+        "Call me if the parcel hasn't arrived by Friday.",
+        "Is this the same charge you already credited last month?",
+        "If that's right, I'll need a corrected invoice; if not, we'll pay as billed.",
+        "Sorry, we never got your W-9, can you send it?",
+        "The check bounced back to us, I'll void it and cut a new one.",
+        "We won't release anything until you confirm the new bank details by phone.",
+        "Die Gutschrift auf Ihrem Konto erfolgt morgen.",
+    ],
+)
+def test_denials_conditions_and_yes_no_questions_are_no_dispute(text):
+    assert "dispute" not in votes(text)
+
+
+def test_a_dispute_after_a_denial_and_a_contrast_still_counts():
+    text = "We don't dispute the hourly rate, but 4 of the panels arrived cracked."
+    assert "dispute" in votes(text)
+
+
+def test_a_short_pay_is_not_also_a_dispute():
+    t = full.classify(
+        Reply(
+            text="We paid $1,640.00 today by ACH, less $160.00 because the freight was billed "
+            "twice and we dispute that charge.",
+            sent_at=SENT,
+        )
+    )
+    intents = {f.intent.value for f in t.findings}
+    assert "short_pay" in intents
+    assert "dispute" not in intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Invoice 7731 was issued on the 2nd, so it isn't due until next month.",
+        "The PO was approved last week and covers the whole job.",
+        "The transfer was scheduled for the 10th but then put on hold by treasury.",
+        "Our check went out on May 3 and came back returned by the post office.",
+        "morgen betaald",
+        "Het restbedrag wordt volgende week overgemaakt.",
+        "Les 300 € restants seront payés à la livraison.",
+        "Please send a signed bank confirmation letter on your letterhead.",
+    ],
+)
+def test_an_invoice_issued_a_payment_undone_or_to_come_is_no_payment_sent(text):
+    assert "payment_sent" not in votes(text)
+
+
+def test_a_payment_beside_an_invoice_received_still_counts():
+    assert "payment_sent" in votes("We received INV-55 late; it was paid on the 4th by ACH.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We still haven't received your W-9 from last spring.",
+        "Pourriez-vous nous transmettre le bon de livraison signé ?",
+        "Peço que nos enviem o certificado de regularidade fiscal.",
+        "I'd like an itemized version of the March invoice.",
+        "Kunt u de werkbon nog mailen?",
+    ],
+)
+def test_a_document_asked_for_in_new_words_is_an_invoice_request(text):
+    assert "invoice_request" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I honestly don't know when I'll get to your invoices this month.",
+        "The PO on INV-88 is wrong, please correct and resend.",
+        "You billed 12 crates and we got 10; we need a credit memo for the two missing crates.",
+    ],
+)
+def test_reaching_invoices_a_fix_or_a_disputes_remedy_is_no_invoice_request(text):
+    assert "invoice_request" not in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're going to pay on the 22nd.",
+        "Yes we owe it, it'll be paid on the 3rd once the draw lands.",
+        "I'll have RT-2210 paid in full by May 8.",
+        "sent 400 today, the rest next friday",
+        "Si vous m'envoyez l'avoir, je règle le solde lundi 16.",
+        "La 218 la paghiamo il 30 aprile.",
+    ],
+)
+def test_a_promise_in_new_words_is_a_promise(text):
+    assert "promise_to_pay" in votes(text)
+
+
+def test_a_hyphen_inside_an_invoice_number_does_not_end_the_future():
+    assert "payment_sent" not in votes("I'll have RT-2210 paid in full by May 8.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I thought we were on net 60 with you?",
+        "Would you be open to net 45 on new orders?",
+        "Were we set up on 60 days when the account opened?",
+    ],
+)
+def test_terms_remembered_or_asked_about_are_not_extended_terms(text):
+    assert "extended_terms" not in votes(text)
+
+
+def test_terms_said_to_be_agreed_still_are():
+    assert "extended_terms" in votes("Your rep agreed net 60 with us when we opened the account.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you billed us for 6 pallets and we received 4. fix it",
+        "Abbiamo ricevuto solo 30 pezzi su 50.",
+    ],
+)
+def test_fewer_received_than_billed_is_a_quantity_dispute(text):
+    assert "dispute" in votes(text)
+
+
+def test_liquidity_trouble_in_dutch_is_distress():
+    assert "financial_distress" in votes("We hebben ernstige liquiditeitsproblemen sinds maart.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not be paying the $45 late charge on the March statement.",
+        "I'm not going to pay the reconnection fee, nobody told us about it.",
+        "Please remove the expedite fee from INV-310.",
+        "La fattura 77 è un duplicato della 71, vi chiediamo di annullarla.",
+        "Nous refusons de régler cette facture en l'état.",
+        "im not paying 1,200 for a pump that never worked",
+    ],
+)
+def test_a_charge_refused_or_a_duplicate_in_new_words_is_a_dispute(text):
+    assert "dispute" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't pay unapproved change orders; resubmit it when signed.",
+        "The school office can't pay club expenses, please bill the club.",
+        "Right now cash flow is fine, I just prefer net 60.",
+    ],
+)
+def test_a_rule_against_paying_something_or_fine_cash_flow_is_no_distress(text):
+    assert "financial_distress" not in votes(text)
+
+
+def test_terms_in_a_contract_named_far_from_the_days_are_extended_terms():
+    text = "Our contract with you (Contract 2024-77, Section 4) specifies payment within 60 days."
+    assert "extended_terms" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous avons réglé la facture en retenant 300,00 € pour la remise annuelle.",
+        "Retivemos 5% a título de caução contratual.",
+        "Pagamos ayer, retuvimos el 5% de fondo de garantía.",
+        "We paid today but we keep EUR 120 for the broken frame.",
+        "Le solde de 200,00 € correspond aux articles retournés.",
+        "Paid on Friday, but only 1 300 EUR because two boxes were wet.",
+        "Wir haben die Rechnung um 3 Paletten gekürzt und den Rest überwiesen.",
+        "we have paid but we deduct DKK 300 for the damaged pallet",
+    ],
+)
+def test_more_ways_of_saying_a_deduction(text):
+    assert "short_pay" in votes(text)
+
+
+def test_paying_for_the_units_received_once_corrected_stays_a_dispute():
+    t = votes(
+        "You shipped 30 cartons but billed 36. We'll pay for 30 once we get a corrected invoice."
+    )
+    assert "dispute" in t
+    assert "short_pay" not in t
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le solde de 500,00 € suivra le 15 décembre.",
+        "La facture 26-88 sera donc réglée le 22 décembre.",
+        "Morgen overgemaakt, sorry!",
+        "Ik betaal ze vrijdag.",
+        "Ti va bene se la divido in due, metà il 20 dicembre e metà il 20 gennaio?",
+        "RT-4419 is approved and will go out no later than December 3.",
+        "Wir werden die Rechnung bis zum 30.11. bezahlen.",
+    ],
+)
+def test_promises_in_more_languages(text):
+    assert "promise_to_pay" in votes(text)
+
+
+def test_the_dot_of_a_european_date_does_not_end_the_sentence():
+    from arbox.agent.offline.text import clauses
+
+    assert len(clauses("Wir werden bis zum 30.11. bezahlen. Danke.")) == 2
+    assert len(clauses("Ich bin am 24. Juli zurück.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our auditor wants the PO copy before we pay invoices over 50 000 SEK.",
+        "Our agreement says we pay you within 15 days of collecting.",
+        "I'd like to get it paid this week.",
+        "The March invoice will be the first one paid that way.",
+        "pretty sure we paid this already, can you look?",
+        "I can't release anything until that's settled.",
+    ],
+)
+def test_a_habit_a_wish_a_belief_or_a_condition_is_no_payment_sent(text):
+    assert "payment_sent" not in votes(text)
+
+
+def test_we_have_pay_in_non_native_english_is_still_a_payment():
+    assert "payment_sent" in votes("We have pay the invoice 10221 on friday, 1 400 EUR.")
+
+
+def test_an_out_of_office_naming_no_new_contact_is_not_wrong_contact():
+    t = full.classify(
+        Reply(
+            text="I am away until December 9 with no email. For anything urgent please contact "
+            "a colleague.",
+            subject="Automatic reply: your reminder",
+            headers={"Auto-Submitted": "auto-replied"},
+            sent_at=SENT,
+        )
+    )
+    assert {f.intent.value for f in t.findings} == {"auto_reply"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij betwisten de factuur niet, maar de werkbon ontbreekt.",
+        "Wir bestreiten die Rechnung nicht, uns fehlt nur der Lieferschein.",
+        "La questione dei prezzi per noi è chiusa.",
+        "I don't think we owe this, but I'm not 100% sure - let me check with my partner.",
+        "Sorry, the card expired, I've updated it in your portal.",
+        "Per our agreement it's due May 2. Please correct your reminder system.",
+    ],
+)
+def test_more_denials_and_things_that_are_no_dispute(text):
+    assert "dispute" not in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Para assuntos urgentes, contactar a D. Rosa pelo e-mail rosa@exemplo-agricola.pt.",
+        "Bitte wenden Sie sich an meine Vertretung, Herrn Kurt Weil, k.weil@beispiel-verlag.de.",
+        "Les paiements fournisseurs sont traités par notre centre : csp@exemple-sa.fr.",
+        "Forwarding to our treasurer, Ann Lee (alee@example-schools.org), who handles payments.",
+    ],
+)
+def test_an_address_pointed_to_in_any_language_is_wrong_contact(text):
+    assert "wrong_contact" in votes(text, sender="Someone <someone@example-sender.com>")
+
+
+def test_the_senders_own_address_or_ours_is_no_redirect():
+    from arbox.agent.offline.classifier import _redirect_clause
+
+    sender = "Dana <dana@acme-example.com>"
+    assert _redirect_clause("Contact me at dana@acme-example.com if needed.", sender) is None
+    assert _redirect_clause("It was sent to your remittance email ar@vendor.com.", sender) is None
+    assert _redirect_clause("Please contact Bo at bo@acme-example.com.", sender) is not None
