@@ -61,13 +61,14 @@ ROUTE_BY_REASON = {"pricing": "sales", "terms": "sales"}
 """Dispute routing; every other reason goes to billing."""
 
 
-DEFAULT_AUTONOMY_THRESHOLD = 0.85
+DEFAULT_AUTONOMY_THRESHOLD = 0.9
 """Chosen on the dev split with `arbox eval automation-curve` for the fitted label-set
-estimator (`agent/offline/label_set.json`): the most automation with at most 2% of the
-automatic replies wrong (dev: 15.6% automatic, 1 of 62 wrong; 0.80 gives 21% with 4.7%
-wrong). Issue 15's target (<= 2% wrong at >= 50% automatic) is out of reach of any
-threshold: the policy's other checks already ask a person about 61% of dev replies.
-Re-run the sweep after retraining."""
+estimator (`agent/offline/label_set.json`) of the model trained on all five datasets:
+about 2% of the automatic replies wrong, as much automation as that allows (dev: 16.1%
+automatic, 2 of 93 wrong; 0.85 gives 24% with 5.1% wrong, 0.91 14% with none; the
+steps of 0.01 are within dev's noise). Issue 15's target (<= 2% wrong at >= 50%
+automatic) is out of reach of any threshold: the policy's other checks already ask a
+person about 57% of dev replies. Re-run the sweep after retraining."""
 
 ASKED_CLAIMS = frozenset({Intent.payment_sent, Intent.dispute, Intent.extended_terms})
 """Intents that state a fact ("we paid", "this is wrong", "our terms are net 60"): asked as

@@ -382,6 +382,15 @@ def _decide(
             for i in chosen
             if i == top or votes.get(i, 0.0) > 0 or probs[i] >= model.threshold[i] + margin
         ]
+    if (
+        votes is not None
+        and Intent.missing_po in chosen
+        and Intent.invoice_request in chosen
+        and votes.get(Intent.invoice_request, 0.0) <= 0
+    ):
+        # "Send it again with the PO" is the missing PO's remedy, not a document asked
+        # for; a document of its own (a W-9, a statement) is one the rules find.
+        chosen.remove(Intent.invoice_request)
     if not chosen and not auto:
         best = max(model.intents, key=lambda i: probs[i] / model.threshold[i])
         if best != Intent.other:

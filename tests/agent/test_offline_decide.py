@@ -52,3 +52,19 @@ def test_without_votes_every_intent_over_its_threshold_is_reported():
     p = probs(payment_sent=0.99, promise_to_pay=0.31)
     assert _decide(MODEL, p, False) == [Intent.payment_sent, Intent.promise_to_pay]
     assert _decide(MODEL, probs(other=0.2), False) == []  # nothing clears: `other`
+
+
+def test_a_resend_beside_a_missing_po_is_no_document_request_unless_the_rules_find_one():
+    # "Merci de nous la renvoyer avec la référence de commande": the words lean towards
+    # invoice_request, but the invoice asked for again is the missing PO's remedy.
+    p = probs(missing_po=0.99, invoice_request=0.3 + SECOND_MARGIN + 0.05)
+    po = {Intent.missing_po: 0.94}
+    assert _decide(MODEL, p, False, po) == [Intent.missing_po]
+    w9 = {**po, Intent.invoice_request: 0.8}  # "... and please send your W-9 too"
+    assert _decide(MODEL, p, False, w9) == [Intent.missing_po, Intent.invoice_request]
+    # an invoice asked for beside any other intent keeps the ordinary margin rule
+    paid = probs(payment_sent=0.99, invoice_request=0.3 + SECOND_MARGIN + 0.05)
+    assert _decide(MODEL, paid, False, {Intent.payment_sent: 0.9}) == [
+        Intent.payment_sent,
+        Intent.invoice_request,
+    ]
