@@ -19,6 +19,7 @@ from arbox.agent import label_set
 from arbox.agent.checkpoint import open_checkpointer
 from arbox.agent.label_set import label_set_estimate, offline_probabilities
 from arbox.agent.offline import OfflineClassifier
+from arbox.agent.policy import PolicyConfig
 from arbox.agent.service import Reply, Triager
 from arbox.tools.models import AuditLog, Deduction, DunningPause, PaymentClaim, Promise, Task
 
@@ -117,9 +118,14 @@ def saver(books):
         yield saver
 
 
+RULES_ONLY = PolicyConfig(autonomy_threshold=0)
+"""The policy's rules without the label-set estimate (`tests/agent/test_label_set.py`
+tests that): the estimate of a model trained on the datasets is not this file's subject."""
+
+
 @pytest.fixture
 def triager(books, saver):
-    return Triager(books, ScriptedClassifier(SCRIPT), saver)
+    return Triager(books, ScriptedClassifier(SCRIPT), saver, policy=RULES_ONLY)
 
 
 def reply(text, sender=ACME, mid="<m1@acme.com>", **kw):
@@ -217,12 +223,16 @@ def test_an_injection_is_read_by_a_person_whatever_the_model_says(triager, books
 
 def test_classifiers_that_disagree_on_a_payment_ask_a_person(books, saver):
     second = ScriptedClassifier({PAID: [finding("other", "We paid")]}, name="offline")
-    triager = Triager(books, ScriptedClassifier(SCRIPT), saver, second_classifier=second)
+    triager = Triager(
+        books, ScriptedClassifier(SCRIPT), saver, second_classifier=second, policy=RULES_ONLY
+    )
     out = triager.process(reply(PAID), today=TODAY)
     assert out.status == "pending_approval"
     assert "the classifiers disagree on payment_sent" in out.approval_reasons
     agreeing = ScriptedClassifier(SCRIPT, name="offline")
-    triager = Triager(books, ScriptedClassifier(SCRIPT), saver, second_classifier=agreeing)
+    triager = Triager(
+        books, ScriptedClassifier(SCRIPT), saver, second_classifier=agreeing, policy=RULES_ONLY
+    )
     assert triager.process(reply(PAID, mid="<m3@acme.com>"), today=TODAY).status == "done"
 
 
