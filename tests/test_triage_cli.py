@@ -72,7 +72,9 @@ def test_triage_folder_mbox_and_maildir(ledger, tmp_path):
     result = runner.invoke(
         app, ["triage", str(folder), str(tmp_path / "in.mbox"), str(tmp_path / "md"), "--json", *db]
     )
-    assert result.exit_code == 0, result.output
+    # junk.eml has no headers: refused and named (exit 1); the three emails are triaged.
+    assert result.exit_code == 1, result.output
+    assert "junk.eml: not an email message" in result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     by_id = {line["message_id"]: line for line in lines}
     assert set(by_id) == {"<a@acme.com>", "<b@acme.com>", "<c@acme.com>"}
@@ -99,7 +101,7 @@ def test_triage_folder_mbox_and_maildir(ledger, tmp_path):
         audit = s.exec(select(func.count()).select_from(AuditLog)).one()
         tagged = [d.invoice_id for d in s.exec(select(Dispute))]
     again = runner.invoke(app, ["triage", str(folder), "--json", *db])
-    assert again.exit_code == 0
+    assert again.exit_code == 1  # junk.eml is refused again; a.eml is answered as before
     assert json.loads(again.stdout.splitlines()[0])["actions"] == a["actions"]
     with ledger.session() as s:
         assert s.exec(select(func.count()).select_from(AuditLog)).one() == audit

@@ -13,11 +13,16 @@ from sqlmodel import select
 
 from arbox.agent.checkpoint import open_checkpointer
 from arbox.agent.findings import Triage
+from arbox.agent.policy import PolicyConfig
 from arbox.agent.service import Triager
 from arbox.tools.models import AuditLog, InboundMessage, Task
 from arbox.worker import ingest, process_pending
 
 TODAY = date(2026, 3, 2)
+
+RULES_ONLY = PolicyConfig(autonomy_threshold=0)
+"""Exactly-once and batching under the policy's rules, without the label-set estimate of
+the shipped model (tested in `tests/agent/test_label_set.py`)."""
 
 
 class SlowClassifier(ScriptedClassifier):
@@ -58,7 +63,7 @@ def test_replies_are_triaged_concurrently_and_each_acts_once(ledger):
     ingest(ledger, [raw(i) for i in range(6)])
     clf = SlowClassifier({})
     with open_checkpointer(ledger.url) as saver:
-        triager = Triager(ledger, clf, saver)
+        triager = Triager(ledger, clf, saver, policy=RULES_ONLY)
         outcomes = process_pending(triager, today=TODAY, concurrency=3)
         assert process_pending(triager, today=TODAY, concurrency=3) == []
     assert len(outcomes) == 6 and {o.status for o in outcomes} == {"done"}
@@ -135,7 +140,7 @@ def actions_when_batched(ledger, batch: int) -> list[list[str]]:
         f.invoice(s, acme, "INV-1", "1250.00")
     ingest(ledger, [paid(i) for i in range(3)])
     with open_checkpointer(ledger.url) as saver:
-        triager = Triager(ledger, ScriptedClassifier(PAID_SCRIPT), saver)
+        triager = Triager(ledger, ScriptedClassifier(PAID_SCRIPT), saver, policy=RULES_ONLY)
         outcomes = process_pending(triager, today=TODAY, batch=batch)
     assert [o.message_id for o in outcomes] == [f"<p{i}@acme.com>" for i in range(3)]
     return [[a["name"] for a in o.actions] for o in outcomes]

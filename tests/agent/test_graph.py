@@ -18,6 +18,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from arbox.agent.checkpoint import open_checkpointer
+from arbox.agent.policy import PolicyConfig
 from arbox.agent.service import ApprovalError, Reply, Triager
 from arbox.agent.toolbox import ActionName
 from arbox.tools.models import (
@@ -70,10 +71,15 @@ def books(ledger):
     return ledger
 
 
+RULES_ONLY = PolicyConfig(autonomy_threshold=0)
+"""The graph's exactly-once machinery under the policy's rules, without the label-set
+estimate of the shipped model (tested in `test_label_set.py`)."""
+
+
 @pytest.fixture
 def triager(books):
     with open_checkpointer(books.url) as saver:
-        yield Triager(books, ScriptedClassifier(SCRIPT), saver)
+        yield Triager(books, ScriptedClassifier(SCRIPT), saver, policy=RULES_ONLY)
 
 
 def reply(text, sender="Dana <ap@acme.com>", mid="<m1@acme.com>"):

@@ -4,7 +4,7 @@ the rules or a margin, `auto_reply` first in an automatic reply."""
 from __future__ import annotations
 
 from arbox.agent.findings import INTENTS, Intent
-from arbox.agent.offline.classifier import AUTO_MARGIN, SECOND_MARGIN, _decide
+from arbox.agent.offline.classifier import AUTO_MARGIN, SECOND_FLOOR, SECOND_MARGIN, _decide
 from arbox.agent.offline.model import LinearModel
 
 MODEL = LinearModel(
@@ -27,8 +27,11 @@ def test_a_further_intent_needs_the_rules_or_a_margin():
     assert _decide(MODEL, just_over, False, {Intent.payment_sent: 0.9}) == [Intent.payment_sent]
     both = {Intent.payment_sent: 0.9, Intent.promise_to_pay: 0.6}
     assert _decide(MODEL, just_over, False, both) == [Intent.payment_sent, Intent.promise_to_pay]
-    clear = probs(payment_sent=0.99, promise_to_pay=0.3 + SECOND_MARGIN + 0.01)
+    clear = probs(payment_sent=0.99, promise_to_pay=SECOND_FLOOR + 0.01)
     assert _decide(MODEL, clear, False, {}) == [Intent.payment_sent, Intent.promise_to_pay]
+    # over threshold and margin, but less likely than not: not without the rules
+    unlikely = probs(payment_sent=0.99, promise_to_pay=SECOND_FLOOR - 0.05)
+    assert _decide(MODEL, unlikely, False, {}) == [Intent.payment_sent]
 
 
 def test_the_surest_intent_stands_on_the_model_alone():
@@ -44,7 +47,7 @@ def test_beside_an_automatic_reply_the_words_alone_need_a_wider_margin():
     assert _decide(MODEL, away, True, auto_votes) == []  # auto_reply is added by the caller
     found = {**auto_votes, Intent.wrong_contact: 0.8}
     assert _decide(MODEL, away, True, found) == [Intent.wrong_contact]
-    sure = probs(auto_reply=0.9, wrong_contact=0.3 + AUTO_MARGIN + 0.01)
+    sure = probs(auto_reply=0.9, wrong_contact=max(0.3 + AUTO_MARGIN, SECOND_FLOOR) + 0.01)
     assert _decide(MODEL, sure, True, auto_votes) == [Intent.wrong_contact, Intent.auto_reply]
 
 
@@ -63,7 +66,7 @@ def test_a_resend_beside_a_missing_po_is_no_document_request_unless_the_rules_fi
     w9 = {**po, Intent.invoice_request: 0.8}  # "... and please send your W-9 too"
     assert _decide(MODEL, p, False, w9) == [Intent.missing_po, Intent.invoice_request]
     # an invoice asked for beside any other intent keeps the ordinary margin rule
-    paid = probs(payment_sent=0.99, invoice_request=0.3 + SECOND_MARGIN + 0.05)
+    paid = probs(payment_sent=0.99, invoice_request=SECOND_FLOOR + 0.05)
     assert _decide(MODEL, paid, False, {Intent.payment_sent: 0.9}) == [
         Intent.payment_sent,
         Intent.invoice_request,
