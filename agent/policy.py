@@ -68,7 +68,7 @@ about 2% of the automatic replies wrong at most, as much automation as that allo
 15.2% automatic, 1 of 88 wrong; 0.85 gives 23% with 4.5% wrong, 0.86 21% with 2.5%; the
 steps of 0.01 are within dev's noise). Issue 15's target (<= 2% wrong at >= 50%
 automatic) is out of reach of any threshold: the policy's other checks already ask a
-person about 57% of dev replies. Re-run the sweep after retraining."""
+person about 54% of dev replies. Re-run the sweep after retraining."""
 
 ASKED_CLAIMS = frozenset({Intent.payment_sent, Intent.dispute, Intent.extended_terms})
 """Intents that state a fact ("we paid", "this is wrong", "our terms are net 60"): asked as
