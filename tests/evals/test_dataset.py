@@ -27,8 +27,8 @@ def cases():
 # Id prefixes in use: `t-` the first hand-written set, `r-` realistic replies (issue 11),
 # `m-` multilingual replies and auto-replies, `c-` analyst corrections appended from
 # `arbox eval export-corrections`, `h-` the hand-written replies of `triage_c.jsonl`
-# (tests/evals/test_dataset_c.py), `d-` those of `triage_d.jsonl` (test_dataset_d.py),
-# `e-` those of `triage_e.jsonl` (test_dataset_e.py). A new prefix is added here on purpose.
+# (tests/evals/test_dataset_c.py), `d-` and `e-` those of `triage_d.jsonl` and
+# `triage_e.jsonl` (test_dataset_hand_written.py). A new prefix is added here on purpose.
 ID_PREFIXES = ("t-", "r-", "m-", "c-", "h-", "d-", "e-")
 
 
