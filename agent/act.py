@@ -23,7 +23,12 @@ from .errors import InvalidPlan
 from .state import ActionResult, PlannedAction
 from .toolbox import TOOLBOX, ActionName
 
-__all__ = ["InvalidPlan", "run_action", "run_actions", "validate"]
+__all__ = ["REFUSED", "REJECTED", "InvalidPlan", "run_action", "run_actions", "validate"]
+
+REFUSED = "refused: "
+"""How a skipped action's detail starts when the ledger refused it (then why)."""
+REJECTED = "rejected by the analyst"
+"""The detail of a proposed action the analyst rejected or replaced."""
 
 _REFUSALS = (LedgerError, InvalidPlan, ValueError)
 
@@ -88,7 +93,7 @@ def run_action(ledger: Ledger, action: PlannedAction, *, actor: str) -> ActionRe
             args=action.args,
             key=action.key,
             status="skipped",
-            detail=f"refused: {exc}",
+            detail=f"{REFUSED}{exc}",
         )
     return _done(action, result)
 

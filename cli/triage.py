@@ -17,6 +17,7 @@ from .common import (
     DateOption,
     DbOption,
     console,
+    counted,
     db_url,
     err,
     handle_errors,
@@ -178,6 +179,7 @@ def approvals_list(ctx: typer.Context, db: DbOption = None) -> None:
 def _decide(
     ctx: typer.Context, message_id: str, decision: dict[str, Any], by: str, db: str | None
 ) -> None:
+    from ..agent.act import REFUSED, REJECTED
     from ..bootstrap import build
 
     with build(database_url=db_url(ctx, db), create=False) as app:
@@ -185,17 +187,12 @@ def _decide(
             found = find_approval(session, message_id)
         outcome = decide(app, found.message_id, decision, by=by)
     print_outcomes([outcome])
-    refused = [
-        a
-        for a in outcome.actions
-        if a.get("status") == "skipped" and str(a.get("detail") or "").startswith("refused")
-    ]
+    refused = [a for a in outcome.actions if str(a.get("detail") or "").startswith(REFUSED)]
     if refused:
         # The decision is recorded and the rest ran; what the ledger refused is not done.
-        ran = [a for a in outcome.actions if a.get("detail") != "rejected by the analyst"]
-        noun = "action" if len(ran) == 1 else "actions"
+        ran = [a for a in outcome.actions if a.get("detail") != REJECTED]
         err.print(
-            f"{len(refused)} of {len(ran)} {noun} refused by the ledger, not done: "
+            f"{len(refused)} of {counted(len(ran), 'action')} refused by the ledger, not done: "
             + "; ".join(escape(f"{a['name']}: {a['detail']}") for a in refused),
             highlight=False,
         )

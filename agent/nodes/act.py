@@ -7,7 +7,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from ..act import run_actions
+from ..act import REJECTED, run_actions
 from ..context import Context
 from ..state import ActionResult, Decision, PlannedAction, TriageState, update
 
@@ -19,9 +19,7 @@ def act(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
     results = run_actions(ctx.ledger, actions, actor=actor)
     kept = {a.key for a in actions}
     results += [
-        ActionResult(
-            name=a.name, args=a.args, key=a.key, status="skipped", detail="rejected by the analyst"
-        )
+        ActionResult(name=a.name, args=a.args, key=a.key, status="skipped", detail=REJECTED)
         for a in state.plan
         if a.key not in kept
     ]

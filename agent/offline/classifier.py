@@ -351,7 +351,8 @@ SECOND_MARGIN = 0.06
 SECOND_FLOOR = 0.5
 """...and at least this likely: a further intent the rules did not find must be more likely
 than not (thresholds tuned for F1 sit as low as 0.12). On `dev` 0.861/0.722 -> 0.863/0.729
-(macro F1 / exact match); a plain "please send a copy of INV-0" is no longer also a dispute."""
+(macro F1 / exact match); a plain "please send a copy of INV-0" is no longer also a dispute,
+and "send it again with the PO" beside `missing_po` no longer also an invoice request."""
 AUTO_MARGIN = 0.15
 """The same beside `auto_reply` in an automatic reply, whose rules keep only a new contact
 or a remittance ("for urgent matters please contact my colleague" names no one to write
@@ -388,15 +389,6 @@ def _decide(
             or votes.get(i, 0.0) > 0
             or probs[i] >= max(model.threshold[i] + margin, SECOND_FLOOR)
         ]
-    if (
-        votes is not None
-        and Intent.missing_po in chosen
-        and Intent.invoice_request in chosen
-        and votes.get(Intent.invoice_request, 0.0) <= 0
-    ):
-        # "Send it again with the PO" is the missing PO's remedy, not a document asked
-        # for; a document of its own (a W-9, a statement) is one the rules find.
-        chosen.remove(Intent.invoice_request)
     if not chosen and not auto:
         best = max(model.intents, key=lambda i: probs[i] / model.threshold[i])
         if best != Intent.other:

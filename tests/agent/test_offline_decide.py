@@ -59,7 +59,7 @@ def test_without_votes_every_intent_over_its_threshold_is_reported():
 
 def test_a_resend_beside_a_missing_po_is_no_document_request_unless_the_rules_find_one():
     # "Merci de nous la renvoyer avec la référence de commande": the words lean towards
-    # invoice_request, but the invoice asked for again is the missing PO's remedy.
+    # invoice_request (0.38 in the demo), under `SECOND_FLOOR` and found by no rule.
     p = probs(missing_po=0.99, invoice_request=0.3 + SECOND_MARGIN + 0.05)
     po = {Intent.missing_po: 0.94}
     assert _decide(MODEL, p, False, po) == [Intent.missing_po]
