@@ -502,3 +502,40 @@ def test_the_senders_own_address_or_ours_is_no_redirect():
     assert _redirect_clause("Contact me at dana@acme-example.com if needed.", sender) is None
     assert _redirect_clause("It was sent to your remittance email ar@vendor.com.", sender) is None
     assert _redirect_clause("Please contact Bo at bo@acme-example.com.", sender) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wired $5,300 for INV-7120 on Monday, not the $5,720 you billed: the travel time "
+        "was never part of the quote.",
+        "Cheque 7781 covers 2,100 of the 2,400 on INV-5540; the other 300 is for the two "
+        "broken chairs.",
+        "We're not paying the $95 handling fee on INV-3318, the rest went out by ACH today.",
+        "Paid INV-6610 by wire this morning. We netted our rebate credit of $410 against it.",
+        "Überweisung für RE-2231 ist raus, allerdings 120,00 EUR weniger wegen der "
+        "Transportschäden.",
+        "Abbiamo pagato la fattura 4410 al netto della penale per il ritardo di consegna.",
+    ],
+)
+def test_paying_less_said_in_other_words_passes_the_short_pay_check(text):
+    from arbox.agent.offline.lexicon import SHORT_EVIDENCE
+
+    assert SHORT_EVIDENCE.search(clean_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, we paid INV-20417 for $4,180.00 by ACH yesterday. Regards, Tom",
+        "Payment of 2,350.00 EUR for invoice INV-3391 was sent by wire on 12 March.",
+    ],
+)
+def test_a_plain_payment_reports_no_likely_short_pay(text):
+    """A short pay the words rule out is reported as unlikely, so the label-set estimate
+    does not hold a plain payment back for a short pay it cannot be."""
+    from arbox.agent.offline.classifier import RULED_OUT
+
+    triage, probabilities = full.classify_scored(Reply(text=text, sent_at=SENT))
+    assert triage.intents == ["payment_sent"]
+    assert probabilities["short_pay"] <= RULED_OUT
