@@ -796,6 +796,21 @@ AUTO_REPLY_SUBJECT = re.compile(
     re.I,
 )
 
+WITHHELD_AMOUNT = (
+    # an amount set against another: "900 of the 1,100", "the other $200", "rather than",
+    # "not the $12,620 on the statement", "we're not paying the $312 standby"
+    r"\d of the [$€£]?\s?\d|the other [$€£]?\s?\d|rather than|not (?:the |that |your )[$€£]?\s?\d|not [$€£]\s?\d|"
+    r"(?:\w+n't|not|never) (?:be )?(?:pa(?:y|id|ying)|remit\w*|includ\w*)(?: for)? (?:the |that |"
+    r"this |your |for )?[$€£]?\s?\d|not in full|nicht in voller|pas en totalit|pas la totalit|"
+    # taking, netting, offsetting, withholding, in every language we read
+    r"(?:took|taken|take|takes|taking|pulled|pull|came|comes|come|knocked) (?:the |our |that )?"
+    r"[$€£]?\s?\d[\d.,]*\s?(?:[$€£]|eur|usd|gbp|cad|aud)?\s?off\b|"
+    r"net(?:ted|ting)\b|net of|offset\w*|set[- ]off|variance|reten[cç]\w*|retid[oa]s?|ritenut\w*|"
+    r"verrechne\w*|aufgerechnet|weniger|abzgl|compens\w*|in mindering|verrekend|al netto|"
+    r"(?:niet|nicht|pas|non|não) (?:\w+ )?(?:betaald|bezahlt|payé\w*|pagat[oi]|pag[oa]s?)\b"
+)
+"""Less paid than billed, said of an amount: "the other $200", "not paying the $95 fee",
+"net of the rebate", "al netto della penale" (a regex fragment, no groups)."""
 SHORT_EVIDENCE = re.compile(
     r"\b(?:less|deduct\w*|short\w*|withh\w*|held back|minus|difference|instead of|backcharge\w*|"
     r"back-charge\w*|charge-?back\w*|knock(?:ed|ing)? off|took off|take off|taking|retain\w*|adj\w*|"
@@ -806,19 +821,10 @@ SHORT_EVIDENCE = re.compile(
     r"korting|in plaats van|verschil|min\b|desconto|retenção|em vez|diferença|took\b[^.]{0,30}\boff|"
     r"deduct|keep|kept|retain|retuv|retiv|retenant|gekürzt|kürzen|correspond|apenas|solo|only|"
     r"not coming|menos|not \$|"
-    # an amount set against another: "900 of the 1,100", "the other $200", "rather than",
-    # "not the $12,620 on the statement", "we're not paying the $312 standby"
-    r"\d of the [$€£]?\s?\d|the other [$€£]?\s?\d|rather than|not (?:the |that |your )?[$€£]?\s?\d|"
-    r"(?:\w+n't|not|never) (?:be )?(?:pa(?:y|id|ying)|remit\w*|includ\w*)(?: for)? (?:the |that |this |your |"
-    r"for )?[$€£]?\s?\d|not in full|nicht in voller|pas en totalit|pas la totalit|"
-    # taking, netting, offsetting, withholding, in every language we read
-    r"(?:took|take|takes|taking|pulled|pull|came|comes|come|knocked)\b[^\n]{0,40}?\boff\b|"
-    r"net(?:ted|ting)\b|offset\w*|set[- ]off|variance|reten[cç]\w*|retid[oa]s?|ritenut\w*|"
-    r"verrechne\w*|aufgerechnet|weniger|abzgl|compens\w*|in mindering|verrekend|al netto|"
+    rf"{WITHHELD_AMOUNT}|"
     r"inferiore|descuento|penal\w*|liquidated damages|tax[- ]exempt|exonér\w*|"
     r"at the (?:po|old|quoted|agreed|contract|partner|list) (?:price|rate)|hold(?:ing)? back|"
-    r"retention|\d\s?% off|extra [$€£]?\s?\d|\d extra\b|meno\b|"
-    r"(?:niet|nicht|pas|non|não) (?:\w+ )?(?:betaald|bezahlt|payé\w*|pagat[oi]|pag[oa]s?)\b)",
+    r"retention|\d\s?% off|extra [$€£]?\s?\d|\d extra\b|meno\b)",
     re.I,
 )
 """Words that say less was paid than billed: a short pay without any of them is not one."""
