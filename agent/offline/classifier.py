@@ -59,7 +59,11 @@ _AWAY_MARKERS = re.compile(
 
 
 _SPECIFIC_DOC = re.compile(
-    r"cop(?:y|ies)|statement|w-?9|proof of delivery|\bpod\b|bill of lading|packing slip|receipt",
+    r"cop(?:y|ies)|statement|w-?9|proof of delivery|\bpod\b|bill of lading|packing slip|receipt|"
+    r"lieferschein|liefernachweis|kontoauszug|albar[áa]n|prueba de entrega|comprobante|"
+    r"justificante|estado de cuenta|\bddt\b|prova di consegna|estratto conto|bon de livraison|"
+    r"preuve de livraison|relevé|pakbon|leveringsbewijs|rekeningoverzicht|guia de remessa|"
+    r"comprovante|extrato|\bcmr\b|kopie|copie|copia|c[óo]pia|duplicata|segunda via",
     re.I,
 )
 
@@ -407,6 +411,19 @@ def _decide(
             or votes.get(i, 0.0) > 0
             or probs[i] >= max(model.threshold[i] + margin, SECOND_FLOOR)
         ]
+    if (
+        chosen
+        and not auto
+        and votes is not None
+        and Intent.financial_distress not in chosen
+        and not any(votes.get(i, 0.0) > 0 for i in chosen)
+    ):
+        ratio = {i: probs[i] / model.threshold[i] for i in chosen}
+        if probs[Intent.other] / model.threshold[Intent.other] > max(ratio.values()):
+            # No rule found any of them and the model finds "none of these" surer: a
+            # question about card payments is not a payment. Distress is kept: missed,
+            # dunning goes on against a customer who cannot pay.
+            return []
     if not chosen and not auto:
         best = max(model.intents, key=lambda i: probs[i] / model.threshold[i])
         if best != Intent.other:
@@ -568,6 +585,9 @@ _UNSURE = re.compile(
 """Terms remembered, hoped for or asked about: not terms said to have been agreed."""
 
 
+_VERB_LAST_FUTURE = re.compile(r"\b(?:wird|werden|nächste[nmrs]?|wordt|worden|volgende)\b")
+"""German and Dutch put the participle last: the future ("wird ... überwiesen", "wordt
+volgende week betaald") can stand a dozen words before the verb the cue matched."""
 _NOT_YET_DONE = re.compile(
     r"\b(?:until|till|unless|once|before|'d like|would like|want to|need to|have to|hope to|"
     r"try to|pretty sure|fairly sure|i think|i believe|not sure|thinks|might have|may have|"
@@ -601,6 +621,8 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
         wide = " ".join(before.split()[-6:])
         if FUTURE.search(wide) or FUTURE.search(m.group(0)) or _NOT_YET_DONE.search(wide):
             return True
+        if _VERB_LAST_FUTURE.search(" ".join(before.split()[-12:])):
+            return True  # "wird mit dem nächsten Zahllauf am 02.12. beglichen"
     return False
 
 

@@ -107,7 +107,8 @@ CUES: list[Cue] = [
         I.payment_sent,
         0.8,
         r"\b(?:payment|check|cheque|wire|ach|transfer|funds)\b[^.?]{0,60}"
-        r"\b(?:went out|is in the mail|in the mail|was (?:sent|released|completed|issued)|"
+        r"\b(?:went out|is in the mail|in the mail|(?:was|were|has been|have been) (?:sent|released|"
+        r"completed|issued|made|processed|executed|submitted|initiated|transferred|remitted)|"
         r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b",
         claim=True,
     ),
@@ -147,7 +148,7 @@ CUES: list[Cue] = [
         I.payment_sent,
         0.7,
         r"\bpaid (?:half|part|some|the balance|in full|it|this|that|today|"
-        r"yesterday|everything)\b|^(?:just )?(?:paid|sent|wired|mailed)\b(?! from)|\b(?:today's|this "
+        r"yesterday|everything)\b|^(?:just )?(?:paid|pd|pmt sent|pymt sent|sent|wired|mailed)\b(?! from)|\b(?:today's|this "
         r"morning's|yesterday's) payment\b",
         claim=True,
     ),
@@ -240,8 +241,9 @@ CUES: list[Cue] = [
         I.promise_to_pay,
         0.85,
         r"\b(?:werden|wird)\b[^.]{0,90}\b(?:überweisen|bezahlen|begleichen|"
-        r"zahlen|überwiesen|bezahlt)\b|\bsera (?:effectué|réglée?|payée?|viré)|\b(?:réglerons|"
-        r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen)\b",
+        r"zahlen|überwiesen|bezahlt|beglichen)\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:betaald|"
+        r"overgemaakt|voldaan|overgeboekt)\b|\bsera (?:effectué|réglée?|payée?|viré)|\b(?:réglerons|"
+        r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen|gaan betalen)\b",
     ),
     # --- dispute --------------------------------------------------------------------------------
     _c(
@@ -523,10 +525,12 @@ CUES: list[Cue] = [
         r"duplicata|bon de livraison|factura|copia|extracto|estado de cuenta|albarán|factuur|pakbon|"
         r"rekeningoverzicht|fattura|estratto conto|ddt|fatura|cópia|extrato|segunda via|nota "
         r"fiscal|certificado|certificato|attestation|dichiarazione|declaración|declaração|verklaring|"
-        r"bescheinigung|nachweis|complemento de pago)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
+        r"bescheinigung|nachweis|complemento de pago|prueba de entrega|comprobante|justificante|"
+        r"prova di consegna|preuve de livraison|comprovante|cmr)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
         r"copie|factura|werkbon|leveringsbewijs|specificatie|lieferschein|kontoauszug|"
-        r"saldenbestätigung|nachweis\w*|bescheinigung)\b[^.?]{0,50}\b(?:sturen|toesturen|"
+        r"saldenbestätigung|\w*nachweis\w*|bescheinigung)\b[^.?]{0,50}\b(?:sturen|toesturen|"
         r"opsturen|doorsturen|mailen|bezorgen|meesturen|schicken|senden|zusenden|zuschicken|"
+        r"zukommen lassen|übermitteln|übersenden|zur verfügung stellen|"
         r"inviare|enviar|envoyer|mandar)\b",
     ),
     _c(
@@ -840,7 +844,8 @@ RESOLVED = re.compile(
     r"\berledigt|is afgehandeld|est close|está cerrad[oa]|not (?:100% |completely |totally |entirely )?sure|"
     r"let me check|"
     r"hat sich erledigt|ist erledigt|est réglée?|a été résolue?|está resuelt[oa]|se ha resuelto|"
-    r"is opgelost|è stat[oa] risolt[oa]|foi resolvid[oa])\b"
+    r"is opgelost|è stat[oa] risolt[oa]|foi resolvid[oa]|(?:clears?|cleared|clearing) up|"
+    r"(?:that|this|which) (?:resolves|settles|closes|fixes|sorts out) (?:it|that|the))\b"
 )
 """A dispute that is over, or denied: its words are not a dispute now."""
 BOUNCE = re.compile(

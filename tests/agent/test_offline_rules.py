@@ -539,3 +539,55 @@ def test_a_plain_payment_reports_no_likely_short_pay(text):
     triage, probabilities = full.classify_scored(Reply(text=text, sent_at=SENT))
     assert triage.intents == ["payment_sent"]
     assert probabilities["short_pay"] <= RULED_OUT
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("¿Me pueden mandar el justificante de entrega del pedido 3318?", "invoice_request"),
+        (
+            "Könnten Sie uns bitte den Liefernachweis für die Rechnung 7781 zukommen lassen?",
+            "invoice_request",
+        ),
+        ("pd 3/2 chk 4410", "payment_sent"),
+        ("Payment for 7781 has been submitted through our portal.", "payment_sent"),
+        ("The payment for invoice 4410 was made by card this morning.", "payment_sent"),
+        ("De factuur wordt volgende week dinsdag betaald.", "promise_to_pay"),
+    ],
+)
+def test_requests_and_payments_in_words_the_rules_had_no_cue_for(text, intent):
+    assert intent in votes(text)
+
+
+def test_a_verb_last_future_is_a_promise_not_a_payment_made():
+    found = votes(
+        "Die Zahlung für RE-9912 wird nach Freigabe durch den Geschäftsführer am "
+        "Freitag überwiesen."
+    )
+    assert "promise_to_pay" in found and "payment_sent" not in found
+    found = votes("Die Rechnung wird mit dem nächsten Zahllauf am 02.12. beglichen.")
+    assert "payment_sent" not in found
+
+
+def test_a_complaint_that_something_cleared_up_is_no_dispute():
+    text = "Great, the replacement parts arrived Monday, which clears up our complaint on 5521."
+    assert "dispute" not in votes(text)
+
+
+def test_a_delivery_proof_asked_beside_a_missing_reference_is_still_asked_for():
+    text = (
+        "Bitte stellen Sie die Rechnung mit unserer Bestellnummer 4500123 neu aus und "
+        "senden Sie uns auch den unterschriebenen Lieferschein."
+    )
+    assert {"missing_po", "invoice_request"} <= set(votes(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quick one: which bank account should payments go to now that you've merged with Alder?",
+        "Is it possible to settle your invoices by wire instead of cheque from next quarter?",
+    ],
+)
+def test_a_question_no_rule_reads_as_an_intent_is_other_when_the_model_says_so(text):
+    assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["other"]
