@@ -496,7 +496,8 @@ CUES: list[Cue] = [
         r"necesita|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
         r"transmettre|envíen|envíe|enviem|envie|manden|mailen|bezorgen|meesturen|inviarci|"
         r"would like|i'd like|we'd like)\b"
-        rf"(?![^.?]{{0,45}}\b(?:corrected|revised|future|going forward)\b)[^.?]{{0,45}}\b{_DOC}\b",
+        rf"(?![^.?]{{0,45}}\bgoing forward\b)[^.?]{{0,45}}\b(?<!corrected )(?<!revised )"
+        rf"(?<!future )(?<!all future ){_DOC}\b",
     ),
     _c(
         I.invoice_request,
@@ -520,7 +521,10 @@ CUES: list[Cue] = [
         0.8,
         r"\b(?:senden|schicken|zusenden|zuschicken|zukommen lassen|übermitteln|envoyer|renvoyer|"
         r"transmettre|faire parvenir|enviar|reenviar|mandar|remitir|sturen|toesturen|opsturen|"
-        r"inviare|inviarci|mandare|trasmettere|enviem|mandem|remeter)\b[^.?]{0,50}\b(?:rechnung|"
+        r"inviare|inviarci|mandare|trasmettere|enviem|mandem|remeter|envíen|envíe|enviéis|manden|"
+        r"mande|remitan|remita|reenvíen|reenvíe|enviarnos|enviarme|mandarnos|envoyez|renvoyez|"
+        r"transmettez|adressez|inviate|inviateci|mandateci|trasmettete|trasmetterla|trasmetterle|"
+        r"inviarla|inviarle|inviarmi|mandarci|reenviem)\b[^.?]{0,50}\b(?:rechnung|"
         r"rechnungskopie|kopie|pdf|kontoauszug|saldenbestätigung|lieferschein|facture|copie|relevé|"
         r"duplicata|bon de livraison|factura|copia|extracto|estado de cuenta|albarán|factuur|pakbon|"
         r"rekeningoverzicht|fattura|estratto conto|ddt|fatura|cópia|extrato|segunda via|nota "
@@ -536,6 +540,8 @@ CUES: list[Cue] = [
     _c(
         I.invoice_request,
         0.75,
+        r"\b(?:graag|bitte|please|pls|kindly|por favor|per favore|merci de)\b[^.?]{0,20}\b(?:"
+        r"kopie|copy|copie|copia|cópia|duplicate|duplicado)\b|"
         rf"^(?:\w+ ){{0,2}}(?:{_DOC})s?\s*(?:pls|please|plz|asap|\?)|\b(?:until|before|unless) we "
         rf"(?:see|get|receive|have) (?:the |a |your )?(?:\w+ )?(?:{_DOC})\b|\b(?:need|want|would "
         rf"like) to see (?:the |a |your )?(?:\w+ )?(?:{_DOC})\b",

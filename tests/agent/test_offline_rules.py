@@ -553,6 +553,13 @@ def test_a_plain_payment_reports_no_likely_short_pay(text):
         ("Payment for 7781 has been submitted through our portal.", "payment_sent"),
         ("The payment for invoice 4410 was made by card this morning.", "payment_sent"),
         ("De factuur wordt volgende week dinsdag betaald.", "promise_to_pay"),
+        ("2026-118: niet gevonden in onze administratie, graag een kopie.", "invoice_request"),
+        ("¿Podrían enviarnos el comprobante de entrega firmado?", "invoice_request"),
+        ("Les agradecería que nos envíen el estado de cuenta actualizado.", "invoice_request"),
+        (
+            "Please forward a copy of the revised quote and the signed delivery note.",
+            "invoice_request",
+        ),
     ],
 )
 def test_requests_and_payments_in_words_the_rules_had_no_cue_for(text, intent):
