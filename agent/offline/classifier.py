@@ -89,7 +89,8 @@ _COPY_ASK = re.compile(
 _SCHEDULED = re.compile(
     r"\b(?:goes out|going out|has been scheduled|is scheduled|are scheduled"
     r"|(?:is|are|was|were|been) (?:queued|set up|released|approved|entered|loaded|included|"
-    r"booked) (?:for|in|on)"
+    r"booked) (?:for|in|on)|approved and (?:scheduled|queued|set up|planned) (?:for|in|on)|"
+    r"planned in (?:the|our) payment (?:proposal|run)|in (?:the|our) payment proposal|ingepland"
     r"|(?:it's|it is|is|are|they're) (?:in|on) (?:our|the|this|next|\w+'s) (?:[\w/-]+ ){0,2}"
     r"(?:run|batch|cycle)"
     r"|eingeplant|terminiert|freigegeben|enthalten|vorgemerkt|est (?:prévu|programmé|planifié)e?"

@@ -146,6 +146,16 @@ CUES: list[Cue] = [
     ),
     _c(
         I.payment_sent,
+        0.8,
+        r"\b(?:se pag[óo]|se pagaron|(?:ya )?(?:realizamos|hicimos|efectuamos) (?:el pago|la "
+        r"transferencia)|(?:ya )?est[áa] pagad[oa]|j[áa] est[áa] pag[oa]|foi pag[oa]|foram pag[oa]s|"
+        r"fiz o pix|mandei o pix|pix (?:feito|enviado|realizado)|liquidat[ae]|è stato disposto|"
+        r"(?:è|sono) partit[oaie]|(?:est|sont) partie?s?|a été (?:payée?|réglée?|virée?)|"
+        r"già presentata)",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
         0.7,
         r"\bpaid (?:half|part|some|the balance|in full|it|this|that|today|"
         r"yesterday|everything)\b|^(?:just )?(?:paid|pd|pmt sent|pymt sent|sent|wired|mailed)\b(?! from)|\b(?:today's|this "

@@ -598,3 +598,34 @@ def test_a_delivery_proof_asked_beside_a_missing_reference_is_still_asked_for():
 )
 def test_a_question_no_rule_reads_as_an_intent_is_other_when_the_model_says_so(text):
     assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "já está pago, obrigado",
+        "fiz o pix hoje cedo",
+        "Le virement a été réglé hier, et le chèque pour l'autre facture est parti ce matin.",
+        "La factura 2219 se pagó el lunes por transferencia.",
+        "Ya realizamos el pago de las dos facturas.",
+        "La fattura 77/2026 è stata liquidata con bonifico del 3 marzo.",
+    ],
+)
+def test_a_payment_made_in_everyday_words_of_five_languages(text):
+    assert "payment_sent" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Todavía no está pagada, lo siento.", "Ainda não foi paga, desculpe."],
+)
+def test_a_payment_denied_in_those_words_is_no_payment(text):
+    assert "payment_sent" not in votes(text)
+
+
+def test_approved_and_scheduled_for_a_date_is_a_payment_set_up_and_a_promise():
+    text = "Good news: 4471 was approved and scheduled for payment on December 9."
+    assert set(full.classify(Reply(text=text, sent_at=SENT)).intents) == {
+        "payment_sent",
+        "promise_to_pay",
+    }
