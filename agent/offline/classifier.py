@@ -103,6 +103,15 @@ _SCHEDULED = re.compile(
 """Present or perfect: the payment is already set up in their system for a date ("it's in
 Thursday's run", "ist für den Zahllauf eingeplant", "está agendado"); "we will pay in the
 next run" is a promise only."""
+_NOT_DUE_YET = re.compile(
+    r"\b(?:(?:is|are|was|were)(?:n't| not) (?:yet )?(?:due|late|overdue|past due)|not (?:yet )?"
+    r"(?:due|late|overdue|past due)|won't be due|due only|no vence\w*|todavía no ha vencido|"
+    r"nicht (?:fällig|überfällig)|noch nicht fällig|pas (?:encore )?(?:échue?s?|en retard)|"
+    r"non (?:è|sono) (?:ancora )?scadut\w*|niet (?:vervallen|te laat)|"
+    r"n[ãa]o (?:est[áa]|vence)\w*)\b",
+    re.IGNORECASE,
+)
+"""Not late under the terms they claim: a date beside it is a due date, not a promise."""
 _PAID_LESS = re.compile(
     r"\b(?:difference|deduct\w*|short[- ]?pa\w*|withh\w*|held back|backcharge\w*|"
     r"back-charge\w*|not the full|instead of|less \$|abgezogen|einbehalten|déduit|retenu\w*|"
@@ -158,6 +167,14 @@ class OfflineClassifier:
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
             scores = dict(votes)
+        if (
+            Intent.promise_to_pay in chosen
+            and Intent.promise_to_pay not in by_intent
+            and _NOT_DUE_YET.search(text)
+        ):
+            # "HG-4401 isn't due until 31 May": the date is when it falls due under the
+            # terms they claim, not one they commit to; no promise rule found one.
+            chosen.remove(Intent.promise_to_pay)
         if Intent.promise_to_pay in chosen and not _promise_dates(text, anchor):
             # A promise commits to a date (CONTRACTS.md section 1); "will send more when I
             # can" or "a payment plan over the next three months" promises nothing the

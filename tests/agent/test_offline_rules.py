@@ -629,3 +629,11 @@ def test_approved_and_scheduled_for_a_date_is_a_payment_set_up_and_a_promise():
         "payment_sent",
         "promise_to_pay",
     }
+
+
+def test_a_due_date_under_claimed_terms_is_not_a_promise():
+    text = (
+        "Per the supply agreement we signed in May we're on 60 days end of month, so the "
+        "September invoice 8812 isn't due until November 30."
+    )
+    assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["extended_terms"]
