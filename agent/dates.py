@@ -170,6 +170,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "eow",
         re.compile(
             rf"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?((?:{_NEXT})\s+)?week|eow|this\s+week|"
+            rf"(?:in\s+)?dieser\s+woche|diese\s+woche|cette\s+semaine|(?:en\s+)?esta\s+semana|"
+            rf"questa\s+settimana|nesta\s+semana|deze\s+week|"
             rf"(?:ende|fin|fine|fim|einde?|final)\s+(?:der\s+|dieser\s+|de\s+(?:la\s+|esta\s+)?|"
             rf"van\s+de\s+|deze\s+|della\s+|da\s+)?(?:({_NEXT})\s+)?(?:woche|semaine|semana|"
             rf"settimana|week)(?:\s+({_NEXT_AFTER}))?)\b",

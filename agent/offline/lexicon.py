@@ -191,7 +191,8 @@ CUES: list[Cue] = [
         r"\bwe're (?:going|planning) to|\bi'm (?:going|planning) to|\bgonna|"
         r"\bwill|\bcommit to|\bpromise to|\bexpect to)\s+(?:\w+\s+){0,3}?(?:pay|paying|remit|settle|"
         r"send|get you|get (?:it|that|this) paid|wire|transfer|process|release|clear|make (?:a |the )?"
-        r"payment)\b",
+        r"payment|cut (?:a |the |you a )?(?:check|cheque)|mail (?:a |the |you a )?(?:check|cheque)|"
+        r"issue (?:a |the )?(?:check|cheque|payment))\b",
         needs_date=True,
     ),
     _c(
@@ -199,7 +200,11 @@ CUES: list[Cue] = [
         0.8,
         r"\b(?:will|'ll|going to) (?:have|get) (?:[\w#-]+\s+){0,4}?(?:paid|sent|settled|wired|out)\b|"
         r"\b(?:the )?(?:rest|remainder|remaining balance|balance)\s+(?:on|by|next|this|early|end of)\b|"
-        r"\b(?:je (?:vous )?(?:règle|paie)|nous (?:réglons|payons)|(?:la|lo|le|li) paghiamo|"
+        r"\b(?:je (?:vous |le |la |les |l')?(?:règle|paie|paye|verse|vire)|nous (?:vous |le |la |les )?"
+        r"(?:réglons|payons|versons|virons)|(?:je peux|nous pouvons|puedo|podemos|posso|possiamo|"
+        r"kann ich|können wir|i can|we can) (?:\w+ ){0,2}?(?:verser|régler|payer|virer|pagar|abonar|"
+        r"pagare|versare|zahlen|überweisen|commit to|pay|send|do|manage|afford)|se pagan|se paga|"
+        r"se abonan|vengono pagate|viene pagata|(?:la|lo|le|li) paghiamo|"
         r"zahlen wir|überweisen wir|betalen (?:we|wij)|maken (?:we|wij) [^.]{0,20}\bover|ik betaal\w*|"
         r"boek ik|maak ik [^.]{0,20}\bover)\b",
         needs_date=True,

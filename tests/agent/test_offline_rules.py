@@ -637,3 +637,26 @@ def test_a_due_date_under_claimed_terms_is_not_a_promise():
         "September invoice 8812 isn't due until November 30."
     )
     assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["extended_terms"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4410 is signed off, I'll cut the cheque on the 22nd.",
+        "Le solde de 300 €, je le vire le 15 décembre.",
+        "We can manage $400 on December 12 and the same every month after.",
+        "Podemos pagar 500 € el día 10 de diciembre y el resto en enero.",
+        "Die restlichen Rechnungen zahlen wir diese Woche.",
+    ],
+)
+def test_a_promise_in_words_the_rules_had_no_cue_for(text):
+    triage = full.classify(Reply(text=text, sent_at=SENT))
+    assert "promise_to_pay" in triage.intents
+
+
+def test_this_week_in_five_languages_is_a_date():
+    from arbox.agent.offline.classifier import _promise_dates
+
+    anchor = SENT.date()  # a Tuesday
+    for words in ("deze week", "diese Woche", "cette semaine", "esta semana", "questa settimana"):
+        assert _promise_dates(f"wir zahlen {words}", anchor) == [datetime(2026, 11, 27).date()]
