@@ -23,6 +23,7 @@ EXTRA_DATASETS = (
     HERE / "datasets" / "triage_c.jsonl",
     HERE / "datasets" / "triage_d.jsonl",
     HERE / "datasets" / "triage_e.jsonl",
+    HERE / "datasets" / "triage_f.jsonl",
 )
 """Shipped datasets read beside `DEFAULT_DATASET` when present (and no other is named)."""
 DEFAULT_GUARDRAILS = HERE / "datasets" / "guardrails.jsonl"

@@ -1,6 +1,6 @@
-"""`triage_d.jsonl` and `triage_e.jsonl`: each file of hand-written replies keeps the shape
-its guide (README_d.md, README_e.md) promises (counts, languages, multi-intent share,
-length) and is read by default behind its lock."""
+"""`triage_d.jsonl`, `triage_e.jsonl` and `triage_f.jsonl`: each file of hand-written replies
+keeps the shape its guide (README_d.md, README_e.md, README_f.md) promises (counts, languages,
+multi-intent share, length) and is read by default behind its lock."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ class HandWritten:
     """Each intent at least this many times in the file..."""
     per_split: int
     """...and this many times in each split."""
+    min_cases: int = 450
+    """The file holds at least this many cases."""
 
     @property
     def path(self) -> Path:
@@ -42,7 +44,11 @@ class HandWritten:
         return " ".join(text.split())
 
 
-FILES = [HandWritten("d", per_intent=35, per_split=5), HandWritten("e", per_intent=30, per_split=3)]
+FILES = [
+    HandWritten("d", per_intent=35, per_split=5),
+    HandWritten("e", per_intent=30, per_split=3),
+    HandWritten("f", per_intent=35, per_split=4, min_cases=450),
+]
 
 
 @pytest.fixture(scope="module", params=FILES, ids=lambda f: f"triage_{f.letter}")
@@ -64,7 +70,7 @@ def words(case: TriageCase) -> int:
 def test_ids_are_numbered_in_order_and_the_file_is_read_by_default_behind_its_lock(dataset):
     file, cases = dataset
     assert [c.id for c in cases] == [f"{file.letter}-{k:04d}" for k in range(1, len(cases) + 1)]
-    assert len(cases) >= 450
+    assert len(cases) >= file.min_cases
     assert file.path in default_datasets()
     assert check_lock(cases, lock_path_for(file.path)) == "test split matches its lock"
 
@@ -137,3 +143,26 @@ def test_triage_e_is_mostly_the_weak_intents_and_they_carry_their_fields():
     assert missing == []
     reasons = Counter(c.fields["short_pay"]["reason"] for c in cases if "short_pay" in c.labels)
     assert len(reasons) >= 7 and max(reasons.values()) / sum(reasons.values()) < 0.35
+
+
+def test_triage_f_leans_on_the_hard_calls_and_its_deductions_carry_a_reason():
+    # README_f.md: written where the classifier errs; short pays of many kinds, each with a
+    # reason, every document request naming its document, and promises with a vague date.
+    cases = load_cases(DATASETS / "triage_f.jsonl")
+    weak = {"short_pay", "dispute", "other", "invoice_request", "financial_distress"}
+    assert sum(bool(weak & set(c.labels)) for c in cases) / len(cases) >= 0.50
+    missing = [
+        (c.id, intent)
+        for c in cases
+        for intent, key in (("short_pay", "reason"), ("invoice_request", "document"))
+        if intent in c.labels and key not in c.fields.get(intent, {})
+    ]
+    assert missing == []
+    reasons = Counter(c.fields["short_pay"]["reason"] for c in cases if "short_pay" in c.labels)
+    assert len(reasons) >= 7 and max(reasons.values()) / sum(reasons.values()) < 0.35
+    undated = [
+        c.id
+        for c in cases
+        if "promise_to_pay" in c.labels and "promised_on" not in c.fields.get("promise_to_pay", {})
+    ]
+    assert len(undated) >= 5
