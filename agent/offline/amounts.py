@@ -35,6 +35,8 @@ _DEDUCT_BEFORE = re.compile(
 20% restocking fee ($184.00)")."""
 _BRACKETED = re.compile(r"([^.\n(]*)\(\s*(?:[A-Z]{3}|R?\$|€|£)?\s*$")
 """The words of the sentence before an amount in brackets ("the 2% discount ($96.40)")."""
+_LESS_AFTER = re.compile(r"\s*\(?(?:less|minus|abzüglich|moins|menos|meno)\b(?! than| que)", re.I)
+"""The gross a deduction is taken from: "$25,000 less 10% retainage"."""
 _PAID_INSTEAD = re.compile(
     r"\s*(?:statt|instead of|au lieu d|en lugar de|em vez de|invece di|in plaats van|vs\b|versus|"
     r"of|von|sur|de|di|van)\b",
@@ -47,20 +49,25 @@ _KEPT = re.compile(
     re.I,
 )
 """What was kept back, said before the bracketed amount."""
-_CONJUNCTION = re.compile(r"\b(?:and|und|et|y|e|en|then|dann|puis)\b", re.I)
+_CONJUNCTION = re.compile(
+    r"\b(?:and|und|et|y|e|en|then|dann|puis|so|also|daher|donc|dus|quindi|entonces|então|"
+    r"that's|i\.e\.)\b",
+    re.I,
+)
 """Ends a deduction's reach: "3% Skonto abgezogen und 4.850,00 EUR überwiesen"."""
 
 
 _GROSS = re.compile(
     r"(?:invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu "
     r"de?s?|statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|"
-    r"bruttobetrag|invoice (?:amount|of)|\d of(?: the| your| our)?)[^\d\n]{0,12}$",
+    r"bruttobetrag|invoice (?:amount|of)|\d of(?: the| your| our)?)[^\d\n.!?]{0,12}$",
     re.I,
 )
 
 
 _DEDUCTED_AFTER = re.compile(
-    r"\)?\s*(?:light|short|less|off\b|deducted|held back|withheld|abgezogen|einbehalten|"
+    r"\)?\s*(?:light|short|less than|weniger|de moins|en moins|in meno|minder|off\b|deducted|"
+    r"held back|withheld|abgezogen|einbehalten|"
     r"retenido|descontado|in mindering|isn't an oversight|was (?:deducted|withheld|taken)|"
     r"difference|(?:we |i |they )?(?:took|take|have taken|deducted|withheld|held back|kept)\b|"
     r"(?:[€$£]\s*)?(?:(?!not\b|nicht\b|niet\b|pas\b|non\b|no\b)\w+ ){0,3}"
@@ -334,7 +341,13 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     if deducted is None and len(amounts) == 1 and _OWED_AFTER.match(text[amounts[0].end :]):
         return None, amounts[0].value
     gross = next(
-        (a.value for a in amounts if _GROSS.search(text[max(0, a.start - 40) : a.start])), None
+        (
+            a.value
+            for a in amounts
+            if _GROSS.search(text[max(0, a.start - 40) : a.start])
+            or _LESS_AFTER.match(text[a.end : a.end + 15])
+        ),
+        None,
     )
     paid = None
     candidates = []
@@ -386,7 +399,8 @@ def _sentence(text: str, a: extract.AmountMention) -> int:
 
 
 def _deduction(text: str, a: extract.AmountMention) -> bool:
-    before = text[max(0, a.start - 40) : a.start]
+    # padding of a remittance line counts as one space: "Deducted            -$181.60"
+    before = re.sub(r"[ \t]{2,}", " ", text[max(0, a.start - 80) : a.start])[-40:]
     after = text[a.end : a.end + 45]
     if _PAID_THE_DIFFERENCE.search(before) or _PAID_AFTER.match(after):
         return False  # "paid the difference of $5,180.00", "$22,850.00 was paid"

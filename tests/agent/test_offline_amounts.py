@@ -35,3 +35,35 @@ def test_the_payment_beside_the_deduction_when_several_invoices_are_paid():
         "the broken tiles and wired $1,210.00."
     )
     assert short_pay_amounts(text) == (Decimal("1210.00"), Decimal("90.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # German "weniger" after the deduction
+        ("Heute überwiesen, aber 85,00 EUR weniger (1.915,00 statt 2.000,00 EUR).", "1915.00",
+         "85.00"),
+        # a unit price "je Stück" is neither paid nor deducted
+        ("Wir haben 3.100,00 € überwiesen und 150,00 € abgezogen: 12,50 € je Stück war "
+         "vereinbart.", "3100.00", "150.00"),
+        # the amount before "less" is the gross; the one after "so" is paid
+        ("The draw is approved at $18,000 less 5% retainage, so $17,100 goes out Friday.",
+         "17100", None),
+        # a count of "6 of them" in the previous sentence does not make the payment a gross
+        ("We scrapped 6 of them. Paid $940 of the $1,000 and kept $60 back.", "940", "60"),
+        # a deduction on a padded remittance line
+        ("Deducted                         -$75.00\nPaid $1,925.00 against $2,000.00 billed.",
+         "1925.00", "75.00"),
+    ],
+)  # fmt: skip
+def test_paid_and_deducted(text, paid, deducted):
+    expected = (Decimal(paid), Decimal(deducted) if deducted else None)
+    got = short_pay_amounts(text)
+    assert got[0] == expected[0]
+    if deducted:
+        assert got[1] == expected[1]
+
+
+def test_less_than_billed_is_the_deduction():
+    text = "We sent $4,700.00 by check, which is $300.00 less than you invoiced."
+    assert short_pay_amounts(text) == (Decimal("4700.00"), Decimal("300.00"))
