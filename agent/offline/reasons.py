@@ -17,8 +17,9 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"container|"
             r"order|shipment|load|po|line|item|ticket|work|bl|trip)\b|duplicidad\w*|"
             r"(?:mesma|misma|même|stessa) (?:nf|nota|fatura|factura)\b|"
-            r"\bonly (?:\w+ ){0,2}once\b|one time only|(?:mismo|mesmo) (?:pedido|albarán|servicio|"
-            r"serviço|trabajo|envío|envio)|stess[ao] (?:ordine|servizio)|même (?:commande|"
+            r"\bonly (?:\w+ ){0,2}once\b|one time only|(?:mismo|mesmo) (?:pedido|albarán|envío|"
+            r"envio)"
+            r"|stess[ao] (?:ordine|servizio)|même (?:commande|"
             r"livraison|"
             r"prestation|intervention)|(?:selben?|gleichen?) (?:bestellung|lieferung|leistung|"
             r"auftrag)|dezelfde (?:order|levering|bestelling|rit)|dos facturas por|"
@@ -53,7 +54,18 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"\bmanchas?\b|manchad|\btaches\b|macchiat|vlekken|flecken|smell\w*|\bodou?r|geruch|"
             r"\bgeur\b|\bolor\b|\bodore\b|cheiro|undersized?|oversized?|overripe|infest\w*|"
             r"\binsects?\b|aphids?|busted|overheat\w*|best[- ]by|use[- ]by|sell[- ]by|"
-            r"mindesthaltbar\w*|falsch geliefert",
+            r"mindesthaltbar\w*|falsch geliefert|"
+            # more quality words in our languages
+            r"defekt|défectu|defectuos|difettos|defeituos|funktioniert nicht|ne fonctionne pas|"
+            r"no funciona|non funziona|werkt niet|não funciona|toléran|tolleranz|tolerancia|"
+            r"tolerância|non[- ]conform\w*|nicht konform|niet conform|não conform\w*|no conforme|"
+            r"qualit\w*|calidad|kwaliteit|qualidade|\brost\w*|\brust(?:y|ed)?\b|rouill\w*|"
+            r"oxidad\w*|arrugginit\w*|\broest|enferrujad\w*|warped|chipped|shattered|faded|"
+            r"peeling|\bburn(?:t|ed)\b|bruised|soggy|punctured|unusable|unsellable|substandard|"
+            r"inferior|off-spec|below spec|not to spec|zerkratzt|verbeult|verformt|zerrissen|"
+            r"\bnass\b|verschimmelt|\brayé|bosselé|mouillé|déchiré|rayad\w*|abollad\w*|mojad\w*|"
+            r"manchad\w*|mal estado|graffiat\w*|ammaccat\w*|bagnat\w*|ammuffit\w*|\bmarci\w*|"
+            r"gekrast|gedeukt|beschimmeld|gescheurd|riscad\w*|amassad\w*|molhad\w*|\bpodre",
             re.I,
         ),
     ),
@@ -72,7 +84,9 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"a )?\d+(?:[.,]\d+)?\s?%"
             r"(?!\s*(?:\w+ )?(?:restocking|fee|charge))|"
             r"\d+(?:[.,]\d+)?\s?%\s?\d{1,2}(?:th)?,? net\b|juros|\brente\b|caução|"
-            r"garantia contratual",
+            r"garantia contratual|pronto pagamento|indemnité forfaitaire|frais de recouvrement|"
+            r"incassokosten|mahnkosten|gastos de cobro|spese di sollecito|intereses|interessi|"
+            r"zinsen|intérêts",
             re.I,
         ),
     ),
@@ -82,12 +96,16 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
             r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|standgeld|standzeit|"
             r"wachtkosten|wachttijd|wartezeit|temps d'attente|tiempo de espera|"
-            r"versandkosten|frais de port|\btransport\b|\btrasporto|\bportes?\b|\benvío|"
+            r"versandkosten|frais de port|\btransport\b|"
+            r"(?<!documenti di )(?<!documento di )\btrasporto|\bportes?\b|\benvío|"
             r"vrachtkosten|verzendkosten|spese di spedizione|\bfrete|(?<!late )delivery fees?|"
             r"frais de "
             r"livraison|\bfranco\b|\b(?:is|era|é|es|en|em) CIF\b|\bCIF (?:terms|basis)|\bTHC\b|"
             r"terminal handling|\btolls?\b|tolkosten|péage|\bmaut\b|peaje|pedaggi|storage "
-            r"(?:charges?|fees?)|\bchassis\b|\blumper|drayage|spoedlevering|spoedzending",
+            r"(?:charges?|fees?)|\bchassis\b|\blumper|drayage|spoedlevering|spoedzending|\bflete|"
+            r"lieferkosten|transportkosten|zustell\w*|\bporto\b|frais de transport|gastos de "
+            r"envío|spese di trasporto|\bnolo\b|bezorgkosten|carriage|postage|courier|"
+            r"expedit\w* fee",
             re.I,
         ),
     ),
@@ -102,7 +120,11 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"\bhst\b|(?:supposed to be|should (?:have )?be(?:en)?|was|were|is|are|"
             r"already) included|"
             r"enthalten|inbegriffen|inbegrepen|compris dans|incluid[oa] en|compres[oa] nel|angebot|"
-            r"offerte|presupuesto|orçamento|preventivo|[$€£]\s?\d+(?:[.,]\d+)?\s?/\s?[a-z]+|"
+            r"offerte|presupuesto|orçamento|preventivo|\bprix\b|cotización|cotação|listino|"
+            r"plus cher|más caro|più caro|mais caro|teurer|duurder|markup|mark-up|aufpreis|"
+            r"überhöht|overbill\w*|zu viel berechnet|trop factur\w*|cobra\w* de más|cobra\w* a "
+            r"mais|te veel (?:gerekend|berekend|gefactureerd)|in eccesso|"
+            r"[$€£]\s?\d+(?:[.,]\d+)?\s?/\s?[a-z]+|"
             r"off list",
             re.I,
         ),
@@ -116,7 +138,10 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"instead of \d+|statt \d+|au lieu de \d+|missing|fehl|manqu|faltar|mancan|ontbr|"
             r"menge|cantidad|quantité|quantità|quantidade|aantal|\b(?:were|was|came|arrived|"
             r"delivered) "
-            r"short\b|\bshort (?:by|in)\b",
+            r"short\b|\bshort (?:by|in)\b|partial (?:delivery|shipment)|incomplete|unvollständig|"
+            r"incompl[eè]te?|incomplet[ao]|onvolledig|teillieferung|deellevering|entrega parcial|"
+            r"consegna parziale|livraison partielle|\bfewer\b|mindermenge|fehlmenge|"
+            r"minderlieferung|stückzahl|anzahl|miscount\w*",
             re.I,
         ),
     ),
@@ -141,7 +166,17 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"binnen)|"
             r"non (?:abbiamo )?ancora (?:ricevut|arrivat|consegnat)\w*|aucune? (?:intervention|"
             r"livraison|prestation|visite)|(?:was|were|been) (?:cancell?ed|called off)|gekündigt|"
-            r"abbestellt|annulée? par|cancelad[oa] por|disdett\w*|opgezegd",
+            r"abbestellt|annulée? par|cancelad[oa] por|disdett\w*|opgezegd|"
+            # a service or job that was not done
+            r"nicht (?:erbracht|durchgeführt|ausgeführt|erhalten)|pas (?:été )?(?:effectuée?|"
+            r"réalisée?|livrée?|reçue?)|non (?:effectuée?|réalisée?)|no (?:se )?(?:entregó|llegó|"
+            r"hizo|recibi\w*)|non (?:è|sono) (?:mai )?(?:stat[oaie] )?(?:eseguit|fatt|consegnat|"
+            r"arrivat)\w*|mai (?:stat[oaie] )?(?:fatt|eseguit|arrivat|consegnat)\w*|niet "
+            r"(?:uitgevoerd|aangekomen)|nooit aangekomen|não (?:chegou|fez|foi (?:entregue|feit|"
+            r"realizad|executad))|nunca chegou|never (?:did|done|completed|performed|installed|"
+            r"finished|serviced)|not (?:done|completed|performed|finished)|lost in transit|"
+            r"nobody came|no one came|no-one came|niemand (?:kam|ist gekommen|is gekomen)|"
+            r"personne n'est venu|nadie vino|nessuno è venuto|ninguém (?:veio|apareceu)",
             re.I,
         ),
     ),

@@ -79,3 +79,38 @@ def test_reason_words(text, reason):
 )
 def test_words_that_only_look_like_a_reason(text, reason):
     assert reason_of(text, []) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Die Pumpe ist defekt und funktioniert nicht.", "damaged"),
+        ("Les pièces sont hors tolérance et non conformes.", "damaged"),
+        ("Las puertas llegaron rayadas y en mal estado.", "damaged"),
+        ("Il materiale è arrivato ammaccato, qualità scadente.", "damaged"),
+        ("De planken waren gekrast en beschimmeld.", "damaged"),
+        ("As caixas chegaram amassadas e molhadas.", "damaged"),
+        ("The shelving arrived warped and the paint was peeling.", "damaged"),
+        ("Es war nur eine Teillieferung, der Rest fehlt noch.", "quantity"),
+        ("Livraison incomplète : il manquait deux colis.", "quantity"),
+        ("The lift was never serviced: your technician never did the inspection.", "not_received"),
+        ("L'intervento non è mai stato eseguito.", "not_received"),
+        ("A equipa não fez a limpeza combinada.", "not_received"),
+        ("Nobody came to collect the waste on the 12th.", "not_received"),
+        ("Le prix facturé est plus cher que le devis.", "pricing"),
+        ("Nos cobraron de más por el mismo servicio.", "pricing"),
+        ("Jullie hebben te veel gerekend voor de huur.", "pricing"),
+        ("Les frais de transport ne sont pas dus.", "freight"),
+        ("Das Porto war nicht vereinbart.", "freight"),
+        ("El flete corría por su cuenta.", "freight"),
+        ("Contestons l'indemnité forfaitaire de recouvrement: payé dans les 30 jours.", "terms"),
+        ("Wir haben den Skonto abgezogen wie im Vertrag vorgesehen.", "terms"),
+    ],
+)
+def test_reason_words_in_more_languages(text, reason):
+    assert reason_of(text, []) == reason
+
+
+def test_transport_documents_are_no_freight():
+    text = "Nei documenti di trasporto risultano 11 viaggi, voi ne fatturate 15 viaggi."
+    assert reason_of(text, []) == "quantity"
