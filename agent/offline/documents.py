@@ -28,7 +28,8 @@ _REQUEST = re.compile(
     r"rimandi|rimandate|manca|mancano|"
     r"schick|schicke|schicken|sende|zuzusenden|brauch|brauche|benötige|bräuchten?|fehlt|fehlen|"
     r"stuur|stuurt|bezorgen|meesturen|mailen|missen|"
-    r"mande|mandem|envie|envia|preciso|necessitamos)\b",
+    r"mande|mandem|envie|envia|preciso|necessitamos|manda|mandan|mandas|mandáis|mandam|envía|"
+    r"envían|envías|enviáis|enviam|reenvía|reenvían|remitan|remita|mandi|invii)\b",
     re.I,
 )
 _VERB_LAST = re.compile(
@@ -56,7 +57,10 @@ _FILLER = (
     r"jullie|a|an|the|your|our|their|its|un|une|le|la|les|l'|el|los|las|lo|il|gli|i|uno|"
     r"der|die|das|den|dem|des|een|het|uma|um|o|os|as|vos|votre|vuestro|vuestra|su|sus|"
     r"vostro|vostra|ihre|ihren|uw|current|updated|new|another|one|sie|du|u|jullie|einen|eine|"
-    r"ein|aktuellen|aktuelle|actualizado|à jour"
+    r"ein|aktuellen|aktuelle|actualizado|à jour|"
+    # a subject after the verb ("benötigen wir", "brauche ich"), "also", "rather", articles
+    r"ich|wir|er|man|nous|ik|wij|también|aussi|auch|anche|ook|também|plutôt|rather|instead|"
+    r"lieber|mejor|piuttosto|liever|una|unos|unas|uns|umas|de"
 )
 _LEADING = re.compile(rf"^(?:(?:{_FILLER})\s+)+", re.I)
 _DROP = re.compile(
@@ -75,7 +79,7 @@ _STOP = re.compile(
 _DOC_WORD = re.compile(
     # heads of German and Dutch compounds: Lieferschein, Stundennachweis, werkbon, leveringsbewijs
     r"\b(?:\w+(?:schein|scheine|nachweise?|bescheinigung(?:en)?|protokoll(?:e)?|bestätigung|"
-    r"auszug|berichte?|vertrag|bon|bonnen|bewijs|overzicht|rapport|verklaring)|"
+    r"auszug|berichte?|vertrag|bon|bonnen|bewijs|overzicht|rapport|verklaring|zertifikate?)|"
     r"conto|cuenta|compte|konto|bons?|verbale|verbali|scheda|schede|dichiarazione|declaración|"
     r"déclaration|cmr|durc|boleto|quietanza|complemento|bestellung|commande|pedido|ordine|"
     r"bestelling|encomenda|cop(?:y|ies)|invoices?|statements?|w-?9|reports?|contracts?|"
@@ -117,6 +121,8 @@ _NOT_A_NOUN = re.compile(
     re.I,
 )
 """After "of" these start no document name ("statement of what we owe", "of all invoices")."""
+_ARTICLE = re.compile(r"de|het|een|der|die|das|den|dem", re.I)
+"""An article left after "van", "von": no document name follows it here."""
 _PRONOUN = re.compile(r"you|i|we|they|it|he|she|vous|usted|ustedes|voi", re.I)
 _INVOICE_COPY = re.compile(
     r"invoices?|invoce|inv|factur[ae]s?|fattur[ae]|rechnung(?:en)?|factu(?:u|r)r?(?:en)?|"
@@ -124,6 +130,7 @@ _INVOICE_COPY = re.compile(
     r"di|van|der|des|pdf|again|received|pendientes|pending|open|offene?|ouvertes?",
     re.I,
 )
+_ANOTHER_VERB = re.compile(rf"(?:(?:di|de|to|d')\s*)?(?:{_REQUEST.pattern})", re.I)
 _ELIDED = re.compile(r"^(?:l|dell|dall|all|nell|un|d|qu'un)['’](?=\w)", re.I)
 _ELIDED_OF = re.compile(r"(?:d|dell|del)['’]\w", re.I)
 _ENGLISH_COPY = re.compile(r"invoices?|invoce|inv|cop(?:y|ies)|of|pdf|again", re.I)
@@ -186,6 +193,8 @@ def _phrase(after: str) -> str:
     rest = _LEADING.sub("", _ENUMERATOR.sub("", after.strip().lstrip("-")))
     # an elided article: "l'attestation", "dell'ordine"
     rest = _LEADING.sub("", _ELIDED.sub("", rest))
+    if re.match(r"[,;:]", rest) or _ANOTHER_VERB.match(rest):
+        return ""  # "..., auf die sich ...", "di inviarci ...": the object is elsewhere
     number = re.match(r"#?((?:INV[-#]?)?\d[\w-]{3,})\s*(?:[?.!,]|$)", rest, re.I)
     if number:
         return f"invoice {number.group(1)}"  # "can you resend INV-51558?"
@@ -199,6 +208,7 @@ def _phrase(after: str) -> str:
         end + 1 < len(words)
         and _OF.fullmatch(words[end])
         and not _NOT_A_NOUN.fullmatch(words[end + 1])
+        and not _ARTICLE.fullmatch(words[end + 1])
     ):
         end += 2  # "proof of delivery", "certificate of conformance"
     elif end < len(words) and (re.search(r"\d", words[end]) or _AFTER_NOUN.search(words[end])):

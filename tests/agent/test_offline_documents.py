@@ -25,6 +25,19 @@ from arbox.agent.offline.documents import document_asked
         ("Pourriez-vous nous renvoyer la facture 41-220 ?", "facture 41-220"),
         ("Bitte schicken Sie die Rechnung 7781 noch einmal.", "Rechnung 7781"),
         ("Can you resend invoice 5521?", "invoice copy 5521"),
+        # a subject after the verb, as German puts it, is no part of the document
+        ("Für die Prüfung benötigen wir die Materialzertifikate.", "Materialzertifikate"),
+        ("Dafür brauche ich noch einmal den Lieferschein.", "Lieferschein"),
+        # the Dutch article, and "van de" with nothing after it
+        ("We missen de getekende opdrachtbon van de installateur.", "getekende opdrachtbon"),
+        # "una", "plutôt", "también" are not the document
+        ("¿Nos mandan también una copia del contrato?", "copia del contrato"),
+        ("Merci de nous adresser plutôt un avoir.", "avoir"),
+        # a verb after the request verb: the document follows the second one
+        ("Vi chiedo di inviarci copia dei verbali firmati.", "copia dei verbali firmati"),
+        # a clause after a comma is not the document: the German object comes before the verb
+        ("Bitte eine Kopie des Auftrags schicken, auf den sich die Rechnung bezieht.",
+         "Kopie des Auftrags"),
     ],
 )  # fmt: skip
 def test_the_document_in_the_customers_words(clause, document):
