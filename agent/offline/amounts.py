@@ -23,7 +23,9 @@ _DEDUCT = re.compile(
     r"desconto|deducido|retenido|trattenendo|trattenuto|detratto|ingehouden|korting|in mindering|"
     r"descont\w*|back-?charg\w*|charge-?back|verrekend|verrechnet|compensad\w*|compensé\w*|"
     r"against (?:ours|our (?:own )?invoice|what you owe)|différence|diferencia|differenza|"
-    r"verschil|diferença|\bkeep\b|\bkept\b|\bmenos\b|\bmeno\b",
+    r"verschil|diferença|\bkeep\b|\bkept\b|\bmenos\b|\bmeno\b|gekürzt|reduziert|réduit|"
+    r"reducid\w*|ridott\w*|verminderd|reduzid\w*|reduced by|not paying|won't (?:be )?pay\w*|"
+    r"will not (?:be )?pay\w*",
     re.I,
 )
 
@@ -68,7 +70,8 @@ _GROSS = re.compile(
 _DEDUCTED_AFTER = re.compile(
     r"\)?\s*(?:light|short|less than|weniger|de moins|en moins|in meno|minder|off\b|deducted|"
     r"held back|withheld|abgezogen|einbehalten|"
-    r"retenido|descontado|in mindering|isn't an oversight|was (?:deducted|withheld|taken)|"
+    r"retenido|descontado|in mindering|isn't an oversight|"
+    r"(?:was|were|has been|have been) (?:deducted|withheld|taken|held back|kept)|"
     r"difference|(?:we |i |they )?(?:took|take|have taken|deducted|withheld|held back|kept)\b|"
     r"(?:[€$£]\s*)?(?:(?!not\b|nicht\b|niet\b|pas\b|non\b|no\b)\w+ ){0,3}"
     r"(?:ingehouden|ingehalden|inbehouden|einbehalten|abgezogen|retenid[oa]s?|"

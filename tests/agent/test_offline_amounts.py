@@ -67,3 +67,15 @@ def test_paid_and_deducted(text, paid, deducted):
 def test_less_than_billed_is_the_deduction():
     text = "We sent $4,700.00 by check, which is $300.00 less than you invoiced."
     assert short_pay_amounts(text) == (Decimal("4700.00"), Decimal("300.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "deducted"),
+    [
+        ("RE 4410: gekürzt um 310,00 EUR wegen der Kratzer, bezahlt 2.690,00 EUR.", "310.00"),
+        ("The 6 rolls without a delivery signature ($240.00) were taken off.", "240.00"),
+        ("We won't be paying the $1,150.00 for the two chairs; the rest goes Friday.", "1150.00"),
+    ],
+)
+def test_more_ways_to_say_the_deduction(text, deducted):
+    assert short_pay_amounts(text)[1] == Decimal(deducted)
