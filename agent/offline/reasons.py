@@ -121,6 +121,10 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"already) included|"
             r"enthalten|inbegriffen|inbegrepen|compris dans|incluid[oa] en|compres[oa] nel|angebot|"
             r"offerte|presupuesto|orçamento|preventivo|\bprix\b|cotización|cotação|listino|"
+            # a price raised, or an amount other than the one agreed
+            r"\bincreas\w*|erhöh\w*|augmentation|aumento|verhoog\w*|verhoging|rincar\w*|"
+            r"pactad[oa]|vereinbarte[nr]? (?:preis|betrag|pauschale)|montant convenu|importo "
+            r"concordato|afgesproken (?:bedrag|prijs)|valor (?:acordado|combinado)|"
             r"plus cher|más caro|più caro|mais caro|teurer|duurder|markup|mark-up|aufpreis|"
             r"überhöht|overbill\w*|zu viel berechnet|trop factur\w*|cobra\w* de más|cobra\w* a "
             r"mais|te veel (?:gerekend|berekend|gefactureerd)|in eccesso|"

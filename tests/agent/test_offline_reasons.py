@@ -114,3 +114,17 @@ def test_reason_words_in_more_languages(text, reason):
 def test_transport_documents_are_no_freight():
     text = "Nei documenti di trasporto risultano 11 viaggi, voi ne fatturate 15 viaggi."
     assert reason_of(text, []) == "quantity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The subscription went up 30% at renewal with no notice; the contract caps increases.",
+        "Die Erhöhung um 12 % war nicht vereinbart.",
+        "El importe no es el pactado en el contrato marco.",
+        "Le montant convenu était de 900 € par mois.",
+        "Het afgesproken bedrag was lager dan wat u nu rekent.",
+    ],
+)
+def test_a_price_raised_or_not_as_agreed_is_pricing(text):
+    assert reason_of(text, []) == "pricing"
