@@ -297,7 +297,16 @@ _LABELLED_METHOD = re.compile(
     re.I,
 )
 _MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
-    ("check", re.compile(r"\bck\b|\bwarrants?\b|paper check|bill pay|\bchq\b", re.I)),
+    (
+        "check",
+        re.compile(
+            r"\bck\b|\bwarrants?\b|paper check|bill pay|\bchq\b|\b(?:mailed|posted|sent|cut|"
+            r"dropped|wrote) (?:a |the |our )?(?:check|cheque)\b|\b(?:by|via|per|with) (?:paper )?"
+            r"(?:check|cheque)\b|\b(?:check|cheque)\s*\(#?\s?\d|(?:^|[.!?\n]\s*)(?:check|cheque) "
+            r"for [$€£]?\s?\d",
+            re.I,
+        ),
+    ),
     (
         "card",
         re.compile(
@@ -305,12 +314,14 @@ _MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
             r"charged[^.\n]{0,30}\bcard\b",
         ),
     ),
+    ("card", re.compile(r"\b(?:on|by|via|with) card\b", re.I)),
     ("wire", re.compile(r"\b(?:TED|SPEI|CHAPS|faster payments?)\b")),
     (
         "other",
         re.compile(
             r"\b(?:cash|iDEAL|en efectivo|en espèces|in contanti|em dinheiro|bar bezahlt|"
-            r"contant)\b",
+            r"contant|RiBa|LCR|domiciliaci\w*|domiciliad\w*|prélèvement|lastschrift\w*|addebito "
+            r"diretto|débito direto|automatische incasso)\b",
             re.I,
         ),
     ),
