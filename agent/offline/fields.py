@@ -263,12 +263,23 @@ def _relative_day(clause: str, anchor: date) -> tuple[date, str] | None:
 
 
 def _said_done(clause: str, text: str, m: DateMention) -> bool:
-    """Whether a verb of a payment made stands just before the date mention ``m``."""
+    """Whether a verb of a payment made stands just before the date mention ``m``, or just
+    after it with its subject ("Friday I mailed the check")."""
     for source in (clause, text):
         at = source.find(m.text)
         if at >= 0:
-            return bool(_DONE_BEFORE.search(source[max(0, at - 30) : at]))
+            after = source[at + len(m.text) : at + len(m.text) + 30]
+            return bool(
+                _DONE_BEFORE.search(source[max(0, at - 30) : at]) or _DONE_AFTER.match(after)
+            )
     return False
+
+
+_DONE_AFTER = re.compile(
+    r"\W{0,3}(?:i|we)\s+(?:\w+\s+)?(?:mailed|paid|sent|wired|dropped|transferred|remitted|"
+    r"posted)\b",
+    re.I,
+)
 
 
 _QUOTED_REFERENCE = re.compile(
