@@ -147,7 +147,8 @@ _FUTURE_BEFORE = re.compile(
 _DONE_BEFORE = re.compile(
     r"\b(?:sent|paid|wired|mailed|transferred|remitted|dropped|included|überwiesen|bezahlt|payé|"
     r"envoyé|pagad[oa]|pagat[oa]|enviad[oa]|betaald|overgemaakt|pagamos|pagámos|paga|"
-    r"run of)\b[^.\n]{0,20}$",
+    r"run of|réglée?s?|virée?s?|liquidad[oa]s?|abonad[oa]s?|saldad[oa]s?|bonificat[oa])\b"
+    r"[^.\n]{0,20}$",
     re.I,
 )
 _REST_BEFORE = re.compile(

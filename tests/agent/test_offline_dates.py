@@ -26,3 +26,10 @@ def test_a_weekday_before_i_mailed_is_the_payment_made_beside_a_promise():
     text = "Tuesday I mailed the check for September. October I'll pay on the 30th."
     f = fill(Intent.payment_sent, text, text, THURSDAY, "", [], frozenset({Intent.promise_to_pay}))
     assert f.paid_on == date(2026, 10, 13)
+
+
+def test_a_payment_settled_on_a_day_beside_a_promise_stays_past():
+    monday = date(2026, 5, 11)
+    text = "La 2603-540 a été réglée par virement le 7 mai ; la 2603-548 partira le 25 mai."
+    f = fill(Intent.payment_sent, text, text, monday, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == date(2026, 5, 7)
