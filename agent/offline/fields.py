@@ -292,11 +292,13 @@ _QUOTED_REFERENCE = re.compile(
 _LABELLED_REFERENCE = re.compile(
     r"\b(?:zahlungsreferenz|referenz|kenmerk|betalingskenmerk|(?:ach )?trace(?: number| no\.?)?|"
     r"referencia(?: de (?:remesa|pago|transferencia))?|référence(?: de (?:paiement|virement))?|"
-    r"riferimento|receipt|ref(?:erence)?)\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*\(?#?\s*"
-    r"((?=[A-Z0-9 /-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d{3,}\b))*[A-Z0-9])",
+    r"riferimento|receipt|ref(?:erence|\.ª|\.º)?)\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*"
+    r"\(?#?\s*((?=[A-Z0-9 /-]*\d)[A-Z0-9](?:[A-Z0-9/-]|[ ](?=\d{3,}\b))*[A-Z0-9])",
     re.I,
 )
-_CHECK_NUMBER = re.compile(r"\b(?:check|cheque|chk|ck)\b[^.\n]{0,40}?#\s?(\d{3,})\b", re.I)
+_CHECK_NUMBER = re.compile(
+    r"\b(?:check|cheque|chèque|scheck|assegno|chk|ck)\b[^.\n]{0,40}?#\s?(\d{3,})\b", re.I
+)
 _ENDING = re.compile(
     r"\b(?:trace|ref\w*|account|card|confirmation)\b[^.\n]{0,15}\bending(?: in)?\s+(\d{4,})", re.I
 )

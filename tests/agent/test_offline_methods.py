@@ -3,7 +3,7 @@ after its number or amount, a card, and local schemes (RiBa, LCR, domiciliación
 
 import pytest
 
-from arbox.agent.offline.fields import payment_method
+from arbox.agent.offline.fields import payment_method, payment_reference
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,16 @@ def test_the_method_named(text, method):
 
 def test_checking_something_is_no_check():
     assert payment_method("Could you check for the $500 we sent?") != "check"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        # a reference never runs on into the next line's invoice number
+        ("4410  paid 03/02, ACH trace 031100209914\n4418  $610.00  next run", "031100209914"),
+        ("Réglée le 2 avril par chèque (#5531), 980,00 €.", "5531"),
+        ("Pagamento feito por transferência (ref.ª TRF 2026041100917).", "TRF 2026041100917"),
+    ],
+)
+def test_the_payment_reference(text, reference):
+    assert payment_reference(text) == reference
