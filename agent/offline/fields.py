@@ -83,6 +83,9 @@ def fill(
             if numbers[0][:2].upper() == "PO"
             else (f"PO {numbers[0]}: ")
         )
+        given = [] if numbers else _reference_given(text)
+        if given:
+            lead = f"{given[0]}: "  # a commitment, release or order reference, no PO
         return Fields(po_required=bool(_PO_WORDS.search(text)), detail=(lead + clause)[:200])
     if intent is Intent.invoice_request:
         return Fields(document=document_asked(clause, text))
@@ -96,6 +99,34 @@ def fill(
     if intent is Intent.auto_reply:
         return Fields(return_on=_return_on(text, anchor))
     return Fields()
+
+
+_GIVEN_LABEL = re.compile(
+    r"\b(?:EJ|n\.?[º°]|number|nummer|numéro|número|numero|reference|référence|referencia|"
+    r"riferimento|referentie|release|agreement|contract|vertrag|contrato|contratto|contrat|"
+    r"compromisso|engagement|kostenplaats|cost cent(?:er|re)|kostenstelle|centro de custo|"
+    r"centro de coste|centro di costo|CIG|CUP|order|orden|ordine|commande|bestelling|bestellung|"
+    r"pedido|encomenda)\b[^.\n\d]{0,30}?(?<![\w/-])([A-Z]{0,5}[-/]?\d[\w/-]*\d)\b",
+    re.I,
+)
+"""A reference the customer gives for us to quote, under any label ("l'EJ 1300228741",
+"compromisso n.º 2026/0418", "our release ... is REL-2024-07-0183")."""
+_INVOICE_WORD = re.compile(
+    r"(?:invoice|inv|factur[ae]|fattura|rechnung|factuur|fatura|nota|ft)\W{0,3}(?:n[º°o.]*\s*)?$",
+    re.I,
+)
+
+
+def _reference_given(text: str) -> list[str]:
+    """The references of three digits or more a reply gives that are no invoice number."""
+    found = []
+    for m in _GIVEN_LABEL.finditer(text):
+        number = m.group(1)
+        if sum(c.isdigit() for c in number) >= 3 and not _INVOICE_WORD.search(
+            text[max(0, m.start(1) - 15) : m.start(1)]
+        ):
+            found.append(number)
+    return found
 
 
 _PO_WORDS = re.compile(
