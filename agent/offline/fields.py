@@ -361,6 +361,7 @@ _MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("card", re.compile(r"\b(?:on|by|via|with) card\b", re.I)),
     ("wire", re.compile(r"\b(?:TED|SPEI|CHAPS|faster payments?)\b")),
+    ("wire", re.compile(r"\b(?:overgeschreven|bonificat[oaie]|bonifici|virato)\b", re.I)),
     (
         "other",
         re.compile(

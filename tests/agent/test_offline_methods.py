@@ -17,6 +17,9 @@ from arbox.agent.offline.fields import payment_method, payment_reference
         ("Pagata il 12/05 tramite RiBa.", "other"),
         ("Réglée par LCR à l'échéance.", "other"),
         ("El recibo se cargará por domiciliación el día 5.", "other"),
+        ("Gisteren hebben we het bedrag overgeschreven.", "wire"),
+        ("Abbiamo bonificato l'importo venerdì.", "wire"),
+        ("Le fatture sono nella distinta di bonifici di fine mese.", "wire"),
     ],
 )
 def test_the_method_named(text, method):
