@@ -96,7 +96,7 @@ _DOC_WORD = re.compile(
     r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto)\b",
     re.I,
 )
-_COPIES_OF = re.compile(r"\b(cop(?:y|ies)) of (?:the |our |your |a |an )?(.+?)s?$", re.I)
+_COPIES_OF = re.compile(r"\b(cop(?:y|ies)) of (?:the |our |your |a |an )?(.+)$", re.I)
 _ABBREVIATIONS = {"pod": "proof of delivery", "bol": "bill of lading", "w9": "W-9", "w-9": "W-9"}
 _MAX_WORDS = 9
 _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
@@ -234,6 +234,8 @@ def _phrase(after: str) -> str:
     if not phrase:
         return ""
     copies = _COPIES_OF.fullmatch(phrase)
+    if copies and copies.group(1).lower() == "copies":
+        return copies.group(2)  # "copies of the packing slips": the packing slips
     if copies:
         return f"{copies.group(2)} {copies.group(1)}".lower()
     phrase = _ABBREVIATIONS.get(phrase.lower(), phrase)

@@ -25,6 +25,8 @@ from arbox.agent.offline.documents import document_asked
         ("Pourriez-vous nous renvoyer la facture 41-220 ?", "facture 41-220"),
         ("Bitte schicken Sie die Rechnung 7781 noch einmal.", "Rechnung 7781"),
         ("Can you resend invoice 5521?", "invoice copy 5521"),
+        # copies of several documents are those documents, kept plural
+        ("Can you send copies of the signed load tickets?", "signed load tickets"),
         # a subject after the verb, as German puts it, is no part of the document
         ("Für die Prüfung benötigen wir die Materialzertifikate.", "Materialzertifikate"),
         ("Dafür brauche ich noch einmal den Lieferschein.", "Lieferschein"),
