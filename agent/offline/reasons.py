@@ -280,6 +280,37 @@ _RETAINAGE = re.compile(
 )
 
 
+_MONEY = re.compile(r"[$€£]\s?(\d[\d,.]*\d|\d)")
+_PRICE_BEFORE = re.compile(r"(?:\bat|@|\brate of|\bprice of|\bpriced at|\bquoted)\s*$", re.I)
+_PRICE_AFTER = re.compile(
+    r"\s*(?:each|ea\b|apiece|per\b|/\s?[a-z]|a (?:unit|piece|page|hour))", re.I
+)
+_CONTRAST_BEFORE = re.compile(
+    r"\b(?:invoiced|billed|charged|has|shows|instead of(?: the)?|not|vs\.?|but)\s*(?:the |us |"
+    r"at )?$",
+    re.I,
+)
+
+
+_PAYING = re.compile(r"\b(?:pay|paid|paying|settle\w*|approved)\b", re.I)
+"""'pay INV-7210 at $11,480': the total paid, not a unit price."""
+
+
+def _prices_differ(text: str) -> bool:
+    """A unit price set against another ("at $4.10, you invoiced $4.65", "$62.00 ... lists it
+    at $54.00"): the price is contested, whatever counts are named beside it."""
+    unit: set[str] = set()
+    contrasted: set[str] = set()
+    for m in _MONEY.finditer(text):
+        before, after = text[max(0, m.start() - 15) : m.start()], text[m.end() : m.end() + 12]
+        paying = _PAYING.search(text[max(0, m.start() - 30) : m.start()])
+        if (_PRICE_BEFORE.search(before) and not paying) or _PRICE_AFTER.match(after):
+            unit.add(m.group(1))
+        elif _CONTRAST_BEFORE.search(before):
+            contrasted.add(m.group(1))
+    return bool(unit) and len(unit | contrasted) >= 2
+
+
 def reason_of(text: str, hinted: list[str], context: str = "") -> str:
     """The dispute/deduction reason: the cue's hint if specific, else the text's words; a
     backcharge is `other`, and a late fee refused without terms to rest on is `other`."""
@@ -308,6 +339,8 @@ def _reason(text: str, hinted: list[str]) -> str:
     for reason, pattern in _REASONS[:2]:
         if pattern.search(text):
             return reason  # a duplicate, or goods counted because they were damaged
+    if _prices_differ(text):
+        return "pricing"  # two unit prices for one thing, whatever the counts
     if _counts_differ(text):
         return "quantity"
     for reason, pattern in _REASONS[2:]:

@@ -128,3 +128,25 @@ def test_transport_documents_are_no_freight():
 )
 def test_a_price_raised_or_not_as_agreed_is_pricing(text):
     assert reason_of(text, []) == "pricing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our PO has 300 m of cable at $2.15, you invoiced $2.45.",
+        "The quote said €18.50 each and the invoice has €21.00 for 40 pieces, not 40 pieces.",
+        "You billed 12 drums at $310.00; your price list shows them at $285.00 for 10 drums.",
+    ],
+)
+def test_two_unit_prices_are_pricing_whatever_the_counts(text):
+    assert reason_of(text, []) == "pricing"
+
+
+def test_one_rate_times_a_count_is_still_quantity():
+    text = "We had the crane for 9 days, not 12. Daily rate $400 x 3 days = $1,200 held back."
+    assert reason_of(text, []) == "quantity"
+
+
+def test_paying_at_a_total_is_no_unit_price():
+    text = "We'll pay 5512 at $9,400, not $9,500: our 1% volume rebate for the quarter."
+    assert reason_of(text, []) == "terms"
