@@ -194,7 +194,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday_day",
         re.compile(
-            rf"\b({_WEEKDAY}),?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º)?\b(?![.:/,]?\d)",
+            rf"\b({_WEEKDAY}),?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º)?\b(?![.:/,]?\d)"
+            r"(?!\s+(?:one|ones)\b)",
             re.I,
         ),
     ),
@@ -226,7 +227,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("the_nth", re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)),
+    # "the 3rd one" is a thing counted, not a day
+    ("the_nth", re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:one|ones)\b)", re.I)),
 ]
 
 
@@ -442,6 +444,9 @@ def _business_days(anchor: date, n: int) -> date:
     return d
 
 
+_LAST_BEFORE = re.compile(r"\b(?:last|letzten|vergangenen|afgelopen|vorige)\s+$", re.I)
+_LAST_AFTER = re.compile(r"\s+(?:dernier|pasado|scorso|passad[oa]|passé)\b", re.I)
+"""A weekday said to be the last one: never today ("last Thursday", "jeudi dernier")."""
 _ABBREVIATION_AS_DAY = re.compile(r"\b(?:on|by|until|til|till|next|this|last)\s+$", re.I)
 
 
@@ -455,6 +460,11 @@ def _weekday(
     ):
         return None  # lower-case abbreviations that are usually ordinary words ("mailed it wed"
         # and "on sat" are days)
+    if _LAST_BEFORE.search(m.string[max(0, m.start() - 12) : m.start()]) or _LAST_AFTER.match(
+        m.string[m.end() : m.end() + 12]
+    ):
+        back = (anchor.weekday() - target) % 7 or 7  # "last Thursday" written on a Thursday
+        return anchor - timedelta(days=back)
     if prefer == "past" and not qualifier:
         back = (anchor.weekday() - target) % 7  # "paid Friday" written on a Friday: today
         return anchor - timedelta(days=back)

@@ -22,7 +22,10 @@ _DEDUCT = re.compile(
     r"rebate|net of|differenz|difference|déduit|déduction|retenu|moins|descontamos|descontado|"
     r"desconto|deducido|retenido|trattenendo|trattenuto|detratto|ingehouden|korting|in mindering|"
     r"descont\w*|back-?charg\w*|charge-?back|verrekend|verrechnet|compensad\w*|compensé\w*|"
-    r"against (?:ours|our (?:own )?invoice|what you owe)",
+    r"against (?:ours|our (?:own )?invoice|what you owe)|différence|diferencia|differenza|"
+    r"verschil|diferença|\bkeep\b|\bkept\b|\bmenos\b|\bmeno\b|gekürzt|reduziert|réduit|"
+    r"reducid\w*|ridott\w*|verminderd|reduzid\w*|reduced by|not paying|won't (?:be )?pay\w*|"
+    r"will not (?:be )?pay\w*",
     re.I,
 )
 
@@ -32,26 +35,50 @@ _DEDUCT_BEFORE = re.compile(
 )
 """A word of deducting shortly before the amount, a percentage allowed between ("less the
 20% restocking fee ($184.00)")."""
-_CONJUNCTION = re.compile(r"\b(?:and|und|et|y|e|en|then|dann|puis)\b", re.I)
+_BRACKETED = re.compile(r"([^.\n(]*)\(\s*(?:[A-Z]{3}|R?\$|€|£)?\s*$")
+"""The words of the sentence before an amount in brackets ("the 2% discount ($96.40)")."""
+_LESS_AFTER = re.compile(r"\s*\(?(?:less|minus|abzüglich|moins|menos|meno)\b(?! than| que)", re.I)
+"""The gross a deduction is taken from: "$25,000 less 10% retainage"."""
+_PAID_INSTEAD = re.compile(
+    r"\s*(?:statt|instead of|au lieu d|en lugar de|em vez de|invece di|in plaats van|vs\b|versus|"
+    r"of|von|sur|de|di|van)\b",
+    re.I,
+)
+"""An amount paid set against the gross ("11.172,00 € statt 11.400,00 €", "$3,080 of $3,500")."""
+_KEPT = re.compile(
+    rf"{_DEDUCT.pattern}|retuv\w*|retiv\w*|retain\w*|retention|garant\w*|waarborg|\btds\b|"
+    r"withholding|discount|escompte|skonto|sconto|descuento|pronto pago|nett\w*|penal\w*",
+    re.I,
+)
+"""What was kept back, said before the bracketed amount."""
+_CONJUNCTION = re.compile(
+    r"\b(?:and|und|et|y|e|en|then|dann|puis|so|also|daher|donc|dus|quindi|entonces|então|"
+    r"that's|i\.e\.)\b",
+    re.I,
+)
 """Ends a deduction's reach: "3% Skonto abgezogen und 4.850,00 EUR überwiesen"."""
 
 
 _GROSS = re.compile(
     r"(?:invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu "
     r"de?s?|statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|"
-    r"bruttobetrag|invoice (?:amount|of)|\d of(?: the| your| our)?)[^\d\n]{0,12}$",
+    r"bruttobetrag|invoice (?:amount|of)|\d of(?: the| your| our)?)[^\d\n.!?]{0,12}$",
     re.I,
 )
 
 
 _DEDUCTED_AFTER = re.compile(
-    r"\)?\s*(?:light|short|less|off\b|deducted|held back|withheld|abgezogen|einbehalten|"
-    r"retenido|descontado|in mindering|isn't an oversight|was (?:deducted|withheld|taken)|"
+    r"\)?\s*(?:light|short|less than|weniger|de moins|en moins|in meno|minder|off\b|deducted|"
+    r"held back|withheld|abgezogen|einbehalten|"
+    r"retenido|descontado|in mindering|isn't an oversight|"
+    r"(?:was|were|has been|have been) (?:deducted|withheld|taken|held back|kept)|"
     r"difference|(?:we |i |they )?(?:took|take|have taken|deducted|withheld|held back|kept)\b|"
     r"(?:[€$£]\s*)?(?:(?!not\b|nicht\b|niet\b|pas\b|non\b|no\b)\w+ ){0,3}"
     r"(?:ingehouden|ingehalden|inbehouden|einbehalten|abgezogen|retenid[oa]s?|"
     r"descontad[oa]s?|trattenut[oi]|déduits?|retenus?|verrekend|verrechnet)|"
-    r"(?:\w+ ){0,2}(?:chargeback|charge-back|backcharge|deduction|allowance|retainage|rebate)\b|"
+    r"(?:(?:is|was|are) (?:the |our |an? )?(?:[\w-]+ ){0,3}|(?:[\w-]+ ){0,2})(?:chargeback|"
+    r"charge-back|backcharge|deduction|allowance|retainage|rebate)\b|"
+    r"(?:em|en|in) falta\b|(?:is|are|will) not (?:coming|be paid|being paid)|"
     r"balance\b[^.\n]{0,30}\bis (?:the|our) )",
     re.I,
 )
@@ -283,7 +310,8 @@ def promised_amount(clause: str) -> Decimal | None:
 
 
 _BARE = re.compile(
-    r"\b(?:for|pay|paid|payed|sent|send|zelle|venmo|wired|of|remitted)\s+\$?(\d{2,6})\b(?![\d/,-]|\.\d)",
+    r"\b(?:for|pay|paid|payed|sent|send|zelle|venmo|wired|of|"
+    r"remitted)\s+\$?(\d{2,6})\b(?![\d/,-]|\.\d)",
     re.I,
 )
 
@@ -311,17 +339,26 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     if table is not None and all(table.short_paid()):
         return table.short_paid()
     amounts = [a for a in extract.find_amounts(text) if not _unit_price(text, a)]
-    deducted = next((a.value for a in amounts if _deduction(text, a)), None)
+    taken = next((a for a in amounts if _deduction(text, a)), None)
+    deducted = taken.value if taken else None
     if deducted is None and len(amounts) == 1 and _OWED_AFTER.match(text[amounts[0].end :]):
         return None, amounts[0].value
     gross = next(
-        (a.value for a in amounts if _GROSS.search(text[max(0, a.start - 40) : a.start])), None
+        (
+            a.value
+            for a in amounts
+            if _GROSS.search(text[max(0, a.start - 40) : a.start])
+            or _LESS_AFTER.match(text[a.end : a.end + 15])
+        ),
+        None,
     )
     paid = None
+    candidates = []
     for a in amounts:
         window = text[max(0, a.start - 60) : a.start]
         if _deduction(text, a) or _NOT_PAID.search(window) or a.value in (gross, deducted):
             continue
+        candidates.append(a)
         if (
             _TOTAL.search(window)
             or _PAID_THE_DIFFERENCE.search(window)
@@ -329,6 +366,17 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
             or paid is None
         ):
             paid = a.value
+    if taken is not None and len({_sentence(text, a) for a in candidates}) > 1:
+        # Several invoices paid, one short: the payment is the one paid in the sentence of the
+        # deduction ("On 72 we took off $90.00 ... and wired $1,210.00").
+        beside = [
+            a
+            for a in candidates
+            if _sentence(text, a) == _sentence(text, taken)
+            and _PAID_BESIDE.search(text[max(0, a.start - 30) : a.start])
+        ]
+        if beside:
+            paid = beside[0].value
     if deducted is None and paid is not None and gross is not None and gross > paid:
         deducted = gross - paid
     if paid is None and deducted is not None and gross is not None and gross > deducted:
@@ -341,11 +389,32 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     return paid, deducted
 
 
+_PAID_BESIDE = re.compile(
+    r"\b(?:paid|wired|sent|remitted|transferred|bezahlt|überwiesen|payé|réglé|pagad[oa]|"
+    r"pagamos|pagato|betaald|overgemaakt)\b[^\d\n]{0,20}$",
+    re.I,
+)
+
+
+def _sentence(text: str, a: extract.AmountMention) -> int:
+    """Which sentence or line of ``text`` the amount ``a`` stands in."""
+    return len(re.findall(r"[.!?;]\s|\n", text[: a.start]))
+
+
 def _deduction(text: str, a: extract.AmountMention) -> bool:
-    before = text[max(0, a.start - 40) : a.start]
-    after = text[a.end : a.end + 30]
+    # padding of a remittance line counts as one space: "Deducted            -$181.60"
+    before = re.sub(r"[ \t]{2,}", " ", text[max(0, a.start - 80) : a.start])[-40:]
+    after = text[a.end : a.end + 45]
     if _PAID_THE_DIFFERENCE.search(before) or _PAID_AFTER.match(after):
         return False  # "paid the difference of $5,180.00", "$22,850.00 was paid"
+    bracketed = _BRACKETED.search(text[max(0, a.start - 160) : a.start])
+    if (
+        bracketed
+        and _KEPT.search(bracketed.group(1))
+        and not _GROSS.search(before[-15:])
+        and not _PAID_INSTEAD.match(after)
+    ):
+        return True  # "retuvimos el 5% de fondo de garantía ($ 21,700.00)"
     said = _DEDUCT_BEFORE.search(before)
     return bool(
         said and not _GROSS.search(before[-15:]) and not _CONJUNCTION.search(said.group(0))

@@ -20,7 +20,35 @@ _REQUEST = re.compile(
     r"enviar|reenviar|mandar|remitir|necesitamos|necesito|"
     r"inviare|inviarci|inviarmi|mandare|mandarci|reinviare|trasmettere|abbiamo bisogno d[i']|"
     r"sturen|toesturen|opsturen|nodig|"
-    r"enviem|reenviar|precisamos)\b",
+    r"enviem|reenviar|precisamos|"
+    # more forms: imperatives, "il nous faut", "ci serve", "nos falta", "we missen"
+    r"renvoyez|envoyez|envoie|transmettez|adressez|il nous faut|manque|manquent|"
+    r"envíen(?:me|nos)?|envíe(?:me|nos)?|reenvíen|reenvíe|reenvías|mándenme|manden|falta|faltan|"
+    r"chiede|chiedo|chiediamo|serve|servono|occorre|occorrono|mandate(?:ci|mi)?|inviate(?:ci|mi)?|"
+    r"rimandi|rimandate|manca|mancano|"
+    r"schick|schicke|schicken|sende|zuzusenden|brauch|brauche|benötige|bräuchten?|fehlt|fehlen|"
+    r"stuur|stuurt|bezorgen|meesturen|mailen|missen|"
+    r"mande|mandem|envie|envia|preciso|necessitamos|manda|mandan|mandas|mandáis|mandam|envía|"
+    r"envían|envías|enviáis|enviam|reenvía|reenvían|remitan|remita|mandi|invii)\b",
+    re.I,
+)
+_VERB_LAST = re.compile(
+    r"\b(?:senden|schicken|zusenden|zuschicken|übermitteln|übersenden|mailen|geben|"
+    r"sturen|toesturen|opsturen|bezorgen|meesturen|doorsturen|mailen|bezorgen)\b",
+    re.I,
+)
+"""Verbs a German or Dutch request puts after the document ("Können Sie mir den
+Lieferschein schicken?", "kun je me de pakbon sturen?")."""
+_BEFORE_OBJECT = re.compile(
+    r"sie|ihr|wir|ich|mir|uns|mich|du|dir|bitte|mal|kun|kunt|kunnen|kan|wil|wilt|willen|"
+    r"können|könnten|würden|möchten|je|jij|u|me|mij|ons|jullie|wij|ik|graag|gerne|nou|"
+    r"could|can|would|will|pls|please",
+    re.I,
+)
+"""Words before the object of a verb-last request: a subject, a pronoun, a modal, "bitte"."""
+_AFTER_OBJECT = re.compile(
+    r"nog|even|noch|einmal|nochmal|nochmals|erneut|opnieuw|mal|eens|bitte|graag|zu|toe|op|"
+    r"per|e-?mail|mail|post|als|pdf|asap",
     re.I,
 )
 _FILLER = (
@@ -29,7 +57,10 @@ _FILLER = (
     r"jullie|a|an|the|your|our|their|its|un|une|le|la|les|l'|el|los|las|lo|il|gli|i|uno|"
     r"der|die|das|den|dem|des|een|het|uma|um|o|os|as|vos|votre|vuestro|vuestra|su|sus|"
     r"vostro|vostra|ihre|ihren|uw|current|updated|new|another|one|sie|du|u|jullie|einen|eine|"
-    r"ein|aktuellen|aktuelle|actualizado|à jour"
+    r"ein|aktuellen|aktuelle|actualizado|à jour|"
+    # a subject after the verb ("benötigen wir", "brauche ich"), "also", "rather", articles
+    r"ich|wir|er|man|nous|ik|wij|también|aussi|auch|anche|ook|também|plutôt|rather|instead|"
+    r"lieber|mejor|piuttosto|liever|una|unos|unas|uns|umas|de"
 )
 _LEADING = re.compile(rf"^(?:(?:{_FILLER})\s+)+", re.I)
 _DROP = re.compile(
@@ -46,7 +77,13 @@ _STOP = re.compile(
     re.I,
 )
 _DOC_WORD = re.compile(
-    r"\b(?:cop(?:y|ies)|invoices?|statements?|w-?9|reports?|contracts?|agreements?|orders?|"
+    # heads of German and Dutch compounds: Lieferschein, Stundennachweis, werkbon, leveringsbewijs
+    r"\b(?:\w+(?:schein|scheine|nachweise?|bescheinigung(?:en)?|protokoll(?:e)?|bestätigung|"
+    r"auszug|berichte?|vertrag|bon|bonnen|bewijs|overzicht|rapport|verklaring|zertifikate?)|"
+    r"conto|cuenta|compte|konto|bons?|verbale|verbali|scheda|schede|dichiarazione|declaración|"
+    r"déclaration|cmr|durc|boleto|quietanza|complemento|bestellung|commande|pedido|ordine|"
+    r"bestelling|encomenda|cop(?:y|ies)|invoices?|statements?|w-?9|reports?|contracts?|"
+    r"agreements?|orders?|"
     r"tickets?|certificates?|letters?|waivers?|breakdown|confirmation|receipts?|notes?|slips?|"
     r"memos?|application|forms?|lading|pod|timesheets?|documentation|backup|back-up|summary|"
     r"proof|bol|b/l|aging|ageing|details|quotes?|estimate|log|photos?|records?|approvals?|"
@@ -59,7 +96,7 @@ _DOC_WORD = re.compile(
     r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto)\b",
     re.I,
 )
-_COPIES_OF = re.compile(r"\b(cop(?:y|ies)) of (?:the |our |your |a |an )?(.+?)s?$", re.I)
+_COPIES_OF = re.compile(r"\b(cop(?:y|ies)) of (?:the |our |your |a |an )?(.+)$", re.I)
 _ABBREVIATIONS = {"pod": "proof of delivery", "bol": "bill of lading", "w9": "W-9", "w-9": "W-9"}
 _MAX_WORDS = 9
 _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
@@ -76,7 +113,7 @@ _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_OF = re.compile(r"of|de|di|van|von|du|des|do|da", re.I)
+_OF = re.compile(r"of|de|di|van|von|du|des|do|da|del|della|dello|dei|degli|delle", re.I)
 _NOT_A_NOUN = re.compile(
     r"what|what's|whats|which|all|any|everything|every|each|the|our|your|their|its|it|them|this|"
     r"that|those|"
@@ -84,6 +121,8 @@ _NOT_A_NOUN = re.compile(
     re.I,
 )
 """After "of" these start no document name ("statement of what we owe", "of all invoices")."""
+_ARTICLE = re.compile(r"de|het|een|der|die|das|den|dem", re.I)
+"""An article left after "van", "von": no document name follows it here."""
 _PRONOUN = re.compile(r"you|i|we|they|it|he|she|vous|usted|ustedes|voi", re.I)
 _INVOICE_COPY = re.compile(
     r"invoices?|invoce|inv|factur[ae]s?|fattur[ae]|rechnung(?:en)?|factu(?:u|r)r?(?:en)?|"
@@ -91,6 +130,10 @@ _INVOICE_COPY = re.compile(
     r"di|van|der|des|pdf|again|received|pendientes|pending|open|offene?|ouvertes?",
     re.I,
 )
+_ANOTHER_VERB = re.compile(rf"(?:(?:di|de|to|d')\s*)?(?:{_REQUEST.pattern})", re.I)
+_ELIDED = re.compile(r"^(?:l|dell|dall|all|nell|un|d|qu'un)['’](?=\w)", re.I)
+_ELIDED_OF = re.compile(r"(?:d|dell|del)['’]\w", re.I)
+_ENGLISH_COPY = re.compile(r"invoices?|invoce|inv|cop(?:y|ies)|of|pdf|again", re.I)
 _ENUMERATOR = re.compile(r"\(\d\)\s*|\b\d\)\s+")
 _AFTER_NOUN = re.compile(
     r"(?:ad[oa]s?|at[oaie]|id[oa]s?|é|ée|és|ées|ert|pendientes?|ouverts?|offen[e]?|aperte?)$", re.I
@@ -123,14 +166,35 @@ def document_asked(clause: str, text: str = "") -> str:
 def _named(text: str) -> str:
     for m in _REQUEST.finditer(text):
         phrase = _phrase(text[m.end() :])
+        if not phrase and _VERB_LAST.fullmatch(m.group(0)):
+            phrase = _phrase(_object_before(text[: m.start()]))
         if phrase:
             return phrase
     return ""
 
 
+def _object_before(before: str) -> str:
+    """The object a verb-last request names before its verb: the words after the last
+    subject, pronoun or modal of the sentence, without fillers said after the object
+    ("Können Sie uns bitte den Lieferschein noch einmal [schicken]": "den Lieferschein")."""
+    sentence = re.split(r"[.?!;:\n,(]", before)[-1]
+    words = sentence.split()
+    while words and _AFTER_OBJECT.fullmatch(words[-1]):
+        words.pop()
+    starts = [i for i, w in enumerate(words) if _BEFORE_OBJECT.fullmatch(w)]
+    words = words[starts[-1] + 1 :] if starts else words
+    if words and words[0].lower() == "de":
+        words = words[1:]  # the Dutch article (elsewhere "de" is "of")
+    return " ".join(words)
+
+
 def _phrase(after: str) -> str:
     """The document phrase at the start of ``after``, or "" when it names none."""
-    rest = _LEADING.sub("", _ENUMERATOR.sub("", after.strip()))
+    rest = _LEADING.sub("", _ENUMERATOR.sub("", after.strip().lstrip("-")))
+    # an elided article: "l'attestation", "dell'ordine"
+    rest = _LEADING.sub("", _ELIDED.sub("", rest))
+    if re.match(r"[,;:]", rest) or _ANOTHER_VERB.match(rest):
+        return ""  # "..., auf die sich ...", "di inviarci ...": the object is elsewhere
     number = re.match(r"#?((?:INV[-#]?)?\d[\w-]{3,})\s*(?:[?.!,]|$)", rest, re.I)
     if number:
         return f"invoice {number.group(1)}"  # "can you resend INV-51558?"
@@ -144,10 +208,15 @@ def _phrase(after: str) -> str:
         end + 1 < len(words)
         and _OF.fullmatch(words[end])
         and not _NOT_A_NOUN.fullmatch(words[end + 1])
+        and not _ARTICLE.fullmatch(words[end + 1])
     ):
         end += 2  # "proof of delivery", "certificate of conformance"
     elif end < len(words) and (re.search(r"\d", words[end]) or _AFTER_NOUN.search(words[end])):
         end += 1  # "factura INV-50588", "albarán firmado", "facturas pendientes"
+    elif end < len(words) and _ELIDED_OF.match(words[end]):
+        end += 1  # "attestation d'assurance", "dichiarazione d'intento"
+    if end < len(words) and _AFTER_NOUN.search(words[end].strip(",")) and end > named[-1] + 1:
+        end += 1  # "bon de livraison signé", "copia del verbale firmato"
     words = words[:end]
     if _PRONOUN.fullmatch(words[0]):
         return ""  # "(while I have) you, could you send ...": not the object
@@ -158,11 +227,15 @@ def _phrase(after: str) -> str:
         # "facture F-2026-0251", "copia de facturas", "invoice 2026-0466": a copy of invoices
         plural = any(w.lower().endswith(("ies", "as", "es", "s")) for w in bare if "-" not in w)
         numbers = " ".join(w for w in bare if re.search(r"\d", w))
+        if numbers and not any(_ENGLISH_COPY.fullmatch(w) for w in bare if not re.search(r"\d", w)):
+            return " ".join(bare)  # "facture 41-220", "Rechnung 7781": their words, their language
         return f"invoice {'copies' if plural else 'copy'} {numbers}".strip()
     phrase = " ".join(words).strip(" ,")
     if not phrase:
         return ""
     copies = _COPIES_OF.fullmatch(phrase)
+    if copies and copies.group(1).lower() == "copies":
+        return copies.group(2)  # "copies of the packing slips": the packing slips
     if copies:
         return f"{copies.group(2)} {copies.group(1)}".lower()
     phrase = _ABBREVIATIONS.get(phrase.lower(), phrase)

@@ -12,101 +12,10 @@ from arbox.agent.findings import Fields, Intent
 
 from . import amounts, contacts
 from .documents import document_asked
+from .reasons import reason_of
 
-_REASONS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "duplicate",
-        re.compile(
-            r"duplicat|twice|\bdouble(?![- ]check)|already billed|billed again|same (?:job|invoice|"
-            r"charge|delivery|visit|service)|identisch|doppelt|doppelberechnung|zweimal|deux fois|"
-            r"doublon|dos veces|duplicad|due volte|doppi|duas vezes|mesma fatura|dubbel|twee keer|"
-            r"(?:è|e) la stessa|stess[ao] (?:fattura|ddt|consegna)|misma factura|même facture|"
-            r"dieselbe rechnung|gleiche rechnung|dezelfde factuur|already (?:invoiced|paid under)",
-            re.I,
-        ),
-    ),
-    (
-        "damaged",
-        re.compile(
-            r"(?<!liquidated )damag|broken|defect|expir|quality|spoil|toleran|\bscrap|faulty|"
-            r"not working|beschädigt|kaputt|fehlerhaft|mangelhaft|endommag|abîm|écras|en panne|"
-            r"dañad|defectu|\broto|danneggi|difett|guast|danificad|avariad|beschadig|kapot|"
-            r"verkeerde dikte|wrong (?:spec|voltage|size|colou?r|model|material)|"
-            r"does(?:n't| not) work|did(?:n't| not) work|stopped working|"
-            r"failed (?:\w+ )?(?:inspection|test)|malfunction\w*|out of spec|\brotten|mou?ldy|"
-            r"contaminat\w*|\bbent\b|\bdented|"
-            r"\btorn\b|\bripped|crushed|\bcrack\w*|many errors|full of errors|nombreuses erreurs|"
-            r"shoddy|sloppy|poor workmanship|smashed|\bleak\w*|cracked|scratched|thawed|melted|"
-            r"wilted|"
-            r"\bstale\b|gebrochen\w*|zerbrochen\w*|verdorben|abgelaufen|\bcass[ée]e?s?\b|périmé\w*|"
-            r"pourri\w*|\brot[oa]s?\b|caducad\w*|podrid\w*|scadut\w*|\brott[aoie]\b|avariat\w*|"
-            r"vencid\w*|quebrad\w*|estragad\w*|krassen|gebroken|bedorven|verlopen",
-            re.I,
-        ),
-    ),
-    (
-        "terms",
-        re.compile(
-            r"discount|rebate|allowance|slotting|promotional|skonto|escompte|early pay|"
-            r"\d/\d{2} net|late fee|late charge|finance charge|interest|pronto pago|abbuono|"
-            r"retención|retenção|"
-            r"retention|retainage|waarborg|sicherheitseinbehalt|fondo de garantía|retenue de "
-            r"garantie|jaarbonus|bonus|verzugszinsen|mahngebühr|intereses de demora|interessi di "
-            r"mora|prompt pay|(?:remise|descuento|sconto|korting|desconto)\s+(?:de |di |van )?\d+"
-            r"(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?\s?%\s+(?:de |di )?(?:remise|descuento|sconto|"
-            r"korting|desconto)",
-            re.I,
-        ),
-    ),
-    (
-        "freight",
-        re.compile(
-            r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
-            r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|standgeld|standzeit|"
-            r"wachtkosten|wachttijd|wartezeit|temps d'attente|tiempo de espera|"
-            r"versandkosten|frais de port|\btransport\b|\btrasporto|\bportes?\b|\benvío|"
-            r"vrachtkosten|verzendkosten|spese di spedizione|\bfrete",
-            re.I,
-        ),
-    ),
-    (
-        "pricing",
-        re.compile(
-            r"pric|overcharg|\brate\b|per unit|/unit|/hr|per hour|per page|\bquote|devis|preis|"
-            r"\btarif|precio|prezzo|preço|prijs|list price|contracted|agreed \$|tarie[fv]|hourly|"
-            r"uurloon|stundensatz|taux horaire|\beach\b|apiece|cada uno|pro stück|la pièce|"
-            r"cadauno|per stuk|\bplan\b|downgrad\w*|upgrad\w*|rush (?:charge|fee)",
-            re.I,
-        ),
-    ),
-    (
-        "quantity",
-        re.compile(
-            r"short[- ]?ship\w*|shortage|\bshorted|units|quantity|\d\s*hours|seats|licenses|"
-            r"heures|only \d+|\d+\s*(?:pcs|pieces|boxes|cases|cartons|lb|kg|m²|stück|stk|pièces|"
-            r"unidades|cajas|pezzi|stuks|caixas)\b|we (?:got|received|counted) \d+|not \d+|"
-            r"instead of \d+|statt \d+|au lieu de \d+|missing|fehl|manqu|faltar|mancan|ontbr|"
-            r"menge|cantidad|quantité|quantità|quantidade|aantal",
-            re.I,
-        ),
-    ),
-    (
-        "not_received",
-        re.compile(
-            r"never (?:received|delivered|arrived|dropped|showed|came)|not received|no record|"
-            r"did not receive|didn't receive|no se realizó|not performed|nicht geliefert|non livr|"
-            r"nie geliefert|no hemos recibido|não foi realizado|nunca apareceu|niet geleverd|"
-            r"non consegnat|never got|no[- ]show|did(?:n't| not) (?:show|turn) up|never (?:showed|"
-            r"turned) up|não apareceu|não houve|no hubo|no se presentó|nicht erschienen|nicht "
-            r"stattgefunden|n'a pas eu lieu|(?:jamais|pas) (?:reçu|livré|venu)|jamais été livr|"
-            r"non (?:si è presentat|è venut|abbiamo ricevut)\w*|niet (?:verschenen|ontvangen|"
-            r"gekomen)|nooit (?:ontvangen|geleverd)|nunca (?:recibimos|llegó|llegaron)|nie "
-            r"angekommen|nicht angekommen|never (?:took place|happened)|did(?:n't| not) (?:take "
-            r"place|happen)",
-            re.I,
-        ),
-    ),
-]
+__all__ = ["document_asked", "fill", "reason_of"]
+
 _BACK = re.compile(
     r"\b(?:back|return|retour|regreso|zurück|wieder|reopen|re-open|rouvr\w*|rientr\w*|reabr\w*|"
     r"weer|retom\w*|reprise|reprendr\w*|riprend\w*|hervat\w*|volta\w*|regres\w*)\b",
@@ -119,92 +28,6 @@ _INCLUSIVE = re.compile(
     r"bis und mit|compres[oia]s?|incluid[oa]s?|inclusive",
     re.I,
 )
-
-
-_COUNTED = re.compile(
-    r"(\d+(?:[.,]\d+)?)\s+(units?|pieces?|pcs|boxes|cases|cartons|pallets|hours?|days?|"
-    r"seats|licen[cs]es|bags|rolls|drums|sheets|stück|stk|pièces|unidades|cajas|pezzi|stuks|"
-    r"dozen|dozijn|caixas|horas|heures|stunden|uur|ore)\b",
-    re.I,
-)
-
-
-_TERMS_BEFORE = re.compile(
-    r"\b(?:net|terms?|within|after|payment|zahlbar|binnen|dans|en)\W*$", re.I
-)
-
-
-def _counts_differ(text: str) -> bool:
-    """Two different counts of the same thing ("billed 12 hours ... shows 7.5 hours",
-    "30 boxes ... 21 boxes"): the quantity is contested, whatever the rate."""
-    seen: dict[str, str] = {}
-    for m in _COUNTED.finditer(text):
-        if _TERMS_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
-            continue  # "net 30 days", "within 60 days": terms, not a count
-        unit = m.group(2).lower().rstrip("s")
-        if unit in seen and seen[unit] != m.group(1):
-            return True
-        seen.setdefault(unit, m.group(1))
-    return False
-
-
-_CHARGED_BACK = re.compile(
-    r"back-?charg\w*|charge-?back|co-?op\b|advertising|werbekost\w*|marketing (?:fund|"
-    r"contribution)|frais publicitaires|publicidad|pubblicit\w*|reclamebijdrage",
-    re.I,
-)
-"""A cost of theirs charged to us (a backcharge, co-op advertising): reason `other`, whatever
-caused the cost (README: a backcharge is `terms` or `other`)."""
-_PENALTY = re.compile(
-    r"late (?:fee|charge)|interest|finance charge|verzugszinsen|mahngebühr|pénalités? de retard|"
-    r"intereses de demora|interés moratorio|interessi di mora|juros|rente|aanmaningskosten",
-    re.I,
-)
-_TERMS_BASIS = re.compile(
-    r"\bnet\s?\d|\bterms\b|agreed|agreement|contract|vertrag|vereinbar\w*|voorwaarden|"
-    r"overeenkomst|conditions|condiciones|condizioni|condições|discount|rebate|skonto|escompte|descuento|sconto|korting|desconto|"
-    r"retainage|retention|einbehalt|\d+\s?(?:days|tage|jours|días|giorni|dagen|dias)\b|"
-    r"zahlungsziel|conditions de paiement|condiciones de pago|betalingstermijn",
-    re.I,
-)
-"""What makes a refused late fee a `terms` matter: the terms they claim (README)."""
-_PART_MISSING = re.compile(
-    r"missing|fehlend\w*|manquant\w*|faltant\w*|faltaram|mancant\w*|ontbrekend\w*|"
-    r"\b\d+ (?:of|von|sur|de|di|van) (?:the |den |les |los |i |de )?\d+\b",
-    re.I,
-)
-_CONTRACT_PENALTY = re.compile(
-    r"penalt\w*|pénalit\w*|penaliza\w*|penalizza\w*|vertragsstrafe|konventionalstrafe|boete|"
-    r"liquidated damages",
-    re.I,
-)
-
-
-def reason_of(text: str, hinted: list[str], context: str = "") -> str:
-    """The dispute/deduction reason: the cue's hint if specific, else the text's words; a
-    backcharge is `other`, and a late fee refused without terms to rest on is `other`."""
-    if _CHARGED_BACK.search(text):
-        return "other"
-    reason = _reason(text, hinted)
-    if reason == "terms" and _PENALTY.search(text) and not _TERMS_BASIS.search(context or text):
-        return "other"
-    if reason == "not_received" and _PART_MISSING.search(text):
-        return "quantity"  # some of the goods never came: the quantity is short
-    if reason not in ("damaged", "quantity", "duplicate") and _CONTRACT_PENALTY.search(text):
-        return "other"  # a penalty for late delivery under their contract
-    return reason
-
-
-def _reason(text: str, hinted: list[str]) -> str:
-    specific = [r for r in hinted if r and r != "other"]
-    if specific:
-        return specific[0]
-    if _counts_differ(text):
-        return "quantity"
-    for reason, pattern in _REASONS:
-        if pattern.search(text):
-            return reason
-    return "other"
 
 
 def fill(
@@ -260,6 +83,9 @@ def fill(
             if numbers[0][:2].upper() == "PO"
             else (f"PO {numbers[0]}: ")
         )
+        given = [] if numbers else _reference_given(text)
+        if given:
+            lead = f"{given[0]}: "  # a commitment, release or order reference, no PO
         return Fields(po_required=bool(_PO_WORDS.search(text)), detail=(lead + clause)[:200])
     if intent is Intent.invoice_request:
         return Fields(document=document_asked(clause, text))
@@ -273,6 +99,34 @@ def fill(
     if intent is Intent.auto_reply:
         return Fields(return_on=_return_on(text, anchor))
     return Fields()
+
+
+_GIVEN_LABEL = re.compile(
+    r"\b(?:EJ|n\.?[º°]|number|nummer|numéro|número|numero|reference|référence|referencia|"
+    r"riferimento|referentie|release|agreement|contract|vertrag|contrato|contratto|contrat|"
+    r"compromisso|engagement|kostenplaats|cost cent(?:er|re)|kostenstelle|centro de custo|"
+    r"centro de coste|centro di costo|CIG|CUP|order|orden|ordine|commande|bestelling|bestellung|"
+    r"pedido|encomenda)\b[^.\n\d]{0,30}?(?<![\w/-])([A-Z]{0,5}[-/]?\d[\w/-]*\d)\b",
+    re.I,
+)
+"""A reference the customer gives for us to quote, under any label ("l'EJ 1300228741",
+"compromisso n.º 2026/0418", "our release ... is REL-2024-07-0183")."""
+_INVOICE_WORD = re.compile(
+    r"(?:invoice|inv|factur[ae]|fattura|rechnung|factuur|fatura|nota|ft)\W{0,3}(?:n[º°o.]*\s*)?$",
+    re.I,
+)
+
+
+def _reference_given(text: str) -> list[str]:
+    """The references of three digits or more a reply gives that are no invoice number."""
+    found = []
+    for m in _GIVEN_LABEL.finditer(text):
+        number = m.group(1)
+        if sum(c.isdigit() for c in number) >= 3 and not _INVOICE_WORD.search(
+            text[max(0, m.start(1) - 15) : m.start(1)]
+        ):
+            found.append(number)
+    return found
 
 
 _PO_WORDS = re.compile(
@@ -324,7 +178,8 @@ _FUTURE_BEFORE = re.compile(
 _DONE_BEFORE = re.compile(
     r"\b(?:sent|paid|wired|mailed|transferred|remitted|dropped|included|überwiesen|bezahlt|payé|"
     r"envoyé|pagad[oa]|pagat[oa]|enviad[oa]|betaald|overgemaakt|pagamos|pagámos|paga|"
-    r"run of)\b[^.\n]{0,20}$",
+    r"run of|réglée?s?|virée?s?|liquidad[oa]s?|abonad[oa]s?|saldad[oa]s?|bonificat[oa])\b"
+    r"[^.\n]{0,20}$",
     re.I,
 )
 _REST_BEFORE = re.compile(
@@ -440,12 +295,23 @@ def _relative_day(clause: str, anchor: date) -> tuple[date, str] | None:
 
 
 def _said_done(clause: str, text: str, m: DateMention) -> bool:
-    """Whether a verb of a payment made stands just before the date mention ``m``."""
+    """Whether a verb of a payment made stands just before the date mention ``m``, or just
+    after it with its subject ("Friday I mailed the check")."""
     for source in (clause, text):
         at = source.find(m.text)
         if at >= 0:
-            return bool(_DONE_BEFORE.search(source[max(0, at - 30) : at]))
+            after = source[at + len(m.text) : at + len(m.text) + 30]
+            return bool(
+                _DONE_BEFORE.search(source[max(0, at - 30) : at]) or _DONE_AFTER.match(after)
+            )
     return False
+
+
+_DONE_AFTER = re.compile(
+    r"\W{0,3}(?:i|we)\s+(?:\w+\s+)?(?:mailed|paid|sent|wired|dropped|transferred|remitted|"
+    r"posted)\b",
+    re.I,
+)
 
 
 _QUOTED_REFERENCE = re.compile(
@@ -457,11 +323,13 @@ _QUOTED_REFERENCE = re.compile(
 _LABELLED_REFERENCE = re.compile(
     r"\b(?:zahlungsreferenz|referenz|kenmerk|betalingskenmerk|(?:ach )?trace(?: number| no\.?)?|"
     r"referencia(?: de (?:remesa|pago|transferencia))?|référence(?: de (?:paiement|virement))?|"
-    r"riferimento|receipt|ref(?:erence)?)\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*\(?#?\s*"
-    r"((?=[A-Z0-9 /-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d{3,}\b))*[A-Z0-9])",
+    r"riferimento|receipt|ref(?:erence|\.ª|\.º)?)\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*"
+    r"\(?#?\s*((?=[A-Z0-9 /-]*\d)[A-Z0-9](?:[A-Z0-9/-]|[ ](?=\d{3,}\b))*[A-Z0-9])",
     re.I,
 )
-_CHECK_NUMBER = re.compile(r"\b(?:check|cheque|chk|ck)\b[^.\n]{0,40}?#\s?(\d{3,})\b", re.I)
+_CHECK_NUMBER = re.compile(
+    r"\b(?:check|cheque|chèque|scheck|assegno|chk|ck)\b[^.\n]{0,40}?#\s?(\d{3,})\b", re.I
+)
 _ENDING = re.compile(
     r"\b(?:trace|ref\w*|account|card|confirmation)\b[^.\n]{0,15}\bending(?: in)?\s+(\d{4,})", re.I
 )
@@ -474,7 +342,16 @@ _LABELLED_METHOD = re.compile(
     re.I,
 )
 _MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
-    ("check", re.compile(r"\bck\b|\bwarrants?\b|paper check|bill pay|\bchq\b", re.I)),
+    (
+        "check",
+        re.compile(
+            r"\bck\b|\bwarrants?\b|paper check|bill pay|\bchq\b|\b(?:mailed|posted|sent|cut|"
+            r"dropped|wrote) (?:a |the |our )?(?:check|cheque)\b|\b(?:by|via|per|with) (?:paper )?"
+            r"(?:check|cheque)\b|\b(?:check|cheque)\s*\(#?\s?\d|(?:^|[.!?\n]\s*)(?:check|cheque) "
+            r"for [$€£]?\s?\d",
+            re.I,
+        ),
+    ),
     (
         "card",
         re.compile(
@@ -482,12 +359,15 @@ _MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
             r"charged[^.\n]{0,30}\bcard\b",
         ),
     ),
+    ("card", re.compile(r"\b(?:on|by|via|with) card\b", re.I)),
     ("wire", re.compile(r"\b(?:TED|SPEI|CHAPS|faster payments?)\b")),
+    ("wire", re.compile(r"\b(?:overgeschreven|bonificat[oaie]|bonifici|virato)\b", re.I)),
     (
         "other",
         re.compile(
             r"\b(?:cash|iDEAL|en efectivo|en espèces|in contanti|em dinheiro|bar bezahlt|"
-            r"contant)\b",
+            r"contant|RiBa|LCR|domiciliaci\w*|domiciliad\w*|prélèvement|lastschrift\w*|addebito "
+            r"diretto|débito direto|automatische incasso)\b",
             re.I,
         ),
     ),

@@ -1,0 +1,349 @@
+"""The reason of a dispute or deduction (CONTRACTS.md section 1): `pricing`, `quantity`,
+`damaged`, `not_received`, `duplicate`, `terms`, `freight` or `other`, from the words of the
+reply in any of our languages, after the hint of the cue that found the intent."""
+
+from __future__ import annotations
+
+import re
+
+_REASONS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "duplicate",
+        re.compile(
+            r"duplicat(?!as?\b)|\b(?:bill|charg|invoic|paid|pay|list|appear|show|enter|count|"
+            r"book)\w*"
+            r"\b[^.\n]{0,60}\btwice\b|\btwice (?:for|on|in|under)\b|\bdouble(?![- ]check)|"
+            r"already billed|billed again|same (?:job|invoice|charge|delivery|visit|service|"
+            r"container|"
+            r"order|shipment|load|po|line|item|ticket|work|bl|trip)\b|duplicidad\w*|"
+            r"(?:mesma|misma|même|stessa) (?:nf|nota|fatura|factura)\b|"
+            r"\bonly (?:\w+ ){0,2}once\b|one time only|(?:mismo|mesmo) (?:pedido|albarán|envío|"
+            r"envio)"
+            r"|stess[ao] (?:ordine|servizio)|même (?:commande|"
+            r"livraison|"
+            r"prestation|intervention)|(?:selben?|gleichen?) (?:bestellung|lieferung|leistung|"
+            r"auftrag)|dezelfde (?:order|levering|bestelling|rit)|dos facturas por|"
+            r"two (?:invoices|bills) for|identisch|doppelt|doppelberechnung|zweimal|deux fois|"
+            r"doublon|dos veces|duplicad|due volte|doppi|duas vezes|mesma fatura|dubbel|twee keer|"
+            r"(?:è|e) la stessa|stess[ao] (?:fattura|ddt|consegna)|misma factura|même facture|"
+            r"dieselbe rechnung|gleiche rechnung|dezelfde factuur|already (?:invoiced|paid under)",
+            re.I,
+        ),
+    ),
+    (
+        "damaged",
+        re.compile(
+            r"(?<!liquidated )damag|broken|defect|expir|quality|spoil|toleran|\bscrap|faulty|"
+            r"not working|beschädigt|kaputt|fehlerhaft|mangelhaft|endommag|abîm|écras|en panne|"
+            r"dañad|defectu|\broto|danneggi|difett|guast|danificad|avariad|beschadig|kapot|"
+            r"verkeerde dikte|wrong (?:spec|voltage|size|colou?r|model|material)|"
+            r"does(?:n't| not) work|did(?:n't| not) work|stopped working|"
+            r"failed (?:\w+ ){0,2}(?:inspection|test)|malfunction\w*|out of spec|\brotten|mou?ldy|"
+            r"contaminat\w*|\bbent\b|\bdented|"
+            r"\btorn\b|\bripped|crushed|\bcrack\w*|many errors|full of errors|nombreuses erreurs|"
+            r"shoddy|sloppy|poor workmanship|smashed|\bleak\w*|cracked|scratched|thawed|melted|"
+            r"wilted|"
+            r"\bstale\b|gebrochen\w*|zerbrochen\w*|verdorben|abgelaufen|\bcass[ée]e?s?\b|périmé\w*|"
+            r"pourri\w*|\brot[oa]s?\b|caducad\w*|podrid\w*|scadut\w*|\brott[aoie]\b|avariat\w*|"
+            r"vencid\w*|quebrad\w*|estragad\w*|krassen|gebroken|bedorven|verlopen|"
+            r"\bwet\b|soaked|water[- ]damage|moisture|\bdegrees\b|°\s?[cf]\b|\bwarm\b|temperature|"
+            r"rejected (?:at|on|by) (?:the |our )?(?:dock|receiving|arrival|delivery|goods|"
+            r"incoming|"
+            r"inspection|qc|quality)|rejected (?:them|it)\b|refused (?:them|it)\b|\bmou?ld\b|"
+            r"schimmel|moisi|\bmoho|muffa|bolor|undicht|\blek\b|lekk|defeito|defeituos|\bstain\w*|"
+            r"\bmanchas?\b|manchad|\btaches\b|macchiat|vlekken|flecken|smell\w*|\bodou?r|geruch|"
+            r"\bgeur\b|\bolor\b|\bodore\b|cheiro|undersized?|oversized?|overripe|infest\w*|"
+            r"\binsects?\b|aphids?|busted|overheat\w*|best[- ]by|use[- ]by|sell[- ]by|"
+            r"mindesthaltbar\w*|falsch geliefert|"
+            # more quality words in our languages
+            r"defekt|défectu|defectuos|difettos|defeituos|funktioniert nicht|ne fonctionne pas|"
+            r"no funciona|non funziona|werkt niet|não funciona|toléran|tolleranz|tolerancia|"
+            r"tolerância|non[- ]conform\w*|nicht konform|niet conform|não conform\w*|no conforme|"
+            r"qualit\w*|calidad|kwaliteit|qualidade|\brost\w*|\brust(?:y|ed)?\b|rouill\w*|"
+            r"oxidad\w*|arrugginit\w*|\broest|enferrujad\w*|warped|chipped|shattered|faded|"
+            r"peeling|\bburn(?:t|ed)\b|bruised|soggy|punctured|unusable|unsellable|substandard|"
+            r"inferior|off-spec|below spec|not to spec|zerkratzt|verbeult|verformt|zerrissen|"
+            r"\bnass\b|verschimmelt|\brayé|bosselé|mouillé|déchiré|rayad\w*|abollad\w*|mojad\w*|"
+            r"manchad\w*|mal estado|graffiat\w*|ammaccat\w*|bagnat\w*|ammuffit\w*|\bmarci\w*|"
+            r"gekrast|gedeukt|beschimmeld|gescheurd|riscad\w*|amassad\w*|molhad\w*|\bpodre",
+            re.I,
+        ),
+    ),
+    (
+        "terms",
+        re.compile(
+            r"discount|rebate|allowance|slotting|promotional|skonto|escompte|early pay|"
+            r"\d/\d{2} net|late fee|late charge|finance charge|interest|pronto pago|abbuono|"
+            r"retención|retenção|"
+            r"retention|retainage|waarborg|sicherheitseinbehalt|fondo de garantía|retenue de "
+            r"garantie|jaarbonus|bonus|verzugszinsen|mahngebühr|intereses de demora|interessi di "
+            r"mora|prompt pay|(?:remise|descuento|sconto|korting|desconto)\s+(?:de |di |van )?\d+"
+            r"(?:[.,]\d+)?\s?%|\d+(?:[.,]\d+)?\s?%\s+(?:de |di )?(?:remise|descuento|sconto|"
+            r"korting|desconto)|sconto cassa|\bsconto\b|rappel|bonificaç\w*|bonificaci\w*|"
+            r"\d+(?:[.,]\d+)?\s?% off(?! list)|\b(?:less|minus) (?:the |our |"
+            r"a )?\d+(?:[.,]\d+)?\s?%"
+            r"(?!\s*(?:\w+ )?(?:restocking|fee|charge))|"
+            r"\d+(?:[.,]\d+)?\s?%\s?\d{1,2}(?:th)?,? net\b|juros|\brente\b|caução|"
+            r"garantia contratual|pronto pagamento|indemnité forfaitaire|frais de recouvrement|"
+            r"incassokosten|mahnkosten|gastos de cobro|spese di sollecito|intereses|interessi|"
+            r"zinsen|intérêts",
+            re.I,
+        ),
+    ),
+    (
+        "freight",
+        re.compile(
+            r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
+            r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|standgeld|standzeit|"
+            r"wachtkosten|wachttijd|wartezeit|temps d'attente|tiempo de espera|"
+            r"versandkosten|frais de port|\btransport\b|"
+            r"(?<!documenti di )(?<!documento di )\btrasporto|\bportes?\b|\benvío|"
+            r"vrachtkosten|verzendkosten|spese di spedizione|\bfrete|(?<!late )delivery fees?|"
+            r"frais de "
+            r"livraison|\bfranco\b|\b(?:is|era|é|es|en|em) CIF\b|\bCIF (?:terms|basis)|\bTHC\b|"
+            r"terminal handling|\btolls?\b|tolkosten|péage|\bmaut\b|peaje|pedaggi|storage "
+            r"(?:charges?|fees?)|\bchassis\b|\blumper|drayage|spoedlevering|spoedzending|\bflete|"
+            r"lieferkosten|transportkosten|zustell\w*|\bporto\b|frais de transport|gastos de "
+            r"envío|spese di trasporto|\bnolo\b|bezorgkosten|carriage|postage|courier|"
+            r"expedit\w* fee",
+            re.I,
+        ),
+    ),
+    (
+        "pricing",
+        re.compile(
+            r"pric|overcharg|\brate\b|per unit|/unit|/hr|per hour|per page|\bquote|devis|preis|"
+            r"\btarif|precio|prezzo|preço|prijs|list price|contracted|agreed \$|tarie[fv]|hourly|"
+            r"uurloon|stundensatz|taux horaire|\beach\b|apiece|cada uno|pro stück|la pièce|"
+            r"cadauno|per stuk|\bplan\b|downgrad\w*|upgrad\w*|rush (?:charge|fee)|\bvat\b|\biva\b|"
+            r"\bbtw\b|\btva\b|mwst|mehrwertsteuer|umsatzsteuer|sales tax|reverse[- ]charge|\bgst\b|"
+            r"\bhst\b|(?:supposed to be|should (?:have )?be(?:en)?|was|were|is|are|"
+            r"already) included|"
+            r"enthalten|inbegriffen|inbegrepen|compris dans|incluid[oa] en|compres[oa] nel|angebot|"
+            r"offerte|presupuesto|orçamento|preventivo|\bprix\b|cotización|cotação|listino|"
+            # a price raised, or an amount other than the one agreed
+            r"\bincreas\w*|erhöh\w*|augmentation|aumento|verhoog\w*|verhoging|rincar\w*|"
+            r"pactad[oa]|vereinbarte[nr]? (?:preis|betrag|pauschale)|montant convenu|importo "
+            r"concordato|afgesproken (?:bedrag|prijs)|valor (?:acordado|combinado)|"
+            r"plus cher|más caro|più caro|mais caro|teurer|duurder|markup|mark-up|aufpreis|"
+            r"überhöht|overbill\w*|zu viel berechnet|trop factur\w*|cobra\w* de más|cobra\w* a "
+            r"mais|te veel (?:gerekend|berekend|gefactureerd)|in eccesso|"
+            r"[$€£]\s?\d+(?:[.,]\d+)?\s?/\s?[a-z]+|"
+            r"off list",
+            re.I,
+        ),
+    ),
+    (
+        "quantity",
+        re.compile(
+            r"short[- ]?ship\w*|shortage|\bshorted|units|quantity|\d\s*hours|seats|licenses|"
+            r"heures|only \d+|\d+\s*(?:pcs|pieces|boxes|cases|cartons|lb|kg|m²|stück|stk|pièces|"
+            r"unidades|cajas|pezzi|stuks|caixas)\b|we (?:got|received|counted) \d+|not \d+|"
+            r"instead of \d+|statt \d+|au lieu de \d+|missing|fehl|manqu|faltar|mancan|ontbr|"
+            r"menge|cantidad|quantité|quantità|quantidade|aantal|\b(?:were|was|came|arrived|"
+            r"delivered) "
+            r"short\b|\bshort (?:by|in)\b|partial (?:delivery|shipment)|incomplete|unvollständig|"
+            r"incompl[eè]te?|incomplet[ao]|onvolledig|teillieferung|deellevering|entrega parcial|"
+            r"consegna parziale|livraison partielle|\bfewer\b|mindermenge|fehlmenge|"
+            r"minderlieferung|stückzahl|anzahl|miscount\w*",
+            re.I,
+        ),
+    ),
+    (
+        "not_received",
+        re.compile(
+            r"never (?:received|delivered|arrived|dropped|showed|came)|not received|no record|"
+            r"did not receive|didn't receive|no se realizó|not performed|nicht geliefert|non livr|"
+            r"nie geliefert|no hemos recibido|não foi realizado|nunca apareceu|niet geleverd|"
+            r"non consegnat|never got|no[- ]show|did(?:n't| not) (?:show|turn) up|never (?:showed|"
+            r"turned) up|não apareceu|não houve|no hubo|no se presentó|nicht erschienen|nicht "
+            r"stattgefunden|n'a pas eu lieu|(?:jamais|pas) (?:reçu|livré|venu)|jamais été livr|"
+            r"non (?:si è presentat|è venut|abbiamo ricevut)\w*|niet (?:verschenen|ontvangen|"
+            r"gekomen)|nooit (?:ontvangen|geleverd)|nunca (?:recibimos|llegó|llegaron)|nie "
+            r"angekommen|nicht angekommen|never (?:took place|happened)|did(?:n't| not) (?:take "
+            r"place|happen)|back-?order\w*|not (?:yet )?(?:been )?(?:received|delivered|installed|"
+            r"arrived)|have(?:n't| not) (?:yet )?received|still not (?:received|delivered|"
+            r"installed|"
+            r"here|arrived)|noch nicht (?:geliefert|erhalten|angekommen|eingetroffen|montiert)|pas "
+            r"encore (?:reçu|livré|arrivé)|aún no (?:hemos recibido|ha llegado|llega)|ainda não "
+            r"(?:recebemos|chegou|foi entregue)|nog (?:niet|steeds niet) (?:ontvangen|geleverd|"
+            r"binnen)|"
+            r"non (?:abbiamo )?ancora (?:ricevut|arrivat|consegnat)\w*|aucune? (?:intervention|"
+            r"livraison|prestation|visite)|(?:was|were|been) (?:cancell?ed|called off)|gekündigt|"
+            r"abbestellt|annulée? par|cancelad[oa] por|disdett\w*|opgezegd|"
+            # a service or job that was not done
+            r"nicht (?:erbracht|durchgeführt|ausgeführt|erhalten)|pas (?:été )?(?:effectuée?|"
+            r"réalisée?|livrée?|reçue?)|non (?:effectuée?|réalisée?)|no (?:se )?(?:entregó|llegó|"
+            r"hizo|recibi\w*)|non (?:è|sono) (?:mai )?(?:stat[oaie] )?(?:eseguit|fatt|consegnat|"
+            r"arrivat)\w*|mai (?:stat[oaie] )?(?:fatt|eseguit|arrivat|consegnat)\w*|niet "
+            r"(?:uitgevoerd|aangekomen)|nooit aangekomen|não (?:chegou|fez|foi (?:entregue|feit|"
+            r"realizad|executad))|nunca chegou|never (?:did|done|completed|performed|installed|"
+            r"finished|serviced)|not (?:done|completed|performed|finished)|lost in transit|"
+            r"nobody came|no one came|no-one came|niemand (?:kam|ist gekommen|is gekomen)|"
+            r"personne n'est venu|nadie vino|nessuno è venuto|ninguém (?:veio|apareceu)",
+            re.I,
+        ),
+    ),
+]
+_COUNTED = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s+(units?|pieces?|pcs|boxes|cases|cartons|pallets|hours?|days?|"
+    r"seats|licen[cs]es|bags|rolls|drums|sheets|stück|stk|pièces|unidades|cajas|pezzi|stuks|"
+    r"dozen|dozijn|caixas|horas|heures|stunden|uur|ore)\b",
+    re.I,
+)
+_COUNTED_ANY = re.compile(r"(?<![\w#/.,$€£-])(\d{1,5}(?:[.,]\d)?)(?![\d.,/-])\s+([^\W\d_]{4,})\b")
+"""A whole count of any thing ("240 Kartons", "40 barricas", "1 860 metros"): not money
+(no cents), not part of a reference."""
+_NOT_A_COUNT = re.compile(
+    r"(?:jan|feb|mar|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez|déc|dic|gen|ene|avr|"
+    r"juil|août|mei|maa|ago|set|giu|lug|fev|out)\w*|weeks?|months?|years?|tagen?|wochen?|"
+    r"monate?n?|jahren?|jours|semaines?|mois|años|días|dias|semanas|meses|anos|giorni|"
+    r"settimane|mesi|anni|dagen|weken|maanden|jaren|percent|prozent|procent|euros?|dollars?|"
+    r"reais|pesos|with|from|that|this|were|have|your|will|went|also|then|than|when|each|only|"
+    r"more|less|over|nach|eine[nm]?|sind|wurde[n]?|para|pela|pelo|avec|sont|dans|voor|zijn|"
+    r"werd|door|nella|della|alla|sono|bis|into|onto|past|plus|minus|total|invoices?|"
+    r"rechnung\w*|factur\w*|fattur\w*|factu\w*|fatura\w*|due|net|paid|which|where",
+    re.I,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:usd|eur|cad|gbp|chf|dkk|sek|nok|aud|sgd|r\$|\$)\s?$", re.I)
+
+
+_TERMS_BEFORE = re.compile(
+    r"\b(?:net|terms?|within|after|payment|zahlbar|binnen|dans|en)\W*$", re.I
+)
+
+
+def _counts_differ(text: str) -> bool:
+    """Two different counts of the same thing ("billed 12 hours ... shows 7.5 hours",
+    "30 boxes ... 21 boxes", "240 Kartons ... 216 Kartons"): the quantity is contested,
+    whatever the rate."""
+    seen: dict[str, str] = {}
+    found = [(m.start(), m.group(1), m.group(2)) for m in _COUNTED.finditer(text)]
+    found += [
+        (m.start(), m.group(1), m.group(2))
+        for m in _COUNTED_ANY.finditer(text)
+        if not _NOT_A_COUNT.fullmatch(m.group(2))
+        and not _CURRENCY_BEFORE.search(text[max(0, m.start() - 5) : m.start()])
+    ]
+    for start, number, unit in sorted(set(found)):
+        if _TERMS_BEFORE.search(text[max(0, start - 20) : start]):
+            continue  # "net 30 days", "within 60 days": terms, not a count
+        unit = unit.lower().rstrip("s")
+        if unit in seen and seen[unit] != number:
+            return True
+        seen.setdefault(unit, number)
+    return False
+
+
+_CHARGED_BACK = re.compile(
+    r"back-?charg\w*|charge-?back|co-?op (?:advertising|ads?|funds?|allowance|"
+    r"marketing|program)|advertising|werbekost\w*|marketing (?:fund|"
+    r"contribution)|frais publicitaires|publicidad|pubblicit\w*|reclamebijdrage",
+    re.I,
+)
+"""A cost of theirs charged to us (a backcharge, co-op advertising): reason `other`, whatever
+caused the cost (README: a backcharge is `terms` or `other`)."""
+_PENALTY = re.compile(
+    r"late (?:fee|charge)|interest|finance charge|verzugszinsen|mahngebühr|pénalités? de retard|"
+    r"intereses de demora|interés moratorio|interessi di mora|juros|rente|aanmaningskosten",
+    re.I,
+)
+_TERMS_BASIS = re.compile(
+    r"\bnet\s?\d|\bterms\b|agreed|agreement|contract|vertrag|vereinbar\w*|voorwaarden|"
+    r"overeenkomst|conditions|condiciones|condizioni|condições|discount|rebate|skonto|escompte|"
+    r"descuento|sconto|korting|desconto|"
+    r"retainage|retention|einbehalt|\d+\s?(?:days|tage|jours|días|giorni|dagen|dias)\b|"
+    r"zahlungsziel|conditions de paiement|condiciones de pago|betalingstermijn",
+    re.I,
+)
+"""What makes a refused late fee a `terms` matter: the terms they claim (README)."""
+_PART_MISSING = re.compile(
+    r"missing|fehlend\w*|manquant\w*|faltant\w*|faltaram|mancant\w*|ontbrekend\w*|"
+    r"\b\d+ (?:of|von|sur|de|di|van) (?:the |den |les |los |i |de )?\d+\b",
+    re.I,
+)
+_CONTRACT_PENALTY = re.compile(
+    r"penalt\w*|pénalit\w*|penaliza\w*|penalizza\w*|vertragsstrafe|konventionalstrafe|boete|"
+    r"liquidated damages",
+    re.I,
+)
+
+
+_TAX_WITHHELD = re.compile(
+    r"ganancias|\biibb\b|ingresos brutos|\birpf\b|\biss\b|\binss\b|ritenut[ae] d'acconto|"
+    r"\btds\b|\bwht\b|withholding tax|tax withh\w*|retenciones|quellensteuer|retenue à la source|"
+    r"scissione dei pagamenti|split payment|all'erario",
+    re.I,
+)
+_RETAINAGE = re.compile(
+    r"retainage|retention|garant\w*|caução|einbehalt|waarborg|cauzione|contratual", re.I
+)
+
+
+_MONEY = re.compile(r"[$€£]\s?(\d[\d,.]*\d|\d)")
+_PRICE_BEFORE = re.compile(r"(?:\bat|@|\brate of|\bprice of|\bpriced at|\bquoted)\s*$", re.I)
+_PRICE_AFTER = re.compile(
+    r"\s*(?:each|ea\b|apiece|per\b|/\s?[a-z]|a (?:unit|piece|page|hour))", re.I
+)
+_CONTRAST_BEFORE = re.compile(
+    r"\b(?:invoiced|billed|charged|has|shows|instead of(?: the)?|not|vs\.?|but)\s*(?:the |us |"
+    r"at )?$",
+    re.I,
+)
+
+
+_PAYING = re.compile(r"\b(?:pay|paid|paying|settle\w*|approved)\b", re.I)
+"""'pay INV-7210 at $11,480': the total paid, not a unit price."""
+
+
+def _prices_differ(text: str) -> bool:
+    """A unit price set against another ("at $4.10, you invoiced $4.65", "$62.00 ... lists it
+    at $54.00"): the price is contested, whatever counts are named beside it."""
+    unit: set[str] = set()
+    contrasted: set[str] = set()
+    for m in _MONEY.finditer(text):
+        before, after = text[max(0, m.start() - 15) : m.start()], text[m.end() : m.end() + 12]
+        paying = _PAYING.search(text[max(0, m.start() - 30) : m.start()])
+        if (_PRICE_BEFORE.search(before) and not paying) or _PRICE_AFTER.match(after):
+            unit.add(m.group(1))
+        elif _CONTRAST_BEFORE.search(before):
+            contrasted.add(m.group(1))
+    return bool(unit) and len(unit | contrasted) >= 2
+
+
+def reason_of(text: str, hinted: list[str], context: str = "") -> str:
+    """The dispute/deduction reason: the cue's hint if specific, else the text's words; a
+    backcharge is `other`, and a late fee refused without terms to rest on is `other`."""
+    if _CHARGED_BACK.search(text):
+        return "other"
+    reason = _reason(text, hinted)
+    if reason == "terms" and _PENALTY.search(text) and not _TERMS_BASIS.search(context or text):
+        return "other"
+    if (
+        reason in ("terms", "pricing")
+        and _TAX_WITHHELD.search(text)
+        and not _RETAINAGE.search(text)
+    ):
+        return "other"  # taxes withheld by law (README_e.md), not a retainage
+    if reason == "not_received" and _PART_MISSING.search(text):
+        return "quantity"  # some of the goods never came: the quantity is short
+    if reason not in ("damaged", "quantity", "duplicate") and _CONTRACT_PENALTY.search(text):
+        return "other"  # a penalty for late delivery under their contract
+    return reason
+
+
+def _reason(text: str, hinted: list[str]) -> str:
+    specific = [r for r in hinted if r and r != "other"]
+    if specific:
+        return specific[0]
+    for reason, pattern in _REASONS[:2]:
+        if pattern.search(text):
+            return reason  # a duplicate, or goods counted because they were damaged
+    if _prices_differ(text):
+        return "pricing"  # two unit prices for one thing, whatever the counts
+    if _counts_differ(text):
+        return "quantity"
+    for reason, pattern in _REASONS[2:]:
+        if pattern.search(text):
+            return reason
+    return "other"

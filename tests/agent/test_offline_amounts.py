@@ -1,0 +1,81 @@
+"""Which amount of a short pay is paid and which deducted: a deduction given in brackets after
+its reason, said as a difference or as kept back in our languages, and the payment said
+beside the deduction when a reply pays several invoices."""
+
+from decimal import Decimal
+
+import pytest
+
+from arbox.agent.offline.amounts import short_pay_amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "deducted"),
+    [
+        ("We kept back the 3% early-payment discount shown on the invoice ($61.20).", "61.20"),
+        ("Retuvimos el 10% de garantía de obra (€ 2.450,00) hasta la recepción.", "2450.00"),
+        ("The withholding tax at 5% (USD 310.00) was taken as the law requires.", "310.00"),
+        ("La différence de 215,00 € vient des palettes abîmées.", "215.00"),
+        ("A diferença de 88,00 € é o frete.", "88.00"),
+        ("Het verschil met de factuur (€ 42,50) is de korting.", "42.50"),
+        ("We keep EUR 150,00 for the dented panels.", "150.00"),
+        ("Pagamos hoy menos 75,00 € por las cajas rotas.", "75.00"),
+        ("Os 120,00 € em falta são a multa contratual.", "120.00"),
+        ("The other $96.00 is not coming until the parts are replaced.", "96.00"),
+        ("The $140.00 is our new-item slotting allowance.", "140.00"),
+    ],
+)
+def test_the_deduction(text, deducted):
+    assert short_pay_amounts(text)[1] == Decimal(deducted)
+
+
+def test_the_payment_beside_the_deduction_when_several_invoices_are_paid():
+    text = (
+        "Invoice 71 went in full by wire, $4,400.00. On invoice 72 we took off $90.00 for "
+        "the broken tiles and wired $1,210.00."
+    )
+    assert short_pay_amounts(text) == (Decimal("1210.00"), Decimal("90.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # German "weniger" after the deduction
+        ("Heute überwiesen, aber 85,00 EUR weniger (1.915,00 statt 2.000,00 EUR).", "1915.00",
+         "85.00"),
+        # a unit price "je Stück" is neither paid nor deducted
+        ("Wir haben 3.100,00 € überwiesen und 150,00 € abgezogen: 12,50 € je Stück war "
+         "vereinbart.", "3100.00", "150.00"),
+        # the amount before "less" is the gross; the one after "so" is paid
+        ("The draw is approved at $18,000 less 5% retainage, so $17,100 goes out Friday.",
+         "17100", None),
+        # a count of "6 of them" in the previous sentence does not make the payment a gross
+        ("We scrapped 6 of them. Paid $940 of the $1,000 and kept $60 back.", "940", "60"),
+        # a deduction on a padded remittance line
+        ("Deducted                         -$75.00\nPaid $1,925.00 against $2,000.00 billed.",
+         "1925.00", "75.00"),
+    ],
+)  # fmt: skip
+def test_paid_and_deducted(text, paid, deducted):
+    expected = (Decimal(paid), Decimal(deducted) if deducted else None)
+    got = short_pay_amounts(text)
+    assert got[0] == expected[0]
+    if deducted:
+        assert got[1] == expected[1]
+
+
+def test_less_than_billed_is_the_deduction():
+    text = "We sent $4,700.00 by check, which is $300.00 less than you invoiced."
+    assert short_pay_amounts(text) == (Decimal("4700.00"), Decimal("300.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "deducted"),
+    [
+        ("RE 4410: gekürzt um 310,00 EUR wegen der Kratzer, bezahlt 2.690,00 EUR.", "310.00"),
+        ("The 6 rolls without a delivery signature ($240.00) were taken off.", "240.00"),
+        ("We won't be paying the $1,150.00 for the two chairs; the rest goes Friday.", "1150.00"),
+    ],
+)
+def test_more_ways_to_say_the_deduction(text, deducted):
+    assert short_pay_amounts(text)[1] == Decimal(deducted)

@@ -1,0 +1,35 @@
+"""Weekdays said of a payment made: "last Thursday" written on a Thursday is a week back, a
+weekday before "I mailed" is a past one, "the 3rd one" is no date."""
+
+from datetime import date
+
+from arbox.agent.dates import find_dates
+from arbox.agent.findings import Intent
+from arbox.agent.offline.fields import fill
+
+THURSDAY = date(2026, 10, 15)
+
+
+def test_last_weekday_written_on_that_weekday_is_a_week_back():
+    (m,) = find_dates("The cheque went out last Thursday.", THURSDAY, "past")
+    assert m.value == date(2026, 10, 8)
+    (n,) = find_dates("Le virement est parti jeudi dernier.", THURSDAY, "past")
+    assert n.value == date(2026, 10, 8)
+
+
+def test_an_ordinal_followed_by_one_is_no_date():
+    values = [m.value for m in find_dates("i paid monday, the 2nd one not yet", THURSDAY, "past")]
+    assert values == [date(2026, 10, 12)]
+
+
+def test_a_weekday_before_i_mailed_is_the_payment_made_beside_a_promise():
+    text = "Tuesday I mailed the check for September. October I'll pay on the 30th."
+    f = fill(Intent.payment_sent, text, text, THURSDAY, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == date(2026, 10, 13)
+
+
+def test_a_payment_settled_on_a_day_beside_a_promise_stays_past():
+    monday = date(2026, 5, 11)
+    text = "La 2603-540 a été réglée par virement le 7 mai ; la 2603-548 partira le 25 mai."
+    f = fill(Intent.payment_sent, text, text, monday, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == date(2026, 5, 7)

@@ -1,0 +1,152 @@
+"""Dispute and deduction reasons: the words of each reason in our languages, and the words
+that only look like one (a Brazilian "duplicata" is a trade bill, a co-op is a company)."""
+
+import pytest
+
+from arbox.agent.offline.fields import reason_of
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # duplicate: a second bill for one thing
+        ("Both invoices cover the same shipment, so we will pay only one of them.", "duplicate"),
+        ("You invoiced the same order under two numbers; please void the later one.", "duplicate"),
+        ("Dos facturas por el mismo pedido: anulen la segunda, por favor.", "duplicate"),
+        ("Your crew only came out once, not on two days.", "duplicate"),
+        # damaged or quality
+        ("Three crates came in soaked, the cardboard had gone soft and wet.", "damaged"),
+        ("The yoghurt arrived warm, 14 degrees at the dock, so we refused it.", "damaged"),
+        ("We deducted the two drums that were rejected at goods-in.", "damaged"),
+        ("Twelve sacks had mould on them and went in the bin.", "damaged"),
+        ("Die Ventile waren undicht, wir zahlen den Betrag dafür nicht.", "damaged"),
+        ("Devolvemos as peças com defeito de fabrico.", "damaged"),
+        ("Les nappes sont revenues avec des taches, nous retenons 80 €.", "damaged"),
+        ("The printed boxes smell of solvent and our client refuses them.", "damaged"),
+        ("Two of the 40 panels were undersize and could not be fitted.", "damaged"),
+        ("Of the 50 trays, 6 came with cracked lids.", "damaged"),
+        # terms: discounts, rebates, retainage, interest under the terms
+        ("Paid minus 3% as usual for paying inside ten days.", "terms"),
+        ("We took the 2% 15 net 45 discount, paid on day 12.", "terms"),
+        ("Abbiamo applicato lo sconto cassa previsto in contratto.", "terms"),
+        ("Descuento por rappel anual aplicado según acuerdo.", "terms"),
+        ("Descontamos a bonificação anual prevista no acordo.", "terms"),
+        ("Retivemos a caução contratual de 5% até à receção da obra.", "terms"),
+        ("Os juros de mora não são devidos: pagámos dentro dos 30 dias acordados.", "terms"),
+        ("De rente klopt niet, we betalen altijd binnen 30 dagen volgens de voorwaarden.", "terms"),
+        # freight and logistics charges
+        ("We won't pay the delivery fee, delivery is free on orders this size.", "freight"),
+        ("Nous retirons les frais de livraison, la vente était franco.", "freight"),
+        ("The THC was already in the all-in rate.", "freight"),
+        ("De tolkosten horen niet op deze factuur.", "freight"),
+        ("Taking off the port storage charges your late paperwork caused.", "freight"),
+        # pricing: the price, a tax the invoice should not carry, something included
+        ("You charged VAT on a zero-rated export; please reissue without it.", "pricing"),
+        ("La factura lleva IVA y el servicio está exento.", "pricing"),
+        ("Die Leistung war im Festpreisangebot enthalten.", "pricing"),
+        ("Disposal was supposed to be included, so we are not paying it.", "pricing"),
+        ("You billed $44/seat; our agreement says less.", "pricing"),
+        ("18% off list is what our distributor deal says, not full list.", "pricing"),
+        # quantity: two different counts of the same thing
+        ("You charge 60 Kisten, our goods-in booked 54 Kisten.", "quantity"),
+        ("The invoice has 12 barrels, the delivery note 10 barrels.", "quantity"),
+        ("Six rolls were short in the container against the packing list.", "quantity"),
+        # not received: goods or service never came or not yet
+        ("The parts are still backordered, we'll pay when they arrive.", "not_received"),
+        ("Non abbiamo ancora ricevuto la merce, è ferma dal corriere.", "not_received"),
+        ("Aucune intervention n'a eu lieu chez nous ce jour-là.", "not_received"),
+        ("We have not yet received the second half of the order.", "not_received"),
+        ("The March visit was cancelled by your office, so please credit it.", "not_received"),
+    ],
+)
+def test_reason_words(text, reason):
+    assert reason_of(text, []) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a Brazilian "duplicata" (trade bill) or French "duplicata" (a copy) is no duplicate
+        ("A duplicata 5.120 foi paga hoje, descontamos o frete, que era CIF.", "freight"),
+        # a co-operative's name is no co-op advertising backcharge
+        ("Valley Growers Co-op paid 3310 less $200 for the crushed crates.", "damaged"),
+        # twice said of a failed test is no double billing
+        ("The unit failed its pressure test twice; we hold the invoice.", "damaged"),
+        # taxes withheld by law are `other`, retainage `terms`
+        ("Transferimos el total menos las retenciones de IIBB y Ganancias.", "other"),
+        ("We paid less the 10% retainage held until completion.", "terms"),
+    ],
+)
+def test_words_that_only_look_like_a_reason(text, reason):
+    assert reason_of(text, []) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Die Pumpe ist defekt und funktioniert nicht.", "damaged"),
+        ("Les pièces sont hors tolérance et non conformes.", "damaged"),
+        ("Las puertas llegaron rayadas y en mal estado.", "damaged"),
+        ("Il materiale è arrivato ammaccato, qualità scadente.", "damaged"),
+        ("De planken waren gekrast en beschimmeld.", "damaged"),
+        ("As caixas chegaram amassadas e molhadas.", "damaged"),
+        ("The shelving arrived warped and the paint was peeling.", "damaged"),
+        ("Es war nur eine Teillieferung, der Rest fehlt noch.", "quantity"),
+        ("Livraison incomplète : il manquait deux colis.", "quantity"),
+        ("The lift was never serviced: your technician never did the inspection.", "not_received"),
+        ("L'intervento non è mai stato eseguito.", "not_received"),
+        ("A equipa não fez a limpeza combinada.", "not_received"),
+        ("Nobody came to collect the waste on the 12th.", "not_received"),
+        ("Le prix facturé est plus cher que le devis.", "pricing"),
+        ("Nos cobraron de más por el mismo servicio.", "pricing"),
+        ("Jullie hebben te veel gerekend voor de huur.", "pricing"),
+        ("Les frais de transport ne sont pas dus.", "freight"),
+        ("Das Porto war nicht vereinbart.", "freight"),
+        ("El flete corría por su cuenta.", "freight"),
+        ("Contestons l'indemnité forfaitaire de recouvrement: payé dans les 30 jours.", "terms"),
+        ("Wir haben den Skonto abgezogen wie im Vertrag vorgesehen.", "terms"),
+    ],
+)
+def test_reason_words_in_more_languages(text, reason):
+    assert reason_of(text, []) == reason
+
+
+def test_transport_documents_are_no_freight():
+    text = "Nei documenti di trasporto risultano 11 viaggi, voi ne fatturate 15 viaggi."
+    assert reason_of(text, []) == "quantity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The subscription went up 30% at renewal with no notice; the contract caps increases.",
+        "Die Erhöhung um 12 % war nicht vereinbart.",
+        "El importe no es el pactado en el contrato marco.",
+        "Le montant convenu était de 900 € par mois.",
+        "Het afgesproken bedrag was lager dan wat u nu rekent.",
+    ],
+)
+def test_a_price_raised_or_not_as_agreed_is_pricing(text):
+    assert reason_of(text, []) == "pricing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our PO has 300 m of cable at $2.15, you invoiced $2.45.",
+        "The quote said €18.50 each and the invoice has €21.00 for 40 pieces, not 40 pieces.",
+        "You billed 12 drums at $310.00; your price list shows them at $285.00 for 10 drums.",
+    ],
+)
+def test_two_unit_prices_are_pricing_whatever_the_counts(text):
+    assert reason_of(text, []) == "pricing"
+
+
+def test_one_rate_times_a_count_is_still_quantity():
+    text = "We had the crane for 9 days, not 12. Daily rate $400 x 3 days = $1,200 held back."
+    assert reason_of(text, []) == "quantity"
+
+
+def test_paying_at_a_total_is_no_unit_price():
+    text = "We'll pay 5512 at $9,400, not $9,500: our 1% volume rebate for the quarter."
+    assert reason_of(text, []) == "terms"
