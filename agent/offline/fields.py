@@ -259,6 +259,8 @@ def _paid_on(
     prefer: Prefer = "future" if scheduled else "past"
     text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
     m = best_mention(clause, text, anchor, prefer, text_prefer, spans=False)
+    if m is not None:
+        m = _nearest_year(m, anchor)
     said = None if scheduled else _relative_day(clause, anchor)
     if said is not None and (m is None or m.text not in said[1]):
         return said[0]  # "wurde heute überwiesen", "réglé par CB ce soir", "paid last night"
@@ -269,6 +271,27 @@ def _paid_on(
         # date ("l'abbiamo pagata il 31/03 ... la 218 la paghiamo a fine mese").
         return first_date(m.text, anchor, "future") or m.value
     return m.value
+
+
+def _nearest_year(m: DateMention, anchor: date) -> DateMention:
+    """A day written without a year and read as half a year or more away is the same day in
+    the year nearest the reply ("remesa del día 5 de mayo" written on April 28: this May)."""
+    if abs((m.value - anchor).days) <= 180 or re.search(r"\d{4}|[/.-]\d{2}$", m.text):
+        return m
+    days = [
+        d
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (d := _same_day(m.value, year)) is not None
+    ]
+    nearest = min(days, key=lambda d: abs((d - anchor).days))
+    return DateMention(m.start, m.end, m.text, nearest, m.kind)
+
+
+def _same_day(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None  # February 29
 
 
 _TODAY = re.compile(
@@ -430,9 +453,14 @@ def payment_reference(text: str) -> str | None:
 def _labelled_date(text: str, anchor: date) -> date | None:
     """A date a remittance advice labels as the payment's ("Zahlungsdatum: 15.09.2026")."""
     for m in _DATE_LABEL.finditer(text):
-        mentions = find_dates(text[m.end() : m.end() + 40], anchor, "past")
+        after = text[m.end() : m.end() + 40]
+        mentions = find_dates(after, anchor, "past")
         if mentions and mentions[0].start == 0:
-            return mentions[0].value
+            # without a year, the nearer of the last and the next such day ("remesa del día
+            # 5 de mayo" written on April 28 is this May 5)
+            ahead = find_dates(after, anchor, "future")[0].value
+            past = mentions[0].value
+            return past if abs((anchor - past).days) <= abs((ahead - anchor).days) else ahead
     return None
 
 

@@ -33,3 +33,24 @@ def test_a_payment_settled_on_a_day_beside_a_promise_stays_past():
     text = "La 2603-540 a été réglée par virement le 7 mai ; la 2603-548 partira le 25 mai."
     f = fill(Intent.payment_sent, text, text, monday, "", [], frozenset({Intent.promise_to_pay}))
     assert f.paid_on == date(2026, 5, 7)
+
+
+def test_a_labelled_payment_date_without_a_year_is_the_nearest_one():
+    tuesday = date(2026, 4, 28)
+    text = "Van incluidas en la remesa del día 5 de mayo, por transferencia."
+    f = fill(Intent.payment_sent, text, text, tuesday, "", [])
+    assert f.paid_on == date(2026, 5, 5)
+
+
+def test_a_payment_the_bank_will_run_is_in_the_future():
+    thursday = date(2026, 7, 16)
+    text = "Las facturas están en la remesa que el banco ejecutará el viernes 24 de julio."
+    f = fill(Intent.payment_sent, text, text, thursday, "", [])
+    assert f.paid_on == date(2026, 7, 24)
+
+
+def test_a_labelled_day_without_a_year_is_the_nearest_such_day():
+    december = date(2026, 12, 22)
+    text = "Zahlungsavis\nZahlungsdatum: 4. Januar\nBetrag: 1.200,00 EUR"
+    f = fill(Intent.payment_sent, text, text, december, "", [])
+    assert f.paid_on == date(2027, 1, 4)
