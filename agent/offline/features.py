@@ -85,7 +85,7 @@ def scoped_terms(norm: str) -> Counter[str]:
 
 def tfidf(counts: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
     """Sublinear tf times idf over the known terms, scaled to unit length."""
-    vec = {t: _sublinear(c) * idf[t] for t, c in counts.items() if t in idf}
+    vec = {t: _sublinear(c) * w for t, c in counts.items() if (w := idf.get(t)) is not None}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     if norm:
         vec = {t: v / norm for t, v in vec.items()}
