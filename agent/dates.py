@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 Prefer = Literal["future", "past"]
@@ -276,6 +277,14 @@ _JOINER = re.compile(r"[\s,(]*(?:on\s+|the\s+|le\s+|am\s+|el\s+)?", re.I)
 
 def find_dates(text: str, anchor: date, prefer: Prefer = "future") -> list[DateMention]:
     """Every date mentioned in ``text``, in order, resolved against ``anchor``."""
+    return list(_find_dates(text, anchor, prefer))
+
+
+@lru_cache(maxsize=32)
+def _find_dates(text: str, anchor: date, prefer: Prefer) -> tuple[DateMention, ...]:
+    # Cached for the reply being read: the classifier, the field readers and the policy's
+    # grounding check read its text and clauses several times over (the mentions are
+    # frozen). Small on purpose: it saves those re-reads, not work across replies.
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -289,7 +298,7 @@ def find_dates(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
     found.sort(key=lambda d: d.start)
     # "Monday, July 20", "next week Wednesday 18 of march", "next Tuesday, June 23": a
     # vaguer mention right before a more precise one only names it.
-    return [
+    return tuple(
         d
         for d, following in zip(found, [*found[1:], None], strict=False)
         if not (
@@ -297,7 +306,7 @@ def find_dates(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
             and following.precision > d.precision
             and _JOINER.fullmatch(text[d.end : following.start])
         )
-    ]
+    )
 
 
 def first_date(text: str, anchor: date, prefer: Prefer = "future") -> date | None:

@@ -69,7 +69,9 @@ class Triager:
 
     @staticmethod
     def _config(message_id: str) -> dict[str, Any]:
-        return {"configurable": {"thread_id": message_id}}
+        # One task at a time (the graph is a line): langgraph's background pool for the
+        # checkpoint writes then starts one thread a run, not one a write.
+        return {"configurable": {"thread_id": message_id}, "max_concurrency": 1}
 
     def process(self, incoming: Reply, *, today: date | None = None) -> Outcome:
         """Triage one reply; a reply already processed (or waiting) is not run again.

@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, bindparam, insert
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel
 
@@ -17,6 +17,12 @@ from .errors import IdempotencyConflict
 from .models import AuditLog, utcnow
 
 AUDIT: Table = AuditLog.__table__  # type: ignore[attr-defined]
+# Built once: a statement made per action cost more than running it (SQLAlchemy's
+# coercion and cache key); reused, its compiled form comes from the cache at once.
+_EARLIER = sa_select(AUDIT.c.action, AUDIT.c.target, AUDIT.c.after, AUDIT.c.at).where(
+    AUDIT.c.idempotency_key == bindparam("key")
+)
+_APPEND = insert(AUDIT).returning(AUDIT.c.id)
 
 
 @dataclass(frozen=True)
@@ -61,11 +67,7 @@ def replay(session: Session, key: str | None, action: str) -> ActionResult | Non
     """
     if not key:
         return None
-    table = AUDIT
-    stmt = sa_select(table.c.action, table.c.target, table.c.after, table.c.at).where(
-        table.c.idempotency_key == key
-    )
-    row = session.connection().execute(stmt).first()
+    row = session.connection().execute(_EARLIER, {"key": key}).first()
     if row is None:
         return None
     if row.action != action:
@@ -97,8 +99,7 @@ def record(
     returns its id. A key already used raises `IntegrityError` at once."""
     session.flush()  # the action's own rows first, as the log reads them
     row = audit_row(actor=actor, action=action, target=target, key=key, before=before, after=after)
-    stmt = insert(AUDIT).values(**row, note=note).returning(AUDIT.c.id)
-    return int(session.connection().execute(stmt).scalar_one())
+    return int(session.connection().execute(_APPEND, {**row, "note": note}).scalar_one())
 
 
 def audit_row(

@@ -7,7 +7,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy import bindparam
+from sqlmodel import Session, SQLModel, col, select
 
 from .errors import (
     InvalidAmount,
@@ -24,12 +25,18 @@ E = TypeVar("E", bound=StrEnum)
 M = TypeVar("M", bound=SQLModel)
 
 
+# Built once (each action looks up its customer and invoices): a statement made per call
+# costs more in SQLAlchemy's coercion and cache key than it takes to run.
+_CUSTOMER = select(Customer).where(Customer.external_id == bindparam("external_id"))
+_INVOICES = select(Invoice).where(col(Invoice.number).in_(bindparam("numbers", expanding=True)))
+
+
 def get_customer(session: Session, customer: str | int) -> Customer:
     """A customer by external id (str) or primary key (int)."""
     if isinstance(customer, int):
         row = session.get(Customer, customer)
     else:
-        row = session.exec(select(Customer).where(Customer.external_id == customer)).first()
+        row = session.exec(_CUSTOMER, params={"external_id": customer}).first()
     if row is None:
         raise UnknownCustomer(f"unknown customer {customer!r}")
     return row
@@ -40,7 +47,7 @@ def get_invoices(session: Session, customer: Customer, numbers: Iterable[str]) -
     wanted = list(dict.fromkeys(n.strip() for n in numbers if n and n.strip()))
     if not wanted:
         return []
-    rows = {i.number: i for i in session.exec(select(Invoice).where(Invoice.number.in_(wanted)))}  # type: ignore[attr-defined]
+    rows = {i.number: i for i in session.exec(_INVOICES, params={"numbers": wanted})}
     missing = [n for n in wanted if n not in rows]
     if missing:
         raise UnknownInvoice(f"unknown invoice(s): {', '.join(missing)}")

@@ -13,7 +13,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
-from itertools import pairwise
+from functools import lru_cache
+from itertools import chain, pairwise
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|0+", re.UNICODE)
 _EMAIL = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -39,14 +40,22 @@ def terms(text: str, subject: str = "") -> Counter[str]:
     words = _WORD.findall(norm)
     counts.update(f"w:{w}" for w in words)
     counts.update(f"b:{a} {b}" for a, b in pairwise(words))
-    for word in words:
-        padded = f" {word} "
-        for n in CHAR_SIZES:
-            if len(padded) >= n:
-                counts.update(f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1))
+    counts.update(chain.from_iterable(map(char_grams, words)))
     counts.update(f"s:{w}" for w in _WORD.findall(normalise(subject)))
     counts.update(scoped_terms(norm))
     return counts
+
+
+@lru_cache(maxsize=65536)
+def char_grams(word: str) -> tuple[str, ...]:
+    """A word's ``c:`` terms, in the order `terms` counts them (the same words recur)."""
+    padded = f" {word} "
+    return tuple(
+        f"c:{padded[i : i + n]}"
+        for n in CHAR_SIZES
+        if len(padded) >= n
+        for i in range(len(padded) - n + 1)
+    )
 
 
 _CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]?")
@@ -76,11 +85,19 @@ def scoped_terms(norm: str) -> Counter[str]:
 
 def tfidf(counts: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, float]:
     """Sublinear tf times idf over the known terms, scaled to unit length."""
-    vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items() if t in idf}
+    vec = {t: _sublinear(c) * w for t, c in counts.items() if (w := idf.get(t)) is not None}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     if norm:
         vec = {t: v / norm for t, v in vec.items()}
     return vec
+
+
+_SUBLINEAR = tuple(1.0 + math.log(c) if c else 0.0 for c in range(64))
+
+
+def _sublinear(count: int) -> float:
+    """``1 + log(count)``; the usual counts from a table (the same floats)."""
+    return _SUBLINEAR[count] if count < 64 else 1.0 + math.log(count)
 
 
 RULE_SCALE = 0.2
