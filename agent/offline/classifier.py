@@ -68,6 +68,27 @@ _SPECIFIC_DOC = re.compile(
 )
 
 
+_CREDIT_DOC = (
+    r"credit (?:memo|note)|gutschrift|\bavoir\b|nota de cr[ée]dito|nota di credito|creditnota|"
+    r"creditfactuur"
+)
+_AGREED_WORDS = (
+    r"agreed|promised|approved|you(?:'d| would) (?:send|issue)|zugesagt\w*|vereinbart\w*|"
+    r"versprochen\w*|acordad[oa]|prometid[oa]|convenut[oa]|concordad[oa]|promis[e]?|convenu[e]?|"
+    r"accordé[e]?|toegezegd\w*|afgesproken|beloofd|combinad[oa]|accordat[oa]|promess[oa]"
+)
+_AGREED_CREDIT = re.compile(
+    rf"(?:{_CREDIT_DOC})[^.?!]{{0,60}}\b(?:{_AGREED_WORDS})|\b(?:{_AGREED_WORDS})\b[^.?!]{{0,60}}"
+    rf"(?:{_CREDIT_DOC})",
+    re.I,
+)
+"""A credit note already agreed ("die zugesagte Gutschrift", "the credit memo you agreed to
+issue"): the dispute behind it is settled, asking for it asks for a document."""
+_CONTESTS = re.compile(
+    r"\b(?:dispute[sd]?|disputing|contest\w*|bestreit\w*|beanstand\w*|betwist\w*|impugn\w*|"
+    r"reject\w*|refuse\w*)\b",
+    re.I,
+)
 _REMEDY = re.compile(
     r"credit (?:memo|note)|gutschrift|\bavoir\b|nota de cr[ée]dito|nota di credito|creditnota|"
     r"corrected|revised|korrigiert\w*|corrig[ée]\w*|corregid\w*|gecorrigeerd\w*|corrett\w*",
@@ -210,6 +231,21 @@ class OfflineClassifier:
             chosen[chosen.index(Intent.dispute)] = Intent.short_pay
             scores[Intent.short_pay] = max(
                 scores.get(Intent.short_pay, 0.0), scores[Intent.dispute]
+            )
+        if (
+            Intent.dispute in chosen
+            and _AGREED_CREDIT.search(text)
+            and all(
+                _AGREED_CREDIT.search(h.clause.text) and not _CONTESTS.search(h.clause.text)
+                for h in by_intent.get(Intent.dispute, [])
+            )
+        ):
+            # "Please send the credit note you agreed to last week": the dispute is settled;
+            # what they ask for now is the document.
+            chosen[chosen.index(Intent.dispute)] = Intent.invoice_request
+            chosen[:] = list(dict.fromkeys(chosen))
+            scores[Intent.invoice_request] = max(
+                scores.get(Intent.invoice_request, 0.0), scores[Intent.dispute]
             )
         if Intent.short_pay in chosen and Intent.dispute in chosen:
             # What they contest is what they deducted: short_pay with its reason, not also a

@@ -273,6 +273,11 @@ def _paid_on(
     return m.value
 
 
+SCHEDULED_AHEAD_DAYS = 45
+"""A payment date without a year is moved to the coming year's day only when that is at
+most this far ahead (a payment run weeks away); a day months ahead stays a past payment."""
+
+
 def _nearest_year(m: DateMention, anchor: date) -> DateMention:
     """A day written without a year and read as half a year or more away is the same day in
     the year nearest the reply ("remesa del día 5 de mayo" written on April 28: this May)."""
@@ -284,6 +289,8 @@ def _nearest_year(m: DateMention, anchor: date) -> DateMention:
         if (d := _same_day(m.value, year)) is not None
     ]
     nearest = min(days, key=lambda d: abs((d - anchor).days))
+    if (nearest - anchor).days > SCHEDULED_AHEAD_DAYS:
+        return m  # "was sent on 12 March" written in November: last March, not next
     return DateMention(m.start, m.end, m.text, nearest, m.kind)
 
 

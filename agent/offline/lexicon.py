@@ -866,7 +866,10 @@ RESOLVED = re.compile(
     r"let me check|"
     r"hat sich erledigt|ist erledigt|est réglée?|a été résolue?|está resuelt[oa]|se ha resuelto|"
     r"is opgelost|è stat[oa] risolt[oa]|foi resolvid[oa]|(?:clears?|cleared|clearing) up|"
-    r"(?:that|this|which) (?:resolves|settles|closes|fixes|sorts out) (?:it|that|the))\b"
+    r"(?:that|this|which) (?:resolves|settles|closes|fixes|sorts out) (?:it|that|the)|"
+    r"(?:tutto|è) chiarit[oa]|tutto chiaro|alles (?:klar|geklärt)|ist geklärt|todo claro|"
+    r"(?:est|tout est) (?:clair|éclairci)|alles duidelijk|tudo (?:claro|esclarecido)|"
+    r"(?:all|everything(?:'s| is)?) (?:clear|sorted|good)(?: now)?)\b"
 )
 """A dispute that is over, or denied: its words are not a dispute now."""
 BOUNCE = re.compile(

@@ -54,3 +54,10 @@ def test_a_labelled_day_without_a_year_is_the_nearest_such_day():
     text = "Zahlungsavis\nZahlungsdatum: 4. Januar\nBetrag: 1.200,00 EUR"
     f = fill(Intent.payment_sent, text, text, december, "", [])
     assert f.paid_on == date(2027, 1, 4)
+
+
+def test_a_payment_sent_months_ago_without_a_year_stays_in_the_past():
+    november = date(2026, 11, 24)
+    text = "Payment of 2,350.00 EUR for invoice INV-3391 was sent by wire on 12 March."
+    f = fill(Intent.payment_sent, text, text, november, "", [])
+    assert f.paid_on == date(2026, 3, 12)

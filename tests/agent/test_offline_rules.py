@@ -660,3 +660,28 @@ def test_this_week_in_five_languages_is_a_date():
     anchor = SENT.date()  # a Tuesday
     for words in ("deze week", "diese Woche", "cette semaine", "esta semana", "questa settimana"):
         assert _promise_dates(f"wir zahlen {words}", anchor) == [datetime(2026, 11, 27).date()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're still waiting on the credit memo you agreed to issue for the two broken pallets.",
+        "Wo bleibt die vereinbarte Gutschrift für die Retoure vom 3. November?",
+    ],
+)
+def test_asking_for_a_credit_note_already_agreed_asks_for_a_document(text):
+    intents = full.classify(Reply(text=text, sent_at=SENT)).intents
+    assert "invoice_request" in intents and "dispute" not in intents
+
+
+def test_a_dispute_beside_an_agreed_credit_note_stays_a_dispute():
+    text = "We dispute INV-44 pricing and still need the credit memo you promised for INV-40."
+    assert "dispute" in full.classify(Reply(text=text, sent_at=SENT)).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Danke für die Gutschrift, alles geklärt.", "Merci pour l'avoir, tout est clair maintenant."],
+)
+def test_all_cleared_up_is_no_dispute(text):
+    assert "dispute" not in votes(text)
