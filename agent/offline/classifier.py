@@ -420,6 +420,10 @@ and keeps plain replies plain: "We paid $1,250.00 by wire on Friday." is not als
 promise (0.35 against 0.29)."""
 
 
+GUESS_FLOOR = 0.2
+"""A named intent under its threshold is still the best guess of a reply nothing clears only
+at this probability or more, or with a rule behind it (dev: 4 replies right, 2 wrong)."""
+
 RULED_OUT = 0.1
 """The probability reported for a short pay the words rule out (no word of paying less,
 `lexicon.SHORT_EVIDENCE`). The model's own figure is often 0.4-0.9 for a plain "we paid
@@ -480,7 +484,15 @@ def _decide(
             return []
     if not chosen and not auto:
         best = max(model.intents, key=lambda i: probs[i] / model.threshold[i])
-        if best != Intent.other:
+        # The best guess of a reply no intent clears: kept when a rule found it, when the
+        # model gives it a fifth or more, or for distress; below that, nothing is a guess
+        # ("abbiamo già effettuato il pagamento?" is a question, `other`).
+        if best != Intent.other and (
+            votes is None
+            or votes.get(Intent(best), 0.0) > 0
+            or probs[best] >= GUESS_FLOOR
+            or best == Intent.financial_distress
+        ):
             chosen = [Intent(best)]
     return chosen
 

@@ -151,7 +151,14 @@ CUES: list[Cue] = [
         r"transferencia)|(?:ya )?est[áa] pagad[oa]|j[áa] est[áa] pag[oa]|foi pag[oa]|foram pag[oa]s|"
         r"fiz o pix|mandei o pix|pix (?:feito|enviado|realizado)|liquidat[ae]|è stato disposto|"
         r"(?:è|sono) partit[oaie]|(?:est|sont) partie?s?|a été (?:payée?|réglée?|virée?)|"
-        r"già presentata)",
+        r"già presentata|(?:on a|nous avons|j'ai|hemos|he|abbiamo|ho|wir haben|ich habe|we hebben|"
+        r"ik heb|fizemos|fiz) (?:bien |déjà |ya |già |schon |bereits |al )?(?:fait|effectué|envoyé|"
+        r"passé|émis|hecho|realizado|enviado|fatto|effettuato|eseguito|disposto|gemacht|"
+        r"veranlasst|gedaan|uitgevoerd|feito|efetuado) (?:le |un |notre |el |la |il |lo |den |die |"
+        r"de |het |o |a )?(?:virement|paiement|règlement|chèque|pago|transferencia|bonifico|"
+        r"pagamento|überweisung|zahlung|betaling|overboeking|transferência)|(?:wir haben|ich habe|"
+        r"we hebben|ik heb) (?:die |den |de |het )?(?:überweisung|zahlung|betaling|overboeking) "
+        r"(?:\w+ ){0,3}?(?:veranlasst|getätigt|ausgeführt|gemacht|angewiesen|gedaan|uitgevoerd))",
         claim=True,
     ),
     _c(

@@ -685,3 +685,29 @@ def test_a_dispute_beside_an_agreed_credit_note_stays_a_dispute():
 )
 def test_all_cleared_up_is_no_dispute(text):
     assert "dispute" not in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir haben die Überweisung gestern veranlasst.",
+        "Hemos realizado el pago esta mañana.",
+        "Abbiamo effettuato il bonifico ieri pomeriggio.",
+    ],
+)
+def test_we_made_the_transfer_in_three_languages(text):
+    assert "payment_sent" in votes(text)
+
+
+def test_a_faint_guess_no_rule_backs_is_other():
+    from arbox.agent.offline.classifier import GUESS_FLOOR, _decide
+
+    model = full.model
+    assert model is not None
+    assert model.threshold["payment_sent"] > GUESS_FLOOR + 0.05
+    probs = {i: 0.01 for i in model.intents}
+    probs["payment_sent"] = GUESS_FLOOR - 0.05
+    assert _decide(model, probs, False, {}) == []
+    assert _decide(model, probs, False, {"payment_sent": 0.7}) == ["payment_sent"]
+    probs["payment_sent"] = GUESS_FLOOR + 0.05
+    assert _decide(model, probs, False, {}) == ["payment_sent"]
