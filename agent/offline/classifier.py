@@ -696,12 +696,9 @@ def _apply_precedence(by_intent: dict[Intent, list[Hit]]) -> None:
     """Rules between intents that the cues alone can not express."""
     if Intent.missing_po in by_intent and Intent.invoice_request in by_intent:
         # "resend the invoice with our PO number" asks for a fix, not for a document.
-        po_clauses = {h.clause for h in by_intent[Intent.missing_po]}
-        kept = [
-            h
-            for h in by_intent[Intent.invoice_request]
-            if h.clause not in po_clauses or _SPECIFIC_DOC.search(h.clause.text)
-        ]
+        # "... is missing our order reference. Please resend it." asks for the same fix in
+        # the next sentence: only a document named for itself (a copy, a POD) stays.
+        kept = [h for h in by_intent[Intent.invoice_request] if _SPECIFIC_DOC.search(h.clause.text)]
         if kept:
             by_intent[Intent.invoice_request] = kept
         else:

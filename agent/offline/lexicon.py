@@ -477,14 +477,20 @@ CUES: list[Cue] = [
         I.missing_po,
         0.85,
         r"\b(?:no|without|missing|need|needs|requires?|required|include|"
-        r"reference|add|with)\b[^.]{0,40}\b(?:po|p\.o\.|purchase order|bestellnummer|bon de "
-        r"commande|numéro de commande|orden de compra)\b",
+        r"reference|add|with|fehlt|fehlen|ohne|manque|sans|falta|sin|manca|senza|ontbreekt|zonder)"
+        r"\b[^.]{0,40}\b(?:po|p\.o\.|purchase order|bestellnummer|bestellreferenz|bon de "
+        r"commande|numéro de commande|référence de commande|orden de compra|número de pedido|"
+        r"numero d'ordine|bestelnummer|inkoopordernummer|número de encomenda)\b",
     ),
     _c(
         I.missing_po,
         0.85,
-        r"\b(?:po|p\.o\.|purchase order)\b[^.]{0,40}\b(?:required|missing|"
-        r"needed|mandatory|doesn't exist|does not exist|invalid|not valid|wrong|on (?:it|them|each))",
+        r"\b(?:po|p\.o\.|purchase order|order (?:number|no|reference|ref)|requisition number|"
+        r"release number|bestellnummer|bestellreferenz|numéro de commande|référence de commande|"
+        r"número de pedido|numero d'ordine|numero ordine|bestelnummer|inkoopordernummer|"
+        r"ordernummer|número de encomenda|nota de encomenda)\b[^.]{0,40}\b(?:required|missing|"
+        r"needed|mandatory|doesn't exist|does not exist|invalid|not valid|wrong|on (?:it|them|each)|"
+        r"fehlt|manque|falta|manca|ontbreekt|obligatoire|obligatorio|obbligatorio|verplicht)",
     ),
     _c(
         I.missing_po,

@@ -711,3 +711,29 @@ def test_a_faint_guess_no_rule_backs_is_other():
     assert _decide(model, probs, False, {"payment_sent": 0.7}) == ["payment_sent"]
     probs["payment_sent"] = GUESS_FLOOR + 0.05
     assert _decide(model, probs, False, {}) == ["payment_sent"]
+
+
+def test_a_resend_asked_a_sentence_after_a_missing_reference_is_the_fix_not_a_document():
+    text = (
+        "We cannot book INV-5521: our order number is missing. Please send it again with "
+        "order number 4500-1187."
+    )
+    found = votes(text)
+    assert "missing_po" in found and "invoice_request" not in found
+    text = (
+        "We cannot book INV-5521: our order number is missing. Please also send a copy of "
+        "the signed delivery note."
+    )
+    assert {"missing_po", "invoice_request"} <= set(votes(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our order number is missing on the invoice.",
+        "Auf der Rechnung fehlt leider unsere Bestellreferenz.",
+        "Il numero d'ordine manca sulla fattura.",
+    ],
+)
+def test_an_order_reference_said_missing_is_a_missing_po(text):
+    assert "missing_po" in votes(text)
