@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlmodel import select as sa_select
 from typer.testing import CliRunner
 
 from arbox.bootstrap import sender_from_settings
@@ -117,6 +118,10 @@ def test_approvals_by_number_or_bare_id_show_and_a_bad_edit_is_refused_and_retry
         first = s.get(Approval, 1)
         assert first is not None and first.status == "pending"
         message_id = first.message_id
+        # An approval whose proposal quotes the customer ("Dispute (pricing): “...”").
+        with_quote = next(
+            a.id for a in s.exec(sa_select(Approval)).all() if "\u201c" in str(a.proposal)
+        )
     listed = runner.invoke(app, ["--db", url, "approvals"])
     assert message_id in listed.stdout
     shown = runner.invoke(app, ["approvals", "--db", url, "show", message_id.strip("<>")])
@@ -124,7 +129,7 @@ def test_approvals_by_number_or_bare_id_show_and_a_bad_edit_is_refused_and_retry
     assert "why a person is asked" in shown.stdout and "proposed actions" in shown.stdout
     # The status is printed (not swallowed as markup); quotes are printed, not \u-escaped.
     assert "[pending]" in shown.stdout
-    quoted = runner.invoke(app, ["approvals", "--db", url, "show", "2"])
+    quoted = runner.invoke(app, ["approvals", "--db", url, "show", str(with_quote)])
     assert "\u201c" in quoted.stdout and "\\u201c" not in quoted.stdout
     bad = tmp_path / "bad.json"
     bad.write_text('[{"name": "pause_dunning", "args": {"customer": "C-1", "colour": "red"}}]')
