@@ -83,8 +83,8 @@ def triage(
         list[Path] | None,
         typer.Option(
             help="Triage dataset (JSONL); repeat it or give a glob for several files. "
-            "Default: triage.jsonl, triage_b.jsonl, triage_c.jsonl, triage_d.jsonl and "
-            "triage_e.jsonl when present."
+            "Default: triage.jsonl, triage_b.jsonl, triage_c.jsonl, triage_d.jsonl, "
+            "triage_e.jsonl and triage_f.jsonl when present."
         ),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,

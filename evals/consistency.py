@@ -8,7 +8,8 @@ returns, per case id, the list of conventions the case breaks:
     python -m arbox.evals.consistency [FILE...]  # exit 1 when any case breaks a convention
 
 With no file it checks every shipped dataset (`default_datasets()`: `triage.jsonl`,
-`triage_b.jsonl`, `triage_c.jsonl`, `triage_d.jsonl`, `triage_e.jsonl`), each file on its own.
+`triage_b.jsonl`, `triage_c.jsonl`, `triage_d.jsonl`, `triage_e.jsonl`, `triage_f.jsonl`), each
+file on its own.
 
 Rules: known intents only; `other` alone; no `dispute` beside `short_pay` (a deduction is
 `short_pay`); fields only for labelled intents and only the contract's keys for each;
