@@ -124,6 +124,17 @@ _SCHEDULED = re.compile(
 """Present or perfect: the payment is already set up in their system for a date ("it's in
 Thursday's run", "ist für den Zahllauf eingeplant", "está agendado"); "we will pay in the
 next run" is a promise only."""
+_NO_DEDUCTION = re.compile(
+    r"\b(?:no deductions?|not deducted|nothing (?:was )?deducted|(?:did|have) not deduct\w*|"
+    r"didn't deduct|haven't deducted|without (?:any )?deduction|in full\b[^.]{0,30}\bno deduction|"
+    r"kein(?:en)? abzug|abzug (?:haben wir|wurde) nicht|nichts abgezogen|nicht gekürzt|"
+    r"aucune (?:déduction|retenue)|rien déduit|"
+    r"ningún descuento|sin (?:ninguna )?deducción|nada deducido|nessuna (?:detrazione|trattenuta)|"
+    r"nulla (?:detratto|trattenuto)|geen aftrek|niets ingehouden|nenhum desconto|sem (?:qualquer )?"
+    r"dedução)\b",
+    re.IGNORECASE,
+)
+"""They say they took nothing off: whatever is missing is not a deduction of theirs."""
 _NOT_DUE_YET = re.compile(
     r"\b(?:(?:is|are|was|were)(?:n't| not) (?:yet )?(?:due|late|overdue|past due)|not (?:yet )?"
     r"(?:due|late|overdue|past due)|won't be due|due only|no vence\w*|todavía no ha vencido|"
@@ -201,8 +212,10 @@ class OfflineClassifier:
             # can" or "a payment plan over the next three months" promises nothing the
             # ledger can hold them to.
             chosen.remove(Intent.promise_to_pay)
-        if not SHORT_EVIDENCE.search(text):
-            _rule_out(Intent.short_pay, chosen, scores)  # paying less is said in words
+        if not SHORT_EVIDENCE.search(text) or _NO_DEDUCTION.search(text):
+            # Paying less is said in words ("Einen Abzug haben wir nicht vorgenommen" says
+            # the difference is not theirs to explain: a bank's fee, not a deduction).
+            _rule_out(Intent.short_pay, chosen, scores)
         if (
             Intent.wrong_contact in chosen
             and Intent.invoice_request in chosen

@@ -419,7 +419,9 @@ CUES: list[Cue] = [
         r"held back|took off|net of|less \$|less (?:the|our)|abgezogen|abzug|déduit|descontamos|"
         r"deducido|except the|minus the|instead of \$?[\d,.]+|knock(?:ed|ing)? (?:it |that |them )?off|"
         r"ingehouden|inbehouden|in mindering|\d+ ?% weniger|weniger (?:bezahlt|überwiesen)|descont(?:ar|aremos|amos|ado|ei|amos)|"
-        r"retenemos|retenido|retenu\w*|trattenut\w*|detratt\w*|abzüglich)",
+        r"retenemos|retenido|retenu\w*|trattenut\w*|detratt\w*|abzüglich|"
+        r"(?:paid|pagato|pagata|payée?|pagad[oa]|bezahlt|betaald|pago|paga),? (?:less|minus|meno|"
+        r"moins|menos|abzgl\.?|min)\b)",
     ),
     _c(
         I.short_pay,

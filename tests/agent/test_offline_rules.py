@@ -737,3 +737,22 @@ def test_a_resend_asked_a_sentence_after_a_missing_reference_is_the_fix_not_a_do
 )
 def test_an_order_reference_said_missing_is_a_missing_po(text):
     assert "missing_po" in votes(text)
+
+
+def test_paid_less_something_is_a_short_pay_in_few_words():
+    assert "short_pay" in votes("Pagato, meno la cassa rotta.")
+    assert "short_pay" in votes("Payé, moins les deux palettes abîmées.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We paid 4,210.00 in full by wire; the 15.00 missing is the intermediary bank's fee, we "
+        "did not deduct anything.",
+        "Bezahlt in voller Höhe, 2.300,00 EUR. Die fehlenden 12,00 EUR sind Bankspesen, einen "
+        "Abzug haben wir nicht vorgenommen.",
+    ],
+)
+def test_a_payment_that_says_nothing_was_deducted_is_no_short_pay(text):
+    triage = full.classify(Reply(text=text, sent_at=SENT))
+    assert "payment_sent" in triage.intents and "short_pay" not in triage.intents
