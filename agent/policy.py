@@ -63,12 +63,12 @@ ROUTE_BY_REASON = {"pricing": "sales", "terms": "sales"}
 
 DEFAULT_AUTONOMY_THRESHOLD = 0.9
 """Chosen on the dev split with `arbox eval automation-curve` for the fitted label-set
-estimator (`agent/offline/label_set.json`) of the model trained on all five datasets:
-about 2% of the automatic replies wrong at most, as much automation as that allows (dev:
-15.0% automatic, 1 of 87 wrong; 0.85 gives 22% with 3.1% wrong; the
-steps of 0.01 are within dev's noise). Issue 15's target (<= 2% wrong at >= 50%
-automatic) is out of reach of any threshold: the policy's other checks already ask a
-person about 54% of dev replies. Re-run the sweep after retraining."""
+estimator (`agent/offline/label_set.json`) of the model trained on all six datasets: the
+curve's operating point is 0.88 (18.6% automatic, 1 of 123 wrong), but 0.87 already gives
+4 of 135 wrong, so the default stands a step above that cliff (dev: 13.8% automatic, 1 of
+91 wrong). Issue 15's target (<= 2% wrong at >= 50% automatic) is out of reach of any
+threshold: the policy's other checks already ask a person about 54% of dev replies.
+Re-run the sweep after retraining."""
 
 ASKED_CLAIMS = frozenset({Intent.payment_sent, Intent.dispute, Intent.extended_terms})
 """Intents that state a fact ("we paid", "this is wrong", "our terms are net 60"): asked as

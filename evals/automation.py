@@ -137,11 +137,16 @@ def automation_curve(
 
 def operating_point(curve: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
     """The lowest threshold (most automation) from which every higher threshold keeps the
-    wrong-automatic share within the target; None when the highest does not."""
+    wrong-automatic share within the target; None when none does. A row of fewer than
+    ``1 / TARGET_WRONG`` automatic replies can not break the chain: one mistake among 24
+    is 4% by arithmetic, not a sign that the estimate is worse up there."""
     best = None
     for row in sorted(curve, key=lambda r: r["threshold"], reverse=True):
-        if row["automatic"] and row["automatic_wrong_rate"] > TARGET_WRONG:
+        small = row["automatic"] * TARGET_WRONG < 1
+        if row["automatic"] and row["automatic_wrong_rate"] > TARGET_WRONG and not small:
             break
+        if small:
+            continue
         if row["automatic"]:
             best = row
     return best

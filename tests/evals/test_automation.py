@@ -100,7 +100,10 @@ def test_the_operating_point_is_the_lowest_threshold_safe_from_there_up():
         {"threshold": 1.0, "automatic": 0, "automatic_wrong_rate": 0.0},
     ]
     assert operating_point(curve)["threshold"] == 0.6
-    curve[3]["automatic_wrong_rate"] = 0.1
+    # One mistake among the 24 surest replies is 4%: too few replies to break the chain.
+    curve.insert(4, {"threshold": 0.9, "automatic": 24, "automatic_wrong_rate": 0.0417})
+    assert operating_point(curve)["threshold"] == 0.6
+    curve[3]["automatic"], curve[3]["automatic_wrong_rate"] = 60, 0.1
     assert operating_point(curve) is None
 
 
