@@ -207,6 +207,18 @@ class OfflineClassifier:
             # "HG-4401 isn't due until 31 May": the date is when it falls due under the
             # terms they claim, not one they commit to; no promise rule found one.
             chosen.remove(Intent.promise_to_pay)
+        if (
+            Intent.promise_to_pay in chosen
+            and Intent.promise_to_pay not in by_intent
+            and Intent.payment_sent in by_intent
+            and not FUTURE.search(normalize(text))
+            and not _SCHEDULED.search(text)
+            and {m.kind for m in find_dates(text, anchor, "past")} == {"weekday"}
+        ):
+            # "Cheque 004417 went in the post on Friday": a payment said made, with nothing
+            # said of the future and no date but a weekday, promises nothing; the weekday is
+            # when it was made.
+            chosen.remove(Intent.promise_to_pay)
         if Intent.promise_to_pay in chosen and not _promise_dates(text, anchor):
             # A promise commits to a date (CONTRACTS.md section 1); "will send more when I
             # can" or "a payment plan over the next three months" promises nothing the

@@ -107,8 +107,9 @@ CUES: list[Cue] = [
         I.payment_sent,
         0.8,
         r"\b(?:payment|check|cheque|wire|ach|transfer|funds)\b[^.?]{0,60}"
-        r"\b(?:went out|is in the mail|in the mail|(?:was|were|has been|have been) (?:sent|released|"
-        r"completed|issued|made|processed|executed|submitted|initiated|transferred|remitted)|"
+        r"\b(?:went out|is in the mail|in the mail|in the post|(?:was|were|has been|have been) "
+        r"(?:sent|released|completed|issued|made|processed|executed|submitted|initiated|"
+        r"transferred|remitted)|"
         r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b",
         claim=True,
     ),

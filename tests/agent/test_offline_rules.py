@@ -756,3 +756,11 @@ def test_paid_less_something_is_a_short_pay_in_few_words():
 def test_a_payment_that_says_nothing_was_deducted_is_no_short_pay(text):
     triage = full.classify(Reply(text=text, sent_at=SENT))
     assert "payment_sent" in triage.intents and "short_pay" not in triage.intents
+
+
+def test_a_payment_made_on_a_weekday_promises_nothing():
+    for text in ("pd friday ck 5521", "The cheque went in the post on Monday."):
+        intents = full.classify(Reply(text=text, sent_at=SENT)).intents
+        assert intents == ["payment_sent"], (text, intents)
+    later = "Paid INV-3 on Monday, the rest on Friday."
+    assert "promise_to_pay" in full.classify(Reply(text=later, sent_at=SENT)).intents
