@@ -660,6 +660,10 @@ def _settled_until(norm: str) -> int:
     return contrast.start() if contrast else len(norm)
 
 
+_THANKS_FOR = re.compile(
+    r"\b(?:thanks|thank you|many thanks|danke|merci|gracias|grazie|bedankt|obrigad[oa])\s+"
+    r"(?:\w+\s+){0,2}?(?:for|für|pour|por|per|voor)\b[^.?]*$"
+)
 _CONDITIONAL = re.compile(r"\b(?:if|whether|in case|falls|wenn|ob|si|indien)\b")
 _YES_NO = re.compile(
     r"^\W*(?:is|are|was|were|do|does|did|can|could|should|would|will|have|has|am|shall|"
@@ -704,6 +708,8 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
         return True
     if cue.intent in (Intent.dispute, Intent.extended_terms) and question and _YES_NO.match(norm):
         return True
+    if cue.intent is Intent.invoice_request and _THANKS_FOR.search(before):
+        return True  # "thanks for sending the credit memo": it came, nothing is asked
     if cue.intent is Intent.extended_terms and _UNSURE.search(norm[: m.start()]):
         return True  # "I thought our deal was net 60", "would you be open to net 45"
     if cue.claim:

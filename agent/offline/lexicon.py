@@ -152,7 +152,8 @@ CUES: list[Cue] = [
         r"transferencia)|(?:ya )?est[áa] pagad[oa]|j[áa] est[áa] pag[oa]|foi pag[oa]|foram pag[oa]s|"
         r"fiz o pix|mandei o pix|pix (?:feito|enviado|realizado)|liquidat[ae]|è stato disposto|"
         r"(?:è|sono) partit[oaie]|(?:est|sont) partie?s?|a été (?:payée?|réglée?|virée?)|"
-        r"già presentata|(?:on a|nous avons|j'ai|hemos|he|abbiamo|ho|wir haben|ich habe|we hebben|"
+        r"già presentata|(?:fizemos|efetuamos|realizamos|efetuei|realizei) o pagamento|"
+        r"(?:on a|nous avons|j'ai|hemos|he|abbiamo|ho|wir haben|ich habe|we hebben|"
         r"ik heb|fizemos|fiz) (?:bien |déjà |ya |già |schon |bereits |al )?(?:fait|effectué|envoyé|"
         r"passé|émis|hecho|realizado|enviado|fatto|effettuato|eseguito|disposto|gemacht|"
         r"veranlasst|gedaan|uitgevoerd|feito|efetuado) (?:le |un |notre |el |la |il |lo |den |die |"
@@ -943,7 +944,7 @@ DOC_ISSUED = re.compile(
 FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|gonna|plan to|planned|intend|expect|next|once|when we|"
     r"tomorrow|morgen|demain|mañana|domani|amanhã|wordt|seront|será|serán|serão|sarà|saranno|"
-    r"werden|wird|sera|vamos a|zullen|zal|gaan|vou|vamos|\w{3,}(?:erons|irons|rerons|"
+    r"werden|wird|sera|vamos a|zullen|zal|gaan|vou|vamos|verr[àa]|verranno|vendr[áa]n?|\w{3,}(?:erons|irons|rerons|"
     r"aremos|eremos|iremos|eremo|aremo|iremo))\b"
 )
 """The future, in English and in the verb endings of French, Spanish, Italian and Portuguese

@@ -764,3 +764,14 @@ def test_a_payment_made_on_a_weekday_promises_nothing():
         assert intents == ["payment_sent"], (text, intents)
     later = "Paid INV-3 on Monday, the rest on Friday."
     assert "promise_to_pay" in full.classify(Reply(text=later, sent_at=SENT)).intents
+
+
+def test_thanks_for_a_document_asks_for_none_but_merci_de_does():
+    assert "invoice_request" not in votes("Thanks for sending the credit memo, all sorted.")
+    assert "invoice_request" in votes("Merci de nous envoyer un relevé de compte à jour.")
+
+
+def test_italian_future_and_portuguese_past_payments():
+    found = votes("La fattura 220/2026 verrà pagata con bonifico il 9 dicembre.")
+    assert "payment_sent" not in found and "promise_to_pay" in found
+    assert "payment_sent" in votes("Já fizemos o pagamento da fatura na sexta.")
