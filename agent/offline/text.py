@@ -184,7 +184,15 @@ def normalize(text: str) -> str:
         r"\bill (?=pay|send|get|wire|make|have|mail|transfer|settle|do|call)", "i'll ", text
     )
     text = re.sub(r"\bim (?=not|going|sending|paying|out|on|in|the|sorry)", "i'm ", text)
+    # A point inside a number or after "no."/"nr." ends no sentence: "cheque no. 004417 for
+    # £1,262.40 went in the post" is one stretch for the patterns that look across words.
+    text = _INNER_POINT.sub("", text)
+    text = _ABBREVIATION_POINT.sub(r"\1", text)
     return _BARE_CONTRACTION.sub(r"\1't", text)
+
+
+_INNER_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_ABBREVIATION_POINT = re.compile(r"\b(no|nr|nos|n°|nº|ref|inv|approx|ca|incl|excl|vs|st|ck)\.(?= )")
 
 
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)

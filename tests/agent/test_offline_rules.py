@@ -775,3 +775,11 @@ def test_italian_future_and_portuguese_past_payments():
     found = votes("La fattura 220/2026 verrà pagata con bonifico il 9 dicembre.")
     assert "payment_sent" not in found and "promise_to_pay" in found
     assert "payment_sent" in votes("Já fizemos o pagamento da fatura na sexta.")
+
+
+def test_a_point_inside_an_amount_or_after_no_ends_no_sentence():
+    from arbox.agent.offline.text import normalize
+
+    assert normalize("Cheque no. 004417 for £1,262.40 went") == "cheque no 004417 for £1,26240 went"
+    found = votes("Cheque no. 004417 for £1,262.40 went in the post to your office yesterday.")
+    assert "payment_sent" in found
