@@ -556,6 +556,8 @@ def test_a_plain_payment_reports_no_likely_short_pay(text):
         ("2026-118: niet gevonden in onze administratie, graag een kopie.", "invoice_request"),
         ("¿Podrían enviarnos el comprobante de entrega firmado?", "invoice_request"),
         ("Les agradecería que nos envíen el estado de cuenta actualizado.", "invoice_request"),
+        ("Podem enviar-nos o recibo da última transferência?", "invoice_request"),
+        ("Potreste mandarci la ricevuta del bonifico?", "invoice_request"),
         (
             "Please forward a copy of the revised quote and the signed delivery note.",
             "invoice_request",
