@@ -252,6 +252,29 @@ def test_the_dispute_reason(text, reason):
          "Maria Russo"),
         ("I think the new manager is Dave, but I don't have his email.", "b@x.com", "Dave"),
         ("not me - ask Omar", "a@b.com", "Omar"),
+        # a person given a title or honorific, lower-case or abbreviated as the language does
+        ("Le liquidateur est Maître Paul Aubert, écrivez à creances@aubert-mj.fr.", "a@b.com",
+         "Maître Paul Aubert"),
+        ("Bewindvoerder is mr. K.L. de Boer, vorderingen via boer@insolventie.nl.", "a@b.com",
+         "mr. K.L. de Boer"),
+        ("Commissario è il dott. Marco Ferri. Scrivete a ferri@studio.it per i crediti.",
+         "a@b.com", "dott. Marco Ferri"),
+        # the name after its title and initials ends before the firm's "van"
+        ("Bewindvoerder is mr. A.B. Smit van Smit Advocaten. Wij betalen niets meer. Uw "
+         "vorderingen kunt u sturen naar info@smit-advocaten.nl.", "a@b.com", "mr. A.B. Smit"),
+        ("Sachwalterin ist Rechtsanwältin Dr. Eva Kern. Bitte wenden Sie sich an die Kanzlei: "
+         "kern@kern-recht.de.", "a@b.com", "Rechtsanwältin Dr. Eva Kern"),
+        # the person greeted is not the new contact
+        ("Dear Mr. Lund, claims now go to claims@lund-admin.co.uk.", "a@b.com", None),
+        # a word capitalised only because it opens the sentence is nobody
+        ("Hola. Los pedidos los lleva la central, escriban a compras@central.es.", "a@b.com",
+         None),
+        ("Our office moved. All post to ap@newco.com please.", "a@b.com", None),
+        # a month is no person
+        ("Invoices after May 1 go to ap@newco.com instead.", "a@b.com", None),
+        # the one a letter is to be marked for
+        ("Envíen la factura a pagos@hotelmar.es, a la atención de Lucía.", "a@b.com", "Lucía"),
+        ("Mandem para contas@loja.com.br, aos cuidados do Sr. Paulo.", "a@b.com", "Sr. Paulo"),
     ],
 )  # fmt: skip
 def test_the_new_contacts_name(text, sender, name):
