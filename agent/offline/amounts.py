@@ -384,8 +384,13 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     if paid is not None and deducted is None and len(amounts) >= 2:
         # "$1,800 instead of $2,000", "9,310.00 ... (invoice total 9,500.00)"
         total = max(a.value for a in amounts)
+        others = {a.value for a in amounts} - {paid}
         if total > paid:
             deducted = total - paid
+        elif len(others) == 1:
+            # the one smaller amount beside the payment is what it kept back: "the other
+            # $1,600.00 is ...", "Les 340,00 € restants ...", "the extra $2,350 ..."
+            deducted = others.pop()
     return paid, deducted
 
 

@@ -79,3 +79,25 @@ def test_less_than_billed_is_the_deduction():
 )
 def test_more_ways_to_say_the_deduction(text, deducted):
     assert short_pay_amounts(text)[1] == Decimal(deducted)
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # beside the amount paid, the one smaller amount a short pay names is what it kept
+        ("Wired $6,300 this morning. The remaining $420 covers the pallets you never collected.",
+         "6300", "420"),
+        ("Abbiamo pagato 2.150,00 €; i 180,00 € del trasporto non erano nell'offerta.",
+         "2150.00", "180.00"),
+        ("Betaald: € 940,00. De € 60,00 voor de spoedlevering staat niet in de order.",
+         "940.00", "60.00"),
+    ],
+)  # fmt: skip
+def test_the_one_smaller_amount_beside_a_payment_is_the_deduction(text, paid, deducted):
+    assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
+
+
+def test_two_smaller_amounts_name_no_deduction_alone():
+    # which of them was kept is not said by size alone
+    text = "Paid $5,000 today. Freight was $120 and the fuel surcharge $80."
+    assert short_pay_amounts(text)[1] is None
