@@ -60,7 +60,8 @@ _CONJUNCTION = re.compile(
 
 
 _GROSS = re.compile(
-    r"(?:invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|au lieu "
+    r"(?:invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|"
+    r"rather than|au lieu "
     r"de?s?|statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|"
     r"bruttobetrag|invoice (?:amount|of)|\d of(?: the| your| our)?)[^\d\n.!?]{0,12}$",
     re.I,
@@ -91,7 +92,7 @@ _PAID_AFTER = re.compile(
 """Said after the amount: the amount that went ("the remaining $22,850.00 was paid by ACH")."""
 _PAID_THE_DIFFERENCE = re.compile(
     r"\b(?:paid|pay|remitted|sent|wired|transferred)\s+(?:the\s+)?(?:difference|balance|"
-    r"remainder|rest)\s+(?:of\s+)?$",
+    r"remainder|rest)(?:\s+of|\s*[,:])?\s*$",
     re.I,
 )
 _OWED_AFTER = re.compile(
@@ -146,7 +147,7 @@ _NOT_PAID = re.compile(
     r"invoice amount(?: of)?|\bvs\.?|versus|"
     r"differenz|déduit|retenant|retenu|descontado|descontamos|desconto de|retenido|trattenendo|"
     r"invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|"
-    r"au lieu de?s?|"
+    r"rather than|au lieu de?s?|"
     r"statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|bruttobetrag)"
     r"[^\d\n]{0,12}$",
     re.I,
@@ -338,8 +339,19 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     table = read_table(text)
     if table is not None and all(table.short_paid()):
         return table.short_paid()
-    amounts = [a for a in extract.find_amounts(text) if not _unit_price(text, a)]
-    taken = next((a for a in amounts if _deduction(text, a)), None)
+    amounts = [
+        a
+        for a in extract.find_amounts(text)
+        if not _unit_price(text, a)
+        and not (
+            _AT_BEFORE.search(text[max(0, a.start - 6) : a.start])
+            and not _PAID_AT.search(text[max(0, a.start - 40) : a.start])
+        )
+    ]
+    deductions = [a for a in amounts if _deduction(text, a)]
+    # several lines taken off and their total: the total ("Total deducted -$181.60")
+    totals = [a for a in deductions if _TOTAL_BEFORE.search(text, max(0, a.start - 40), a.start)]
+    taken = (totals or deductions or [None])[0]
     deducted = taken.value if taken else None
     if deducted is None and len(amounts) == 1 and _OWED_AFTER.match(text[amounts[0].end :]):
         return None, amounts[0].value
@@ -356,13 +368,20 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     candidates = []
     for a in amounts:
         window = text[max(0, a.start - 60) : a.start]
-        if _deduction(text, a) or _NOT_PAID.search(window) or a.value in (gross, deducted):
-            continue
+        if (
+            _deduction(text, a)
+            or _NOT_PAID.search(window)
+            or a.value in (gross, deducted)
+            or _MINUS.search(text, max(0, a.start - 2), a.start)
+        ):
+            continue  # "-$84.00" on a line of credits taken
         candidates.append(a)
         if (
             _TOTAL.search(window)
             or _PAID_THE_DIFFERENCE.search(window)
             or _PAID_AFTER.match(text[a.end : a.end + 40])
+            or _INSTEAD_AFTER.match(text[a.end : a.end + 20])
+            or _PAID_BESIDE.search(text[max(0, a.start - 30) : a.start])
             or paid is None
         ):
             paid = a.value
@@ -394,6 +413,20 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     return paid, deducted
 
 
+_TOTAL_BEFORE = re.compile(r"\b(?:total|gesamt|totale?|totaal|summe)\b[^\d\n]*$", re.I)
+_MINUS = re.compile(r"(?:^|\s)[-−]$")
+"""A minus written against the amount ("-$84.00"), not a dash before it ("run - $4,500")."""
+_PAID_AT = re.compile(
+    r"\b(?:paid|pay|paying|approved|released|settled?|settling|remitted)\b[^.\n$€£]{0,25}\bat\s*$",
+    re.I,
+)
+"""A payment made "at" an amount ("paid at $27,140.00", "pay INV-7210 at $11,480"): no price."""
+_INSTEAD_AFTER = re.compile(
+    r"\s*(?:statt|instead of|rather than|au lieu d|en lugar de|em vez de|invece di|"
+    r"in plaats van)\b",
+    re.I,
+)
+"""Said after the amount paid, before the invoice's: "$3,300.00 rather than $3,450.00"."""
 _PAID_BESIDE = re.compile(
     r"\b(?:paid|wired|sent|remitted|transferred|bezahlt|überwiesen|payé|réglé|pagad[oa]|"
     r"pagamos|pagato|betaald|overgemaakt)\b[^\d\n]{0,20}$",

@@ -101,3 +101,31 @@ def test_two_smaller_amounts_name_no_deduction_alone():
     # which of them was kept is not said by size alone
     text = "Paid $5,000 today. Freight was $120 and the fuel surcharge $80."
     assert short_pay_amounts(text)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # prices named "at" or "je Stück" are neither paid nor deducted
+        ("Billed 12 drums at $85.00, quoted at $78.00. So we sent $936.00; the other $84.00 stays.",
+         "936.00", "84.00"),
+        ("Überwiesen: 1.910,00 €. Abgezogen: 90,00 €, da 18,00 € je Stück statt 13,00 € je Stück.",
+         "1910.00", "90.00"),
+        # "paid X rather than Y": X is the payment, Y the invoice
+        ("Invoice 71 paid in full, $1,200.00. On 72 we paid $3,300.00 rather than $3,450.00.",
+         "3300.00", "150.00"),
+        # a line written with a minus is a deduction, never the payment
+        ("Credits taken:\nINV 881  broken lids  -$42.00\nINV 884  short 2 cases  -$58.00\n"
+         "Total deducted -$100.00\nRemitted $2,400.00.", "2400.00", "100.00"),
+        # a payment made "at" an amount is no price; a dash before an amount is no minus
+        ("We'll settle 5521 at $2,640, not $2,900, the volume rebate is owed to us.",
+         "2640", "260"),
+        ("Paid in this week's run - $980.00 - after the $45.00 restocking fee we took off.",
+         "980.00", "45.00"),
+        # "paid the difference, $X"
+        ("Your rebate ($300) never came, so we offset it. Paid the difference, $1,700.00, today.",
+         "1700.00", "300"),
+    ],
+)  # fmt: skip
+def test_prices_minus_lines_and_rather_than_in_a_short_pay(text, paid, deducted):
+    assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
