@@ -1,16 +1,22 @@
 """The document an `invoice_request` asks for, in the customer's words and language.
 
 "Please provide the signed BOL and the carrier's delivery receipt for PFP-119190" asks for
-"signed BOL and carrier's delivery receipt"; "¿Me podrían reenviar la factura INV-50588 y
-el albarán firmado?" for "factura INV-50588 y albarán firmado". The phrase after a verb of
-sending or needing is kept up to where the request goes on to something else (a reason,
-a recipient, a deadline), without articles and pronouns; when no such phrase names a
-document, a category found in the clause stands in ("statement", "invoice copy").
+"signed BOL and carrier's delivery receipt"; "¿Me podrían reenviar la
+factura INV-50588 y el albarán firmado?" for "factura INV-50588 y albarán firmado". The
+phrase after a verb of sending or needing is kept up to where the request goes on to
+something else (a reason, a recipient, a deadline), without articles and pronouns, with
+what belongs to the document: the day it is drawn up to, what it must show ("statement as
+of June 30", "packing list with lot numbers"). A document can
+also be the subject of "is missing" ("Die zugesagte Gutschrift fehlt noch"). When no
+phrase names a document, a category found in the clause stands in ("statement", "invoice
+copy").
 """
 
 from __future__ import annotations
 
 import re
+
+from arbox.agent.dates import MONTHS
 
 _REQUEST = re.compile(
     r"\b(?:send|resend|re-send|provide|share|forward|e-?mail|mail|fax|need|needs|require|"
@@ -29,7 +35,11 @@ _REQUEST = re.compile(
     r"schick|schicke|schicken|sende|zuzusenden|brauch|brauche|benötige|bräuchten?|fehlt|fehlen|"
     r"stuur|stuurt|bezorgen|meesturen|mailen|missen|"
     r"mande|mandem|envie|envia|preciso|necessitamos|manda|mandan|mandas|mandáis|mandam|envía|"
-    r"envían|envías|enviáis|enviam|reenvía|reenvían|remitan|remita|mandi|invii)\b",
+    r"envían|envías|enviáis|enviam|reenvía|reenvían|remitan|remita|mandi|invii|ontbreekt|"
+    r"ontbreken|"
+    # someone asking for it: "notre expert-comptable demande un relevé", "asked for the POD"
+    r"asks? for|asking for|asked for|demande|demandent|pide|piden|pedimos|pido|pede|pedem|"
+    r"vraagt|vragen|verlangt|verlangen)\b",
     re.I,
 )
 _VERB_LAST = re.compile(
@@ -93,7 +103,8 @@ _DOC_WORD = re.compile(
     r"certificat|certificado|certificato|rib|documento|document|nota|avoir|gutschrift|"
     r"creditnota|quittung|recibo|ricevuta|justificatif|bescheinigung|nachweis|guia|"
     r"comprovante|overzicht|afschrift|accounts?|authori[sz]ations?|certs?|declarations?|"
-    r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto)\b",
+    r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto|po|pos|contrat|contrats|"
+    r"contratos?|contratt[oi])\b",
     re.I,
 )
 _COPIES_OF = re.compile(r"\b(cop(?:y|ies)) of (?:the |our |your |a |an )?(.+)$", re.I)
@@ -165,12 +176,36 @@ def document_asked(clause: str, text: str = "") -> str:
 
 def _named(text: str) -> str:
     for m in _REQUEST.finditer(text):
+        if _SAID_HELD.fullmatch(m.group(0)) and _DECLARED.search(text, 0, m.start()):
+            continue  # "we have net 60 under the agreement": a statement, no request
         phrase = _phrase(text[m.end() :])
         if not phrase and _VERB_LAST.fullmatch(m.group(0)):
             phrase = _phrase(_object_before(text[: m.start()]))
+        if not phrase and _MISSING.fullmatch(m.group(0)):
+            # the document as the subject: "Die zugesagte Gutschrift fehlt noch"
+            phrase = _phrase(_object_before(_AUXILIARY.sub("", text[: m.start()])))
         if phrase:
             return phrase
     return ""
+
+
+_SAID_HELD = re.compile(r"have|hold|get", re.I)
+_DECLARED = re.compile(
+    r"(?:^|[.!?;:\n,(]\s*|\b(?:and|but|so|as)\s+)(?:we|i|you|they)\s+"
+    r"(?:still\s+|already\s+|do\s+|did\s+|usually\s+)?$",
+    re.I,
+)
+"""A subject opening its clause before "have", "hold", "get": a statement ("we have net 60
+..."), not a request ("could we have ...") nor a condition ("until we get the waiver")."""
+_MISSING = re.compile(
+    r"missing|fehlt|fehlen|manque|manquent|falta|faltan|manca|mancano|ontbreekt|ontbreken", re.I
+)
+_AUXILIARY = re.compile(
+    r"(?:\s+(?:is|are|was|were|still|ist|sind|est|sont|toujours|encore|noch|nog|steeds|ancora|"
+    r"todavía|aún|sigue|siguen|uns|nous|nos|ci|ons|us))+\s*$",
+    re.I,
+)
+"""What stands between a missing document and "missing": "is still", "uns noch"."""
 
 
 def _object_before(before: str) -> str:
@@ -220,6 +255,16 @@ def _phrase(after: str) -> str:
     words = words[:end]
     if _PRONOUN.fullmatch(words[0]):
         return ""  # "(while I have) you, could you send ...": not the object
+    extra = _complement(rest, words)
+    head = _head(words)
+    if extra and head.startswith("invoice cop") and not any(map(_ENGLISH_COPY.fullmatch, words)):
+        head = " ".join(words)  # "Rechnung mit der neuen Adresse": one language throughout
+    return f"{head} {extra}".strip()
+
+
+def _head(words: list[str]) -> str:
+    """The document named by ``words``: an invoice copy in English unless numbered in the
+    customer's language, "copies of X" as X, abbreviations spelled out."""
     bare = [w.strip(",;") for w in words]
     if all(
         _INVOICE_COPY.fullmatch(w) or (re.search(r"\d", w) and not _names_document(w)) for w in bare
@@ -240,3 +285,47 @@ def _phrase(after: str) -> str:
         return f"{copies.group(2)} {copies.group(1)}".lower()
     phrase = _ABBREVIATIONS.get(phrase.lower(), phrase)
     return re.sub(r"\bw-?9\b", "W-9", phrase, flags=re.I)  # one spelling: "W9 and statement"
+
+
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_DATE = (
+    rf"(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:\d{{2,4}})?|\d{{1,2}}\.?\s+(?:{_MONTH})\.?(?:\s+\d{{4}})?|"
+    rf"(?:{_MONTH})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+_DATED = re.compile(
+    rf"\s*(?:as of|as at|as per|per|zum|au|à la date du|al|a fecha de|op|a data de|alla data del)"
+    rf"\s+{_DATE}",
+    re.I,
+)
+"""The day a statement or confirmation is drawn up to: "as of June 30", "zum 30.06.2026"."""
+_WITH = re.compile(r"\s*(?:with|mit|avec|con|com|met)\s+", re.I)
+_WITH_WORDS = 4
+
+
+def _complement(rest: str, words: list[str]) -> str:
+    """What follows the document in ``rest`` and belongs to it: the day it is drawn up to,
+    what it must show ("with the driver signatures"); "" when the words after it are a
+    reason, a recipient or another document. The invoice it is for is left to the finding's
+    invoices ("packing slip for INV-7741": "packing slip")."""
+    tokens = [m for m in re.finditer(r"\S+", rest) if not _DROP.fullmatch(m.group(0) + " ")]
+    if len(tokens) < len(words) or [t.group(0) for t in tokens[: len(words)]] != words:
+        return ""
+    after = rest[tokens[len(words) - 1].end() :]
+    dated = _DATED.match(after)
+    if dated:
+        return dated.group(0).strip()
+    m = _WITH.match(after)
+    if not m:
+        return ""
+    tail = after[m.end() :]
+    stop = _STOP.search(tail)
+    shown = _DROP.sub("", tail[: stop.start()] if stop else tail).split()
+    if (
+        not shown
+        or len(shown) > _WITH_WORDS
+        or _PRONOUN.fullmatch(shown[0])
+        or re.fullmatch(r"us|me|uns|mir|nous|moi|nos|ci|ons|mij", shown[0], re.I)
+        or any(_names_document(w) for w in shown)
+    ):
+        return ""
+    return f"{m.group(0).strip()} {' '.join(shown)}"

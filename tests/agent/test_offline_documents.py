@@ -44,3 +44,52 @@ from arbox.agent.offline.documents import document_asked
 )  # fmt: skip
 def test_the_document_in_the_customers_words(clause, document):
     assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # what the document must show or carry, said with "with"
+        ("Could you send the delivery log with the driver signatures so we can match them?",
+         "delivery log with driver signatures"),
+        ("Bitte schicken Sie uns die Rechnung mit der neuen Adresse.",
+         "Rechnung mit neuen Adresse"),
+        # the date a statement is drawn up to
+        ("Please send a statement as of June 30; the auditors ask every vendor.",
+         "statement as of June 30"),
+        ("Pouvez-vous nous adresser un relevé au 31 mars ?", "relevé au 31 mars"),
+        ("Bitte senden Sie uns eine Saldenbestätigung zum 30.06.2026.",
+         "Saldenbestätigung zum 30.06.2026"),
+        # not the reason, the one who needs it, nor the invoice it is for (the finding's
+        # invoices say that)
+        ("Please send the W-9 for our auditors.", "W-9"),
+        ("Can you send me the packing slip for 88213?", "packing slip"),
+        # nor a condition: "until we get" still asks
+        ("Payment is held until we get a signed lien waiver from you.", "signed lien waiver"),
+    ],
+)  # fmt: skip
+def test_the_document_keeps_what_it_must_show(clause, document):
+    assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # the document as the subject of "is missing", "fehlt", "manque"
+        ("Die unterschriebene Abnahmebescheinigung fehlt uns noch.",
+         "unterschriebene Abnahmebescheinigung"),
+        ("The signed change order is still missing.", "signed change order"),
+        # saying what one has is no request for it
+        ("We have net 60 under the framework agreement, could you send the signed copy?",
+         "signed copy"),
+        # someone asking for the document, not the customer sending it
+        ("Notre commissaire aux comptes demande une copie du contrat de maintenance.",
+         "copie du contrat de maintenance"),
+        ("Our lender asked for the signed delivery receipts before funding.",
+         "signed delivery receipts"),
+        # a purchase order is a document
+        ("Can you send me the PO that goes with invoice 5512?", "PO"),
+    ],
+)  # fmt: skip
+def test_the_document_before_its_verb_and_no_claim_as_a_request(clause, document):
+    assert document_asked(clause) == document
