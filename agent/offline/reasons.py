@@ -137,7 +137,8 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         "quantity",
         re.compile(
             r"short[- ]?ship\w*|shortage|\bshorted|units|quantity|\d\s*hours|seats|licenses|"
-            r"heures|only \d+|\d+\s*(?:pcs|pieces|boxes|cases|cartons|lb|kg|m²|stück|stk|pièces|"
+            r"heures|only (?:\w+ ){0,2}\d+|\d+\s*(?:pcs|pieces|boxes|cases|cartons|lb|kg|m²|stück|"
+            r"stk|pièces|"
             r"unidades|cajas|pezzi|stuks|caixas)\b|we (?:got|received|counted) \d+|not \d+|"
             r"instead of \d+|statt \d+|au lieu de \d+|missing|fehl|manqu|faltar|mancan|ontbr|"
             r"menge|cantidad|quantité|quantità|quantidade|aantal|\b(?:were|was|came|arrived|"
@@ -145,7 +146,13 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"short\b|\bshort (?:by|in)\b|partial (?:delivery|shipment)|incomplete|unvollständig|"
             r"incompl[eè]te?|incomplet[ao]|onvolledig|teillieferung|deellevering|entrega parcial|"
             r"consegna parziale|livraison partielle|\bfewer\b|mindermenge|fehlmenge|"
-            r"minderlieferung|stückzahl|anzahl|miscount\w*",
+            r"minderlieferung|stückzahl|anzahl|miscount\w*|"
+            # a measure set against another: "8.6 tons ... our scale says 7.9", "340 yards, not
+            # the 400"
+            r"\d\s*(?:tons?|tonnes?|miles?|yards?|feet|ft|meters?|metres?|km|liters?|litres?|"
+            r"gallons?|loads?|trips?|panels?|ritten|viaggi|fahrten|voyages|viajes)\b[^.\n]{0,60}?"
+            r"\b(?:not|says|shows|show|instead of|statt|au lieu de|invece di|en vez de|only)\b"
+            r"[^.\n\d]{0,15}\d",
             re.I,
         ),
     ),
@@ -272,9 +279,12 @@ _CONTRACT_PENALTY = re.compile(
 _TAX_WITHHELD = re.compile(
     r"ganancias|\biibb\b|ingresos brutos|\birpf\b|\biss\b|\binss\b|ritenut[ae] d'acconto|"
     r"\btds\b|\bwht\b|withholding tax|tax withh\w*|retenciones|quellensteuer|retenue à la source|"
-    r"scissione dei pagamenti|split payment|all'erario",
+    r"scissione dei pagamenti|split payment|all'erario|\bna fonte\b|en la fuente|alla fonte|"
+    r"at source",
     re.I,
 )
+_TAX_NAMES = re.compile(r"\b(?:IR|IRS|IRRF|PIS|COFINS|CSLL|IRPF|ISR)\b")
+"""Taxes withheld at source, named by their (case-sensitive) abbreviations."""
 _RETAINAGE = re.compile(
     r"retainage|retention|garant\w*|caução|einbehalt|waarborg|cauzione|contratual", re.I
 )
@@ -321,7 +331,7 @@ def reason_of(text: str, hinted: list[str], context: str = "") -> str:
         return "other"
     if (
         reason in ("terms", "pricing")
-        and _TAX_WITHHELD.search(text)
+        and (_TAX_WITHHELD.search(text) or _TAX_NAMES.search(text))
         and not _RETAINAGE.search(text)
     ):
         return "other"  # taxes withheld by law (README_e.md), not a retainage

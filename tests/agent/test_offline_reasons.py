@@ -150,3 +150,28 @@ def test_one_rate_times_a_count_is_still_quantity():
 def test_paying_at_a_total_is_no_unit_price():
     text = "We'll pay 5512 at $9,400, not $9,500: our 1% volume rebate for the quarter."
     assert reason_of(text, []) == "terms"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a measured amount set against another: the quantity is contested
+        "Your ticket has 8.6 tons of gravel; our scale says 7.9.",
+        "The crew paved 340 yards, not the 400 you billed.",
+        "You charged for 10 panels but the installer only fitted 7.",
+    ],
+)
+def test_a_measure_set_against_another_is_quantity(text):
+    assert reason_of(text, []) == "quantity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tax withheld at source by law is no discount or retainage
+        "Pagamos o líquido: houve retenção de IR e PIS/COFINS conforme a lei.",
+        "Retuvimos el 15% en la fuente como exige la normativa fiscal.",
+    ],
+)
+def test_tax_withheld_at_source_is_other(text):
+    assert reason_of(text, []) == "other"
