@@ -268,11 +268,22 @@ def _paid_on(
         return anchor if _JUST.search(clause) else None
     if promised_too and (scheduled or not _said_done(clause, text, m)):
         # Beside a promise the payment is scheduled, unless it is said to be made on that
-        # date ("l'abbiamo pagata il 31/03 ... la 218 la paghiamo a fine mese").
-        return first_date(m.text, anchor, "future") or m.value
+        # date ("l'abbiamo pagata il 31/03 ... la 218 la paghiamo a fine mese"). A past day
+        # that would move most of a year ahead is another event's: the coming day said is
+        # the one scheduled ("Votre facture du 9 février est programmée au virement du 31
+        # mars": the 31st, not next February).
+        future = first_date(m.text, anchor, "future") or m.value
+        if (future - anchor).days > FAR_AHEAD_DAYS:
+            ahead = best_mention(clause, text, anchor, "future", "future", spans=False)
+            if ahead is not None and 0 <= (ahead.value - anchor).days <= FAR_AHEAD_DAYS:
+                return ahead.value
+        return future
     return m.value
 
 
+FAR_AHEAD_DAYS = 150
+"""A scheduled payment further ahead than this is a day read in the wrong year when a
+nearer coming day is said beside it."""
 SCHEDULED_AHEAD_DAYS = 45
 """A payment date without a year is moved to the coming year's day only when that is at
 most this far ahead (a payment run weeks away); a day months ahead stays a past payment."""

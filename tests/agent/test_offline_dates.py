@@ -61,3 +61,11 @@ def test_a_payment_sent_months_ago_without_a_year_stays_in_the_past():
     text = "Payment of 2,350.00 EUR for invoice INV-3391 was sent by wire on 12 March."
     f = fill(Intent.payment_sent, text, text, november, "", [])
     assert f.paid_on == date(2026, 3, 12)
+
+
+def test_a_scheduled_payment_is_the_coming_day_not_an_old_one_moved_a_year():
+    # written on 10 February: the invoice of 3 January is not next January's payment
+    text = "Votre facture du 3 janvier est programmée au virement du 27 février."
+    february = date(2026, 2, 10)
+    f = fill(Intent.payment_sent, text, text, february, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == date(2026, 2, 27)
