@@ -364,7 +364,15 @@ _QUOTED_REFERENCE = re.compile(
 _LABELLED_REFERENCE = re.compile(
     r"\b(?:zahlungsreferenz|referenz|kenmerk|betalingskenmerk|(?:ach )?trace(?: number| no\.?)?|"
     r"referencia(?: de (?:remesa|pago|transferencia))?|référence(?: de (?:paiement|virement))?|"
-    r"riferimento|receipt|ref(?:erence|\.ª|\.º)?)\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*"
+    r"riferimento|receipt|ref(?:erence|\.ª|\.º)?|refer[êe]ncia|"
+    # a payment's own number under other labels: a transaction, an authorisation, a warrant,
+    # the payer's payment document
+    r"transacti(?:on|e)(?:nummer| number| id| no\.?)?|transaktionsnummer|"
+    r"(?:número|numéro|numero|nummer) (?:de |di )?(?:autori[sz]aci[óo]n|autorisation|"
+    r"autorizzazione|transacci[óo]n|transaction|operaci[óo]n|opération|pagaré)|"
+    r"authori[sz]ation(?: code| number| no\.?)?|warrant|payment doc(?:ument)?|belegnummer|"
+    r"beleg-nr\.?)"
+    r"\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*(?:QR\s+)?"
     r"\(?#?\s*((?=[A-Z0-9 /-]*\d)[A-Z0-9](?:[A-Z0-9/-]|[ ](?=\d{3,}\b))*[A-Z0-9])",
     re.I,
 )

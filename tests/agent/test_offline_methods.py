@@ -41,3 +41,27 @@ def test_checking_something_is_no_check():
 )
 def test_the_payment_reference(text, reference):
     assert payment_reference(text) == reference
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        # a reference under any label that names a payment's number
+        ("Confirmation number: K7720391 for the transfer of $880.00.", "K7720391"),
+        ("Ik kreeg een transactienummer 0072 1180 4431 van de bank.", "0072 1180 4431"),
+        ("Me dieron el número de autorización 771203 en el datáfono.", "771203"),
+        ("Pagámos com a referência ABC-4410 ontem.", "ABC-4410"),
+        ("Paid 4/2 with warrant 2026-0871, both invoices.", "2026-0871"),
+        ("Payment doc 4900012345 (bank transfer) on the 3rd.", "4900012345"),
+        ("Paiement par e-banking, référence QR 21 00000 00003 13947 14300 09017.",
+         "21 00000 00003 13947 14300 09017"),
+        # a check's number said right after the word
+        ("Mailed ck 40917 on Monday.", "40917"),
+    ],
+)  # fmt: skip
+def test_more_labelled_references(text, reference):
+    assert payment_reference(text) == reference
+
+
+def test_a_check_with_a_small_count_after_it_has_no_reference():
+    assert payment_reference("One check 3 invoices, sent Friday.") is None
