@@ -69,3 +69,17 @@ def test_a_scheduled_payment_is_the_coming_day_not_an_old_one_moved_a_year():
     february = date(2026, 2, 10)
     f = fill(Intent.payment_sent, text, text, february, "", [], frozenset({Intent.promise_to_pay}))
     assert f.paid_on == date(2026, 2, 27)
+
+
+def test_a_day_month_year_written_with_hyphens():
+    text = "Payment released on 07-Sep-2026 after deducting TDS."
+    f = fill(Intent.payment_sent, text, text, date(2026, 9, 10), "", [])
+    assert f.paid_on == date(2026, 9, 7)
+
+
+def test_the_day_of_this_month_said_as_dia():
+    monday = date(2026, 3, 16)
+    text = "A fatura foi paga no dia 11 via TED."
+    assert fill(Intent.payment_sent, text, text, monday, "", []).paid_on == date(2026, 3, 11)
+    text = "Se pagó el día 9, con la retención."
+    assert fill(Intent.payment_sent, text, text, monday, "", []).paid_on == date(2026, 3, 9)
