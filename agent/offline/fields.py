@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 
 from arbox.agent import extract
 from arbox.agent.dates import MONTHS, DateMention, Prefer, find_dates, first_date
@@ -47,7 +48,7 @@ def fill(
         # A payment released for a later date ("value date 29.05.", "scheduled for the
         # 12th") is paid on that date; otherwise the date is in the past.
         return Fields(
-            amount=amounts.payment_amount(clause, text),
+            amount=_not_kept(amounts.payment_amount(clause, text), text, also),
             paid_on=_paid_on(
                 clause,
                 text,
@@ -60,9 +61,13 @@ def fill(
         )
     if intent is Intent.promise_to_pay:
         return Fields(
-            amount=amounts.promised_amount(clause)
-            or amounts.promised_amount(text)
-            or amounts.payment_amount(clause, text),
+            amount=_not_kept(
+                amounts.promised_amount(clause)
+                or amounts.promised_amount(text)
+                or amounts.payment_amount(clause, text),
+                text,
+                also,
+            ),
             promised_on=best_date(clause, text, anchor, "future", "future"),
         )
     if intent is Intent.dispute:
@@ -99,6 +104,15 @@ def fill(
     if intent is Intent.auto_reply:
         return Fields(return_on=_return_on(text, anchor))
     return Fields()
+
+
+def _not_kept(amount: Decimal | None, text: str, also: frozenset[Intent]) -> Decimal | None:
+    """The amount paid or promised is never the one a short pay keeps back: beside a
+    deduction, that amount read as the payment is the amount paid instead."""
+    if amount is None or Intent.short_pay not in also:
+        return amount
+    paid, deducted = amounts.short_pay_amounts(text)
+    return paid if paid is not None and amount == deducted else amount
 
 
 _GIVEN_LABEL = re.compile(

@@ -610,3 +610,10 @@ def test_a_refused_finance_charge_rests_on_terms_said_elsewhere_in_the_reply():
 def test_the_disputed_amount_named_computed_or_written_bare(clause, text, amount):
     f = fill(Intent.dispute, clause, text, ANCHOR, "", [])
     assert f.disputed_amount == Decimal(amount)
+
+
+def test_beside_a_short_pay_the_payment_is_never_the_amount_kept():
+    text = "Retivemos R$ 1.150,00 de ISS na fonte e pagamos R$ 22.850,00 ontem."
+    also = frozenset({Intent.short_pay})
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], also)
+    assert f.amount == Decimal("22850.00")
