@@ -484,3 +484,27 @@ def _weekday(
         if result < next_monday:
             result += timedelta(days=7)
     return result
+
+
+_HYPHENATED = re.compile(rf"\b(\d{{1,2}})-({_MONTH})\.?-(\d{{4}})\b", re.I)
+"""A day written "16-Oct-2026", as Indian and British remittances do."""
+_DAY_OF_MONTH = re.compile(r"\bd[ií]a\s+(\d{1,2})º?\b(?![.:/,]?\d)(?!\s+(?:de|of)\b)", re.I)
+"""A day of the month left unsaid: "paga no dia 13", "se pagó el día 9"."""
+
+
+def local_days(text: str, anchor: date, prefer: Prefer = "future") -> list[DateMention]:
+    """Days written in two more ways than `find_dates` reads ("16-Oct-2026", "no dia 13"),
+    for the extracted fields and their grounding only: the intent rules read `find_dates`,
+    and these are kept out of it so that what they decide does not move."""
+    found = []
+    for m in _HYPHENATED.finditer(text):
+        day = _safe(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        if day is not None:
+            found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
+    for m in _DAY_OF_MONTH.finditer(text):
+        days = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, int(m.group(1))))]
+        on_side = [d for d in days if (d <= anchor if prefer == "past" else d >= anchor)]
+        if on_side:
+            day = max(on_side) if prefer == "past" else min(on_side)
+            found.append(DateMention(m.start(), m.end(), m.group(0), day, "the_nth"))
+    return sorted(found, key=lambda d: d.start)

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..tools.money import MoneyError, parse_amount
-from .dates import find_dates
+from .dates import find_dates, local_days
 from .findings import Finding
 
 MONEY_FIELDS = ("amount", "disputed_amount", "paid_amount", "deducted_amount")
@@ -50,8 +50,13 @@ def amounts_written(text: str) -> set[Decimal]:
 
 
 def dates_written(text: str, anchor: date) -> set[date]:
-    """Every date the text mentions, resolved both ways against ``anchor``."""
-    return {d.value for prefer in ("past", "future") for d in find_dates(text, anchor, prefer)}
+    """Every date the text mentions, resolved both ways against ``anchor`` (with the days
+    only the field readers read, `local_days`)."""
+    return {
+        d.value
+        for prefer in ("past", "future")
+        for d in [*find_dates(text, anchor, prefer), *local_days(text, anchor, prefer)]
+    }
 
 
 def _core(number: str) -> str:

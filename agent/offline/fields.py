@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from arbox.agent import extract
-from arbox.agent.dates import MONTHS, DateMention, Prefer, find_dates, first_date
+from arbox.agent.dates import DateMention, Prefer, find_dates, first_date, local_days
 from arbox.agent.findings import Fields, Intent
 
 from . import amounts, contacts
@@ -231,49 +231,17 @@ def best_mention(
     return best[1] if best else None
 
 
-_MONTH_WORD = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_HYPHENATED = re.compile(rf"\b(\d{{1,2}})-({_MONTH_WORD})\.?-(\d{{4}})\b", re.I)
-"""A day written "16-Oct-2026", as Indian and British remittances do."""
-_DAY_OF_MONTH = re.compile(r"\bd[ií]a\s+(\d{1,2})º?\b(?![.:/,]?\d)(?!\s+(?:de|of)\b)", re.I)
-"""A day of the month left unsaid: "paga no dia 13", "se pagó el día 9"."""
-
-
 def _with_local_days(source: str, anchor: date, side: Prefer) -> list[DateMention]:
-    """The dates of ``source`` (`find_dates`), with two ways of writing a day the shared
-    reader leaves, read here for the fields only (the intent rules read dates too)."""
+    """The dates of ``source`` (`find_dates`) with the days only the fields read
+    (`local_days`: "16-Oct-2026", "pago no dia 13"); the intent rules read dates too."""
     found = list(find_dates(source, anchor, side))
     taken = [(m.start, m.end) for m in found]
-    for m in _HYPHENATED.finditer(source):
-        if any(m.start() < e and s < m.end() for s, e in taken):
-            continue
-        day = _safe_date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
-        if day is not None:
-            found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
-    for m in _DAY_OF_MONTH.finditer(source):
-        if any(m.start() < e and s < m.end() for s, e in taken):
-            continue
-        days = [
-            d
-            for k in (-1, 0, 1)
-            if (d := _safe_date(*_month_shift(anchor, k), int(m.group(1)))) is not None
-        ]
-        on_side = [d for d in days if (d <= anchor if side == "past" else d >= anchor)]
-        if on_side:
-            day = max(on_side) if side == "past" else min(on_side)
-            found.append(DateMention(m.start(), m.end(), m.group(0), day, "the_nth"))
+    found += [
+        m
+        for m in local_days(source, anchor, side)
+        if not any(m.start < e and s < m.end for s, e in taken)
+    ]
     return sorted(found, key=lambda d: d.start)
-
-
-def _month_shift(anchor: date, k: int) -> tuple[int, int]:
-    months = anchor.year * 12 + anchor.month - 1 + k
-    return months // 12, months % 12 + 1
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def best_date(

@@ -83,3 +83,11 @@ def test_the_day_of_this_month_said_as_dia():
     assert fill(Intent.payment_sent, text, text, monday, "", []).paid_on == date(2026, 3, 11)
     text = "Se pagó el día 9, con la retención."
     assert fill(Intent.payment_sent, text, text, monday, "", []).paid_on == date(2026, 3, 9)
+
+
+def test_a_day_the_fields_read_is_grounded_in_the_reply():
+    # the policy asks a person for a field the reply does not state: these days are stated
+    from arbox.agent.grounding import dates_written
+
+    written = dates_written("Released 07-Sep-2026; the rest paga no dia 18.", date(2026, 9, 10))
+    assert {date(2026, 9, 7), date(2026, 9, 18)} <= written
