@@ -756,3 +756,26 @@ def test_paid_less_something_is_a_short_pay_in_few_words():
 def test_a_payment_that_says_nothing_was_deducted_is_no_short_pay(text):
     triage = full.classify(Reply(text=text, sent_at=SENT))
     assert "payment_sent" in triage.intents and "short_pay" not in triage.intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous réglerons 10 caisses seulement, soit 900,00 € au lieu de 1 000,00 €, par virement "
+        "le 4 décembre.",
+        "Pagaremos la factura 7702 el 4 de diciembre descontando 80,00 € por el porte, que según "
+        "contrato es vuestro.",
+    ],
+)
+def test_a_deduction_announced_in_the_future_is_no_payment_made(text):
+    triage = full.classify(Reply(text=text, sent_at=SENT))
+    assert set(triage.intents) == {"short_pay", "promise_to_pay"}
+
+
+def test_a_deduction_from_a_payment_already_set_up_keeps_the_payment():
+    text = (
+        "7702 was approved less the $80 restocking fee; the net $1,120.00 is in our December 3 "
+        "check run."
+    )
+    triage = full.classify(Reply(text=text, sent_at=SENT))
+    assert {"short_pay", "payment_sent"} <= set(triage.intents)
