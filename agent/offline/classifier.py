@@ -34,6 +34,7 @@ from .lexicon import (
     DOC_ISSUED,
     FUTURE,
     NEGATORS,
+    NOT_US,
     RESOLVED,
     SHORT_EVIDENCE,
     UNDONE,
@@ -283,6 +284,15 @@ class OfflineClassifier:
             scores[Intent.invoice_request] = max(
                 scores.get(Intent.invoice_request, 0.0), scores[Intent.dispute]
             )
+        if (
+            Intent.dispute in chosen
+            and Intent.dispute not in by_intent
+            and Intent.wrong_contact in chosen
+            and any(h.cue is NOT_US for h in by_intent.get(Intent.wrong_contact, []))
+        ):
+            # "You've got the wrong Lund, we never bought from you": a reply that is not
+            # ours to dun contests nothing; the model's dispute has no rule behind it.
+            chosen.remove(Intent.dispute)
         if Intent.short_pay in chosen and Intent.dispute in chosen:
             # What they contest is what they deducted: short_pay with its reason, not also a
             # dispute (CONTRACTS.md section 1).

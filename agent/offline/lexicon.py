@@ -68,6 +68,22 @@ def _c(
 
 I = Intent  # noqa: E741 - short alias keeps the table readable
 
+NOT_US = _c(
+    I.wrong_contact,
+    0.8,
+    r"\b(?:(?:it's|it is|that's|that is|this is|these are) not us|^\W*not us\b|(?:you've|you have|"
+    r"you) got the wrong (?!(?:invoice|price|amount|po|account number|date|quantity|items?|"
+    r"address)\b)\w+|(?:another|a different) (?:company|business|customer|firm|entity)|no somos "
+    r"nosotros|(?:es|son) de otra empresa|otra empresa con|ce n'est pas nous|une autre (?:société|"
+    r"entreprise)|(?:das )?sind nicht wir|eine andere (?:firma|gesellschaft)|einem anderen "
+    r"unternehmen|non siamo noi|non sono io|un'altra (?:azienda|società|ditta)|não somos nós|"
+    r"(?:é|são) de outra empresa|dat zijn wij niet|wij zijn het niet|een ander bedrijf)\b",
+)
+"""A notice sent to the wrong customer: "not us", "you've got the wrong Lund", "es de otra
+empresa". Not "the wrong invoice" or "the wrong price": a company or a person mistaken. Whoever
+says so contests nothing of ours."""
+
+
 CUES: list[Cue] = [
     # --- payment_sent: made, sent, released or scheduled in their system --------------------
     _c(
@@ -816,6 +832,7 @@ CUES: list[Cue] = [
         r"(?:the company|us|our company)|left the company|not my department|i don't handle|i do not handle|"
         r"forward (?:this|it) to|please direct)\b",
     ),
+    NOT_US,
     # --- auto_reply (text; headers are checked before any cue) ----------------------------------
     _c(
         I.auto_reply,

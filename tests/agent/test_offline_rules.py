@@ -779,3 +779,35 @@ def test_a_deduction_from_a_payment_already_set_up_keeps_the_payment():
     )
     triage = full.classify(Reply(text=text, sent_at=SENT))
     assert {"short_pay", "payment_sent"} <= set(triage.intents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You've got the wrong Harper, we're Harper Dental in Leeds and never ordered from you.",
+        "It's not us - that customer number belongs to a different company.",
+        "Ce n'est pas nous, vous cherchez une autre société du même nom.",
+        "Das sind nicht wir, bitte prüfen Sie Ihre Kundendaten.",
+        "Non siamo noi, quella partita IVA è di un'altra azienda.",
+    ],
+)
+def test_a_notice_sent_to_the_wrong_customer_is_the_wrong_contact(text):
+    assert "wrong_contact" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You've got the wrong invoice number there, it is 4471.",
+        "We are not using another supplier.",
+    ],
+)
+def test_a_wrong_invoice_or_another_supplier_is_no_mistaken_customer(text):
+    assert "wrong_contact" not in votes(text)
+
+
+def test_the_wrong_customer_contests_nothing():
+    text = (
+        "You've got the wrong Harper. We're Harper Dental in Leeds, never bought anything from you."
+    )
+    assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["wrong_contact"]
