@@ -47,6 +47,19 @@ from .text import Clause, clauses, clean_text, normalize
 MIN_CONFIDENCE = 0.5
 """Intents whose combined cue weight stays below this are not reported."""
 EVIDENCE_CHARS = 240
+_CLAIMS = frozenset(
+    {
+        Intent.payment_sent,
+        Intent.promise_to_pay,
+        Intent.dispute,
+        Intent.short_pay,
+        Intent.extended_terms,
+    }
+)
+"""Intents a reply states as facts or commitments; asking for a payment plan is distress."""
+_ASKS_ONLY = re.compile(r"[^,;:]*\?")
+"""A sentence that only asks: a statement joined to it by a comma ("on a fait le virement
+vendredi, vous l'avez pas reçu ?") is still said."""
 _NO_INVOICES = frozenset({Intent.auto_reply, Intent.wrong_contact, Intent.financial_distress})
 """Intents that concern the account, not particular invoices."""
 
@@ -207,6 +220,12 @@ class OfflineClassifier:
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
             scores = dict(votes)
+        if text and all(_ASKS_ONLY.fullmatch(c.text.strip()) for c in clauses(text)):
+            # Every sentence asks ("did you get my check?", "vous avez reçu notre virement ?"):
+            # a question is not the claim it asks about (CONTRACTS.md section 1); what the
+            # model reads in its words stands only with a rule behind it.
+            for intent in [i for i in chosen if i in _CLAIMS and i not in by_intent]:
+                _rule_out(intent, chosen, scores)
         if (
             Intent.promise_to_pay in chosen
             and Intent.promise_to_pay not in by_intent

@@ -811,3 +811,16 @@ def test_the_wrong_customer_contests_nothing():
         "You've got the wrong Harper. We're Harper Dental in Leeds, never bought anything from you."
     )
     assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["wrong_contact"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Did my check get there?", "Did the payment go through?", "Is the ACH showing on your side?"],
+)
+def test_a_reply_that_only_asks_about_a_payment_claims_none(text):
+    assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["other"]
+
+
+def test_a_payment_said_before_a_question_is_still_said():
+    text = "We sent the wire on Monday, did it arrive?"
+    assert "payment_sent" in full.classify(Reply(text=text, sent_at=SENT)).intents
