@@ -232,6 +232,18 @@ CUES: list[Cue] = [
         r"boek ik|maak ik [^.]{0,20}\bover)\b",
         needs_date=True,
     ),
+    # The present for the future, first person, with a date: "ich überweise morgen", "ik maak het
+    # morgen over", "je vous la règle vendredi", "se lo pago el lunes", "ve lo saldo domani".
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:je (?:vous |te |le |la |les |l')+(?:règle|paie|paye|verse|vire|envoie)|ich "
+        r"(?:überweise|zahle|bezahle|begleiche)|(?:ik|we|wij) (?:maak|maken) (?:het|dat|dit|de rest|"
+        r"het bedrag|het saldo)\b[^.]{0,30}\bover|(?:te|le|les|se) (?:lo|la|los|las) (?:pago|abono|"
+        r"transfiero)|(?:(?:ve|te) l|gliel)[aoie] (?:pago|saldo|bonifico)|(?:vi|ti) (?:pago|saldo|"
+        r"bonifico)|(?:eu )?(?:te|lhe|vos) (?:pago|transfiro))\b",
+        needs_date=True,
+    ),
     _c(
         I.promise_to_pay,
         0.8,

@@ -824,3 +824,21 @@ def test_a_reply_that_only_asks_about_a_payment_claims_none(text):
 def test_a_payment_said_before_a_question_is_still_said():
     text = "We sent the wire on Monday, did it arrive?"
     assert "payment_sent" in full.classify(Reply(text=text, sent_at=SENT)).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich überweise den Betrag am Freitag.",
+        "Ik maak het saldo vrijdag over.",
+        "Je vous la règle lundi prochain.",
+        "Se lo pago el viernes.",
+        "Ve la saldo lunedì prossimo.",
+    ],
+)
+def test_the_present_for_the_future_with_a_date_is_a_promise(text):
+    assert "promise_to_pay" in votes(text)
+
+
+def test_the_present_for_the_future_without_a_date_promises_nothing():
+    assert "promise_to_pay" not in votes("Ich überweise, sobald die Gutschrift da ist.")
