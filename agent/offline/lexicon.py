@@ -253,8 +253,12 @@ CUES: list[Cue] = [
         r"(?:overgemaakt|betaald|überwiesen|bezahlt|paid|sent|wired|payé|viré|pagad[oa]|pagat[oa])\b|"
         r"\b(?:overgemaakt|betaald|überwiesen|bezahlt)\s+(?:\w+\s+)?morgen\b|\b(?:la primera|a primeira|"
         r"la première|die erste|de eerste|la prima|the first (?:one|payment|half|instal\w*))\b[^.]{0,30}"
-        r"\b(?:on|el|no dia|le|am|op|il|dia)\b|\bmetà (?:il|a)\b|\bevery (?:monday|tuesday|wednesday|"
-        r"thursday|friday|week|month) starting\b|\bcon valuta\b",
+        r"\b(?:on|el|no dia|le|am|op|il|dia|a fine|à la fin|fin|a finales|ende|eind|no fim|by|at the end)\b|"
+        r"\bmetà (?:il|a)\b|\bevery (?:monday|tuesday|wednesday|"
+        r"thursday|friday|week|month) starting\b|\bcon valuta\b|\b(?:a|per|each|every) (?:week|month)"
+        r"(?:,)? (?:starting|beginning|from)\b|\b(?:al|por|cada) mes (?:a partir|desde)\b|\bpar mois "
+        r"(?:à partir|dès)\b|\b(?:pro|jeden) monat ab\b|\b(?:al|ogni) mese a partire\b|\bper maand "
+        r"vanaf\b|\b(?:por|cada) mês a partir\b",
         needs_date=True,
     ),
     _c(

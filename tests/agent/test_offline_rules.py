@@ -842,3 +842,19 @@ def test_the_present_for_the_future_with_a_date_is_a_promise(text):
 
 def test_the_present_for_the_future_without_a_date_promises_nothing():
     assert "promise_to_pay" not in votes("Ich überweise, sobald die Gutschrift da ist.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cash is very tight since the flood. Could we do $600 a month starting January 5?",
+        "Ahora mismo no llegamos: ¿podríamos abonar 300 € al mes a partir del 10 de enero?",
+        "Wir können derzeit nicht alles zahlen, aber 400 € pro Monat ab dem 15. Januar.",
+    ],
+)
+def test_a_payment_plan_with_its_first_date_is_a_promise(text):
+    assert "promise_to_pay" in votes(text)
+
+
+def test_a_payment_plan_without_a_date_promises_nothing():
+    assert "promise_to_pay" not in votes("Could we do $600 a month starting after the holidays?")
