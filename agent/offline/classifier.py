@@ -168,10 +168,14 @@ yesterday"): a short pay beside it may be paid, not only announced."""
 _PAID_LESS = re.compile(
     r"\b(?:difference|deduct\w*|short[- ]?pa\w*|withh\w*|held back|backcharge\w*|"
     r"back-charge\w*|not the full|instead of|less \$|abgezogen|einbehalten|déduit|retenu\w*|"
-    r"descontad\w*|trattenut\w*|ingehouden)\b",
+    r"descontad\w*|trattenut\w*|ingehouden|(?:except(?:ing)?|excluding) (?:for )?(?:the|line|"
+    r"lines|item|one|two|[$€£])|(?:did not|didn['’]t|not) pa(?:y|id) (?:for )?the [$€£]?\s?\d+|"
+    r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of)\b",
     re.IGNORECASE,
 )
-"""Said of a payment, these make a contested amount a deduction (CONTRACTS.md section 1)."""
+"""Said of a payment, these make a contested amount a deduction (CONTRACTS.md section 1):
+"we didn't pay the $190 spray", "everything except line 4", "anziché", "al netto". A whole
+invoice left out ("everything except INV-2201") is withheld, a dispute."""
 
 
 class OfflineClassifier:

@@ -858,3 +858,19 @@ def test_a_payment_plan_with_its_first_date_is_a_promise(text):
 
 def test_a_payment_plan_without_a_date_promises_nothing():
     assert "promise_to_pay" not in votes("Could we do $600 a month starting after the holidays?")
+
+
+def test_a_charge_left_unpaid_from_a_payment_is_a_deduction():
+    text = (
+        "Wire for $2,000 went out Monday for 5510. We did not pay the $140 pallet charge - the "
+        "pallets never arrived."
+    )
+    assert set(full.classify(Reply(text=text, sent_at=SENT)).intents) == {
+        "payment_sent",
+        "short_pay",
+    }
+
+
+def test_a_whole_invoice_left_out_of_a_payment_stays_a_dispute():
+    text = "We paid everything except 8815, which bills the same delivery twice; please cancel it."
+    assert set(full.classify(Reply(text=text, sent_at=SENT)).intents) == {"payment_sent", "dispute"}
