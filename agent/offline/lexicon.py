@@ -468,7 +468,7 @@ CUES: list[Cue] = [
         0.8,
         r"\b(?:(?:(?:was|is|are|were) )?short (?:by )?[$€£]?\s?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
         r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|au lieu "
-        r"de|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
+        r"de|anziché|al netto (?:dell[oae']|del|di)|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
         r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder))",
     ),
     _c(

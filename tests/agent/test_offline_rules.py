@@ -874,3 +874,14 @@ def test_a_charge_left_unpaid_from_a_payment_is_a_deduction():
 def test_a_whole_invoice_left_out_of_a_payment_stays_a_dispute():
     text = "We paid everything except 8815, which bills the same delivery twice; please cancel it."
     assert set(full.classify(Reply(text=text, sent_at=SENT)).intents) == {"payment_sent", "dispute"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abbiamo pagato la 55/2026 al netto dello sconto del 3% (€ 30,00) previsto dal contratto.",
+        "Il bonifico è di 900,00 € anziché 1.000,00 €: due colli non sono mai arrivati.",
+    ],
+)
+def test_net_of_and_instead_of_in_italian_are_a_deduction(text):
+    assert "short_pay" in votes(text)
