@@ -411,6 +411,10 @@ class OfflineClassifier:
                 for m in cue.pattern.finditer(norm):
                     if cue.intent is Intent.dispute and m.start() < settled:
                         continue  # "the dispute has been resolved", "we dispute nothing"
+                    if cue.intent is Intent.dispute and _THIRD_PARTY.search(
+                        norm[max(0, m.start() - 60) : m.start()]
+                    ):
+                        continue  # "il nostro cliente finale ci contesta 2 consegne"
                     if _cancelled(cue, norm, m, question):
                         continue
                     if cue.intent is Intent.payment_sent and _not_paid(norm, m):
@@ -704,6 +708,12 @@ def _settled_until(norm: str) -> int:
     return contrast.start() if contrast else len(norm)
 
 
+_THIRD_PARTY = re.compile(
+    r"\b(?:our|nuestro|nuestra|il nostro|la nostra|notre|unser\w*|onze|o nosso|a nossa) (?:end |"
+    r"own )?(?:customer|client|cliente|client final|klant|kunde|kundin|auftraggeber)\w*\b(?! and\b)"
+)
+"""Their own customer contests something of theirs ("our end customer disputes two drops",
+"il nostro cliente finale ci contesta"): not a dispute of what we billed."""
 _CONDITIONAL = re.compile(r"\b(?:if|whether|in case|falls|wenn|ob|si|indien)\b")
 _YES_NO = re.compile(
     r"^\W*(?:is|are|was|were|do|does|did|can|could|should|would|will|have|has|am|shall|"

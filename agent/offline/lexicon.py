@@ -526,6 +526,17 @@ CUES: list[Cue] = [
         r"needed|mandatory|doesn't exist|does not exist|invalid|not valid|wrong|on (?:it|them|each)|"
         r"fehlt|manque|falta|manca|ontbreekt|obligatoire|obligatorio|obbligatorio|verplicht)",
     ),
+    # The PO itself closed, used up or cancelled: a reference to fix (README: "PO missing,
+    # closed, exhausted or mistyped"), not a charge contested.
+    _c(
+        I.missing_po,
+        0.8,
+        r"\b(?:po|p\.o\.|purchase order|bon de commande|orden de compra|ordine d'acquisto|"
+        r"bestellnummer|inkooporder)\b[^.]{0,40}\b(?:was|is|has been|got|wurde|ist|a été|est|fue|"
+        r"ha sido|è stat[oa]) (?:\w+ )?(?:cancel+ed|closed|exhausted|used up|expired|fully (?:used|"
+        r"invoiced|consumed)|storniert|geschlossen|annulée?|clôturée?|cancelad[oa]|cerrad[oa]|"
+        r"annullat[oa]|chius[oa])\b",
+    ),
     _c(
         I.missing_po,
         0.8,

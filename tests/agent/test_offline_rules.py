@@ -885,3 +885,30 @@ def test_a_whole_invoice_left_out_of_a_payment_stays_a_dispute():
 )
 def test_net_of_and_instead_of_in_italian_are_a_deduction(text):
     assert "short_pay" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The purchase order on that job was closed at year end; please bill against PO 7781.",
+        "La orden de compra que indican ya fue cancelada, usen la OC 5531.",
+    ],
+)
+def test_a_po_closed_or_cancelled_is_a_missing_po_not_a_dispute(text):
+    v = votes(text)
+    assert "missing_po" in v and "dispute" not in v
+
+
+def test_an_order_cancelled_is_still_a_dispute():
+    assert "dispute" in votes("The order was cancelled before it shipped, we owe nothing.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our end customer disputes two of the deliveries, so please send the signed CMRs first.",
+        "Notre client conteste la livraison du 3 mai : merci de nous envoyer le bon signé.",
+    ],
+)
+def test_a_dispute_their_own_customer_raises_is_not_theirs(text):
+    assert "dispute" not in votes(text)
