@@ -329,6 +329,16 @@ class OfflineClassifier:
             # An out-of-office's "please contact my colleague" names no new contact
             # (CONTRACTS.md section 1: an automatic reply keeps a contact it names).
             chosen.remove(Intent.wrong_contact)
+        if (
+            auto
+            and Intent.wrong_contact not in chosen
+            and any(h.cue is _NAMED_COVER_CUE for h in by_intent.get(Intent.wrong_contact, []))
+        ):
+            # "During my leave, vendor payments are handled by Tom Becker": an automatic
+            # reply that names the person to write to keeps wrong_contact (README: a named
+            # cover without an address is wrong_contact with the name only).
+            chosen.append(Intent.wrong_contact)
+            scores[Intent.wrong_contact] = max(scores.get(Intent.wrong_contact, 0.0), 0.5)
         if auto and Intent.auto_reply not in chosen:
             chosen.append(Intent.auto_reply)
         if auto and not _from_text_only(reply):
@@ -393,6 +403,10 @@ class OfflineClassifier:
             where = next((c for c in clauses(text) if BOUNCE.search(c.text)), None)
             if where is not None:
                 by_intent[Intent.wrong_contact] = [Hit(_BOUNCE_CUE, where)]
+        if auto and Intent.wrong_contact not in by_intent:
+            where = next((c for c in clauses(text) if _NAMED_COVER.search(c.text)), None)
+            if where is not None:
+                by_intent[Intent.wrong_contact].append(Hit(_NAMED_COVER_CUE, where))
         if auto:
             # An automatic reply keeps a new contact or remittance detail; anything else
             # in it is boilerplate ("I will respond upon my return" promises nothing).
@@ -618,6 +632,20 @@ _REDIRECT = re.compile(
     re.I,
 )
 _REDIRECT_CUE = Cue(Intent.wrong_contact, _REDIRECT, 0.75)
+_NAMED_COVER = re.compile(
+    r"\b(?:(?:are|is|will be) (?:being )?(?:handled|covered|dealt with|managed) by|please contact|"
+    r"contact my colleague|wenden sie sich (?:bitte )?an|vertreten (?:durch|von)|"
+    r"vertretung(?: hat)?|veuillez contacter|contactez|s'adresser à|por favor contacte(?: con)?|"
+    r"contactar con|rivolgersi a|contattare|neem contact op met|kunt u contact opnemen met)\s+"
+    r"(?!(?:accounts?|customer|our|the|finance|billing|payroll|purchasing|procurement|support|"
+    r"human|vendor|supplier|credit|treasury|head|team|service)\b)"
+    r"(?-i:(?:(?:Mr|Mrs|Ms|Dr|Herr|Frau|Mme|M|Sr|Sra|Dott|Dott\.ssa)\.?\s+)?[A-ZÀ-Þ][a-zà-ÿ]+"
+    r"\s+[A-ZÀ-Þ][a-zà-ÿ]+)",
+    re.I,
+)
+"""A person named as the cover in an automatic reply ("handled by Tom Becker in Finance",
+"wenden Sie sich bitte an Frau Petra Lang"); a department or "my colleague" names no one."""
+_NAMED_COVER_CUE = Cue(Intent.wrong_contact, _NAMED_COVER, 0.75)
 
 
 def _redirect_clause(text: str, sender: str) -> Clause | None:

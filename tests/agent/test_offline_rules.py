@@ -912,3 +912,29 @@ def test_an_order_cancelled_is_still_a_dispute():
 )
 def test_a_dispute_their_own_customer_raises_is_not_theirs(text):
     assert "dispute" not in votes(text)
+
+
+AWAY = {"Auto-Submitted": "auto-replied"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am away until 14 December. In my absence invoices are handled by Marta Kowalski.",
+        "Ich bin bis 14.12. nicht im Büro. Bitte wenden Sie sich an Herrn Jonas Weber.",
+    ],
+)
+def test_an_automatic_reply_naming_its_cover_is_the_wrong_contact(text):
+    triage = full.classify(Reply(text=text, sent_at=SENT, headers=AWAY))
+    assert set(triage.intents) == {"auto_reply", "wrong_contact"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am away until 14 December. For urgent matters please contact my colleague.",
+        "I am away until 14 December. Please contact Accounts Payable for anything urgent.",
+    ],
+)
+def test_an_automatic_reply_naming_no_person_is_only_automatic(text):
+    assert full.classify(Reply(text=text, sent_at=SENT, headers=AWAY)).intents == ["auto_reply"]
