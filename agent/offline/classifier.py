@@ -34,6 +34,7 @@ from .lexicon import (
     DOC_ISSUED,
     FUTURE,
     NEGATORS,
+    NOT_US,
     RESOLVED,
     SHORT_EVIDENCE,
     UNDONE,
@@ -46,6 +47,19 @@ from .text import Clause, clauses, clean_text, normalize
 MIN_CONFIDENCE = 0.5
 """Intents whose combined cue weight stays below this are not reported."""
 EVIDENCE_CHARS = 240
+_CLAIMS = frozenset(
+    {
+        Intent.payment_sent,
+        Intent.promise_to_pay,
+        Intent.dispute,
+        Intent.short_pay,
+        Intent.extended_terms,
+    }
+)
+"""Intents a reply states as facts or commitments; asking for a payment plan is distress."""
+_ASKS_ONLY = re.compile(r"[^,;:]*\?")
+"""A sentence that only asks: a statement joined to it by a comma ("on a fait le virement
+vendredi, vous l'avez pas reçu ?") is still said."""
 _NO_INVOICES = frozenset({Intent.auto_reply, Intent.wrong_contact, Intent.financial_distress})
 """Intents that concern the account, not particular invoices."""
 
@@ -144,13 +158,24 @@ _NOT_DUE_YET = re.compile(
     re.IGNORECASE,
 )
 """Not late under the terms they claim: a date beside it is a due date, not a promise."""
+_PAID_OR_SET = re.compile(
+    r"\b(?:was|were|is|are|has been|have been|got)\s+(?:\w+\s+)?(?:short|approved|paid|sent|"
+    r"mailed|released|processed|wired|remitted)\b|\b(?:is|are|it's) (?:in|on) (?:our|the)\b|"
+    r"\b(?:yesterday|hier|ayer|ieri|gestern|ontem|gisteren)\b"
+)
+"""A payment said as done or set up ("was approved less ...", "is in our June run", "sent
+yesterday"): a short pay beside it may be paid, not only announced."""
 _PAID_LESS = re.compile(
     r"\b(?:difference|deduct\w*|short[- ]?pa\w*|withh\w*|held back|backcharge\w*|"
     r"back-charge\w*|not the full|instead of|less \$|abgezogen|einbehalten|déduit|retenu\w*|"
-    r"descontad\w*|trattenut\w*|ingehouden)\b",
+    r"descontad\w*|trattenut\w*|ingehouden|(?:except(?:ing)?|excluding) (?:for )?(?:the|line|"
+    r"lines|item|one|two|[$€£])|(?:did not|didn['’]t|not) pa(?:y|id) (?:for )?the [$€£]?\s?\d+|"
+    r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of)\b",
     re.IGNORECASE,
 )
-"""Said of a payment, these make a contested amount a deduction (CONTRACTS.md section 1)."""
+"""Said of a payment, these make a contested amount a deduction (CONTRACTS.md section 1):
+"we didn't pay the $190 spray", "everything except line 4", "anziché", "al netto". A whole
+invoice left out ("everything except INV-2201") is withheld, a dispute."""
 
 
 class OfflineClassifier:
@@ -199,6 +224,12 @@ class OfflineClassifier:
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
             scores = dict(votes)
+        if text and all(_ASKS_ONLY.fullmatch(c.text.strip()) for c in clauses(text)):
+            # Every sentence asks ("did you get my check?", "vous avez reçu notre virement ?"):
+            # a question is not the claim it asks about (CONTRACTS.md section 1); what the
+            # model reads in its words stands only with a rule behind it.
+            for intent in [i for i in chosen if i in _CLAIMS and i not in by_intent]:
+                _rule_out(intent, chosen, scores)
         if (
             Intent.promise_to_pay in chosen
             and Intent.promise_to_pay not in by_intent
@@ -236,6 +267,22 @@ class OfflineClassifier:
             # "Send invoices to ap@new from now on" redirects; it asks for no document.
             chosen.remove(Intent.invoice_request)
         if (
+            Intent.short_pay in chosen
+            and Intent.promise_to_pay in chosen
+            and Intent.payment_sent in chosen
+            and Intent.payment_sent not in by_intent
+            and any(
+                FUTURE.search(normalize(h.clause.text))
+                for h in by_intent.get(Intent.promise_to_pay, [])
+            )
+            and not _PAID_OR_SET.search(normalize(text))
+        ):
+            # A deduction announced in the future tense ("we will pay it on Friday less the
+            # rebate", "nous réglerons ... le 3 juillet") is short_pay + promise_to_pay
+            # (CONTRACTS.md section 1); the model's payment_sent, which short pays mostly
+            # carry, has no word of a payment made or set up behind it.
+            _rule_out(Intent.payment_sent, chosen, scores)
+        if (
             Intent.promise_to_pay in chosen
             and Intent.payment_sent not in chosen
             and _SCHEDULED.search(text)
@@ -272,6 +319,15 @@ class OfflineClassifier:
             scores[Intent.invoice_request] = max(
                 scores.get(Intent.invoice_request, 0.0), scores[Intent.dispute]
             )
+        if (
+            Intent.dispute in chosen
+            and Intent.dispute not in by_intent
+            and Intent.wrong_contact in chosen
+            and any(h.cue is NOT_US for h in by_intent.get(Intent.wrong_contact, []))
+        ):
+            # "You've got the wrong Lund, we never bought from you": a reply that is not
+            # ours to dun contests nothing; the model's dispute has no rule behind it.
+            chosen.remove(Intent.dispute)
         if Intent.short_pay in chosen and Intent.dispute in chosen:
             # What they contest is what they deducted: short_pay with its reason, not also a
             # dispute (CONTRACTS.md section 1).
@@ -285,6 +341,16 @@ class OfflineClassifier:
             # An out-of-office's "please contact my colleague" names no new contact
             # (CONTRACTS.md section 1: an automatic reply keeps a contact it names).
             chosen.remove(Intent.wrong_contact)
+        if (
+            auto
+            and Intent.wrong_contact not in chosen
+            and any(h.cue is _NAMED_COVER_CUE for h in by_intent.get(Intent.wrong_contact, []))
+        ):
+            # "During my leave, vendor payments are handled by Tom Becker": an automatic
+            # reply that names the person to write to keeps wrong_contact (README: a named
+            # cover without an address is wrong_contact with the name only).
+            chosen.append(Intent.wrong_contact)
+            scores[Intent.wrong_contact] = max(scores.get(Intent.wrong_contact, 0.0), 0.5)
         if auto and Intent.auto_reply not in chosen:
             chosen.append(Intent.auto_reply)
         if auto and not _from_text_only(reply):
@@ -349,6 +415,10 @@ class OfflineClassifier:
             where = next((c for c in clauses(text) if BOUNCE.search(c.text)), None)
             if where is not None:
                 by_intent[Intent.wrong_contact] = [Hit(_BOUNCE_CUE, where)]
+        if auto and Intent.wrong_contact not in by_intent:
+            where = next((c for c in clauses(text) if _NAMED_COVER.search(c.text)), None)
+            if where is not None:
+                by_intent[Intent.wrong_contact].append(Hit(_NAMED_COVER_CUE, where))
         if auto:
             # An automatic reply keeps a new contact or remittance detail; anything else
             # in it is boilerplate ("I will respond upon my return" promises nothing).
@@ -367,6 +437,10 @@ class OfflineClassifier:
                 for m in cue.pattern.finditer(norm):
                     if cue.intent is Intent.dispute and m.start() < settled:
                         continue  # "the dispute has been resolved", "we dispute nothing"
+                    if cue.intent is Intent.dispute and _THIRD_PARTY.search(
+                        norm[max(0, m.start() - 60) : m.start()]
+                    ):
+                        continue  # "il nostro cliente finale ci contesta 2 consegne"
                     if _cancelled(cue, norm, m, question):
                         continue
                     if cue.intent is Intent.payment_sent and _not_paid(norm, m):
@@ -570,6 +644,20 @@ _REDIRECT = re.compile(
     re.I,
 )
 _REDIRECT_CUE = Cue(Intent.wrong_contact, _REDIRECT, 0.75)
+_NAMED_COVER = re.compile(
+    r"\b(?:(?:are|is|will be) (?:being )?(?:handled|covered|dealt with|managed) by|please contact|"
+    r"contact my colleague|wenden sie sich (?:bitte )?an|vertreten (?:durch|von)|"
+    r"vertretung(?: hat)?|veuillez contacter|contactez|s'adresser à|por favor contacte(?: con)?|"
+    r"contactar con|rivolgersi a|contattare|neem contact op met|kunt u contact opnemen met)\s+"
+    r"(?!(?:accounts?|customer|our|the|finance|billing|payroll|purchasing|procurement|support|"
+    r"human|vendor|supplier|credit|treasury|head|team|service)\b)"
+    r"(?-i:(?:(?:Mr|Mrs|Ms|Dr|Herr|Frau|Mme|M|Sr|Sra|Dott|Dott\.ssa)\.?\s+)?[A-ZÀ-Þ][a-zà-ÿ]+"
+    r"\s+[A-ZÀ-Þ][a-zà-ÿ]+)",
+    re.I,
+)
+"""A person named as the cover in an automatic reply ("handled by Tom Becker in Finance",
+"wenden Sie sich bitte an Frau Petra Lang"); a department or "my colleague" names no one."""
+_NAMED_COVER_CUE = Cue(Intent.wrong_contact, _NAMED_COVER, 0.75)
 
 
 def _redirect_clause(text: str, sender: str) -> Clause | None:
@@ -664,6 +752,13 @@ _THANKS_FOR = re.compile(
     r"\b(?:thanks|thank you|many thanks|danke|merci|gracias|grazie|bedankt|obrigad[oa])\s+"
     r"(?:\w+\s+){0,2}?(?:for|für|pour|por|per|voor)\b[^.?]*$"
 )
+
+_THIRD_PARTY = re.compile(
+    r"\b(?:our|nuestro|nuestra|il nostro|la nostra|notre|unser\w*|onze|o nosso|a nossa) (?:end |"
+    r"own )?(?:customer|client|cliente|client final|klant|kunde|kundin|auftraggeber)\w*\b(?! and\b)"
+)
+"""Their own customer contests something of theirs ("our end customer disputes two drops",
+"il nostro cliente finale ci contesta"): not a dispute of what we billed."""
 _CONDITIONAL = re.compile(r"\b(?:if|whether|in case|falls|wenn|ob|si|indien)\b")
 _YES_NO = re.compile(
     r"^\W*(?:is|are|was|were|do|does|did|can|could|should|would|will|have|has|am|shall|"

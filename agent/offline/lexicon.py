@@ -68,6 +68,22 @@ def _c(
 
 I = Intent  # noqa: E741 - short alias keeps the table readable
 
+NOT_US = _c(
+    I.wrong_contact,
+    0.8,
+    r"\b(?:(?:it's|it is|that's|that is|this is|these are) not us|^\W*not us\b|(?:you've|you have|"
+    r"you) got the wrong (?!(?:invoice|price|amount|po|account number|date|quantity|items?|"
+    r"address)\b)\w+|(?:another|a different) (?:company|business|customer|firm|entity)|no somos "
+    r"nosotros|(?:es|son) de otra empresa|otra empresa con|ce n'est pas nous|une autre (?:société|"
+    r"entreprise)|(?:das )?sind nicht wir|eine andere (?:firma|gesellschaft)|einem anderen "
+    r"unternehmen|non siamo noi|non sono io|un'altra (?:azienda|società|ditta)|não somos nós|"
+    r"(?:é|são) de outra empresa|dat zijn wij niet|wij zijn het niet|een ander bedrijf)\b",
+)
+"""A notice sent to the wrong customer: "not us", "you've got the wrong Lund", "es de otra
+empresa". Not "the wrong invoice" or "the wrong price": a company or a person mistaken. Whoever
+says so contests nothing of ours."""
+
+
 CUES: list[Cue] = [
     # --- payment_sent: made, sent, released or scheduled in their system --------------------
     _c(
@@ -218,6 +234,18 @@ CUES: list[Cue] = [
         r"boek ik|maak ik [^.]{0,20}\bover)\b",
         needs_date=True,
     ),
+    # The present for the future, first person, with a date: "ich überweise morgen", "ik maak het
+    # morgen over", "je vous la règle vendredi", "se lo pago el lunes", "ve lo saldo domani".
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:je (?:vous |te |le |la |les |l')+(?:règle|paie|paye|verse|vire|envoie)|ich "
+        r"(?:überweise|zahle|bezahle|begleiche)|(?:ik|we|wij) (?:maak|maken) (?:het|dat|dit|de rest|"
+        r"het bedrag|het saldo)\b[^.]{0,30}\bover|(?:te|le|les|se) (?:lo|la|los|las) (?:pago|abono|"
+        r"transfiero)|(?:(?:ve|te) l|gliel)[aoie] (?:pago|saldo|bonifico)|(?:vi|ti) (?:pago|saldo|"
+        r"bonifico)|(?:eu )?(?:te|lhe|vos) (?:pago|transfiro))\b",
+        needs_date=True,
+    ),
     _c(
         I.promise_to_pay,
         0.8,
@@ -227,8 +255,12 @@ CUES: list[Cue] = [
         r"(?:overgemaakt|betaald|überwiesen|bezahlt|paid|sent|wired|payé|viré|pagad[oa]|pagat[oa])\b|"
         r"\b(?:overgemaakt|betaald|überwiesen|bezahlt)\s+(?:\w+\s+)?morgen\b|\b(?:la primera|a primeira|"
         r"la première|die erste|de eerste|la prima|the first (?:one|payment|half|instal\w*))\b[^.]{0,30}"
-        r"\b(?:on|el|no dia|le|am|op|il|dia)\b|\bmetà (?:il|a)\b|\bevery (?:monday|tuesday|wednesday|"
-        r"thursday|friday|week|month) starting\b|\bcon valuta\b",
+        r"\b(?:on|el|no dia|le|am|op|il|dia|a fine|à la fin|fin|a finales|ende|eind|no fim|by|at the end)\b|"
+        r"\bmetà (?:il|a)\b|\bevery (?:monday|tuesday|wednesday|"
+        r"thursday|friday|week|month) starting\b|\bcon valuta\b|\b(?:a|per|each|every) (?:week|month)"
+        r"(?:,)? (?:starting|beginning|from)\b|\b(?:al|por|cada) mes (?:a partir|desde)\b|\bpar mois "
+        r"(?:à partir|dès)\b|\b(?:pro|jeden) monat ab\b|\b(?:al|ogni) mese a partire\b|\bper maand "
+        r"vanaf\b|\b(?:por|cada) mês a partir\b",
         needs_date=True,
     ),
     _c(
@@ -438,7 +470,7 @@ CUES: list[Cue] = [
         0.8,
         r"\b(?:(?:(?:was|is|are|were) )?short (?:by )?[$€£]?\s?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
         r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|au lieu "
-        r"de|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
+        r"de|anziché|al netto (?:dell[oae']|del|di)|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
         r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder))",
     ),
     _c(
@@ -495,6 +527,17 @@ CUES: list[Cue] = [
         r"ordernummer|número de encomenda|nota de encomenda)\b[^.]{0,40}\b(?:required|missing|"
         r"needed|mandatory|doesn't exist|does not exist|invalid|not valid|wrong|on (?:it|them|each)|"
         r"fehlt|manque|falta|manca|ontbreekt|obligatoire|obligatorio|obbligatorio|verplicht)",
+    ),
+    # The PO itself closed, used up or cancelled: a reference to fix (README: "PO missing,
+    # closed, exhausted or mistyped"), not a charge contested.
+    _c(
+        I.missing_po,
+        0.8,
+        r"\b(?:po|p\.o\.|purchase order|bon de commande|orden de compra|ordine d'acquisto|"
+        r"bestellnummer|inkooporder)\b[^.]{0,40}\b(?:was|is|has been|got|wurde|ist|a été|est|fue|"
+        r"ha sido|è stat[oa]) (?:\w+ )?(?:cancel+ed|closed|exhausted|used up|expired|fully (?:used|"
+        r"invoiced|consumed)|storniert|geschlossen|annulée?|clôturée?|cancelad[oa]|cerrad[oa]|"
+        r"annullat[oa]|chius[oa])\b",
     ),
     _c(
         I.missing_po,
@@ -819,6 +862,7 @@ CUES: list[Cue] = [
         r"(?:the company|us|our company)|left the company|not my department|i don't handle|i do not handle|"
         r"forward (?:this|it) to|please direct)\b",
     ),
+    NOT_US,
     # --- auto_reply (text; headers are checked before any cue) ----------------------------------
     _c(
         I.auto_reply,

@@ -785,3 +785,185 @@ def test_a_point_inside_an_amount_or_after_no_ends_no_sentence():
     assert normalize("Cheque no. 004417 for £1,262.40 went") == "cheque no 004417 for £1,26240 went"
     found = votes("Cheque no. 004417 for £1,262.40 went in the post to your office yesterday.")
     assert "payment_sent" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous réglerons 10 caisses seulement, soit 900,00 € au lieu de 1 000,00 €, par virement "
+        "le 4 décembre.",
+        "Pagaremos la factura 7702 el 4 de diciembre descontando 80,00 € por el porte, que según "
+        "contrato es vuestro.",
+    ],
+)
+def test_a_deduction_announced_in_the_future_is_no_payment_made(text):
+    triage = full.classify(Reply(text=text, sent_at=SENT))
+    assert set(triage.intents) == {"short_pay", "promise_to_pay"}
+
+
+def test_a_deduction_from_a_payment_already_set_up_keeps_the_payment():
+    text = (
+        "7702 was approved less the $80 restocking fee; the net $1,120.00 is in our December 3 "
+        "check run."
+    )
+    triage = full.classify(Reply(text=text, sent_at=SENT))
+    assert {"short_pay", "payment_sent"} <= set(triage.intents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You've got the wrong Harper, we're Harper Dental in Leeds and never ordered from you.",
+        "It's not us - that customer number belongs to a different company.",
+        "Ce n'est pas nous, vous cherchez une autre société du même nom.",
+        "Das sind nicht wir, bitte prüfen Sie Ihre Kundendaten.",
+        "Non siamo noi, quella partita IVA è di un'altra azienda.",
+    ],
+)
+def test_a_notice_sent_to_the_wrong_customer_is_the_wrong_contact(text):
+    assert "wrong_contact" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You've got the wrong invoice number there, it is 4471.",
+        "We are not using another supplier.",
+    ],
+)
+def test_a_wrong_invoice_or_another_supplier_is_no_mistaken_customer(text):
+    assert "wrong_contact" not in votes(text)
+
+
+def test_the_wrong_customer_contests_nothing():
+    text = (
+        "You've got the wrong Harper. We're Harper Dental in Leeds, never bought anything from you."
+    )
+    assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["wrong_contact"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Did my check get there?", "Did the payment go through?", "Is the ACH showing on your side?"],
+)
+def test_a_reply_that_only_asks_about_a_payment_claims_none(text):
+    assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["other"]
+
+
+def test_a_payment_said_before_a_question_is_still_said():
+    text = "We sent the wire on Monday, did it arrive?"
+    assert "payment_sent" in full.classify(Reply(text=text, sent_at=SENT)).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich überweise den Betrag am Freitag.",
+        "Ik maak het saldo vrijdag over.",
+        "Je vous la règle lundi prochain.",
+        "Se lo pago el viernes.",
+        "Ve la saldo lunedì prossimo.",
+    ],
+)
+def test_the_present_for_the_future_with_a_date_is_a_promise(text):
+    assert "promise_to_pay" in votes(text)
+
+
+def test_the_present_for_the_future_without_a_date_promises_nothing():
+    assert "promise_to_pay" not in votes("Ich überweise, sobald die Gutschrift da ist.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cash is very tight since the flood. Could we do $600 a month starting January 5?",
+        "Ahora mismo no llegamos: ¿podríamos abonar 300 € al mes a partir del 10 de enero?",
+        "Wir können derzeit nicht alles zahlen, aber 400 € pro Monat ab dem 15. Januar.",
+    ],
+)
+def test_a_payment_plan_with_its_first_date_is_a_promise(text):
+    assert "promise_to_pay" in votes(text)
+
+
+def test_a_payment_plan_without_a_date_promises_nothing():
+    assert "promise_to_pay" not in votes("Could we do $600 a month starting after the holidays?")
+
+
+def test_a_charge_left_unpaid_from_a_payment_is_a_deduction():
+    text = (
+        "Wire for $2,000 went out Monday for 5510. We did not pay the $140 pallet charge - the "
+        "pallets never arrived."
+    )
+    assert set(full.classify(Reply(text=text, sent_at=SENT)).intents) == {
+        "payment_sent",
+        "short_pay",
+    }
+
+
+def test_a_whole_invoice_left_out_of_a_payment_stays_a_dispute():
+    text = "We paid everything except 8815, which bills the same delivery twice; please cancel it."
+    assert set(full.classify(Reply(text=text, sent_at=SENT)).intents) == {"payment_sent", "dispute"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abbiamo pagato la 55/2026 al netto dello sconto del 3% (€ 30,00) previsto dal contratto.",
+        "Il bonifico è di 900,00 € anziché 1.000,00 €: due colli non sono mai arrivati.",
+    ],
+)
+def test_net_of_and_instead_of_in_italian_are_a_deduction(text):
+    assert "short_pay" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The purchase order on that job was closed at year end; please bill against PO 7781.",
+        "La orden de compra que indican ya fue cancelada, usen la OC 5531.",
+    ],
+)
+def test_a_po_closed_or_cancelled_is_a_missing_po_not_a_dispute(text):
+    v = votes(text)
+    assert "missing_po" in v and "dispute" not in v
+
+
+def test_an_order_cancelled_is_still_a_dispute():
+    assert "dispute" in votes("The order was cancelled before it shipped, we owe nothing.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our end customer disputes two of the deliveries, so please send the signed CMRs first.",
+        "Notre client conteste la livraison du 3 mai : merci de nous envoyer le bon signé.",
+    ],
+)
+def test_a_dispute_their_own_customer_raises_is_not_theirs(text):
+    assert "dispute" not in votes(text)
+
+
+AWAY = {"Auto-Submitted": "auto-replied"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am away until 14 December. In my absence invoices are handled by Marta Kowalski.",
+        "Ich bin bis 14.12. nicht im Büro. Bitte wenden Sie sich an Herrn Jonas Weber.",
+    ],
+)
+def test_an_automatic_reply_naming_its_cover_is_the_wrong_contact(text):
+    triage = full.classify(Reply(text=text, sent_at=SENT, headers=AWAY))
+    assert set(triage.intents) == {"auto_reply", "wrong_contact"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am away until 14 December. For urgent matters please contact my colleague.",
+        "I am away until 14 December. Please contact Accounts Payable for anything urgent.",
+    ],
+)
+def test_an_automatic_reply_naming_no_person_is_only_automatic(text):
+    assert full.classify(Reply(text=text, sent_at=SENT, headers=AWAY)).intents == ["auto_reply"]
