@@ -132,7 +132,8 @@ _SCHEDULED = re.compile(
     r"|sont (?:prévu|programmé|planifié)e?s|enregistrée? et partira|está (?:agendad|programad|"
     r"previst)[oa]|están (?:agendad|programad|previst)[oa]s|agendad[oa] (?:no|para)|"
     r"programad[oa] para|staat ingepland|is ingepland|in distinta|è (?:programmat|pianificat|"
-    r"previst)[oa])",
+    r"previst)[oa]|(?:est[áa]|est[aã]o|están) (?:ya |já )?incluid[oa]s? en (?:la |el )?(?:remesa|"
+    r"pago|transferencia)|(?:è|sono) (?:già )?(?:inserit|inclus)[aoie] nella distinta)",
     re.IGNORECASE,
 )
 """Present or perfect: the payment is already set up in their system for a date ("it's in
