@@ -207,6 +207,16 @@ CUES: list[Cue] = [
         r"remainder|the balance))\b",
         claim=True,
     ),
+    # Whatever "went out" with a past time or in a past run was paid ("the principal on the three
+    # invoices went out yesterday", "all April invoices went out in yesterday's ACH").
+    _c(
+        I.payment_sent,
+        0.75,
+        r"\bwent out (?:yesterday|today|this morning|last \w+|on (?:mon|tues|wednes|thurs|fri|"
+        r"satur|sun)day|in (?:yesterday's|today's|this morning's|last \w+'s|(?:mon|tues|wednes|thurs|"
+        r"fri)day's) (?:ach|wire|eft|payment|check|cheque|run|batch))\b",
+        claim=True,
+    ),
     # --- promise_to_pay -----------------------------------------------------------------------
     _c(
         I.promise_to_pay,

@@ -71,3 +71,17 @@ def test_a_resend_beside_a_missing_po_is_no_document_request_unless_the_rules_fi
         Intent.payment_sent,
         Intent.invoice_request,
     ]
+
+
+def test_an_intent_a_rule_found_is_the_best_guess_before_other():
+    from dataclasses import replace
+
+    from arbox.agent.offline.classifier import RULED_GUESS
+
+    model = replace(MODEL, threshold={**MODEL.threshold, Intent.wrong_contact: 0.5})
+    near = probs(wrong_contact=RULED_GUESS + 0.1, other=0.28)  # 0.8 of its threshold, other 0.93
+    found = {Intent.wrong_contact: 0.85}
+    assert _decide(model, near, False, found) == [Intent.wrong_contact]
+    assert _decide(model, near, False, {}) == []  # no rule: `other` is the guess
+    faint = probs(wrong_contact=RULED_GUESS - 0.05, other=0.28)
+    assert _decide(model, faint, False, found) == []

@@ -967,3 +967,26 @@ def test_an_automatic_reply_naming_its_cover_is_the_wrong_contact(text):
 )
 def test_an_automatic_reply_naming_no_person_is_only_automatic(text):
     assert full.classify(Reply(text=text, sent_at=SENT, headers=AWAY)).intents == ["auto_reply"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The balance on both invoices went out yesterday, $3,200 by ACH.",
+        "Every March invoice went out in Friday's ACH except 5512.",
+    ],
+)
+def test_what_went_out_at_a_past_time_was_paid(text):
+    assert "payment_sent" in votes(text)
+
+
+def test_what_went_out_in_a_coming_run_is_no_payment_yet():
+    assert "payment_sent" not in votes("It will have gone out in next Friday's run.")
+
+
+def test_included_in_the_payment_remittance_is_a_payment_set_up():
+    text = "Las facturas 7710 y 7712 ya están incluidas en la remesa del 10 de diciembre."
+    assert set(full.classify(Reply(text=text, sent_at=SENT)).intents) == {
+        "payment_sent",
+        "promise_to_pay",
+    }
