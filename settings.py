@@ -65,7 +65,7 @@ class Settings(BaseSettings):
     """Findings below this confidence wait for a person."""
     approval_amount: Decimal = Decimal("10000")
     """Actions about more money than this wait for a person."""
-    autonomy_threshold: float = 0.9
+    autonomy_threshold: float = 0.88
     """The policy acts alone only when its estimate that the reply's whole label set is
     right is at least this; 0: off. Higher: fewer wrong automatic actions and fewer
     automatic ones (`arbox eval automation-curve --split dev` prints the trade-off)."""
