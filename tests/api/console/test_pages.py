@@ -30,6 +30,7 @@ def wait_for_url(browser, suffix):
 
 def submit(browser, element, key=None):
     """Click (or type ``key`` into) ``element`` and wait until the next page replaced it."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -37,7 +38,18 @@ def submit(browser, element, key=None):
         element.send_keys(key)
     else:
         element.click()
-    WebDriverWait(browser, WAIT).until(ec.staleness_of(element))
+
+    def replaced(driver) -> bool:
+        try:
+            return bool(ec.staleness_of(element)(driver))
+        except WebDriverException as exc:
+            # Chromium sometimes answers a look at a node of the page just replaced with
+            # "Node with given id does not belong to the document": that is replaced too.
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+
+    WebDriverWait(browser, WAIT).until(replaced)
 
 
 def text_of(browser, element_id, by="id"):
