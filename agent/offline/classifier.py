@@ -558,7 +558,12 @@ def _decide(
     The surest intent (furthest above its threshold; `auto_reply` in an automatic reply)
     stands on the model alone. A further one needs the rules (``votes``) to have found it
     too, or a probability `SECOND_MARGIN` (`AUTO_MARGIN`) above its threshold: the words
-    of one ask ("please resend it with the PO") lean towards its neighbours."""
+    of one ask ("please resend it with the PO") lean towards its neighbours.
+
+    With a rule reading at hand: intents no rule found give way to `other` when the model
+    finds "none of these" surer (distress excepted); a best guess needs a rule, a
+    probability of `GUESS_FLOOR`, or distress; and an intent a rule found at `RULED_GUESS`
+    or more comes before `other` as the guess."""
     chosen = [
         Intent(i) for i in model.intents if i != Intent.other and probs[i] >= model.threshold[i]
     ]
