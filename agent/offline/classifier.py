@@ -32,6 +32,7 @@ from .lexicon import (
     CUES,
     DELAYED,
     DOC_ISSUED,
+    DOCUMENT,
     FUTURE,
     NEGATORS,
     NOT_US,
@@ -105,7 +106,9 @@ _CONTESTS = re.compile(
 )
 _REMEDY = re.compile(
     r"credit (?:memo|note)|gutschrift|\bavoir\b|nota de cr[ée]dito|nota di credito|creditnota|"
-    r"corrected|revised|korrigiert\w*|corrig[ée]\w*|corregid\w*|gecorrigeerd\w*|corrett\w*",
+    r"corrected|revised|korrigiert\w*|corrig[ée]\w*|corregid\w*|gecorrigeerd\w*|corrett\w*|"
+    r"new invoice|neue rechnung|nouvelle facture|nueva factura|nuova fattura|nieuwe factuur|"
+    r"nova fatura",
     re.I,
 )
 
@@ -260,6 +263,14 @@ class OfflineClassifier:
             # Paying less is said in words ("Einen Abzug haben wir nicht vorgenommen" says
             # the difference is not theirs to explain: a bank's fee, not a deduction).
             _rule_out(Intent.short_pay, chosen, scores)
+        if (
+            Intent.invoice_request in chosen
+            and Intent.invoice_request not in by_intent
+            and _offered(normalize(text))
+        ):
+            # "Let us know if you need a copy of the cleared check": a document offered; no
+            # rule found one asked for.
+            _rule_out(Intent.invoice_request, chosen, scores)
         if (
             Intent.wrong_contact in chosen
             and Intent.invoice_request in chosen
@@ -779,6 +790,33 @@ _THIRD_PARTY = re.compile(
 )
 """Their own customer contests something of theirs ("our end customer disputes two drops",
 "il nostro cliente finale ci contesta"): not a dispute of what we billed."""
+_PO_NOT_NEEDED = re.compile(
+    r"\b(?:no|kein\w*|aucun\w*|ningún|ninguna|nessun\w*|geen|nenhum\w*) (?:\w+ ){0,2}"
+    r"(?:is|are|was|wird|ist|n'est|est|es|è|wordt|é) (?:\w+ )?(?:required|needed|necessary|"
+    r"erforderlich|nötig|notwendig|nécessaire|obligatoire|necesari[oa]|obligatori[oa]|"
+    r"necessari[oa]|obbligatori[oa]|nodig|verplicht|necess[áa]ri[oa]|obrigat[óo]ri[oa])\b"
+)
+"""A PO said not to be needed ("no PO is required for service calls") is no missing PO."""
+_SENTENCE_START = re.compile(r"[.?!]\s")
+_WITHOUT = re.compile(r"(?:without|ohne|sans|sin|senza|zonder|sem)\b")
+_OFFER = re.compile(
+    r"\b(?:if|should|in case) (?:you|u) (?:\w+ )?(?:need|require|want|would like)\b|"
+    r"\b(?:falls|wenn) sie\b[^.?]{0,30}$|\bsi (?:vous avez besoin|besoin)\b|"
+    r"\bsi (?:necesita|necesitan|necesitas)\b|\bse (?:precisar|precisarem|avete bisogno|"
+    r"ha bisogno)\b|\bals (?:u|jullie) [^.?]{0,20}nodig\b"
+)
+"""An offer of a document ("let us know if you need a copy"), not a request for one."""
+
+
+def _offered(norm: str) -> bool:
+    """A document offered in the sentence of an offer ("if you need a copy of the check")."""
+    for sentence in _SENTENCE_START.split(norm):
+        offer = _OFFER.search(sentence)
+        if offer and DOCUMENT.search(sentence, offer.end()):
+            return True
+    return False
+
+
 _CONDITIONAL = re.compile(r"\b(?:if|whether|in case|falls|wenn|ob|si|indien)\b")
 _YES_NO = re.compile(
     r"^\W*(?:is|are|was|were|do|does|did|can|could|should|would|will|have|has|am|shall|"
@@ -815,8 +853,17 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     if stops:
         before = before[stops[-1].end() :]
     window = " ".join(before.split()[-4:])
-    if NEGATORS.search(window):
+    if NEGATORS.search(window) and not (
+        cue.intent is Intent.missing_po and _WITHOUT.match(m.group(0))
+    ):
+        # "wij kunnen de factuur niet verwerken zonder ons inkoopordernummer": the negation
+        # is of the processing; "without" is what says the PO is missing.
         return True
+    if cue.intent is Intent.missing_po and _PO_NOT_NEEDED.search(norm):
+        return True  # "no purchase order is required for service calls"
+    sentence = _SENTENCE_START.split(before)[-1]
+    if cue.intent is Intent.invoice_request and _OFFER.search(" ".join(f"{sentence} {m.group(0)}".split())):
+        return True  # "let us know if you need a copy of the cleared check": offered, not asked
     if (cue.claim or cue.intent is Intent.dispute) and (
         _CONDITIONAL.search(window) or _CONDITIONAL.match(norm.lstrip(" -*"))
     ):

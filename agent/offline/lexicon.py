@@ -48,6 +48,10 @@ _DOC = (
 )
 
 
+DOCUMENT = re.compile(rf"\b{_DOC}\b")
+"""A document named: a copy, a statement, a W-9, a POD, ... (in several languages)."""
+
+
 def _c(
     intent: Intent,
     weight: float,
@@ -328,7 +332,10 @@ CUES: list[Cue] = [
         r"\b(?:priced wrong|wrong price|incorrect price|price is wrong|overcharged|"
         r"over-charged|charged (?:us )?(?:more|too much|the wrong)|not the agreed price|agreed \$?\d+"
         r"[^.]{0,20}not \$?\d+|price difference|ne correspond pas au devis|prix unitaire|higher "
-        r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis)",
+        r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis|(?:we were|i was|been) quoted|"
+        r"(?:is|was|seems?|looks?|are|were) (?:way |much |far |a (?:bit|little) )?too (?:high|"
+        r"expensive|much)|zu hoch|trop élevée?s?|demasiado alt[oa]s?|troppo alt[oa]|te hoog|"
+        r"muito alt[oa]s?)",
         reason="pricing",
     ),
     _c(
@@ -618,7 +625,9 @@ CUES: list[Cue] = [
         r"prova di consegna|preuve de livraison|comprovante|cmr|o recibo|um recibo|ricevuta|quittung|reçu|"
         r"kwitantie|factura acquittée|facture acquittée)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
         r"copie|factura|werkbon|leveringsbewijs|specificatie|lieferschein|kontoauszug|"
-        r"saldenbestätigung|\w*nachweis\w*|bescheinigung)\b[^.?]{0,50}\b(?:sturen|toesturen|"
+        r"saldenbestätigung|\w*nachweis\w*|bescheinigung|rekeningoverzicht|\w*overzicht|"
+        r"afschrift|saldobevestiging|relevé|estratto conto|extrato|estado de cuenta|"
+        r"extracto)\b[^.?]{0,50}\b(?:sturen|toesturen|"
         r"opsturen|doorsturen|mailen|bezorgen|meesturen|schicken|senden|zusenden|zuschicken|"
         r"zukommen lassen|übermitteln|übersenden|zur verfügung stellen|"
         r"inviare|enviar|envoyer|mandar)\b",

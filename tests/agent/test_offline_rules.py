@@ -990,3 +990,64 @@ def test_included_in_the_payment_remittance_is_a_payment_set_up():
         "payment_sent",
         "promise_to_pay",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij kunnen deze factuur helaas niet boeken zonder bestelnummer.",
+        "We are not able to book it without the purchase order reference.",
+    ],
+)
+def test_cannot_process_without_a_po_is_missing_po(text):
+    assert "missing_po" in votes(text)
+
+
+def test_not_needing_a_po_is_no_missing_po():
+    assert "missing_po" not in votes("No purchase order is required for service calls.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paid by ACH on the 3rd. Should you need a copy of the remittance, just ask.",
+        "Der Betrag ist überwiesen. Falls Sie einen Beleg brauchen, melden Sie sich.",
+    ],
+)
+def test_a_document_offered_is_not_asked_for(text):
+    assert "invoice_request" not in full.classify(Reply(text=text, sent_at=SENT)).intents
+
+
+def test_a_document_asked_beside_an_offer_of_something_else_stays():
+    text = "If you need our buyer's name it is Ana Ruiz. Please also send an updated W-9."
+    assert "invoice_request" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunnen jullie een recent rekeningoverzicht mailen?",
+        "Bitte den aktuellen Kontoauszug an uns senden.",
+    ],
+)
+def test_a_statement_asked_for_before_its_verb_is_a_request(text):
+    assert "invoice_request" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That rate looks way too high for a half-day job.",
+        "Le montant de la pose est trop élevé par rapport au devis.",
+        "We were quoted $600 for the install.",
+    ],
+)
+def test_a_price_said_too_high_is_a_pricing_dispute(text):
+    assert "dispute" in votes(text)
+    triage = rules.classify(Reply(text=text, sent_at=SENT))
+    assert [f.fields.reason for f in triage.findings if f.intent == "dispute"] == ["pricing"]
+
+
+def test_a_new_invoice_asked_for_beside_a_dispute_is_its_remedy():
+    text = "We only got 8 of the 10 panels. Send us a new invoice for the 8 and we'll pay it."
+    assert set(full.classify(Reply(text=text, sent_at=SENT)).intents) == {"dispute"}
