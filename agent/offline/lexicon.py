@@ -126,7 +126,7 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.8,
-        r"\b(?:payment|check|cheque|wire|ach|transfer|funds)\b[^.?]{0,60}"
+        r"\b(?:payment|check|cheque|chq|chk|wire|ach|transfer|funds)\b[^.?]{0,60}"
         r"\b(?:went out|is in the mail|in the mail|in the post|(?:was|were|has been|have been) "
         r"(?:sent|released|completed|issued|made|processed|executed|submitted|initiated|"
         r"transferred|remitted)|"
@@ -162,7 +162,9 @@ CUES: list[Cue] = [
         r"virement (?:a été )?effectué|paiement effectué|pagad[oa]s?|pagamos|pagámos|hemos pagado|"
         r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oa]|saldat[oa]|"
         r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
-        r"pago (?:realizado|efectuado))\b",
+        r"pago (?:realizado|efectuado)|pagamento (?:já )?(?:foi )?(?:já )?(?:feito|efetuado|realizado|"
+        r"enviado|processado|liquidado)|(?:ist|sind|wurde|wurden) (?:\w+ )?(?:rausgegangen|"
+        r"raus gegangen|rausgegangen|ausgeführt|veranlasst))\b",
         claim=True,
     ),
     _c(
@@ -352,6 +354,8 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
+        r"|danneggiat[oaie]|beschadigd\w*|danificad[oa]s?|avariad[oa]s?|kaputt\w*|defekt\w*|"
+        r"abîmée?s?|cassée?s?|kapot(?:te)?|rott[oaie]"
         r"|cracked|leaking|spoiled|(?<!card )expired(?! card)|past their expiry|not working|doesn't work|poor quality)\b",
         reason="damaged",
     ),
@@ -795,6 +799,14 @@ CUES: list[Cue] = [
         r"appropriate|responsible) (?:person|contact)|(?:i|he|she) (?:has |have )?(?:left|retired)|"
         r"i'm retiring|i am retiring|don't work (?:at|for)|do not work (?:at|for)|only handle|"
         r"has moved to|i'm the new|i am the new|nicht mehr bei uns|nachfolger\w*|n'est plus|ne m'occupe plus|ya no trabaj\w+|no es la persona|"
+        r"nicht mehr (?:zuständig|im (?:haus|unternehmen)|für \w+ zuständig)|(?:hat|haben) (?:uns|das "
+        r"unternehmen|die firma) verlassen|ist (?:nicht mehr|ausgeschieden)|ne (?:suis|sommes) plus (?:en "
+        r"charge|responsable|chargée?|dans|chez|au sein)|ne (?:travaille|travaillons) plus|(?:a|ont) quitté (?:la société|l'entreprise|nos effectifs|le groupe)|"
+        r"ya no (?:soy|es|está|estoy|somos|llevo|lleva)|(?:dejó|ha dejado) la empresa|non (?:sono|è|"
+        r"lavora|lavoro|siamo) più|ha lasciato (?:l'azienda|la società)|j[áa] n[ãa]o (?:sou|é|"
+        r"trabalha|trabalho|estou|está)|n[ãa]o (?:sou|é|trabalha|está) mais|saiu da empresa|"
+        r"niet meer (?:werkzaam|verantwoordelijk|in dienst|bij ons|bij \w+)|werkt (?:hier )?niet meer|"
+        r"is uit dienst|"
         r"is gone|don't email me|stop sending (?:\w+ )?(?:to )?me|stop sending "
         r"(?:to )?me|not to me|not me)\b",
     ),

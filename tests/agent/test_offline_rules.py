@@ -1051,3 +1051,46 @@ def test_a_price_said_too_high_is_a_pricing_dispute(text):
 def test_a_new_invoice_asked_for_beside_a_dispute_is_its_remedy():
     text = "We only got 8 of the 10 panels. Send us a new invoice for the 8 and we'll pay it."
     assert set(full.classify(Reply(text=text, sent_at=SENT)).intents) == {"dispute"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bin für Kreditoren nicht mehr zuständig, bitte an Herrn Kaya wenden.",
+        "Nous ne sommes plus en charge de la comptabilité de ce site.",
+        "Ya no soy la responsable de pagos de la tienda.",
+        "Non sono più il referente per i pagamenti.",
+        "Já não trabalho no departamento financeiro.",
+        "Mevrouw Smit werkt hier niet meer.",
+    ],
+)
+def test_no_longer_responsible_in_six_languages_is_the_wrong_contact(text):
+    assert "wrong_contact" in votes(text)
+
+
+def test_no_longer_allowed_to_pay_is_not_the_wrong_contact():
+    assert "wrong_contact" not in votes("Je ne suis plus autorisé à régler vos factures.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Metà dei pezzi sono arrivati danneggiati.",
+        "De pallets zijn beschadigd aangekomen.",
+        "As peças chegaram danificadas.",
+    ],
+)
+def test_damaged_goods_in_other_languages_are_a_dispute(text):
+    assert "dispute" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O pagamento já foi efetuado na sexta.",
+        "Die Überweisung ist heute rausgegangen.",
+        "chk is in the mail",
+    ],
+)
+def test_payments_said_made_in_everyday_words(text):
+    assert "payment_sent" in votes(text)
