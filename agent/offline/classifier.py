@@ -264,6 +264,13 @@ class OfflineClassifier:
             # the difference is not theirs to explain: a bank's fee, not a deduction).
             _rule_out(Intent.short_pay, chosen, scores)
         if (
+            Intent.dispute in chosen
+            and Intent.dispute not in by_intent
+            and any(h.cue is _REISSUE_CUE for h in by_intent.get(Intent.invoice_request, []))
+        ):
+            # A reissue to their new legal entity: the model's dispute has no rule behind it.
+            _rule_out(Intent.dispute, chosen, scores)
+        if (
             Intent.invoice_request in chosen
             and Intent.invoice_request not in by_intent
             and _offered(normalize(text))
@@ -415,6 +422,16 @@ class OfflineClassifier:
                 where = next((c for c in clauses(text) if _TABLE_DEDUCTION.search(c.text)), None)
                 if where is not None:
                     by_intent[Intent.short_pay].append(Hit(_TABLE_CUE, where))
+        if _NEW_ENTITY.search(text) and not any(
+            h.cue.reason not in (None, "other") for h in by_intent.get(Intent.dispute, [])
+        ):
+            # "Our company name changed, please reissue the invoice to Acme Holdings LLC":
+            # a reissue to a new legal entity with nothing contested is a document asked for
+            # (labelling guide); billing the wrong company of a group stays a dispute.
+            where = next((c for c in clauses(text) if _REISSUE.search(c.text)), None)
+            if where is not None:
+                by_intent.pop(Intent.dispute, None)
+                by_intent[Intent.invoice_request].append(Hit(_REISSUE_CUE, where))
         _apply_precedence(by_intent)
         bounce = bool(
             BOUNCE.search(text) or BOUNCE.search(reply.subject or "") or _dsn(reply.headers)
@@ -797,6 +814,31 @@ _PO_NOT_NEEDED = re.compile(
     r"necessari[oa]|obbligatori[oa]|nodig|verplicht|necess[áa]ri[oa]|obrigat[óo]ri[oa])\b"
 )
 """A PO said not to be needed ("no PO is required for service calls") is no missing PO."""
+_NEW_ENTITY = re.compile(
+    r"\b(?:(?:company|legal|business|corporate|firm) name (?:has |have |was |is )?(?:changed|"
+    r"is now|now reads)|(?:changed|changing) (?:our|its|the) (?:legal |company |business )?name|"
+    r"new (?:legal |company |business )?(?:name|entity)|renamed|we (?:were|have been|got) "
+    r"(?:acquired|bought)|(?:merged|merger) with|umfirmier\w*|umbenann\w*|neue[nr]? "
+    r"(?:firmierung|firmenname|rechtsform|gesellschaft)|nouvel(?:le)? (?:dénomination|raison "
+    r"sociale|entité|nom)|changement de (?:dénomination|raison sociale|nom)|nueva (?:razón "
+    r"social|denominación|entidad)|cambio de (?:razón social|denominación|nombre)|nuova "
+    r"(?:ragione sociale|denominazione|società)|cambio (?:di )?(?:ragione sociale|"
+    r"denominazione)|nieuwe (?:naam|bedrijfsnaam|rechtsvorm|entiteit)|naamswijziging|nova "
+    r"(?:razão social|denominação|empresa)|mudança de (?:razão social|denominação|nome))",
+    re.IGNORECASE,
+)
+"""The customer's legal entity changed: a reissue it asks for contests nothing."""
+_REISSUE = re.compile(
+    r"\b(?:re-?issue\w*|re-?invoice|re-?bill|re-?send|neu (?:aus(?:stellen|gestellt)|"
+    r"erstellen)|\bneu\b[^.]{0,50}\baus(?:stellen)?\b|erneut aus|réémet\w*|réédit\w*|"
+    r"refaire|reemit\w*|rehacer|riemett\w*|riemissione|rifare|opnieuw (?:uit|op)\w*|"
+    r"heruitgeven|nieuwe factuur|reemiss[ãa]o|refazer|nova fatura|nouvelle facture|nueva "
+    r"factura|nuova fattura|neue rechnung|new invoice|(?:invoice|rechnung|facture|factura|"
+    r"fattura|factuur|fatura)[^.]{0,40}\b(?:under|to|in the name of|auf|au nom de|a nombre de|"
+    r"intestat\w*|op naam van|em nome d)\b)",
+    re.IGNORECASE,
+)
+_REISSUE_CUE = Cue(Intent.invoice_request, _REISSUE, 0.8)
 _SENTENCE_START = re.compile(r"[.?!]\s")
 _WITHOUT = re.compile(r"(?:without|ohne|sans|sin|senza|zonder|sem)\b")
 _OFFER = re.compile(

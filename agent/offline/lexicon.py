@@ -334,7 +334,8 @@ CUES: list[Cue] = [
         r"\b(?:priced wrong|wrong price|incorrect price|price is wrong|overcharged|"
         r"over-charged|charged (?:us )?(?:more|too much|the wrong)|not the agreed price|agreed \$?\d+"
         r"[^.]{0,20}not \$?\d+|price difference|ne correspond pas au devis|prix unitaire|higher "
-        r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis|(?:we were|i was|been) quoted|"
+        r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis|(?:price|rate|pricing)\b[^.]{0,25}\b"
+        r"(?:is|was|are|were|seems?|looks?) (?:wrong|incorrect|off)|(?:we were|i was|been) quoted|"
         r"(?:is|was|seems?|looks?|are|were) (?:way |much |far |a (?:bit|little) )?too (?:high|"
         r"expensive|much)|zu hoch|trop élevée?s?|demasiado alt[oa]s?|troppo alt[oa]|te hoog|"
         r"muito alt[oa]s?)",

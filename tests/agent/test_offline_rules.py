@@ -1094,3 +1094,21 @@ def test_damaged_goods_in_other_languages_are_a_dispute(text):
 )
 def test_payments_said_made_in_everyday_words(text):
     assert "payment_sent" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heads up: our legal name changed to Pioneer Holdings LLC, please re-issue the open invoices.",
+        "Suite à notre changement de dénomination, merci de rééditer la facture 2291 au nom de "
+        "Lumen SAS.",
+        "Wir wurden umfirmiert. Bitte stellen Sie die Rechnung auf die Weber Bau GmbH neu aus.",
+    ],
+)
+def test_a_reissue_to_a_new_legal_entity_is_a_document_asked_for(text):
+    assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["invoice_request"]
+
+
+def test_a_new_entity_beside_a_contested_price_stays_a_dispute():
+    text = "After the merger bill Delta Corp Ltd. The rate on the second line is wrong, too."
+    assert "dispute" in full.classify(Reply(text=text, sent_at=SENT)).intents
