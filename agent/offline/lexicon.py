@@ -334,7 +334,9 @@ CUES: list[Cue] = [
         r"\b(?:priced wrong|wrong price|incorrect price|price is wrong|overcharged|"
         r"over-charged|charged (?:us )?(?:more|too much|the wrong)|not the agreed price|agreed \$?\d+"
         r"[^.]{0,20}not \$?\d+|price difference|ne correspond pas au devis|prix unitaire|higher "
-        r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis|(?:price|rate|pricing)\b[^.]{0,25}\b"
+        r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis|(?:remove|take off|delete|"
+        r"shouldn't (?:include|charge|have)|should not (?:include|charge|have)) (?:the )?(?:sales |"
+        r"use )?(?:tax|vat|gst|hst)|(?:price|rate|pricing)\b[^.]{0,25}\b"
         r"(?:is|was|are|were|seems?|looks?) (?:wrong|incorrect|off)|(?:we were|i was|been) quoted|"
         r"(?:is|was|seems?|looks?|are|were) (?:way |much |far |a (?:bit|little) )?too (?:high|"
         r"expensive|much)|zu hoch|trop élevée?s?|demasiado alt[oa]s?|troppo alt[oa]|te hoog|"
@@ -380,7 +382,8 @@ CUES: list[Cue] = [
     _c(
         I.dispute,
         0.85,
-        r"\b(?:duplicate|duplicates|billed (?:us )?twice|charged (?:us )?twice|"
+        r"\b(?:(?<!\ba )(?<!\bone )(?<!\bthe )duplicate(?! (?:copy|copies|of (?:the |your |our )?"
+        r"(?:invoice|bill|statement|receipt)))|duplicates|billed (?:us )?twice|charged (?:us )?twice|"
         r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice)|"
         r"duplicat(?:o|i|es|ed)\b|duplicad[oa]s?\b|em duplicado|en double|dubbel gefactureerd|"
         r"doppelt berechnet)",
@@ -641,7 +644,8 @@ CUES: list[Cue] = [
         I.invoice_request,
         0.75,
         r"\b(?:graag|bitte|please|pls|kindly|por favor|per favore|merci de)\b[^.?]{0,20}\b(?:"
-        r"kopie|copy|copie|copia|cópia|duplicate|duplicado)\b|"
+        r"kopie|copy|copie|copia|cópia|duplicate|duplicado)\b(?!\s+(?:payment|charge|billing|"
+        r"pago|paiement|zahlung|entry|amount))|"
         rf"^(?:\w+ ){{0,2}}(?:{_DOC})s?\s*(?:pls|please|plz|asap|\?)|\b(?:until|before|unless) we "
         rf"(?:see|get|receive|have) (?:the |a |your )?(?:\w+ )?(?:{_DOC})\b|\b(?:need|want|would "
         rf"like) to see (?:the |a |your )?(?:\w+ )?(?:{_DOC})\b",

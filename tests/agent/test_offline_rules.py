@@ -1112,3 +1112,19 @@ def test_a_reissue_to_a_new_legal_entity_is_a_document_asked_for(text):
 def test_a_new_entity_beside_a_contested_price_stays_a_dispute():
     text = "After the merger bill Delta Corp Ltd. The rate on the second line is wrong, too."
     assert "dispute" in full.classify(Reply(text=text, sent_at=SENT)).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Please send us the duplicate of invoice 7781.", "Could you email a duplicate copy of 7781?"],
+)
+def test_a_duplicate_copy_asked_for_is_no_duplicate_billing(text):
+    assert set(votes(text)) == {"invoice_request"}
+
+
+def test_a_tax_they_ask_to_remove_is_a_pricing_dispute():
+    assert "dispute" in votes("We're a nonprofit, please remove the sales tax from 5520.")
+
+
+def test_being_tax_exempt_alone_contests_nothing():
+    assert "dispute" not in votes("Our tax-exempt certificate should be on file with you.")
