@@ -67,7 +67,8 @@ _NO_INVOICES = frozenset({Intent.auto_reply, Intent.wrong_contact, Intent.financ
 _WINDOW_STOP = re.compile(r"[,;:()]|(?<!\w)-|-(?!\w)|\b(?:but|however|although|aber|mais|pero)\b")
 """Where a negation's or a tense's reach ends; a hyphen inside "INV-4410" is no stop."""
 _AWAY_MARKERS = re.compile(
-    r"\b(?:until|till|through|back (?:on|in)|return|retour|bis|hasta|jusqu|inclus|automatic|"
+    r"\b(?:until|till|through|back (?:on|in)|return|retour|bis|hasta|jusqu|fino|até|tot|inclus|"
+    r"automatic|"
     r"automatique|automática|automático|ledig|received and is being reviewed)\b",
     re.I,
 )

@@ -496,7 +496,13 @@ CUES: list[Cue] = [
         r"\b(?:(?:(?:was|is|are|were) )?short (?:by )?[$€£]?\s?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
         r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|au lieu "
         r"de|anziché|al netto (?:dell[oae']|del|di)|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
-        r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder))",
+        r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder)|(?:paid|pagato|pagata|pagado|pagamos|pagámos|bezahlt|"
+        r"überwiesen|betaald|overgemaakt|payé|réglé|versé)\b[^.]{0,40}\b(?:invece d(?:i|ei|el|ella)|"
+        r"(?:an)?statt|in plaats van|en (?:lugar|vez) de|em vez de|ao invés de|rather than|"
+        r"instead of) (?:the |los |las |die |den |de |i |gli |os |as )?(?:[$€£]|eur|usd|r\$)?\s?\d|"
+        r"(?:houden|hielden) (?:we|wij)\b[^.]{0,40}\bin\b|\b(?:an)?statt (?:[$€£]|eur)?\s?\d[^.]{0,30}"
+        r"\b(?:überwiesen|bezahlt|gezahlt|angewiesen)\b|in plaats van (?:[$€£]|eur)?\s?\d[^.]{0,30}"
+        r"\b(?:betaald|overgemaakt)\b)",
     ),
     _c(
         I.short_pay,
@@ -908,7 +914,10 @@ CUES: list[Cue] = [
         r"access to e-?mail|automatic reply|auto-?reply|nicht im büro|abwesend|absente?|réponse "
         r"automatique|fuera de la oficina|respuesta automática|mensaje automático|ledig till|has been "
         r"received and is being reviewed|i will respond (?:upon|when|on) (?:my )?return|automatische "
-        r"antwort)\b",
+        r"antwort)\b|\b(?:sono|sarò|ich bin|bin ich|je suis|je serai|estoy|estaré|estou|estarei|"
+        r"ik ben)\b[^.]{0,12}\b(?:in (?:ferie|vacanza)|fuori (?:ufficio|sede)|assente|afwezig|met verlof|"
+        r"niet (?:aanwezig|op kantoor)|ausente|de (?:férias|licença)|im urlaub|en vacances|"
+        r"en congés?|de vacaciones)\b[^.]{0,25}\b(?:fino al?|bis|jusqu|hasta|até|tot)\b",
     ),
 ]
 
@@ -947,7 +956,7 @@ SHORT_EVIDENCE = re.compile(
     rf"{WITHHELD_AMOUNT}|"
     r"inferiore|descuento|penal\w*|liquidated damages|tax[- ]exempt|exonér\w*|"
     r"at the (?:po|old|quoted|agreed|contract|partner|list) (?:price|rate)|hold(?:ing)? back|"
-    r"retention|\d\s?% off|extra [$€£]?\s?\d|\d extra\b|meno\b)",
+    r"retention|\d\s?% off|extra [$€£]?\s?\d|\d extra\b|meno\b|houden (?:we|wij)\b)",
     re.I,
 )
 """Words that say less was paid than billed: a short pay without any of them is not one."""

@@ -1128,3 +1128,32 @@ def test_a_tax_they_ask_to_remove_is_a_pricing_dispute():
 
 def test_being_tax_exempt_alone_contests_nothing():
     assert "dispute" not in votes("Our tax-exempt certificate should be on file with you.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarò in ferie fino al 9 gennaio, risponderò al rientro.",
+        "Je suis en congés jusqu'au 4 janvier inclus.",
+        "Ik ben afwezig tot maandag 12 januari.",
+    ],
+)
+def test_away_in_the_first_person_until_a_date_is_an_automatic_reply(text):
+    assert "auto_reply" in full.classify(Reply(text=text, sent_at=SENT)).intents
+
+
+def test_a_colleague_away_until_a_date_is_no_automatic_reply():
+    text = "Nous paierons le 10 décembre; la directrice est en congé jusqu'au 1er décembre."
+    assert "auto_reply" not in full.classify(Reply(text=text, sent_at=SENT)).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir haben 900 € statt 1.100 € überwiesen, zwei Kartons fehlten.",
+        "Hemos pagado 640 € en lugar de 700 € por el retraso.",
+        "Van de factuur houden wij € 120 in voor de kapotte tegels; de rest is betaald.",
+    ],
+)
+def test_paid_one_amount_instead_of_another_is_a_short_pay(text):
+    assert "short_pay" in full.classify(Reply(text=text, sent_at=SENT)).intents
