@@ -808,6 +808,14 @@ _THIRD_PARTY = re.compile(
 )
 """Their own customer contests something of theirs ("our end customer disputes two drops",
 "il nostro cliente finale ci contesta"): not a dispute of what we billed."""
+_DOC_SUBJECT = re.compile(
+    r"\b(?:invoices?|bills?|statements?|reminders?|notices?|e-?mails?|letters?|documents?)\b"
+)
+_MISSENT = re.compile(
+    r"\s+(?:\w+ ){0,2}?(?:to (?:us|me|the wrong|our old|an old|the old|a wrong)|by mistake|in error|"
+    r"erroneously|wrongly|twice)\b"
+)
+"""Our invoice "was sent to us by mistake" (or twice): no payment of theirs."""
 _PO_NOT_NEEDED = re.compile(
     r"\b(?:no|kein\w*|aucun\w*|ningún|ninguna|nessun\w*|geen|nenhum\w*) (?:\w+ ){0,2}"
     r"(?:is|are|was|wird|ist|n'est|est|es|è|wordt|é) (?:\w+ )?(?:required|needed|necessary|"
@@ -902,6 +910,12 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
         # "wij kunnen de factuur niet verwerken zonder ons inkoopordernummer": the negation
         # is of the processing; "without" is what says the PO is missing.
         return True
+    if (
+        cue.intent is Intent.payment_sent
+        and _DOC_SUBJECT.search(" ".join(before.split()[-5:]))
+        and _MISSENT.match(norm, m.end())
+    ):
+        return True  # "this invoice was sent to us by mistake": our document, not their payment
     if cue.intent is Intent.missing_po and _PO_NOT_NEEDED.search(norm):
         return True  # "no purchase order is required for service calls"
     sentence = _SENTENCE_START.split(before)[-1]

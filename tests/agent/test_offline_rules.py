@@ -1157,3 +1157,33 @@ def test_a_colleague_away_until_a_date_is_no_automatic_reply():
 )
 def test_paid_one_amount_instead_of_another_is_a_short_pay(text):
     assert "short_pay" in full.classify(Reply(text=text, sent_at=SENT)).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your statement was mailed to us in error; we closed that account in 2024.",
+        "This bill was sent to the wrong company.",
+    ],
+)
+def test_our_document_sent_in_error_is_no_payment(text):
+    assert "payment_sent" not in votes(text)
+
+
+def test_a_payment_sent_in_error_is_still_a_payment():
+    assert "payment_sent" in votes("The wire was sent to your old account by mistake.")
+
+
+def test_not_your_customer_is_the_wrong_contact():
+    assert "wrong_contact" in votes("I think you have us confused, we are not your customer.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The labor line shows $120/hr but the quote was $105.",
+        "Those storage fees are not covered by our contract.",
+    ],
+)
+def test_a_charge_against_the_agreed_terms_is_a_dispute(text):
+    assert "dispute" in votes(text)
