@@ -1187,3 +1187,33 @@ def test_not_your_customer_is_the_wrong_contact():
 )
 def test_a_charge_against_the_agreed_terms_is_a_dispute(text):
     assert "dispute" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il mandato di pagamento n. 388 è stato trasmesso al tesoriere il 2 novembre.",
+        "Die Auszahlungsanordnung für Ihre Rechnung liegt der Stadtkasse vor.",
+        "Le montant a été prélevé sur notre compte le 3 novembre.",
+        "Het bedrag is op 3 november van onze rekening afgeschreven.",
+    ],
+)
+def test_a_payment_order_issued_or_a_debit_taken_is_a_payment(text):
+    assert "payment_sent" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous n'avons pas encore reçu l'attestation d'assurance.",
+        "Den unterschriebenen Lieferschein haben wir noch nicht erhalten.",
+        "No hemos recibido el certificado de calidad del lote.",
+        "Wij hebben nog geen getekende werkbon ontvangen.",
+    ],
+)
+def test_a_document_not_yet_received_is_asked_for(text):
+    assert "invoice_request" in votes(text)
+
+
+def test_goods_not_received_are_no_document_asked_for():
+    assert "invoice_request" not in votes("Non abbiamo ancora ricevuto la merce ordinata.")
