@@ -194,6 +194,15 @@ CUES: list[Cue] = [
     ),
     _c(
         I.payment_sent,
+        0.8,
+        r"\b(?:have|has|had|did|do) (?:already )?(?:make|made|did|done|do) (?:the |a |our )?payment\b|"
+        r"\bpayment (?:is|has been|was) (?:already )?(?:done|made)\b|^\W*(?:(?:the |this |that |our )?"
+        r"(?:invoice|inv|bill|balance|it|this|that)\b[^.?]{0,20}?\s)?(?:is |was |has been |been )?"
+        r"(?:already )?(?:paid|pd|settled)(?: in full)?\W*$",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
         0.7,
         r"\bpaid (?:half|part|some|the balance|in full|it|this|that|today|"
         r"yesterday|everything)\b|^(?:just )?(?:paid|pd|pmt sent|pymt sent|sent|wired|mailed)\b(?! from)|\b(?:today's|this "
@@ -341,7 +350,9 @@ CUES: list[Cue] = [
         r"\b(?:priced wrong|wrong price|incorrect price|price is wrong|overcharged|"
         r"over-charged|charged (?:us )?(?:more|too much|the wrong)|not the agreed price|agreed \$?\d+"
         r"[^.]{0,20}not \$?\d+|price difference|ne correspond pas au devis|prix unitaire|higher "
-        r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis|(?<=[$€£])[\d,.]+[^.]{0,15}\bbut (?:our|the|your) (?:agreement|"
+        r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis|(?:is|are) not matching (?:with )?(?:the |"
+        r"our )?(?:po|purchase order|quotation|quote|contract|agreement|order)|(?:po|order) "
+        r"(?:value|amount) (?:is|was)|(?<=[$€£])[\d,.]+[^.]{0,15}\bbut (?:our|the|your) (?:agreement|"
         r"contract|quote|quotation|proposal|po|purchase order|price list|rate sheet)\b|"
         r"\bnot (?:part of|in|included in|covered by) (?:our|the|your) (?:agreement|contract|quote|"
         r"quotation|proposal|po|purchase order|order|scope)\b|(?:remove|take off|delete|"

@@ -1217,3 +1217,25 @@ def test_a_document_not_yet_received_is_asked_for(text):
 
 def test_goods_not_received_are_no_document_asked_for():
     assert "invoice_request" not in votes("Non abbiamo ancora ricevuto la merce ordinata.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we have did the payment on monday itself, kindly check",
+        "Bill paid.",
+        "this one is already paid in full",
+    ],
+)
+def test_payments_said_in_non_native_or_terse_english(text):
+    assert "payment_sent" in votes(text)
+
+
+@pytest.mark.parametrize("text", ["Has this invoice been paid?", "Invoice not paid yet, sorry."])
+def test_a_question_or_a_denial_is_no_terse_payment(text):
+    assert "payment_sent" not in votes(text)
+
+
+def test_an_amount_not_matching_the_po_is_a_pricing_dispute():
+    text = "Rate is not matching with our PO, PO value is 1,200 and you billed 1,450."
+    assert "dispute" in votes(text)
