@@ -323,10 +323,23 @@ def _prices_differ(text: str) -> bool:
 
 def reason_of(text: str, hinted: list[str], context: str = "") -> str:
     """The dispute/deduction reason: the cue's hint if specific, else the text's words; a
-    backcharge is `other`, and a late fee refused without terms to rest on is `other`."""
+    backcharge is `other`, and a late fee refused without terms to rest on is `other`.
+
+    With ``context`` (``text`` is then the clause that found a dispute, ``context`` the
+    whole reply), the lexicons are read in the clause, then in the whole reply, before the
+    broader structures of the second tier are tried in the clause."""
+    reason = _checked(text, hinted, context, second=not context or context == text)
+    if reason == "other" and context and context != text:
+        reason = _checked(context, [], context, second=False)
+        if reason == "other":
+            reason = _checked(text, [], context, second=True)
+    return reason
+
+
+def _checked(text: str, hinted: list[str], context: str, *, second: bool) -> str:
     if _CHARGED_BACK.search(text):
         return "other"
-    reason = _reason(text, hinted)
+    reason = _reason(text, hinted, second=second)
     if reason == "terms" and _PENALTY.search(text) and not _TERMS_BASIS.search(context or text):
         return "other"
     if (
@@ -335,6 +348,8 @@ def reason_of(text: str, hinted: list[str], context: str = "") -> str:
         and not _RETAINAGE.search(text)
     ):
         return "other"  # taxes withheld by law (README_e.md), not a retainage
+    if reason == "not_received" and not _never_arrived(text) and _PAPERS_ONLY.search(text):
+        return "other"  # what never came is a paper (a credit note), not the goods
     if reason == "not_received" and _PART_MISSING.search(text):
         return "quantity"  # some of the goods never came: the quantity is short
     if reason not in ("damaged", "quantity", "duplicate") and _CONTRACT_PENALTY.search(text):
@@ -342,7 +357,7 @@ def reason_of(text: str, hinted: list[str], context: str = "") -> str:
     return reason
 
 
-def _reason(text: str, hinted: list[str]) -> str:
+def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
     specific = [r for r in hinted if r and r != "other"]
     if specific:
         return specific[0]
@@ -355,5 +370,131 @@ def _reason(text: str, hinted: list[str]) -> str:
         return "quantity"
     for reason, pattern in _REASONS[2:]:
         if pattern.search(text):
+            return reason
+    return _second_tier(text) if second else "other"
+
+
+# The second tier: language structures for a reply whose words matched none of the lexicons
+# above (the reason was `other` by default). Each is a structure in all our languages, not
+# a case's wording: a negated arrival, a count compared with the bill, a second bill.
+_NEVER = r"(?:never|nie(?:mals)?|jamais|nunca|mai|nooit|not|n't|nicht|pas|non|não|nao|niet|no)"
+_ARRIVED = (
+    r"(?:arriv\w*|receiv\w*|deliver\w*|reach\w*|turn\w* up|show\w* up|came|come|"
+    r"eingegangen|eingetroffen|angekommen|angeliefert|geliefert|erhalten|bekommen|zugestellt|"
+    r"parvenu\w*|reçu\w*|livr\w*|venu\w*|"
+    r"entregad\w*|entregue|entregó|recibi\w*|recebi\w*|recebemos|lleg\w*|cheg\w*|"
+    r"consegnat\w*|ricevut\w*|arrivat\w*|pervenut\w*|"
+    r"ontvangen|geleverd|aangekomen|bezorgd|aangeleverd)"
+)
+_NEVER_ARRIVED = re.compile(rf"\b{_NEVER}\b(?:\W+[^\W\d]+){{0,3}}?\W+{_ARRIVED}\b", re.I)
+"""'never reached us', 'ist bei uns nie eingegangen', 'ne nous est jamais parvenue', 'nunca
+nos fue entregado', 'non ci è mai stata consegnata', 'nooit bij ons aangekomen'."""
+_PAPERS = re.compile(
+    r"invoice|credit|statement|remittance|payment|check|cheque|e-?mail|letter|notice|"
+    r"rechnung|gutschrift|zahlung|facture|avoir|paiement|factura|abono|pago|fattura|nota di|"
+    r"pagamento|fatura|nota de|factuur|creditnota|betaling|documen|\bpo\b|order confirm",
+    re.I,
+)
+"""What was not received is a paper, not the goods ("we never received your credit note")."""
+_FEWER = r"(?:fewer|less|more|weniger|mehr|moins|plus|menos|más|mas|mais|meno|più|minder|meer)"
+_BILLED = (
+    r"(?:bill\w*|invoic\w*|charg\w*|order\w*|berechnet|fakturiert|bestellt|in rechnung|"
+    r"abgerechnet|factur\w*|command\w*|pedid\w*|cobr\w*|fattur\w*|ordinat\w*|fatur\w*|"
+    r"encomend\w*|gefactureerd|besteld|berekend|gerekend|aangerekend)"
+)
+_FEWER_THAN_BILLED = re.compile(
+    rf"\b{_FEWER}\b[^.\n]{{0,40}}?\b(?:than|als|que|dan|di|do que|de l[oa]s que|che)\b"
+    rf"[^.\n]{{0,25}}?\b{_BILLED}",
+    re.I,
+)
+"""'fewer cartons than we were billed for', 'weniger Paletten als berechnet', 'moins de colis
+que ce qui est facturé', 'menos bultos de los que figuran en la factura', 'meno colli di
+quelli fatturati', 'minder dozen dan gefactureerd'."""
+_PRICE_WORD = re.compile(
+    r"pric|cost|prix|preis|precio|prezzo|preço|prijs|tarif|rate|expensive|cher|caro|teuer|duur",
+    re.I,
+)
+_SECOND_BILL = re.compile(
+    r"\b(?:a )?second time\b|"
+    r"\b(?:bill|charg|invoic|sent|issu|book)\w*(?: \w+){0,2} (?:again|once more)\b|"
+    r"already (?:sent|issued|billed|invoiced|"
+    r"charged|received|settled)|\brepetid\w*|ripetut\w*|\bherhaald|nochmal\w*|erneut|"
+    r"(?:zweite|deuxième|segund[ao]|second[ao]|tweede) (?:rechnung|facture|factura|fattura|"
+    r"fatura|factuur)|bereits (?:bezahlt|berechnet|in rechnung)|déjà (?:payé|réglé|factur)\w*|"
+    r"ya (?:la |lo )?(?:pagamos|pagad|factur)\w*|già (?:pagat|fatturat|saldat)\w*|"
+    r"já (?:foi |a )?(?:pag|fatur)\w*|al (?:betaald|gefactureerd)",
+    re.I,
+)
+"""A second bill for the same thing ('charged a second time', 'already invoiced',
+'esta factura está repetida', 'déjà réglée')."""
+_NOT_SOUND = re.compile(
+    r"in (?:pieces|bits|stücken|morceaux|pedazos|pezzi|stukken|pedaços)|\bcrash\w*|"
+    r"\brovinat\w*|\brisse?\b|\brissig|gesprungen|gerissen|\bfissur\w*|\bkrom\b|"
+    r"unbrauchbar|inutilisable|inservible|inutilizable|inutilizzabil\w*|inutilizável|"
+    r"onbruikbaar|\bunfit\b|\bwrong (?:item|part|product|goods|article)s?|"
+    r"keeps? (?:failing|tripping|breaking|stopping)|\bfault\w*|\bstörung|\bpanne\b|averia\w*|"
+    r"avaria\w*|storing\b|\bglitch\w*|\bbug(?:s|gy)?\b|\berrors?\b",
+    re.I,
+)
+"""Goods or work not sound: broken into pieces, cracked, unusable, failing."""
+_TERMS_MORE = re.compile(
+    r"\bkorting\b|betalingskorting|kredietbeperking\w*|late[- ]payment|overdue (?:fee|charge)|"
+    r"reminder (?:fee|charge)|early (?:settlement|payment)|paiement anticipé|pago anticipado|"
+    r"pagamento anticipato|pagamento antecipado|vorauszahlung",
+    re.I,
+)
+_FREIGHT_MORE = re.compile(
+    r"transporte|frais d'(?:expédition|envoi)|(?:spese|costi?) di (?:consegna|invio)|"
+    r"(?:custos?|despesas?) de (?:envio|entrega|transporte)|gastos de (?:transporte|entrega)|"
+    r"kosten (?:voor|van) (?:verzending|levering|bezorging)|tail[- ]?lift|pallet (?:charge|fee)s?|"
+    r"palett\w*gebühr|lieferpauschale|verzendkosten|envoi|shipment charge",
+    re.I,
+)
+_PRICING_MORE = re.compile(
+    r"\bunit (?:cost|amount)|unitaire|por unidad|unitari[oa]|unitário|eenheids\w*|"
+    r"einzelpreis|stückpreis|surcharge|zuschlag|supplément|recargo|sovrapprezzo|"
+    r"maggiorazion\w*|sobretaxa|toeslag|\b(?:admin|administration|processing|service|setup|"
+    r"set-up) (?:fee|charge)",
+    re.I,
+)
+
+
+_PAPERS_ONLY = re.compile(
+    r"(?:credit ?note|credit memo|gutschrift|avoir|nota de cr[eé]dito|nota di credito|"
+    r"creditnota)[^.\n]{0,40}\b(?:never|nie|jamais|nunca|mai|nooit)\b|"
+    r"\b(?:never|nie|jamais|nunca|mai|nooit)\b[^.\n]{0,25}\b(?:received|got|erhalten|reçu|"
+    r"recibido|ricevut\w*|recebid\w*|ontvangen)\b[^.\n]{0,15}(?:credit ?note|credit memo|"
+    r"gutschrift|avoir|nota de cr[eé]dito|nota di credito|creditnota)",
+    re.I,
+)
+"""A credit note promised and never sent: its absence is no goods not received."""
+
+
+def _never_arrived(text: str) -> bool:
+    for m in _NEVER_ARRIVED.finditer(text):
+        window = text[max(0, m.start() - 40) : m.end() + 30]
+        if not _PAPERS.search(window):
+            return True
+    return False
+
+
+def _fewer_than_billed(text: str) -> bool:
+    return any(not _PRICE_WORD.search(m.group(0)) for m in _FEWER_THAN_BILLED.finditer(text))
+
+
+_SECOND_TIER: list[tuple[str, object]] = [
+    ("duplicate", _SECOND_BILL.search),
+    ("damaged", _NOT_SOUND.search),
+    ("quantity", _fewer_than_billed),
+    ("not_received", _never_arrived),
+    ("terms", _TERMS_MORE.search),
+    ("freight", _FREIGHT_MORE.search),
+    ("pricing", _PRICING_MORE.search),
+]
+
+
+def _second_tier(text: str) -> str:
+    for reason, found in _SECOND_TIER:
+        if found(text):  # type: ignore[operator]
             return reason
     return "other"
