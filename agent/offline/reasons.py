@@ -384,18 +384,33 @@ _ARRIVED = (
     r"parvenu\w*|reçu\w*|livr\w*|venu\w*|"
     r"entregad\w*|entregue|entregó|recibi\w*|recebi\w*|recebemos|lleg\w*|cheg\w*|"
     r"consegnat\w*|ricevut\w*|arrivat\w*|pervenut\w*|"
-    r"ontvangen|geleverd|aangekomen|bezorgd|aangeleverd)"
+    r"ontvangen|geleverd|aangekomen|bezorgd|aangeleverd|"
+    # a service done, a visit that took place
+    r"happened|took place|performed|carried out|done|durchgeführt|erbracht|ausgeführt|"
+    r"stattgefunden|effectuée?s?|réalisée?s?|eu lieu|realizad[oa]s?|prestad[oa]s?|hech[oa]|"
+    r"tenido lugar|eseguit\w*|effettuat\w*|avuto luogo|executad[oa]s?|ocorreu|"
+    r"uitgevoerd|gedaan|plaatsgevonden)"
 )
-_NEVER_ARRIVED = re.compile(rf"\b{_NEVER}\b(?:\W+[^\W\d]+){{0,3}}?\W+{_ARRIVED}\b", re.I)
+_NOBODY_CAME = re.compile(
+    r"\b(?:nobody|no one|no-one|niemand|personne|nadie|nessuno|ninguém)\b(?:\W+[^\W\d]+){0,2}?"
+    r"\W+(?:came|come|showed|turned|appeared|attended|erschienen|gekommen|kam|venu\w*|vino|"
+    r"presentó|venuto|presentat\w*|compareceu|apareceu|veio|verschenen|gekomen|kwam)\b",
+    re.I,
+)
+"""'nobody turned up', 'niemand ist erschienen', 'ninguém compareceu'."""
+_NEVER_ARRIVED = re.compile(rf"(?:\b{_NEVER}|n't)\b(?:\W+[^\W\d]+){{0,3}}?\W+{_ARRIVED}\b", re.I)
 """'never reached us', 'ist bei uns nie eingegangen', 'ne nous est jamais parvenue', 'nunca
 nos fue entregado', 'non ci è mai stata consegnata', 'nooit bij ons aangekomen'."""
 _PAPERS = re.compile(
     r"invoice|credit|statement|remittance|payment|check|cheque|e-?mail|letter|notice|"
     r"rechnung|gutschrift|zahlung|facture|avoir|paiement|factura|abono|pago|fattura|nota di|"
-    r"pagamento|fatura|nota de|factuur|creditnota|betaling|documen|\bpo\b|order confirm",
+    r"pagamento|fatura|nota de|factuur|creditnota|betaling|documen|\bpo\b|order confirm|"
+    r"\bcert\w*|zertifikat|zeugnis|paperwork|refund|rückerstattung|rembourse\w*|reembols\w*|"
+    r"rimbors\w*|terugbetal\w*|money|funds",
     re.I,
 )
-"""What was not received is a paper, not the goods ("we never received your credit note")."""
+"""What was not received is a paper or money, not the goods ("we never received your credit
+note", "the mill certs didn't come with the shipment", "the refund you owe us hasn't come")."""
 _FEWER = r"(?:fewer|less|more|weniger|mehr|moins|plus|menos|más|mas|mais|meno|più|minder|meer)"
 _BILLED = (
     r"(?:bill\w*|invoic\w*|charg\w*|order\w*|berechnet|fakturiert|bestellt|in rechnung|"
@@ -422,7 +437,11 @@ _SECOND_BILL = re.compile(
     r"(?:zweite|deuxième|segund[ao]|second[ao]|tweede) (?:rechnung|facture|factura|fattura|"
     r"fatura|factuur)|bereits (?:bezahlt|berechnet|in rechnung)|déjà (?:payé|réglé|factur)\w*|"
     r"ya (?:la |lo )?(?:pagamos|pagad|factur)\w*|già (?:pagat|fatturat|saldat)\w*|"
-    r"já (?:foi |a )?(?:pag|fatur)\w*|al (?:betaald|gefactureerd)",
+    r"já (?:foi |a )?(?:pag|fatur)\w*|al (?:eerder |eens )?(?:betaald|gefactureerd|ontvangen)|"
+    r"\bcopy of (?:invoice |our |your )?\S*\d|"
+    # one thing on two invoices: "on both 3310 and 3344"
+    r"\b(?:both|beiden?|les deux|ambas|ambos|entrambe|tutte e due)\b[^.\n]{0,30}?\d\S*\s+"
+    r"(?:and|und|et|y|e|en)\s+\S*\d",
     re.I,
 )
 """A second bill for the same thing ('charged a second time', 'already invoiced',
@@ -433,14 +452,21 @@ _NOT_SOUND = re.compile(
     r"unbrauchbar|inutilisable|inservible|inutilizable|inutilizzabil\w*|inutilizável|"
     r"onbruikbaar|\bunfit\b|\bwrong (?:item|part|product|goods|article)s?|"
     r"keeps? (?:failing|tripping|breaking|stopping)|\bfault\w*|\bstörung|\bpanne\b|averia\w*|"
-    r"avaria\w*|storing\b|\bglitch\w*|\bbug(?:s|gy)?\b|\berrors?\b",
+    r"avaria\w*|storing\b|\bglitch\w*|\bbug(?:s|gy)?\b|\berrors?\b|"
+    r"\bsnapped|\bsplit\b|\bfêlée?s?|fissurée?s?|gesplitterd|gebarsten|"
+    # a machine that will not start
+    r"(?:won't|will not|doesn't|does not|didn't|did not) (?:start|turn on|switch on|power up|"
+    r"boot)|lässt sich nicht|springt nicht an|ne (?:s'allume|démarre) pas|no (?:enciende|"
+    r"arranca)|non si (?:accende|avvia)|não (?:liga|arranca)|(?:gaat|start) niet",
     re.I,
 )
 """Goods or work not sound: broken into pieces, cracked, unusable, failing."""
 _TERMS_MORE = re.compile(
     r"\bkorting\b|betalingskorting|kredietbeperking\w*|late[- ]payment|overdue (?:fee|charge)|"
     r"reminder (?:fee|charge)|early (?:settlement|payment)|paiement anticipé|pago anticipado|"
-    r"pagamento anticipato|pagamento antecipado|vorauszahlung",
+    r"pagamento anticipato|pagamento antecipado|vorauszahlung|"
+    r"year[- ]end (?:rebate|bonus|discount)|fin d'année|fin de año|fine anno|fim de ano|"
+    r"eindejaars\w*|jahresend\w*",
     re.I,
 )
 _FREIGHT_MORE = re.compile(
@@ -454,7 +480,9 @@ _PRICING_MORE = re.compile(
     r"\bunit (?:cost|amount)|unitaire|por unidad|unitari[oa]|unitário|eenheids\w*|"
     r"einzelpreis|stückpreis|surcharge|zuschlag|supplément|recargo|sovrapprezzo|"
     r"maggiorazion\w*|sobretaxa|toeslag|\b(?:admin|administration|processing|service|setup|"
-    r"set-up) (?:fee|charge)",
+    r"set-up) (?:fee|charge)|\b(?:cost|charge|fee)s? (?:per|a|an) (?!hour|day)[a-z]+\b|"
+    # a price changed: "went from $12 to $14"
+    r"from [$€£]\s?\d[\d.,]*\s+to [$€£]\s?\d",
     re.I,
 )
 
@@ -471,6 +499,8 @@ _PAPERS_ONLY = re.compile(
 
 
 def _never_arrived(text: str) -> bool:
+    if _NOBODY_CAME.search(text):
+        return True
     for m in _NEVER_ARRIVED.finditer(text):
         window = text[max(0, m.start() - 40) : m.end() + 30]
         if not _PAPERS.search(window):
