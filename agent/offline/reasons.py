@@ -5,6 +5,7 @@ reply in any of our languages, after the hint of the cue that found the intent."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _REASONS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -293,7 +294,10 @@ _RETAINAGE = re.compile(
 _MONEY = re.compile(r"[$€£]\s?(\d[\d,.]*\d|\d)")
 _PRICE_BEFORE = re.compile(r"(?:\bat|@|\brate of|\bprice of|\bpriced at|\bquoted)\s*$", re.I)
 _PRICE_AFTER = re.compile(
-    r"\s*(?:each|ea\b|apiece|per\b|/\s?[a-z]|a (?:unit|piece|page|hour))", re.I
+    r"\s*(?:each|ea\b|apiece|per\b|/\s?[a-z]|a (?:unit|piece|page|hour|box|bag|case|roll|"
+    r"sheet|pallet|ton|tonne|yard|foot|meter|metre|kilo|pound|gallon|litre|liter|seat|user|"
+    r"license|licence|month|day|week|visit|load|trip))",
+    re.I,
 )
 _CONTRAST_BEFORE = re.compile(
     r"\b(?:invoiced|billed|charged|has|shows|instead of(?: the)?|not|vs\.?|but)\s*(?:the |us |"
@@ -377,7 +381,10 @@ def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
 # The second tier: language structures for a reply whose words matched none of the lexicons
 # above (the reason was `other` by default). Each is a structure in all our languages, not
 # a case's wording: a negated arrival, a count compared with the bill, a second bill.
-_NEVER = r"(?:never|nie(?:mals)?|jamais|nunca|mai|nooit|not|n't|nicht|pas|non|não|nao|niet|no)"
+_NEVER = (
+    r"(?:never|nie(?:mals)?|jamais|nunca|mai|nooit|not|n't|nicht|pas|non|não|nao|niet|no|"
+    r"nothing|nichts|rien|nada|niente|nulla|niets)"
+)
 _ARRIVED = (
     r"(?:arriv\w*|receiv\w*|deliver\w*|reach\w*|turn\w* up|show\w* up|came|come|"
     r"eingegangen|eingetroffen|angekommen|angeliefert|geliefert|erhalten|bekommen|zugestellt|"
@@ -389,16 +396,22 @@ _ARRIVED = (
     r"happened|took place|performed|carried out|done|durchgeführt|erbracht|ausgeführt|"
     r"stattgefunden|effectuée?s?|réalisée?s?|eu lieu|realizad[oa]s?|prestad[oa]s?|hech[oa]|"
     r"tenido lugar|eseguit\w*|effettuat\w*|avuto luogo|executad[oa]s?|ocorreu|"
-    r"uitgevoerd|gedaan|plaatsgevonden)"
+    r"uitgevoerd|gedaan|plaatsgevonden|prestó|"
+    # goods that never left: "never left your warehouse", "nie versandt"
+    r"shipped|dispatched|versandt|verschickt|expédiée?s?|enviad[oa]s?|spedit[oa]|"
+    r"verzonden|présentée?s?|presentó|presentad[oa]|apareci\w*|apareceu)"
 )
 _NOBODY_CAME = re.compile(
     r"\b(?:nobody|no one|no-one|niemand|personne|nadie|nessuno|ninguém)\b(?:\W+[^\W\d]+){0,2}?"
     r"\W+(?:came|come|showed|turned|appeared|attended|erschienen|gekommen|kam|venu\w*|vino|"
-    r"presentó|venuto|presentat\w*|compareceu|apareceu|veio|verschenen|gekomen|kwam)\b",
+    r"presentó|venuto|presentat\w*|compareceu|apareceu|apareci\w*|veio|verschenen|gekomen|"
+    r"kwam)\b",
     re.I,
 )
 """'nobody turned up', 'niemand ist erschienen', 'ninguém compareceu'."""
-_NEVER_ARRIVED = re.compile(rf"(?:\b{_NEVER}|n't)\b(?:\W+[^\W\d]+){{0,3}}?\W+{_ARRIVED}\b", re.I)
+_NEVER_ARRIVED = re.compile(
+    rf"(?:\b{_NEVER}|n't)\b(?:\W+[^\W\d]+){{0,3}}?\W+{_ARRIVED}\b|\bnever left\b", re.I
+)
 """'never reached us', 'ist bei uns nie eingegangen', 'ne nous est jamais parvenue', 'nunca
 nos fue entregado', 'non ci è mai stata consegnata', 'nooit bij ons aangekomen'."""
 _PAPERS = re.compile(
@@ -434,6 +447,9 @@ _SECOND_BILL = re.compile(
     r"\b(?:bill|charg|invoic|sent|issu|book)\w*(?: \w+){0,2} (?:again|once more)\b|"
     r"already (?:sent|issued|billed|invoiced|"
     r"charged|received|settled)|\brepetid\w*|ripetut\w*|\bherhaald|nochmal\w*|erneut|"
+    r"\bsecond (?:invoice|bill)|\bduplic(?:a|ou|ó)\b|\b(?:repete|repite|ripete|repetiu|"
+    r"repitió)\b|(?:ya|já|già|déjà|bereits|already|al) (?:\w+ ){0,2}?(?:liquidad|saldad|"
+    r"settled|voldaan)\w*|"
     r"(?:zweite|deuxième|segund[ao]|second[ao]|tweede) (?:rechnung|facture|factura|fattura|"
     r"fatura|factuur)|bereits (?:bezahlt|berechnet|in rechnung)|déjà (?:payé|réglé|factur)\w*|"
     r"ya (?:la |lo )?(?:pagamos|pagad|factur)\w*|già (?:pagat|fatturat|saldat)\w*|"
@@ -453,6 +469,8 @@ _NOT_SOUND = re.compile(
     r"onbruikbaar|\bunfit\b|\bwrong (?:item|part|product|goods|article)s?|"
     r"keeps? (?:failing|tripping|breaking|stopping)|\bfault\w*|\bstörung|\bpanne\b|averia\w*|"
     r"avaria\w*|storing\b|\bglitch\w*|\bbug(?:s|gy)?\b|\berrors?\b|"
+    r"écaill\w*|\bpasad[oa]s\b|\bpartid[oa]s?\b|(?:não|no|non) serv[ei]\b|"
+    r"ne sert à rien|niet (?:te )?(?:ge)?bruik\w*|nicht zu gebrauchen|"
     r"\bsnapped|\bsplit\b|\bfêlée?s?|fissurée?s?|gesplitterd|gebarsten|"
     # a machine that will not start
     r"(?:won't|will not|doesn't|does not|didn't|did not) (?:start|turn on|switch on|power up|"
@@ -481,6 +499,15 @@ _PRICING_MORE = re.compile(
     r"einzelpreis|stückpreis|surcharge|zuschlag|supplément|recargo|sovrapprezzo|"
     r"maggiorazion\w*|sobretaxa|toeslag|\b(?:admin|administration|processing|service|setup|"
     r"set-up) (?:fee|charge)|\b(?:cost|charge|fee)s? (?:per|a|an) (?!hour|day)[a-z]+\b|"
+    # a rate per unit of anything: "Betrag pro Tonne", "valor por metro", "coût horaire"
+    r"\b(?:pro|par|por|per|je|al|ao|à l[ae']|a la) ?(?:tonne|ton|meter|metro|mètre|kilo|kg|"
+    r"stück|pièce|pieza|unidade?|hora|heure|stunde|uur|ora|litre|liter|litro|box|bag|sack|"
+    r"m²|m2|m3|m³)\b|horaire|stundensatz|por hora|all'ora|orari[ao]|per uur|"
+    # an agreed amount set against the billed one: "lo acordado eran 45 €"
+    r"\b(?:acordad[oa]|combinad[oa]|convenu\w*|concordat\w*|vereinbart\w*|afgesproken|"
+    r"agreed)\W+(?:\w+\W+){0,3}?(?:[$€£]\s?)?\d[\d.,]*\s?(?:[$€£]|eur\b|euros?\b)|"
+    r"\b(?:acordad[oa]|combinad[oa]|convenu\w*|concordat\w*|vereinbart\w*|afgesproken|"
+    r"agreed)\W+(?:\w+\W+){0,3}?[$€£]\s?\d|"
     # a price changed: "went from $12 to $14"
     r"from [$€£]\s?\d[\d.,]*\s+to [$€£]\s?\d",
     re.I,
@@ -512,10 +539,54 @@ def _fewer_than_billed(text: str) -> bool:
     return any(not _PRICE_WORD.search(m.group(0)) for m in _FEWER_THAN_BILLED.finditer(text))
 
 
-_SECOND_TIER: list[tuple[str, object]] = [
+_BARE_NUMBER = re.compile(
+    r"(?<![\w#/.,:$€£-])(\d{1,5})(?![\d,:/%-])(?![.]\d)(?!\s*(?:%|€|eur\b|usd\b|\$|h\b|days?\b|"
+    r"tage|jours|días|dias|giorni|dagen|weeks?|months?))",
+    re.I,
+)
+_AGAINST = re.compile(
+    r"\b(?:only|just|but|shows?|says?|logs?|records?|not|instead|while|whereas|actually|nur|"
+    r"aber|laut|statt|seulement|alors que|au bout de|mais|selon|sólo|solo|pero|según|apenas|"
+    r"mas|segundo|soltanto|invece|ma|secondo|maar|slechts|alleen|volgens|waren|berechnet|"
+    r"factur\w*|fattur\w*|fatur\w*|cobr\w*|rekenen|gerekend|billed|charged|invoiced)\b",
+    re.I,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:invoice|inv|rechnung|facture|factura|fattura|fatura|factuur|nr|no|po|ticket|ref|"
+    r"order|bestellung|commande|pedido|ordine|bestelling|encomenda)\W{0,3}$",
+    re.I,
+)
+
+
+def _count_against_count(text: str) -> bool:
+    """A count set against another number ("the invoice says 9 loads; our gate log shows 6",
+    "120 Säcke, berechnet haben Sie 150", "waren het er 18"): the quantity is contested."""
+    counts = [(m.end(), m.group(1)) for m in _COUNTED.finditer(text)]
+    counts += [
+        (m.end(), m.group(1))
+        for m in _COUNTED_ANY.finditer(text)
+        if not _NOT_A_COUNT.fullmatch(m.group(2))
+        and not _CURRENCY_BEFORE.search(text[max(0, m.start() - 5) : m.start()])
+        and not _TERMS_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+    ]
+    for end, number in counts:
+        window = text[end : end + 100].split("\n\n")[0]
+        for m in _BARE_NUMBER.finditer(window):
+            other = m.group(1)
+            if other == number or 1900 <= int(other) <= 2100:
+                continue
+            if _REFERENCE_BEFORE.search(window[max(0, m.start() - 15) : m.start()]):
+                continue
+            if _AGAINST.search(window[: m.start()]):
+                return True
+    return False
+
+
+_SECOND_TIER: list[tuple[str, Callable[[str], object]]] = [
     ("duplicate", _SECOND_BILL.search),
     ("damaged", _NOT_SOUND.search),
     ("quantity", _fewer_than_billed),
+    ("quantity", _count_against_count),
     ("not_received", _never_arrived),
     ("terms", _TERMS_MORE.search),
     ("freight", _FREIGHT_MORE.search),
@@ -525,6 +596,6 @@ _SECOND_TIER: list[tuple[str, object]] = [
 
 def _second_tier(text: str) -> str:
     for reason, found in _SECOND_TIER:
-        if found(text):  # type: ignore[operator]
+        if found(text):
             return reason
     return "other"
