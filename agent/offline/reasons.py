@@ -399,7 +399,9 @@ _ARRIVED = (
     r"uitgevoerd|gedaan|plaatsgevonden|prestó|"
     # goods that never left: "never left your warehouse", "nie versandt"
     r"shipped|dispatched|versandt|verschickt|expédiée?s?|enviad[oa]s?|spedit[oa]|"
-    r"verzonden|présentée?s?|presentó|presentad[oa]|apareci\w*|apareceu)"
+    r"verzonden|présentée?s?|presentó|presentad[oa]|apareci\w*|apareceu|"
+    # a course or meeting never held
+    r"held|abgehalten|tenue?s?|tenut[oaie]|celebrad[oa]|gehouden)"
 )
 _NOBODY_CAME = re.compile(
     r"\b(?:nobody|no one|no-one|niemand|personne|nadie|nessuno|ninguém)\b(?:\W+[^\W\d]+){0,2}?"
@@ -447,7 +449,11 @@ _SECOND_BILL = re.compile(
     r"\b(?:bill|charg|invoic|sent|issu|book)\w*(?: \w+){0,2} (?:again|once more)\b|"
     r"already (?:sent|issued|billed|invoiced|"
     r"charged|received|settled)|\brepetid\w*|ripetut\w*|\bherhaald|nochmal\w*|erneut|"
-    r"\bsecond (?:invoice|bill)|\bduplic(?:a|ou|ó)\b|\b(?:repete|repite|ripete|repetiu|"
+    r"\bsecond (?:invoice|bill)|\bidenti(?:cal|que|co|ca|ek)\b|"
+    r"\b(?:another|other|a different|einer anderen|anderen|autre|otro|altro|outro|ander) "
+    r"(?:invoice )?(?:number|nummer|numéro|número|numero)\b|"
+    r"\b(?:already|bereits|schon|déjà|ya|già|já|al) (?:\w+ ){0,2}?(?:paid|bezahlt|payée?|réglée?|"
+    r"pagad|pagat|betaald|abonad)\w*|\bduplic(?:a|ou|ó)\b|\b(?:repete|repite|ripete|repetiu|"
     r"repitió)\b|(?:ya|já|già|déjà|bereits|already|al) (?:\w+ ){0,2}?(?:liquidad|saldad|"
     r"settled|voldaan)\w*|"
     r"(?:zweite|deuxième|segund[ao]|second[ao]|tweede) (?:rechnung|facture|factura|fattura|"
@@ -471,6 +477,8 @@ _NOT_SOUND = re.compile(
     r"avaria\w*|storing\b|\bglitch\w*|\bbug(?:s|gy)?\b|\berrors?\b|"
     r"écaill\w*|\bpasad[oa]s\b|\bpartid[oa]s?\b|(?:não|no|non) serv[ei]\b|"
     r"ne sert à rien|niet (?:te )?(?:ge)?bruik\w*|nicht zu gebrauchen|"
+    r"blätter\w*|\bmängel\b|\bmangel\b|éventré\w*|brisée?s?\b|rasgad\w*|scheggiat\w*|"
+    r"fail\w* (?:\w+ ){0,3}(?:spec\w*|standards?|requirements?|norms?)\b|"
     r"\bsnapped|\bsplit\b|\bfêlée?s?|fissurée?s?|gesplitterd|gebarsten|"
     # a machine that will not start
     r"(?:won't|will not|doesn't|does not|didn't|did not) (?:start|turn on|switch on|power up|"
@@ -484,14 +492,16 @@ _TERMS_MORE = re.compile(
     r"reminder (?:fee|charge)|early (?:settlement|payment)|paiement anticipé|pago anticipado|"
     r"pagamento anticipato|pagamento antecipado|vorauszahlung|"
     r"year[- ]end (?:rebate|bonus|discount)|fin d'année|fin de año|fine anno|fim de ano|"
-    r"eindejaars\w*|jahresend\w*",
+    r"eindejaars\w*|jahresend\w*|rabatt\w*|premio di fine|fine anno",
     re.I,
 )
 _FREIGHT_MORE = re.compile(
     r"transporte|frais d'(?:expédition|envoi)|(?:spese|costi?) di (?:consegna|invio)|"
     r"(?:custos?|despesas?) de (?:envio|entrega|transporte)|gastos de (?:transporte|entrega)|"
     r"kosten (?:voor|van) (?:verzending|levering|bezorging)|tail[- ]?lift|pallet (?:charge|fee)s?|"
-    r"palett\w*gebühr|lieferpauschale|verzendkosten|envoi|shipment charge",
+    r"(?:livraison|entrega|consegna|lieferung|levering|delivery|zustellung) express|"
+    r"express(?:zustellung|lieferung| delivery| shipping)|\bspoed\w*|palett\w*gebühr|"
+    r"lieferpauschale|verzendkosten|envoi|shipment charge",
     re.I,
 )
 _PRICING_MORE = re.compile(
@@ -508,6 +518,14 @@ _PRICING_MORE = re.compile(
     r"agreed)\W+(?:\w+\W+){0,3}?(?:[$€£]\s?)?\d[\d.,]*\s?(?:[$€£]|eur\b|euros?\b)|"
     r"\b(?:acordad[oa]|combinad[oa]|convenu\w*|concordat\w*|vereinbart\w*|afgesproken|"
     r"agreed)\W+(?:\w+\W+){0,3}?[$€£]\s?\d|"
+    # billed above or apart from what was agreed: "supérieur à celui de votre proposition"
+    r"(?:pric|cost|coût|amount|rate|montant|betrag|preis|importe|precio|importo|prezzo|costo|"
+    r"valor|preço|prijs|bedrag|tarif)\w*[^.\n]{0,40}?"
+    r"\b(?:higher|greater|supérieure?|höher|superior|maggiore|superiore|hoger|"
+    r"mais alto|different|anders|différente?|distint[oa]|diferente|divers[oa]|verschilt|"
+    r"afwijk\w*|abweich\w*)\b[^.\n]{0,40}?\b(?:quote|quotation|offer|proposal|contract|"
+    r"agreement|angebot|vertrag|proposition|devis|contrat|offerta|contratto|presupuesto|"
+    r"contrato|proposta|orçamento|offerte|overeenkomst)|surcoût|"
     # a price changed: "went from $12 to $14"
     r"from [$€£]\s?\d[\d.,]*\s+to [$€£]\s?\d",
     re.I,
@@ -525,8 +543,15 @@ _PAPERS_ONLY = re.compile(
 """A credit note promised and never sent: its absence is no goods not received."""
 
 
+_STILL_WITHOUT = re.compile(
+    r"\bstill (?:don't|do not|haven't|have not) (?:have|got)\b|\bsin recibir|\bsem receber|"
+    r"\bsenza (?:aver )?ricevut\w*|toujours sans|immer noch nicht|nog steeds geen",
+    re.I,
+)
+
+
 def _never_arrived(text: str) -> bool:
-    if _NOBODY_CAME.search(text):
+    if _NOBODY_CAME.search(text) or _STILL_WITHOUT.search(text):
         return True
     for m in _NEVER_ARRIVED.finditer(text):
         window = text[max(0, m.start() - 40) : m.end() + 30]
