@@ -5,6 +5,7 @@ reply in any of our languages, after the hint of the cue that found the intent."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _REASONS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -293,7 +294,10 @@ _RETAINAGE = re.compile(
 _MONEY = re.compile(r"[$€£]\s?(\d[\d,.]*\d|\d)")
 _PRICE_BEFORE = re.compile(r"(?:\bat|@|\brate of|\bprice of|\bpriced at|\bquoted)\s*$", re.I)
 _PRICE_AFTER = re.compile(
-    r"\s*(?:each|ea\b|apiece|per\b|/\s?[a-z]|a (?:unit|piece|page|hour))", re.I
+    r"\s*(?:each|ea\b|apiece|per\b|/\s?[a-z]|a (?:unit|piece|page|hour|box|bag|case|roll|"
+    r"sheet|pallet|ton|tonne|yard|foot|meter|metre|kilo|pound|gallon|litre|liter|seat|user|"
+    r"license|licence|month|day|week|visit|load|trip))",
+    re.I,
 )
 _CONTRAST_BEFORE = re.compile(
     r"\b(?:invoiced|billed|charged|has|shows|instead of(?: the)?|not|vs\.?|but)\s*(?:the |us |"
@@ -323,10 +327,23 @@ def _prices_differ(text: str) -> bool:
 
 def reason_of(text: str, hinted: list[str], context: str = "") -> str:
     """The dispute/deduction reason: the cue's hint if specific, else the text's words; a
-    backcharge is `other`, and a late fee refused without terms to rest on is `other`."""
+    backcharge is `other`, and a late fee refused without terms to rest on is `other`.
+
+    With ``context`` (``text`` is then the clause that found a dispute, ``context`` the
+    whole reply), the lexicons are read in the clause, then in the whole reply, before the
+    broader structures of the second tier are tried in the clause."""
+    reason = _checked(text, hinted, context, second=not context or context == text)
+    if reason == "other" and context and context != text:
+        reason = _checked(context, [], context, second=False)
+        if reason == "other":
+            reason = _checked(text, [], context, second=True)
+    return reason
+
+
+def _checked(text: str, hinted: list[str], context: str, *, second: bool) -> str:
     if _CHARGED_BACK.search(text):
         return "other"
-    reason = _reason(text, hinted)
+    reason = _reason(text, hinted, second=second)
     if reason == "terms" and _PENALTY.search(text) and not _TERMS_BASIS.search(context or text):
         return "other"
     if (
@@ -335,6 +352,8 @@ def reason_of(text: str, hinted: list[str], context: str = "") -> str:
         and not _RETAINAGE.search(text)
     ):
         return "other"  # taxes withheld by law (README_e.md), not a retainage
+    if reason == "not_received" and not _never_arrived(text) and _PAPERS_ONLY.search(text):
+        return "other"  # what never came is a paper (a credit note), not the goods
     if reason == "not_received" and _PART_MISSING.search(text):
         return "quantity"  # some of the goods never came: the quantity is short
     if reason not in ("damaged", "quantity", "duplicate") and _CONTRACT_PENALTY.search(text):
@@ -342,7 +361,7 @@ def reason_of(text: str, hinted: list[str], context: str = "") -> str:
     return reason
 
 
-def _reason(text: str, hinted: list[str]) -> str:
+def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
     specific = [r for r in hinted if r and r != "other"]
     if specific:
         return specific[0]
@@ -355,5 +374,253 @@ def _reason(text: str, hinted: list[str]) -> str:
         return "quantity"
     for reason, pattern in _REASONS[2:]:
         if pattern.search(text):
+            return reason
+    return _second_tier(text) if second else "other"
+
+
+# The second tier: language structures for a reply whose words matched none of the lexicons
+# above (the reason was `other` by default). Each is a structure in all our languages, not
+# a case's wording: a negated arrival, a count compared with the bill, a second bill.
+_NEVER = (
+    r"(?:never|nie(?:mals)?|jamais|nunca|mai|nooit|not|n't|nicht|pas|non|não|nao|niet|no|"
+    r"nothing|nichts|rien|nada|niente|nulla|niets)"
+)
+_ARRIVED = (
+    r"(?:arriv\w*|receiv\w*|deliver\w*|reach\w*|turn\w* up|show\w* up|came|come|"
+    r"eingegangen|eingetroffen|angekommen|angeliefert|geliefert|erhalten|bekommen|zugestellt|"
+    r"parvenu\w*|reçu\w*|livr\w*|venu\w*|"
+    r"entregad\w*|entregue|entregó|recibi\w*|recebi\w*|recebemos|lleg\w*|cheg\w*|"
+    r"consegnat\w*|ricevut\w*|arrivat\w*|pervenut\w*|"
+    r"ontvangen|geleverd|aangekomen|bezorgd|aangeleverd|"
+    # a service done, a visit that took place
+    r"happened|took place|performed|carried out|done|durchgeführt|erbracht|ausgeführt|"
+    r"stattgefunden|effectuée?s?|réalisée?s?|eu lieu|realizad[oa]s?|prestad[oa]s?|hech[oa]|"
+    r"tenido lugar|eseguit\w*|effettuat\w*|avuto luogo|executad[oa]s?|ocorreu|"
+    r"uitgevoerd|gedaan|plaatsgevonden|prestó|"
+    # goods that never left: "never left your warehouse", "nie versandt"
+    r"shipped|dispatched|versandt|verschickt|expédiée?s?|enviad[oa]s?|spedit[oa]|"
+    r"verzonden|présentée?s?|presentó|presentad[oa]|apareci\w*|apareceu|"
+    # a course or meeting never held
+    r"held|abgehalten|tenue?s?|tenut[oaie]|celebrad[oa]|gehouden)"
+)
+_NOBODY_CAME = re.compile(
+    r"\b(?:nobody|no one|no-one|niemand|personne|nadie|nessuno|ninguém)\b(?:\W+[^\W\d]+){0,2}?"
+    r"\W+(?:came|come|showed|turned|appeared|attended|erschienen|gekommen|kam|venu\w*|vino|"
+    r"presentó|venuto|presentat\w*|compareceu|apareceu|apareci\w*|veio|verschenen|gekomen|"
+    r"kwam)\b",
+    re.I,
+)
+"""'nobody turned up', 'niemand ist erschienen', 'ninguém compareceu'."""
+_NEVER_ARRIVED = re.compile(
+    rf"(?:\b{_NEVER}|n't)\b(?:\W+[^\W\d]+){{0,3}}?\W+{_ARRIVED}\b|\bnever left\b", re.I
+)
+"""'never reached us', 'ist bei uns nie eingegangen', 'ne nous est jamais parvenue', 'nunca
+nos fue entregado', 'non ci è mai stata consegnata', 'nooit bij ons aangekomen'."""
+_PAPERS = re.compile(
+    r"invoice|credit|statement|remittance|payment|check|cheque|e-?mail|letter|notice|"
+    r"rechnung|gutschrift|zahlung|facture|avoir|paiement|factura|abono|pago|fattura|nota di|"
+    r"pagamento|fatura|nota de|factuur|creditnota|betaling|documen|\bpo\b|order confirm|"
+    r"\bcert\w*|zertifikat|zeugnis|paperwork|refund|rückerstattung|rembourse\w*|reembols\w*|"
+    r"rimbors\w*|terugbetal\w*|money|funds",
+    re.I,
+)
+"""What was not received is a paper or money, not the goods ("we never received your credit
+note", "the mill certs didn't come with the shipment", "the refund you owe us hasn't come")."""
+_FEWER = r"(?:fewer|less|more|weniger|mehr|moins|plus|menos|más|mas|mais|meno|più|minder|meer)"
+_BILLED = (
+    r"(?:bill\w*|invoic\w*|charg\w*|order\w*|berechnet|fakturiert|bestellt|in rechnung|"
+    r"abgerechnet|factur\w*|command\w*|pedid\w*|cobr\w*|fattur\w*|ordinat\w*|fatur\w*|"
+    r"encomend\w*|gefactureerd|besteld|berekend|gerekend|aangerekend)"
+)
+_FEWER_THAN_BILLED = re.compile(
+    rf"\b{_FEWER}\b[^.\n]{{0,40}}?\b(?:than|als|que|dan|di|do que|de l[oa]s que|che)\b"
+    rf"[^.\n]{{0,25}}?\b{_BILLED}",
+    re.I,
+)
+"""'fewer cartons than we were billed for', 'weniger Paletten als berechnet', 'moins de colis
+que ce qui est facturé', 'menos bultos de los que figuran en la factura', 'meno colli di
+quelli fatturati', 'minder dozen dan gefactureerd'."""
+_PRICE_WORD = re.compile(
+    r"pric|cost|prix|preis|precio|prezzo|preço|prijs|tarif|rate|expensive|cher|caro|teuer|duur",
+    re.I,
+)
+_SECOND_BILL = re.compile(
+    r"\b(?:a )?second time\b|"
+    r"\b(?:bill|charg|invoic|sent|issu|book)\w*(?: \w+){0,2} (?:again|once more)\b|"
+    r"already (?:sent|issued|billed|invoiced|"
+    r"charged|received|settled)|\brepetid\w*|ripetut\w*|\bherhaald|nochmal\w*|erneut|"
+    r"\bsecond (?:invoice|bill)|\bidenti(?:cal|que|co|ca|ek)\b|"
+    r"\b(?:another|other|a different|einer anderen|anderen|autre|otro|altro|outro|ander) "
+    r"(?:invoice )?(?:number|nummer|numéro|número|numero)\b|"
+    r"\b(?:already|bereits|schon|déjà|ya|già|já|al) (?:\w+ ){0,2}?(?:paid|bezahlt|payée?|réglée?|"
+    r"pagad|pagat|betaald|abonad)\w*|\bduplic(?:a|ou|ó)\b|\b(?:repete|repite|ripete|repetiu|"
+    r"repitió)\b|(?:ya|já|già|déjà|bereits|already|al) (?:\w+ ){0,2}?(?:liquidad|saldad|"
+    r"settled|voldaan)\w*|"
+    r"(?:zweite|deuxième|segund[ao]|second[ao]|tweede) (?:rechnung|facture|factura|fattura|"
+    r"fatura|factuur)|bereits (?:bezahlt|berechnet|in rechnung)|déjà (?:payé|réglé|factur)\w*|"
+    r"ya (?:la |lo )?(?:pagamos|pagad|factur)\w*|già (?:pagat|fatturat|saldat)\w*|"
+    r"já (?:foi |a )?(?:pag|fatur)\w*|al (?:eerder |eens )?(?:betaald|gefactureerd|ontvangen)|"
+    r"\bcopy of (?:invoice |our |your )?\S*\d|"
+    # one thing on two invoices: "on both 3310 and 3344"
+    r"\b(?:both|beiden?|les deux|ambas|ambos|entrambe|tutte e due)\b[^.\n]{0,30}?\d\S*\s+"
+    r"(?:and|und|et|y|e|en)\s+\S*\d",
+    re.I,
+)
+"""A second bill for the same thing ('charged a second time', 'already invoiced',
+'esta factura está repetida', 'déjà réglée')."""
+_NOT_SOUND = re.compile(
+    r"in (?:pieces|bits|stücken|morceaux|pedazos|pezzi|stukken|pedaços)|\bcrash\w*|"
+    r"\brovinat\w*|\brisse?\b|\brissig|gesprungen|gerissen|\bfissur\w*|\bkrom\b|"
+    r"unbrauchbar|inutilisable|inservible|inutilizable|inutilizzabil\w*|inutilizável|"
+    r"onbruikbaar|\bunfit\b|\bwrong (?:item|part|product|goods|article)s?|"
+    r"keeps? (?:failing|tripping|breaking|stopping)|\bfault\w*|\bstörung|\bpanne\b|averia\w*|"
+    r"avaria\w*|storing\b|\bglitch\w*|\bbug(?:s|gy)?\b|\berrors?\b|"
+    r"écaill\w*|\bpasad[oa]s\b|\bpartid[oa]s?\b|(?:não|no|non) serv[ei]\b|"
+    r"ne sert à rien|niet (?:te )?(?:ge)?bruik\w*|nicht zu gebrauchen|"
+    r"blätter\w*|\bmängel\b|\bmangel\b|éventré\w*|brisée?s?\b|rasgad\w*|scheggiat\w*|"
+    r"fail\w* (?:\w+ ){0,3}(?:spec\w*|standards?|requirements?|norms?)\b|"
+    r"\bsnapped|\bsplit\b|\bfêlée?s?|fissurée?s?|gesplitterd|gebarsten|"
+    # a machine that will not start
+    r"(?:won't|will not|doesn't|does not|didn't|did not) (?:start|turn on|switch on|power up|"
+    r"boot)|lässt sich nicht|springt nicht an|ne (?:s'allume|démarre) pas|no (?:enciende|"
+    r"arranca)|non si (?:accende|avvia)|não (?:liga|arranca)|(?:gaat|start) niet",
+    re.I,
+)
+"""Goods or work not sound: broken into pieces, cracked, unusable, failing."""
+_TERMS_MORE = re.compile(
+    r"\bkorting\b|betalingskorting|kredietbeperking\w*|late[- ]payment|overdue (?:fee|charge)|"
+    r"reminder (?:fee|charge)|early (?:settlement|payment)|paiement anticipé|pago anticipado|"
+    r"pagamento anticipato|pagamento antecipado|vorauszahlung|"
+    r"year[- ]end (?:rebate|bonus|discount)|fin d'année|fin de año|fine anno|fim de ano|"
+    r"eindejaars\w*|jahresend\w*|rabatt\w*|premio di fine|fine anno",
+    re.I,
+)
+_FREIGHT_MORE = re.compile(
+    r"transporte|frais d'(?:expédition|envoi)|(?:spese|costi?) di (?:consegna|invio)|"
+    r"(?:custos?|despesas?) de (?:envio|entrega|transporte)|gastos de (?:transporte|entrega)|"
+    r"kosten (?:voor|van) (?:verzending|levering|bezorging)|tail[- ]?lift|pallet (?:charge|fee)s?|"
+    r"(?:livraison|entrega|consegna|lieferung|levering|delivery|zustellung) express|"
+    r"express(?:zustellung|lieferung| delivery| shipping)|\bspoed\w*|palett\w*gebühr|"
+    r"lieferpauschale|verzendkosten|envoi|shipment charge",
+    re.I,
+)
+_PRICING_MORE = re.compile(
+    r"\bunit (?:cost|amount)|unitaire|por unidad|unitari[oa]|unitário|eenheids\w*|"
+    r"einzelpreis|stückpreis|surcharge|zuschlag|supplément|recargo|sovrapprezzo|"
+    r"maggiorazion\w*|sobretaxa|toeslag|\b(?:admin|administration|processing|service|setup|"
+    r"set-up) (?:fee|charge)|\b(?:cost|charge|fee)s? (?:per|a|an) (?!hour|day)[a-z]+\b|"
+    # a rate per unit of anything: "Betrag pro Tonne", "valor por metro", "coût horaire"
+    r"\b(?:pro|par|por|per|je|al|ao|à l[ae']|a la) ?(?:tonne|ton|meter|metro|mètre|kilo|kg|"
+    r"stück|pièce|pieza|unidade?|hora|heure|stunde|uur|ora|litre|liter|litro|box|bag|sack|"
+    r"m²|m2|m3|m³)\b|horaire|stundensatz|por hora|all'ora|orari[ao]|per uur|"
+    # an agreed amount set against the billed one: "lo acordado eran 45 €"
+    r"\b(?:acordad[oa]|combinad[oa]|convenu\w*|concordat\w*|vereinbart\w*|afgesproken|"
+    r"agreed)\W+(?:\w+\W+){0,3}?(?:[$€£]\s?)?\d[\d.,]*\s?(?:[$€£]|eur\b|euros?\b)|"
+    r"\b(?:acordad[oa]|combinad[oa]|convenu\w*|concordat\w*|vereinbart\w*|afgesproken|"
+    r"agreed)\W+(?:\w+\W+){0,3}?[$€£]\s?\d|"
+    # billed above or apart from what was agreed: "supérieur à celui de votre proposition"
+    r"(?:pric|cost|coût|amount|rate|montant|betrag|preis|importe|precio|importo|prezzo|costo|"
+    r"valor|preço|prijs|bedrag|tarif)\w*[^.\n]{0,40}?"
+    r"\b(?:higher|greater|supérieure?|höher|superior|maggiore|superiore|hoger|"
+    r"mais alto|different|anders|différente?|distint[oa]|diferente|divers[oa]|verschilt|"
+    r"afwijk\w*|abweich\w*)\b[^.\n]{0,40}?\b(?:quote|quotation|offer|proposal|contract|"
+    r"agreement|angebot|vertrag|proposition|devis|contrat|offerta|contratto|presupuesto|"
+    r"contrato|proposta|orçamento|offerte|overeenkomst)|surcoût|"
+    # a price changed: "went from $12 to $14"
+    r"from [$€£]\s?\d[\d.,]*\s+to [$€£]\s?\d",
+    re.I,
+)
+
+
+_PAPERS_ONLY = re.compile(
+    r"(?:credit ?note|credit memo|gutschrift|avoir|nota de cr[eé]dito|nota di credito|"
+    r"creditnota)[^.\n]{0,40}\b(?:never|nie|jamais|nunca|mai|nooit)\b|"
+    r"\b(?:never|nie|jamais|nunca|mai|nooit)\b[^.\n]{0,25}\b(?:received|got|erhalten|reçu|"
+    r"recibido|ricevut\w*|recebid\w*|ontvangen)\b[^.\n]{0,15}(?:credit ?note|credit memo|"
+    r"gutschrift|avoir|nota de cr[eé]dito|nota di credito|creditnota)",
+    re.I,
+)
+"""A credit note promised and never sent: its absence is no goods not received."""
+
+
+_STILL_WITHOUT = re.compile(
+    r"\bstill (?:don't|do not|haven't|have not) (?:have|got)\b|\bsin recibir|\bsem receber|"
+    r"\bsenza (?:aver )?ricevut\w*|toujours sans|immer noch nicht|nog steeds geen",
+    re.I,
+)
+
+
+def _never_arrived(text: str) -> bool:
+    if _NOBODY_CAME.search(text) or _STILL_WITHOUT.search(text):
+        return True
+    for m in _NEVER_ARRIVED.finditer(text):
+        window = text[max(0, m.start() - 40) : m.end() + 30]
+        if not _PAPERS.search(window):
+            return True
+    return False
+
+
+def _fewer_than_billed(text: str) -> bool:
+    return any(not _PRICE_WORD.search(m.group(0)) for m in _FEWER_THAN_BILLED.finditer(text))
+
+
+_BARE_NUMBER = re.compile(
+    r"(?<![\w#/.,:$€£-])(\d{1,5})(?![\d,:/%-])(?![.]\d)(?!\s*(?:%|€|eur\b|usd\b|\$|h\b|days?\b|"
+    r"tage|jours|días|dias|giorni|dagen|weeks?|months?))",
+    re.I,
+)
+_AGAINST = re.compile(
+    r"\b(?:only|just|but|shows?|says?|logs?|records?|not|instead|while|whereas|actually|nur|"
+    r"aber|laut|statt|seulement|alors que|au bout de|mais|selon|sólo|solo|pero|según|apenas|"
+    r"mas|segundo|soltanto|invece|ma|secondo|maar|slechts|alleen|volgens|waren|berechnet|"
+    r"factur\w*|fattur\w*|fatur\w*|cobr\w*|rekenen|gerekend|billed|charged|invoiced)\b",
+    re.I,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:invoice|inv|rechnung|facture|factura|fattura|fatura|factuur|nr|no|po|ticket|ref|"
+    r"order|bestellung|commande|pedido|ordine|bestelling|encomenda)\W{0,3}$",
+    re.I,
+)
+
+
+def _count_against_count(text: str) -> bool:
+    """A count set against another number ("the invoice says 9 loads; our gate log shows 6",
+    "120 Säcke, berechnet haben Sie 150", "waren het er 18"): the quantity is contested."""
+    counts = [(m.end(), m.group(1)) for m in _COUNTED.finditer(text)]
+    counts += [
+        (m.end(), m.group(1))
+        for m in _COUNTED_ANY.finditer(text)
+        if not _NOT_A_COUNT.fullmatch(m.group(2))
+        and not _CURRENCY_BEFORE.search(text[max(0, m.start() - 5) : m.start()])
+        and not _TERMS_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+    ]
+    for end, number in counts:
+        window = text[end : end + 100].split("\n\n")[0]
+        for m in _BARE_NUMBER.finditer(window):
+            other = m.group(1)
+            if other == number or 1900 <= int(other) <= 2100:
+                continue
+            if _REFERENCE_BEFORE.search(window[max(0, m.start() - 15) : m.start()]):
+                continue
+            if _AGAINST.search(window[: m.start()]):
+                return True
+    return False
+
+
+_SECOND_TIER: list[tuple[str, Callable[[str], object]]] = [
+    ("duplicate", _SECOND_BILL.search),
+    ("damaged", _NOT_SOUND.search),
+    ("quantity", _fewer_than_billed),
+    ("quantity", _count_against_count),
+    ("not_received", _never_arrived),
+    ("terms", _TERMS_MORE.search),
+    ("freight", _FREIGHT_MORE.search),
+    ("pricing", _PRICING_MORE.search),
+]
+
+
+def _second_tier(text: str) -> str:
+    for reason, found in _SECOND_TIER:
+        if found(text):
             return reason
     return "other"
