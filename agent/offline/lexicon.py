@@ -852,7 +852,8 @@ CUES: list[Cue] = [
         r"trabalha|trabalho|estou|está)|n[ãa]o (?:sou|é|trabalha|está) mais|saiu da empresa|"
         r"niet meer (?:werkzaam|verantwoordelijk|in dienst|bij ons|bij \w+)|werkt (?:hier )?niet meer|"
         r"is uit dienst|"
-        r"is gone|don't email me|stop sending (?:\w+ )?(?:to )?me|stop sending "
+        r"is gone|don't email me|remove (?:me|my (?:name|address|email)) from|unsubscribe me|nehmen sie "
+        r"mich aus|retirez-moi de|eliminarme de|rimuovetemi|verwijder mij|stop sending (?:\w+ )?(?:to )?me|stop sending "
         r"(?:to )?me|not to me|not me)\b",
     ),
     _c(

@@ -1239,3 +1239,7 @@ def test_a_question_or_a_denial_is_no_terse_payment(text):
 def test_an_amount_not_matching_the_po_is_a_pricing_dispute():
     text = "Rate is not matching with our PO, PO value is 1,200 and you billed 1,450."
     assert "dispute" in votes(text)
+
+
+def test_remove_me_from_your_list_is_the_wrong_contact():
+    assert "wrong_contact" in votes("Kindly remove my email from your reminder list.")
