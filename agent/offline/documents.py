@@ -39,7 +39,11 @@ _REQUEST = re.compile(
     r"ontbreken|"
     # someone asking for it: "notre expert-comptable demande un relevé", "asked for the POD"
     r"asks? for|asking for|asked for|demande|demandent|pide|piden|pedimos|pido|pede|pedem|"
-    r"vraagt|vragen|verlangt|verlangen)\b",
+    r"vraagt|vragen|verlangt|verlangen|"
+    # more forms: "sending", "pediros", "ci servirebbe", "bitten um Zusendung", "nasturen"
+    r"sending|resending|pedir|pediros|pedirles|pedirle|servirebbe|servirebbero|"
+    r"(?:bitten|bitte|bitten wir) um (?:Zusendung|Übersendung|Übermittlung)|nasturen|aanleveren|"
+    r"hacer llegar|hacéis llegar|hagan llegar|abbiamo bisogno del(?:la|lo|l')?)\b",
     re.I,
 )
 _VERB_LAST = re.compile(
@@ -67,15 +71,21 @@ _FILLER = (
     r"jullie|a|an|the|your|our|their|its|un|une|le|la|les|l'|el|los|las|lo|il|gli|i|uno|"
     r"der|die|das|den|dem|des|een|het|uma|um|o|os|as|vos|votre|vuestro|vuestra|su|sus|"
     r"vostro|vostra|ihre|ihren|uw|current|updated|new|another|one|sie|du|u|jullie|einen|eine|"
-    r"ein|aktuellen|aktuelle|actualizado|à jour|"
+    r"ein|einer|eines|einem|aktuellen|aktuelle|actualizado|à jour|"
     # a subject after the verb ("benötigen wir", "brauche ich"), "also", "rather", articles
     r"ich|wir|er|man|nous|ik|wij|también|aussi|auch|anche|ook|também|plutôt|rather|instead|"
-    r"lieber|mejor|piuttosto|liever|una|unos|unas|uns|umas|de"
+    r"lieber|mejor|piuttosto|liever|una|unos|unas|uns|umas|de|"
+    # Dutch fillers around an inverted subject ("Stuur je me even een kopie"), "please"
+    r"je|even|eens|nog|maar|toch|per favore|por favor|s'il vous plaît|svp|pls|plz|"
+    r"alstublieft|aub|a\.u\.b\.|por gentileza"
 )
 _LEADING = re.compile(rf"^(?:(?:{_FILLER})\s+)+", re.I)
 _DROP = re.compile(
     r"\b(?:a|an|the|your|our|their|its|un|une|le|la|les|el|los|las|lo|il|gli|der|die|das|den|"
-    r"dem|een|het|uma|um|o|os|plus|please|bitte|also)\b\s*",
+    r"dem|een|het|uma|um|o|os|plus|please|bitte|also|"
+    # "again" in any language: no part of the document
+    r"again|nochmal|nochmals|erneut|opnieuw|de novo|novamente|di nuovo|de nuevo|otra vez|"
+    r"à nouveau|de nouveau)(?!['’\w])\s*",
     re.I,
 )
 _STOP = re.compile(
@@ -104,7 +114,10 @@ _DOC_WORD = re.compile(
     r"creditnota|quittung|recibo|ricevuta|justificatif|bescheinigung|nachweis|guia|"
     r"comprovante|overzicht|afschrift|accounts?|authori[sz]ations?|certs?|declarations?|"
     r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto|po|pos|contrat|contrats|"
-    r"contratos?|contratt[oi])\b",
+    r"contratos?|contratt[oi]|sheets?|charts?|schedules?|detail|packet|versions?|"
+    r"specificaties?|specifications?|\w+angebots?|\w+angebote|\w*kopien?|\w+liste|"
+    r"gutschrift(?:en)?|rechnungen|\w+rechnung(?:en)?|facturen|fatture|facturas|faturas|"
+    r"certificados|certificación|rut|urssaf|scheda|dichiarazione|\w+verklaring)\b",
     re.I,
 )
 _COPIES_OF = re.compile(r"\b(cop(?:y|ies)) of (?:the |our |your |a |an )?(.+)$", re.I)
@@ -144,10 +157,16 @@ _INVOICE_COPY = re.compile(
 _ANOTHER_VERB = re.compile(rf"(?:(?:di|de|to|d')\s*)?(?:{_REQUEST.pattern})", re.I)
 _ELIDED = re.compile(r"^(?:l|dell|dall|all|nell|un|d|qu'un)['’](?=\w)", re.I)
 _ELIDED_OF = re.compile(r"(?:d|dell|del)['’]\w", re.I)
+_INVOICE_WORD = re.compile(
+    r"factur[ae]s?|fattur[ae]|rechnung(?:en)?|factu(?:u|r)r?(?:en)?|faturas?|nota", re.I
+)
+"""An invoice named in the customer's language (a bare "copie" is a copy of the invoice)."""
 _ENGLISH_COPY = re.compile(r"invoices?|invoce|inv|cop(?:y|ies)|of|pdf|again", re.I)
 _ENUMERATOR = re.compile(r"\(\d\)\s*|\b\d\)\s+")
 _AFTER_NOUN = re.compile(
-    r"(?:ad[oa]s?|at[oaie]|id[oa]s?|é|ée|és|ées|ert|pendientes?|ouverts?|offen[e]?|aperte?)$", re.I
+    r"(?:ad[oa]s?|at[oaie]|id[oa]s?|é|ée|és|ées|ert|pendientes?|ouverts?|offen[e]?|aperte?|"
+    r"fiscal|fiscale|ari[oa]s?|aire|ic[oa]|ique|tecnica)$",
+    re.I,
 )
 """An adjective after its noun, as Romance languages write it ("albarán firmado")."""
 
@@ -265,15 +284,18 @@ def _phrase(after: str) -> str:
 def _head(words: list[str]) -> str:
     """The document named by ``words``: an invoice copy in English unless numbered in the
     customer's language, "copies of X" as X, abbreviations spelled out."""
-    bare = [w.strip(",;") for w in words]
+    bare = [w.strip(",;") for w in words if w.strip(",;")]
     if all(
         _INVOICE_COPY.fullmatch(w) or (re.search(r"\d", w) and not _names_document(w)) for w in bare
     ):
         # "facture F-2026-0251", "copia de facturas", "invoice 2026-0466": a copy of invoices
         plural = any(w.lower().endswith(("ies", "as", "es", "s")) for w in bare if "-" not in w)
         numbers = " ".join(w for w in bare if re.search(r"\d", w))
-        if numbers and not any(_ENGLISH_COPY.fullmatch(w) for w in bare if not re.search(r"\d", w)):
-            return " ".join(bare)  # "facture 41-220", "Rechnung 7781": their words, their language
+        if not any(
+            _ENGLISH_COPY.fullmatch(w) for w in bare if not re.search(r"\d", w)
+        ) and any(_INVOICE_WORD.fullmatch(w) for w in bare):
+            # "facture 41-220", "Rechnung", "copia de facturas": their words, their language
+            return " ".join(bare)
         return f"invoice {'copies' if plural else 'copy'} {numbers}".strip()
     phrase = " ".join(words).strip(" ,")
     if not phrase:

@@ -93,3 +93,78 @@ def test_the_document_keeps_what_it_must_show(clause, document):
 )  # fmt: skip
 def test_the_document_before_its_verb_and_no_claim_as_a_request(clause, document):
     assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # a plain invoice in the customer's language stays in it (no English "invoice copy")
+        ("Pourriez-vous me renvoyer la facture, s'il vous plaît ?", "facture"),
+        ("Stuur de factuur nog even opnieuw.", "factuur"),
+        ("Könnten Sie uns die Rechnung bitte als PDF zuschicken?", "Rechnung als PDF"),
+        # "again" in any language is no part of the document
+        ("Pode mandar a nota fiscal de novo?", "nota fiscal"),
+        ("Could you send the packing list again, please?", "packing list"),
+        # Dutch inverted subject and fillers before the object
+        ("Mail je me nog even een kopie van de werkbon?", "kopie van de werkbon"),
+    ],
+)  # fmt: skip
+def test_the_language_and_fillers(clause, document):
+    assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # two documents asked for in one sentence, after a date, a purpose or brackets
+        ("We need a statement as of March 31 and copies of the open invoices for the audit.",
+         "statement as of March 31 and invoice copies"),
+        ("Wir brauchen die Wartungsberichte für April sowie die Prüfprotokolle.",
+         "Wartungsberichte und Prüfprotokolle"),
+        ("Pouvez-vous nous envoyer le bon de livraison (camion 2) et le certificat d'origine ?",
+         "bon de livraison et certificat d'origine"),
+        ("Ci servono la scheda tecnica del prodotto e il certificato di collaudo.",
+         "scheda tecnica e certificato di collaudo"),
+    ],
+)  # fmt: skip
+def test_every_document_asked_for(clause, document):
+    assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "document"),
+    [
+        # the document named before a request that points back to it with a pronoun
+        ("We never got the signed change order from your foreman. Can you resend it?",
+         "signed change order"),
+        ("Il nous manque l'attestation d'assurance décennale. Merci de nous l'envoyer.",
+         "attestation d'assurance décennale"),
+        ("Uns fehlt noch der Abnahmebericht. Schicken Sie uns den bitte?", "Abnahmebericht"),
+        ("Nos falta el certificado de retenciones. ¿Nos lo podéis mandar?",
+         "certificado de retenciones"),
+        ("Per la pratica serve la dichiarazione di conformità: ce la potete inviare?",
+         "dichiarazione di conformità"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_points_back_to_the_document(text, document):
+    last = text.split(". ")[-1].split(": ")[-1]
+    assert document_asked(last, text) == document
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # documents the lexicon did not know: sheets, charts, schedules, files
+        ("Can you send the route sheets for June?", "route sheets"),
+        ("Please send the drying charts for that batch.", "drying charts"),
+        ("Would you mind sending me the amortization schedule?", "amortization schedule"),
+        # request verbs in more forms and languages
+        ("Aprovecho para pediros el certificado de titularidad bancaria.",
+         "certificado de titularidad bancaria"),
+        ("Außerdem bitten wir um Zusendung einer aktuellen Unbedenklichkeitsbescheinigung.",
+         "Unbedenklichkeitsbescheinigung"),
+        ("Ci servirebbe la quietanza firmata.", "quietanza firmata"),
+    ],
+)  # fmt: skip
+def test_more_documents_and_verbs(clause, document):
+    assert document_asked(clause) == document
