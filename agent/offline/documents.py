@@ -76,7 +76,7 @@ _FILLER = (
     r"ich|wir|er|man|nous|ik|wij|también|aussi|auch|anche|ook|também|plutôt|rather|instead|"
     r"lieber|mejor|piuttosto|liever|una|unos|unas|uns|umas|de|"
     # Dutch fillers around an inverted subject ("Stuur je me even een kopie"), "please"
-    r"je|even|eens|nog|maar|toch|per favore|por favor|s'il vous plaît|svp|pls|plz|"
+    r"je|even|eens|nog|noch|immer|still|toujours|encore|todavía|ancora|ainda|maar|toch|per favore|por favor|s'il vous plaît|svp|pls|plz|"
     r"alstublieft|aub|a\.u\.b\.|por gentileza"
 )
 _LEADING = re.compile(rf"^(?:(?:{_FILLER})\s+)+", re.I)
@@ -112,7 +112,7 @@ _DOC_WORD = re.compile(
     r"saldenbestätigung|albar[áa]n|ddt|pakbon|lieferschein|bon de livraison|attestation|"
     r"certificat|certificado|certificato|rib|documento|document|nota|avoir|gutschrift|"
     r"creditnota|quittung|recibo|ricevuta|justificatif|bescheinigung|nachweis|guia|"
-    r"comprovante|overzicht|afschrift|accounts?|authori[sz]ations?|certs?|declarations?|"
+    r"comprovante|overzicht|afschrift|authori[sz]ations?|certs?|declarations?|"
     r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto|po|pos|contrat|contrats|"
     r"contratos?|contratt[oi]|sheets?|charts?|schedules?|detail|packet|versions?|"
     r"specificaties?|specifications?|\w+angebots?|\w+angebote|\w*kopien?|\w+liste|"
@@ -151,7 +151,7 @@ _PRONOUN = re.compile(r"you|i|we|they|it|he|she|vous|usted|ustedes|voi", re.I)
 _INVOICE_COPY = re.compile(
     r"invoices?|invoce|inv|factur[ae]s?|fattur[ae]|rechnung(?:en)?|factu(?:u|r)r?(?:en)?|"
     r"faturas?|cop(?:y|ies)|copias?|copie|kopie|c[óo]pias?|duplicata|duplicado|of|de|della|"
-    r"di|van|der|des|pdf|again|received|pendientes|pending|open|offene?|ouvertes?",
+    r"di|van|der|des|pdf|again|received|pendientes|pending|open|offene?|ouvertes?|any|all",
     re.I,
 )
 _ANOTHER_VERB = re.compile(rf"(?:(?:di|de|to|d')\s*)?(?:{_REQUEST.pattern})", re.I)
@@ -165,7 +165,7 @@ _ENGLISH_COPY = re.compile(r"invoices?|invoce|inv|cop(?:y|ies)|of|pdf|again", re
 _ENUMERATOR = re.compile(r"\(\d\)\s*|\b\d\)\s+")
 _AFTER_NOUN = re.compile(
     r"(?:ad[oa]s?|at[oaie]|id[oa]s?|é|ée|és|ées|ert|pendientes?|ouverts?|offen[e]?|aperte?|"
-    r"fiscal|fiscale|ari[oa]s?|aire|ic[oa]|ique|tecnica)$",
+    r"fiscal|fiscale|ari[oa]s?|aire|ic[oa]|ique|tecnica|ales?|ali)$",
     re.I,
 )
 """An adjective after its noun, as Romance languages write it ("albarán firmado")."""
@@ -185,12 +185,86 @@ def document_asked(clause: str, text: str = "") -> str:
     if found:
         return found
     category = next((name for name, p in _CATEGORIES if p.search(clause)), "invoice copy")
+    if category == "invoice copy":
+        # "Could you resend it?": the document named before, rather than a default
+        found = _pointed_back(text or clause, clause)
+        if found:
+            return found
     if category == "invoice copy" and text:
-        elsewhere = _named(text)
+        elsewhere = _named(text) or _pointed_back(text)
         if elsewhere:
             return elsewhere
         category = next((name for name, p in _CATEGORIES if p.search(text)), category)
     return category
+
+
+_POINTER = re.compile(
+    # English: "resend it", "send em over", "can you dig them up"
+    r"\b(?:send|resend|re-send|forward|e-?mail|mail|provide|share|dig)\s+(?:(?:me|us)\s+)?"
+    r"(?:it|them|em|'em|those|these)\b|"
+    # French: "nous l'envoyer", "me la renvoyer", "envoyez-la-nous"
+    r"\b(?:l['’]|la\s+|le\s+|les\s+)(?:envoyer|renvoyer|transmettre|adresser|faire parvenir|"
+    r"envoyez|renvoyez|transmettez|adressez)\b|\b(?:envoyez|renvoyez|transmettez|adressez)-"
+    r"(?:la|le|les)\b|"
+    # Spanish: "¿me la reenvías?", "nos lo podéis mandar", "enviárnoslo"
+    r"\b(?:me|nos)\s+(?:la|lo|las|los)\s+(?:\w+\s+)?(?:reenv|env|mand|remit|hac)\w*|"
+    r"\b(?:reenvi|envi|mand)ár(?:nos|me)l[oa]s?\b|"
+    # Portuguese: "podem enviá-lo?"
+    r"\b(?:envi|reenvi|mand)á-(?:lo|la|los|las)\b|"
+    # Italian: "ce la potete mandare?", "inviatecela"
+    r"\b(?:ce|me|ve)\s?(?:la|lo|li|le)\s+(?:\w+\s+)?(?:mand|invi|riman|trasmett)\w*|"
+    r"\b(?:mand|invi|riman)(?:ate|are)(?:ce|me)?l[aoie]\b|"
+    # German: "Schicken Sie mir die bitte", "Können Sie uns den zusenden?"
+    r"\b(?:schicken|senden|mailen|übermitteln)\s+Sie\s+(?:mir|uns)\s+(?:die|den|das|diese[nsm]?|"
+    r"sie|ihn|es)\b(?!\s+(?-i:[A-ZÄÖÜ]))|"
+    r"\b(?:mir|uns)\s+(?:die|den|das|diese[nsm]?|sie|ihn|es)\s+(?:bitte\s+|noch\s+|"
+    r"nochmal\s+)*(?:schicken|senden|zusenden|zuschicken|mailen|übermitteln)\b|"
+    # Dutch: "Wilt u die nasturen?", "kun je hem mailen"
+    r"\b(?:die|deze|hem|ze|dat)\s+(?:\w+\s+){0,2}(?:nasturen|sturen|toesturen|opsturen|mailen|"
+    r"meesturen|doorsturen|bezorgen)\b",
+    re.I,
+)
+"""A request whose object is a pronoun pointing back to a document named before it."""
+_SENTENCES = re.compile(r"[^.!?;:\n]+(?:[.!?;:\n]|$)")
+_BACK_WORDS = 3
+
+
+def _pointed_back(text: str, clause: str = "") -> str:
+    """The document a request with a pronoun for its object ("Can you resend it?", "Merci de
+    nous l'envoyer", "Schicken Sie mir die bitte") points back to: the first one named in
+    the nearest sentence before it that names one."""
+    m = _POINTER.search(clause) if clause else None
+    at = text.find(clause) + m.start() if m and clause in text else -1
+    if at < 0:
+        m = _POINTER.search(text)
+        if not m:
+            return ""
+        at = m.start()
+    sentences = list(_SENTENCES.finditer(text, 0, at))
+    for sentence in reversed(sentences[-3:]):
+        for word in re.finditer(r"[^\s,;()]+", sentence.group(0)):
+            if not _names_document(_ELIDED.sub("", word.group(0))):
+                continue
+            start = sentence.start() + _phrase_start(sentence.group(0), word.start())
+            phrase = _phrase(text[start:at])
+            if phrase:
+                return _with_others(phrase, text[start:at])
+    return ""
+
+
+def _phrase_start(sentence: str, at: int) -> int:
+    """Where the noun phrase whose head word is at ``at`` begins: after the article or the
+    word that is no modifier before it ("the signed change order": "signed change order")."""
+    tokens = list(re.finditer(r"\S+", sentence[:at]))
+    start = at
+    for t in reversed(tokens[-_BACK_WORDS:]):
+        w = t.group(0)
+        if re.search(r"[,;:()]", w) or _LEADING.fullmatch(w + " ") or _DROP.fullmatch(w + " "):
+            break
+        if _REQUEST.fullmatch(w) or _MISSING.fullmatch(w) or _STOP.match(" " + w):
+            break
+        start = t.start()
+    return start
 
 
 def _named(text: str) -> str:
@@ -198,7 +272,9 @@ def _named(text: str) -> str:
         if _SAID_HELD.fullmatch(m.group(0)) and _DECLARED.search(text, 0, m.start()):
             continue  # "we have net 60 under the agreement": a statement, no request
         phrase = _phrase(text[m.end() :])
-        if not phrase and _VERB_LAST.fullmatch(m.group(0)):
+        if phrase:
+            return _with_others(phrase, text[m.end() :])
+        if _VERB_LAST.fullmatch(m.group(0)):
             phrase = _phrase(_object_before(text[: m.start()]))
         if not phrase and _MISSING.fullmatch(m.group(0)):
             # the document as the subject: "Die zugesagte Gutschrift fehlt noch"
@@ -206,6 +282,70 @@ def _named(text: str) -> str:
         if phrase:
             return phrase
     return ""
+
+
+_SENTENCE_END = re.compile(r"[?!;\n]|\.(?=\s|$)")
+_AND = re.compile(
+    r"(?:,\s*)?\b(?P<word>and|und|sowie|samt|nebst|et|ainsi qu['’]?|y|así como|junto con|e|"
+    r"assim como|così come|nonché|en|alsmede|evenals|as well as|along with|together with|plus|"
+    r"with(?=\s+(?:the\s+)?cop(?:y|ies)\b))\s+",
+    re.I,
+)
+_JOINED_BY = {
+    "sowie": "und", "samt": "und", "nebst": "und", "ainsi qu": "et", "ainsi qu'": "et",
+    "ainsi qu’": "et", "así como": "y", "junto con": "y", "assim como": "e", "così come": "e",
+    "nonché": "e", "alsmede": "en", "evenals": "en",
+}  # fmt: skip
+"""The plain "and" of the language a longer coordinator is written in."""
+_NEAR = 2
+"""How many words may stand between "and" and the next document it adds."""
+
+
+def _with_others(phrase: str, after: str) -> str:
+    """``phrase`` and every other document the same sentence asks for after it ("a statement
+    as of March 31 and copies of the open invoices", "die Stundennachweise für Februar sowie
+    eine Kopie des Nachtragsangebots"), joined by the customer's "and"."""
+    end = _SENTENCE_END.search(after)
+    sentence = after[: end.start()] if end else after
+    last = phrase.split()[-1]
+    at = sentence.find(last)
+    if at < 0:
+        return phrase
+    found = [phrase]
+    pos = at + len(last)
+    for m in _AND.finditer(sentence, pos):
+        if m.start() < pos:
+            continue
+        other = _phrase(sentence[m.end() :])
+        words = other.split()
+        first = next((i for i, w in enumerate(words) if _names_document(w)), None)
+        if not other or other in found or first is None or first > _NEAR:
+            continue
+        if not _starts_near(sentence[m.end() :]):
+            continue
+        word = m.group("word").lower()
+        joiner = _JOINED_BY.get(word, word if word in {"and", "und", "et", "y", "e", "en"} else "and")
+        found.append(f"{joiner} {other}")
+        pos = m.end() + len(other)
+    return " ".join(found)
+
+
+def _starts_near(rest: str) -> bool:
+    """Whether a document is named within the first words of ``rest`` (after articles)."""
+    words = _DROP.sub("", _LEADING.sub("", _ELIDED.sub("", rest.strip()))).split()
+    if not words or _A_VERB.fullmatch(words[0]) or _REQUEST.fullmatch(words[0]):
+        return False  # "... and reissue the invoice": another request, no other document
+    return any(_names_document(w) for w in words[: _NEAR + 1])
+
+
+_A_VERB = re.compile(
+    r"reissue|re-issue|issue|confirm|correct|update|tell|let|call|check|fix|cancel|credit|"
+    r"remove|void|sign|return|advise|adjust|apply|explain|bestätigen|korrigieren|stornieren|"
+    r"confirmer|corriger|annuler|confirmar|corregir|anular|confermare|correggere|annullare|"
+    r"bevestigen|corrigeren|crediteren",
+    re.I,
+)
+"""Verbs that open another request after "and": no document follows."""
 
 
 _SAID_HELD = re.compile(r"have|hold|get", re.I)
@@ -349,5 +489,9 @@ def _complement(rest: str, words: list[str]) -> str:
         or re.fullmatch(r"us|me|uns|mir|nous|moi|nos|ci|ons|mij", shown[0], re.I)
         or any(_names_document(w) for w in shown)
     ):
+        return ""
+    while shown and re.fullmatch(r"and|und|et|y|e|en|or|oder|ou|o|of", shown[-1], re.I):
+        shown.pop()  # "with the correct account and ...": the complement ends before "and"
+    if not shown:
         return ""
     return f"{m.group(0).strip()} {' '.join(shown)}"

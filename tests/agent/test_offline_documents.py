@@ -124,7 +124,7 @@ def test_the_language_and_fillers(clause, document):
         ("Pouvez-vous nous envoyer le bon de livraison (camion 2) et le certificat d'origine ?",
          "bon de livraison et certificat d'origine"),
         ("Ci servono la scheda tecnica del prodotto e il certificato di collaudo.",
-         "scheda tecnica e certificato di collaudo"),
+         "scheda tecnica del prodotto e certificato di collaudo"),
     ],
 )  # fmt: skip
 def test_every_document_asked_for(clause, document):
