@@ -141,12 +141,14 @@ _OF = re.compile(r"of|de|di|van|von|du|des|do|da|del|della|dello|dei|degli|delle
 _NOT_A_NOUN = re.compile(
     r"what|what's|whats|which|all|any|everything|every|each|the|our|your|their|its|it|them|this|"
     r"that|those|"
-    r"these|tout|tous|toutes|todo|todos|todas|tutto|tutti|alle|allen|alles",
+    r"these|tout|tous|toutes|todo|todos|todas|tutto|tutti|alle|allen|alles|moins|plus|más|"
+    r"menos|meno|mais|minder|weniger",
     re.I,
 )
 """After "of" these start no document name ("statement of what we owe", "of all invoices")."""
 _ARTICLE = re.compile(r"de|het|een|der|die|das|den|dem", re.I)
 """An article left after "van", "von": no document name follows it here."""
+_PREPOSITION = re.compile(r"with|met|mit|avec|con|com|along|together|samen", re.I)
 _PRONOUN = re.compile(r"you|i|we|they|it|he|she|vous|usted|ustedes|voi", re.I)
 _INVOICE_COPY = re.compile(
     r"invoices?|invoce|inv|factur[ae]s?|fattur[ae]|rechnung(?:en)?|factu(?:u|r)r?(?:en)?|"
@@ -286,14 +288,14 @@ def _named(text: str) -> str:
 
 _SENTENCE_END = re.compile(r"[?!;\n]|\.(?=\s|$)")
 _AND = re.compile(
-    r"(?:,\s*)?\b(?P<word>and|und|sowie|samt|nebst|et|ainsi qu['’]?|y|así como|junto con|e|"
-    r"assim como|così come|nonché|en|alsmede|evenals|as well as|along with|together with|plus|"
-    r"with(?=\s+(?:the\s+)?cop(?:y|ies)\b))\s+",
+    r"(?:,\s*)?\b(?P<word>and|und|sowie|samt|nebst|et|ainsi qu['’]|ainsi que|y|así como|junto con|"
+    r"e|assim como|così come|nonché|en|alsmede|evenals|as well as|along with|together with|plus|"
+    r"with(?=\s+(?:the\s+)?cop(?:y|ies)\b))(?:\s+|(?<=['’]))",
     re.I,
 )
 _JOINED_BY = {
     "sowie": "und", "samt": "und", "nebst": "und", "ainsi qu": "et", "ainsi qu'": "et",
-    "ainsi qu’": "et", "así como": "y", "junto con": "y", "assim como": "e", "così come": "e",
+    "ainsi qu’": "et", "ainsi que": "et", "así como": "y", "junto con": "y", "assim como": "e", "così come": "e",
     "nonché": "e", "alsmede": "en", "evenals": "en",
 }  # fmt: skip
 """The plain "and" of the language a longer coordinator is written in."""
@@ -367,16 +369,32 @@ _AUXILIARY = re.compile(
 """What stands between a missing document and "missing": "is still", "uns noch"."""
 
 
+_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?")
+_FORMAT = re.compile(
+    r"(?:als|as|en|in|em|como|au format|in formato|im format)\s+(?:an?\s+)?"
+    r"(?:PDF|XML|UBL[-\w]*|Factur-X|Excel|CSV)(?:[-\s](?:bestand|file|datei|format))?",
+    re.I,
+)
+"""The format a document is asked in: "als PDF", "as a PDF", "au format Factur-X"."""
+
+
 def _object_before(before: str) -> str:
     """The object a verb-last request names before its verb: the words after the last
     subject, pronoun or modal of the sentence, without fillers said after the object
     ("Können Sie uns bitte den Lieferschein noch einmal [schicken]": "den Lieferschein")."""
-    sentence = re.split(r"[.?!;:\n,(]", before)[-1]
+    # a date's dots end no sentence: "eine Saldenbestätigung zum 31.03. zusenden"
+    masked = _DOTTED_DATE.sub(lambda d: d.group(0).replace(".", "\x00"), before)
+    sentence = re.split(r"[.?!;:\n,(]", masked)[-1].replace("\x00", ".")
     words = sentence.split()
+    tail: list[str] = []
     while words and _AFTER_OBJECT.fullmatch(words[-1]):
+        if _FORMAT.fullmatch(" ".join(words[-2:])):
+            tail = words[-2:]  # "die Rechnung als PDF [schicken]": the format belongs to it
+            words = words[:-2]
+            continue
         words.pop()
     starts = [i for i, w in enumerate(words) if _BEFORE_OBJECT.fullmatch(w)]
-    words = words[starts[-1] + 1 :] if starts else words
+    words = (words[starts[-1] + 1 :] if starts else words) + tail
     if words and words[0].lower() == "de":
         words = words[1:]  # the Dutch article (elsewhere "de" is "of")
     return " ".join(words)
@@ -412,8 +430,8 @@ def _phrase(after: str) -> str:
     if end < len(words) and _AFTER_NOUN.search(words[end].strip(",")) and end > named[-1] + 1:
         end += 1  # "bon de livraison signé", "copia del verbale firmato"
     words = words[:end]
-    if _PRONOUN.fullmatch(words[0]):
-        return ""  # "(while I have) you, could you send ...": not the object
+    if _PRONOUN.fullmatch(words[0]) or _PREPOSITION.fullmatch(words[0]):
+        return ""  # "(while I have) you, could you send ...", "[send] with the ...": no object
     extra = _complement(rest, words)
     head = _head(words)
     if extra and head.startswith("invoice cop") and not any(map(_ENGLISH_COPY.fullmatch, words)):
@@ -476,6 +494,9 @@ def _complement(rest: str, words: list[str]) -> str:
     dated = _DATED.match(after)
     if dated:
         return dated.group(0).strip()
+    form = re.match(rf"\s*({_FORMAT.pattern})\b", after, re.I)
+    if form:
+        return re.sub(r"\s+an?\s+", " ", form.group(1))  # "as a PDF": "as PDF"
     m = _WITH.match(after)
     if not m:
         return ""
