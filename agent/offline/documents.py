@@ -77,7 +77,7 @@ _FILLER = (
     r"lieber|mejor|piuttosto|liever|una|unos|unas|uns|umas|de|"
     # Dutch fillers around an inverted subject ("Stuur je me even een kopie"), "please"
     r"je|even|eens|nog|noch|immer|still|toujours|encore|todavía|ancora|ainda|maar|toch|per favore|por favor|s'il vous plaît|svp|pls|plz|"
-    r"alstublieft|aub|a\.u\.b\.|por gentileza"
+    r"alstublieft|aub|a\.u\.b\.|por gentileza|nous-en|moi-en|en"
 )
 _LEADING = re.compile(rf"^(?:(?:{_FILLER})\s+)+", re.I)
 _DROP = re.compile(
@@ -184,6 +184,8 @@ def document_asked(clause: str, text: str = "") -> str:
     reply's ``text``: when the clause names nothing but a plain invoice copy, a request
     elsewhere in the reply that names a document ("... can you send the mill certs?")."""
     found = _named(clause)
+    if found.startswith("invoice cop") and text:
+        found = _copy_of(clause, text) or found
     if found:
         return found
     category = next((name for name, p in _CATEGORIES if p.search(clause)), "invoice copy")
@@ -242,16 +244,74 @@ def _pointed_back(text: str, clause: str = "") -> str:
         if not m:
             return ""
         at = m.start()
+    return _antecedent(text, at)
+
+
+def _antecedent(text: str, at: int, beyond_copies: bool = False) -> str:
+    """The first document named in the nearest sentence before ``at`` that names one;
+    ``beyond_copies``: not an invoice or a copy (what "a copy" is a copy of)."""
     sentences = list(_SENTENCES.finditer(text, 0, at))
-    for sentence in reversed(sentences[-3:]):
+    for sentence in reversed(sentences[-_BACK_SENTENCES:]):
         for word in re.finditer(r"[^\s,;()]+", sentence.group(0)):
-            if not _names_document(_ELIDED.sub("", word.group(0))):
+            bare = _ELIDED.sub("", word.group(0))
+            if not _names_document(bare) or _REQUEST.fullmatch(bare.strip(".,:;?!")):
+                continue
+            if beyond_copies and (_INVOICE_COPY.fullmatch(bare.strip(".,")) or re.search(r"\d", bare)):
                 continue
             start = sentence.start() + _phrase_start(sentence.group(0), word.start())
             phrase = _phrase(text[start:at])
-            if phrase:
+            if phrase and not (beyond_copies and phrase.startswith("invoice cop")):
                 return _with_others(phrase, text[start:at])
     return ""
+
+
+_BACK_SENTENCES = 4
+
+
+def _copied(text: str, at: int) -> str:
+    """The document nearest before ``at`` (same sentence, then the ones before), when it is
+    no invoice: an invoice, its number or "it" named nearer makes the copy an invoice copy."""
+    sentences = list(_SENTENCES.finditer(text, 0, at))[-_BACK_SENTENCES:]
+    for sentence in reversed(sentences):
+        words = list(re.finditer(r"[^\s,;()]+", text[sentence.start() : min(sentence.end(), at)]))
+        for word in reversed(words):
+            bare = _ELIDED.sub("", word.group(0)).strip(".,:;?!")
+            if len(re.findall(r"\d", bare)) >= 3 or _INVOICE_COPY.fullmatch(bare) and (
+                re.match(r"inv|fact|fatt|rechn|fatur", bare, re.I)
+            ):
+                return ""  # "three invoices ...: 5580, 5592 and 5601. Please send copies"
+            if not _names_document(bare) or _COPY.fullmatch(bare) or _REQUEST.fullmatch(bare):
+                continue  # a copy, or a verb spelled like a document ("mandate")
+            start = sentence.start() + _phrase_start(sentence.group(0), word.start())
+            phrase = _phrase(text[start:at])
+            return "" if phrase.startswith("invoice cop") else phrase
+    return ""
+_COPY = re.compile(r"\b(?:cop(?:y|ies)|kopie|copie|copia|c[óo]pia)\b(?:\s+(\w+))?", re.I)
+_INVOICE_NAMED = re.compile(
+    r"invoice|\binv\b|factur|fattur|rechnung|factuur|fatura|\bnota\b|\bit\b|\bthis\b|\d", re.I
+)
+_COPY_OF = {"copy": "of", "copies": "of", "kopie": "van", "copie": "de", "copia": "de",
+            "cópia": "de", "copia'": "de"}  # fmt: skip
+
+
+def _copy_of(clause: str, text: str) -> str:
+    """A copy asked for with nothing said of what it copies ("Kunt u een kopie meesturen?",
+    "envoyez-nous-en une copie") is a copy of the document the sentence before names
+    ("... de pakbon van deze levering niet terugvinden"): "kopie van pakbon"."""
+    m = _COPY.search(clause)
+    if not m or _INVOICE_NAMED.search(clause[m.end() : m.end() + 40]):
+        return ""
+    at = text.find(clause)
+    at = at + m.start() if at >= 0 else -1
+    if at < 0:
+        return ""
+    what = _copied(text, at)
+    if not what:
+        return ""
+    word = m.group(0).split()[0]
+    shown = m.group(1) or ""
+    copy = f"{word} {shown}" if shown and _AFTER_NOUN.search(shown) else word
+    return f"{copy} {_COPY_OF.get(word.lower(), 'of')} {what}"
 
 
 def _phrase_start(sentence: str, at: int) -> int:

@@ -168,3 +168,20 @@ def test_a_pronoun_points_back_to_the_document(text, document):
 )  # fmt: skip
 def test_more_documents_and_verbs(clause, document):
     assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "document"),
+    [
+        # "a copy" of the document named just before, not of an invoice
+        ("Our site office cannot find the weighbridge ticket for this load. Could you send a copy?",
+         "Could you send a copy?", "copy of weighbridge ticket"),
+        ("We hebben de getekende opleverbon niet. Kunt u een kopie mailen?",
+         "Kunt u een kopie mailen?", "kopie van getekende opleverbon"),
+        # an invoice, or its number, named nearer: a copy of the invoice
+        ("The statement lists 7781 and 7790, which we never got. Please send copies.",
+         "Please send copies.", "invoice copies"),
+    ],
+)  # fmt: skip
+def test_a_copy_of_the_document_named_before(text, clause, document):
+    assert document_asked(clause, text) == document
