@@ -76,7 +76,8 @@ _FILLER = (
     r"ich|wir|er|man|nous|ik|wij|también|aussi|auch|anche|ook|também|plutôt|rather|instead|"
     r"lieber|mejor|piuttosto|liever|una|unos|unas|uns|umas|de|"
     # Dutch fillers around an inverted subject ("Stuur je me even een kopie"), "please"
-    r"je|even|eens|nog|noch|immer|still|toujours|encore|todavía|ancora|ainda|maar|toch|per favore|por favor|s'il vous plaît|svp|pls|plz|"
+    r"je|even|eens|nog|noch|immer|still|toujours|encore|todavía|ancora|ainda|maar|toch|"
+    r"per favore|por favor|s'il vous plaît|svp|pls|plz|"
     r"alstublieft|aub|a\.u\.b\.|por gentileza|nous-en|moi-en|en"
 )
 _LEADING = re.compile(rf"^(?:(?:{_FILLER})\s+)+", re.I)
@@ -256,7 +257,9 @@ def _antecedent(text: str, at: int, beyond_copies: bool = False) -> str:
             bare = _ELIDED.sub("", word.group(0))
             if not _names_document(bare) or _REQUEST.fullmatch(bare.strip(".,:;?!")):
                 continue
-            if beyond_copies and (_INVOICE_COPY.fullmatch(bare.strip(".,")) or re.search(r"\d", bare)):
+            if beyond_copies and (
+                _INVOICE_COPY.fullmatch(bare.strip(".,")) or re.search(r"\d", bare)
+            ):
                 continue
             start = sentence.start() + _phrase_start(sentence.group(0), word.start())
             phrase = _phrase(text[start:at])
@@ -276,8 +279,9 @@ def _copied(text: str, at: int) -> str:
         words = list(re.finditer(r"[^\s,;()]+", text[sentence.start() : min(sentence.end(), at)]))
         for word in reversed(words):
             bare = _ELIDED.sub("", word.group(0)).strip(".,:;?!")
-            if len(re.findall(r"\d", bare)) >= 3 or _INVOICE_COPY.fullmatch(bare) and (
-                re.match(r"inv|fact|fatt|rechn|fatur", bare, re.I)
+            if len(re.findall(r"\d", bare)) >= 3 or (
+                _INVOICE_COPY.fullmatch(bare)
+                and (re.match(r"inv|fact|fatt|rechn|fatur", bare, re.I))
             ):
                 return ""  # "three invoices ...: 5580, 5592 and 5601. Please send copies"
             if not _names_document(bare) or _COPY.fullmatch(bare) or _REQUEST.fullmatch(bare):
@@ -286,6 +290,8 @@ def _copied(text: str, at: int) -> str:
             phrase = _phrase(text[start:at])
             return "" if phrase.startswith("invoice cop") else phrase
     return ""
+
+
 _COPY = re.compile(r"\b(?:cop(?:y|ies)|kopie|copie|copia|c[óo]pia)\b(?:\s+(\w+))?", re.I)
 _INVOICE_NAMED = re.compile(
     r"invoice|\binv\b|factur|fattur|rechnung|factuur|fatura|\bnota\b|\bit\b|\bthis\b|\d", re.I
@@ -355,8 +361,8 @@ _AND = re.compile(
 )
 _JOINED_BY = {
     "sowie": "und", "samt": "und", "nebst": "und", "ainsi qu": "et", "ainsi qu'": "et",
-    "ainsi qu’": "et", "ainsi que": "et", "así como": "y", "junto con": "y", "assim como": "e", "così come": "e",
-    "nonché": "e", "alsmede": "en", "evenals": "en",
+    "ainsi qu’": "et", "ainsi que": "et", "así como": "y", "junto con": "y",
+    "assim como": "e", "così come": "e", "nonché": "e", "alsmede": "en", "evenals": "en",
 }  # fmt: skip
 """The plain "and" of the language a longer coordinator is written in."""
 _NEAR = 2
@@ -386,7 +392,9 @@ def _with_others(phrase: str, after: str) -> str:
         if not _starts_near(sentence[m.end() :]):
             continue
         word = m.group("word").lower()
-        joiner = _JOINED_BY.get(word, word if word in {"and", "und", "et", "y", "e", "en"} else "and")
+        joiner = _JOINED_BY.get(
+            word, word if word in {"and", "und", "et", "y", "e", "en"} else "and"
+        )
         found.append(f"{joiner} {other}")
         pos = m.end() + len(other)
     return " ".join(found)
@@ -509,9 +517,11 @@ def _head(words: list[str]) -> str:
         # "facture F-2026-0251", "copia de facturas", "invoice 2026-0466": a copy of invoices
         plural = any(w.lower().endswith(("ies", "as", "es", "s")) for w in bare if "-" not in w)
         numbers = " ".join(w for w in bare if re.search(r"\d", w))
-        if not any(
-            _ENGLISH_COPY.fullmatch(w) for w in bare if not re.search(r"\d", w)
-        ) and any(_INVOICE_WORD.fullmatch(w) for w in bare):
+        if (
+            not any(_ENGLISH_COPY.fullmatch(w) for w in bare if not re.search(r"\d", w))
+            and any(_INVOICE_WORD.fullmatch(w) for w in bare)
+            and not any(_COPY.fullmatch(w) for w in bare)
+        ):
             # "facture 41-220", "Rechnung", "copia de facturas": their words, their language
             return " ".join(bare)
         return f"invoice {'copies' if plural else 'copy'} {numbers}".strip()
