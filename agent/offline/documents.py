@@ -115,7 +115,7 @@ _DOC_WORD = re.compile(
     r"creditnota|quittung|recibo|ricevuta|justificatif|bescheinigung|nachweis|guia|"
     r"comprovante|overzicht|afschrift|authori[sz]ations?|certs?|declarations?|"
     r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto|po|pos|contrat|contrats|"
-    r"contratos?|contratt[oi]|sheets?|charts?|schedules?|detail|packet|versions?|"
+    r"contratos?|contratt[oi]|cois?|kbis|sheets?|charts?|schedules?|detail|packet|versions?|"
     r"specificaties?|specifications?|\w+angebots?|\w+angebote|\w*kopien?|\w+liste|"
     r"gutschrift(?:en)?|rechnungen|\w+rechnung(?:en)?|facturen|fatture|facturas|faturas|"
     r"certificados|certificación|rut|urssaf|scheda|dichiarazione|\w+verklaring)\b",
@@ -344,6 +344,9 @@ def _named(text: str) -> str:
             return _with_others(phrase, text[m.end() :])
         if _VERB_LAST.fullmatch(m.group(0)):
             phrase = _phrase(_object_before(text[: m.start()]))
+            if phrase:
+                # "... sturen, plus de pakbon?": more documents after the verb
+                return _with_others(phrase, text[m.end() :], after_verb=True)
         if not phrase and _MISSING.fullmatch(m.group(0)):
             # the document as the subject: "Die zugesagte Gutschrift fehlt noch"
             phrase = _phrase(_object_before(_AUXILIARY.sub("", text[: m.start()])))
@@ -369,13 +372,13 @@ _NEAR = 2
 """How many words may stand between "and" and the next document it adds."""
 
 
-def _with_others(phrase: str, after: str) -> str:
+def _with_others(phrase: str, after: str, after_verb: bool = False) -> str:
     """``phrase`` and every other document the same sentence asks for after it ("a statement
     as of March 31 and copies of the open invoices", "die Stundennachweise für Februar sowie
     eine Kopie des Nachtragsangebots"), joined by the customer's "and"."""
     end = _SENTENCE_END.search(after)
     sentence = after[: end.start()] if end else after
-    last = phrase.split()[-1]
+    last = "" if after_verb else phrase.split()[-1]
     at = sentence.find(last)
     if at < 0:
         return phrase
@@ -468,6 +471,14 @@ def _object_before(before: str) -> str:
     return " ".join(words)
 
 
+_INFINITIVE = re.compile(r"(?:estar|haber|ser|tener|être|avoir|essere|avere|estarem?)", re.I)
+_CLAUSE_END = re.compile(
+    r"[.,;:?!(\n]|\b(?:para|porque|que|ya|pues|antes|según|pour|parce|perché|prima|since|because)\b",
+    re.I,
+)
+_CLAUSE_WORDS = 8
+
+
 def _phrase(after: str) -> str:
     """The document phrase at the start of ``after``, or "" when it names none."""
     rest = _LEADING.sub("", _ENUMERATOR.sub("", after.strip().lstrip("-")))
@@ -483,6 +494,19 @@ def _phrase(after: str) -> str:
     named = [i for i, w in enumerate(words) if _names_document(w)]
     if not named:
         return ""
+    while (
+        len(named) > 1
+        and _INVOICE_WORD.fullmatch(words[named[-1]].strip(",;"))
+        and (
+            named[-1] + 1 == len(words)
+            or re.search(r"\d|^[A-Z]{1,4}$", words[named[-1] + 1])  # "da fatura FT 2026/0201"
+        )
+        and _OF.fullmatch(words[named[-1] - 1])
+        and not _INVOICE_COPY.fullmatch(words[named[-2]].strip(",;"))
+    ):
+        # "recibo da fatura 2026/77": the invoice it is for is the finding's, not the document
+        words = words[: named[-1] - 1]
+        named.pop()
     end = named[-1] + 1
     if (
         end + 1 < len(words)
@@ -497,7 +521,13 @@ def _phrase(after: str) -> str:
         end += 1  # "attestation d'assurance", "dichiarazione d'intento"
     if end < len(words) and _AFTER_NOUN.search(words[end].strip(",")) and end > named[-1] + 1:
         end += 1  # "bon de livraison signé", "copia del verbale firmato"
+    clause_named = end == len(words) and end >= 2 and _INFINITIVE.fullmatch(words[end - 1])
     words = words[:end]
+    if clause_named and _OF.fullmatch(words[-2]) and stop:
+        # "certificado de estar al corriente con Hacienda": a document named by a clause runs
+        # on to the end of that clause
+        tail = _CLAUSE_END.split(rest[stop.start() :], maxsplit=1)[0]
+        words += _DROP.sub("", tail).split()[:_CLAUSE_WORDS]
     if _PRONOUN.fullmatch(words[0]) or _PREPOSITION.fullmatch(words[0]):
         return ""  # "(while I have) you, could you send ...", "[send] with the ...": no object
     extra = _complement(rest, words)
@@ -548,6 +578,14 @@ _DATED = re.compile(
     re.I,
 )
 """The day a statement or confirmation is drawn up to: "as of June 30", "zum 30.06.2026"."""
+_COVERS = re.compile(
+    rf"\s*(?:for|für|pour|para|per|voor)\s+(?:(?:the|that|this|each|both|die|das|den|le|la|el|il|"
+    rf"de|het|ce|cette|ese|esa|quel|quella)\s+)?(?:(?:\w+\s+)?(?:lot|draw|batch|Lieferung|lote|lotto|partij)|"
+    rf"(?:{_MONTH})\.?(?:\s+20\d\d)?)\b",
+    re.I,
+)
+"""The month, lot or draw a document covers: "for September", "for the June draw" (a year or
+"this year" is left out, as most labels do)."""
 _WITH = re.compile(r"\s*(?:with|mit|avec|con|com|met)\s+", re.I)
 _WITH_WORDS = 4
 
@@ -564,6 +602,11 @@ def _complement(rest: str, words: list[str]) -> str:
     dated = _DATED.match(after)
     if dated:
         return dated.group(0).strip()
+    covers = _COVERS.match(after)
+    if covers:
+        return covers.group(0).strip()
+    if re.match(r"\s*à jour\b", after, re.I):
+        return "à jour"
     form = re.match(rf"\s*({_FORMAT.pattern})\b", after, re.I)
     if form:
         return re.sub(r"\s+an?\s+", " ", form.group(1))  # "as a PDF": "as PDF"

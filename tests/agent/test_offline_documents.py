@@ -13,7 +13,7 @@ from arbox.agent.offline.documents import document_asked
         ("Könnten Sie uns bitte den unterschriebenen Lieferschein zuschicken?",
          "unterschriebenen Lieferschein"),
         ("Kun je ons de getekende werkbon nog even sturen?", "getekende werkbon"),
-        ("Bitte den Stundennachweis für Mai nochmals senden.", "Stundennachweis"),
+        ("Bitte den Stundennachweis für Mai nochmals senden.", "Stundennachweis für Mai"),
         # an elided article before the document
         ("Pourriez-vous nous transmettre l'attestation d'assurance en cours ?",
          "attestation d'assurance"),
@@ -120,7 +120,7 @@ def test_the_language_and_fillers(clause, document):
         ("We need a statement as of March 31 and copies of the open invoices for the audit.",
          "statement as of March 31 and invoice copies"),
         ("Wir brauchen die Wartungsberichte für April sowie die Prüfprotokolle.",
-         "Wartungsberichte und Prüfprotokolle"),
+         "Wartungsberichte für April und Prüfprotokolle"),
         ("Pouvez-vous nous envoyer le bon de livraison (camion 2) et le certificat d'origine ?",
          "bon de livraison et certificat d'origine"),
         ("Ci servono la scheda tecnica del prodotto e il certificato di collaudo.",
@@ -155,8 +155,8 @@ def test_a_pronoun_points_back_to_the_document(text, document):
     ("clause", "document"),
     [
         # documents the lexicon did not know: sheets, charts, schedules, files
-        ("Can you send the route sheets for June?", "route sheets"),
-        ("Please send the drying charts for that batch.", "drying charts"),
+        ("Can you send the route sheets?", "route sheets"),
+        ("Please send the drying charts.", "drying charts"),
         ("Would you mind sending me the amortization schedule?", "amortization schedule"),
         # request verbs in more forms and languages
         ("Aprovecho para pediros el certificado de titularidad bancaria.",
@@ -185,3 +185,27 @@ def test_more_documents_and_verbs(clause, document):
 )  # fmt: skip
 def test_a_copy_of_the_document_named_before(text, clause, document):
     assert document_asked(clause, text) == document
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # the period, lot or draw a document covers belongs to it
+        ("Can you send the weigh tickets for September?", "weigh tickets for September"),
+        ("We still need a partial lien waiver for the June draw.",
+         "partial lien waiver for the June draw"),
+        ("Please send the test reports for that batch.", "test reports for that batch"),
+        # but not the reason or the reader
+        ("Please send the W-9 for our records.", "W-9"),
+        # a document named by a clause ("being up to date with the tax office")
+        ("¿Nos envían el certificado de estar al corriente de pago con la Seguridad Social?",
+         "certificado de estar al corriente de pago con Seguridad Social"),
+        # the invoice a receipt is for is the finding's, not part of the document
+        ("Podem enviar o recibo da fatura 2026/77?", "recibo"),
+        # "à jour" after the document, an abbreviation it is known by
+        ("Merci de nous transmettre un Kbis à jour.", "Kbis à jour"),
+        ("Send the updated COI before Friday.", "COI"),
+    ],
+)  # fmt: skip
+def test_what_belongs_to_the_document(clause, document):
+    assert document_asked(clause) == document
