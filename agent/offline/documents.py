@@ -184,6 +184,9 @@ def document_asked(clause: str, text: str = "") -> str:
     orders", "duplicata de facture INV-50777"), else a category from the clause. With the
     reply's ``text``: when the clause names nothing but a plain invoice copy, a request
     elsewhere in the reply that names a document ("... can you send the mill certs?")."""
+    found = _readdressed(text or clause)
+    if found:
+        return found
     found = _named(clause)
     if found.startswith("invoice cop") and text:
         found = _copy_of(clause, text) or found
@@ -201,6 +204,60 @@ def document_asked(clause: str, text: str = "") -> str:
             return elsewhere
         category = next((name for name, p in _CATEGORIES if p.search(text)), category)
     return category
+
+
+_WHO = (
+    r"(?P<who>(?:[^.,;:?!\n()]|\.(?=\S))+?)(?=\s*(?:\.(?!\S)|[,;:?!\n(]|$|\s(?:and|so|because|"
+    r"since|instead|rather|not|before|as|please|zetten|sturen|et|y|e|en|pour|para|per|voor|om)\b))"
+)
+"""The name an invoice is to be made out to, up to the end of its clause."""
+_REISSUED = re.compile(
+    # "reissue it to X", "re-issue both invoices under X", "the invoice reissued in X's name"
+    r"\b(?:(?P<doc>invoices?|bills?)\s+)?(?:re-?issue[ds]?|redo(?:ne)?|re-do)\s+"
+    r"(?:(?P<obj>it|them|(?:the|both|all|these|those|our|your)\s+(?P<objdoc>invoices?|bills?)|"
+    r"(?:invoice\s+)?\S*\d\S*)\s+)?(?P<prep>to|under|in)\s+" + _WHO + r"|"
+    # "the bill should be made out to X", "... again but addressed to X"
+    r"\b(?:should be|must be|needs to be|to be|but|please have it)\s+(?:made out|addressed|issued)"
+    r"\s+(?P<prep2>to)\s+" + _WHO.replace("who", "who2"),
+    re.I,
+)
+_NAME_OF = re.compile(
+    r"\b(?P<doc>factuur|facturen|facture|factures|factura|facturas|fattura|fatture|fatura|faturas|"
+    r"Rechnung|Rechnungen)\s+(?:\S+\s+)?(?P<to>op naam van|au nom d[eu]|à l'ordre d[eu]|"
+    r"a nombre de|intestat[ao]\s+a\w*|em nome d[aeo]|auf den Namen|ausgestellt auf)\s+"
+    + _WHO.replace("who", "who3"),
+    re.I,
+)
+_BRACKETED = re.compile(r"\s*\(([^()]{3,60})\)")
+
+
+def _readdressed(text: str) -> str:
+    """An invoice asked to be reissued to another name: "reissued invoice to Oakmont Dental
+    PLLC", "factuur op naam van Bakkerij Vos B.V"; a name given in brackets after a
+    description of it ("au nom de notre filiale (Dumas Logistique SARL)") is the name."""
+    m = _NAME_OF.search(text)
+    if m:
+        return f"{m.group('doc')} {m.group('to')} {_named_as(text, m, 'who3')}"
+    m = _REISSUED.search(text)
+    if not m:
+        return ""
+    who = "who" if m.group("who") else "who2"
+    prep = (m.group("prep") or m.group("prep2")).lower()
+    doc = (m.group("doc") or m.group("objdoc") or "").lower()
+    plural = doc.endswith("s") or (m.group("obj") or "").lower() == "them"
+    return f"reissued invoice{'s' if plural else ''} {prep} {_named_as(text, m, who)}"
+
+
+def _named_as(text: str, m: re.Match[str], group: str) -> str:
+    bracket = _BRACKETED.match(text, m.end(group))
+    # a firm's name in brackets, every word capitalised ("(Dumas Logistique SARL)"), not a
+    # note ("(Martinez v. Allied Transport, file 26-044)")
+    firm = bracket and all(w[:1].isupper() for w in bracket.group(1).split())
+    name = bracket.group(1) if bracket and firm else m.group(group)
+    return " ".join(name.split()[:_NAME_WORDS])
+
+
+_NAME_WORDS = 7
 
 
 _POINTER = re.compile(

@@ -209,3 +209,25 @@ def test_a_copy_of_the_document_named_before(text, clause, document):
 )  # fmt: skip
 def test_what_belongs_to_the_document(clause, document):
     assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "document"),
+    [
+        # an invoice reissued to another name: the name is what they ask for
+        ("The entity changed in May. Could you reissue it to Oakmont Dental PLLC?",
+         "reissued invoice to Oakmont Dental PLLC"),
+        ("Can you re-issue both invoices under our new trading name, please?",
+         "reissued invoices under our new trading name"),
+        ("We need the invoice reissued in the trust's name before we can pay.",
+         "reissued invoice in the trust's name"),
+        ("The bill should be made out to Carver Holdings LLC instead. Please resend.",
+         "reissued invoice to Carver Holdings LLC"),
+        ("Kunt u de factuur op naam van Bakkerij Vos B.V. zetten?",
+         "factuur op naam van Bakkerij Vos B.V"),
+        ("Merci d'établir la facture au nom de notre filiale (Dumas Logistique SARL).",
+         "facture au nom de Dumas Logistique SARL"),
+    ],
+)  # fmt: skip
+def test_an_invoice_reissued_to_another_name(text, document):
+    assert document_asked(text, text) == document
