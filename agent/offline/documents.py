@@ -48,7 +48,8 @@ _REQUEST = re.compile(
 )
 _VERB_LAST = re.compile(
     r"\b(?:senden|schicken|zusenden|zuschicken|übermitteln|übersenden|mailen|geben|"
-    r"sturen|toesturen|opsturen|bezorgen|meesturen|doorsturen|mailen|bezorgen)\b",
+    r"sturen|toesturen|opsturen|bezorgen|meesturen|doorsturen|mailen|bezorgen|nasturen|"
+    r"aanleveren|zukommen lassen)\b",
     re.I,
 )
 """Verbs a German or Dutch request puts after the document ("Können Sie mir den
@@ -94,7 +95,8 @@ _STOP = re.compile(
     r"can|would|will)\b|"
     r"\b(?:for|so that|so|before|if|because|since|as of|once|when|by|to|from|until|asap|"
     r"showing|that|which|covering|in case|we|i|please|bitte|pour|afin|avant|para|antes|per|"
-    r"prima|voor|om|zodat|damit|bis|für|an|à|al|to|sin|senza|a fecha|zum|if you)\b)",
+    r"prima|voor|om|zodat|damit|bis|für|an|à|al|to|sin|senza|a fecha|zum|if you|along with|"
+    r"together with|samen met|zusammen mit|junto con|insieme (?:a|con))\b)",
     re.I,
 )
 _DOC_WORD = re.compile(
@@ -115,7 +117,7 @@ _DOC_WORD = re.compile(
     r"creditnota|quittung|recibo|ricevuta|justificatif|bescheinigung|nachweis|guia|"
     r"comprovante|overzicht|afschrift|authori[sz]ations?|certs?|declarations?|"
     r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto|po|pos|contrat|contrats|"
-    r"contratos?|contratt[oi]|cois?|kbis|sheets?|charts?|schedules?|detail|packet|versions?|"
+    r"contratos?|contratt[oi]|cois?|kbis|tix|addend(?:um|a)|sheets?|charts?|schedules?|detail|packet|versions?|"
     r"specificaties?|specifications?|\w+angebots?|\w+angebote|\w*kopien?|\w+liste|"
     r"gutschrift(?:en)?|rechnungen|\w+rechnung(?:en)?|facturen|fatture|facturas|faturas|"
     r"certificados|certificación|rut|urssaf|scheda|dichiarazione|\w+verklaring)\b",
@@ -149,7 +151,9 @@ _NOT_A_NOUN = re.compile(
 """After "of" these start no document name ("statement of what we owe", "of all invoices")."""
 _ARTICLE = re.compile(r"de|het|een|der|die|das|den|dem", re.I)
 """An article left after "van", "von": no document name follows it here."""
-_PREPOSITION = re.compile(r"with|met|mit|avec|con|com|along|together|samen", re.I)
+_PREPOSITION = re.compile(
+    r"with|met|mit|avec|con|com|along|together|samen|als|as|em|como|in|en|au|im", re.I
+)
 _PRONOUN = re.compile(r"you|i|we|they|it|he|she|vous|usted|ustedes|voi", re.I)
 _INVOICE_COPY = re.compile(
     r"invoices?|invoce|inv|factur[ae]s?|fattur[ae]|rechnung(?:en)?|factu(?:u|r)r?(?:en)?|"
@@ -188,8 +192,8 @@ def document_asked(clause: str, text: str = "") -> str:
     if found:
         return found
     found = _named(clause)
-    if found.startswith("invoice cop") and text:
-        found = _copy_of(clause, text) or found
+    if text and (found.startswith("invoice cop") or _MODIFIED_COPY.fullmatch(found)):
+        found = _copy_of(clause, text, found) or found
     if found:
         return found
     category = next((name for name, p in _CATEGORIES if p.search(clause)), "invoice copy")
@@ -328,6 +332,9 @@ def _antecedent(text: str, at: int, beyond_copies: bool = False) -> str:
 _BACK_SENTENCES = 4
 
 
+_FOR_WHAT = re.compile(r"for|für|pour|para|per|voor|against", re.I)
+
+
 def _copied(text: str, at: int) -> str:
     """The document nearest before ``at`` (same sentence, then the ones before), when it is
     no invoice: an invoice, its number or "it" named nearer makes the copy an invoice copy."""
@@ -343,6 +350,9 @@ def _copied(text: str, at: int) -> str:
                 return ""  # "three invoices ...: 5580, 5592 and 5601. Please send copies"
             if not _names_document(bare) or _COPY.fullmatch(bare) or _REQUEST.fullmatch(bare):
                 continue  # a copy, or a verb spelled like a document ("mandate")
+            before = text[max(0, sentence.start()) : sentence.start() + word.start()].split()
+            if any(_FOR_WHAT.fullmatch(w) for w in before[-3:]):
+                continue  # "the pick list for that order": what it is for, not what is lost
             start = sentence.start() + _phrase_start(sentence.group(0), word.start())
             phrase = _phrase(text[start:at])
             return "" if phrase.startswith("invoice cop") else phrase
@@ -357,13 +367,24 @@ _COPY_OF = {"copy": "of", "copies": "of", "kopie": "van", "copie": "de", "copia"
             "cópia": "de", "copia'": "de"}  # fmt: skip
 
 
-def _copy_of(clause: str, text: str) -> str:
+_MODIFIED_COPY = re.compile(
+    r"(?P<mod>signed|countersigned|executed|stamped|certified|scanned|original)\s+cop(?:y|ies)",
+    re.I,
+)
+"""A copy said only by what was done to it ("the countersigned copy")."""
+_OF_AFTER_COPY = re.compile(r"\s*(?:of|van|von|de|des|der|du|del|della|di|do|da)\b", re.I)
+
+
+def _copy_of(clause: str, text: str, found: str = "") -> str:
     """A copy asked for with nothing said of what it copies ("Kunt u een kopie meesturen?",
     "envoyez-nous-en une copie") is a copy of the document the sentence before names
     ("... de pakbon van deze levering niet terugvinden"): "kopie van pakbon"."""
     m = _COPY.search(clause)
-    if not m or _INVOICE_NAMED.search(clause[m.end() : m.end() + 40]):
+    if not m:
         return ""
+    after = clause[m.end() : m.end() + 40]
+    if _OF_AFTER_COPY.match(clause, m.end()) or _INVOICE_NAMED.search(after.split(",")[0][:12]):
+        return ""  # "a copy of ...", "a copy of it", "copy 1204": it says what it copies
     at = text.find(clause)
     at = at + m.start() if at >= 0 else -1
     if at < 0:
@@ -371,6 +392,10 @@ def _copy_of(clause: str, text: str) -> str:
     what = _copied(text, at)
     if not what:
         return ""
+    modified = _MODIFIED_COPY.fullmatch(found)
+    if modified:
+        # "the countersigned copy" of "the enterprise agreement": the countersigned agreement
+        return f"{modified.group('mod')} {what}"
     word = m.group(0).split()[0]
     shown = m.group(1) or ""
     copy = f"{word} {shown}" if shown and _AFTER_NOUN.search(shown) else word
@@ -401,6 +426,9 @@ def _named(text: str) -> str:
             return _with_others(phrase, text[m.end() :])
         if _VERB_LAST.fullmatch(m.group(0)):
             phrase = _phrase(_object_before(text[: m.start()]))
+            form = re.match(rf"\s*({_FORMAT.pattern})\b", text[m.end() :], re.I)
+            if phrase and form and not _FORMAT.search(phrase):
+                phrase = f"{phrase} {form.group(1)}"  # "factuur ... aanleveren als UBL-bestand"
             if phrase:
                 # "... sturen, plus de pakbon?": more documents after the verb
                 return _with_others(phrase, text[m.end() :], after_verb=True)

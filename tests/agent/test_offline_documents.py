@@ -231,3 +231,22 @@ def test_what_belongs_to_the_document(clause, document):
 )  # fmt: skip
 def test_an_invoice_reissued_to_another_name(text, document):
     assert document_asked(text, text) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "document"),
+    [
+        # a copy said only by what was done to it is that document, so done
+        ("We agreed the rates in the framework agreement. Could you send the signed copy?",
+         "Could you send the signed copy?", "signed framework agreement"),
+        # "a copy ... with the corrected invoice": the invoice goes with it, it is not copied
+        ("The warehouse lost the pick list for that order. Send a copy along with the corrected "
+         "invoice, please.", "Send a copy along with the corrected invoice, please.",
+         "copy of pick list"),
+        # the format said after a Dutch verb-last request
+        ("Wilt u de creditnota opnieuw aanleveren als PDF?", "Wilt u de creditnota opnieuw "
+         "aanleveren als PDF?", "creditnota als PDF"),
+    ],
+)  # fmt: skip
+def test_copies_and_formats_around_the_verb(text, clause, document):
+    assert document_asked(clause, text) == document
