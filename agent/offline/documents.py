@@ -195,7 +195,7 @@ def document_asked(clause: str, text: str = "") -> str:
     if text and (found.startswith("invoice cop") or _MODIFIED_COPY.fullmatch(found)):
         found = _copy_of(clause, text, found) or found
     if found:
-        return found
+        return _and_next(found, clause, text)
     category = next((name for name, p in _CATEGORIES if p.search(clause)), "invoice copy")
     if category == "invoice copy":
         # "Could you resend it?": the document named before, rather than a default
@@ -373,6 +373,25 @@ _MODIFIED_COPY = re.compile(
 )
 """A copy said only by what was done to it ("the countersigned copy")."""
 _OF_AFTER_COPY = re.compile(r"\s*(?:of|van|von|de|des|der|du|del|della|di|do|da)\b", re.I)
+
+
+_NEXT_AND = re.compile(
+    r"\s*(?:and|also|plus|und|auch|et|aussi|y|también|e|anche|também|en|ook)\s+(?:also\s+)?",
+    re.I,
+)
+
+
+def _and_next(found: str, clause: str, text: str) -> str:
+    """``found`` and a document the next sentence adds with "And ..." ("Can you send a copy
+    of the statement? And a copy of the proof of delivery for INV-7.")."""
+    at = text.find(clause) if clause and text else -1
+    if at < 0:
+        return found
+    m = _NEXT_AND.match(text, at + len(clause))
+    if not m or not _starts_near(text[m.end() :]):
+        return found
+    other = _phrase(text[m.end() :])
+    return f"{found} and {other}" if other and other != found else found
 
 
 def _copy_of(clause: str, text: str, found: str = "") -> str:

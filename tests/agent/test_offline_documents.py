@@ -250,3 +250,9 @@ def test_an_invoice_reissued_to_another_name(text, document):
 )  # fmt: skip
 def test_copies_and_formats_around_the_verb(text, clause, document):
     assert document_asked(clause, text) == document
+
+
+def test_a_document_the_next_sentence_adds():
+    text = "Could you send the statement for our account? And the signed delivery note for 8812."
+    clause = "Could you send the statement for our account?"
+    assert document_asked(clause, text) == "statement and signed delivery note"
