@@ -41,6 +41,7 @@ _REQUEST = re.compile(
     r"asks? for|asking for|asked for|demande|demandent|pide|piden|pedimos|pido|pede|pedem|"
     r"vraagt|vragen|verlangt|verlangen|"
     # more forms: "sending", "pediros", "ci servirebbe", "bitten um Zusendung", "nasturen"
+    r"wants|wanted|would like|'d like|braucht|benötigt|"
     r"sending|resending|pedir|pediros|pedirles|pedirle|servirebbe|servirebbero|"
     r"(?:bitten|bitte|bitten wir) um (?:Zusendung|Übersendung|Übermittlung)|nasturen|aanleveren|"
     r"hacer llegar|hacéis llegar|hagan llegar|abbiamo bisogno del(?:la|lo|l')?)\b",
@@ -93,7 +94,7 @@ _DROP = re.compile(
 _STOP = re.compile(
     r"\s*(?:[?.;!:\n(]|--|\s[-–]\s|,\s*(?:so|as|because|since|which|please|bitte|merci|could|"
     r"can|would|will)\b|"
-    r"\b(?:for|so that|so|before|if|because|since|as of|once|when|by|to|from|until|asap|"
+    r"(?<!-)\b(?:for|so that|so|before|if|because|since|as of|once|when|by|to|from|until|asap|"
     r"showing|that|which|covering|in case|we|i|please|bitte|pour|afin|avant|para|antes|per|"
     r"prima|voor|om|zodat|damit|bis|für|an|à|al|to|sin|senza|a fecha|zum|if you|along with|"
     r"together with|samen met|zusammen mit|junto con|insieme (?:a|con))\b)",
@@ -117,7 +118,7 @@ _DOC_WORD = re.compile(
     r"creditnota|quittung|recibo|ricevuta|justificatif|bescheinigung|nachweis|guia|"
     r"comprovante|overzicht|afschrift|authori[sz]ations?|certs?|declarations?|"
     r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto|po|pos|contrat|contrats|"
-    r"contratos?|contratt[oi]|cois?|kbis|tix|addend(?:um|a)|sheets?|charts?|schedules?|detail|packet|versions?|"
+    r"contratos?|contratt[oi]|cois?|kbis|tix|addend(?:um|a)|remit-to|address|sheets?|charts?|schedules?|detail|packet|versions?|"
     r"specificaties?|specifications?|\w+angebots?|\w+angebote|\w*kopien?|\w+liste|"
     r"gutschrift(?:en)?|rechnungen|\w+rechnung(?:en)?|facturen|fatture|facturas|faturas|"
     r"certificados|certificación|rut|urssaf|scheda|dichiarazione|\w+verklaring)\b",
@@ -583,8 +584,19 @@ _CLAUSE_END = re.compile(
 _CLAUSE_WORDS = 8
 
 
+_PURPOSE_FIRST = re.compile(
+    r"^\s*(?:für|for|pour|para|per|voor)\s+(?:\S+\s+){1,3}?(?=(?:eine[nm]?|ein|die|den|das|a|an|"
+    r"the|un|une|le|la|les|el|los|las|il|lo|een|de|het|uma|um|o)\s)",
+    re.I,
+)
+"""What it is for, said before the object ("braucht für den Jahresabschluss eine ...")."""
+
+
 def _phrase(after: str) -> str:
     """The document phrase at the start of ``after``, or "" when it names none."""
+    purpose = _PURPOSE_FIRST.match(after)
+    if purpose:
+        after = after[purpose.end() :]
     rest = _LEADING.sub("", _ENUMERATOR.sub("", after.strip().lstrip("-")))
     # an elided article: "l'attestation", "dell'ordine"
     rest = _LEADING.sub("", _ELIDED.sub("", rest))

@@ -256,3 +256,19 @@ def test_a_document_the_next_sentence_adds():
     text = "Could you send the statement for our account? And the signed delivery note for 8812."
     clause = "Could you send the statement for our account?"
     assert document_asked(clause, text) == "statement and signed delivery note"
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # "wants", "would like" ask too; a hyphen keeps "remit-to" whole
+        ("Our controller wants a statement of account from every supplier.",
+         "statement of account"),
+        ("Before we pay we'd need your W-9 and your remit-to address.",
+         "W-9 and remit-to address"),
+        # what it is for, said before the object
+        ("Die Revision braucht für die Prüfung einen Kontoauszug.", "Kontoauszug"),
+    ],
+)  # fmt: skip
+def test_more_ways_to_ask(clause, document):
+    assert document_asked(clause) == document
