@@ -13,7 +13,7 @@ from arbox.agent.offline.documents import document_asked
         ("Könnten Sie uns bitte den unterschriebenen Lieferschein zuschicken?",
          "unterschriebenen Lieferschein"),
         ("Kun je ons de getekende werkbon nog even sturen?", "getekende werkbon"),
-        ("Bitte den Stundennachweis für Mai nochmals senden.", "Stundennachweis"),
+        ("Bitte den Stundennachweis für Mai nochmals senden.", "Stundennachweis für Mai"),
         # an elided article before the document
         ("Pourriez-vous nous transmettre l'attestation d'assurance en cours ?",
          "attestation d'assurance"),
@@ -92,4 +92,183 @@ def test_the_document_keeps_what_it_must_show(clause, document):
     ],
 )  # fmt: skip
 def test_the_document_before_its_verb_and_no_claim_as_a_request(clause, document):
+    assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # a plain invoice in the customer's language stays in it (no English "invoice copy")
+        ("Pourriez-vous me renvoyer la facture, s'il vous plaît ?", "facture"),
+        ("Stuur de factuur nog even opnieuw.", "factuur"),
+        ("Könnten Sie uns die Rechnung bitte als PDF zuschicken?", "Rechnung als PDF"),
+        # "again" in any language is no part of the document
+        ("Pode mandar a nota fiscal de novo?", "nota fiscal"),
+        ("Could you send the packing list again, please?", "packing list"),
+        # Dutch inverted subject and fillers before the object
+        ("Mail je me nog even een kopie van de werkbon?", "kopie van de werkbon"),
+    ],
+)  # fmt: skip
+def test_the_language_and_fillers(clause, document):
+    assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # two documents asked for in one sentence, after a date, a purpose or brackets
+        ("We need a statement as of March 31 and copies of the open invoices for the audit.",
+         "statement as of March 31 and invoice copies"),
+        ("Wir brauchen die Wartungsberichte für April sowie die Prüfprotokolle.",
+         "Wartungsberichte für April und Prüfprotokolle"),
+        ("Pouvez-vous nous envoyer le bon de livraison (camion 2) et le certificat d'origine ?",
+         "bon de livraison et certificat d'origine"),
+        ("Ci servono la scheda tecnica del prodotto e il certificato di collaudo.",
+         "scheda tecnica del prodotto e certificato di collaudo"),
+    ],
+)  # fmt: skip
+def test_every_document_asked_for(clause, document):
+    assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "document"),
+    [
+        # the document named before a request that points back to it with a pronoun
+        ("We never got the signed change order from your foreman. Can you resend it?",
+         "signed change order"),
+        ("Il nous manque l'attestation d'assurance décennale. Merci de nous l'envoyer.",
+         "attestation d'assurance décennale"),
+        ("Uns fehlt noch der Abnahmebericht. Schicken Sie uns den bitte?", "Abnahmebericht"),
+        ("Nos falta el certificado de retenciones. ¿Nos lo podéis mandar?",
+         "certificado de retenciones"),
+        ("Per la pratica serve la dichiarazione di conformità: ce la potete inviare?",
+         "dichiarazione di conformità"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_points_back_to_the_document(text, document):
+    last = text.split(". ")[-1].split(": ")[-1]
+    assert document_asked(last, text) == document
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # documents the lexicon did not know: sheets, charts, schedules, files
+        ("Can you send the route sheets?", "route sheets"),
+        ("Please send the drying charts.", "drying charts"),
+        ("Would you mind sending me the amortization schedule?", "amortization schedule"),
+        # request verbs in more forms and languages
+        ("Aprovecho para pediros el certificado de titularidad bancaria.",
+         "certificado de titularidad bancaria"),
+        ("Außerdem bitten wir um Zusendung einer aktuellen Unbedenklichkeitsbescheinigung.",
+         "Unbedenklichkeitsbescheinigung"),
+        ("Ci servirebbe la quietanza firmata.", "quietanza firmata"),
+    ],
+)  # fmt: skip
+def test_more_documents_and_verbs(clause, document):
+    assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "document"),
+    [
+        # "a copy" of the document named just before, not of an invoice
+        ("Our site office cannot find the weighbridge ticket for this load. Could you send a copy?",
+         "Could you send a copy?", "copy of weighbridge ticket"),
+        ("We hebben de getekende opleverbon niet. Kunt u een kopie mailen?",
+         "Kunt u een kopie mailen?", "kopie van getekende opleverbon"),
+        # an invoice, or its number, named nearer: a copy of the invoice
+        ("The statement lists 7781 and 7790, which we never got. Please send copies.",
+         "Please send copies.", "invoice copies"),
+    ],
+)  # fmt: skip
+def test_a_copy_of_the_document_named_before(text, clause, document):
+    assert document_asked(clause, text) == document
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # the period, lot or draw a document covers belongs to it
+        ("Can you send the weigh tickets for September?", "weigh tickets for September"),
+        ("We still need a partial lien waiver for the June draw.",
+         "partial lien waiver for the June draw"),
+        ("Please send the test reports for that batch.", "test reports for that batch"),
+        # but not the reason or the reader
+        ("Please send the W-9 for our records.", "W-9"),
+        # a document named by a clause ("being up to date with the tax office")
+        ("¿Nos envían el certificado de estar al corriente de pago con la Seguridad Social?",
+         "certificado de estar al corriente de pago con Seguridad Social"),
+        # the invoice a receipt is for is the finding's, not part of the document
+        ("Podem enviar o recibo da fatura 2026/77?", "recibo"),
+        # "à jour" after the document, an abbreviation it is known by
+        ("Merci de nous transmettre un Kbis à jour.", "Kbis à jour"),
+        ("Send the updated COI before Friday.", "COI"),
+    ],
+)  # fmt: skip
+def test_what_belongs_to_the_document(clause, document):
+    assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "document"),
+    [
+        # an invoice reissued to another name: the name is what they ask for
+        ("The entity changed in May. Could you reissue it to Oakmont Dental PLLC?",
+         "reissued invoice to Oakmont Dental PLLC"),
+        ("Can you re-issue both invoices under our new trading name, please?",
+         "reissued invoices under our new trading name"),
+        ("We need the invoice reissued in the trust's name before we can pay.",
+         "reissued invoice in the trust's name"),
+        ("The bill should be made out to Carver Holdings LLC instead. Please resend.",
+         "reissued invoice to Carver Holdings LLC"),
+        ("Kunt u de factuur op naam van Bakkerij Vos B.V. zetten?",
+         "factuur op naam van Bakkerij Vos B.V"),
+        ("Merci d'établir la facture au nom de notre filiale (Dumas Logistique SARL).",
+         "facture au nom de Dumas Logistique SARL"),
+    ],
+)  # fmt: skip
+def test_an_invoice_reissued_to_another_name(text, document):
+    assert document_asked(text, text) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "document"),
+    [
+        # a copy said only by what was done to it is that document, so done
+        ("We agreed the rates in the framework agreement. Could you send the signed copy?",
+         "Could you send the signed copy?", "signed framework agreement"),
+        # "a copy ... with the corrected invoice": the invoice goes with it, it is not copied
+        ("The warehouse lost the pick list for that order. Send a copy along with the corrected "
+         "invoice, please.", "Send a copy along with the corrected invoice, please.",
+         "copy of pick list"),
+        # the format said after a Dutch verb-last request
+        ("Wilt u de creditnota opnieuw aanleveren als PDF?", "Wilt u de creditnota opnieuw "
+         "aanleveren als PDF?", "creditnota als PDF"),
+    ],
+)  # fmt: skip
+def test_copies_and_formats_around_the_verb(text, clause, document):
+    assert document_asked(clause, text) == document
+
+
+def test_a_document_the_next_sentence_adds():
+    text = "Could you send the statement for our account? And the signed delivery note for 8812."
+    clause = "Could you send the statement for our account?"
+    assert document_asked(clause, text) == "statement and signed delivery note"
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # "wants", "would like" ask too; a hyphen keeps "remit-to" whole
+        ("Our controller wants a statement of account from every supplier.",
+         "statement of account"),
+        ("Before we pay we'd need your W-9 and your remit-to address.",
+         "W-9 and remit-to address"),
+        # what it is for, said before the object
+        ("Die Revision braucht für die Prüfung einen Kontoauszug.", "Kontoauszug"),
+    ],
+)  # fmt: skip
+def test_more_ways_to_ask(clause, document):
     assert document_asked(clause) == document
