@@ -613,7 +613,11 @@ CUES: list[Cue] = [
         r"commande|engagement juridique|chorus|orden de compra|número de pedido|numero de pedido|"
         r"código dir3|inkoopordernummer|ordernummer|inkooporder|numero d'ordine|ordine "
         r"d'acquisto|codice cig|\bcig\b|\bnso\b|sistema di interscambio|ordem de compra|nota de "
-        r"encomenda|número de compromisso|(?:vat|tax) (?:number|id|registration)|ust-idnr)\b",
+        r"encomenda|número de compromisso|(?:vat|tax) (?:number|id|registration)|ust-idnr)\b|"
+        r"\b(?:falta|fehlt|manque|manca|ontbreekt|missing|sin|ohne|sans|senza|zonder|sem) (?:el |la |"
+        r"le |il |de |o |a |die |unsere? |notre |nuestro |our |the )?(?:rut|nif|cif|rfc|cuit|cnpj|"
+        r"ust-?id\w*|steuernummer|siret|siren|numéro de tva|partita iva|codice fiscale|btw-?nummer|"
+        r"kvk-?nummer|vat (?:number|id))\b",
     ),
     # --- invoice_request ------------------------------------------------------------------------
     _c(
@@ -671,7 +675,7 @@ CUES: list[Cue] = [
         r"fiscal|certificado|certificato|attestation|dichiarazione|declaración|declaração|verklaring|"
         r"bescheinigung|nachweis|complemento de pago|prueba de entrega|comprobante|justificante|"
         r"prova di consegna|preuve de livraison|comprovante|cmr|o recibo|um recibo|ricevuta|quittung|reçu|"
-        r"kwitantie|factura acquittée|facture acquittée)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
+        r"kwitantie|factura acquittée|facture acquittée|rib|kbis|iban|bankgegevens|w-?9)\b|\b(?:rechnung|kopie|factuur|kopie|pakbon|fattura|copia|fatura|cópia|facture|"
         r"copie|factura|werkbon|leveringsbewijs|specificatie|lieferschein|kontoauszug|"
         r"saldenbestätigung|\w*nachweis\w*|bescheinigung|rekeningoverzicht|\w*overzicht|"
         r"afschrift|saldobevestiging|relevé|estratto conto|extrato|estado de cuenta|"
@@ -834,6 +838,37 @@ CUES: list[Cue] = [
         r"delivered|counted) [\d,.]+|\b(?:ship|shipped|sent|deliver\w*) (?:us )?\d+[^.]{0,30}"
         r"\b(?:invoice|bill)\w* (?:say|says|show|shows|list|lists) \d+",
         reason="quantity",
+    ),
+    # --- dispute in the six other languages: counts, prices, errors, things not ordered -------
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:faltaron|faltan|faltó|faltaba[n]?|(?:ci |nos |ons )?manca(?:no|vano|va)|fehl(?:en|ten|"
+        r"te)|manqu(?:ent|aient|ait)|ontbr(?:eken|aken|eekt|ak)|faltam|faltaram|faltava[m]?)\s+"
+        r"(?:\w+\s+)?\d|\b(?:nicht bestellt|no (?:lo |la |los |las )?(?:hemos )?pedid[oa]s?|pas "
+        r"command[ée]e?s?|non (?:l'|li |le )?(?:abbiamo )?ordinat[oaie]|niet besteld|não (?:os |as |o |a )?"
+        r"(?:encomendamos|pedimos))\b|\b(?:erreur sur (?:la |le |les )?(?:quantité|nombre)|error en "
+        r"(?:la |las )?cantidad(?:es)?|errore (?:nella|nelle|sulla|sulle) quantità|fout in de "
+        r"(?:hoeveelheid|aantallen)|fehler (?:in|bei) der (?:menge|stückzahl)|erro na quantidade)\b",
+        reason="quantity",
+    ),
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:prezzo diverso|divers[oa] da quell[oa] (?:concordat|pattuit|offert)|valor errado|preço "
+        r"errado|o combinado (?:era|foi)|lo acordado (?:era|fue)|precio (?:distinto|diferente|"
+        r"incorrecto|equivocado)|weicht [^.]{0,30}\bab\b|abweichend\w* (?:preis|betrag)|(?:preis|betrag)"
+        r"\w* (?:ist |sind )?(?:falsch|stimmt nicht|stimmen nicht)|prix (?:différent|erroné|incorrect)|"
+        r"(?:montant|prix) ne correspond pas|andere prijs|afwijk\w* van (?:de |het )?(?:offerte|prijs|"
+        r"contract)|bedrag (?:klopt niet|is onjuist|is niet juist)|prijs (?:klopt niet|is onjuist)|"
+        r"(?:importe|montant|importo|bedrag|betrag|valor|prix|precio|prezzo|preço|prijs|preis)\w* "
+        r"(?:es|est|è|is|ist|está|é|was|war|era|était) (?:\w+ )?(?:incorrecto|erróneo|equivocado|erroné|"
+        r"incorrect|errato|sbagliato|onjuist|fout|falsch|errado|incorreto)|"
+        r"importe (?:incorrecto|erróneo|equivocado)|montant (?:erroné|incorrect)|importo (?:errato|"
+        r"sbagliato|non corretto)|valor (?:incorreto|errado)|erreur sur (?:le |les )?(?:prix|montant|"
+        r"tarif)|error en (?:el )?(?:precio|importe)|errore (?:nel|sul) (?:prezzo|importo)|fout in de "
+        r"prijs|fehler (?:im|beim) preis|erro no (?:preço|valor))\b",
+        reason="pricing",
     ),
     # --- wrong_contact --------------------------------------------------------------------------
     _c(

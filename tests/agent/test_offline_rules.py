@@ -1243,3 +1243,30 @@ def test_an_amount_not_matching_the_po_is_a_pricing_dispute():
 
 def test_remove_me_from_your_list_is_the_wrong_contact():
     assert "wrong_contact" in votes("Kindly remove my email from your reminder list.")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("En el pedido faltaban 12 bolsas de cemento.", "quantity"),
+        ("Nella consegna mancavano 4 bancali.", "quantity"),
+        ("Auf der Rechnung stehen Leistungen, die wir nicht bestellt haben.", "quantity"),
+        ("Il y a une erreur sur le nombre d'heures facturées.", "quantity"),
+        ("O preço unitário está errado, o combinado foi 12 reais.", "pricing"),
+        ("Der Stundensatz weicht deutlich vom Rahmenvertrag ab.", "pricing"),
+        ("Het bedrag klopt niet met onze bestelling.", "pricing"),
+        ("El importe es incorrecto según la oferta.", "pricing"),
+    ],
+)
+def test_counts_and_prices_contested_in_other_languages(text, reason):
+    assert "dispute" in votes(text)
+    triage = rules.classify(Reply(text=text, sent_at=SENT))
+    assert [f.fields.reason for f in triage.findings if f.intent == "dispute"] == [reason]
+
+
+def test_a_missing_tax_id_blocks_booking_as_a_missing_reference():
+    assert "missing_po" in votes("Sin el NIF del destinatario no podemos contabilizarla.")
+
+
+def test_bank_details_asked_in_french_are_a_document_request():
+    assert "invoice_request" in votes("Merci de nous transmettre votre RIB à jour.")
