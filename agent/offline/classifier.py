@@ -135,7 +135,7 @@ _SCHEDULED = re.compile(
     r"|eingeplant|terminiert|freigegeben|enthalten|vorgemerkt|est (?:prévu|programmé|planifié)e?"
     r"|sont (?:prévu|programmé|planifié)e?s|enregistrée? et partira|está (?:agendad|programad|"
     r"previst)[oa]|están (?:agendad|programad|previst)[oa]s|agendad[oa] (?:no|para)|"
-    r"programad[oa] para|staat ingepland|is ingepland|in distinta|è (?:programmat|pianificat|"
+    r"programad[oa] para|staat (?:in)?gepland|is (?:in)?gepland|in distinta|è (?:programmat|pianificat|"
     r"previst)[oa]|(?:est[áa]|est[aã]o|están) (?:ya |já )?incluid[oa]s? en (?:la |el )?(?:remesa|"
     r"pago|transferencia)|(?:è|sono) (?:già )?(?:inserit|inclus)[aoie] nella distinta)",
     re.IGNORECASE,

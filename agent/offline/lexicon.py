@@ -780,7 +780,9 @@ CUES: list[Cue] = [
         r"\b(?:(?:wird|werden)\b[^.]{0,80}\b(?:ausgeführt|angewiesen)|eingeplant|zahllauf|"
         r"zahlungsvorschlag|partira avec|prochain règlement|sera (?:réglée?|payée?|virée?|"
         r"effectué)|programmée?|betalen (?:we|wij)|we betalen|wij betalen|zullen\b[^.]{0,30}"
-        r"\bbetalen|ingepland|betaalrun|pagheremo|salderemo|provvederemo al pagamento|in distinta|"
+        r"\bbetalen|ingepland|gepland|betaalrun|pagheremo|(?:è|sarà) (?:\w+ )?(?:programmat|previst)[oa] "
+        r"per (?:il|la|lo|l')|(?:est|sera) (?:\w+ )?prévue? (?:pour|le)|(?:está|estará) (?:\w+ )?"
+        r"previsto para|salderemo|provvederemo al pagamento|in distinta|"
         r"(?:sarà|verrà) (?:pagata|saldata|pagato)|abonaremos|se pagará|programado para|"
         r"realizaremos el pago|será paga|agendad[oa]|vamos pagar|efetuaremos|liquidaremos)\b",
         needs_date=True,

@@ -1270,3 +1270,16 @@ def test_a_missing_tax_id_blocks_booking_as_a_missing_reference():
 
 def test_bank_details_asked_in_french_are_a_document_request():
     assert "invoice_request" in votes("Merci de nous transmettre votre RIB à jour.")
+
+
+def test_a_payment_planned_for_a_date_in_dutch_is_scheduled():
+    text = "De overboeking staat gepland op 3 december."
+    assert set(full.classify(Reply(text=text, sent_at=SENT)).intents) == {
+        "payment_sent",
+        "promise_to_pay",
+    }
+
+
+def test_a_discount_provided_for_prompt_payment_is_no_scheduled_payment():
+    text = "Abbiamo pagato trattenendo lo sconto previsto per pagamento entro 10 giorni."
+    assert "promise_to_pay" not in votes(text)
