@@ -266,6 +266,15 @@ class OfflineClassifier:
             _rule_out(Intent.short_pay, chosen, scores)
         if (
             Intent.dispute in chosen
+            and Intent.invoice_request in chosen
+            and by_intent.get(Intent.invoice_request)
+            and all(_REMEDY.search(h.clause.text) for h in by_intent[Intent.invoice_request])
+        ):
+            # "Precisamos que emitam nova fatura com o valor do orçamento": beside a dispute the
+            # model read, a corrected or new invoice asked for is the dispute's remedy.
+            _rule_out(Intent.invoice_request, chosen, scores)
+        if (
+            Intent.dispute in chosen
             and Intent.dispute not in by_intent
             and any(h.cue is _REISSUE_CUE for h in by_intent.get(Intent.invoice_request, []))
         ):

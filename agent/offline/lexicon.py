@@ -44,7 +44,7 @@ _DOC = (
     r"boleto|bank data|receipt|agreement|rate sheet|form|letter|work orders?|lien waivers?|"
     r"waivers?|contracts?|pdf|conformance|documents?|paperwork|werkbon|leveringsbewijs|pakbon|"
     r"specificatie|factuur|facture|fattura|fatura|rechnung|kopie|copia|cópia|bon de livraison|"
-    r"albarán|ddt|certificato|attestation|nota fiscal|stundennachweis\w*)"
+    r"albarán|ddt|certificato|attestation|nota fiscal|\w*nachweis\w*)"
 )
 
 
@@ -79,7 +79,8 @@ NOT_US = _c(
     r"you) got the wrong (?!(?:invoice|price|amount|po|account number|date|quantity|items?|"
     r"address)\b)\w+|(?:another|a different) (?:company|business|customer|firm|entity)|(?:we're|we "
     r"are|i'm|i am) not (?:the|your|a) (?:customer|client)|(?:we|i) (?:have never been|were never|"
-    r"are not|aren't) (?:a |your )?(?:customer|client)s? of yours|no somos "
+    r"are not|aren't) (?:a |your )?(?:customer|client)s? of yours|(?:isn't|is not|aren't|are not) "
+    r"ours\b|no somos "
     r"nosotros|(?:es|son) de otra empresa|otra empresa con|ce n'est pas nous|une autre (?:société|"
     r"entreprise)|(?:das )?sind nicht wir|eine andere (?:firma|gesellschaft)|einem anderen "
     r"unternehmen|non siamo noi|non sono io|un'altra (?:azienda|società|ditta)|não somos nós|"
@@ -350,7 +351,10 @@ CUES: list[Cue] = [
         r"\b(?:priced wrong|wrong price|incorrect price|price is wrong|overcharged|"
         r"over-charged|charged (?:us )?(?:more|too much|the wrong)|not the agreed price|agreed \$?\d+"
         r"[^.]{0,20}not \$?\d+|price difference|ne correspond pas au devis|prix unitaire|higher "
-        r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis|(?:is|are) not matching (?:with )?(?:the |"
+        r"than (?:quoted|agreed)|quoted (?:price|rate)|falscher preis|(?:acima|por encima|al di sopra|"
+        r"au-dessus|über|boven)\w* (?:do|de|del|dal|du|dem|het|wat) (?:que |lo que |quanto |ce qui |"
+        r"was )?(?:(?:foi|fue|è stato|a été|wurde|werd) )?(?:orçad|presupuestad|cotizad|preventivat|"
+        r"concordat|acordad|combinad|vereinbart|angeboten|offert|devis|afgesproken)\w*|(?:is|are) not matching (?:with )?(?:the |"
         r"our )?(?:po|purchase order|quotation|quote|contract|agreement|order)|(?:po|order) "
         r"(?:value|amount) (?:is|was)|(?<=[$€£])[\d,.]+[^.]{0,15}\bbut (?:our|the|your) (?:agreement|"
         r"contract|quote|quotation|proposal|po|purchase order|price list|rate sheet)\b|"
@@ -624,7 +628,8 @@ CUES: list[Cue] = [
         I.invoice_request,
         0.85,
         r"\b(?:send|sending|forward|provide|share|email|e-mail|get(?! to\b)|need|"
-        r"necesita|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
+        r"necesita|necesitamos|necesito|precisamos|preciso|benötigen|brauchen|avons besoin d[eu']?|"
+        r"abbiamo bisogno d[ie']?|hebben \w+ nodig|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
         r"transmettre|envíen|envíe|enviem|envie|manden|mailen|bezorgen|meesturen|inviarci|"
         r"would like|i'd like|we'd like)\b"
         rf"(?![^.?]{{0,45}}\bgoing forward\b)[^.?]{{0,45}}\b(?<!corrected )(?<!revised )"
@@ -898,7 +903,9 @@ CUES: list[Cue] = [
         0.8,
         r"\b(?:contact|send|address|direct|forward|forwarded|email|write|"
         r"reach out|deal with|handled at|adresser|écrire|escriban|wenden|diríjase|envíe|cc)\b[^.]{0,60}"
-        r"emailaddr",
+        r"emailaddr|emailaddr\W{0,3}[^.]{0,40}\b(?:zuständig|responsable|responsabile|verantwoordelijk|"
+        r"encargad[oa]|responsável|in charge)\b|\b(?:zuständig|responsable|responsabile|"
+        r"verantwoordelijk|encargad[oa]|responsável|in charge)\b[^.]{0,60}emailaddr",
     ),
     _c(
         I.wrong_contact,

@@ -1283,3 +1283,27 @@ def test_a_payment_planned_for_a_date_in_dutch_is_scheduled():
 def test_a_discount_provided_for_prompt_payment_is_no_scheduled_payment():
     text = "Abbiamo pagato trattenendo lo sconto previsto per pagamento entro 10 giorni."
     assert "promise_to_pay" not in votes(text)
+
+
+def test_frau_x_responsible_from_now_on_with_her_address_is_the_wrong_contact():
+    text = "Zuständig für Ihre Rechnungen ist ab sofort Herr Lenz, m.lenz@kunde.de."
+    assert "wrong_contact" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Para cerrar el mes necesitamos las facturas en PDF.",
+        "Wir benötigen den Leistungsnachweis für März.",
+    ],
+)
+def test_a_document_they_need_is_asked_for(text):
+    assert "invoice_request" in votes(text)
+
+
+def test_a_new_invoice_asked_beside_a_price_above_the_quote_is_the_remedy():
+    text = (
+        "O valor cobrado está acima do que foi orçado pela vossa equipa. "
+        "Precisamos que emitam nova fatura com o valor correto."
+    )
+    assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["dispute"]
