@@ -240,6 +240,16 @@ def find_invoices(text: str, known: Sequence[str] = ()) -> list[str]:
     return result
 
 
+def named_invoices(text: str) -> list[str]:
+    """Numbers written as invoices ("INV-10442", "invoice 2026-0457", "factura 4410"), not a
+    bare "#10442" (a check's number as often as an invoice's)."""
+    found = [m.group(1) for m in _INV_PREFIXED.finditer(text)]
+    for m in _INV_AFTER_WORD.finditer(text):
+        found.append(m.group(1))
+        found += re.findall(r"#?((?:[A-Z]{1,4}-)?\d[\d-]{2,}\d)", m.group(2) or "", re.I)
+    return found
+
+
 def find_pos(text: str) -> list[str]:
     """Purchase-order numbers: ``PO 7781``, ``PO# 4500012345``, ``purchase order PO-7781``,
     and order references in other words and languages ("Die Bestellnummer lautet

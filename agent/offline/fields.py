@@ -398,14 +398,35 @@ _LABELLED_REFERENCE = re.compile(
     r"(?:número|numéro|numero|nummer) (?:de |di )?(?:autori[sz]aci[óo]n|autorisation|"
     r"autorizzazione|transacci[óo]n|transaction|operaci[óo]n|opération|pagaré)|"
     r"authori[sz]ation(?: code| number| no\.?)?|warrant|payment doc(?:ument)?|belegnummer|"
-    r"beleg-nr\.?)"
+    r"beleg-nr\.?|"
+    # the bank's own ids of a transfer (UTR, TRN, CRO, IMAD, Fed reference), a transaction id
+    # in compounds ("Transaktions-ID"), a remittance advice's number, and "the number of the
+    # transfer / operation / receipt" in the Romance languages ("n.º de transferencia",
+    # "número de operación", "número do comprovativo")
+    r"utr|trn|cro|imad|uetr|fed reference(?: number| no\.?)?|transaktions-?(?:id|nr\.?)|"
+    r"remittance(?: advice)?(?: no\.?| number| #)?|"
+    r"(?:n\.?\s?[º°o]\.?|nr\.?|número|numéro|numero|nummer)\s+(?:de |di |do |da |du |der |des )?"
+    r"(?:la |el |l'|o |a )?(?:transferencia|transferência|transfer|virement|bonifico|overboeking|"
+    r"operaci[óo]n|operação|opération|operazione|comprovativo|comprovante|comprobante|"
+    r"justificante|transação|transaktion|ordine di bonifico|remesa))"
     r"\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*(?:QR\s+)?"
     r"\(?#?\s*((?=[A-Z0-9 /-]*\d)[A-Z0-9](?:[A-Z0-9/-]|[ ](?=\d{3,}\b))*[A-Z0-9])",
     re.I,
 )
 _CHECK_NUMBER = re.compile(
-    r"\b(?:check|cheque|chèque|scheck|assegno|chk|ck)\b[^.\n]{0,40}?#\s?(\d{3,})\b", re.I
+    r"\b(?:check|cheque|chèque|scheck|assegno|chk|ck)\b(?:[^.\n]|\.\s(?!\s*\n)){0,40}?"
+    r"#\s?(?:is\s+)?(\d{3,})\b",
+    re.I,
 )
+"""A check's number after a "#", in its sentence or the next one ("The check left on Monday.
+#70215, $412.00", "the check # is 7712")."""
+_DESCRIPTION = re.compile(
+    r"\b(?:verwendungszweck|omschrijving|causale|concepto|libellé|(?<!credit )(?<!debit )memo)\s*:?\s*"
+    r"(?![\"“„«'])([A-Z0-9][\w/-]*\d[\w/-]*)",
+    re.I,
+)
+"""A payment description written without quotes: its first word ("Verwendungszweck
+RE-26-2210")."""
 _ENDING = re.compile(
     r"\b(?:trace|ref\w*|account|card|confirmation)\b[^.\n]{0,15}\bending(?: in)?\s+(\d{4,})", re.I
 )
@@ -495,12 +516,33 @@ def payment_reference(text: str) -> str | None:
     "INV-50933 Kd.-Nr. 30817""), a labelled reference or trace (digit groups kept together:
     "Zahlungsreferenz 21 00000 00003"), a check number named after other words ("a check
     for INV-10790, #6610"), "trace ending 7731"; else the shared extractor's. Never a date."""
-    for pattern in (_QUOTED_REFERENCE, _LABELLED_REFERENCE, _CHECK_NUMBER, _ENDING):
+    not_ours = _not_references(text)
+    for pattern in (_QUOTED_REFERENCE, _DESCRIPTION, _LABELLED_REFERENCE, _CHECK_NUMBER, _ENDING):
         for m in pattern.finditer(text):
             found = m.group(1).strip()
-            if len(found) >= 4 and any(c.isdigit() for c in found) and not _DATE_LIKE.match(found):
+            if (
+                len(found) >= 4
+                and any(c.isdigit() for c in found)
+                and not _DATE_LIKE.match(found)
+                and not _PHONE_LIKE.match(found)
+                and (pattern in (_QUOTED_REFERENCE, _DESCRIPTION) or _canon(found) not in not_ours)
+            ):
                 return found
-    return extract.payment_reference(text)
+    found = extract.payment_reference(text)
+    return None if found is None or _canon(found) in not_ours else found
+
+
+_PHONE_LIKE = re.compile(r"^\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}$")
+
+
+def _canon(number: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", number.upper())
+
+
+def _not_references(text: str) -> set[str]:
+    """The invoice and PO numbers a reply names: never its payment's reference (only a
+    payment description quotes them: "Verwendungszweck RE-26-1044")."""
+    return {_canon(n) for n in [*extract.named_invoices(text), *extract.find_pos(text)]}
 
 
 def _labelled_date(text: str, anchor: date) -> date | None:
@@ -587,3 +629,52 @@ def _return_on(text: str, anchor: date) -> date | None:
             following += timedelta(days=1)
         return following
     return last.value
+
+
+_POINTS_AT_QUOTED = re.compile(
+    r"\b(?:below|inline|in-line|next to (?:each|every|the)|beside each|answers?|my notes|"
+    r"comments|in red|forward\w*|fwd|from (?:our|the) bank|(?:bank|payment) (?:confirmation|"
+    r"notice|advice)|confirmation from|what the [\w ]{0,30} sent|siehe unten|unten|"
+    r"weitergeleitet\w*|ci-dessous|plus bas|en rouge|transf[ée]r[ée]|abajo|a continuación|"
+    r"en rojo|reenv\w+|hieronder|in het rood|doorgestuurd|qui sotto|di seguito|in rosso|"
+    r"inoltr\w+|abaixo|em vermelho|encaminh\w+)\b",
+    re.I,
+)
+"""New words that point at what they quote: a forwarded bank notice ("see below, this is the
+confirmation from our bank") or answers typed into our notice ("see my notes inline")."""
+_FORWARD_MARK = re.compile(
+    r"^.*(?:forwarded message|begin forwarded message|weitergeleitete nachricht|"
+    r"message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|"
+    r"mensagem encaminhada).*$",
+    re.I | re.M,
+)
+_HEADER_LINE = re.compile(
+    r"^\s*(?:from|date|sent|to|cc|subject|von|datum|gesendet|an|betreff|de|date|envoyé|à|objet|"
+    r"para|fecha|asunto|enviado|da|data|inviato|a|oggetto|van|verzonden|aan|onderwerp)\s*:.*$",
+    re.I | re.M,
+)
+_ANSWER = re.compile(r">>[ \t]*([^>\n]+)")
+"""An answer typed into our quoted notice after ">>" ("INV 4410 $812.00 >> wired 11/19")."""
+
+
+def from_quoted(fields: Fields, text: str, quoted: str, anchor: date) -> Fields:
+    """A payment's fields the new words leave empty, read from what they point at: a
+    forwarded bank notice, or answers typed into our quoted notice. Only with new words
+    that point at it: quoted history alone is never the customer's claim."""
+    if not quoted or not _POINTS_AT_QUOTED.search(text):
+        return fields
+    forward = _FORWARD_MARK.search(quoted)
+    if forward:
+        source = _HEADER_LINE.sub("", quoted[forward.end() :])
+    else:
+        source = "\n".join(m.group(1).strip() for m in _ANSWER.finditer(quoted))
+    if not source.strip():
+        return fields
+    found = {
+        "reference": payment_reference(source),
+        "method": payment_method(source),
+        "amount": amounts.payment_amount(source, source) if forward else None,
+        "paid_on": _paid_on(source, source, anchor, scheduled=False, promised_too=False),
+    }
+    update = {k: v for k, v in found.items() if v is not None and getattr(fields, k) is None}
+    return fields.model_copy(update=update) if update else fields

@@ -65,3 +65,51 @@ def test_more_labelled_references(text, reference):
 
 def test_a_check_with_a_small_count_after_it_has_no_reference():
     assert payment_reference("One check 3 invoices, sent Friday.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        # labels of a payment's own number in the words banks use, in our languages
+        ("Sent by NEFT on Monday, UTR SBIN426118803311, for both bills.", "SBIN426118803311"),
+        ("Bonifico eseguito ieri, TRN 0306961234567890, importo come da fattura.",
+         "0306961234567890"),
+        ("Le virement est parti, référence du virement : VIR2611-4478.", "VIR2611-4478"),
+        ("Hicimos la transferencia, n.º de transferencia 2026-77812, el martes.", "2026-77812"),
+        ("Pagado por transferencia. Número de operación: 88120034.", "88120034"),
+        ("Die Überweisung lief mit der Transaktions-ID 7F3K-22-9910 raus.", "7F3K-22-9910"),
+        ("Paid by ACH, trace # 0210 0002 1123 456, on the 4th.", "0210 0002 1123 456"),
+        ("Wire sent, Fed reference number 20260311B1QGC04C000451.", "20260311B1QGC04C000451"),
+        ("Remittance advice no. RA-2026-0311 covers all three invoices.", "RA-2026-0311"),
+        ("Overboeking gedaan met betalingskenmerk 4410 2231 0098 7712.", "4410 2231 0098 7712"),
+        ("O pagamento foi feito, número do comprovativo 55120-A.", "55120-A"),
+        # a check's number after the sentence that names the check
+        ("The check left our office yesterday. #70215, $412.00.", "70215"),
+        ("the check # is 7712, mailed Tuesday", "7712"),
+        # a payment description given without quotes is its first token
+        ("Überwiesen am 03.11., Verwendungszweck RE-26-2210, Betrag 1.210,00 €.", "RE-26-2210"),
+    ],
+)  # fmt: skip
+def test_references_under_bank_labels(text, reference):
+    assert payment_reference(text) == reference
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # never an invoice, PO, amount, date or phone number
+        "Invoice no. 44120 was paid by check on 3/2.",
+        "Paid today by ACH. Please quote PO 4500012345 on future invoices.",
+        "Wire sent, reference date 12/03/2026, amount $4,500.00.",
+        "Transaction amount: 4,500.00 USD, sent by wire.",
+        "Paid by ACH today; questions to me at 312-555-0187, ref our call.",
+        "We paid invoice #55120 on Friday by wire.",
+    ],
+)
+def test_no_reference_from_invoice_po_amount_date_or_phone(text):
+    assert payment_reference(text) is None
+
+
+def test_a_credit_memo_is_no_payment_description():
+    text = "Check No. 30871 issued 05/02.\nCredit memo CR-4410 applied in full."
+    assert payment_reference(text) == "30871"
