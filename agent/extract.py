@@ -90,7 +90,8 @@ _METHODS: list[tuple[str, re.Pattern[str]]] = [
         "wire",
         re.compile(
             r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|mt ?103|transfer|via tt|"
-            r"transferred|value date|bank portal|überweisung|banküberweisung|überwiesen|"
+            r"transferred|value date|bank portal|\w*überweisung\w*|überwiesen|valuta(?:datum)?|"
+            r"fecha valor|date de valeur|"
             r"überweisen|virement|viré|transferencia|transferido|transferimos|transferência|"
             r"bonifico|overgemaakt|overboeking|overgeboekt)\b",
             re.I,
@@ -290,11 +291,23 @@ def terms_days(text: str) -> int | None:
 
 
 def payment_method(text: str) -> str | None:
-    """ach, wire, check, card or other, when the text names one."""
-    for method, pattern in _METHODS:
-        if pattern.search(text):
-            return method
-    return None
+    """ach, wire, check, card or other, when the text names one: the one named first."""
+    found = method_mentions(text)
+    return found[0][1] if found else None
+
+
+def method_mentions(
+    text: str, more: Sequence[tuple[str, re.Pattern[str]]] = ()
+) -> list[tuple[int, str]]:
+    """(where, method) of the first word of each method ``text`` names (and of each of
+    ``more`` patterns), first named first: "once by card on the 3rd and once by ACH" names
+    the card first."""
+    found = []
+    for order, (method, pattern) in enumerate([*_METHODS, *more]):
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), order, method))
+    return [(at, method) for at, _, method in sorted(found)]
 
 
 def payment_reference(text: str) -> str | None:

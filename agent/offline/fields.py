@@ -457,7 +457,7 @@ _MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("card", re.compile(r"\b(?:on|by|via|with) card\b", re.I)),
-    ("wire", re.compile(r"\b(?:TED|SPEI|CHAPS|faster payments?)\b")),
+    ("wire", re.compile(r"\b(?:TED|SPEI|CHAPS|faster payments?)\b|(?<![\w/-])T/?T(?![\w/-])")),
     ("wire", re.compile(r"\b(?:overgeschreven|bonificat[oaie]|bonifici|virato)\b", re.I)),
     (
         "other",
@@ -505,10 +505,8 @@ def payment_method(text: str) -> str | None:
         )
         if named:
             return named
-    found = extract.payment_method(text)
-    if found:
-        return found
-    return next((method for method, p in _MORE_METHODS if p.search(text)), None)
+    found = extract.method_mentions(text, _MORE_METHODS)
+    return found[0][1] if found else None
 
 
 def payment_reference(text: str) -> str | None:

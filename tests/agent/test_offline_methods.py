@@ -26,6 +26,30 @@ def test_the_method_named(text, method):
     assert payment_method(text) == method
 
 
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        # the method named first is the first payment's ("paid twice: by card, then by ACH")
+        ("She settled it by card on the 2nd and I sent an ACH on the 5th, so it went twice.",
+         "card"),
+        ("We mailed a check Monday; the wire for the other invoice goes Friday.", "check"),
+        # German compounds of Überweisung, T/T in Asian trade, a value date (Valuta) in a run
+        ("Überweisungsbetrag: 2.418,00 EUR", "wire"),
+        ("Die Sammelüberweisung ging gestern raus.", "wire"),
+        ("Payment arranged by T/T on 3 June, USD 9,400.00.", "wire"),
+        ("Our finance released TT yesterday for 44120.", "wire"),
+        ("Die Rechnung ist im Zahlungslauf mit Valuta 04.12. enthalten.", "wire"),
+        ("La fattura è in distinta con data valuta 30/11.", "wire"),
+    ],
+)  # fmt: skip
+def test_the_first_method_named_and_more_words(text, method):
+    assert payment_method(text) == method
+
+
+def test_tt_inside_a_reference_is_no_method():
+    assert payment_method("Remitted on 2 July, ref GBL-TT-0702.") is None
+
+
 def test_checking_something_is_no_check():
     assert payment_method("Could you check for the $500 we sent?") != "check"
 
