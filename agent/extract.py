@@ -21,14 +21,22 @@ NEAR_MISS_EDITS = 1
 """A written invoice number this many typos (insert, delete, change, swap) from exactly one
 known number is taken for it."""
 
-_NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2}|,-)?|\d+(?:[.,]\d{1,2}|,-)?"
-_CURRENCY = r"US\$|CA\$|A\$|R\$|\$|€|£|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL)"
+_INDIAN = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"
+"""Indian digit grouping (lakh and crore): "2,37,450.00", "1,02,34,500"."""
+_NUMBER = (
+    rf"{_INDIAN}(?![\d,])|\d{{1,3}}(?:[,.' ]\d{{3}})+(?:[.,]\d{{1,2}}|,-)?|\d+(?:[.,]\d{{1,2}}|,-)?"
+)
+_CURRENCY = (
+    r"US\$|CA\$|A\$|R\$|\$|€|£|₹|\bRs\.?(?=\s?\d)|"
+    r"\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL|INR)"
+)
 _AMOUNT_RE = re.compile(
     rf"(?:(?:{_CURRENCY})\s?)?(?<![\w.,#/-])(?P<k>\d{{1,3}}(?:[.,]\d{{1,2}})?)\s?[kK]\b(?!-)"
     rf"|(?P<pre>{_CURRENCY})\s?(?P<a>{_NUMBER})"
     rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\$|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|"
-    rf"PLN|MXN|BRL|dollars|euros?|Euro)\b)"
-    rf"|(?<![\w.,#/-])(?P<c>\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})"
+    rf"PLN|MXN|BRL|INR|dollars|euros?|Euro|rupees)\b)"
+    rf"|(?<![\w.,#/-])(?P<c>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}\.\d{{2}}|\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|"
+    rf"\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})"
     rf"(?![\d%/]|[.,]\d)",
     re.I,
 )
@@ -174,6 +182,8 @@ def find_amounts(text: str) -> list[AmountMention]:
         if m.group("c") and _is_date(plain, m):
             continue
         raw = m.group("k") or m.group("a") or m.group("b") or m.group("c")
+        if re.fullmatch(_INDIAN, raw):
+            raw = raw.replace(",", "")
         try:
             value = parse_amount(raw.replace(" ", "").removesuffix(",-"))
         except MoneyError:

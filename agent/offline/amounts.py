@@ -380,6 +380,7 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
             _TOTAL.search(window)
             or _PAID_THE_DIFFERENCE.search(window)
             or _PAID_AFTER.match(text[a.end : a.end + 40])
+            or _NET_AFTER.match(text[a.end : a.end + 40])
             or _INSTEAD_AFTER.match(text[a.end : a.end + 20])
             or _PAID_BESIDE.search(text[max(0, a.start - 30) : a.start])
             or paid is None
@@ -439,11 +440,21 @@ def _sentence(text: str, a: extract.AmountMention) -> int:
     return len(re.findall(r"[.!?;]\s|\n", text[: a.start]))
 
 
+_NET_AFTER = re.compile(
+    r"\)?,?\s*(?:after|net of|nach|après|después de|dopo|na|após)\s+(?:the\s+|a\s+|der\s+|la\s+|"
+    r"le\s+|el\s+|il\s+|de\s+|o\s+)?(?:deduct\w*|withh\w*|retention|abzug|einbehalt\w*|"
+    r"déduction|retenue|deducci[óo]n|retenci[óo]n|detrazione|ritenuta|aftrek|inhouding|"
+    r"dedução|reten[çc][ãa]o)",
+    re.I,
+)
+"""Said after the amount paid net of a deduction: "INR 4,23,000.00 after deduction of TDS"."""
+
+
 def _deduction(text: str, a: extract.AmountMention) -> bool:
     # padding of a remittance line counts as one space: "Deducted            -$181.60"
     before = re.sub(r"[ \t]{2,}", " ", text[max(0, a.start - 80) : a.start])[-40:]
     after = text[a.end : a.end + 45]
-    if _PAID_THE_DIFFERENCE.search(before) or _PAID_AFTER.match(after):
+    if _PAID_THE_DIFFERENCE.search(before) or _PAID_AFTER.match(after) or _NET_AFTER.match(after):
         return False  # "paid the difference of $5,180.00", "$22,850.00 was paid"
     bracketed = _BRACKETED.search(text[max(0, a.start - 160) : a.start])
     if (

@@ -129,3 +129,17 @@ def test_two_smaller_amounts_name_no_deduction_alone():
 )  # fmt: skip
 def test_prices_minus_lines_and_rather_than_in_a_short_pay(text, paid, deducted):
     assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # the amount "after deduction of" something is what was paid, net
+        ("We remitted EUR 9.310,00 after deduction of the 2% discount (EUR 190,00).",
+         "9310.00", "190.00"),
+        ("Released Rs. 4,85,000.00 after deduction of TDS @ 3% (Rs. 15,000.00) today.",
+         "485000.00", "15000.00"),
+    ],
+)  # fmt: skip
+def test_an_amount_after_deduction_is_the_net_paid(text, paid, deducted):
+    assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
