@@ -96,7 +96,8 @@ _PAID_THE_DIFFERENCE = re.compile(
     re.I,
 )
 _OWED_AFTER = re.compile(
-    r"\s*(?:is |as |you show as |shown as )?(?:still )?(?:owed|open|outstanding|due|unpaid|"
+    r"\s*(?:is |as |you (?:show|have|list)(?: as)? |(?:shown|listed) as |(?:dat|die|que|che) "
+    r"(?:u|sie|vous|ustedes|voi) \w+ )?(?:still )?(?:owed|open|outstanding|due|unpaid|"
     r"offen|ouvert|pendiente|aperto|openstaand)\b",
     re.I,
 )
@@ -353,6 +354,9 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     totals = [a for a in deductions if _TOTAL_BEFORE.search(text, max(0, a.start - 40), a.start)]
     taken = (totals or deductions or [None])[0]
     deducted = taken.value if taken else None
+    if deducted is None:
+        bare = _BARE_MINUS.search(text)
+        deducted = Decimal(bare.group(1)) if bare else None
     if deducted is None and len(amounts) == 1 and _OWED_AFTER.match(text[amounts[0].end :]):
         return None, amounts[0].value
     gross = next(
@@ -414,6 +418,13 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     return paid, deducted
 
 
+_BARE_MINUS = re.compile(
+    r"\b(?:minus|less|moins|menos|meno|abzüglich|min)\s+(\d{1,5})\b(?![\d.,/%:-]|\s?(?:%|days?|"
+    r"percent|pct|units?|cases?|pcs|yards?|boxes|tage?n?|jours|días|giorni|dagen))",
+    re.I,
+)
+"""A deduction written as a bare figure after minus ("paying tmrw minus 45 for the busted
+can"): no currency, never a percentage or a count."""
 _TOTAL_BEFORE = re.compile(r"\b(?:total|gesamt|totale?|totaal|summe)\b[^\d\n]*$", re.I)
 _MINUS = re.compile(r"(?:^|\s)[-−]$")
 """A minus written against the amount ("-$84.00"), not a dash before it ("run - $4,500")."""
@@ -450,6 +461,19 @@ _NET_AFTER = re.compile(
 """Said after the amount paid net of a deduction: "INR 4,23,000.00 after deduction of TDS"."""
 
 
+_DEDUCTED_LATER = re.compile(
+    r"^\)?,?(?:[^.!?;:\n$€£\d]|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d){0,60}?"
+    r"\b(?:abgezogen|einbehalten|verrechnet|gekürzt|descontad[oa]s?|deducid[oa]s?|"
+    r"retenid[oa]s?|compensad[oa]s?|verrekend|ingehouden|afgetrokken|trattenut[oaie]|"
+    r"detratt[oaie]|compensat[oaie]|déduits?e?s?|retenue?s?|compensée?s?|descontad[oa]s?)\b"
+    r"(?!\s*:?\s*(?:[€$£]|EUR|USD|GBP|CHF)?\s*\d)",
+    re.I,
+)
+"""A deduction verb at the end of the amount's clause, as German, Dutch and the Romance
+languages put it: "Die Fracht, 84,50 €, haben wir bei der Zahlung vom 02.11. abgezogen",
+"(€ 96,10) hebben wij met de betaling verrekend"."""
+
+
 def _deduction(text: str, a: extract.AmountMention) -> bool:
     # padding of a remittance line counts as one space: "Deducted            -$181.60"
     before = re.sub(r"[ \t]{2,}", " ", text[max(0, a.start - 80) : a.start])[-40:]
@@ -465,6 +489,9 @@ def _deduction(text: str, a: extract.AmountMention) -> bool:
     ):
         return True  # "retuvimos el 5% de fondo de garantía ($ 21,700.00)"
     said = _DEDUCT_BEFORE.search(before)
-    return bool(
-        said and not _GROSS.search(before[-15:]) and not _CONJUNCTION.search(said.group(0))
-    ) or bool(_DEDUCTED_AFTER.match(after))
+    later = _DEDUCTED_LATER.match(text[a.end : a.end + 90])
+    return (
+        bool(said and not _GROSS.search(before[-15:]) and not _CONJUNCTION.search(said.group(0)))
+        or bool(_DEDUCTED_AFTER.match(after))
+        or bool(later and not _CONJUNCTION.search(later.group(0)))
+    )

@@ -143,3 +143,46 @@ def test_prices_minus_lines_and_rather_than_in_a_short_pay(text, paid, deducted)
 )  # fmt: skip
 def test_an_amount_after_deduction_is_the_net_paid(text, paid, deducted):
     assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # a deduction verb at the end of its clause, as German, Dutch and Spanish put it
+        ("Die Fracht, 84,50 €, haben wir bei der Zahlung vom 02.11. abgezogen.", None, "84.50"),
+        ("El descuento pactado, 212,40 €, lo hemos finalmente descontado del pago de hoy.",
+         None, "212.40"),
+        ("De bonus (€ 96,10) hebben wij zoals afgesproken met de betaling verrekend.", None,
+         "96.10"),
+        # a bare figure after minus: no currency written
+        ("sending the 1,840.00 friday minus 60 for the cracked panel", "1840.00", "60"),
+        # the balance they show open is the deduction
+        ("Paid in full at the quoted $12.10/unit on 5/2. The $96.40 you show open is the "
+         "price difference and won't be paid.", None, "96.40"),
+    ],
+)  # fmt: skip
+def test_more_deductions_in_new_words(text, paid, deducted):
+    got = short_pay_amounts(text)
+    assert got[1] == Decimal(deducted)
+    if paid is not None:
+        assert got[0] == Decimal(paid)
+
+
+def test_a_remittance_table_with_a_variance_column_and_empty_text_cells():
+    from arbox.agent.offline.remittance import read_table
+
+    text = (
+        "Inv No      Inv Date    Billed      Variance    Reason      Paid\n"
+        "A-1001      04/01/26    1,200.00    0.00                    1,200.00\n"
+        "A-1007      04/03/26    3,400.00    240.00      PRC-VAR     3,160.00\n"
+        "Total                                                       4,360.00\n"
+    )
+    table = read_table(text)
+    assert table is not None
+    assert table.short_paid() == (Decimal("3160.00"), Decimal("240.00"))
+    assert table.paid() == Decimal("4360.00")
+
+
+def test_a_deduction_verb_before_the_next_amount_is_that_amounts():
+    text = "Bezahlt wurden 3.104,00 €, abgezogen 96,00 € Fracht."
+    assert short_pay_amounts(text) == (Decimal("3104.00"), Decimal("96.00"))
