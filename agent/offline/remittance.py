@@ -41,7 +41,7 @@ _ROLES: list[tuple[Role, re.Pattern[str]]] = [
     (
         "gross",
         re.compile(
-            r"gross|amount|total|brutto|montant|importe|importo|bedrag|valor|betrag|invoiced|billed|"
+            r"gross|amount|\bamt\b|total|brutto|montant|importe|importo|bedrag|valor|betrag|invoiced|billed|"
             r"factur",
             re.I,
         ),

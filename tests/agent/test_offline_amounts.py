@@ -172,7 +172,7 @@ def test_a_remittance_table_with_a_variance_column_and_empty_text_cells():
     from arbox.agent.offline.remittance import read_table
 
     text = (
-        "Inv No      Inv Date    Billed      Variance    Reason      Paid\n"
+        "Inv No      Inv Date    Inv Amt     Variance    Reason      Paid\n"
         "A-1001      04/01/26    1,200.00    0.00                    1,200.00\n"
         "A-1007      04/03/26    3,400.00    240.00      PRC-VAR     3,160.00\n"
         "Total                                                       4,360.00\n"
