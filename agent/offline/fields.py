@@ -234,14 +234,28 @@ def best_mention(
 def _with_local_days(source: str, anchor: date, side: Prefer) -> list[DateMention]:
     """The dates of ``source`` (`find_dates`) with the days only the fields read
     (`local_days`: "16-Oct-2026", "pago no dia 13"); the intent rules read dates too."""
-    found = list(find_dates(source, anchor, side))
-    taken = [(m.start, m.end) for m in found]
-    found += [
+    found = [
         m
-        for m in local_days(source, anchor, side)
-        if not any(m.start < e and s < m.end for s, e in taken)
+        for m in find_dates(source, anchor, side)
+        if not (m.kind == "the_nth" and _NOT_A_DAY_AFTER.match(source[m.end : m.end + 30]))
     ]
+    for m in local_days(source, anchor, side):
+        inside = [f for f in found if m.start <= f.start and f.end <= m.end]
+        if any(m.start < f.end and f.start < m.end for f in found if f not in inside):
+            continue  # overlaps a date read otherwise, and does not hold it whole
+        if any(f.precision > m.precision for f in inside):
+            continue
+        # "le 6 du mois prochain", "volgende week donderdag": the whole saying, not its parts
+        found = [f for f in found if f not in inside] + [m]
     return sorted(found, key=lambda d: d.start)
+
+
+_NOT_A_DAY_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+|our\s+|your\s+)?(?!month|next|this|following|each|every)[a-z]+\b|"
+    r"(?:floor|quarter|time|place|row|line|item|instal\w*|payment|invoice)\b)",
+    re.I,
+)
+"""An ordinal that counts something, not a day: "the 12th of the cases", "the 4th floor"."""
 
 
 def best_date(
@@ -266,13 +280,20 @@ def _date_score(m: DateMention, source: str, anchor: date, side: Prefer) -> floa
             score -= 0.5  # a later date said beside "this morning" is the one scheduled
         if _DONE_BEFORE.search(before[-30:]):
             score -= 2  # "sent 1500 today, rest on the 15th": today is the payment made
-        if _REST_BEFORE.search(before[-25:]):
+        if _REST_BEFORE.search(before[-25:]) and not _promised_before(source, m, anchor):
             score += 1  # the rest, the balance: what is still promised
     if (m.value < anchor) if side == "future" else (m.value > anchor):
         score -= 2
     if abs((m.value - anchor).days) > 150:
         score -= 2
     return score
+
+
+def _promised_before(source: str, m: DateMention, anchor: date) -> bool:
+    """Whether a coming day is said earlier in the sentence of ``m``: "$900 on the 16th and
+    the rest by the end of April" promises the 16th first (the first dated promise)."""
+    start = max(source.rfind(". ", 0, m.start), source.rfind("\n", 0, m.start), 0)
+    return any(d.value > anchor for d in _with_local_days(source[start : m.start], anchor, "future"))
 
 
 def _paid_on(

@@ -3,6 +3,8 @@ weekday before "I mailed" is a past one, "the 3rd one" is no date."""
 
 from datetime import date
 
+import pytest
+
 from arbox.agent.dates import find_dates
 from arbox.agent.findings import Intent
 from arbox.agent.offline.fields import fill
@@ -91,3 +93,56 @@ def test_a_day_the_fields_read_is_grounded_in_the_reply():
 
     written = dates_written("Released 07-Sep-2026; the rest paga no dia 18.", date(2026, 9, 10))
     assert {date(2026, 9, 7), date(2026, 9, 18)} <= written
+
+
+WEDNESDAY = date(2026, 3, 11)
+
+
+def _promised(text: str, anchor: date = WEDNESDAY) -> date | None:
+    return fill(Intent.promise_to_pay, text, text, anchor, "", []).promised_on
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day of the month with no "the" before it
+        ("we can pay 20th, not before", date(2026, 3, 20)),
+        ("ok will settle it by 2nd", date(2026, 4, 2)),
+        # the end of a named month in Italian, Dutch and Portuguese
+        ("la saldiamo a fine aprile con la distinta", date(2026, 4, 30)),
+        ("we maken het eind mei over", date(2026, 5, 31)),
+        ("vamos liquidar no final de maio", date(2026, 5, 31)),
+        # a day of next month, in our languages
+        ("we will pay it on the 1st of next month", date(2026, 4, 1)),
+        ("la pagheremo il 12 del mese prossimo", date(2026, 4, 12)),
+        ("wir begleichen sie am 8. des nächsten Monats", date(2026, 4, 8)),
+        ("le virement partira le 6 du mois prochain", date(2026, 4, 6)),
+        ("we pay on the first of the month", date(2026, 4, 1)),
+        # a weekday of next week, said with the week first or as "Monday week"
+        ("we betalen volgende week donderdag", date(2026, 3, 19)),
+        ("wir zahlen nächste Woche Dienstag", date(2026, 3, 17)),
+        ("I'll get it to you Tuesday week", date(2026, 3, 24)),
+    ],
+)
+def test_more_promised_days(text, expected):
+    assert _promised(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we counted the 12th of the cases", "we'll pay in 3rd quarter", "on the 4th floor"],
+)
+def test_an_ordinal_that_is_no_day(text):
+    assert _promised(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several instalments or a part and the rest: the first dated one
+        ("Can do $900 on the 16th and the rest by the end of April.", date(2026, 3, 16)),
+        ("Je peux verser 1 000 € le 18 mars et le solde fin avril.", date(2026, 3, 18)),
+    ],
+)
+def test_the_first_of_several_promised_days(text, expected):
+    assert _promised(text) == expected
