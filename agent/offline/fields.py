@@ -18,11 +18,12 @@ from .reasons import reason_of
 __all__ = ["document_asked", "fill", "reason_of"]
 
 _BACK = re.compile(
-    r"\b(?:back|return|retour|regreso|zurück|wieder|reopen|re-open|rouvr\w*|rientr\w*|reabr\w*|"
-    r"weer|retom\w*|reprise|reprendr\w*|riprend\w*|hervat\w*|volta\w*|regres\w*)\b",
+    r"\b(?:back|return\w*|retour|regreso|zurück|wieder|reopen\w*|re-open\w*|rouvr\w*|rientr\w*|"
+    r"reabr\w*|weer|retom\w*|reprise|reprendr\w*|riprend\w*|hervat\w*|volta\w*|regres\w*|"
+    r"reincorpor\w*|réouverture|riapertura|reapertura|heropening|wiedereröffnung|reabertura)\b",
     re.I,
 )
-_BACK_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:wieder|zurück|terug|de retour)\b", re.I)
+_BACK_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:wieder|zurück|terug|weer|de retour)\b", re.I)
 """A return said after its date, as German and Dutch do ("ab 31. August wieder im Büro")."""
 _INCLUSIVE = re.compile(
     r"inclus|einschließlich|through|thru|till? and including|\bt\.o\.m\.|\btom\b|tot en met|"
@@ -636,18 +637,60 @@ def _return_on(text: str, anchor: date) -> date | None:
     for m in mentions:
         if _BACK.search(text[max(0, m.start - 40) : m.start]) or _BACK_AFTER.match(
             text[m.end : m.end + 30]
-        ):
-            return m.value
+        ) or (m is not mentions[0] and _FROM_AGAIN.search(text[max(0, m.start - 30) : m.start])):
+            return _open_day(m.value)
     if not mentions:
         return None
-    breaks = [b.start() for b in re.finditer(r"\n\s*\n", text) if b.start() > mentions[0].start]
-    last = [m for m in mentions if not breaks or m.start < breaks[0]][-1]
-    if _INCLUSIVE.search(text[max(0, last.start - 40) : last.end + 20]):
-        following = last.value + timedelta(days=1)
-        while following.weekday() >= 5:
-            following += timedelta(days=1)
-        return following
-    return last.value
+    ends = [m for m in mentions if _UNTIL.search(text[max(0, m.start - 35) : m.start])]
+    if ends:
+        last = ends[0]  # the absence's end, not a later day said of something else
+    else:
+        breaks = [b.start() for b in re.finditer(r"\n\s*\n", text) if b.start() > mentions[0].start]
+        last = [m for m in mentions if not breaks or m.start < breaks[0]][-1]
+    if _INCLUSIVE.search(text[max(0, last.start - 40) : last.end + 20]) or _RANGE_END.search(
+        text[max(0, last.start - 35) : last.start]
+    ):
+        return _working_day(last.value + timedelta(days=1))
+    return _open_day(last.value)
+
+
+_UNTIL = re.compile(
+    r"\b(?:until|till|til|through|thru|to|bis|jusqu\w*|hasta|fino|sino|tot|até|al|au|t/m)\b"
+    r"[^.\n\d]{0,25}$",
+    re.I,
+)
+"""The end of an absence: "until Friday, October 16", "bis einschließlich", "hasta el"."""
+_RANGE_END = re.compile(
+    r"\b(?:from|dal|dall'|du|del|van|vom|von|de|desde)\s+[^.\n]{1,25}?\s+(?:to|al|au|a|tot|bis|"
+    r"t/m|[-–])\s+(?:(?:the|le|el|il|lo)\s+)?[^.\n\d]{0,12}$",
+    re.I,
+)
+"""An absence from one day to another ("dal 3 al 14 agosto", "du 1er au 23 août"): the last
+day is still away."""
+_FROM_AGAIN = re.compile(
+    r"\b(?:à partir d[ue]|a partir del?|a partire da[li]?|vanaf|starting|as of)\s+"
+    r"(?:the\s+|le\s+|el\s+|il\s+)?[^.\n\d]{0,12}$",
+    re.I,
+)
+"""A later day said as the one from which they answer again ("Nous traiterons votre message
+à partir du lundi 24 août")."""
+_CLOSED_DAYS = {(1, 1), (12, 25)}
+
+
+def _open_day(day: date) -> date:
+    """A return said as a day: the next day when it falls on a Sunday, New Year's Day or
+    Christmas Day ("until Sunday 14 June"); a Saturday stays (hotels and shops open then)."""
+    while day.weekday() == 6 or (day.month, day.day) in _CLOSED_DAYS:
+        day += timedelta(days=1)
+    return day
+
+
+def _working_day(day: date) -> date:
+    """``day``, or the next working day when it falls on a weekend, New Year's Day or
+    Christmas Day (back "until Sunday 14 June" is back on Monday)."""
+    while day.weekday() >= 5 or (day.month, day.day) in _CLOSED_DAYS:
+        day += timedelta(days=1)
+    return day
 
 
 _POINTS_AT_QUOTED = re.compile(

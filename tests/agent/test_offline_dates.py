@@ -146,3 +146,48 @@ def test_an_ordinal_that_is_no_day(text):
 )
 def test_the_first_of_several_promised_days(text, expected):
     assert _promised(text) == expected
+
+
+def _back(text: str, anchor: date) -> date | None:
+    return fill(Intent.auto_reply, text, text, anchor, "", []).return_on
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # the return said after its date, in Dutch ("weer bereikbaar")
+        ("Wij zijn gesloten tot en met 14 augustus. Vanaf maandag 17 augustus zijn wij weer "
+         "bereikbaar.", date(2026, 8, 3), date(2026, 8, 17)),
+        # return words in other forms: reopens, returning, me reincorporo, réouverture
+        ("The office is closed from 22 December and reopens on 4 January.", date(2026, 12, 18),
+         date(2027, 1, 4)),
+        ("Away at a trade show through Thursday 10/8, returning Monday.", date(2026, 10, 5),
+         date(2026, 10, 12)),
+        ("Estoy fuera hasta el 9 de abril incluido; me reincorporo el viernes 10.",
+         date(2026, 4, 1), date(2026, 4, 10)),
+        ("Fermeture annuelle du 3 au 21 août. Réouverture le lundi 24 août.", date(2026, 7, 31),
+         date(2026, 8, 24)),
+        # an absence from one day to another: back the next working day
+        ("sono fuori ufficio dal 3 al 14 agosto.", date(2026, 7, 31), date(2026, 8, 17)),
+        # the absence's end, not a later date said of something else in the same paragraph
+        ("I'm away until Friday, October 16. Before leaving I paid the September invoices on "
+         "9/30.", date(2026, 10, 8), date(2026, 10, 16)),
+        # back on a weekend or New Year's Day is back the next working day
+        ("Out of office until Sunday 14 June.", date(2026, 6, 8), date(2026, 6, 15)),
+        ("I'm out through December 31 and will reply when back.", date(2026, 12, 22),
+         date(2027, 1, 4)),
+    ],
+)  # fmt: skip
+def test_more_return_days(text, anchor, expected):
+    assert _back(text, anchor) == expected
+
+
+def test_a_later_day_from_which_they_answer_is_the_return():
+    text = "Bureau fermé jusqu'au 7 août. Réponses à partir du lundi 10 août."
+    assert _back(text, date(2026, 7, 27)) == date(2026, 8, 10)
+
+
+def test_a_return_on_a_saturday_stays():
+    assert _back("Hotel closed for the season until 19 December.", date(2026, 11, 2)) == date(
+        2026, 12, 19
+    )
