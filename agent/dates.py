@@ -488,7 +488,13 @@ def _weekday(
 
 _HYPHENATED = re.compile(rf"\b(\d{{1,2}})-({_MONTH})\.?-(\d{{4}})\b", re.I)
 """A day written "16-Oct-2026", as Indian and British remittances do."""
-_DAY_OF_MONTH = re.compile(r"\bd[ií]a\s+(\d{1,2})º?\b(?![.:/,]?\d)(?!\s+(?:de|of)\b)", re.I)
+_DAY_OF_MONTH = re.compile(
+    r"\bd[ií]a\s+(\d{1,2})º?\b(?![.:/,]?\d)(?!\s+(?:de|of)\b)|"
+    r"\b(?:il|le|el|am|op)\s+(\d{1,2})(?:\.|º|er)?(?![\d./:%-]|[.,]\d)"
+    r"(?=\s*(?:$|[.,;:!)]|\s(?:e|et|y|und|en|con|avec|mit|met|per|par|por|via|tramite|merci|"
+    r"grazie|gracias|danke|bedankt)\b))",
+    re.I,
+)
 """A day of the month left unsaid: "paga no dia 13", "se pagó el día 9"."""
 
 
@@ -536,7 +542,8 @@ def local_days(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
         if day is not None:
             found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
     for m in _DAY_OF_MONTH.finditer(text):
-        days = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, int(m.group(1))))]
+        number = int(m.group(1) or m.group(2))
+        days = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, number))]
         on_side = [d for d in days if (d <= anchor if prefer == "past" else d >= anchor)]
         if on_side:
             day = max(on_side) if prefer == "past" else min(on_side)

@@ -202,7 +202,13 @@ _REST_BEFORE = re.compile(
     r"[^.\n\d]{0,15}$",
     re.I,
 )
-_JUST = re.compile(r"\b(?:just|gerade|acabo de|acabamos de|viens de|venons de|appena)\b", re.I)
+_JUST = re.compile(
+    r"\b(?:just|gerade|acabo de|acabamos de|acabei de|acabámos de|viens de|venons de|appena|"
+    r"agora|ahora mismo|adesso|maintenant|right now|a (?:minute|moment|few minutes) ago|"
+    r"(?:heb|hebben)\s+(?:ik\s+|we\s+|wij\s+)?net)\b",
+    re.I,
+)
+"""A payment made just now, with no date said ("fiz o pix agora", "ik heb net betaald")."""
 _PRECISION = {3: 1.0, 2: 0.5, 1: 0.0}
 
 

@@ -191,3 +191,30 @@ def test_a_return_on_a_saturday_stays():
     assert _back("Hotel closed for the season until 19 December.", date(2026, 11, 2)) == date(
         2026, 12, 19
     )
+
+
+def _paid(text: str, anchor: date = WEDNESDAY) -> date | None:
+    return fill(Intent.payment_sent, text, text, anchor, "", []).paid_on
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a payment made now, in words
+        ("acabei de fazer o pix agora, 1.200,00", WEDNESDAY),
+        ("Ik heb net betaald via de link.", WEDNESDAY),
+        ("Sent it through the portal a minute ago.", WEDNESDAY),
+        # a day of this month with no month, said of a payment made
+        ("Già pagata il 9.", date(2026, 3, 9)),
+        ("Réglée le 6, merci.", date(2026, 3, 6)),
+        # a weekday first, the payment verb at the clause's end (Dutch, German word order),
+        # beside a calendar date said of another event
+        ("Maandag hebben we € 640,00 overgemaakt. De levering van 2 maart was niet compleet.",
+         date(2026, 3, 9)),
+        # yesterday said of the payment outweighs a calendar date said of something else
+        ("Wired it yesterday; the parts came back to you on 3/4 with our driver.",
+         date(2026, 3, 10)),
+    ],
+)  # fmt: skip
+def test_more_paid_days(text, expected):
+    assert _paid(text) == expected
