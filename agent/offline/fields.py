@@ -275,7 +275,8 @@ def best_date(
 
 def _date_score(m: DateMention, source: str, anchor: date, side: Prefer) -> float:
     before, after = source[max(0, m.start - 40) : m.start], source[m.end : m.end + 20]
-    score = _PRECISION[m.precision]
+    # "yesterday", "this morning" said of a payment made: as exact a day as a calendar date
+    score = _PRECISION[3 if m.kind == "relative_day" and side == "past" else m.precision]
     if _PAYING_BEFORE.search(before) or _BY_DAY.search(before) or _PAYING_AFTER.match(after):
         score += 2
     if _OTHER_EVENT.search(before[-25:]):

@@ -218,3 +218,17 @@ def _paid(text: str, anchor: date = WEDNESDAY) -> date | None:
 )  # fmt: skip
 def test_more_paid_days(text, expected):
     assert _paid(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paid 4410 yesterday but kept the $80 pallet fee, the pallets went back on your truck "
+         "on 3/2.", date(2026, 3, 10)),
+        ("Le litige est clos depuis l'avoir reçu le 2 mars. Le solde a été viré ce matin.",
+         WEDNESDAY),
+        ("Samples went to your lab Monday. Our ACH went out today for the balance.", WEDNESDAY),
+    ],
+)  # fmt: skip
+def test_today_or_yesterday_said_of_the_payment_is_as_exact_as_a_date(text, expected):
+    assert _paid(text) == expected
