@@ -547,6 +547,9 @@ def payment_reference(text: str) -> str | None:
     for pattern in (_QUOTED_REFERENCE, _DESCRIPTION, _LABELLED_REFERENCE, _CHECK_NUMBER, _ENDING):
         for m in pattern.finditer(text):
             found = m.group(1).strip()
+            word = re.match(r"([^\W\d_]+) (?=\S*\d)", found)
+            if word and not word.group(1).isupper() and pattern is _LABELLED_REFERENCE:
+                found = found[word.end() :]  # "referencia bancaria 00491823": the number
             if (
                 len(found) >= 4
                 and any(c.isdigit() for c in found)
@@ -556,7 +559,38 @@ def payment_reference(text: str) -> str | None:
             ):
                 return found
     found = extract.payment_reference(text)
-    return None if found is None or _canon(found) in not_ours else found
+    if found is not None and _canon(found) not in not_ours:
+        return found
+    for m in _NAMED_NUMBER.finditer(text):
+        found = m.group(1).strip()
+        if (
+            len(found) >= 3
+            and not _DATE_LIKE.match(found)
+            and not _PHONE_LIKE.match(found)
+            and _canon(found) not in not_ours
+            and not extract.find_amounts(found)
+        ):
+            return found
+    return None
+
+
+_NAMED_NUMBER = re.compile(
+    r"\b(?:(?:betalings|betaal|zahlungs|überweisungs|auftrags)?referen(?:tie|z|ce|cia|cia)|"
+    r"referência|riferimento|kenmerk|ref\.?|clave de rastreo|(?:id|código) de (?:la )?transacci[óo]n|"
+    r"transacti(?:on|e)\w*|transacci[óo]n|transação|transaktion\w*|"
+    r"(?:bank|wire|payment|pago|pagamento|paiement|zahlungs?|betaling)\s+(?:ref\w*|id|number|no\.?)|"
+    r"ordine di bonifico|orden de (?:pago|transferencia)|"
+    r"check|cheque|chèque|chq|chk|scheck|assegno|warrant)"
+    r"(?:[\s:#.-]+|[\s:#.-]*(?:(?:de|da|do|del|della|di|du|des|der|of|the|la|el|o|a|l'|van|het|die|our|"
+    r"bancari[ao]|bancaire|bank|payment|pago|pagamento|paiement|zahlung|betaling|transfer|"
+    r"transferencia|transferência|virement|bonifico|overboeking|operaci[óo]n|operação|"
+    r"opération|operazione|transacci[óo]n|transação|transaction|spei|sepa|number|numero|número|"
+    r"numéro|nummer|no|nr|n\.?º|n°|n|is|es|est|è|é|ist|lautet|was)\b[\s:#.]*)){0,4}"
+    r"(?<![\w-])((?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|[ ](?=\d{3,}\b))*[A-Z0-9])\b",
+    re.I,
+)
+"""A label of a payment's number, up to four small words ("de la operación", "da
+transferência", "number is"), then the number: the last resort of `payment_reference`."""
 
 
 _PHONE_LIKE = re.compile(r"^\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}$")

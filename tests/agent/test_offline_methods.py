@@ -137,3 +137,40 @@ def test_no_reference_from_invoice_po_amount_date_or_phone(text):
 def test_a_credit_memo_is_no_payment_description():
     text = "Check No. 30871 issued 05/02.\nCredit memo CR-4410 applied in full."
     assert payment_reference(text) == "30871"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        # a label, a few small words, then the number: in our languages
+        ("betaald met betalingsreferentie 2026-0412-77", "2026-0412-77"),
+        ("overgemaakt met referentie ABC-2231", "ABC-2231"),
+        ("referentie: RF18 5390 0754 7034", "RF18 5390 0754 7034"),
+        ("referencia bancaria 00491823", "00491823"),
+        ("pagado, referencia de la operación 7781-22", "7781-22"),
+        ("ID de transacción: 8FJ2-2291", "8FJ2-2291"),
+        ("Referência da transferência: PT50-2231-8812", "PT50-2231-8812"),
+        ("Ordine di bonifico n. 00918273 eseguito", "00918273"),
+        ("clave de rastreo SPEI 2026031140014BMOV0000412", "2026031140014BMOV0000412"),
+        # a check's number under the word's other spellings and labels
+        ("Paid with chq 5512 on Monday", "5512"),
+        ("Enviámos o cheque n.º 004417", "004417"),
+        ("Abbiamo spedito l'assegno n. 552211", "552211"),
+        ("Scheck-Nr. 44871 ist unterwegs", "44871"),
+        ("Our check number is 10442.", "10442"),
+    ],
+)  # fmt: skip
+def test_references_after_labels_and_small_words(text, reference):
+    assert payment_reference(text) == reference
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paid today. Please re-invoice with VAT ID DE 318 552 190.",
+        "Bezahlt. Bitte künftig mit Leitweg-ID 991-33018-44 einreichen.",
+        "Paid by wire; our postal code is 10115.",
+    ],
+)
+def test_an_id_that_is_not_the_payments_is_no_reference(text):
+    assert payment_reference(text) is None
