@@ -173,7 +173,8 @@ _PAYING_BEFORE = re.compile(
     re.I,
 )
 _BY_DAY = re.compile(
-    r"\b(?:on|by|until|till|before|due|am|bis|zum|avant|antes del?|entro|op|vóór|até)\s+"
+    r"\b(?:on|by|until|till|before|due|am|bis|zum|avant|antes del?|entro|op|vóór|até|uiterlijk|"
+    r"al più tardi|o mais tardar|at the latest)\s+"
     r"(?:the\s+)?$",
     re.I,
 )
@@ -184,6 +185,28 @@ _OTHER_EVENT = re.compile(
     r"approved|approval|expires?|expiry|meeting|since|from|through|thru|promised|ordered|"
     r"started|week of|datiert|vom|du|de fecha|emitida|reçue?|geliefert|lieferung|livraison|"
     r"entrega|levering|consegna|ontvangen|ricevut[ao])\b[^.\n\d]{0,12}$",
+    re.I,
+)
+_PAYMENT_OF = re.compile(
+    r"\b(?:paiement|virement|règlement|payment|run|zahllauf|zahlungslauf|remesa|pago|distinta|"
+    r"bonifico|betaalrun|betaling|ordre de paiement|check run|cheque run)\s+(?:du|de|del|vom|"
+    r"van|of|di|dal)\s+(?:the\s+|le\s+|el\s+)?$",
+    re.I,
+)
+"""A payment or its run "of" a day: that is the payment's day ("le virement du 24 mars")."""
+_PAID_TO_THEM = re.compile(
+    r"\b(?:pays?|paid|paying|zahlt|paga|paie|betaalt)\s+(?:me|us|uns|nous|nos|ci|ons|mir)\b"
+    r"[^.\n\d]{0,15}$",
+    re.I,
+)
+_ROUGHLY = re.compile(
+    r"\b(?:around|about|roughly|circa|approx\w*|ungefähr|etwa|environ|vers|alrededor de|hacia|"
+    r"verso|rond|omstreeks|por volta de)\s+(?:the\s+|le\s+|el\s+|il\s+)?$",
+    re.I,
+)
+_EVERY = re.compile(
+    r"\b(?:every|each|elke|iedere|jeden|jede|chaque|tous les|cada|todos los|ogni|tutti i|"
+    r"todas as|todos os)\s+$",
     re.I,
 )
 _FUTURE_BEFORE = re.compile(
@@ -279,8 +302,12 @@ def _date_score(m: DateMention, source: str, anchor: date, side: Prefer) -> floa
     score = _PRECISION[3 if m.kind == "relative_day" and side == "past" else m.precision]
     if _PAYING_BEFORE.search(before) or _BY_DAY.search(before) or _PAYING_AFTER.match(after):
         score += 2
-    if _OTHER_EVENT.search(before[-25:]):
+    if _OTHER_EVENT.search(before[-25:]) and not _PAYMENT_OF.search(before[-30:]):
         score -= 3
+    if _PAID_TO_THEM.search(before[-30:]):
+        score -= 3  # "the county pays us on the 16th": money coming to them
+    if _ROUGHLY.search(before[-15:]) or _EVERY.search(before[-12:]):
+        score -= 1.5  # "around the 25th", "every Tuesday": no day committed to
     if side == "past" and _FUTURE_BEFORE.search(source[max(0, m.start - 50) : m.start]):
         score -= 2
     if side == "future":

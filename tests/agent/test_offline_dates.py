@@ -232,3 +232,22 @@ def test_more_paid_days(text, expected):
 )  # fmt: skip
 def test_today_or_yesterday_said_of_the_payment_is_as_exact_as_a_date(text, expected):
     assert _paid(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "around" a day is no commitment beside a day promised
+        ("It will be paid by March 27; we usually pay around the 25th.", date(2026, 3, 27)),
+        # "every Tuesday" is a habit, not a day
+        ("Wij betalen uiterlijk 20 maart. Onze betaalrun draait elke dinsdag.",
+         date(2026, 3, 20)),
+        # money coming to them is not their payment
+        ("The county pays us on the 16th, and I'll pay you on the 18th.", date(2026, 3, 18)),
+        # a payment run "of" a day is that payment's day, not another event's
+        ("Elle partira dans le virement du 24 mars, d'ici jeudi elle sera validée.",
+         date(2026, 3, 24)),
+    ],
+)  # fmt: skip
+def test_promised_day_against_habits_and_other_events(text, expected):
+    assert _promised(text) == expected
