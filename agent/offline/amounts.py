@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from arbox.agent import extract
+from arbox.agent.dates import MONTHS, WEEKDAYS
 
 from .remittance import read_table
 
@@ -118,6 +119,14 @@ _INSTALMENT_AFTER = re.compile(
 )
 """An amount with its schedule after it: "$700 on the 1st of each month", "$600 every two
 weeks"."""
+_MONTH_OR_DAY = "|".join(sorted((re.escape(w) for w in [*MONTHS, *WEEKDAYS]), key=len, reverse=True))
+_DATED_AFTER = re.compile(
+    rf"\s*(?:on|by|op|le|el|il|am|au|em|a|no|al|per|bis|zum|à)\s+(?:the\s+)?"
+    rf"(?:\d{{1,2}}(?![\d,.]\d)|(?:{_MONTH_OR_DAY})\b)",
+    re.I,
+)
+"""An amount with its day right after it: "1 500 € le 20 avril", "€ 2.000 op 12 april",
+"$3,000 on April 3" (a plan's first instalment)."""
 _NOT_PROMISED = re.compile(
     r"(?:\bnot\b|n't|cannot|unable|\bowe\w*|balance of|full amount|schulden|nicht)[^\d\n]{0,25}$",
     re.I,
@@ -156,6 +165,8 @@ _NOT_PAID = re.compile(
 
 
 _TOTAL = re.compile(
+    r"(?:\b(?:also|soit|cioè|ossia|es decir|o sea|ou seja|dus|d\.\s?h\.|i\.e\.|that is|"
+    r"(?:approved|released|paid|settled|cleared) at)[\s,:]*(?:[€$£]|EUR|USD)?\s*$)|"
     r"\b(?:total|totaling|totalling|sum|amount(?: of)?|in the amount of|betrag|gesamt|summe|"
     r"zahlbetrag|montant|importe|importo|valor|bedrag|totaal|net|net paid|pagado|pagato|pago|"
     r"betaald|valor transferido|bonifico di|transferencia de|restbetrag von|mit|expect|"
@@ -186,7 +197,12 @@ def payment_amount(clause: str, text: str) -> Decimal | None:
             and not _deduction(source, a)
             and not _FEE_AFTER.match(source[a.end : a.end + 25])
         ]
-        totals = [a for a in amounts if _TOTAL.search(source[max(0, a.start - 60) : a.start])]
+        totals = [
+            a
+            for a in amounts
+            if _TOTAL.search(source[max(0, a.start - 60) : a.start])
+            and not _LESS_AFTER.match(source[a.end : a.end + 15])  # "also 19'000.00 abzüglich"
+        ]
         if totals:
             return totals[-1].value
         if amounts:
@@ -295,7 +311,12 @@ def promised_amount(clause: str) -> Decimal | None:
     for a in found:
         before = clause[max(0, a.start - 40) : a.start]
         if _FIRST_PART_BEFORE.search(before) or (
-            _INSTALMENT_AFTER.match(clause[a.end : a.end + 20]) and not _NOT_PROMISED.search(before)
+            (
+                _INSTALMENT_AFTER.match(clause[a.end : a.end + 20])
+                or _DATED_AFTER.match(clause[a.end : a.end + 25])
+            )
+            and not _NOT_PROMISED.search(before)
+            and not _GROSS.search(before[-20:])  # "$13,500 of the $15,000 on April 24"
         ):
             return a.value
     for a in found:
@@ -495,3 +516,19 @@ def _deduction(text: str, a: extract.AmountMention) -> bool:
         or bool(_DEDUCTED_AFTER.match(after))
         or bool(later and not _CONJUNCTION.search(later.group(0)))
     )
+
+
+_REST_BEFORE = re.compile(
+    r"\b(?:rest|remainder|remaining|balance|restante?s?|restanti|reste|restant|resto|saldo|"
+    r"solde|restbetrag|rest(?:bedrag)?)\b[^\d\n$€£]{0,20}$",
+    re.I,
+)
+
+
+def rest_amount(text: str) -> Decimal | None:
+    """The rest left to pay, named as such ("O restante, 1.350,00 €", "I restanti € 280,00",
+    "the remaining $620.00"): beside a payment made, what is promised."""
+    for a in extract.find_amounts(text):
+        if _REST_BEFORE.search(text[max(0, a.start - 30) : a.start]) and not _unit_price(text, a):
+            return a.value
+    return None

@@ -61,9 +61,11 @@ def fill(
             reference=payment_reference(text),
         )
     if intent is Intent.promise_to_pay:
+        rest = amounts.rest_amount(text) if Intent.payment_sent in also else None
         return Fields(
             amount=_not_kept(
-                amounts.promised_amount(clause)
+                rest
+                or amounts.promised_amount(clause)
                 or amounts.promised_amount(text)
                 or amounts.payment_amount(clause, text),
                 text,

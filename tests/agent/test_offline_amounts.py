@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from arbox.agent.offline.amounts import short_pay_amounts
+from arbox.agent.offline.amounts import payment_amount, short_pay_amounts
 
 
 @pytest.mark.parametrize(
@@ -186,3 +186,64 @@ def test_a_remittance_table_with_a_variance_column_and_empty_text_cells():
 def test_a_deduction_verb_before_the_next_amount_is_that_amounts():
     text = "Bezahlt wurden 3.104,00 €, abgezogen 96,00 € Fracht."
     assert short_pay_amounts(text) == (Decimal("3104.00"), Decimal("96.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # an instalment plan: the amount with its day right after it
+        ("Je propose de régler les 4 500 € en trois fois : 1 500 € le 20 avril, puis fin mai "
+         "et fin juin.", "1500"),
+        ("Ik betaal de € 6.000 graag in drie keer: € 2.000 op 12 april, dan mei en juni.",
+         "2000"),
+        ("Could we split the $9,000 balance: $3,000 on April 3, then May and June?", "3000.00"),
+    ],
+)  # fmt: skip
+def test_the_first_instalment_is_the_amount_with_its_day(text, amount):
+    from arbox.agent.offline.amounts import promised_amount
+
+    assert promised_amount(text) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Ontem transferimos 1.000,00 €. O restante, 1.350,00 €, será pago a 20 de abril.",
+         "1350.00"),
+        ("Hier j'ai viré 500,00 €. Le reste, soit 412,80 €, je le règle le 2 avril.", "412.80"),
+        ("Ieri ho fatto un bonifico di € 300,00. I restanti € 280,00 li verso il 31 marzo.",
+         "280.00"),
+    ],
+)  # fmt: skip
+def test_beside_a_payment_made_the_rest_is_what_is_promised(text, amount):
+    from arbox.agent.findings import Intent
+    from arbox.agent.offline.fields import fill
+    from datetime import date
+
+    f = fill(Intent.promise_to_pay, text, text, date(2026, 3, 11), "", [],
+             frozenset({Intent.payment_sent}))
+    assert f.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("die RE-4410 über 3.200,00 € ist freigegeben; wir zahlen abzüglich 3 % Skonto, also "
+         "3.104,00 €.", "3104.00"),
+        ("Pay app 2 ($18,000.00) was approved at $16,200.00 and goes out Friday.", "16200.00"),
+    ],
+)  # fmt: skip
+def test_the_amount_that_results_is_the_payment(text, amount):
+    assert payment_amount(text, text) == Decimal(amount)
+
+
+def test_the_gross_a_part_is_paid_of_is_not_promised():
+    from arbox.agent.offline.amounts import promised_amount
+
+    text = "We will pay $7,200 of the $8,000 on May 4 and hold the rest."
+    assert promised_amount(text) == Decimal("7200")
+
+
+def test_a_gross_said_with_less_after_it_is_not_the_payment():
+    text = "Wir haben EUR 4.900,00 überwiesen, also EUR 5.000,00 abzüglich 2 % Skonto."
+    assert payment_amount(text, text) == Decimal("4900.00")
