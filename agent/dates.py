@@ -498,6 +498,9 @@ _DAY_OF_MONTH = re.compile(
 """A day of the month left unsaid: "paga no dia 13", "se pagó el día 9"."""
 
 
+_DOTTED_DAY = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?![\d]|\.\d)")
+"""A day written with a closing point and no year ("mit Valuta 19.03.", "für den 20.03."),
+the German and Dutch way: never an amount."""
 _BARE_ORDINAL = re.compile(
     r"\b(?:on|by|until|till|before|pay|paid|settle|send|due|for)\s+(?:it\s+)?(\d{1,2})"
     r"(?:st|nd|rd|th)\b(?!\s*(?:of|one|ones|floor|quarter|time|place|row|line|item|week|"
@@ -548,6 +551,10 @@ def local_days(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
         if on_side:
             day = max(on_side) if prefer == "past" else min(on_side)
             found.append(DateMention(m.start(), m.end(), m.group(0), day, "the_nth"))
+    for m in _DOTTED_DAY.finditer(text):
+        day = _month_day(int(m.group(2)), int(m.group(1)), None, anchor, prefer)
+        if day is not None:
+            found.append(DateMention(m.start(), m.end(), m.group(0), day, "numeric"))
     for m in _BARE_ORDINAL.finditer(text):
         days = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, int(m.group(1))))]
         on_side = [d for d in days if (d <= anchor if prefer == "past" else d >= anchor)]

@@ -312,6 +312,8 @@ def _date_score(m: DateMention, source: str, anchor: date, side: Prefer) -> floa
         score -= 1.5  # "around the 25th", "every Tuesday": no day committed to
     if side == "past" and _FUTURE_BEFORE.search(source[max(0, m.start - 50) : m.start]):
         score -= 2
+    if side == "past" and _DONE_LATER.match(source[m.end : m.end + 45]):
+        score += 2  # "vrijdag betaald", "Vrijdag hebben we € 1.834,00 overgeschreven"
     if side == "future":
         if m.value == anchor:
             score -= 0.5  # a later date said beside "this morning" is the one scheduled
@@ -398,7 +400,8 @@ def _same_day(day: date, year: int) -> date | None:
 
 
 _TODAY = re.compile(
-    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|heute|heute morgen|ce (?:soir|matin)|"
+    r"\b(?:today|tonight|in data odierna|en date de ce jour|en el día de hoy|am heutigen tag|"
+    r"op heden|na data de hoje|this (?:morning|afternoon|evening)|heute|heute morgen|ce (?:soir|matin)|"
     r"aujourd'hui|cet après-midi|hoy|esta (?:mañana|tarde)|oggi|stamattina|stasera|hoje|"
     r"esta manhã|vandaag|vanochtend|vanmiddag|vanavond)\b",
     re.I,
@@ -433,6 +436,14 @@ def _said_done(clause: str, text: str, m: DateMention) -> bool:
     return False
 
 
+_DONE_LATER = re.compile(
+    r"^(?:(?!\b(?:but|since|and|as|because|when|net|weil|aber|und|mais|et|car|pero|y|porque|ma|"
+    r"e|perché|maar|en|omdat|want)\b)(?:[^.!?;,\n]|(?<=\d)[.,](?=\d))){0,35}?\b(?:betaald|overgemaakt|overgeschreven|bezahlt|überwiesen|"
+    r"beglichen|payée?s?|réglée?s?|virée?s?|pagad[oa]s?|pagat[oa]|saldat[oa]|transferid[oa]s?|"
+    r"paid|wired|mailed|remitted)\b",
+    re.I,
+)
+"""The payment verb later in the day's clause, as Dutch and German put it."""
 _DONE_AFTER = re.compile(
     r"\W{0,3}(?:i|we)\s+(?:\w+\s+)?(?:mailed|paid|sent|wired|dropped|transferred|remitted|"
     r"posted)\b",
@@ -639,11 +650,11 @@ def _labelled_date(text: str, anchor: date) -> date | None:
     """A date a remittance advice labels as the payment's ("Zahlungsdatum: 15.09.2026")."""
     for m in _DATE_LABEL.finditer(text):
         after = text[m.end() : m.end() + 40]
-        mentions = find_dates(after, anchor, "past")
+        mentions = _with_local_days(after, anchor, "past")
         if mentions and mentions[0].start == 0:
             # without a year, the nearer of the last and the next such day ("remesa del día
             # 5 de mayo" written on April 28 is this May 5)
-            ahead = find_dates(after, anchor, "future")[0].value
+            ahead = _with_local_days(after, anchor, "future")[0].value
             past = mentions[0].value
             return past if abs((anchor - past).days) <= abs((ahead - anchor).days) else ahead
     return None

@@ -251,3 +251,27 @@ def test_today_or_yesterday_said_of_the_payment_is_as_exact_as_a_date(text, expe
 )  # fmt: skip
 def test_promised_day_against_habits_and_other_events(text, expected):
     assert _promised(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "scheduled", "expected"),
+    [
+        # a day written "17.04." (German, Dutch), labelled as the value date or not
+        ("Die Rechnung ist im Zahlungsvorschlag mit Valuta 19.03. enthalten.", True,
+         date(2026, 3, 19)),
+        ("Die Rechnung ist im Zahlungslauf für den 20.03. enthalten und freigegeben.", True,
+         date(2026, 3, 20)),
+        # today in words
+        ("Abbiamo provveduto al pagamento in data odierna con bonifico.", False, WEDNESDAY),
+        # a weekday with the payment verb after it
+        ("vrijdag betaald, kijk maandag nog eens", False, date(2026, 3, 6)),
+    ],
+)  # fmt: skip
+def test_more_days_of_a_payment(text, scheduled, expected):
+    also = frozenset({Intent.promise_to_pay}) if scheduled else frozenset()
+    assert fill(Intent.payment_sent, text, text, WEDNESDAY, "", [], also).paid_on == expected
+
+
+def test_a_paid_verb_of_another_clause_does_not_date_the_payment():
+    text = "We paid on March 6 by ACH. Terms are 2/10 net 30, since we paid within ten days."
+    assert fill(Intent.payment_sent, text, text, WEDNESDAY, "", []).paid_on == date(2026, 3, 6)
