@@ -526,6 +526,9 @@ _MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("card", re.compile(r"\b(?:on|by|via|with) card\b", re.I)),
+    ("other", re.compile(r"\bPSE\b|\b(?:(?:por|de|mediante|con|en|el|del|al|vía) confirming|pagarés|"
+                r"(?:un|el|del|al|con|por|mediante|de) pagaré|multibanco|mb way|"
+                r"paymode)\b", re.I)),
     ("wire", re.compile(r"\b(?:TED|SPEI|CHAPS|faster payments?)\b|(?<![\w/-])T/?T(?![\w/-])")),
     ("wire", re.compile(r"\b(?:overgeschreven|bonificat[oaie]|bonifici|virato)\b", re.I)),
     (

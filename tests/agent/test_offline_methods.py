@@ -174,3 +174,26 @@ def test_references_after_labels_and_small_words(text, reference):
 )
 def test_an_id_that_is_not_the_payments_is_no_reference(text):
     assert payment_reference(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        # local schemes the customer names: other
+        ("Pagamos hoy por PSE desde Bancolombia.", "other"),
+        ("Las facturas van en la remesa de confirming con vencimiento a 60 días.", "other"),
+        ("Les enviamos un pagaré con vencimiento 30 de junio.", "other"),
+        ("Pagámos por referência Multibanco esta manhã.", "other"),
+        ("Paid through Paymode on the 14th.", "other"),
+    ],
+)
+def test_local_schemes_are_other(text, method):
+    assert payment_method(text) == method
+
+
+def test_pagare_the_verb_is_no_method():
+    assert payment_method("Le pagaré el viernes sin falta.") is None
+
+
+def test_confirming_the_english_verb_is_no_method():
+    assert payment_method("Just confirming our autopay ran on April 1.") != "other"
