@@ -488,8 +488,51 @@ def _weekday(
 
 _HYPHENATED = re.compile(rf"\b(\d{{1,2}})-({_MONTH})\.?-(\d{{4}})\b", re.I)
 """A day written "16-Oct-2026", as Indian and British remittances do."""
-_DAY_OF_MONTH = re.compile(r"\bd[ií]a\s+(\d{1,2})º?\b(?![.:/,]?\d)(?!\s+(?:de|of)\b)", re.I)
+_DAY_OF_MONTH = re.compile(
+    r"\bd[ií]a\s+(\d{1,2})º?\b(?![.:/,]?\d)(?!\s+(?:de|of)\b)|"
+    r"\b(?:il|le|el|am|op)\s+(\d{1,2})(?:\.|º|er)?(?![\d./:%-]|[.,]\d)"
+    r"(?=\s*(?:$|[.,;:!)]|\s(?:e|et|y|und|en|con|avec|mit|met|per|par|por|via|tramite|merci|"
+    r"grazie|gracias|danke|bedankt)\b))",
+    re.I,
+)
 """A day of the month left unsaid: "paga no dia 13", "se pagó el día 9"."""
+
+
+_DOTTED_DAY = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(?![\d]|\.\d)")
+"""A day written with a closing point and no year ("mit Valuta 19.03.", "für den 20.03."),
+the German and Dutch way: never an amount."""
+_BARE_ORDINAL = re.compile(
+    r"\b(?:on|by|until|till|before|pay|paid|settle|send|due|for)\s+(?:it\s+)?(\d{1,2})"
+    r"(?:st|nd|rd|th)\b(?!\s*(?:of|one|ones|floor|quarter|time|place|row|line|item|week|"
+    r"invoice|payment|instal\w*|-))",
+    re.I,
+)
+"""A day of the month said with no "the" before it: "we can pay 20th", "by 2nd"."""
+_END_OF_NAMED_MONTH = re.compile(
+    rf"\b(?:fine|eind|einde|final\s+de|fim\s+de|finais\s+de|final\s+do|fin\s+de\s+mes\s+de)"
+    rf"\s+({_MONTH})\b",
+    re.I,
+)
+"""The end of a named month in Italian, Dutch and Portuguese ("a fine aprile", "eind mei",
+"no final de maio")."""
+_DAY_OF_NEXT_MONTH = re.compile(
+    rf"\b(\d{{1,2}}|first|last)(?:st|nd|rd|th|er|º|\.)?\s+(?:of|del|des|du|de|van|do|di)\s+"
+    rf"(?:the\s+|la\s+|de\s+)?(?:({_NEXT})\s+)?(month|monats?|mois|mes|mese|mês|maand)\b"
+    rf"(?:\s+({_NEXT_AFTER}|suivant))?",
+    re.I,
+)
+"""A day of a month said by its number: "the 1st of next month", "il 12 del mese prossimo",
+"am 8. des nächsten Monats", "le 6 du mois prochain", "the first of the month" (the coming
+one)."""
+_WEEKDAY_OF_NEXT_WEEK = re.compile(
+    rf"\b(?:(?:next|volgende|nächste|kommende)\s+(?:week|woche)|la\s+semaine\s+prochaine|"
+    rf"la\s+semana\s+que\s+viene|la\s+próxima\s+semana|la\s+prossima\s+settimana|"
+    rf"na\s+próxima\s+semana)\s*,?\s*(?:on\s+|am\s+|op\s+|el\s+|le\s+|il\s+|na\s+)?"
+    rf"({_WEEKDAY})\b|\b({_WEEKDAY})\s+week\b",
+    re.I,
+)
+"""A weekday of next week, said with the week first ("volgende week donderdag", "nächste Woche
+Dienstag") or as British "Tuesday week"."""
 
 
 def local_days(text: str, anchor: date, prefer: Prefer = "future") -> list[DateMention]:
@@ -502,9 +545,47 @@ def local_days(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
         if day is not None:
             found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
     for m in _DAY_OF_MONTH.finditer(text):
-        days = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, int(m.group(1))))]
+        number = int(m.group(1) or m.group(2))
+        days = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, number))]
         on_side = [d for d in days if (d <= anchor if prefer == "past" else d >= anchor)]
         if on_side:
             day = max(on_side) if prefer == "past" else min(on_side)
             found.append(DateMention(m.start(), m.end(), m.group(0), day, "the_nth"))
+    for m in _DOTTED_DAY.finditer(text):
+        day = _month_day(int(m.group(2)), int(m.group(1)), None, anchor, prefer)
+        if day is not None:
+            found.append(DateMention(m.start(), m.end(), m.group(0), day, "numeric"))
+    for m in _BARE_ORDINAL.finditer(text):
+        days = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, int(m.group(1))))]
+        on_side = [d for d in days if (d <= anchor if prefer == "past" else d >= anchor)]
+        if on_side:
+            day = max(on_side) if prefer == "past" else min(on_side)
+            found.append(DateMention(m.start(1), m.end(), m.group(0)[m.start(1) - m.start() :],
+                                     day, "the_nth"))
+    for m in _END_OF_NAMED_MONTH.finditer(text):
+        month = MONTHS[m.group(1).lower()]
+        ends = [end_of_month(date(y, month, 1)) for y in range(anchor.year - 1, anchor.year + 2)]
+        day = _pick(ends, anchor, prefer)
+        if day is not None:
+            found.append(DateMention(m.start(), m.end(), m.group(0), day, "month_end"))
+    for m in _DAY_OF_NEXT_MONTH.finditer(text):
+        raw = m.group(1).lower()
+        if raw == "last":
+            continue
+        number = 1 if raw == "first" else int(raw)
+        if m.group(2) or m.group(4):
+            day = _safe_month(anchor, 1, number)
+        else:  # "the first of the month": the coming one
+            day = next(
+                (d for k in (0, 1) if (d := _safe_month(anchor, k, number)) and d >= anchor), None
+            )
+        if day is not None:
+            found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
+    for m in _WEEKDAY_OF_NEXT_WEEK.finditer(text):
+        target = WEEKDAYS[(m.group(1) or m.group(2)).lower()]
+        next_monday = anchor + timedelta(days=7 - anchor.weekday())
+        day = next_monday + timedelta(days=target)
+        if m.group(2):  # "Tuesday week": a week after the coming Tuesday
+            day = anchor + timedelta(days=((target - anchor.weekday()) % 7 or 7) + 7)
+        found.append(DateMention(m.start(), m.end(), m.group(0), day, "weekday_day"))
     return sorted(found, key=lambda d: d.start)

@@ -21,14 +21,22 @@ NEAR_MISS_EDITS = 1
 """A written invoice number this many typos (insert, delete, change, swap) from exactly one
 known number is taken for it."""
 
-_NUMBER = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d{1,2}|,-)?|\d+(?:[.,]\d{1,2}|,-)?"
-_CURRENCY = r"US\$|CA\$|A\$|R\$|\$|€|£|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL)"
+_INDIAN = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"
+"""Indian digit grouping (lakh and crore): "2,37,450.00", "1,02,34,500"."""
+_NUMBER = (
+    rf"{_INDIAN}(?![\d,])|\d{{1,3}}(?:[,.' ]\d{{3}})+(?:[.,]\d{{1,2}}|,-)?|\d+(?:[.,]\d{{1,2}}|,-)?"
+)
+_CURRENCY = (
+    r"US\$|CA\$|A\$|R\$|\$|€|£|₹|\bRs\.?(?=\s?\d)|"
+    r"\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL|INR)"
+)
 _AMOUNT_RE = re.compile(
     rf"(?:(?:{_CURRENCY})\s?)?(?<![\w.,#/-])(?P<k>\d{{1,3}}(?:[.,]\d{{1,2}})?)\s?[kK]\b(?!-)"
     rf"|(?P<pre>{_CURRENCY})\s?(?P<a>{_NUMBER})"
     rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\$|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|"
-    rf"PLN|MXN|BRL|dollars|euros?|Euro)\b)"
-    rf"|(?<![\w.,#/-])(?P<c>\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})"
+    rf"PLN|MXN|BRL|INR|dollars|euros?|Euro|rupees)\b)"
+    rf"|(?<![\w.,#/-])(?P<c>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}\.\d{{2}}|\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|"
+    rf"\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})"
     rf"(?![\d%/]|[.,]\d)",
     re.I,
 )
@@ -90,7 +98,8 @@ _METHODS: list[tuple[str, re.Pattern[str]]] = [
         "wire",
         re.compile(
             r"\b(?:wire|wired|wiring|swift|bank transfer|telegraphic|sepa|mt ?103|transfer|via tt|"
-            r"transferred|value date|bank portal|überweisung|banküberweisung|überwiesen|"
+            r"transferred|value date|bank portal|\w*überweisung\w*|überwiesen|valuta(?:datum)?|"
+            r"fecha valor|date de valeur|"
             r"überweisen|virement|viré|transferencia|transferido|transferimos|transferência|"
             r"bonifico|overgemaakt|overboeking|overgeboekt)\b",
             re.I,
@@ -173,6 +182,8 @@ def find_amounts(text: str) -> list[AmountMention]:
         if m.group("c") and _is_date(plain, m):
             continue
         raw = m.group("k") or m.group("a") or m.group("b") or m.group("c")
+        if re.fullmatch(_INDIAN, raw):
+            raw = raw.replace(",", "")
         try:
             value = parse_amount(raw.replace(" ", "").removesuffix(",-"))
         except MoneyError:
@@ -240,6 +251,16 @@ def find_invoices(text: str, known: Sequence[str] = ()) -> list[str]:
     return result
 
 
+def named_invoices(text: str) -> list[str]:
+    """Numbers written as invoices ("INV-10442", "invoice 2026-0457", "factura 4410"), not a
+    bare "#10442" (a check's number as often as an invoice's)."""
+    found = [m.group(1) for m in _INV_PREFIXED.finditer(text)]
+    for m in _INV_AFTER_WORD.finditer(text):
+        found.append(m.group(1))
+        found += re.findall(r"#?((?:[A-Z]{1,4}-)?\d[\d-]{2,}\d)", m.group(2) or "", re.I)
+    return found
+
+
 def find_pos(text: str) -> list[str]:
     """Purchase-order numbers: ``PO 7781``, ``PO# 4500012345``, ``purchase order PO-7781``,
     and order references in other words and languages ("Die Bestellnummer lautet
@@ -280,11 +301,23 @@ def terms_days(text: str) -> int | None:
 
 
 def payment_method(text: str) -> str | None:
-    """ach, wire, check, card or other, when the text names one."""
-    for method, pattern in _METHODS:
-        if pattern.search(text):
-            return method
-    return None
+    """ach, wire, check, card or other, when the text names one: the one named first."""
+    found = method_mentions(text)
+    return found[0][1] if found else None
+
+
+def method_mentions(
+    text: str, more: Sequence[tuple[str, re.Pattern[str]]] = ()
+) -> list[tuple[int, str]]:
+    """(where, method) of the first word of each method ``text`` names (and of each of
+    ``more`` patterns), first named first: "once by card on the 3rd and once by ACH" names
+    the card first."""
+    found = []
+    for order, (method, pattern) in enumerate([*_METHODS, *more]):
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), order, method))
+    return [(at, method) for at, _, method in sorted(found)]
 
 
 def payment_reference(text: str) -> str | None:

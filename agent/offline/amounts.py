@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from arbox.agent import extract
+from arbox.agent.dates import MONTHS, WEEKDAYS
 
 from .remittance import read_table
 
@@ -96,7 +97,8 @@ _PAID_THE_DIFFERENCE = re.compile(
     re.I,
 )
 _OWED_AFTER = re.compile(
-    r"\s*(?:is |as |you show as |shown as )?(?:still )?(?:owed|open|outstanding|due|unpaid|"
+    r"\s*(?:is |as |you (?:show|have|list)(?: as)? |(?:shown|listed) as |(?:dat|die|que|che) "
+    r"(?:u|sie|vous|ustedes|voi) \w+ )?(?:still )?(?:owed|open|outstanding|due|unpaid|"
     r"offen|ouvert|pendiente|aperto|openstaand)\b",
     re.I,
 )
@@ -117,6 +119,14 @@ _INSTALMENT_AFTER = re.compile(
 )
 """An amount with its schedule after it: "$700 on the 1st of each month", "$600 every two
 weeks"."""
+_MONTH_OR_DAY = "|".join(sorted((re.escape(w) for w in [*MONTHS, *WEEKDAYS]), key=len, reverse=True))
+_DATED_AFTER = re.compile(
+    rf"\s*(?:on|by|op|le|el|il|am|au|em|a|no|al|per|bis|zum|à)\s+(?:the\s+)?"
+    rf"(?:\d{{1,2}}(?![\d,.]\d)|(?:{_MONTH_OR_DAY})\b)",
+    re.I,
+)
+"""An amount with its day right after it: "1 500 € le 20 avril", "€ 2.000 op 12 april",
+"$3,000 on April 3" (a plan's first instalment)."""
 _NOT_PROMISED = re.compile(
     r"(?:\bnot\b|n't|cannot|unable|\bowe\w*|balance of|full amount|schulden|nicht)[^\d\n]{0,25}$",
     re.I,
@@ -155,6 +165,8 @@ _NOT_PAID = re.compile(
 
 
 _TOTAL = re.compile(
+    r"(?:\b(?:also|soit|cioè|ossia|es decir|o sea|ou seja|dus|d\.\s?h\.|i\.e\.|that is|"
+    r"(?:approved|released|paid|settled|cleared) at)[\s,:]*(?:[€$£]|EUR|USD)?\s*$)|"
     r"\b(?:total|totaling|totalling|sum|amount(?: of)?|in the amount of|betrag|gesamt|summe|"
     r"zahlbetrag|montant|importe|importo|valor|bedrag|totaal|net|net paid|pagado|pagato|pago|"
     r"betaald|valor transferido|bonifico di|transferencia de|restbetrag von|mit|expect|"
@@ -185,7 +197,12 @@ def payment_amount(clause: str, text: str) -> Decimal | None:
             and not _deduction(source, a)
             and not _FEE_AFTER.match(source[a.end : a.end + 25])
         ]
-        totals = [a for a in amounts if _TOTAL.search(source[max(0, a.start - 60) : a.start])]
+        totals = [
+            a
+            for a in amounts
+            if _TOTAL.search(source[max(0, a.start - 60) : a.start])
+            and not _LESS_AFTER.match(source[a.end : a.end + 15])  # "also 19'000.00 abzüglich"
+        ]
         if totals:
             return totals[-1].value
         if amounts:
@@ -294,7 +311,12 @@ def promised_amount(clause: str) -> Decimal | None:
     for a in found:
         before = clause[max(0, a.start - 40) : a.start]
         if _FIRST_PART_BEFORE.search(before) or (
-            _INSTALMENT_AFTER.match(clause[a.end : a.end + 20]) and not _NOT_PROMISED.search(before)
+            (
+                _INSTALMENT_AFTER.match(clause[a.end : a.end + 20])
+                or _DATED_AFTER.match(clause[a.end : a.end + 25])
+            )
+            and not _NOT_PROMISED.search(before)
+            and not _GROSS.search(before[-20:])  # "$13,500 of the $15,000 on April 24"
         ):
             return a.value
     for a in found:
@@ -353,6 +375,9 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     totals = [a for a in deductions if _TOTAL_BEFORE.search(text, max(0, a.start - 40), a.start)]
     taken = (totals or deductions or [None])[0]
     deducted = taken.value if taken else None
+    if deducted is None:
+        bare = _BARE_MINUS.search(text)
+        deducted = Decimal(bare.group(1)) if bare else None
     if deducted is None and len(amounts) == 1 and _OWED_AFTER.match(text[amounts[0].end :]):
         return None, amounts[0].value
     gross = next(
@@ -380,6 +405,7 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
             _TOTAL.search(window)
             or _PAID_THE_DIFFERENCE.search(window)
             or _PAID_AFTER.match(text[a.end : a.end + 40])
+            or _NET_AFTER.match(text[a.end : a.end + 40])
             or _INSTEAD_AFTER.match(text[a.end : a.end + 20])
             or _PAID_BESIDE.search(text[max(0, a.start - 30) : a.start])
             or paid is None
@@ -413,6 +439,13 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     return paid, deducted
 
 
+_BARE_MINUS = re.compile(
+    r"\b(?:minus|less|moins|menos|meno|abzüglich|min)\s+(\d{1,5})\b(?![\d.,/%:-]|\s?(?:%|days?|"
+    r"percent|pct|units?|cases?|pcs|yards?|boxes|tage?n?|jours|días|giorni|dagen))",
+    re.I,
+)
+"""A deduction written as a bare figure after minus ("paying tmrw minus 45 for the busted
+can"): no currency, never a percentage or a count."""
 _TOTAL_BEFORE = re.compile(r"\b(?:total|gesamt|totale?|totaal|summe)\b[^\d\n]*$", re.I)
 _MINUS = re.compile(r"(?:^|\s)[-−]$")
 """A minus written against the amount ("-$84.00"), not a dash before it ("run - $4,500")."""
@@ -439,11 +472,34 @@ def _sentence(text: str, a: extract.AmountMention) -> int:
     return len(re.findall(r"[.!?;]\s|\n", text[: a.start]))
 
 
+_NET_AFTER = re.compile(
+    r"\)?,?\s*(?:after|net of|nach|après|después de|dopo|na|após)\s+(?:the\s+|a\s+|der\s+|la\s+|"
+    r"le\s+|el\s+|il\s+|de\s+|o\s+)?(?:deduct\w*|withh\w*|retention|abzug|einbehalt\w*|"
+    r"déduction|retenue|deducci[óo]n|retenci[óo]n|detrazione|ritenuta|aftrek|inhouding|"
+    r"dedução|reten[çc][ãa]o)",
+    re.I,
+)
+"""Said after the amount paid net of a deduction: "INR 4,23,000.00 after deduction of TDS"."""
+
+
+_DEDUCTED_LATER = re.compile(
+    r"^\)?,?(?:[^.!?;:\n$€£\d]|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d){0,60}?"
+    r"\b(?:abgezogen|einbehalten|verrechnet|gekürzt|descontad[oa]s?|deducid[oa]s?|"
+    r"retenid[oa]s?|compensad[oa]s?|verrekend|ingehouden|afgetrokken|trattenut[oaie]|"
+    r"detratt[oaie]|compensat[oaie]|déduits?e?s?|retenue?s?|compensée?s?|descontad[oa]s?)\b"
+    r"(?!\s*:?\s*(?:[€$£]|EUR|USD|GBP|CHF)?\s*\d)",
+    re.I,
+)
+"""A deduction verb at the end of the amount's clause, as German, Dutch and the Romance
+languages put it: "Die Fracht, 84,50 €, haben wir bei der Zahlung vom 02.11. abgezogen",
+"(€ 96,10) hebben wij met de betaling verrekend"."""
+
+
 def _deduction(text: str, a: extract.AmountMention) -> bool:
     # padding of a remittance line counts as one space: "Deducted            -$181.60"
     before = re.sub(r"[ \t]{2,}", " ", text[max(0, a.start - 80) : a.start])[-40:]
     after = text[a.end : a.end + 45]
-    if _PAID_THE_DIFFERENCE.search(before) or _PAID_AFTER.match(after):
+    if _PAID_THE_DIFFERENCE.search(before) or _PAID_AFTER.match(after) or _NET_AFTER.match(after):
         return False  # "paid the difference of $5,180.00", "$22,850.00 was paid"
     bracketed = _BRACKETED.search(text[max(0, a.start - 160) : a.start])
     if (
@@ -454,6 +510,25 @@ def _deduction(text: str, a: extract.AmountMention) -> bool:
     ):
         return True  # "retuvimos el 5% de fondo de garantía ($ 21,700.00)"
     said = _DEDUCT_BEFORE.search(before)
-    return bool(
-        said and not _GROSS.search(before[-15:]) and not _CONJUNCTION.search(said.group(0))
-    ) or bool(_DEDUCTED_AFTER.match(after))
+    later = _DEDUCTED_LATER.match(text[a.end : a.end + 90])
+    return (
+        bool(said and not _GROSS.search(before[-15:]) and not _CONJUNCTION.search(said.group(0)))
+        or bool(_DEDUCTED_AFTER.match(after))
+        or bool(later and not _CONJUNCTION.search(later.group(0)))
+    )
+
+
+_REST_BEFORE = re.compile(
+    r"\b(?:rest|remainder|remaining|balance|restante?s?|restanti|reste|restant|resto|saldo|"
+    r"solde|restbetrag|rest(?:bedrag)?)\b[^\d\n$€£]{0,20}$",
+    re.I,
+)
+
+
+def rest_amount(text: str) -> Decimal | None:
+    """The rest left to pay, named as such ("O restante, 1.350,00 €", "I restanti € 280,00",
+    "the remaining $620.00"): beside a payment made, what is promised."""
+    for a in extract.find_amounts(text):
+        if _REST_BEFORE.search(text[max(0, a.start - 30) : a.start]) and not _unit_price(text, a):
+            return a.value
+    return None

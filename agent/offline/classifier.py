@@ -23,7 +23,7 @@ from arbox.agent.dates import find_dates
 from arbox.agent.evidence import check_evidence
 from arbox.agent.findings import Fields, Finding, Intent, Triage
 
-from .fields import fill
+from .fields import fill, from_quoted
 from .fuzzy import correct
 from .headers import is_auto_reply
 from .lexicon import (
@@ -515,6 +515,8 @@ class OfflineClassifier:
         else:
             also = frozenset(chosen) - {intent}
             fields = fill(intent, best, text, anchor, reply.sender, reasons, also)
+            if intent is Intent.payment_sent:  # a forwarded bank notice, answers inline
+                fields = from_quoted(fields, text, reply.quoted, anchor)
         clause_text = " ".join(dict.fromkeys([best, *(h.clause.text for h in hits)]))
         invoices = extract.find_invoices(clause_text, reply.known_invoices)
         if not invoices and intent not in _NO_INVOICES:

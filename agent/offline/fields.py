@@ -18,11 +18,12 @@ from .reasons import reason_of
 __all__ = ["document_asked", "fill", "reason_of"]
 
 _BACK = re.compile(
-    r"\b(?:back|return|retour|regreso|zurück|wieder|reopen|re-open|rouvr\w*|rientr\w*|reabr\w*|"
-    r"weer|retom\w*|reprise|reprendr\w*|riprend\w*|hervat\w*|volta\w*|regres\w*)\b",
+    r"\b(?:back|return\w*|retour|regreso|zurück|wieder|reopen\w*|re-open\w*|rouvr\w*|rientr\w*|"
+    r"reabr\w*|weer|retom\w*|reprise|reprendr\w*|riprend\w*|hervat\w*|volta\w*|regres\w*|"
+    r"reincorpor\w*|réouverture|riapertura|reapertura|heropening|wiedereröffnung|reabertura)\b",
     re.I,
 )
-_BACK_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:wieder|zurück|terug|de retour)\b", re.I)
+_BACK_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:wieder|zurück|terug|weer|de retour)\b", re.I)
 """A return said after its date, as German and Dutch do ("ab 31. August wieder im Büro")."""
 _INCLUSIVE = re.compile(
     r"inclus|einschließlich|through|thru|till? and including|\bt\.o\.m\.|\btom\b|tot en met|"
@@ -60,9 +61,11 @@ def fill(
             reference=payment_reference(text),
         )
     if intent is Intent.promise_to_pay:
+        rest = amounts.rest_amount(text) if Intent.payment_sent in also else None
         return Fields(
             amount=_not_kept(
-                amounts.promised_amount(clause)
+                rest
+                or amounts.promised_amount(clause)
                 or amounts.promised_amount(text)
                 or amounts.payment_amount(clause, text),
                 text,
@@ -172,7 +175,8 @@ _PAYING_BEFORE = re.compile(
     re.I,
 )
 _BY_DAY = re.compile(
-    r"\b(?:on|by|until|till|before|due|am|bis|zum|avant|antes del?|entro|op|vóór|até)\s+"
+    r"\b(?:on|by|until|till|before|due|am|bis|zum|avant|antes del?|entro|op|vóór|até|uiterlijk|"
+    r"al più tardi|o mais tardar|at the latest)\s+"
     r"(?:the\s+)?$",
     re.I,
 )
@@ -183,6 +187,28 @@ _OTHER_EVENT = re.compile(
     r"approved|approval|expires?|expiry|meeting|since|from|through|thru|promised|ordered|"
     r"started|week of|datiert|vom|du|de fecha|emitida|reçue?|geliefert|lieferung|livraison|"
     r"entrega|levering|consegna|ontvangen|ricevut[ao])\b[^.\n\d]{0,12}$",
+    re.I,
+)
+_PAYMENT_OF = re.compile(
+    r"\b(?:paiement|virement|règlement|payment|run|zahllauf|zahlungslauf|remesa|pago|distinta|"
+    r"bonifico|betaalrun|betaling|ordre de paiement|check run|cheque run)\s+(?:du|de|del|vom|"
+    r"van|of|di|dal)\s+(?:the\s+|le\s+|el\s+)?$",
+    re.I,
+)
+"""A payment or its run "of" a day: that is the payment's day ("le virement du 24 mars")."""
+_PAID_TO_THEM = re.compile(
+    r"\b(?:pays?|paid|paying|zahlt|paga|paie|betaalt)\s+(?:me|us|uns|nous|nos|ci|ons|mir)\b"
+    r"[^.\n\d]{0,15}$",
+    re.I,
+)
+_ROUGHLY = re.compile(
+    r"\b(?:around|about|roughly|circa|approx\w*|ungefähr|etwa|environ|vers|alrededor de|hacia|"
+    r"verso|rond|omstreeks|por volta de)\s+(?:the\s+|le\s+|el\s+|il\s+)?$",
+    re.I,
+)
+_EVERY = re.compile(
+    r"\b(?:every|each|elke|iedere|jeden|jede|chaque|tous les|cada|todos los|ogni|tutti i|"
+    r"todas as|todos os)\s+$",
     re.I,
 )
 _FUTURE_BEFORE = re.compile(
@@ -201,7 +227,13 @@ _REST_BEFORE = re.compile(
     r"[^.\n\d]{0,15}$",
     re.I,
 )
-_JUST = re.compile(r"\b(?:just|gerade|acabo de|acabamos de|viens de|venons de|appena)\b", re.I)
+_JUST = re.compile(
+    r"\b(?:just|gerade|acabo de|acabamos de|acabei de|acabámos de|viens de|venons de|appena|"
+    r"agora|ahora mismo|adesso|maintenant|right now|a (?:minute|moment|few minutes) ago|"
+    r"(?:heb|hebben)\s+(?:ik\s+|we\s+|wij\s+)?net)\b",
+    re.I,
+)
+"""A payment made just now, with no date said ("fiz o pix agora", "ik heb net betaald")."""
 _PRECISION = {3: 1.0, 2: 0.5, 1: 0.0}
 
 
@@ -234,14 +266,28 @@ def best_mention(
 def _with_local_days(source: str, anchor: date, side: Prefer) -> list[DateMention]:
     """The dates of ``source`` (`find_dates`) with the days only the fields read
     (`local_days`: "16-Oct-2026", "pago no dia 13"); the intent rules read dates too."""
-    found = list(find_dates(source, anchor, side))
-    taken = [(m.start, m.end) for m in found]
-    found += [
+    found = [
         m
-        for m in local_days(source, anchor, side)
-        if not any(m.start < e and s < m.end for s, e in taken)
+        for m in find_dates(source, anchor, side)
+        if not (m.kind == "the_nth" and _NOT_A_DAY_AFTER.match(source[m.end : m.end + 30]))
     ]
+    for m in local_days(source, anchor, side):
+        inside = [f for f in found if m.start <= f.start and f.end <= m.end]
+        if any(m.start < f.end and f.start < m.end for f in found if f not in inside):
+            continue  # overlaps a date read otherwise, and does not hold it whole
+        if any(f.precision > m.precision for f in inside):
+            continue
+        # "le 6 du mois prochain", "volgende week donderdag": the whole saying, not its parts
+        found = [f for f in found if f not in inside] + [m]
     return sorted(found, key=lambda d: d.start)
+
+
+_NOT_A_DAY_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+|our\s+|your\s+)?(?!month|next|this|following|each|every)[a-z]+\b|"
+    r"(?:floor|quarter|time|place|row|line|item|instal\w*|payment|invoice)\b)",
+    re.I,
+)
+"""An ordinal that counts something, not a day: "the 12th of the cases", "the 4th floor"."""
 
 
 def best_date(
@@ -254,25 +300,39 @@ def best_date(
 
 def _date_score(m: DateMention, source: str, anchor: date, side: Prefer) -> float:
     before, after = source[max(0, m.start - 40) : m.start], source[m.end : m.end + 20]
-    score = _PRECISION[m.precision]
+    # "yesterday", "this morning" said of a payment made: as exact a day as a calendar date
+    score = _PRECISION[3 if m.kind == "relative_day" and side == "past" else m.precision]
     if _PAYING_BEFORE.search(before) or _BY_DAY.search(before) or _PAYING_AFTER.match(after):
         score += 2
-    if _OTHER_EVENT.search(before[-25:]):
+    if _OTHER_EVENT.search(before[-25:]) and not _PAYMENT_OF.search(before[-30:]):
         score -= 3
+    if _PAID_TO_THEM.search(before[-30:]):
+        score -= 3  # "the county pays us on the 16th": money coming to them
+    if _ROUGHLY.search(before[-15:]) or _EVERY.search(before[-12:]):
+        score -= 1.5  # "around the 25th", "every Tuesday": no day committed to
     if side == "past" and _FUTURE_BEFORE.search(source[max(0, m.start - 50) : m.start]):
         score -= 2
+    if side == "past" and _DONE_LATER.match(source[m.end : m.end + 45]):
+        score += 2  # "vrijdag betaald", "Vrijdag hebben we € 1.834,00 overgeschreven"
     if side == "future":
         if m.value == anchor:
             score -= 0.5  # a later date said beside "this morning" is the one scheduled
         if _DONE_BEFORE.search(before[-30:]):
             score -= 2  # "sent 1500 today, rest on the 15th": today is the payment made
-        if _REST_BEFORE.search(before[-25:]):
+        if _REST_BEFORE.search(before[-25:]) and not _promised_before(source, m, anchor):
             score += 1  # the rest, the balance: what is still promised
     if (m.value < anchor) if side == "future" else (m.value > anchor):
         score -= 2
     if abs((m.value - anchor).days) > 150:
         score -= 2
     return score
+
+
+def _promised_before(source: str, m: DateMention, anchor: date) -> bool:
+    """Whether a coming day is said earlier in the sentence of ``m``: "$900 on the 16th and
+    the rest by the end of April" promises the 16th first (the first dated promise)."""
+    start = max(source.rfind(". ", 0, m.start), source.rfind("\n", 0, m.start), 0)
+    return any(d.value > anchor for d in _with_local_days(source[start : m.start], anchor, "future"))
 
 
 def _paid_on(
@@ -340,7 +400,8 @@ def _same_day(day: date, year: int) -> date | None:
 
 
 _TODAY = re.compile(
-    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|heute|heute morgen|ce (?:soir|matin)|"
+    r"\b(?:today|tonight|in data odierna|en date de ce jour|en el día de hoy|am heutigen tag|"
+    r"op heden|na data de hoje|this (?:morning|afternoon|evening)|heute|heute morgen|ce (?:soir|matin)|"
     r"aujourd'hui|cet après-midi|hoy|esta (?:mañana|tarde)|oggi|stamattina|stasera|hoje|"
     r"esta manhã|vandaag|vanochtend|vanmiddag|vanavond)\b",
     re.I,
@@ -375,6 +436,14 @@ def _said_done(clause: str, text: str, m: DateMention) -> bool:
     return False
 
 
+_DONE_LATER = re.compile(
+    r"^(?:(?!\b(?:but|since|and|as|because|when|net|weil|aber|und|mais|et|car|pero|y|porque|ma|"
+    r"e|perché|maar|en|omdat|want)\b)(?:[^.!?;,\n]|(?<=\d)[.,](?=\d))){0,35}?\b(?:betaald|overgemaakt|overgeschreven|bezahlt|überwiesen|"
+    r"beglichen|payée?s?|réglée?s?|virée?s?|pagad[oa]s?|pagat[oa]|saldat[oa]|transferid[oa]s?|"
+    r"paid|wired|mailed|remitted)\b",
+    re.I,
+)
+"""The payment verb later in the day's clause, as Dutch and German put it."""
 _DONE_AFTER = re.compile(
     r"\W{0,3}(?:i|we)\s+(?:\w+\s+)?(?:mailed|paid|sent|wired|dropped|transferred|remitted|"
     r"posted)\b",
@@ -398,14 +467,35 @@ _LABELLED_REFERENCE = re.compile(
     r"(?:número|numéro|numero|nummer) (?:de |di )?(?:autori[sz]aci[óo]n|autorisation|"
     r"autorizzazione|transacci[óo]n|transaction|operaci[óo]n|opération|pagaré)|"
     r"authori[sz]ation(?: code| number| no\.?)?|warrant|payment doc(?:ument)?|belegnummer|"
-    r"beleg-nr\.?)"
+    r"beleg-nr\.?|"
+    # the bank's own ids of a transfer (UTR, TRN, CRO, IMAD, Fed reference), a transaction id
+    # in compounds ("Transaktions-ID"), a remittance advice's number, and "the number of the
+    # transfer / operation / receipt" in the Romance languages ("n.º de transferencia",
+    # "número de operación", "número do comprovativo")
+    r"utr|trn|cro|imad|uetr|fed reference(?: number| no\.?)?|transaktions-?(?:id|nr\.?)|"
+    r"remittance(?: advice)?(?: no\.?| number| #)?|"
+    r"(?:n\.?\s?[º°o]\.?|nr\.?|número|numéro|numero|nummer)\s+(?:de |di |do |da |du |der |des )?"
+    r"(?:la |el |l'|o |a )?(?:transferencia|transferência|transfer|virement|bonifico|overboeking|"
+    r"operaci[óo]n|operação|opération|operazione|comprovativo|comprovante|comprobante|"
+    r"justificante|transação|transaktion|ordine di bonifico|remesa))"
     r"\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*(?:QR\s+)?"
     r"\(?#?\s*((?=[A-Z0-9 /-]*\d)[A-Z0-9](?:[A-Z0-9/-]|[ ](?=\d{3,}\b))*[A-Z0-9])",
     re.I,
 )
 _CHECK_NUMBER = re.compile(
-    r"\b(?:check|cheque|chèque|scheck|assegno|chk|ck)\b[^.\n]{0,40}?#\s?(\d{3,})\b", re.I
+    r"\b(?:check|cheque|chèque|scheck|assegno|chk|ck)\b(?:[^.\n]|\.\s(?!\s*\n)){0,40}?"
+    r"#\s?(?:is\s+)?(\d{3,})\b",
+    re.I,
 )
+"""A check's number after a "#", in its sentence or the next one ("The check left on Monday.
+#70215, $412.00", "the check # is 7712")."""
+_DESCRIPTION = re.compile(
+    r"\b(?:verwendungszweck|omschrijving|causale|concepto|libellé|(?<!credit )(?<!debit )memo)\s*:?\s*"
+    r"(?![\"“„«'])([A-Z0-9][\w/-]*\d[\w/-]*)",
+    re.I,
+)
+"""A payment description written without quotes: its first word ("Verwendungszweck
+RE-26-2210")."""
 _ENDING = re.compile(
     r"\b(?:trace|ref\w*|account|card|confirmation)\b[^.\n]{0,15}\bending(?: in)?\s+(\d{4,})", re.I
 )
@@ -436,7 +526,10 @@ _MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("card", re.compile(r"\b(?:on|by|via|with) card\b", re.I)),
-    ("wire", re.compile(r"\b(?:TED|SPEI|CHAPS|faster payments?)\b")),
+    ("other", re.compile(r"\bPSE\b|\b(?:(?:por|de|mediante|con|en|el|del|al|vía) confirming|pagarés|"
+                r"(?:un|el|del|al|con|por|mediante|de) pagaré|multibanco|mb way|"
+                r"paymode)\b", re.I)),
+    ("wire", re.compile(r"\b(?:TED|SPEI|CHAPS|faster payments?)\b|(?<![\w/-])T/?T(?![\w/-])")),
     ("wire", re.compile(r"\b(?:overgeschreven|bonificat[oaie]|bonifici|virato)\b", re.I)),
     (
         "other",
@@ -484,10 +577,8 @@ def payment_method(text: str) -> str | None:
         )
         if named:
             return named
-    found = extract.payment_method(text)
-    if found:
-        return found
-    return next((method for method, p in _MORE_METHODS if p.search(text)), None)
+    found = extract.method_mentions(text, _MORE_METHODS)
+    return found[0][1] if found else None
 
 
 def payment_reference(text: str) -> str | None:
@@ -495,23 +586,78 @@ def payment_reference(text: str) -> str | None:
     "INV-50933 Kd.-Nr. 30817""), a labelled reference or trace (digit groups kept together:
     "Zahlungsreferenz 21 00000 00003"), a check number named after other words ("a check
     for INV-10790, #6610"), "trace ending 7731"; else the shared extractor's. Never a date."""
-    for pattern in (_QUOTED_REFERENCE, _LABELLED_REFERENCE, _CHECK_NUMBER, _ENDING):
+    not_ours = _not_references(text)
+    for pattern in (_QUOTED_REFERENCE, _DESCRIPTION, _LABELLED_REFERENCE, _CHECK_NUMBER, _ENDING):
         for m in pattern.finditer(text):
             found = m.group(1).strip()
-            if len(found) >= 4 and any(c.isdigit() for c in found) and not _DATE_LIKE.match(found):
+            word = re.match(r"([^\W\d_]+) (?=\S*\d)", found)
+            if word and not word.group(1).isupper() and pattern is _LABELLED_REFERENCE:
+                found = found[word.end() :]  # "referencia bancaria 00491823": the number
+            if (
+                len(found) >= 4
+                and any(c.isdigit() for c in found)
+                and not _DATE_LIKE.match(found)
+                and not _PHONE_LIKE.match(found)
+                and (pattern in (_QUOTED_REFERENCE, _DESCRIPTION) or _canon(found) not in not_ours)
+            ):
                 return found
-    return extract.payment_reference(text)
+    found = extract.payment_reference(text)
+    if found is not None and _canon(found) not in not_ours:
+        return found
+    for m in _NAMED_NUMBER.finditer(text):
+        found = m.group(1).strip()
+        if (
+            len(found) >= 3
+            and not _DATE_LIKE.match(found)
+            and not _PHONE_LIKE.match(found)
+            and _canon(found) not in not_ours
+            and not extract.find_amounts(found)
+        ):
+            return found
+    return None
+
+
+_NAMED_NUMBER = re.compile(
+    r"\b(?:(?:betalings|betaal|zahlungs|überweisungs|auftrags)?referen(?:tie|z|ce|cia|cia)|"
+    r"referência|riferimento|kenmerk|ref\.?|clave de rastreo|(?:id|código) de (?:la )?transacci[óo]n|"
+    r"transacti(?:on|e)\w*|transacci[óo]n|transação|transaktion\w*|"
+    r"(?:bank|wire|payment|pago|pagamento|paiement|zahlungs?|betaling)\s+(?:ref\w*|id|number|no\.?)|"
+    r"ordine di bonifico|orden de (?:pago|transferencia)|"
+    r"check|cheque|chèque|chq|chk|scheck|assegno|warrant)"
+    r"(?:[\s:#.-]+|[\s:#.-]*(?:(?:de|da|do|del|della|di|du|des|der|of|the|la|el|o|a|l'|van|het|die|our|"
+    r"bancari[ao]|bancaire|bank|payment|pago|pagamento|paiement|zahlung|betaling|transfer|"
+    r"transferencia|transferência|virement|bonifico|overboeking|operaci[óo]n|operação|"
+    r"opération|operazione|transacci[óo]n|transação|transaction|spei|sepa|number|numero|número|"
+    r"numéro|nummer|no|nr|n\.?º|n°|n|is|es|est|è|é|ist|lautet|was)\b[\s:#.]*)){0,4}"
+    r"(?<![\w-])((?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|[ ](?=\d{3,}\b))*[A-Z0-9])\b",
+    re.I,
+)
+"""A label of a payment's number, up to four small words ("de la operación", "da
+transferência", "number is"), then the number: the last resort of `payment_reference`."""
+
+
+_PHONE_LIKE = re.compile(r"^\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}$")
+
+
+def _canon(number: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", number.upper())
+
+
+def _not_references(text: str) -> set[str]:
+    """The invoice and PO numbers a reply names: never its payment's reference (only a
+    payment description quotes them: "Verwendungszweck RE-26-1044")."""
+    return {_canon(n) for n in [*extract.named_invoices(text), *extract.find_pos(text)]}
 
 
 def _labelled_date(text: str, anchor: date) -> date | None:
     """A date a remittance advice labels as the payment's ("Zahlungsdatum: 15.09.2026")."""
     for m in _DATE_LABEL.finditer(text):
         after = text[m.end() : m.end() + 40]
-        mentions = find_dates(after, anchor, "past")
+        mentions = _with_local_days(after, anchor, "past")
         if mentions and mentions[0].start == 0:
             # without a year, the nearer of the last and the next such day ("remesa del día
             # 5 de mayo" written on April 28 is this May 5)
-            ahead = find_dates(after, anchor, "future")[0].value
+            ahead = _with_local_days(after, anchor, "future")[0].value
             past = mentions[0].value
             return past if abs((anchor - past).days) <= abs((ahead - anchor).days) else ahead
     return None
@@ -575,15 +721,106 @@ def _return_on(text: str, anchor: date) -> date | None:
     for m in mentions:
         if _BACK.search(text[max(0, m.start - 40) : m.start]) or _BACK_AFTER.match(
             text[m.end : m.end + 30]
-        ):
-            return m.value
+        ) or (m is not mentions[0] and _FROM_AGAIN.search(text[max(0, m.start - 30) : m.start])):
+            return _open_day(m.value)
     if not mentions:
         return None
-    breaks = [b.start() for b in re.finditer(r"\n\s*\n", text) if b.start() > mentions[0].start]
-    last = [m for m in mentions if not breaks or m.start < breaks[0]][-1]
-    if _INCLUSIVE.search(text[max(0, last.start - 40) : last.end + 20]):
-        following = last.value + timedelta(days=1)
-        while following.weekday() >= 5:
-            following += timedelta(days=1)
-        return following
-    return last.value
+    ends = [m for m in mentions if _UNTIL.search(text[max(0, m.start - 35) : m.start])]
+    if ends:
+        last = ends[0]  # the absence's end, not a later day said of something else
+    else:
+        breaks = [b.start() for b in re.finditer(r"\n\s*\n", text) if b.start() > mentions[0].start]
+        last = [m for m in mentions if not breaks or m.start < breaks[0]][-1]
+    if _INCLUSIVE.search(text[max(0, last.start - 40) : last.end + 20]) or _RANGE_END.search(
+        text[max(0, last.start - 35) : last.start]
+    ):
+        return _working_day(last.value + timedelta(days=1))
+    return _open_day(last.value)
+
+
+_UNTIL = re.compile(
+    r"\b(?:until|till|til|through|thru|to|bis|jusqu\w*|hasta|fino|sino|tot|até|al|au|t/m)\b"
+    r"[^.\n\d]{0,25}$",
+    re.I,
+)
+"""The end of an absence: "until Friday, October 16", "bis einschließlich", "hasta el"."""
+_RANGE_END = re.compile(
+    r"\b(?:from|dal|dall'|du|del|van|vom|von|de|desde)\s+[^.\n]{1,25}?\s+(?:to|al|au|a|tot|bis|"
+    r"t/m|[-–])\s+(?:(?:the|le|el|il|lo)\s+)?[^.\n\d]{0,12}$",
+    re.I,
+)
+"""An absence from one day to another ("dal 3 al 14 agosto", "du 1er au 23 août"): the last
+day is still away."""
+_FROM_AGAIN = re.compile(
+    r"\b(?:à partir d[ue]|a partir del?|a partire da[li]?|vanaf|starting|as of)\s+"
+    r"(?:the\s+|le\s+|el\s+|il\s+)?[^.\n\d]{0,12}$",
+    re.I,
+)
+"""A later day said as the one from which they answer again ("Nous traiterons votre message
+à partir du lundi 24 août")."""
+_CLOSED_DAYS = {(1, 1), (12, 25)}
+
+
+def _open_day(day: date) -> date:
+    """A return said as a day: the next day when it falls on a Sunday, New Year's Day or
+    Christmas Day ("until Sunday 14 June"); a Saturday stays (hotels and shops open then)."""
+    while day.weekday() == 6 or (day.month, day.day) in _CLOSED_DAYS:
+        day += timedelta(days=1)
+    return day
+
+
+def _working_day(day: date) -> date:
+    """``day``, or the next working day when it falls on a weekend, New Year's Day or
+    Christmas Day (back "until Sunday 14 June" is back on Monday)."""
+    while day.weekday() >= 5 or (day.month, day.day) in _CLOSED_DAYS:
+        day += timedelta(days=1)
+    return day
+
+
+_POINTS_AT_QUOTED = re.compile(
+    r"\b(?:below|inline|in-line|next to (?:each|every|the)|beside each|answers?|my notes|"
+    r"comments|in red|forward\w*|fwd|from (?:our|the) bank|(?:bank|payment) (?:confirmation|"
+    r"notice|advice)|confirmation from|what the [\w ]{0,30} sent|siehe unten|unten|"
+    r"weitergeleitet\w*|ci-dessous|plus bas|en rouge|transf[ée]r[ée]|abajo|a continuación|"
+    r"en rojo|reenv\w+|hieronder|in het rood|doorgestuurd|qui sotto|di seguito|in rosso|"
+    r"inoltr\w+|abaixo|em vermelho|encaminh\w+)\b",
+    re.I,
+)
+"""New words that point at what they quote: a forwarded bank notice ("see below, this is the
+confirmation from our bank") or answers typed into our notice ("see my notes inline")."""
+_FORWARD_MARK = re.compile(
+    r"^.*(?:forwarded message|begin forwarded message|weitergeleitete nachricht|"
+    r"message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|"
+    r"mensagem encaminhada).*$",
+    re.I | re.M,
+)
+_HEADER_LINE = re.compile(
+    r"^\s*(?:from|date|sent|to|cc|subject|von|datum|gesendet|an|betreff|de|date|envoyé|à|objet|"
+    r"para|fecha|asunto|enviado|da|data|inviato|a|oggetto|van|verzonden|aan|onderwerp)\s*:.*$",
+    re.I | re.M,
+)
+_ANSWER = re.compile(r">>[ \t]*([^>\n]+)")
+"""An answer typed into our quoted notice after ">>" ("INV 4410 $812.00 >> wired 11/19")."""
+
+
+def from_quoted(fields: Fields, text: str, quoted: str, anchor: date) -> Fields:
+    """A payment's fields the new words leave empty, read from what they point at: a
+    forwarded bank notice, or answers typed into our quoted notice. Only with new words
+    that point at it: quoted history alone is never the customer's claim."""
+    if not quoted or not _POINTS_AT_QUOTED.search(text):
+        return fields
+    forward = _FORWARD_MARK.search(quoted)
+    if forward:
+        source = _HEADER_LINE.sub("", quoted[forward.end() :])
+    else:
+        source = "\n".join(m.group(1).strip() for m in _ANSWER.finditer(quoted))
+    if not source.strip():
+        return fields
+    found = {
+        "reference": payment_reference(source),
+        "method": payment_method(source),
+        "amount": amounts.payment_amount(source, source) if forward else None,
+        "paid_on": _paid_on(source, source, anchor, scheduled=False, promised_too=False),
+    }
+    update = {k: v for k, v in found.items() if v is not None and getattr(fields, k) is None}
+    return fields.model_copy(update=update) if update else fields

@@ -26,7 +26,8 @@ _ROLES: list[tuple[Role, re.Pattern[str]]] = [
         re.compile(
             r"deduct|\bless\b|discount|adjust|\badj\b|withh|short|abzug|skonto|einbehalt|retenue|"
             r"d[ée]duction|descuento|retenci|reten[çc][ãa]o|korting|sconto|abbuono|trattenut|"
-            r"desconto|retention|differ|diferen|écart|verschil|reten[çc][ãa]o",
+            r"desconto|retention|differ|diferen|écart|verschil|reten[çc][ãa]o|variance|varianz|"
+            r"scostamento|afwijking",
             re.I,
         ),
     ),
@@ -40,7 +41,7 @@ _ROLES: list[tuple[Role, re.Pattern[str]]] = [
     (
         "gross",
         re.compile(
-            r"gross|amount|total|brutto|montant|importe|importo|bedrag|valor|betrag|invoiced|billed|"
+            r"gross|amount|\bamt\b|total|brutto|montant|importe|importo|bedrag|valor|betrag|invoiced|billed|"
             r"factur",
             re.I,
         ),
@@ -90,6 +91,11 @@ def _role(header: str) -> Role | None:
     return next((role for role, pattern in _ROLES if pattern.search(header)), None)
 
 
+def _without_text_columns(header: list[Role | None], first_amount: int) -> list[Role | None]:
+    """The header without its text columns after the row's first amount."""
+    return [r for i, r in enumerate(header) if r is not None or i < first_amount]
+
+
 def read_table(text: str) -> Table | None:
     """The remittance table of ``text``, or None when it has none with named columns."""
     header: list[Role | None] | None = None
@@ -113,6 +119,13 @@ def read_table(text: str) -> Table | None:
         ):
             # Same columns, or only trailing text columns ("Reason") left empty.
             placed = {header[i]: v for i, v in amounts}
+        elif len(cells) < len(header) and len(_without_text_columns(header, amounts[0][0])) == len(
+            cells
+        ):
+            # a text column ("Reason") left empty in this row: the amounts sit under the
+            # header's amount columns
+            reduced = _without_text_columns(header, amounts[0][0])
+            placed = {reduced[i]: v for i, v in amounts}
         else:
             offset = len(header) - len(cells)
             placed = {header[i + offset]: v for i, v in amounts if 0 <= i + offset < len(header)}

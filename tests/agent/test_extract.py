@@ -204,3 +204,22 @@ def test_po_numbers_with_their_prefix_and_never_an_invoice_number():
     assert extract.find_pos("PO-QL-1182 was approved yesterday") == ["PO-QL-1182"]
     text = "every invoice must reference a purchase order number, and INV-51330 has none."
     assert extract.find_pos(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Indian digit grouping (lakh, crore): the first group of three, then groups of two
+        ("Released INR 2,37,450.00 against the bill today.", "237450.00"),
+        ("Rs. 12,04,300 has been paid after TDS.", "1204300"),
+        ("Amount transferred: ₹ 3,15,000.50 via NEFT.", "315000.50"),
+        ("paid 1,23,456.00 on 4th", "123456.00"),
+        ("total 1,02,34,500.00 for all lots", "10234500.00"),
+    ],
+)
+def test_indian_digit_grouping(text, value):
+    assert [a.value for a in extract.find_amounts(text)] == [Decimal(value)]
+
+
+def test_a_misgrouped_number_that_is_not_indian_stays_unread():
+    assert extract.find_amounts("part 12,3,45 of the kit") == []

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from arbox.agent.offline.amounts import short_pay_amounts
+from arbox.agent.offline.amounts import payment_amount, short_pay_amounts
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,121 @@ def test_two_smaller_amounts_name_no_deduction_alone():
 )  # fmt: skip
 def test_prices_minus_lines_and_rather_than_in_a_short_pay(text, paid, deducted):
     assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # the amount "after deduction of" something is what was paid, net
+        ("We remitted EUR 9.310,00 after deduction of the 2% discount (EUR 190,00).",
+         "9310.00", "190.00"),
+        ("Released Rs. 4,85,000.00 after deduction of TDS @ 3% (Rs. 15,000.00) today.",
+         "485000.00", "15000.00"),
+    ],
+)  # fmt: skip
+def test_an_amount_after_deduction_is_the_net_paid(text, paid, deducted):
+    assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        # a deduction verb at the end of its clause, as German, Dutch and Spanish put it
+        ("Die Fracht, 84,50 €, haben wir bei der Zahlung vom 02.11. abgezogen.", None, "84.50"),
+        ("El descuento pactado, 212,40 €, lo hemos finalmente descontado del pago de hoy.",
+         None, "212.40"),
+        ("De bonus (€ 96,10) hebben wij zoals afgesproken met de betaling verrekend.", None,
+         "96.10"),
+        # a bare figure after minus: no currency written
+        ("sending the 1,840.00 friday minus 60 for the cracked panel", "1840.00", "60"),
+        # the balance they show open is the deduction
+        ("Paid in full at the quoted $12.10/unit on 5/2. The $96.40 you show open is the "
+         "price difference and won't be paid.", None, "96.40"),
+    ],
+)  # fmt: skip
+def test_more_deductions_in_new_words(text, paid, deducted):
+    got = short_pay_amounts(text)
+    assert got[1] == Decimal(deducted)
+    if paid is not None:
+        assert got[0] == Decimal(paid)
+
+
+def test_a_remittance_table_with_a_variance_column_and_empty_text_cells():
+    from arbox.agent.offline.remittance import read_table
+
+    text = (
+        "Inv No      Inv Date    Inv Amt     Variance    Reason      Paid\n"
+        "A-1001      04/01/26    1,200.00    0.00                    1,200.00\n"
+        "A-1007      04/03/26    3,400.00    240.00      PRC-VAR     3,160.00\n"
+        "Total                                                       4,360.00\n"
+    )
+    table = read_table(text)
+    assert table is not None
+    assert table.short_paid() == (Decimal("3160.00"), Decimal("240.00"))
+    assert table.paid() == Decimal("4360.00")
+
+
+def test_a_deduction_verb_before_the_next_amount_is_that_amounts():
+    text = "Bezahlt wurden 3.104,00 €, abgezogen 96,00 € Fracht."
+    assert short_pay_amounts(text) == (Decimal("3104.00"), Decimal("96.00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # an instalment plan: the amount with its day right after it
+        ("Je propose de régler les 4 500 € en trois fois : 1 500 € le 20 avril, puis fin mai "
+         "et fin juin.", "1500"),
+        ("Ik betaal de € 6.000 graag in drie keer: € 2.000 op 12 april, dan mei en juni.",
+         "2000"),
+        ("Could we split the $9,000 balance: $3,000 on April 3, then May and June?", "3000.00"),
+    ],
+)  # fmt: skip
+def test_the_first_instalment_is_the_amount_with_its_day(text, amount):
+    from arbox.agent.offline.amounts import promised_amount
+
+    assert promised_amount(text) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Ontem transferimos 1.000,00 €. O restante, 1.350,00 €, será pago a 20 de abril.",
+         "1350.00"),
+        ("Hier j'ai viré 500,00 €. Le reste, soit 412,80 €, je le règle le 2 avril.", "412.80"),
+        ("Ieri ho fatto un bonifico di € 300,00. I restanti € 280,00 li verso il 31 marzo.",
+         "280.00"),
+    ],
+)  # fmt: skip
+def test_beside_a_payment_made_the_rest_is_what_is_promised(text, amount):
+    from arbox.agent.findings import Intent
+    from arbox.agent.offline.fields import fill
+    from datetime import date
+
+    f = fill(Intent.promise_to_pay, text, text, date(2026, 3, 11), "", [],
+             frozenset({Intent.payment_sent}))
+    assert f.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("die RE-4410 über 3.200,00 € ist freigegeben; wir zahlen abzüglich 3 % Skonto, also "
+         "3.104,00 €.", "3104.00"),
+        ("Pay app 2 ($18,000.00) was approved at $16,200.00 and goes out Friday.", "16200.00"),
+    ],
+)  # fmt: skip
+def test_the_amount_that_results_is_the_payment(text, amount):
+    assert payment_amount(text, text) == Decimal(amount)
+
+
+def test_the_gross_a_part_is_paid_of_is_not_promised():
+    from arbox.agent.offline.amounts import promised_amount
+
+    text = "We will pay $7,200 of the $8,000 on May 4 and hold the rest."
+    assert promised_amount(text) == Decimal("7200")
+
+
+def test_a_gross_said_with_less_after_it_is_not_the_payment():
+    text = "Wir haben EUR 4.900,00 überwiesen, also EUR 5.000,00 abzüglich 2 % Skonto."
+    assert payment_amount(text, text) == Decimal("4900.00")

@@ -617,3 +617,36 @@ def test_beside_a_short_pay_the_payment_is_never_the_amount_kept():
     also = frozenset({Intent.short_pay})
     f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], also)
     assert f.amount == Decimal("22850.00")
+
+
+def test_a_forwarded_bank_notice_fills_what_the_new_words_leave():
+    from arbox.agent.findings import Fields
+    from arbox.agent.offline.fields import from_quoted
+
+    quoted = (
+        "-------- Forwarded message --------\nFrom: Lakeshore Credit Union <noreply@lcu.example>\n"
+        "Date: Tue, Nov 17, 2026\nSubject: Transfer completed\n\n"
+        "Your outgoing wire of $2,315.60 to NORTHWIND TOOLS was completed on 11/17/2026.\n"
+        "Reference: LCU-5582013\n"
+    )
+    f = from_quoted(Fields(), "Forwarding what the credit union sent us.", quoted, ANCHOR)
+    assert (f.reference, f.method, f.amount, f.paid_on) == (
+        "LCU-5582013", "wire", Decimal("2315.60"), date(2026, 11, 17)
+    )
+    # what the new words give stays; a forward nobody points at adds nothing
+    assert from_quoted(Fields(method="check"), "Forwarding what the credit union sent us.",
+                       quoted, ANCHOR).method == "check"
+    assert from_quoted(Fields(), "Thanks, will look into it.", quoted, ANCHOR) == Fields()
+
+
+def test_answers_typed_into_our_notice_fill_the_payment():
+    from arbox.agent.findings import Fields
+    from arbox.agent.offline.fields import from_quoted
+
+    quoted = (
+        "From: AR <ar@northwind.example>\nSent: Monday, November 23, 2026 8:00 AM\n\n"
+        "NW-4410   $812.00   due 10/30   >> wired 11/19, ref NWB-20931\n"
+        "NW-4427   $96.10    due 11/02   >> still with our buyer\n"
+    )
+    f = from_quoted(Fields(), "Answers next to each line.", quoted, ANCHOR)
+    assert (f.reference, f.method, f.paid_on) == ("NWB-20931", "wire", date(2026, 11, 19))
