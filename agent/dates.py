@@ -560,8 +560,11 @@ def local_days(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
         on_side = [d for d in days if (d <= anchor if prefer == "past" else d >= anchor)]
         if on_side:
             day = max(on_side) if prefer == "past" else min(on_side)
-            found.append(DateMention(m.start(1), m.end(), m.group(0)[m.start(1) - m.start() :],
-                                     day, "the_nth"))
+            found.append(
+                DateMention(
+                    m.start(1), m.end(), m.group(0)[m.start(1) - m.start() :], day, "the_nth"
+                )
+            )
     for m in _END_OF_NAMED_MONTH.finditer(text):
         month = MONTHS[m.group(1).lower()]
         ends = [end_of_month(date(y, month, 1)) for y in range(anchor.year - 1, anchor.year + 2)]

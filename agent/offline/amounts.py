@@ -119,7 +119,9 @@ _INSTALMENT_AFTER = re.compile(
 )
 """An amount with its schedule after it: "$700 on the 1st of each month", "$600 every two
 weeks"."""
-_MONTH_OR_DAY = "|".join(sorted((re.escape(w) for w in [*MONTHS, *WEEKDAYS]), key=len, reverse=True))
+_MONTH_OR_DAY = "|".join(
+    sorted((re.escape(w) for w in [*MONTHS, *WEEKDAYS]), key=len, reverse=True)
+)
 _DATED_AFTER = re.compile(
     rf"\s*(?:on|by|op|le|el|il|am|au|em|a|no|al|per|bis|zum|à)\s+(?:the\s+)?"
     rf"(?:\d{{1,2}}(?![\d,.]\d)|(?:{_MONTH_OR_DAY})\b)",

@@ -135,7 +135,8 @@ _SCHEDULED = re.compile(
     r"|eingeplant|terminiert|freigegeben|enthalten|vorgemerkt|est (?:prévu|programmé|planifié)e?"
     r"|sont (?:prévu|programmé|planifié)e?s|enregistrée? et partira|está (?:agendad|programad|"
     r"previst)[oa]|están (?:agendad|programad|previst)[oa]s|agendad[oa] (?:no|para)|"
-    r"programad[oa] para|staat (?:in)?gepland|is (?:in)?gepland|in distinta|è (?:programmat|pianificat|"
+    r"programad[oa] para|staat (?:in)?gepland|is (?:in)?gepland|in distinta|"
+    r"è (?:programmat|pianificat|"
     r"previst)[oa]|(?:est[áa]|est[aã]o|están) (?:ya |já )?incluid[oa]s? en (?:la |el )?(?:remesa|"
     r"pago|transferencia)|(?:è|sono) (?:già )?(?:inserit|inclus)[aoie] nella distinta)",
     re.IGNORECASE,
@@ -823,7 +824,8 @@ _DOC_SUBJECT = re.compile(
     r"\b(?:invoices?|bills?|statements?|reminders?|notices?|e-?mails?|letters?|documents?)\b"
 )
 _MISSENT = re.compile(
-    r"\s+(?:\w+ ){0,2}?(?:to (?:us|me|the wrong|our old|an old|the old|a wrong)|by mistake|in error|"
+    r"\s+(?:\w+ ){0,2}?(?:to (?:us|me|the wrong|our old|an old|the old|a wrong)|by mistake|"
+    r"in error|"
     r"erroneously|wrongly|twice)\b"
 )
 """Our invoice "was sent to us by mistake" (or twice): no payment of theirs."""
@@ -930,7 +932,9 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     if cue.intent is Intent.missing_po and _PO_NOT_NEEDED.search(norm):
         return True  # "no purchase order is required for service calls"
     sentence = _SENTENCE_START.split(before)[-1]
-    if cue.intent is Intent.invoice_request and _OFFER.search(" ".join(f"{sentence} {m.group(0)}".split())):
+    if cue.intent is Intent.invoice_request and _OFFER.search(
+        " ".join(f"{sentence} {m.group(0)}".split())
+    ):
         return True  # "let us know if you need a copy of the cleared check": offered, not asked
     if (cue.claim or cue.intent is Intent.dispute) and (
         _CONDITIONAL.search(window) or _CONDITIONAL.match(norm.lstrip(" -*"))

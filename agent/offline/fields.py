@@ -332,7 +332,9 @@ def _promised_before(source: str, m: DateMention, anchor: date) -> bool:
     """Whether a coming day is said earlier in the sentence of ``m``: "$900 on the 16th and
     the rest by the end of April" promises the 16th first (the first dated promise)."""
     start = max(source.rfind(". ", 0, m.start), source.rfind("\n", 0, m.start), 0)
-    return any(d.value > anchor for d in _with_local_days(source[start : m.start], anchor, "future"))
+    return any(
+        d.value > anchor for d in _with_local_days(source[start : m.start], anchor, "future")
+    )
 
 
 def _paid_on(
@@ -401,7 +403,8 @@ def _same_day(day: date, year: int) -> date | None:
 
 _TODAY = re.compile(
     r"\b(?:today|tonight|in data odierna|en date de ce jour|en el día de hoy|am heutigen tag|"
-    r"op heden|na data de hoje|this (?:morning|afternoon|evening)|heute|heute morgen|ce (?:soir|matin)|"
+    r"op heden|na data de hoje|this (?:morning|afternoon|evening)|heute|heute morgen|"
+    r"ce (?:soir|matin)|"
     r"aujourd'hui|cet après-midi|hoy|esta (?:mañana|tarde)|oggi|stamattina|stasera|hoje|"
     r"esta manhã|vandaag|vanochtend|vanmiddag|vanavond)\b",
     re.I,
@@ -490,7 +493,8 @@ _CHECK_NUMBER = re.compile(
 """A check's number after a "#", in its sentence or the next one ("The check left on Monday.
 #70215, $412.00", "the check # is 7712")."""
 _DESCRIPTION = re.compile(
-    r"\b(?:verwendungszweck|omschrijving|causale|concepto|libellé|(?<!credit )(?<!debit )memo)\s*:?\s*"
+    r"\b(?:verwendungszweck|omschrijving|causale|concepto|libellé|(?<!credit )(?<!debit )memo)"
+    r"\s*:?\s*"
     r"(?![\"“„«'])([A-Z0-9][\w/-]*\d[\w/-]*)",
     re.I,
 )
@@ -526,9 +530,15 @@ _MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("card", re.compile(r"\b(?:on|by|via|with) card\b", re.I)),
-    ("other", re.compile(r"\bPSE\b|\b(?:(?:por|de|mediante|con|en|el|del|al|vía) confirming|pagarés|"
-                r"(?:un|el|del|al|con|por|mediante|de) pagaré|multibanco|mb way|"
-                r"paymode)\b", re.I)),
+    (
+        "other",
+        re.compile(
+            r"\bPSE\b|\b(?:(?:por|de|mediante|con|en|el|del|al|vía) confirming|pagarés|"
+            r"(?:un|el|del|al|con|por|mediante|de) pagaré|multibanco|mb way|"
+            r"paymode)\b",
+            re.I,
+        ),
+    ),
     ("wire", re.compile(r"\b(?:TED|SPEI|CHAPS|faster payments?)\b|(?<![\w/-])T/?T(?![\w/-])")),
     ("wire", re.compile(r"\b(?:overgeschreven|bonificat[oaie]|bonifici|virato)\b", re.I)),
     (
@@ -619,7 +629,8 @@ def payment_reference(text: str) -> str | None:
 
 _NAMED_NUMBER = re.compile(
     r"\b(?:(?:betalings|betaal|zahlungs|überweisungs|auftrags)?referen(?:tie|z|ce|cia|cia)|"
-    r"referência|riferimento|kenmerk|ref\.?|clave de rastreo|(?:id|código) de (?:la )?transacci[óo]n|"
+    r"referência|riferimento|kenmerk|ref\.?|clave de rastreo|"
+    r"(?:id|código) de (?:la )?transacci[óo]n|"
     r"transacti(?:on|e)\w*|transacci[óo]n|transação|transaktion\w*|"
     r"(?:bank|wire|payment|pago|pagamento|paiement|zahlungs?|betaling)\s+(?:ref\w*|id|number|no\.?)|"
     r"ordine di bonifico|orden de (?:pago|transferencia)|"
@@ -719,9 +730,11 @@ def _return_on(text: str, anchor: date) -> date | None:
         [*find_dates(text, anchor, "future"), *_bare_days(text, anchor)], key=lambda m: m.start
     )
     for m in mentions:
-        if _BACK.search(text[max(0, m.start - 40) : m.start]) or _BACK_AFTER.match(
-            text[m.end : m.end + 30]
-        ) or (m is not mentions[0] and _FROM_AGAIN.search(text[max(0, m.start - 30) : m.start])):
+        if (
+            _BACK.search(text[max(0, m.start - 40) : m.start])
+            or _BACK_AFTER.match(text[m.end : m.end + 30])
+            or (m is not mentions[0] and _FROM_AGAIN.search(text[max(0, m.start - 30) : m.start]))
+        ):
             return _open_day(m.value)
     if not mentions:
         return None

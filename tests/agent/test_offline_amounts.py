@@ -216,12 +216,20 @@ def test_the_first_instalment_is_the_amount_with_its_day(text, amount):
     ],
 )  # fmt: skip
 def test_beside_a_payment_made_the_rest_is_what_is_promised(text, amount):
-    from arbox.agent.findings import Intent
-    from arbox.agent.offline.fields import fill
     from datetime import date
 
-    f = fill(Intent.promise_to_pay, text, text, date(2026, 3, 11), "", [],
-             frozenset({Intent.payment_sent}))
+    from arbox.agent.findings import Intent
+    from arbox.agent.offline.fields import fill
+
+    f = fill(
+        Intent.promise_to_pay,
+        text,
+        text,
+        date(2026, 3, 11),
+        "",
+        [],
+        frozenset({Intent.payment_sent}),
+    )
     assert f.amount == Decimal(amount)
 
 

@@ -631,11 +631,18 @@ def test_a_forwarded_bank_notice_fills_what_the_new_words_leave():
     )
     f = from_quoted(Fields(), "Forwarding what the credit union sent us.", quoted, ANCHOR)
     assert (f.reference, f.method, f.amount, f.paid_on) == (
-        "LCU-5582013", "wire", Decimal("2315.60"), date(2026, 11, 17)
+        "LCU-5582013",
+        "wire",
+        Decimal("2315.60"),
+        date(2026, 11, 17),
     )
     # what the new words give stays; a forward nobody points at adds nothing
-    assert from_quoted(Fields(method="check"), "Forwarding what the credit union sent us.",
-                       quoted, ANCHOR).method == "check"
+    assert (
+        from_quoted(
+            Fields(method="check"), "Forwarding what the credit union sent us.", quoted, ANCHOR
+        ).method
+        == "check"
+    )
     assert from_quoted(Fields(), "Thanks, will look into it.", quoted, ANCHOR) == Fields()
 
 

@@ -1099,7 +1099,8 @@ def test_payments_said_made_in_everyday_words(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Heads up: our legal name changed to Pioneer Holdings LLC, please re-issue the open invoices.",
+        "Heads up: our legal name changed to Pioneer Holdings LLC, please re-issue the open "
+        "invoices.",
         "Suite à notre changement de dénomination, merci de rééditer la facture 2291 au nom de "
         "Lumen SAS.",
         "Wir wurden umfirmiert. Bitte stellen Sie die Rechnung auf die Weber Bau GmbH neu aus.",
