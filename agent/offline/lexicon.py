@@ -624,9 +624,12 @@ CUES: list[Cue] = [
         r"kvk-?nummer|vat (?:number|id))\b",
     ),
     # --- invoice_request ------------------------------------------------------------------------
+    # "Why did you send us an invoice?" complains about one; it does not ask for one.
     _c(
         I.invoice_request,
         0.85,
+        r"(?<!why you )(?<!why did you )(?<!why do you )(?<!why would you )(?<!why are you )"
+        r"(?<!why have you )(?<!why you keep )(?<!why do you keep )"
         r"\b(?:send|sending|forward|provide|share|email|e-mail|get(?! to\b)|need|"
         r"necesita|necesitamos|necesito|precisamos|preciso|benötigen|brauchen|avons besoin d[eu']?|"
         r"abbiamo bisogno d[ie']?|hebben \w+ nodig|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
