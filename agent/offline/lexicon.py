@@ -855,7 +855,7 @@ CUES: list[Cue] = [
         0.8,
         r"\b(?:faltaron|faltan|faltó|faltaba[n]?|(?:ci |nos |ons )?manca(?:no|vano|va)|fehl(?:en|ten|"
         r"te)|manqu(?:ent|aient|ait)|ontbr(?:eken|aken|eekt|ak)|faltam|faltaram|faltava[m]?)\s+"
-        r"(?:\w+\s+)?\d|\b(?:nicht bestellt|no (?:lo |la |los |las )?(?:hemos )?pedid[oa]s?|pas "
+        r"(?:\w+\s+)?\d|\b(?:(?:nicht|nie|niemals) bestellt|(?:nooit|niet) besteld|(?:non|mai) (?:l'|li |le |lo |la )?(?:abbiamo )?(?:mai )?ordinat[oaie]|jamais command[ée]e?s?|nunca (?:lo |la |los |las )?(?:hemos )?ped(?:imos|ido)|nunca (?:os |as |o |a )?(?:encomendamos|pedimos)|no (?:lo |la |los |las )?(?:hemos )?pedid[oa]s?|pas "
         r"command[ée]e?s?|non (?:l'|li |le )?(?:abbiamo )?ordinat[oaie]|niet besteld|não (?:os |as |o |a )?"
         r"(?:encomendamos|pedimos))\b|\b(?:erreur sur (?:la |le |les )?(?:quantité|nombre)|error en "
         r"(?:la |las )?cantidad(?:es)?|errore (?:nella|nelle|sulla|sulle) quantità|fout in de "
@@ -878,6 +878,42 @@ CUES: list[Cue] = [
         r"sbagliato|non corretto)|valor (?:incorreto|errado)|erreur sur (?:le |les )?(?:prix|montant|"
         r"tarif)|error en (?:el )?(?:precio|importe)|errore (?:nel|sul) (?:prezzo|importo)|fout in de "
         r"prijs|fehler (?:im|beim) preis|erro no (?:preço|valor))\b",
+        reason="pricing",
+    ),
+    # Goods not received, in six languages: the negation, then the verb of receiving or arriving, then
+    # the goods ("nous n'avons jamais reçu la marchandise", "não recebemos a encomenda"), or the goods
+    # first ("de bestelling hebben we nooit ontvangen", "la merce non è mai arrivata"). A document not
+    # received (an invoice, a credit note) is not goods not received.
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:pas|jamais|rien|no|nunca|n[ãa]o|non|mai)\b (?:\w+ ){0,2}?(?:reçue?s?|recibid[oa]s?|recibimos|"
+        r"recebemos|recebi|recebid[oa]s?|ricevut[oaie]|arrivat[oaie]|consegnat[oaie]|entregad[oa]s?|"
+        r"livrée?s?) (?:la |le |les |l'|el |los |las |o |a |os |as |il |i |lo |gli |nuestr[oa]s? |"
+        r"notre |nos |nossa |nosso |nostr[oa] |ningún |ninguna |nenhuma? |aucune? )?(?:marchandises?|"
+        r"colis|commande|livraison|matériel|produits?|articles?|pièces?|mercancías?|mercadería|"
+        r"pedido|entrega|paquetes?|mercadorias?|encomendas?|materia(?:l|le)|produtos?|merce|"
+        r"prodott[oi]|articol[oi]|pacc[oh]i?|ordine)\b|\b(?:marchandises?|colis|commande|livraison|"
+        r"mercancías?|mercadería|pedido|mercadorias?|encomendas?|merce|consegna|ordine|goederen|"
+        r"levering|bestelling|zending|pakket|ware|lieferung|bestellung|sendung|paket)\b(?:(?!rechnung|"
+        r"factur|fattur|fatur|invoice|avoir|gutschrift|creditnota)[^.]){0,40}"
+        r"\b(?:nooit|niet|nie|nicht|niemals|jamais|pas|no|nunca|n[ãa]o|non|mai)\b (?:\w+ ){0,2}?"
+        r"(?:ontvangen|geleverd|aangekomen|erhalten|bekommen|geliefert|angekommen|arrivée?s?|"
+        r"livrée?s?|reçue?s?|llegó|llegaron|ha llegado|recibid[oa]|chegou|chegaram|recebid[oa]s?|"
+        r"arrivat[oaie]|consegnat[oaie]|ricevut[oaie])\b(?![^.]{0,25}\b(?:factur\w*|fattur\w*|"
+        r"fatur\w*|rechnung\w*|pago|pagamento|paiement|zahlung|betaling|avoir|gutschrift|creditnota|"
+        r"nota))",
+        reason="not_received",
+    ),
+    # A price above what was agreed, the comparative first: "más caro que lo pactado", "plus élevé
+    # que le devis", "höher als vereinbart", "hoger dan afgesproken", "superior ao orçamento".
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:superior\w*|más car[oa]s?|más alt[oa]s?|plus (?:cher|chère|élevée?s?)|mais car[oa]s?|"
+        r"mais alt[oa]s?|più (?:car[oa]|alt[oa])|höher|teurer|hoger|duurder)\b[^.]{0,25}\b(?:acordad|"
+        r"pactad|presupuest|cotizad|convenu|devis|combinad|orçad|orçament|concordat|pattuit|"
+        r"preventiv|offert|vereinbart|angebot|afgesproken)\w*",
         reason="pricing",
     ),
     # --- wrong_contact --------------------------------------------------------------------------

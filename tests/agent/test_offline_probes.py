@@ -18,3 +18,45 @@ def test_asking_why_a_document_was_sent_does_not_ask_for_one():
     assert "invoice_request" not in votes("why do you share our invoices with the plant manager")
     # Asking for one still counts.
     assert "invoice_request" in votes("Please email us the statement for Q3.")
+
+
+def test_goods_never_ordered_in_german_dutch_italian_french_spanish_portuguese():
+    for text in (
+        "Drei der Artikel haben wir niemals bestellt.",
+        "Deze onderdelen hebben wij nooit besteld.",
+        "Quei pezzi non li abbiamo mai ordinati.",
+        "Nous n'avons jamais commandé ces cartouches.",
+        "Nunca pedimos esas piezas.",
+        "Nunca encomendamos esses parafusos.",
+    ):
+        assert "dispute" in votes(text), text
+
+
+def test_goods_not_received_in_five_languages():
+    for text in (
+        "Nous n'avons toujours pas reçu les colis.",
+        "Todavía no hemos recibido el pedido.",
+        "Ainda não recebemos a encomenda.",
+        "Non abbiamo mai ricevuto la merce.",
+        "De bestelling hebben we nooit ontvangen.",
+        "Die Sendung haben wir bis heute nicht erhalten.",
+        "La marchandise n'est jamais arrivée.",
+        "A encomenda nunca chegou.",
+    ):
+        assert "dispute" in votes(text), text
+    # A document not received is not goods not received.
+    assert "dispute" not in votes("Nous n'avons pas reçu la facture.")
+    assert "dispute" not in votes("Ainda não recebemos a fatura.")
+
+
+def test_price_above_what_was_agreed_in_other_languages():
+    for text in (
+        "El importe es más caro que lo pactado.",
+        "Le tarif appliqué est plus élevé que le devis.",
+        "Der Stundensatz ist höher als vereinbart.",
+        "Il costo è più alto del preventivo.",
+        "De prijs is hoger dan afgesproken.",
+        "O valor cobrado é superior ao orçamento.",
+    ):
+        assert "dispute" in votes(text), text
+    assert "dispute" not in votes("Zur Bestellung 7781 haben wir die Rechnung nicht erhalten.")
