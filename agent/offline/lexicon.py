@@ -334,6 +334,18 @@ CUES: list[Cue] = [
         r"overgemaakt|voldaan|overgeboekt)\b|\bsera (?:effectué|réglée?|payée?|viré)|\b(?:réglerons|"
         r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen|gaan betalen)\b",
     ),
+    # We shall do the payment, the first person plural future of "do/make/carry out" with a payment
+    # noun and a date: "faremos a transferência no dia 18", "haremos el pago el jueves", "nous ferons
+    # le virement le 18", "faremo il bonifico giovedì".
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:faremos|efetuaremos|realizaremos|haremos|efectuaremos|ferons|effectuerons|"
+        r"procéderons au|faremo|effettueremo|eseguiremo|disporremo)\b (?:o |a |el |la |le |il |un |"
+        r"uma |una |lo |nuestro |notre |nostro )?(?:\w+ )?(?:pagamento|pago|transferência|"
+        r"transferencia|pix|depósito|paiement|virement|règlement|bonifico|saldo|versamento|abono)\b",
+        needs_date=True,
+    ),
     # --- dispute --------------------------------------------------------------------------------
     _c(
         I.dispute,

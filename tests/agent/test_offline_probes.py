@@ -14,7 +14,9 @@ def votes(text: str) -> dict[str, float]:
 
 
 def test_asking_why_a_document_was_sent_does_not_ask_for_one():
-    assert "invoice_request" not in votes("Why did you email us a statement for an account we closed?")
+    assert "invoice_request" not in votes(
+        "Why did you email us a statement for an account we closed?"
+    )
     assert "invoice_request" not in votes("why do you share our invoices with the plant manager")
     # Asking for one still counts.
     assert "invoice_request" in votes("Please email us the statement for Q3.")
@@ -60,3 +62,16 @@ def test_price_above_what_was_agreed_in_other_languages():
     ):
         assert "dispute" in votes(text), text
     assert "dispute" not in votes("Zur Bestellung 7781 haben wir die Rechnung nicht erhalten.")
+
+
+def test_we_shall_make_the_payment_in_the_future_tense_with_a_date():
+    for text in (
+        "Faremos a transferência no dia 18 de março.",
+        "Haremos la transferencia el jueves 19 de marzo.",
+        "Nous ferons le virement le 18 mars.",
+        "Faremo il bonifico giovedì 19 marzo.",
+        "Efectuaremos el pago el 2 de abril.",
+        "Nous effectuerons le règlement le 2 avril.",
+    ):
+        assert "promise_to_pay" in votes(text), text
+    assert "promise_to_pay" not in votes("Faremos a transferência quando recebermos a nota.")
