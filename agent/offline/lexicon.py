@@ -507,6 +507,25 @@ CUES: list[Cue] = [
         r"don't recognize|do not recognize|never authori[sz]ed|nobody (?:here )?authori[sz]ed)\b",
         reason="other",
     ),
+    # An agreed discount or rebate left off the invoice: the negation and the verb of applying first
+    # ("doesn't include the rebate", "no se aplicó el descuento"), or the discount first and then
+    # missing or not applied ("der Rabatt fehlt", "la remise n'a pas été appliquée", "lo sconto non
+    # è stato applicato", "de korting ontbreekt", "o desconto não foi aplicado").
+    _c(
+        I.dispute,
+        0.8,
+        r"(?:\b(?:not|never|no se|nicht|niet)\b|n't\b) (?:\w+ ){0,2}?(?:include|included|reflect|"
+        r"reflected|show|shown|apply|applied|deduct|deducted|take into account|taken into account|"
+        r"aplic[óo]|aplicad[oa]|berücksichtigt|abgezogen|toegepast|verrekend)\b (?:\w+ ){0,3}?"
+        r"(?:discount|rebate|descuento|rabatt|skonto|korting)\b|\b(?:discount|rebate|remise|"
+        r"escompte|descuento|sconto|korting|desconto|rabatt|skonto)\b[^.]{0,40}\b(?:is missing|"
+        r"was missing|missing from|left off|fehlt|ontbreekt|manque|manca|falta|(?:is |was |were |"
+        r"has |have )?not (?:been )?(?:applied|included|reflected|deducted|taken)|n'a pas été "
+        r"(?:appliquée?|déduite?|prise? en compte)|non è stat[oa] (?:applicat|detratt|considerat)[oa]|"
+        r"não foi (?:aplicad|descontad|considerad)[oa]|no se (?:ha )?(?:aplicado|descontado)|nicht "
+        r"(?:berücksichtigt|abgezogen|gewährt)|niet (?:toegepast|verrekend|afgetrokken))\b",
+        reason="terms",
+    ),
     # --- short_pay ------------------------------------------------------------------------------
     _c(
         I.short_pay,

@@ -75,3 +75,17 @@ def test_we_shall_make_the_payment_in_the_future_tense_with_a_date():
     ):
         assert "promise_to_pay" in votes(text), text
     assert "promise_to_pay" not in votes("Faremos a transferência quando recebermos a nota.")
+
+
+def test_an_agreed_discount_left_off_the_invoice_is_a_terms_dispute():
+    for text in (
+        "Your bill doesn't include the volume rebate we negotiated.",
+        "The 5% discount is missing from this invoice.",
+        "Der vereinbarte Rabatt fehlt auf der Rechnung.",
+        "La remise convenue n'a pas été appliquée.",
+        "No se aplicó el descuento pactado.",
+        "Lo sconto concordato non è stato applicato.",
+        "De afgesproken korting ontbreekt.",
+        "O desconto combinado não foi aplicado.",
+    ):
+        assert "dispute" in votes(text), text
