@@ -240,6 +240,21 @@ CUES: list[Cue] = [
         r"fri)day's) (?:ach|wire|eft|payment|check|cheque|run|batch))\b",
         claim=True,
     ),
+    # An invoice cleared by the customer ("AP cleared your invoice on Monday") and an amount credited
+    # to the supplier's account ("credited to your account", "Ihrem Konto gutgeschrieben", "crédité
+    # sur votre compte", "creditado na sua conta") were paid.
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:we|i|we've|i've|they|accounting|ap|treasury|finance)\s+(?:have |had |just |already |"
+        r"finally )*cleared (?:it|this|that|(?:the|your|this|that|these|those) (?:\w+ )?(?:invoices?|"
+        r"bills?|balance|amount|account))\b|\b(?:credited|crédité|créditée?s?|creditad[oa]s?|"
+        r"accreditat[oaie]|abonad[oa]s?|bijgeschreven|gutgeschrieben)\b (?:to |on |into |sur |na |"
+        r"no |em |sul |nel |en |op |auf )?(?:your|votre|vostro|sua|su|uw|ihr\w*) (?:bank )?(?:account|"
+        r"compte|conto|conta|cuenta|rekening|konto)\b|\b(?:ihrem|ihr) (?:bank)?konto\b[^.]{0,30}"
+        r"\bgutgeschrieben\b",
+        claim=True,
+    ),
     # --- promise_to_pay -----------------------------------------------------------------------
     _c(
         I.promise_to_pay,

@@ -89,3 +89,17 @@ def test_an_agreed_discount_left_off_the_invoice_is_a_terms_dispute():
         "O desconto combinado não foi aplicado.",
     ):
         assert "dispute" in votes(text), text
+
+
+def test_an_invoice_cleared_or_an_amount_credited_to_the_supplier_is_a_payment():
+    for text in (
+        "Accounting cleared the invoice on Monday 2 March.",
+        "We cleared your invoice in last Friday's batch.",
+        "The funds were credited to your bank account yesterday.",
+        "Der Betrag wurde Ihrem Konto am 3. März gutgeschrieben.",
+        "Le montant a été crédité sur votre compte le 3 mars.",
+        "O valor foi creditado na sua conta ontem.",
+    ):
+        assert "payment_sent" in votes(text), text
+    assert "payment_sent" not in votes("We cleared the pallets through customs on Monday.")
+    assert "payment_sent" not in votes("Has the amount been credited to your account yet?")
