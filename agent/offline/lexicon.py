@@ -565,8 +565,8 @@ CUES: list[Cue] = [
         I.short_pay,
         0.8,
         r"\b(?:(?:(?:was|is|are|were) )?short (?:by )?[$€£]?\s?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
-        r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|au lieu "
-        r"de|anziché|al netto (?:dell[oae']|del|di)|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
+        r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|(?:au lieu "
+        r"de|anziché)(?! \d+(?:\s+(?!euros?\b|eur\b|dollars?\b)[a-zéèàç]+)?\s*(?:[;)!]|[.,](?!\d)|$))|al netto (?:dell[oae']|del|di)|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
         r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder)|(?:paid|pagato|pagata|pagado|pagamos|pagámos|bezahlt|"
         r"überwiesen|betaald|overgemaakt|payé|réglé|versé)\b[^.]{0,40}\b(?:invece d(?:i|ei|el|ella)|"
         r"(?:an)?statt|in plaats van|en (?:lugar|vez) de|em vez de|ao invés de|rather than|"
@@ -961,6 +961,38 @@ CUES: list[Cue] = [
         r"pactad|presupuest|cotizad|convenu|devis|combinad|orçad|orçament|concordat|pattuit|"
         r"preventiv|offert|vereinbart|angebot|afgesproken)\w*",
         reason="pricing",
+    ),
+    # Fewer received than ordered, in six languages: a verb of receiving or arriving near a count,
+    # then "instead of" another count ("reçu 4 palettes au lieu de 6", "14 rollen ontvangen in
+    # plaats van 16"), or "only" a count received ("geliefert wurden nur 12", "ne ... reçu que 8").
+    # Not a count of invoices, days or money.
+    _c(
+        I.dispute,
+        0.8,
+        r"(?:\b(?:received|got|delivered|reçue?s?|livrée?s?|arrivée?s?|recibimos|recibido|llegaron|l"
+        r"legó|entregaron|ontvangen|geleverd|aangekomen|geliefert|erhalten|bekommen|angekommen|arriv"
+        r"at[oaie]|ricevut[oaie]|consegnat[oaie]|chegaram|chegou|recebemos|recebid[oa]s?|entregaram)"
+        r"\b[^.]{0,30}?\b\d+(?![\d,.]*\s*(?:invoices?|rechnung\w*|factur\w*|fattur\w*|fatur\w*|e-?ma"
+        r"ils?|days?|tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?)\b)|\b\d+(?![\d,.]*\s*(?"
+        r":invoices?|rechnung\w*|factur\w*|fattur\w*|fatur\w*|e-?mails?|days?|tage\w*|jours|días|dia"
+        r"s|giorni|dagen|%|€|\$|eur|euros?)\b)\b[^.]{0,25}\b(?:received|got|delivered|reçue?s?|livré"
+        r"e?s?|arrivée?s?|recibimos|recibido|llegaron|llegó|entregaron|ontvangen|geleverd|aangekomen"
+        r"|geliefert|erhalten|bekommen|angekommen|arrivat[oaie]|ricevut[oaie]|consegnat[oaie]|chegar"
+        r"am|chegou|recebemos|recebid[oa]s?|entregaram))\b[^.]{0,25}?\b(?:instead of|rather than|au "
+        r"lieu de|en (?:lugar|vez) de|in plaats van|(?:an)?statt|invece di|anziché|em (?:vez|lugar) "
+        r"de)\s+(?:\w+\s+)?\d+|\b(?:only|nur|lediglich|seulement|que|solo|solamente|sólo|apenas|some"
+        r"nte|slechts|maar|soltanto)\s+\d+(?![\d,.]*\s*(?:invoices?|rechnung\w*|factur\w*|fattur\w*|"
+        r"fatur\w*|e-?mails?|days?|tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?)\b)\b[^.]{"
+        r"0,25}\b(?:received|got|delivered|reçue?s?|livrée?s?|arrivée?s?|recibimos|recibido|llegaron"
+        r"|llegó|entregaron|ontvangen|geleverd|aangekomen|geliefert|erhalten|bekommen|angekommen|arr"
+        r"ivat[oaie]|ricevut[oaie]|consegnat[oaie]|chegaram|chegou|recebemos|recebid[oa]s?|entregara"
+        r"m)\b|\b(?:received|got|delivered|reçue?s?|livrée?s?|arrivée?s?|recibimos|recibido|llegaron"
+        r"|llegó|entregaron|ontvangen|geleverd|aangekomen|geliefert|erhalten|bekommen|angekommen|arr"
+        r"ivat[oaie]|ricevut[oaie]|consegnat[oaie]|chegaram|chegou|recebemos|recebid[oa]s?|entregara"
+        r"m)\b[^.]{0,25}\b(?:only|nur|lediglich|seulement|que|solo|solamente|sólo|apenas|somente|sle"
+        r"chts|maar|soltanto)\s+\d+(?![\d,.]*\s*(?:invoices?|rechnung\w*|factur\w*|fattur\w*|fatur\w"
+        r"*|e-?mails?|days?|tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?)\b)",
+        reason="quantity",
     ),
     # --- wrong_contact --------------------------------------------------------------------------
     _c(

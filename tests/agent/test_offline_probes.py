@@ -103,3 +103,18 @@ def test_an_invoice_cleared_or_an_amount_credited_to_the_supplier_is_a_payment()
         assert "payment_sent" in votes(text), text
     assert "payment_sent" not in votes("We cleared the pallets through customs on Monday.")
     assert "payment_sent" not in votes("Has the amount been credited to your account yet?")
+
+
+def test_fewer_received_than_ordered_in_six_languages():
+    for text in (
+        "Geliefert wurden nur 12 Kartons.",
+        "Bestellt waren 30 Rollen, angekommen sind nur 24.",
+        "On a reçu 4 palettes au lieu de 6.",
+        "Nos llegaron 9 cajas en lugar de 12.",
+        "We hebben 14 rollen ontvangen in plaats van 16.",
+        "Sono arrivati 3 bancali invece di 5.",
+        "Chegaram 40 sacos em vez de 50.",
+    ):
+        assert "dispute" in votes(text), text
+    # A smaller amount paid is still a deduction.
+    assert "short_pay" in votes("Virement de 400,00 € au lieu de 500,00 € pour la casse.")
