@@ -161,7 +161,9 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.85,
-        r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|ist raus|réglée?s?|payée?s?|"
+        r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|ist raus|payée?s?|"
+        # Not a dispute or a problem settled ("le litige est réglé", "le problème a été réglé").
+        r"(?<!litige est )(?<!litige a été )(?<!différend est )(?<!différend a été )(?<!problème est )(?<!problème a été )(?<!souci est )(?<!souci a été )(?<!malentendu est )(?<!malentendu a été )(?<!incident est )(?<!incident a été )(?<!question est )(?<!question a été )(?<!tout est )(?<!tout a été )réglée?s?|"
         r"virement (?:a été )?effectué|paiement effectué|pagad[oa]s?|pagamos|pagámos|hemos pagado|"
         r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oa]|saldat[oa]|"
         r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
@@ -181,7 +183,7 @@ CUES: list[Cue] = [
         r"\b(?:se pag[óo]|se pagaron|(?:ya )?(?:realizamos|hicimos|efectuamos) (?:el pago|la "
         r"transferencia)|(?:ya )?est[áa] pagad[oa]|j[áa] est[áa] pag[oa]|foi pag[oa]|foram pag[oa]s|"
         r"fiz o pix|mandei o pix|pix (?:feito|enviado|realizado)|liquidat[ae]|è stato disposto|"
-        r"(?:è|sono) partit[oaie]|(?:est|sont) partie?s?|a été (?:payée?|réglée?|virée?)|"
+        r"(?:è|sono) partit[oaie]|(?:est|sont) partie?s?|(?<!litige )(?<!différend )(?<!problème )(?<!souci )(?<!malentendu )(?<!incident )(?<!question )(?<!tout )a été (?:payée?|réglée?|virée?)|"
         r"già presentata|(?:fizemos|efetuamos|realizamos|efetuei|realizei) o pagamento|"
         r"(?:on a|nous avons|j'ai|hemos|he|abbiamo|ho|wir haben|ich habe|we hebben|"
         r"ik heb|fizemos|fiz) (?:bien |déjà |ya |già |schon |bereits |al )?(?:fait|effectué|envoyé|"
@@ -365,7 +367,7 @@ CUES: list[Cue] = [
     _c(
         I.dispute,
         0.85,
-        r"\b(?:dispute|disputing|contest|contesting|contestons|conteste|reject "
+        r"\b(?:dispute|disputing|(?<!\ble )(?<!\bles )(?<!\bte )(?<!\bos )(?<!\bme )(?<!\blhe )contest(?!ar(?:le|les|te)\b)|contesting|contestons|conteste|reject "
         r"(?:the |this |invoice)|we reject|do not agree|don't agree|disagree|no estamos de acuerdo|"
         r"erkennen [^.]{0,40} nicht an|beanstanden|widersprechen|reclamamos|not paying (?:it|this|"
         r"that)|we're not paying|we are not paying|won't (?:be )?pay(?:ing)? (?:it|this|that|for)|"
@@ -515,7 +517,7 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:non corrispond\w*|no corresponde\w*|ne correspond\w* pas|stimmt nicht|"
-        r"entspricht nicht|klopt niet|não corresponde\w*|contestiamo|contestamos|betwisten|"
+        r"entspricht nicht|klopt niet|não corresponde\w*|contestiamo|(?<!\ble )(?<!\bles )(?<!\bte )(?<!\bos )(?<!\blhe )contestamos|betwisten|"
         r"bestreiten|reklamieren|no estamos conformes|non siamo d'accordo|niet akkoord|não "
         r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift(?! auf)|un avoir|no "
         r"reconocemos|não reconhecemos|ne reconnaissons pas|erkennen wir nicht an|"
@@ -1037,7 +1039,8 @@ CUES: list[Cue] = [
         0.75,
         r"\b(?:already paid|paid in full|proof of payment|payment (?:has been|was) "
         r"(?:made|completed|processed|sent|settled)|funds (?:were|have been) (?:sent|transferred|released)|"
-        r"(?:has|have) been settled|was debited|bank confirmation(?! letter)|ha sido pagad[ao]|a été réglée?|"
+        r"(?:has|have) been settled|was debited|bank confirmation(?! letter)|ha sido pagad[ao]|"
+        r"(?<!litige )(?<!différend )(?<!problème )(?<!souci )(?<!malentendu )(?<!incident )(?<!question )(?<!tout )a été réglée?|"
         r"wurde (?:bezahlt|überwiesen|beglichen)|zelle|paypal)\b",
         claim=True,
     ),

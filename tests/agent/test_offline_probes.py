@@ -118,3 +118,15 @@ def test_fewer_received_than_ordered_in_six_languages():
         assert "dispute" in votes(text), text
     # A smaller amount paid is still a deduction.
     assert "short_pay" in votes("Virement de 400,00 € au lieu de 500,00 € pour la casse.")
+
+
+def test_spanish_contestar_to_someone_is_answering_not_contesting():
+    assert "dispute" not in votes("Lo vemos con contabilidad y te contestamos mañana.")
+    assert "dispute" not in votes("Le contesto en cuanto tenga los datos.")
+    assert "dispute" in votes("Contestamos a fatura 2231: o valor está acima do pedido.")
+
+
+def test_a_dispute_or_problem_settled_is_not_a_payment():
+    assert "payment_sent" not in votes("Bonjour, le différend est réglé de notre côté.")
+    assert "payment_sent" not in votes("Le problème a été réglé avec votre commercial.")
+    assert "payment_sent" in votes("La facture a été réglée le 2 mars par virement.")
