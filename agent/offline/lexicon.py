@@ -413,7 +413,9 @@ CUES: list[Cue] = [
         r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
         r"|danneggiat[oaie]|beschadigd\w*|danificad[oa]s?|avariad[oa]s?|kaputt\w*|defekt\w*|"
         r"abîmée?s?|cassée?s?|kapot(?:te)?|rott[oaie]"
-        r"|cracked|leaking|spoiled|(?<!card )expired(?! card)|past their expiry|not working|doesn't work|poor quality)\b",
+        r"|cracked|leaking|spoiled|(?<!card )expired(?! card)|past their expiry|"
+        # Not a link, a portal or a login that does not work.
+        r"(?<!link )(?<!link is )(?<!links )(?<!links is )(?<!portal )(?<!portal is )(?<!button )(?<!button is )(?<!login )(?<!login is )(?<!website )(?<!website is )(?<!site )(?<!site is )(?<!url )(?<!url is )(?<!password )(?<!password is )(?<!code )(?<!code is )(?<!app )(?<!app is )not working|(?<!link )(?<!links )(?<!portal )(?<!button )(?<!login )(?<!website )(?<!site )(?<!url )(?<!password )(?<!code )(?<!app )doesn't work|poor quality)\b",
         reason="damaged",
     ),
     _c(
@@ -542,6 +544,19 @@ CUES: list[Cue] = [
         r"não foi (?:aplicad|descontad|considerad)[oa]|no se (?:ha )?(?:aplicado|descontado)|nicht "
         r"(?:berücksichtigt|abgezogen|gewährt)|niet (?:toegepast|verrekend|afgetrokken))\b",
         reason="terms",
+    ),
+    # Tax charged to a customer exempt from it: "we are tax-exempt", "von der Umsatzsteuer befreit",
+    # "exonérés de TVA", "exentos de IVA", "vrijgesteld van btw".
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:(?:sales )?(?:tax|vat|gst|hst)[- ]exempt(?![- ](?:certificate|cert|status|form|number|id|"
+        r"letter|exemption))|exempt from (?:sales |the )?(?:tax|vat|gst)|"
+        r"(?:umsatzsteuer|mehrwertsteuer|mwst)\w* befreit|steuerbefreit|exonérée?s? de (?:la )?tva|"
+        r"exent[oa]s? (?:de(?:l)? )?iva|esent[ei] (?:da(?:ll')? )?iva|isent[oa]s? de (?:icms|iva|"
+        r"impostos?)|vrijgesteld van (?:de )?btw)\b",
+        claim=True,
+        reason="pricing",
     ),
     # --- short_pay ------------------------------------------------------------------------------
     _c(
@@ -757,6 +772,17 @@ CUES: list[Cue] = [
         r"(?:list|report)|aging report|ageing report|ledger (?:report|printout)|balance confirmation)"
         r"\b",
     ),
+    # Where or how to download or open a document: "where can we download the statement?", "wo kann
+    # ich die Rechnung herunterladen?", "où puis-je télécharger la facture ?".
+    _c(
+        I.invoice_request,
+        0.75,
+        r"\b(?:where|how|wo|wie|où|comment|dónde|cómo|dove|come|onde|como|waar|hoe)\b[^.?]{0,40}"
+        r"\b(?:download|access|herunterladen|abrufen|télécharger|descargar|scaricare|baixar|"
+        r"downloaden)\b[^.?]{0,40}"
+        rf"\b{_DOC}\b|\b(?:wo|wie|waar|hoe)\b[^.?]{{0,30}}\b{_DOC}\b[^.?]{{0,20}}\b(?:herunterladen|"
+        r"runterladen|abrufen|downloaden)\b",
+    ),
     # --- extended_terms -------------------------------------------------------------------------
     _c(
         I.extended_terms,
@@ -796,7 +822,10 @@ CUES: list[Cue] = [
         r"receivership|administrators? (?:has |have |was |were )?(?:been )?appointed|(?:in|into|"
         r"entered|under) administration|liquidation|redressement judiciaire|liquidation judiciaire|"
         r"mandataire judiciaire|concurso de acreedores|administrador concursal|quiebra|faillissement|"
-        r"failliet|curator|surseance|insolvenzverfahren)",
+        r"failliet|curator|surseance|insolvenzverfahren|wind(?:ing)? up (?:the |our )?(?:company|business)|"
+        r"wound up|winding[- ]up|ceas(?:e|es|ing) trading|going out of business|fallimento|fallit[oa]|"
+        r"falência|falida|insolvência|cessation (?:des paiements|d'activité)|in liquidazione|en "
+        r"liquidación|in liquidatie|em liquidação)",
     ),
     _c(
         I.financial_distress,

@@ -130,3 +130,32 @@ def test_a_dispute_or_problem_settled_is_not_a_payment():
     assert "payment_sent" not in votes("Bonjour, le différend est réglé de notre côté.")
     assert "payment_sent" not in votes("Le problème a été réglé avec votre commercial.")
     assert "payment_sent" in votes("La facture a été réglée le 2 mars par virement.")
+
+
+def test_tax_charged_to_an_exempt_customer_is_disputed():
+    assert "dispute" in votes("You added sales tax, but our school is tax-exempt.")
+    assert "dispute" in votes("Wir sind von der Umsatzsteuer befreit, die MwSt ist zu streichen.")
+    assert "dispute" in votes("Nous sommes exonérés de TVA.")
+    # Sending the exemption certificate contests nothing.
+    assert "dispute" not in votes("Attached is our tax-exempt certificate for your records.")
+
+
+def test_a_broken_link_or_portal_is_not_damaged_goods():
+    assert "dispute" not in votes("The download button on your portal isn't working.")
+    assert "dispute" not in votes("Your payment link doesn't work for me.")
+    assert "dispute" in votes("Two of the pumps are not working.")
+
+
+def test_asking_where_to_download_a_document_requests_it():
+    assert "invoice_request" in votes("Where can we download the statement?")
+    assert "invoice_request" in votes("Où puis-je télécharger la facture ?")
+
+
+def test_a_company_being_wound_up_or_ceasing_trading_is_in_distress():
+    for text in (
+        "Our directors have decided to wind up the company.",
+        "We are ceasing trading at the end of the month.",
+        "La società è in fallimento.",
+        "A empresa entrou em falência.",
+    ):
+        assert "financial_distress" in votes(text), text
