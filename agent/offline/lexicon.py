@@ -610,7 +610,11 @@ CUES: list[Cue] = [
         r"las|\d))\b|\b(?:keep|kept|retain\w*)\s+(?:the |el |o )?(?:[$€£]|eur|usd|r\$|dkk|chf)?\s?\d|"
         r"\b(?:solde|restantes?|em falta|the other|remaining|rest)\b[^.]{0,30}\b(?:correspond\w*|"
         r"is not coming|relates? to|betrifft|is for the)\b|\b(?:but|mas|pero|ma|aber|mais) "
-        r"(?:only|apenas|solo|solamente|nur|seulement|soltanto)\s+(?:[$€£]|eur|usd|r\$)?\s?\d|"
+        r"(?:only|apenas|solo|solamente|nur|seulement|soltanto)\s+(?:[$€£]|eur|usd|r\$)?\s?\d"
+        # Not "but only 16 were delivered": a count received is a quantity dispute.
+        r"(?![\d,.]*\s+(?:\w+\s+){0,2}(?:erhalten|geliefert|bekommen|angekommen|received|delivered|"
+        r"arrived|came|showed up|recibid\w*|llegaron|reçue?s?|livrée?s?|arrivée?s?|arrivat\w*|"
+        r"ricevut\w*|consegnat\w*|recebid\w*|chegaram|entregue\w*|ontvangen|geleverd|aangekomen)\b)|"
         r"\bpagaremos (?:apenas|solo|sólo|"
         r"solamente)\b|\bat \$[\d,.]+,? not \$",
     ),

@@ -159,3 +159,11 @@ def test_a_company_being_wound_up_or_ceasing_trading_is_in_distress():
         "A empresa entrou em falência.",
     ):
         assert "financial_distress" in votes(text), text
+
+
+def test_but_only_a_count_received_is_a_quantity_dispute_not_a_deduction():
+    v = votes("Bestellt hatten wir 20 Paletten, aber nur 16 wurden geliefert.")
+    assert "dispute" in v and "short_pay" not in v
+    v = votes("Pedimos 12 cajas, pero solo 9 llegaron.")
+    assert "dispute" in v and "short_pay" not in v
+    assert "short_pay" in votes("Die Rechnung lautet auf 900 €, aber nur 700 € überweisen wir.")
