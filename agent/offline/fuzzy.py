@@ -52,7 +52,7 @@ _COMMON = frozenset(
     pending charged charge charges short shortly later letter letters matter matters
     leaving bereit hacemos considered arrival activity compete recibió products aplicar
     aplicando descontar creditar considerar recibir liquidate materna packet deposito
-    insolvencia holger arrivés""".split()  # noqa: SIM905 - a word list reads best so
+    insolvencia holger arrivés efectuar efetuar realidad realizan difetti""".split()  # noqa: SIM905 - a word list reads best so
 )
 
 

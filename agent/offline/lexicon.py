@@ -257,6 +257,18 @@ CUES: list[Cue] = [
         r"\bgutgeschrieben\b",
         claim=True,
     ),
+    # A payment done, in the passive: "de betaling werd uitgevoerd", "il bonifico è stato eseguito",
+    # "la transferencia fue realizada", "a transferência foi concluída".
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:betaling|overboeking|overschrijving|pagamento|bonifico|versamento|pago|transferencia|"
+        r"transferência|depósito|pix)\b (?:(?!(?:non|niet|no|não|nog)\b)\w+ )?(?:is|werd|è stat[oa]|"
+        r"(?:fue|ha sido)|foi) (?:(?!(?:non|niet|no|não|nog)\b)\w+ )?"
+        r"(?:uitgevoerd|voldaan|gedaan|verricht|eseguit[oa]|effettuat[oa]|disposto|inviat[oa]|"
+        r"realizad[oa]|efectuad[oa]|hech[oa]|enviad[oa]|efetuad[oa]|feit[oa]|conclu[íi]d[oa])\b",
+        claim=True,
+    ),
     # --- promise_to_pay -----------------------------------------------------------------------
     _c(
         I.promise_to_pay,
@@ -413,7 +425,8 @@ CUES: list[Cue] = [
         r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
         r"|danneggiat[oaie]|beschadigd\w*|danificad[oa]s?|avariad[oa]s?|kaputt\w*|defekt\w*|"
         r"abîmée?s?|cassée?s?|kapot(?:te)?|rott[oaie]"
-        r"|cracked|leaking|spoiled|(?<!card )expired(?! card)|past their expiry|"
+        r"|cracked|leaking|spoiled|com defeito|con defecto|con difetto|difettos[oaie]|"
+        r"defeituos[oa]s?|defectuos[oa]s?|défectueu(?:x|se|ses)|fehlerhaft\w*|mangelhaft\w*|gebrekkig\w*|(?<!card )expired(?! card)|past their expiry|"
         # Not a link, a portal or a login that does not work.
         r"(?<!link )(?<!link is )(?<!links )(?<!links is )(?<!portal )(?<!portal is )(?<!button )(?<!button is )(?<!login )(?<!login is )(?<!website )(?<!website is )(?<!site )(?<!site is )(?<!url )(?<!url is )(?<!password )(?<!password is )(?<!code )(?<!code is )(?<!app )(?<!app is )not working|(?<!link )(?<!links )(?<!portal )(?<!button )(?<!login )(?<!website )(?<!site )(?<!url )(?<!password )(?<!code )(?<!app )doesn't work|poor quality)\b",
         reason="damaged",
@@ -519,7 +532,7 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:non corrispond\w*|no corresponde\w*|ne correspond\w* pas|stimmt nicht|"
-        r"entspricht nicht|klopt niet|não corresponde\w*|contestiamo|(?<!\ble )(?<!\bles )(?<!\bte )(?<!\bos )(?<!\blhe )contestamos|betwisten|"
+        r"stimmen nicht|entspricht nicht|klopt niet|não corresponde\w*|contestiamo|(?<!\ble )(?<!\bles )(?<!\bte )(?<!\bos )(?<!\blhe )contestamos|betwisten|"
         r"bestreiten|reklamieren|no estamos conformes|non siamo d'accordo|niet akkoord|não "
         r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift(?! auf)|un avoir|no "
         r"reconocemos|não reconhecemos|ne reconnaissons pas|erkennen wir nicht an|"

@@ -167,3 +167,24 @@ def test_but_only_a_count_received_is_a_quantity_dispute_not_a_deduction():
     v = votes("Pedimos 12 cajas, pero solo 9 llegaron.")
     assert "dispute" in v and "short_pay" not in v
     assert "short_pay" in votes("Die Rechnung lautet auf 900 €, aber nur 700 € überweisen wir.")
+
+
+def test_a_payment_done_in_the_passive_in_four_languages():
+    for text in (
+        "Onze betaling werd gisteren uitgevoerd.",
+        "Il bonifico è stato eseguito stamattina.",
+        "La transferencia fue realizada el lunes.",
+        "A transferência foi concluída hoje.",
+    ):
+        assert "payment_sent" in votes(text), text
+    assert "payment_sent" not in votes("Il bonifico non è stato ancora eseguito.")
+
+
+def test_defective_goods_and_hours_that_do_not_add_up():
+    for text in (
+        "As peças chegaram com defeito.",
+        "Las bombas salieron defectuosas.",
+        "Die gelieferten Ventile sind fehlerhaft.",
+        "Die Mengen auf dem Lieferschein stimmen nicht.",
+    ):
+        assert "dispute" in votes(text), text
