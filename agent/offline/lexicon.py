@@ -548,7 +548,7 @@ CUES: list[Cue] = [
         0.8,
         r"(?:\b(?:not|never|no se|nicht|niet)\b|n't\b) (?:\w+ ){0,2}?(?:include|included|reflect|"
         r"reflected|show|shown|apply|applied|deduct|deducted|take into account|taken into account|"
-        r"aplic[óo]|aplicad[oa]|berücksichtigt|abgezogen|toegepast|verrekend)\b (?:\w+ ){0,3}?"
+        r"aplic[óo]|aplicad[oa]|berücksichtigt|abgezogen|toegepast|verrekend)\b (?:[\w%$€£.,-]+ ){0,3}?"
         r"(?:discount|rebate|descuento|rabatt|skonto|korting)\b|\b(?:discount|rebate|remise|"
         r"escompte|descuento|sconto|korting|desconto|rabatt|skonto)\b[^.]{0,40}\b(?:is missing|"
         r"was missing|missing from|left off|fehlt|ontbreekt|manque|manca|falta|(?:is |was |were |"

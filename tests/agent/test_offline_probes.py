@@ -80,6 +80,7 @@ def test_we_shall_make_the_payment_in_the_future_tense_with_a_date():
 def test_an_agreed_discount_left_off_the_invoice_is_a_terms_dispute():
     for text in (
         "Your bill doesn't include the volume rebate we negotiated.",
+        "This statement did not apply the 3% early-payment discount.",
         "The 5% discount is missing from this invoice.",
         "Der vereinbarte Rabatt fehlt auf der Rechnung.",
         "La remise convenue n'a pas été appliquée.",
