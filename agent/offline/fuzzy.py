@@ -50,7 +50,9 @@ _COMMON = frozenset(
     envoyée acceptez virements éléments différence automatisch requestor requester promised
     shipping shipped billing billed mailing mailed filed filing settle settled waiting
     pending charged charge charges short shortly later letter letters matter matters
-    leaving""".split()  # noqa: SIM905 - a word list reads best so
+    leaving bereit hacemos considered arrival activity compete recibió products aplicar
+    aplicando descontar creditar considerar recibir liquidate materna packet deposito
+    insolvencia holger arrivés efectuar efetuar realidad realizan difetti""".split()  # noqa: SIM905 - a word list reads best so
 )
 
 

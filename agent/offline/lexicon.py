@@ -161,7 +161,9 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.85,
-        r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|ist raus|réglée?s?|payée?s?|"
+        r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|ist raus|payée?s?|"
+        # Not a dispute or a problem settled ("le litige est réglé", "le problème a été réglé").
+        r"(?<!litige est )(?<!litige a été )(?<!différend est )(?<!différend a été )(?<!problème est )(?<!problème a été )(?<!souci est )(?<!souci a été )(?<!malentendu est )(?<!malentendu a été )(?<!incident est )(?<!incident a été )(?<!question est )(?<!question a été )(?<!tout est )(?<!tout a été )réglée?s?|"
         r"virement (?:a été )?effectué|paiement effectué|pagad[oa]s?|pagamos|pagámos|hemos pagado|"
         r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oa]|saldat[oa]|"
         r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
@@ -181,7 +183,7 @@ CUES: list[Cue] = [
         r"\b(?:se pag[óo]|se pagaron|(?:ya )?(?:realizamos|hicimos|efectuamos) (?:el pago|la "
         r"transferencia)|(?:ya )?est[áa] pagad[oa]|j[áa] est[áa] pag[oa]|foi pag[oa]|foram pag[oa]s|"
         r"fiz o pix|mandei o pix|pix (?:feito|enviado|realizado)|liquidat[ae]|è stato disposto|"
-        r"(?:è|sono) partit[oaie]|(?:est|sont) partie?s?|a été (?:payée?|réglée?|virée?)|"
+        r"(?:è|sono) partit[oaie]|(?:est|sont) partie?s?|(?<!litige )(?<!différend )(?<!problème )(?<!souci )(?<!malentendu )(?<!incident )(?<!question )(?<!tout )a été (?:payée?|réglée?|virée?)|"
         r"già presentata|(?:fizemos|efetuamos|realizamos|efetuei|realizei) o pagamento|"
         r"(?:on a|nous avons|j'ai|hemos|he|abbiamo|ho|wir haben|ich habe|we hebben|"
         r"ik heb|fizemos|fiz) (?:bien |déjà |ya |già |schon |bereits |al )?(?:fait|effectué|envoyé|"
@@ -238,6 +240,33 @@ CUES: list[Cue] = [
         r"\bwent out (?:yesterday|today|this morning|last \w+|on (?:mon|tues|wednes|thurs|fri|"
         r"satur|sun)day|in (?:yesterday's|today's|this morning's|last \w+'s|(?:mon|tues|wednes|thurs|"
         r"fri)day's) (?:ach|wire|eft|payment|check|cheque|run|batch))\b",
+        claim=True,
+    ),
+    # An invoice cleared by the customer ("AP cleared your invoice on Monday") and an amount credited
+    # to the supplier's account ("credited to your account", "Ihrem Konto gutgeschrieben", "crédité
+    # sur votre compte", "creditado na sua conta") were paid.
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:we|i|we've|i've|they|accounting|ap|treasury|finance)\s+(?:have |had |just |already |"
+        r"finally )*cleared (?:it|this|that|(?:the|your|this|that|these|those) (?:\w+ )?(?:invoices?|"
+        r"bills?|balance|amount|account))\b|\b(?:credited|crédité|créditée?s?|creditad[oa]s?|"
+        r"accreditat[oaie]|abonad[oa]s?|bijgeschreven|gutgeschrieben)\b (?:to |on |into |sur |na |"
+        r"no |em |sul |nel |en |op |auf )?(?:your|votre|vostro|sua|su|uw|ihr\w*) (?:bank )?(?:account|"
+        r"compte|conto|conta|cuenta|rekening|konto)\b|\b(?:ihrem|ihr) (?:bank)?konto\b[^.]{0,30}"
+        r"\bgutgeschrieben\b",
+        claim=True,
+    ),
+    # A payment done, in the passive: "de betaling werd uitgevoerd", "il bonifico è stato eseguito",
+    # "la transferencia fue realizada", "a transferência foi concluída".
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:betaling|overboeking|overschrijving|pagamento|bonifico|versamento|pago|transferencia|"
+        r"transferência|depósito|pix)\b (?:(?!(?:non|niet|no|não|nog)\b)\w+ )?(?:is|werd|è stat[oa]|"
+        r"(?:fue|ha sido)|foi) (?:(?!(?:non|niet|no|não|nog)\b)\w+ )?"
+        r"(?:uitgevoerd|voldaan|gedaan|verricht|eseguit[oa]|effettuat[oa]|disposto|inviat[oa]|"
+        r"realizad[oa]|efectuad[oa]|hech[oa]|enviad[oa]|efetuad[oa]|feit[oa]|conclu[íi]d[oa])\b",
         claim=True,
     ),
     # --- promise_to_pay -----------------------------------------------------------------------
@@ -334,11 +363,23 @@ CUES: list[Cue] = [
         r"overgemaakt|voldaan|overgeboekt)\b|\bsera (?:effectué|réglée?|payée?|viré)|\b(?:réglerons|"
         r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen|gaan betalen)\b",
     ),
+    # We shall do the payment, the first person plural future of "do/make/carry out" with a payment
+    # noun and a date: "faremos a transferência no dia 18", "haremos el pago el jueves", "nous ferons
+    # le virement le 18", "faremo il bonifico giovedì".
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:faremos|efetuaremos|realizaremos|haremos|efectuaremos|ferons|effectuerons|"
+        r"procéderons au|faremo|effettueremo|eseguiremo|disporremo)\b (?:o |a |el |la |le |il |un |"
+        r"uma |una |lo |nuestro |notre |nostro )?(?:\w+ )?(?:pagamento|pago|transferência|"
+        r"transferencia|pix|depósito|paiement|virement|règlement|bonifico|saldo|versamento|abono)\b",
+        needs_date=True,
+    ),
     # --- dispute --------------------------------------------------------------------------------
     _c(
         I.dispute,
         0.85,
-        r"\b(?:dispute|disputing|contest|contesting|contestons|conteste|reject "
+        r"\b(?:dispute|disputing|(?<!\ble )(?<!\bles )(?<!\bte )(?<!\bos )(?<!\bme )(?<!\blhe )contest(?!ar(?:le|les|te)\b)|contesting|contestons|conteste|reject "
         r"(?:the |this |invoice)|we reject|do not agree|don't agree|disagree|no estamos de acuerdo|"
         r"erkennen [^.]{0,40} nicht an|beanstanden|widersprechen|reclamamos|not paying (?:it|this|"
         r"that)|we're not paying|we are not paying|won't (?:be )?pay(?:ing)? (?:it|this|that|for)|"
@@ -384,7 +425,10 @@ CUES: list[Cue] = [
         r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
         r"|danneggiat[oaie]|beschadigd\w*|danificad[oa]s?|avariad[oa]s?|kaputt\w*|defekt\w*|"
         r"abîmée?s?|cassée?s?|kapot(?:te)?|rott[oaie]"
-        r"|cracked|leaking|spoiled|(?<!card )expired(?! card)|past their expiry|not working|doesn't work|poor quality)\b",
+        r"|cracked|leaking|spoiled|com defeito|con defecto|con difetto|difettos[oaie]|"
+        r"defeituos[oa]s?|defectuos[oa]s?|défectueu(?:x|se|ses)|fehlerhaft\w*|mangelhaft\w*|gebrekkig\w*|(?<!card )expired(?! card)|past their expiry|"
+        # Not a link, a portal or a login that does not work.
+        r"(?<!link )(?<!link is )(?<!links )(?<!links is )(?<!portal )(?<!portal is )(?<!button )(?<!button is )(?<!login )(?<!login is )(?<!website )(?<!website is )(?<!site )(?<!site is )(?<!url )(?<!url is )(?<!password )(?<!password is )(?<!code )(?<!code is )(?<!app )(?<!app is )not working|(?<!link )(?<!links )(?<!portal )(?<!button )(?<!login )(?<!website )(?<!site )(?<!url )(?<!password )(?<!code )(?<!app )doesn't work|poor quality)\b",
         reason="damaged",
     ),
     _c(
@@ -488,12 +532,44 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:non corrispond\w*|no corresponde\w*|ne correspond\w* pas|stimmt nicht|"
-        r"entspricht nicht|klopt niet|não corresponde\w*|contestiamo|contestamos|betwisten|"
+        r"stimmen nicht|entspricht nicht|klopt niet|não corresponde\w*|contestiamo|(?<!\ble )(?<!\bles )(?<!\bte )(?<!\bos )(?<!\blhe )contestamos|betwisten|"
         r"bestreiten|reklamieren|no estamos conformes|non siamo d'accordo|niet akkoord|não "
         r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift(?! auf)|un avoir|no "
         r"reconocemos|não reconhecemos|ne reconnaissons pas|erkennen wir nicht an|"
         r"don't recognize|do not recognize|never authori[sz]ed|nobody (?:here )?authori[sz]ed)\b",
         reason="other",
+    ),
+    # An agreed discount or rebate left off the invoice: the negation and the verb of applying first
+    # ("doesn't include the rebate", "no se aplicó el descuento"), or the discount first and then
+    # missing or not applied ("der Rabatt fehlt", "la remise n'a pas été appliquée", "lo sconto non
+    # è stato applicato", "de korting ontbreekt", "o desconto não foi aplicado").
+    _c(
+        I.dispute,
+        0.8,
+        r"(?:\b(?:not|never|no se|nicht|niet)\b|n't\b) (?:\w+ ){0,2}?(?:include|included|reflect|"
+        r"reflected|show|shown|apply|applied|deduct|deducted|take into account|taken into account|"
+        r"aplic[óo]|aplicad[oa]|berücksichtigt|abgezogen|toegepast|verrekend)\b (?:[\w%$€£.,-]+ ){0,3}?"
+        r"(?:discount|rebate|descuento|rabatt|skonto|korting)\b|\b(?:discount|rebate|remise|"
+        r"escompte|descuento|sconto|korting|desconto|rabatt|skonto)\b[^.]{0,40}\b(?:is missing|"
+        r"was missing|missing from|left off|fehlt|ontbreekt|manque|manca|falta|(?:is |was |were |"
+        r"has |have )?not (?:been )?(?:applied|included|reflected|deducted|taken)|n'a pas été "
+        r"(?:appliquée?|déduite?|prise? en compte)|non è stat[oa] (?:applicat|detratt|considerat)[oa]|"
+        r"não foi (?:aplicad|descontad|considerad)[oa]|no se (?:ha )?(?:aplicado|descontado)|nicht "
+        r"(?:berücksichtigt|abgezogen|gewährt)|niet (?:toegepast|verrekend|afgetrokken))\b",
+        reason="terms",
+    ),
+    # Tax charged to a customer exempt from it: "we are tax-exempt", "von der Umsatzsteuer befreit",
+    # "exonérés de TVA", "exentos de IVA", "vrijgesteld van btw".
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:(?:sales )?(?:tax|vat|gst|hst)[- ]exempt(?![- ](?:certificate|cert|status|form|number|id|"
+        r"letter|exemption))|exempt from (?:sales |the )?(?:tax|vat|gst)|"
+        r"(?:umsatzsteuer|mehrwertsteuer|mwst)\w* befreit|steuerbefreit|exonérée?s? de (?:la )?tva|"
+        r"exent[oa]s? (?:de(?:l)? )?iva|esent[ei] (?:da(?:ll')? )?iva|isent[oa]s? de (?:icms|iva|"
+        r"impostos?)|vrijgesteld van (?:de )?btw)\b",
+        claim=True,
+        reason="pricing",
     ),
     # --- short_pay ------------------------------------------------------------------------------
     _c(
@@ -519,8 +595,8 @@ CUES: list[Cue] = [
         I.short_pay,
         0.8,
         r"\b(?:(?:(?:was|is|are|were) )?short (?:by )?[$€£]?\s?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
-        r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|au lieu "
-        r"de|anziché|al netto (?:dell[oae']|del|di)|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
+        r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|(?:au lieu "
+        r"de|anziché)(?! \d+(?:\s+(?!euros?\b|eur\b|dollars?\b)[a-zéèàç]+)?\s*(?:[;)!]|[.,](?!\d)|$))|al netto (?:dell[oae']|del|di)|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
         r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder)|(?:paid|pagato|pagata|pagado|pagamos|pagámos|bezahlt|"
         r"überwiesen|betaald|overgemaakt|payé|réglé|versé)\b[^.]{0,40}\b(?:invece d(?:i|ei|el|ella)|"
         r"(?:an)?statt|in plaats van|en (?:lugar|vez) de|em vez de|ao invés de|rather than|"
@@ -547,7 +623,11 @@ CUES: list[Cue] = [
         r"las|\d))\b|\b(?:keep|kept|retain\w*)\s+(?:the |el |o )?(?:[$€£]|eur|usd|r\$|dkk|chf)?\s?\d|"
         r"\b(?:solde|restantes?|em falta|the other|remaining|rest)\b[^.]{0,30}\b(?:correspond\w*|"
         r"is not coming|relates? to|betrifft|is for the)\b|\b(?:but|mas|pero|ma|aber|mais) "
-        r"(?:only|apenas|solo|solamente|nur|seulement|soltanto)\s+(?:[$€£]|eur|usd|r\$)?\s?\d|"
+        r"(?:only|apenas|solo|solamente|nur|seulement|soltanto)\s+(?:[$€£]|eur|usd|r\$)?\s?\d"
+        # Not "but only 16 were delivered": a count received is a quantity dispute.
+        r"(?![\d,.]*\s+(?:\w+\s+){0,2}(?:erhalten|geliefert|bekommen|angekommen|received|delivered|"
+        r"arrived|came|showed up|recibid\w*|llegaron|reçue?s?|livrée?s?|arrivée?s?|arrivat\w*|"
+        r"ricevut\w*|consegnat\w*|recebid\w*|chegaram|entregue\w*|ontvangen|geleverd|aangekomen)\b)|"
         r"\bpagaremos (?:apenas|solo|sólo|"
         r"solamente)\b|\bat \$[\d,.]+,? not \$",
     ),
@@ -624,9 +704,12 @@ CUES: list[Cue] = [
         r"kvk-?nummer|vat (?:number|id))\b",
     ),
     # --- invoice_request ------------------------------------------------------------------------
+    # "Why did you send us an invoice?" complains about one; it does not ask for one.
     _c(
         I.invoice_request,
         0.85,
+        r"(?<!why you )(?<!why did you )(?<!why do you )(?<!why would you )(?<!why are you )"
+        r"(?<!why have you )(?<!why you keep )(?<!why do you keep )"
         r"\b(?:send|sending|forward|provide|share|email|e-mail|get(?! to\b)|need|"
         r"necesita|necesitamos|necesito|precisamos|preciso|benötigen|brauchen|avons besoin d[eu']?|"
         r"abbiamo bisogno d[ie']?|hebben \w+ nodig|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
@@ -706,6 +789,17 @@ CUES: list[Cue] = [
         r"(?:list|report)|aging report|ageing report|ledger (?:report|printout)|balance confirmation)"
         r"\b",
     ),
+    # Where or how to download or open a document: "where can we download the statement?", "wo kann
+    # ich die Rechnung herunterladen?", "où puis-je télécharger la facture ?".
+    _c(
+        I.invoice_request,
+        0.75,
+        r"\b(?:where|how|wo|wie|où|comment|dónde|cómo|dove|come|onde|como|waar|hoe)\b[^.?]{0,40}"
+        r"\b(?:download|access|herunterladen|abrufen|télécharger|descargar|scaricare|baixar|"
+        r"downloaden)\b[^.?]{0,40}"
+        rf"\b{_DOC}\b|\b(?:wo|wie|waar|hoe)\b[^.?]{{0,30}}\b{_DOC}\b[^.?]{{0,20}}\b(?:herunterladen|"
+        r"runterladen|abrufen|downloaden)\b",
+    ),
     # --- extended_terms -------------------------------------------------------------------------
     _c(
         I.extended_terms,
@@ -745,7 +839,10 @@ CUES: list[Cue] = [
         r"receivership|administrators? (?:has |have |was |were )?(?:been )?appointed|(?:in|into|"
         r"entered|under) administration|liquidation|redressement judiciaire|liquidation judiciaire|"
         r"mandataire judiciaire|concurso de acreedores|administrador concursal|quiebra|faillissement|"
-        r"failliet|curator|surseance|insolvenzverfahren)",
+        r"failliet|curator|surseance|insolvenzverfahren|wind(?:ing)? up (?:the |our )?(?:company|business)|"
+        r"wound up|winding[- ]up|ceas(?:e|es|ing) trading|going out of business|fallimento|fallit[oa]|"
+        r"falência|falida|insolvência|cessation (?:des paiements|d'activité)|in liquidazione|en "
+        r"liquidación|in liquidatie|em liquidação)",
     ),
     _c(
         I.financial_distress,
@@ -852,7 +949,7 @@ CUES: list[Cue] = [
         0.8,
         r"\b(?:faltaron|faltan|faltó|faltaba[n]?|(?:ci |nos |ons )?manca(?:no|vano|va)|fehl(?:en|ten|"
         r"te)|manqu(?:ent|aient|ait)|ontbr(?:eken|aken|eekt|ak)|faltam|faltaram|faltava[m]?)\s+"
-        r"(?:\w+\s+)?\d|\b(?:nicht bestellt|no (?:lo |la |los |las )?(?:hemos )?pedid[oa]s?|pas "
+        r"(?:\w+\s+)?\d|\b(?:(?:nicht|nie|niemals) bestellt|(?:nooit|niet) besteld|(?:non|mai) (?:l'|li |le |lo |la )?(?:abbiamo )?(?:mai )?ordinat[oaie]|jamais command[ée]e?s?|nunca (?:lo |la |los |las )?(?:hemos )?ped(?:imos|ido)|nunca (?:os |as |o |a )?(?:encomendamos|pedimos)|no (?:lo |la |los |las )?(?:hemos )?pedid[oa]s?|pas "
         r"command[ée]e?s?|non (?:l'|li |le )?(?:abbiamo )?ordinat[oaie]|niet besteld|não (?:os |as |o |a )?"
         r"(?:encomendamos|pedimos))\b|\b(?:erreur sur (?:la |le |les )?(?:quantité|nombre)|error en "
         r"(?:la |las )?cantidad(?:es)?|errore (?:nella|nelle|sulla|sulle) quantità|fout in de "
@@ -876,6 +973,74 @@ CUES: list[Cue] = [
         r"tarif)|error en (?:el )?(?:precio|importe)|errore (?:nel|sul) (?:prezzo|importo)|fout in de "
         r"prijs|fehler (?:im|beim) preis|erro no (?:preço|valor))\b",
         reason="pricing",
+    ),
+    # Goods not received, in six languages: the negation, then the verb of receiving or arriving, then
+    # the goods ("nous n'avons jamais reçu la marchandise", "não recebemos a encomenda"), or the goods
+    # first ("de bestelling hebben we nooit ontvangen", "la merce non è mai arrivata"). A document not
+    # received (an invoice, a credit note) is not goods not received.
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:pas|jamais|rien|no|nunca|n[ãa]o|non|mai)\b (?:\w+ ){0,2}?(?:reçue?s?|recibid[oa]s?|recibimos|"
+        r"recebemos|recebi|recebid[oa]s?|ricevut[oaie]|arrivat[oaie]|consegnat[oaie]|entregad[oa]s?|"
+        r"livrée?s?) (?:la |le |les |l'|el |los |las |o |a |os |as |il |i |lo |gli |nuestr[oa]s? |"
+        r"notre |nos |nossa |nosso |nostr[oa] |ningún |ninguna |nenhuma? |aucune? )?(?:marchandises?|"
+        r"colis|commande|livraison|matériel|produits?|articles?|pièces?|mercancías?|mercadería|"
+        r"pedido|entrega|paquetes?|mercadorias?|encomendas?|materia(?:l|le)|produtos?|merce|"
+        r"prodott[oi]|articol[oi]|pacc[oh]i?|ordine)\b|\b(?:marchandises?|colis|commande|livraison|"
+        r"mercancías?|mercadería|pedido|mercadorias?|encomendas?|merce|consegna|ordine|goederen|"
+        r"levering|bestelling|zending|pakket|ware|lieferung|bestellung|sendung|paket)\b(?:(?!rechnung|"
+        r"factur|fattur|fatur|invoice|avoir|gutschrift|creditnota)[^.]){0,40}"
+        r"\b(?:nooit|niet|nie|nicht|niemals|jamais|pas|no|nunca|n[ãa]o|non|mai)\b (?:\w+ ){0,2}?"
+        r"(?:ontvangen|geleverd|aangekomen|erhalten|bekommen|geliefert|angekommen|arrivée?s?|"
+        r"livrée?s?|reçue?s?|llegó|llegaron|ha llegado|recibid[oa]|chegou|chegaram|recebid[oa]s?|"
+        r"arrivat[oaie]|consegnat[oaie]|ricevut[oaie])\b(?![^.]{0,25}\b(?:factur\w*|fattur\w*|"
+        r"fatur\w*|rechnung\w*|pago|pagamento|paiement|zahlung|betaling|avoir|gutschrift|creditnota|"
+        r"nota))",
+        reason="not_received",
+    ),
+    # A price above what was agreed, the comparative first: "más caro que lo pactado", "plus élevé
+    # que le devis", "höher als vereinbart", "hoger dan afgesproken", "superior ao orçamento".
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:superior\w*|más car[oa]s?|más alt[oa]s?|plus (?:cher|chère|élevée?s?)|mais car[oa]s?|"
+        r"mais alt[oa]s?|più (?:car[oa]|alt[oa])|höher|teurer|hoger|duurder)\b[^.]{0,25}\b(?:acordad|"
+        r"pactad|presupuest|cotizad|convenu|devis|combinad|orçad|orçament|concordat|pattuit|"
+        r"preventiv|offert|vereinbart|angebot|afgesproken)\w*",
+        reason="pricing",
+    ),
+    # Fewer received than ordered, in six languages: a verb of receiving or arriving near a count,
+    # then "instead of" another count ("reçu 4 palettes au lieu de 6", "14 rollen ontvangen in
+    # plaats van 16"), or "only" a count received ("geliefert wurden nur 12", "ne ... reçu que 8").
+    # Not a count of invoices, days or money.
+    _c(
+        I.dispute,
+        0.8,
+        r"(?:\b(?:received|got|delivered|reçue?s?|livrée?s?|arrivée?s?|recibimos|recibido|llegaron|l"
+        r"legó|entregaron|ontvangen|geleverd|aangekomen|geliefert|erhalten|bekommen|angekommen|arriv"
+        r"at[oaie]|ricevut[oaie]|consegnat[oaie]|chegaram|chegou|recebemos|recebid[oa]s?|entregaram)"
+        r"\b[^.]{0,30}?\b\d+(?![\d,.]*\s*(?:invoices?|rechnung\w*|factur\w*|fattur\w*|fatur\w*|e-?ma"
+        r"ils?|days?|tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?)\b)|\b\d+(?![\d,.]*\s*(?"
+        r":invoices?|rechnung\w*|factur\w*|fattur\w*|fatur\w*|e-?mails?|days?|tage\w*|jours|días|dia"
+        r"s|giorni|dagen|%|€|\$|eur|euros?)\b)\b[^.]{0,25}\b(?:received|got|delivered|reçue?s?|livré"
+        r"e?s?|arrivée?s?|recibimos|recibido|llegaron|llegó|entregaron|ontvangen|geleverd|aangekomen"
+        r"|geliefert|erhalten|bekommen|angekommen|arrivat[oaie]|ricevut[oaie]|consegnat[oaie]|chegar"
+        r"am|chegou|recebemos|recebid[oa]s?|entregaram))\b[^.]{0,25}?\b(?:instead of|rather than|au "
+        r"lieu de|en (?:lugar|vez) de|in plaats van|(?:an)?statt|invece di|anziché|em (?:vez|lugar) "
+        r"de)\s+(?:\w+\s+)?\d+|\b(?:only|nur|lediglich|seulement|que|solo|solamente|sólo|apenas|some"
+        r"nte|slechts|maar|soltanto)\s+\d+(?![\d,.]*\s*(?:invoices?|rechnung\w*|factur\w*|fattur\w*|"
+        r"fatur\w*|e-?mails?|days?|tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?)\b)\b[^.]{"
+        r"0,25}\b(?:received|got|delivered|reçue?s?|livrée?s?|arrivée?s?|recibimos|recibido|llegaron"
+        r"|llegó|entregaron|ontvangen|geleverd|aangekomen|geliefert|erhalten|bekommen|angekommen|arr"
+        r"ivat[oaie]|ricevut[oaie]|consegnat[oaie]|chegaram|chegou|recebemos|recebid[oa]s?|entregara"
+        r"m)\b|\b(?:received|got|delivered|reçue?s?|livrée?s?|arrivée?s?|recibimos|recibido|llegaron"
+        r"|llegó|entregaron|ontvangen|geleverd|aangekomen|geliefert|erhalten|bekommen|angekommen|arr"
+        r"ivat[oaie]|ricevut[oaie]|consegnat[oaie]|chegaram|chegou|recebemos|recebid[oa]s?|entregara"
+        r"m)\b[^.]{0,25}\b(?:only|nur|lediglich|seulement|que|solo|solamente|sólo|apenas|somente|sle"
+        r"chts|maar|soltanto)\s+\d+(?![\d,.]*\s*(?:invoices?|rechnung\w*|factur\w*|fattur\w*|fatur\w"
+        r"*|e-?mails?|days?|tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?)\b)",
+        reason="quantity",
     ),
     # --- wrong_contact --------------------------------------------------------------------------
     _c(
@@ -920,7 +1085,8 @@ CUES: list[Cue] = [
         0.75,
         r"\b(?:already paid|paid in full|proof of payment|payment (?:has been|was) "
         r"(?:made|completed|processed|sent|settled)|funds (?:were|have been) (?:sent|transferred|released)|"
-        r"(?:has|have) been settled|was debited|bank confirmation(?! letter)|ha sido pagad[ao]|a été réglée?|"
+        r"(?:has|have) been settled|was debited|bank confirmation(?! letter)|ha sido pagad[ao]|"
+        r"(?<!litige )(?<!différend )(?<!problème )(?<!souci )(?<!malentendu )(?<!incident )(?<!question )(?<!tout )a été réglée?|"
         r"wurde (?:bezahlt|überwiesen|beglichen)|zelle|paypal)\b",
         claim=True,
     ),
