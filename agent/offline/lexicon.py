@@ -198,6 +198,19 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.8,
+        r"\b(?:attached|enclosed|find attached|please find|herewith|here is|here's|see attached|"
+        r"anbei|ci-joint|ci-jointe?s?|adjunt[oa]s?|adjuntamos|in allegato|alleghiamo|in bijlage|"
+        r"bijgevoegd|em anexo|segue)\b[^.]{0,40}\b(?:remittance|payment advice|proof of payment|"
+        r"payment confirmation|zahlungsavis|zahlungsnachweis|überweisungsbeleg|avis de (?:paiement|"
+        r"virement)|preuve de (?:paiement|virement)|justificatif de (?:paiement|virement)|"
+        r"comprobante de (?:pago|transferencia)|justificante de (?:pago|transferencia)|"
+        r"contabile (?:del |di )?bonifico|distinta (?:di )?(?:pagamento|bonifico)|betalingsbewijs|"
+        r"betalingsbevestiging|comprovante (?:de |do )?(?:pagamento|transferência|pix))\b",
+        claim=True,
+    ),
+    _c(
+        I.payment_sent,
+        0.8,
         r"\b(?:have|has|had|did|do) (?:already )?(?:make|made|did|done|do) (?:the |a |our )?payment\b|"
         r"\bpayment (?:is|has been|was) (?:already )?(?:done|made)\b|^\W*(?:(?:the |this |that |our )?"
         r"(?:invoice|inv|bill|balance|it|this|that)\b[^.?]{0,20}?\s)?(?:is |was |has been |been )?"

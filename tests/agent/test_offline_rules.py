@@ -1308,3 +1308,15 @@ def test_a_new_invoice_asked_beside_a_price_above_the_quote_is_the_remedy():
         "Precisamos que emitam nova fatura com o valor correto."
     )
     assert full.classify(Reply(text=text, sent_at=SENT)).intents == ["dispute"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attached is the payment advice for last week's run.",
+        "Ci-joint l'avis de virement pour la facture 2291.",
+        "In allegato la contabile del bonifico.",
+    ],
+)
+def test_a_remittance_or_proof_of_payment_attached_is_a_payment(text):
+    assert "payment_sent" in votes(text)
