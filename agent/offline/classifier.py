@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 
 from arbox.agent import extract
 from arbox.agent.classifier import Reply
-from arbox.agent.dates import find_dates
+from arbox.agent.dates import find_dates, local_days
 from arbox.agent.evidence import check_evidence
 from arbox.agent.findings import Fields, Finding, Intent, Triage
 
@@ -742,7 +742,8 @@ _NOT_A_DUE_DATE = re.compile(r"(?:right\s+)?now|(?:over|during|across)\s", re.I)
 def _promise_dates(text: str, anchor: date) -> list[date]:
     """The dates a promise could be held to: not "now" (we can't pay right now) and not
     a period something is spread over (a plan over the next three months)."""
-    return [d.value for d in find_dates(text, anchor) if not _NOT_A_DUE_DATE.match(d.text)]
+    found = [*find_dates(text, anchor), *local_days(text, anchor)]
+    return [d.value for d in found if not _NOT_A_DUE_DATE.match(d.text)]
 
 
 def _not_paid(norm: str, m: re.Match[str]) -> bool:
@@ -771,7 +772,7 @@ _ANAPHOR = re.compile(r"\b(?:that date|then|that day|by then|à cette date|an di
 
 def _dated(clause: str, text: str, anchor: date) -> bool:
     """A date in the clause, or "on that date" pointing back to one elsewhere in the reply."""
-    if find_dates(clause, anchor):
+    if find_dates(clause, anchor) or local_days(clause, anchor):
         return True
     return bool(_ANAPHOR.search(clause)) and bool(find_dates(text, anchor))
 

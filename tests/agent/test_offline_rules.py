@@ -1320,3 +1320,11 @@ def test_a_new_invoice_asked_beside_a_price_above_the_quote_is_the_remedy():
 )
 def test_a_remittance_or_proof_of_payment_attached_is_a_payment(text):
     assert "payment_sent" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vamos transferir no dia 18.", "Payment goes out on 22nd this month.", "Pagamos el día 27."],
+)
+def test_a_promise_to_a_bare_day_of_the_month_keeps_its_date(text):
+    assert "promise_to_pay" in full.classify(Reply(text=text, sent_at=SENT)).intents
