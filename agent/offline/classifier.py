@@ -742,8 +742,11 @@ _NOT_A_DUE_DATE = re.compile(r"(?:right\s+)?now|(?:over|during|across)\s", re.I)
 def _promise_dates(text: str, anchor: date) -> list[date]:
     """The dates a promise could be held to: not "now" (we can't pay right now) and not
     a period something is spread over (a plan over the next three months)."""
-    found = [*find_dates(text, anchor), *local_days(text, anchor)]
-    return [d.value for d in found if not _NOT_A_DUE_DATE.match(d.text)]
+    dates = [d.value for d in find_dates(text, anchor) if not _NOT_A_DUE_DATE.match(d.text)]
+    if dates:
+        return dates
+    # Only when nothing else is read: "no dia 20", "20th this month" (the fields' readings).
+    return [d.value for d in local_days(text, anchor) if not _NOT_A_DUE_DATE.match(d.text)]
 
 
 def _not_paid(norm: str, m: re.Match[str]) -> bool:
