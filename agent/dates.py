@@ -536,9 +536,15 @@ Dienstag") or as British "Tuesday week"."""
 
 
 def local_days(text: str, anchor: date, prefer: Prefer = "future") -> list[DateMention]:
-    """Days written in two more ways than `find_dates` reads ("16-Oct-2026", "no dia 13"),
-    for the extracted fields and their grounding only: the intent rules read `find_dates`,
-    and these are kept out of it so that what they decide does not move."""
+    """Days written in more ways than `find_dates` reads ("16-Oct-2026", "no dia 13"), for
+    the extracted fields and their grounding, and for a promise's date only where
+    `find_dates` finds none (`classifier._promise_dates`, `classifier._dated`)."""
+    return list(_local_days(text, anchor, prefer))
+
+
+@lru_cache(maxsize=32)
+def _local_days(text: str, anchor: date, prefer: Prefer) -> tuple[DateMention, ...]:
+    # Cached like `_find_dates`: the rules and the field readers read the same reply again.
     found = []
     for m in _HYPHENATED.finditer(text):
         day = _safe(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
@@ -591,4 +597,4 @@ def local_days(text: str, anchor: date, prefer: Prefer = "future") -> list[DateM
         if m.group(2):  # "Tuesday week": a week after the coming Tuesday
             day = anchor + timedelta(days=((target - anchor.weekday()) % 7 or 7) + 7)
         found.append(DateMention(m.start(), m.end(), m.group(0), day, "weekday_day"))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
