@@ -13,6 +13,7 @@ from email.utils import parseaddr
 
 from arbox.agent import extract
 from arbox.agent.findings import Fields
+from arbox.agent.locales import detect_language
 
 _TITLE = (
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|dr|mr|mevr|Herrn|Herr|Frau|Mme|Mlle|M|Me|Maître|Sr|Sra|Srta|Dott|dott|"
@@ -31,7 +32,8 @@ _NOT_NAME = re.compile(
     r"Address|Adresse|Thanks|Thank|Kind|Best|Regards|For|From|To|If|In|At|And|Or|I|We|You|It|"
     r"This|That|Accounts|Payable|Billing|Invoices?|Payments?|Vendor|Ap|Bitte|Für|Merci|Para|Per|"
     r"Com|Con|Pour|Voor|Gracias|Obrigad[oa]|During|Also|Can|Could|Would|Rechnungen|Zahlungen|"
-    r"Buchhaltung|Sie|Ich|Wir|Je|Nous|Vous|Total|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Buchhaltung|Sie|Ich|Wir|Ihre?|Unsere?|Die|Der|Das|Je|Nous|Vous|Total|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|Business|Office|Department|Team|Kindly|Good|Morning|Afternoon|"
     # months, written with a capital in English and German
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -261,6 +263,10 @@ def _one_particle(name: str) -> str:
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])\s*$")
+_GERMAN_NOUN = re.compile(rf"[{_UP}][{_LOW}]{{3,}}(?:ung|heit|keit|schaft|ität|tion)(?:en)?")
+"""A German noun by its ending ("Überweisung", "Buchhaltung", "Gesellschaft", "Position"):
+written with a capital like a name ("Die Zahlung", "der Umstellung"), but with no title
+before it ("Frau Hartung") it names no person."""
 
 
 def _people(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -272,6 +278,10 @@ def _people(text: str, start: int, end: int) -> list[re.Match[str]]:
         for m in _PERSON.finditer(text, start, end)
         if not _NOT_NAME.match(m.group(0))
         and not (
+            not _TITLED.match(m.group(0))
+            and any(_GERMAN_NOUN.fullmatch(w) for w in re.split(r"[ -]", m.group(0).strip()))
+        )
+        and not (
             " " not in m.group(0).strip()
             and "-" not in m.group(0)
             and _SENTENCE_START.search(text, 0, m.start())
@@ -280,14 +290,34 @@ def _people(text: str, start: int, end: int) -> list[re.Match[str]]:
     ]
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _lone_noun(word: str, local: str) -> bool:
+    """In German every noun has a capital: one capitalised word with no title ("Nummer",
+    "Köln") is a noun, unless the address spells it ("petra@", "p.kuehn@" for "Kühn")."""
+    if " " in word or _TITLED.match(word):
+        return False
+    spellings = {_ascii(word.lower()), _ascii(word.lower().translate(_UMLAUTS))}
+    parts = re.split(r"[._-]+", local)
+    return not any(p in spellings or (len(p) > 1 and p[1:] in spellings) for p in parts)
+
+
 def contact_name(text: str, at: int, length: int, sender_name: str = "") -> str | None:
     """The person named next to the address at ``at``; never a firm, nor the sender signing
     off (unless the address spells them)."""
     email = text[at : at + length]
     start = max(0, at - 100)
 
+    german = detect_language(text) == "de"
+    local = email.split("@")[0].lower()
+
     def people(a: int, b: int) -> list[re.Match[str]]:
-        return [m for m in _people(text, a, b) if not _is_org(text, m)]
+        return [
+            m
+            for m in _people(text, a, b)
+            if not _is_org(text, m) and not (german and _lone_noun(m.group(0).strip(), local))
+        ]
 
     before = people(start, at)
     after = people(at + length, at + length + 60)

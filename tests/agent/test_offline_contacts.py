@@ -26,6 +26,17 @@ from arbox.agent.offline.contacts import new_contact
         # two people appointed together
         ("Ms. Ada Kerr and Mr. Ben Lowe were appointed joint liquidators; write to "
          "claims@kerrlowe.co.uk.", "a@b.com", "Ada Kerr and Ben Lowe"),
+        # German nouns carry a capital mid-sentence; alone, one with a noun ending is no name
+        ("Die Zahlung erfolgte per Überweisung. Rechnungen bitte künftig an "
+         "kreditoren@hoffmann-gmbh.de senden.", "a@b.com", None),
+        ("Wegen der Umstellung unserer Abteilung bitte nur noch an ap@werk.de schreiben.",
+         "a@b.com", None),
+        ("Ab sofort ist Frau Jung zuständig: ap@werk.de", "a@b.com", "Frau Jung"),
+        ("Die Rechnungen bitte nicht mehr an mich schicken, ich bin nicht mehr im Einkauf. Die "
+         "Nummer eins für Sie ist ab jetzt unser Postfach rechnungen@werk.de. Danke und Gruß",
+         "a@b.com", None),
+        ("Bitte schicken Sie die Rechnung ab jetzt an Petra, sie ist unter petra@werk.de "
+         "erreichbar und kümmert sich um die Zahlungen.", "a@b.com", "Petra"),
     ],
 )  # fmt: skip
 def test_the_person_by_the_address(text, sender, name):
