@@ -53,7 +53,30 @@ _DISCLAIMER = re.compile(
     r"|Ce\s(?:message|courriel|e-?mail)\s.{0,60}confidentiel"
     r"|Este\s(?:mensaje|correo)\s.{0,60}confidencial"
     r"|Questo\smessaggio\s.{0,60}riservat"
-    r"|Dit\se-?mail(?:bericht)?\s.{0,60}vertrouwelijk)",
+    r"|Dit\se-?mail(?:bericht)?\s.{0,60}vertrouwelijk"
+    # addressed to the addressee only, in every language
+    r"|(?:This|Diese|Ce|Cette|Este|Esta|Questo|Questa|Dit|Deze)\s(?:e-?mail|message|"
+    r"Nachricht|courriel|mensaje|correo|mensagem|messaggio|bericht)\b.{0,80}"
+    r"(?:intended\s(?:only|solely|exclusively)|intended\sfor\sthe\s(?:sole\s|exclusive\s)?"
+    r"(?:use|addressee|named|person|individual)|ausschließlich\sfür\sden|"
+    r"nur\sfür\sden\s(?:Adressaten|Empfänger)|destinée?s?\s(?:exclusivement|uniquement)|"
+    r"exclusivamente\s(?:a|al|para)\b|destinad[oa]\s(?:exclusivamente|únicamente|somente|"
+    r"apenas)|destinat[oa]\s(?:esclusivamente|unicamente)|uitsluitend\sbestemd|"
+    r"bestemd\s(?:voor\sde\sgeadresseerde|uitsluitend))"
+    r"|(?:Sollten|Wenn|Falls)\sSie\s(?:diese\s(?:E-?Mail|Nachricht)\s.{0,30}"
+    r"(?:irrtümlich|fälschlich|versehentlich)|nicht\sder\s(?:richtige|beabsichtigte|"
+    r"vorgesehene)\s(?:Empfänger|Adressat))"
+    r"|Si\s(?:vous\sn'êtes\spas|usted\sno\ses)\s(?:le|el)\sdestinatai?r"
+    r"|Se\s(?:você\snão\s(?:for|é)\so\sdestinatário|(?:ha|avete)\sricevuto\s.{0,40}"
+    r"(?:errore|sbaglio))"
+    r"|Indien\su\sniet\sde\s(?:geadresseerde|bedoelde\sontvanger)"
+    r"|AVISO\s(?:LEGAL|DE\sCONFIDENCIALIDAD)"
+    r"|Antes\sde\simprimir|Avant\sd'imprimer|Please\sconsider\s.{0,20}before\sprinting"
+    # a firm's legal imprint, the end of a signature
+    r"|(?-i:Sitz\sder\sGesellschaft|Registergericht|Amtsgericht\s[A-ZÄÖÜ]\w+|"
+    r"Geschäftsführ(?:er|erin|ung)\s*:|Registered\s(?:office|in\s[A-Z])|"
+    r"Company\s(?:registration|registered)|Si[eè]ge\s(?:social|:)|"
+    r"Capitale\ssociale|Registro\sMercantil|KvK(?:-nummer)?\s*:?\s*\d))",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(

@@ -115,3 +115,43 @@ def test_title_ending_with_a_period_is_part_of_the_sign_off() -> None:
         "We will pay INV-1 by March 15.\n\nBest regards,\nDana Ortiz\nAP Manager | Acme Build Co.\n"
     )
     assert split_reply(text)[0] == "We will pay INV-1 by March 15."
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Diese Nachricht ist ausschließlich für den Adressaten bestimmt. Sollten Sie nicht der "
+        "richtige Empfänger sein, benachrichtigen Sie bitte den Absender.",
+        "Sollten Sie diese E-Mail irrtümlich erhalten haben, löschen Sie sie bitte.",
+        "Sitz der Gesellschaft: Bremen · Registergericht: Amtsgericht Bremen HRB 4471",
+        "Ce message et ses pièces jointes sont destinés exclusivement à leurs destinataires.",
+        "Si vous n'êtes pas le destinataire de ce message, merci de le détruire.",
+        "AVISO LEGAL: la información contenida en este correo es reservada.",
+        "Este correo va dirigido exclusivamente a su destinatario.",
+        "Se ha ricevuto questo messaggio per errore, la preghiamo di cancellarlo.",
+        "Dit bericht is uitsluitend bestemd voor de geadresseerde.",
+        "Esta mensagem é destinada exclusivamente ao destinatário.",
+        "Registered office: 4 Mill Lane, Leeds LS1 4AB. Registered in England No. 0912873.",
+        "This message is intended for the sole use of the addressee.",
+    ],
+)
+def test_disclaimers_and_imprints_in_several_languages_end_the_reply(footer: str) -> None:
+    text = f"Die Zahlung ist unterwegs.\n\nMit freundlichen Grüßen\nJens Kohl\n{footer}\n"
+    assert split_reply(text)[0] == "Die Zahlung ist unterwegs."
+    bare = f"We paid INV-4 on Monday.\n\n{footer}\n"
+    assert split_reply(bare)[0] == "We paid INV-4 on Monday."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wenn Sie diese Rechnung korrigieren, zahlen wir sofort.",
+        "Si vous n'êtes pas d'accord, appelez-moi.",
+        "This message is for your AR team: we paid INV-4 on Monday.",
+        "Se ha ricevuto il bonifico ci mandi una conferma.",
+        "Sollten Sie die Zahlung nicht finden, melden Sie sich.",
+    ],
+)
+def test_sentences_that_read_like_a_disclaimer_stay(line: str) -> None:
+    text = f"Hallo,\n{line}\nDanke"
+    assert line in split_reply(text)[0]
