@@ -255,6 +255,18 @@ CUES: list[Cue] = [
         r"fri)day's) (?:ach|wire|eft|payment|check|cheque|run|batch))\b",
         claim=True,
     ),
+    # A status list, one invoice a line: "INV-2201 - paid 11/10", "4471: bezahlt am 3.11.",
+    # "F2026/118 → payée par virement", "NF 0033 = pago". The invoice opens the line, the status
+    # follows a separator; "INV-2230 - will be paid" and "- not paid yet" are not this.
+    _c(
+        I.payment_sent,
+        0.8,
+        r"^\W*(?:(?:inv(?:oice)?|rechnung|re|facture|factura|fattura|factuur|fatura|nf|bill)\b\s*"
+        r"(?:no\.?|nr\.?|n[°º]|#)?\s*)?[a-z]{0,4}[-/ ]?\d[\w/-]*\s*(?:[-–—:=>|]+|→)\s*(?:already\s+"
+        r"|bereits\s+|déjà\s+|ya\s+|già\s+|já\s+|al\s+)?(?:paid|pd|bezahlt|überwiesen|payée?|"
+        r"réglée?|pagad[oa]|pagat[oa]|betaald|pag[oa])\b",
+        claim=True,
+    ),
     # An invoice cleared by the customer ("AP cleared your invoice on Monday") and an amount credited
     # to the supplier's account ("credited to your account", "Ihrem Konto gutgeschrieben", "crédité
     # sur votre compte", "creditado na sua conta") were paid.

@@ -1328,3 +1328,28 @@ def test_a_remittance_or_proof_of_payment_attached_is_a_payment(text):
 )
 def test_a_promise_to_a_bare_day_of_the_month_keeps_its_date(text):
     assert "promise_to_pay" in full.classify(Reply(text=text, sent_at=SENT)).intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi,\n\nINV-2201 - paid 11/10\nINV-2209 - please send the POD\n\nThanks",
+        "4471: bezahlt am 3.11.\n4480: Gutschrift fehlt noch",
+        "F2026/118 → payée par virement le 12/11",
+        "NF 0033 = pago via boleto",
+    ],
+)
+def test_a_status_list_line_that_says_paid_is_a_payment(text):
+    assert "payment_sent" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INV-2201 - not paid yet, waiting on approval",
+        "INV 2201 - paid?",
+        "INV-2230 - will be paid 12/5",
+    ],
+)
+def test_a_status_line_not_paid_asked_or_to_come_is_no_payment(text):
+    assert "payment_sent" not in votes(text)
