@@ -71,7 +71,7 @@ _ORDER_REF_RE = re.compile(
     r"[^\d\n.]{0,40}?(?<![\w-])([A-Z]{0,5}[-/]?\d[A-Z0-9/-]*\d|\d)(?![\w-])",
     re.I,
 )
-_EMAIL_RE = re.compile(r"\b[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b")
+_EMAIL_RE = re.compile(r"\b[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _TERMS_RE = re.compile(
     r"\bnet[\s-]*(\d{1,3})\b|\b(\d{2,3})[\s-]*days?\s+(?:payment\s+)?terms\b"
     r"|\bterms\s+(?:of|are|were|is)\s+(?:net\s+)?(\d{2,3})(?:\s+days)?\b"

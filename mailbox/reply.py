@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from mailparser_reply.parser import EmailMessage
 
+from .banners import is_placeholder, split_banner
 from .quoteheaders import history_start, is_wrote_header, wrote_span
 from .signature import signature_start
 
@@ -117,6 +118,8 @@ def split_reply(text: str) -> tuple[str, str, str]:
     if not text:
         return "", "", ""
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    # The gateway's external-sender warning and inline-image placeholders are not the sender's.
+    banner, lines = split_banner(["" if is_placeholder(line) else line for line in lines])
     lines = _unglue(lines)
     own = history_start(lines)
     # The library only needs to look above our own cut: the earliest cut wins.
@@ -129,6 +132,7 @@ def split_reply(text: str) -> tuple[str, str, str]:
     if any(line.startswith(">") for line in head):
         quoted = [line for line in head if line.startswith(">")] + quoted
         head = [line for line in head if not line.startswith(">")]
+    quoted = banner + ([""] if banner and quoted else []) + quoted
     sig = signature_start(head)
     if sig is None:
         return _join(head).strip(), _join(quoted).strip(), ""
