@@ -24,7 +24,7 @@ _LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕř�
 _CAP = rf"(?:Mc|Mac|De|Di|Le|La|O')?[{_UP}][{_LOW}]+"
 """A capitalised word of a name, also "McAllister", "DeLuca", "Yıldız", "Dąbrowski"."""
 _PERSON = re.compile(
-    rf"{_TITLE}{{0,2}}(?:[A-Z]\.\s?){{0,3}}(?:(?:de|van|von|da|dos|del|di)\s)?{_CAP}"
+    rf"(?<![\w.'-]){_TITLE}{{0,2}}(?:[A-Z]\.\s?){{0,3}}(?:(?:de|van|von|da|dos|del|di)\s)?{_CAP}"
     rf"(?:[ -](?:(?:de|van|von|da|dos|del|di|der)\s)?{_CAP}){{0,2}}"
 )
 _NOT_NAME = re.compile(
