@@ -94,13 +94,13 @@ class ReadAhead:
     @staticmethod
     def wanted(classifier: Any, second: Any) -> bool:
         """Only the offline classifier with its model, alone, on a machine with two cores
-        (``ARBOX_READ_AHEAD=0`` turns it off)."""
+        where processes can be forked (`Triager`'s ``read_ahead``, ``ARBOX_READ_AHEAD``,
+        turns it off)."""
         return (
             isinstance(classifier, OfflineClassifier)
             and classifier.model is not None
             and second is None
             and (os.cpu_count() or 1) >= 2
-            and os.environ.get("ARBOX_READ_AHEAD", "1") != "0"
             and "fork" in multiprocessing.get_all_start_methods()
         )
 

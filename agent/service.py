@@ -50,6 +50,7 @@ class Triager:
         *,
         policy: PolicyConfig | None = None,
         second_classifier: Classifier | Literal["auto"] | None = "auto",
+        read_ahead: bool = True,
     ) -> None:
         self.ledger = ledger
         self.classifier = classifier
@@ -59,6 +60,8 @@ class Triager:
             second_classifier = None if classifier.name == "offline" else _offline()
         self.second_classifier = second_classifier
         self.graph = build_graph(checkpointer)
+        self.read_ahead = read_ahead
+        """Whether a worker's drain classifies its batches ahead (`reading_ahead`)."""
         self.ahead: ReadAhead | None = None
         """Set by `reading_ahead` while a worker drains its queue."""
 
@@ -76,7 +79,11 @@ class Triager:
     def reading_ahead(self) -> Iterator[None]:
         """While the block runs, a batch of replies is classified ahead in a second process
         (`agent.ahead`: the offline classifier alone, two cores); the same readings."""
-        if self.ahead is not None or not ReadAhead.wanted(self.classifier, self.second_classifier):
+        if (
+            not self.read_ahead
+            or self.ahead is not None
+            or not ReadAhead.wanted(self.classifier, self.second_classifier)
+        ):
             yield
             return
         assert isinstance(self.classifier, OfflineClassifier)

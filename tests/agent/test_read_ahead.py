@@ -38,7 +38,7 @@ def _raw(i: int) -> tuple[str, bytes]:
     return f"m{i}", mail.encode()
 
 
-def _drain(folder: Path, replies: int) -> tuple[dict[str, object], int]:
+def _drain(folder: Path, replies: int, *, read_ahead: bool = True) -> tuple[dict[str, object], int]:
     ledger = Ledger.open(f"sqlite:///{folder / 'ledger.db'}")
     with ledger.transaction() as s:
         cust = f.customer(s, "LQ", name="Lindqvist Bygg AB", domain="lindqvist.example")
@@ -47,7 +47,7 @@ def _drain(folder: Path, replies: int) -> tuple[dict[str, object], int]:
             f.invoice(s, cust, f"INV-{i}", "1250.00")
     ingest(ledger, [_raw(i) for i in range(replies)])
     with open_checkpointer(ledger.url) as saver:
-        triager = Triager(ledger, OfflineClassifier(), saver)
+        triager = Triager(ledger, OfflineClassifier(), saver, read_ahead=read_ahead)
         outcomes = process_pending(triager, today=TODAY)
         assert process_pending(triager, today=TODAY) == []
     with ledger.session() as s:
@@ -76,10 +76,9 @@ def test_a_batch_read_ahead_reads_and_acts_as_in_one_process(tmp_path, monkeypat
     (tmp_path / "ahead").mkdir()
     with_ahead = _drain(tmp_path / "ahead", n)
     assert len(taken) == n and all(taken)  # every reply's reading came from the other process
-    monkeypatch.setenv("ARBOX_READ_AHEAD", "0")
     taken.clear()
     (tmp_path / "alone").mkdir()
-    alone = _drain(tmp_path / "alone", n)
+    alone = _drain(tmp_path / "alone", n, read_ahead=False)
     assert taken == []
     assert with_ahead == alone
     assert with_ahead[1] > 0  # actions audited, once each (the second drain found nothing)
@@ -89,9 +88,7 @@ def test_a_batch_read_ahead_reads_and_acts_as_in_one_process(tmp_path, monkeypat
 def test_a_reader_that_fails_leaves_the_replies_to_the_worker(tmp_path, monkeypatch):
     n = ahead.MIN_BATCH
     (tmp_path / "alone").mkdir()
-    monkeypatch.setenv("ARBOX_READ_AHEAD", "0")
-    alone = _drain(tmp_path / "alone", n)
-    monkeypatch.delenv("ARBOX_READ_AHEAD")
+    alone = _drain(tmp_path / "alone", n, read_ahead=False)
     worker, real = os.getpid(), OfflineClassifier.classify_scored
 
     def dies_in_the_reader(self, reply):  # type: ignore[no-untyped-def]
