@@ -56,7 +56,11 @@ class App:
         from .agent.service import Triager
 
         return Triager(
-            self.ledger, self.classifier, self.checkpointer, policy=policy_from(self.settings)
+            self.ledger,
+            self.classifier,
+            self.checkpointer,
+            policy=policy_from(self.settings),
+            read_ahead=self.settings.read_ahead,
         )
 
     @cached_property

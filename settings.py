@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     (with the offline suggestion) and the queue moves on."""
     llm_concurrency: int = 1
     """Replies triaged at once by one worker (LLM calls overlap; each reply still acts once)."""
+    read_ahead: bool = True
+    """With the offline classifier, a worker's batch is classified ahead in a second process
+    (`agent.ahead`); false: one process."""
 
     imap_host: str | None = None
     imap_port: int | None = None

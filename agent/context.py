@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..tools.db import Ledger
 from .classifier import Classifier
 from .lookups import Lookups
 from .policy import PolicyConfig
+
+if TYPE_CHECKING:
+    from .ahead import Readings
 
 
 @dataclass(frozen=True)
@@ -35,3 +39,6 @@ class Context:
     policy: PolicyConfig = field(default_factory=PolicyConfig)
     lookups: Lookups | None = None
     """Customer facts read once for a worker's batch; None: `resolve` reads the ledger."""
+    readings: Readings | None = None
+    """The batch's replies classified ahead in a second process (`agent.ahead`); `classify`
+    takes one only for the very reply it would classify. None: it classifies itself."""

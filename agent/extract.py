@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -196,13 +197,19 @@ def find_amounts(text: str) -> list[AmountMention]:
     return found
 
 
+_NOT_CANON = re.compile(r"[^0-9A-Z]")
+_INV_LEAD = re.compile(r"^INV(?:OICE)?")
+
+
+@lru_cache(maxsize=4096)
 def _canon(number: str) -> str:
-    return re.sub(r"[^0-9A-Z]", "", number.upper())
+    return _NOT_CANON.sub("", number.upper())
 
 
+@lru_cache(maxsize=4096)
 def _core(number: str) -> str:
     """The number without a leading INV/INVOICE prefix, for matching."""
-    return re.sub(r"^INV(?:OICE)?", "", _canon(number))
+    return _INV_LEAD.sub("", _canon(number))
 
 
 def match_known(written: str, known: Sequence[str]) -> str | None:

@@ -59,6 +59,18 @@ def dates_written(text: str, anchor: date) -> set[date]:
     }
 
 
+def _mentions(text: str, anchor: date, wanted: set[date]) -> set[date]:
+    """The dates of `dates_written` read in the same order, stopping once all of ``wanted``
+    are found (the later readings only add dates nobody asked about)."""
+    found: set[date] = set()
+    for prefer in ("past", "future"):
+        for read in (find_dates, local_days):
+            found.update(d.value for d in read(text, anchor, prefer))
+            if wanted <= found:
+                return found
+    return found
+
+
 def _core(number: str) -> str:
     return re.sub(r"^inv(?:oice)?", "", re.sub(r"[^0-9a-z]", "", number.casefold()))
 
@@ -73,7 +85,7 @@ def ungrounded(finding: Finding, *, text: str, subject: str, anchor: date) -> li
         missing += [f"{n} {v}" for n, v in money if v not in written]
     days = [(n, getattr(fields, n)) for n in DATE_FIELDS if getattr(fields, n) is not None]
     if days:
-        mentioned = dates_written(text, anchor)
+        mentioned = _mentions(text, anchor, {v for _, v in days})
         missing += [f"{n} {v.isoformat()}" for n, v in days if v not in mentioned]
     seen = re.sub(r"[^0-9a-z]", "", f"{text} {subject}".casefold())
     missing += [f"invoice {n}" for n in finding.invoices if not _core(n) or _core(n) not in seen]

@@ -11,8 +11,9 @@ answered once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -22,11 +23,13 @@ from sqlmodel import col, select
 
 from ..tools.db import Ledger
 from ..tools.models import Approval
+from .ahead import ReadAhead
 from .classifier import Classifier
 from .context import Context
 from .errors import ApprovalError
 from .graph import build_graph
 from .lookups import Lookups
+from .offline import OfflineClassifier
 from .outcome import Finished, Outcome, record, stored
 from .pipeline import acted, planned
 from .policy import PolicyConfig
@@ -47,6 +50,7 @@ class Triager:
         *,
         policy: PolicyConfig | None = None,
         second_classifier: Classifier | Literal["auto"] | None = "auto",
+        read_ahead: bool = True,
     ) -> None:
         self.ledger = ledger
         self.classifier = classifier
@@ -56,6 +60,10 @@ class Triager:
             second_classifier = None if classifier.name == "offline" else _offline()
         self.second_classifier = second_classifier
         self.graph = build_graph(checkpointer)
+        self.read_ahead = read_ahead
+        """Whether a worker's drain classifies its batches ahead (`reading_ahead`)."""
+        self.ahead: ReadAhead | None = None
+        """Set by `reading_ahead` while a worker drains its queue."""
 
     def _context(self, today: date | None, actor: str = "arbox") -> Context:
         return Context(
@@ -66,6 +74,25 @@ class Triager:
             actor=actor,
             policy=self.policy,
         )
+
+    @contextmanager
+    def reading_ahead(self) -> Iterator[None]:
+        """While the block runs, a batch of replies is classified ahead in a second process
+        (`agent.ahead`: the offline classifier alone, two cores); the same readings."""
+        if (
+            not self.read_ahead
+            or self.ahead is not None
+            or not ReadAhead.wanted(self.classifier, self.second_classifier)
+        ):
+            yield
+            return
+        assert isinstance(self.classifier, OfflineClassifier)
+        self.ahead = ReadAhead(self.classifier)
+        try:
+            yield
+        finally:
+            ahead, self.ahead = self.ahead, None
+            ahead.close()
 
     @staticmethod
     def _config(message_id: str) -> dict[str, Any]:
@@ -108,7 +135,12 @@ class Triager:
         """
         with self.ledger.session() as session:
             lookups = Lookups.read(session, {r.match.customer_id for r in replies if r.match})
-        context = replace(self._context(today), lookups=lookups)
+        readings = (
+            self.ahead.submit(list(replies), lookups)
+            if self.ahead is not None and concurrency <= 1
+            else None
+        )
+        context = replace(self._context(today), lookups=lookups, readings=readings)
 
         def one(reply: Reply) -> Finished | None:
             try:

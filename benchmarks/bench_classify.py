@@ -81,18 +81,20 @@ def generate(count: int, seed: int = 7) -> list[Reply]:
 
 def bench_offline(replies: list[Reply]) -> dict[str, Any]:
     clf = OfflineClassifier()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     intents = sum(len(clf.classify(r).findings) for r in replies)
-    cold = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    cold, cold_cpu = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0 = time.perf_counter(), time.process_time()
     for r in replies:
         clf.classify(r)
-    warm = time.perf_counter() - t0
+    warm, warm_cpu = time.perf_counter() - t0, time.process_time() - c0
     return {
         "replies": len(replies),
         "findings": intents,
         "msgs_per_sec_first_pass": round(len(replies) / cold, 1),
         "msgs_per_sec_warm": round(len(replies) / warm, 1),
+        "cpu_ms_per_reply_first_pass": round(cold_cpu / len(replies) * 1000, 3),
+        "cpu_ms_per_reply_warm": round(warm_cpu / len(replies) * 1000, 3),
     }
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from ..ahead import Readings
 from ..classifier import Classifier, Reply
 from ..context import Context
 from ..evidence import check_evidence
@@ -22,7 +23,7 @@ def classify(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
     """
     ctx = runtime.context
     reply = state.reply.model_copy(update={"known_invoices": tuple(state.known_invoices)})
-    first, probabilities = _read(ctx.classifier, reply)
+    first, probabilities = _read(ctx.classifier, reply, ctx.readings)
     triage = check_evidence(first, reply.text)
     second = None
     if ctx.second_classifier is not None and not triage.error:
@@ -32,8 +33,13 @@ def classify(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
     return update(triage=triage, second_intents=second, offline_probabilities=probabilities)
 
 
-def _read(classifier: Classifier, reply: Reply) -> tuple[Triage, dict[str, float] | None]:
-    """The classifier's triage and, from the offline model, its probability of every intent."""
+def _read(
+    classifier: Classifier, reply: Reply, readings: Readings | None = None
+) -> tuple[Triage, dict[str, float] | None]:
+    """The classifier's triage and, from the offline model, its probability of every intent
+    (read ahead for this very reply by a second process, or here)."""
     if isinstance(classifier, OfflineClassifier) and classifier.model is not None:
+        if readings is not None and (ahead := readings.take(reply)) is not None:
+            return ahead
         return classifier.classify_scored(reply)
     return classifier.classify(reply), None

@@ -473,7 +473,7 @@ class OfflineClassifier:
             question = norm.rstrip().endswith("?")
             dated: bool | None = None
             settled = _settled_until(norm)
-            for cue in CUES:
+            for cue in _live_cues(norm):
                 for m in cue.pattern.finditer(norm):
                     if cue.intent is Intent.dispute and m.start() < settled:
                         continue  # "the dispute has been resolved", "we dispute nothing"
@@ -800,6 +800,41 @@ def _combine(weights: list[float]) -> float:
 _CONTRAST = re.compile(
     r"\b(?:but|however|although|though|aber|jedoch|mais|pero|sin embargo|maar|ma|mas)\b"
 )
+
+
+_CUE_GROUP_SIZE = 4
+"""Cues per prefilter (`_live_cues`); 4 was the fastest of 4-25 on the demo and bench replies."""
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _cue_groups(cues: list[Cue]) -> list[tuple[re.Pattern[str], list[Cue]]]:
+    """``cues`` in runs of `_CUE_GROUP_SIZE`, each with one pattern that is any of theirs.
+    A cue that refers back to a group of its own (its number would change when joined) or
+    has flags of its own stands alone, with its own pattern."""
+    out: list[tuple[re.Pattern[str], list[Cue]]] = []
+    run: list[Cue] = []
+    for cue in [*cues, None]:
+        alone = cue is not None and (
+            _BACKREF.search(cue.pattern.pattern) is not None or cue.pattern.flags != re.UNICODE
+        )
+        if run and (cue is None or alone or len(run) == _CUE_GROUP_SIZE):
+            joined = "|".join(f"(?:{c.pattern.pattern})" for c in run)
+            out.append((re.compile(joined) if len(run) > 1 else run[0].pattern, run))
+            run = []
+        if alone and cue is not None:
+            out.append((cue.pattern, [cue]))
+        elif cue is not None:
+            run.append(cue)
+    return out
+
+
+_CUE_GROUPS = _cue_groups(CUES)
+
+
+def _live_cues(norm: str) -> list[Cue]:
+    """The cues whose pattern may match ``norm``, in `CUES` order: a group whose joined
+    pattern finds nothing in the clause has no cue that would (same hits, fewer scans)."""
+    return [cue for group, cues in _CUE_GROUPS if group.search(norm) for cue in cues]
 
 
 def _settled_until(norm: str) -> int:

@@ -1,0 +1,143 @@
+"""Reading a worker's batch ahead in a second process while this one acts.
+
+The offline classifier is pure and CPU-bound, and a reply's other steps (the
+customer's facts, the plan, the ledger's writes, the graph for a reply that waits)
+run in the worker's own process. With two cores, `ReadAhead` hands the batch's
+replies to one forked process that classifies them while this process runs the
+replies before them; the `classify` node takes a reading made ahead only when the
+reply it would classify is equal to the one read (same text, same known invoices),
+and classifies it itself otherwise, so a reply reads the same either way.
+
+Nothing in the second process touches the database: it only reads text, so the
+exactly-once rules (claims, checkpoints, idempotency keys) are those of the worker
+alone. When the second process fails, the replies are classified here.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from .findings import Triage
+from .lookups import Lookups
+from .offline import OfflineClassifier
+from .reply import Reply
+from .state import TriageState, update
+
+log = logging.getLogger(__name__)
+
+MIN_BATCH = 16
+"""Smaller batches are classified in the worker's own process (nothing to overlap)."""
+CHUNK = 4
+"""Replies a task of the second process: fewer round trips, the first one back soon."""
+Reading = tuple[Triage, dict[str, float]]
+
+_reader: OfflineClassifier | None = None
+"""The classifier of the forked process (inherited from the worker, model loaded)."""
+
+
+def _read_chunk(replies: list[Reply]) -> list[Reading]:
+    assert _reader is not None
+    return [_reader.classify_scored(r) for r in replies]
+
+
+@dataclass
+class _Entry:
+    reply: Reply
+    future: Future[list[Reading]]
+    index: int
+
+
+class Readings:
+    """The readings of one batch made ahead, by Message-ID; each is taken once."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, _Entry] = {}
+
+    def add(self, reply: Reply, future: Future[list[Reading]], index: int) -> None:
+        self._entries[reply.message_id] = _Entry(reply, future, index)
+
+    def take(self, reply: Reply) -> Reading | None:
+        """The reading of ``reply`` if one was made ahead of exactly this reply, else None."""
+        entry = self._entries.pop(reply.message_id, None)
+        if entry is None or entry.reply != reply:
+            return None
+        try:
+            return entry.future.result()[entry.index]
+        except Exception:  # the second process failed: read it here
+            log.warning("reading ahead failed; classifying in the worker", exc_info=True)
+            return None
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def as_classified(reply: Reply, known_invoices: list[str]) -> Reply:
+    """``reply`` as the `classify` node hands it to the classifier after `resolve` found
+    ``known_invoices``."""
+    state = TriageState.model_validate(update(reply=reply, known_invoices=known_invoices))
+    return state.reply.model_copy(update={"known_invoices": tuple(state.known_invoices)})
+
+
+class ReadAhead:
+    """One forked process that classifies a batch's replies ahead of the worker."""
+
+    def __init__(self, classifier: OfflineClassifier) -> None:
+        self.classifier = classifier
+        self._pool: ProcessPoolExecutor | None = None
+        self._broken = False
+
+    @staticmethod
+    def wanted(classifier: Any, second: Any) -> bool:
+        """Only the offline classifier with its model, alone, on a machine with two cores
+        where processes can be forked (`Triager`'s ``read_ahead``, ``ARBOX_READ_AHEAD``,
+        turns it off)."""
+        return (
+            isinstance(classifier, OfflineClassifier)
+            and classifier.model is not None
+            and second is None
+            and (os.cpu_count() or 1) >= 2
+            and "fork" in multiprocessing.get_all_start_methods()
+        )
+
+    def submit(self, replies: list[Reply], lookups: Lookups) -> Readings | None:
+        """Start reading the replies whose customer the batch's look-ups hold (their known
+        invoices are known before `resolve` runs); None when the batch is too small."""
+        if self._broken or len(replies) < MIN_BATCH:
+            return None
+        ready = []
+        for r in replies:
+            facts = lookups.get(r.match.customer_id) if r.match and r.delivery is None else None
+            if facts is not None:
+                ready.append(as_classified(r, facts.state(r.message_id)["known_invoices"]))
+        if len(ready) < MIN_BATCH:
+            return None
+        readings = Readings()
+        try:
+            pool = self._start()
+            for at in range(0, len(ready), CHUNK):
+                chunk = ready[at : at + CHUNK]
+                future = pool.submit(_read_chunk, chunk)
+                for index, reply in enumerate(chunk):
+                    readings.add(reply, future, index)
+        except Exception:
+            log.warning("could not start reading ahead", exc_info=True)
+            self._broken = True
+            return None
+        return readings
+
+    def _start(self) -> ProcessPoolExecutor:
+        global _reader
+        if self._pool is None:
+            _reader = self.classifier  # inherited by the fork, model and caches loaded
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
