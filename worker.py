@@ -344,7 +344,8 @@ def process_pending(
     """Drain the queue of received messages through the triage graph."""
     _freeze_startup()
     outcomes: list[Outcome] = []
-    with holding_leases(triager.ledger), triager.reading_ahead():
+    # The reader is forked first, while the lease thread is not running yet (`agent.ahead`).
+    with triager.reading_ahead(), holding_leases(triager.ledger):
         while rows := claim(triager.ledger, limit=batch, message_ids=message_ids):
             outcomes += process_claimed(triager, rows, today=today, concurrency=concurrency)
     return outcomes

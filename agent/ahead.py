@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,8 @@ MIN_BATCH = 16
 """Smaller batches are classified in the worker's own process (nothing to overlap)."""
 CHUNK = 4
 """Replies a task of the second process: fewer round trips, the first one back soon."""
+READ_TIMEOUT = 30.0
+"""Seconds a reply's reading may keep the worker waiting; then the worker reads it itself."""
 Reading = tuple[Triage, dict[str, float]]
 
 _reader: OfflineClassifier | None = None
@@ -55,8 +58,9 @@ class _Entry:
 class Readings:
     """The readings of one batch made ahead, by Message-ID; each is taken once."""
 
-    def __init__(self) -> None:
+    def __init__(self, owner: ReadAhead | None = None) -> None:
         self._entries: dict[str, _Entry] = {}
+        self._owner = owner
 
     def add(self, reply: Reply, future: Future[list[Reading]], index: int) -> None:
         self._entries[reply.message_id] = _Entry(reply, future, index)
@@ -66,10 +70,14 @@ class Readings:
         entry = self._entries.pop(reply.message_id, None)
         if entry is None or entry.reply != reply:
             return None
+        if self._owner is not None and self._owner.broken:
+            return None
         try:
-            return entry.future.result()[entry.index]
-        except Exception:  # the second process failed: read it here
+            return entry.future.result(timeout=READ_TIMEOUT)[entry.index]
+        except Exception:  # the second process failed or hangs: read it here, and from now on
             log.warning("reading ahead failed; classifying in the worker", exc_info=True)
+            if self._owner is not None:
+                self._owner.broken = True
             return None
 
     def __len__(self) -> int:
@@ -89,7 +97,8 @@ class ReadAhead:
     def __init__(self, classifier: OfflineClassifier) -> None:
         self.classifier = classifier
         self._pool: ProcessPoolExecutor | None = None
-        self._broken = False
+        self.broken = False
+        """Set when the reader failed or hung: the worker reads every reply itself."""
 
     @staticmethod
     def wanted(classifier: Any, second: Any) -> bool:
@@ -107,7 +116,7 @@ class ReadAhead:
     def submit(self, replies: list[Reply], lookups: Lookups) -> Readings | None:
         """Start reading the replies whose customer the batch's look-ups hold (their known
         invoices are known before `resolve` runs); None when the batch is too small."""
-        if self._broken or len(replies) < MIN_BATCH:
+        if self.broken or self._pool is None or len(replies) < MIN_BATCH:
             return None
         ready = []
         for r in replies:
@@ -116,28 +125,45 @@ class ReadAhead:
                 ready.append(as_classified(r, facts.state(r.message_id)["known_invoices"]))
         if len(ready) < MIN_BATCH:
             return None
-        readings = Readings()
+        readings = Readings(self)
         try:
-            pool = self._start()
             for at in range(0, len(ready), CHUNK):
                 chunk = ready[at : at + CHUNK]
-                future = pool.submit(_read_chunk, chunk)
+                future = self._pool.submit(_read_chunk, chunk)
                 for index, reply in enumerate(chunk):
                     readings.add(reply, future, index)
         except Exception:
-            log.warning("could not start reading ahead", exc_info=True)
-            self._broken = True
+            log.warning("could not read ahead", exc_info=True)
+            self.broken = True
             return None
         return readings
 
-    def _start(self) -> ProcessPoolExecutor:
+    def start(self) -> bool:
+        """Fork the reader now, while this process runs one thread; False when it can't.
+
+        A fork copies the calling thread only: a lock another thread held at that moment
+        (logging's, a connection pool's) would stay held in the child for good. So the
+        reader is forked before the worker starts its lease thread, and never from a server
+        or watcher that runs the worker in a thread of its own.
+        """
         global _reader
-        if self._pool is None:
-            _reader = self.classifier  # inherited by the fork, model and caches loaded
+        if threading.active_count() > 1:
+            return False
+        _reader = self.classifier  # inherited by the fork, model and caches loaded
+        try:
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        return self._pool
+            self._pool.submit(int).result(timeout=READ_TIMEOUT)  # forks it before any thread
+        except Exception:
+            log.warning("could not start reading ahead", exc_info=True)
+            self.close()
+            return False
+        return True
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if self.broken:  # a reader that hangs is not waited for
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+        pool.shutdown(wait=not self.broken, cancel_futures=True)

@@ -87,11 +87,15 @@ class Triager:
             yield
             return
         assert isinstance(self.classifier, OfflineClassifier)
-        self.ahead = ReadAhead(self.classifier)
+        ahead = ReadAhead(self.classifier)
+        if not ahead.start():
+            yield
+            return
+        self.ahead = ahead
         try:
             yield
         finally:
-            ahead, self.ahead = self.ahead, None
+            self.ahead = None
             ahead.close()
 
     @staticmethod

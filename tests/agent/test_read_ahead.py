@@ -71,6 +71,7 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
 @pytest.mark.skipif(not ahead.ReadAhead.wanted(OfflineClassifier(), None), reason="one core")
 def test_a_batch_read_ahead_reads_and_acts_as_in_one_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(ahead.threading, "active_count", lambda: 1)  # threads of other tests
     n = ahead.MIN_BATCH + 4
     taken = _counting(monkeypatch)
     (tmp_path / "ahead").mkdir()
@@ -86,6 +87,7 @@ def test_a_batch_read_ahead_reads_and_acts_as_in_one_process(tmp_path, monkeypat
 
 @pytest.mark.skipif(not ahead.ReadAhead.wanted(OfflineClassifier(), None), reason="one core")
 def test_a_reader_that_fails_leaves_the_replies_to_the_worker(tmp_path, monkeypatch):
+    monkeypatch.setattr(ahead.threading, "active_count", lambda: 1)
     n = ahead.MIN_BATCH
     (tmp_path / "alone").mkdir()
     alone = _drain(tmp_path / "alone", n, read_ahead=False)
@@ -101,3 +103,16 @@ def test_a_reader_that_fails_leaves_the_replies_to_the_worker(tmp_path, monkeypa
     (tmp_path / "failing").mkdir()
     assert _drain(tmp_path / "failing", n) == alone
     assert len(taken) == n and not any(taken)  # none came from the reader; all read here
+
+
+@pytest.mark.skipif(not ahead.ReadAhead.wanted(OfflineClassifier(), None), reason="one core")
+def test_no_reader_is_forked_while_other_threads_run(tmp_path, monkeypatch):
+    # A server or watcher running the worker in a thread: a fork could inherit a held lock.
+    monkeypatch.setattr(ahead.threading, "active_count", lambda: 3)
+    n = ahead.MIN_BATCH + 2
+    (tmp_path / "alone").mkdir()
+    alone = _drain(tmp_path / "alone", n, read_ahead=False)
+    taken = _counting(monkeypatch)
+    (tmp_path / "threads").mkdir()
+    assert _drain(tmp_path / "threads", n) == alone
+    assert taken == []  # no readings were made ahead: each reply was read in the worker
