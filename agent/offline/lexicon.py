@@ -302,7 +302,8 @@ CUES: list[Cue] = [
         r"|plan to|plan on|intend to|expect to|hope to|aim to|commit to|promise to)|\bwe'll|\bi'll|"
         r"\bwe're (?:going|planning) to|\bi'm (?:going|planning) to|\bgonna|"
         r"\bwill|\bcommit to|\bpromise to|\bexpect to)\s+(?:\w+\s+){0,3}?(?:pay|paying|remit|settle|"
-        r"send|get you|get (?:it|that|this) paid|wire|transfer|process|release|clear|make (?:a |the )?"
+        r"send|get you|get (?:it|that|this) paid|wire|transfer|process|release|clear|(?:make|do|"
+        r"effect|arrange|initiate|execute) (?:a |the |this |that |our |your )?(?:full )?"
         r"payment|cut (?:a |the |you a )?(?:check|cheque)|mail (?:a |the |you a )?(?:check|cheque)|"
         r"issue (?:a |the )?(?:check|cheque|payment))\b",
         needs_date=True,
@@ -703,7 +704,10 @@ CUES: list[Cue] = [
     _c(
         I.missing_po,
         0.8,
-        r"\b(?:returned from|rejected (?:by|in|from)|rejecting|sitting in "
+        # (a payment the bank returned or rejected is no invoice rejected: "the wire was rejected
+        # by our bank", "returned from the beneficiary bank")
+        r"\b(?:(?:returned from|rejected (?:by|in|from))(?! (?:the |our |your |their |my )?"
+        r"(?:bank|beneficiary|receiving bank|clearing|remitting bank))|rejecting|sitting in "
         r"exceptions|cannot be matched|can't be matched|3-way match|three-way match)\b|\b(?:ariba|"
         r"coupa|tungsten|basware|supplier portal|vendor portal)\b[^.]{0,60}\b(?:reject|return|"
         r"resubmit|missing)",

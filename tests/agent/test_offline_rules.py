@@ -1353,3 +1353,28 @@ def test_a_status_list_line_that_says_paid_is_a_payment(text):
 )
 def test_a_status_line_not_paid_asked_or_to_come_is_no_payment(text):
     assert "payment_sent" not in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please be informed the payment was rejected by bank due to wrong IBAN. Kindly share "
+        "correct bank details on your letterhead.",
+        "Our transfer was returned from the beneficiary bank (account closed).",
+    ],
+)
+def test_a_payment_the_bank_rejected_is_no_invoice_rejected(text):
+    assert "missing_po" not in votes(text)
+    assert "missing_po" in votes("The invoice was rejected by our AP portal, PO missing.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am confirming that we will do the payment tomorrow for 3.450,00 EUR.",
+        "We will effect payment on 30 Nov.",
+        "We shall arrange the payment by 5th December.",
+    ],
+)
+def test_a_payment_done_effected_or_arranged_later_is_a_promise(text):
+    assert "promise_to_pay" in votes(text)
