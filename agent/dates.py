@@ -171,6 +171,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "eow",
         re.compile(
             rf"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?((?:{_NEXT})\s+)?week|eow|this\s+week|"
+            # the weekend ahead is this week's end ("by this week end", "over the weekend",
+            # "am Wochenende", "ce week-end")
+            rf"(?:(?:this|the)\s+)?week[- ]?end|(?:(?:am|dieses|diesem|zum|übers)\s+)?wochenende|"
             rf"(?:in\s+)?dieser\s+woche|diese\s+woche|cette\s+semaine|(?:en\s+)?esta\s+semana|"
             rf"questa\s+settimana|nesta\s+semana|deze\s+week|"
             rf"(?:ende|fin|fine|fim|einde?|final)\s+(?:der\s+|dieser\s+|de\s+(?:la\s+|esta\s+)?|"

@@ -275,3 +275,16 @@ def test_more_days_of_a_payment(text, scheduled, expected):
 def test_a_paid_verb_of_another_clause_does_not_date_the_payment():
     text = "We paid on March 6 by ACH. Terms are 2/10 net 30, since we paid within ten days."
     assert fill(Intent.payment_sent, text, text, WEDNESDAY, "", []).paid_on == date(2026, 3, 6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The payment will be released by this weekend.",
+        "Die Zahlung geht am Wochenende raus.",
+        "Nous ferons le virement ce week-end.",
+    ],
+)
+def test_the_weekend_ahead_is_this_weeks_end(text):
+    days = {d.value for d in find_dates(text, date(2026, 11, 18), "future")}
+    assert date(2026, 11, 20) in days
