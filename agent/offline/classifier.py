@@ -122,7 +122,8 @@ class Hit:
 
 _COPY_ASK = re.compile(
     r"\b(cop(?:y|ies)|copie|kopie|copia|c[óo]pia|duplicate|re-?send|send (?:it |them )?again"
-    r"|w-?9|proof of delivery)\b",
+    r"|w-?9|proof of delivery|opnieuw|nogmaals|nochmals|noch einmal|erneut|à nouveau|"
+    r"de nouveau|renvoyer|nuevamente|de nuevo|reenviar|di nuovo|nuovamente|novamente)\b",
     re.IGNORECASE,
 )
 _SCHEDULED = re.compile(

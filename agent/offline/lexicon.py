@@ -301,7 +301,8 @@ CUES: list[Cue] = [
         r"(?:\b(?:we|i)\s+(?:will|shall|can|could|are going to|am going to"
         r"|plan to|plan on|intend to|expect to|hope to|aim to|commit to|promise to)|\bwe'll|\bi'll|"
         r"\bwe're (?:going|planning) to|\bi'm (?:going|planning) to|\bgonna|"
-        r"\bwill|\bcommit to|\bpromise to|\bexpect to)\s+(?:\w+\s+){0,3}?(?:pay|paying|remit|settle|"
+        r"\bwill|\bcommit to|\bpromise to|\bexpect to)\s+(?:(?!(?:not|never|no)\b)\w+\s+){0,3}?"
+        r"(?:pay|paying|remit|settle|"
         r"send|get you|get (?:it|that|this) paid|wire|transfer|process|release|clear|(?:make|do|"
         r"effect|arrange|initiate|execute) (?:a |the |this |that |our |your )?(?:full )?"
         r"payment|cut (?:a |the |you a )?(?:check|cheque)|mail (?:a |the |you a )?(?:check|cheque)|"
@@ -315,7 +316,7 @@ CUES: list[Cue] = [
         r"\b(?:the )?(?:rest|remainder|remaining balance|balance)\s+(?:on|by|next|this|early|end of)\b|"
         r"\b(?:je (?:vous |le |la |les |l')?(?:règle|paie|paye|verse|vire)|nous (?:vous |le |la |les )?"
         r"(?:réglons|payons|versons|virons)|(?:je peux|nous pouvons|puedo|podemos|posso|possiamo|"
-        r"kann ich|können wir|i can|we can) (?:\w+ ){0,2}?(?:verser|régler|payer|virer|pagar|abonar|"
+        r"kann ich|können wir|i can|we can) (?:(?!(?:not|never|no|pas|nicht|nie)\b)\w+ ){0,2}?(?:verser|régler|payer|virer|pagar|abonar|"
         r"pagare|versare|zahlen|überweisen|commit to|pay|send|do|manage|afford)|se pagan|se paga|"
         r"se abonan|vengono pagate|viene pagata|(?:la|lo|le|li) paghiamo|"
         r"zahlen wir|überweisen wir|betalen (?:we|wij)|maken (?:we|wij) [^.]{0,20}\bover|ik betaal\w*|"
@@ -776,6 +777,21 @@ CUES: list[Cue] = [
         r"(?:over )?again|another copy|"
         r"(?:a|one more) copy|erneut zu(?:senden|schicken)|nochmals (?:senden|schicken)|renvoyer|"
         r"reenviar|volver a enviar|opnieuw (?:sturen|toesturen)|reinviare|reenviar)\b",
+    ),
+    # "again" beside a verb of sending, in either order: "kunt u deze nogmaals sturen",
+    # "noch einmal zuschicken", "nous l'envoyer à nouveau", "enviarla de nuevo", "inviarci
+    # nuovamente", "enviar novamente".
+    _c(
+        I.invoice_request,
+        0.8,
+        r"\b(?:opnieuw|nogmaals|nog eens|nochmals|nochmal|noch einmal|erneut|à nouveau|de nouveau|"
+        r"nuevamente|de nuevo|otra vez|di nuovo|nuovamente|novamente|de novo)\s+(?:\w+\s+){0,2}?"
+        r"(?:sturen|toesturen|opsturen|mailen|senden|schicken|zusenden|zuschicken|übermitteln|"
+        r"envoyer|transmettre|enviar\w*|mandar\w*|inviar\w*|mandare|trasmettere)\b|"
+        r"\b(?:sturen|toesturen|opsturen|mailen|senden|schicken|zusenden|zuschicken|envoyer|"
+        r"transmettre|enviar\w*|mandar\w*|inviar\w*|mandare|trasmettere)\s+(?:\w+\s+){0,2}?"
+        r"(?:opnieuw|nogmaals|nochmals|nochmal|noch einmal|erneut|à nouveau|de nouveau|nuevamente|"
+        r"de nuevo|otra vez|di nuovo|nuovamente|novamente|de novo)\b",
     ),
     _c(
         I.invoice_request,

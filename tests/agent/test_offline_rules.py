@@ -1378,3 +1378,24 @@ def test_a_payment_the_bank_rejected_is_no_invoice_rejected(text):
 )
 def test_a_payment_done_effected_or_arranged_later_is_a_promise(text):
     assert "promise_to_pay" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunt u deze nogmaals sturen naar facturen@bakkerij-jansen.nl?",
+        "Pouvez-vous nous envoyer à nouveau la facture 4471 ?",
+        "Potete inviarci nuovamente la fattura?",
+        "Können Sie uns die Rechnung noch einmal zuschicken? Bitte an ap@werk.de.",
+    ],
+)
+def test_sent_again_in_any_order_asks_for_the_document_also_beside_a_new_address(text):
+    assert "invoice_request" in votes(text)
+    assert "invoice_request" in full.classify(Reply(text=text, sent_at=SENT)).intents
+
+
+@pytest.mark.parametrize(
+    "text", ["We will not send the payment by Friday.", "We can not pay on the 15th."]
+)
+def test_a_negation_after_the_modal_promises_nothing(text):
+    assert "promise_to_pay" not in votes(text)
