@@ -33,6 +33,9 @@ _NOT_NAME = re.compile(
     r"This|That|Accounts|Payable|Billing|Invoices?|Payments?|Vendor|Ap|Bitte|Für|Merci|Para|Per|"
     r"Com|Con|Pour|Voor|Gracias|Obrigad[oa]|During|Also|Can|Could|Would|Rechnungen|Zahlungen|"
     r"Buchhaltung|Sie|Ich|Wir|Ihre?|Unsere?|Die|Der|Das|Je|Nous|Vous|Total|"
+    # pronouns and verbs that open a sentence in Dutch, Spanish, Italian and Portuguese
+    r"Wij|Ik|Uw|Onze|Kunt|Graag|Gelieve|Nosotros|Nuestr[oa]s?|Noi|Nostr[oa]|Nós|Noss[oa]s?|"
+    r"Hemos|Abbiamo|Temos|Podem|Pueden|Potete|Pouvez|Usted|Ustedes|Vocês?|Lei|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|Business|Office|Department|Team|Kindly|Good|Morning|Afternoon|"
     # months, written with a capital in English and German

@@ -32,6 +32,10 @@ from arbox.agent.offline.contacts import new_contact
         ("Wegen der Umstellung unserer Abteilung bitte nur noch an ap@werk.de schreiben.",
          "a@b.com", None),
         ("Ab sofort ist Frau Jung zuständig: ap@werk.de", "a@b.com", "Frau Jung"),
+        # a pronoun opening the sentence after a greeting is no name
+        ("Goedendag,\nWij hebben de factuur nooit ontvangen. Kunt u deze nogmaals sturen naar "
+         "facturen@bakkerij-jansen.nl?", "a@b.com", None),
+        ("Hola,\nNosotros ya no llevamos las cuentas; escriban a pagos@ruiz.es", "a@b.com", None),
         ("Die Rechnungen bitte nicht mehr an mich schicken, ich bin nicht mehr im Einkauf. Die "
          "Nummer eins für Sie ist ab jetzt unser Postfach rechnungen@werk.de. Danke und Gruß",
          "a@b.com", None),
