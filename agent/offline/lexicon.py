@@ -255,6 +255,17 @@ CUES: list[Cue] = [
         r"fri)day's) (?:ach|wire|eft|payment|check|cheque|run|batch))\b",
         claim=True,
     ),
+    # A payment under way as they write commits to today (the datasets' convention: "On it!
+    # Sending today.", "paying now"): "we're paying it today", "wiring the balance this morning".
+    _c(
+        I.promise_to_pay,
+        0.75,
+        r"(?:^\W*|\b(?:i'm|we're|i am|we are|am|are)\s+)(?:just\s+)?(?:sending|paying|wiring|"
+        r"transferring|processing|releasing|mailing)(?:\s+(?:it|this|that|them|payment|the payment|"
+        r"the balance|the check|the cheque|the wire|your payment|over|out))*\s+(?:now|right now|"
+        r"today|as we speak|this (?:morning|afternoon))\b",
+        claim=True,
+    ),
     # A status list, one invoice a line: "INV-2201 - paid 11/10", "4471: bezahlt am 3.11.",
     # "F2026/118 → payée par virement", "NF 0033 = pago". The invoice opens the line, the status
     # follows a separator; "INV-2230 - will be paid" and "- not paid yet" are not this.

@@ -1399,3 +1399,11 @@ def test_sent_again_in_any_order_asks_for_the_document_also_beside_a_new_address
 )
 def test_a_negation_after_the_modal_promises_nothing(text):
     assert "promise_to_pay" not in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["We are processing payment today.", "We're wiring the balance this afternoon."]
+)
+def test_a_payment_under_way_today_commits_to_today(text):
+    assert "promise_to_pay" in votes(text)
+    assert "promise_to_pay" not in votes("We are not sending it today.")
