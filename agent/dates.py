@@ -125,6 +125,10 @@ _NEXT_OTHER = (
 )
 _NEXT_AFTER = r"prochaine?|qui\s+vient|que\s+viene|próxim[oa]|prossim[oa]|que\s+vem"
 """A word for "next" after the noun ("vendredi prochain", "el mes que viene")."""
+PT_SHORT_DAYS = {"segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
+"""Portuguese weekdays without "-feira" ("na próxima sexta"): read only beside a word that
+makes them days (a bare "sexta" or "segunda" is as often "sixth" or "second")."""
+_PT_SHORT_DAY = "|".join(PT_SHORT_DAYS)
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
@@ -173,7 +177,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?((?:{_NEXT})\s+)?week|eow|this\s+week|"
             rf"(?:in\s+)?dieser\s+woche|diese\s+woche|cette\s+semaine|(?:en\s+)?esta\s+semana|"
             rf"questa\s+settimana|nesta\s+semana|deze\s+week|"
-            rf"(?:ende|fin|fine|fim|einde?|final)\s+(?:der\s+|dieser\s+|de\s+(?:la\s+|esta\s+)?|"
+            rf"(?:ende|fin|finales|fine|fim|einde?|final)\s+(?:der\s+|dieser\s+|de\s+(?:la\s+|esta\s+)?|"
             rf"van\s+de\s+|deze\s+|della\s+|da\s+)?(?:({_NEXT})\s+)?(?:woche|semaine|semana|"
             rf"settimana|week)(?:\s+({_NEXT_AFTER}))?)\b",
             re.I,
@@ -197,6 +201,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b({_WEEKDAY}),?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th|er|º)?\b(?![.:/,]?\d)"
             r"(?!\s+(?:one|ones)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "weekday_of_next_week",
+        re.compile(
+            rf"\b(?:(?:next|volgende|nächste|kommende)\s+(?:week|woche)|(?:la\s+)?semaine\s+"
+            rf"prochaine|(?:la\s+)?semana\s+que\s+viene|(?:la\s+|na\s+)?próxima\s+semana|"
+            rf"(?:la\s+)?prossima\s+settimana)\s*,?\s*(?:on\s+|am\s+|op\s+|el\s+|le\s+|il\s+|"
+            rf"na\s+)?({_WEEKDAY}|{_PT_SHORT_DAY})\b(?!-feira)",
+            re.I,
+        ),
+    ),
+    (
+        "weekday_pt",
+        re.compile(
+            rf"\b(?:(próxim[oa]|n?est[ae]|n?ess[ae]|na|no|até|ate)\s+)?({_PT_SHORT_DAY})\b"
+            r"(?!-feira|\s+(?:via|parcela|presta|vez|fatura|nota|c[óo]pia|quinzena|semana|"
+            r"remessa|entrega|tentativa))(\s+que\s+vem)?",
             re.I,
         ),
     ),
@@ -408,6 +431,19 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         target, day = WEEKDAYS[g[0].lower()], int(g[1])
         candidates = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, day))]
         return _pick([d for d in candidates if d.weekday() == target] or candidates, anchor, prefer)
+    if kind == "weekday_of_next_week":
+        # "volgende week vrijdag", "next week Friday": that weekday of next week.
+        raw = g[0].lower()
+        target = WEEKDAYS.get(raw, PT_SHORT_DAYS.get(raw, 0))
+        return anchor + timedelta(days=7 - anchor.weekday() + target)
+    if kind == "weekday_pt":
+        word = (g[0] or "").lower()
+        if not word and not g[2]:
+            return None  # a bare "sexta" or "segunda" is as often an ordinal
+        if g[1].lower() == "segunda" and word in {"na", "no", "até", "ate"}:
+            return None  # "na segunda parcela", "até segunda ordem"
+        qualifier = "coming" if word.startswith("próxim") or g[2] else ""
+        return _weekday(anchor, PT_SHORT_DAYS[g[1].lower()], qualifier, prefer, g[1], m)
     if kind == "weekday":
         qualifier = (g[0] or "").lower()
         if qualifier and qualifier not in {"this", "next", "coming", "following"}:

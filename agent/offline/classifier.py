@@ -61,6 +61,8 @@ _CLAIMS = frozenset(
 _ASKS_ONLY = re.compile(r"[^,;:]*\?")
 """A sentence that only asks: a statement joined to it by a comma ("on a fait le virement
 vendredi, vous l'avez pas reçu ?") is still said."""
+_ONLY_WEEKDAYS = ({"weekday"}, {"weekday_pt"}, {"weekday", "weekday_pt"})
+"""The kinds of date mention of a reply that names no date but a weekday ("Friday", "na sexta")."""
 _NO_INVOICES = frozenset({Intent.auto_reply, Intent.wrong_contact, Intent.financial_distress})
 """Intents that concern the account, not particular invoices."""
 
@@ -253,7 +255,7 @@ class OfflineClassifier:
             and Intent.payment_sent in by_intent
             and not FUTURE.search(normalize(text))
             and not _SCHEDULED.search(text)
-            and {m.kind for m in find_dates(text, anchor, "past")} == {"weekday"}
+            and {m.kind for m in find_dates(text, anchor, "past")} in _ONLY_WEEKDAYS
         ):
             # "Cheque 004417 went in the post on Friday": a payment said made, with nothing
             # said of the future and no date but a weekday, promises nothing; the weekday is
