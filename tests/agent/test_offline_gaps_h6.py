@@ -7,6 +7,7 @@ import pytest
 from arbox.agent.classifier import Reply
 from arbox.agent.dates import find_dates
 from arbox.agent.offline import OfflineClassifier
+from arbox.mailbox.reply import split_reply
 
 SENT = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 full = OfflineClassifier()
@@ -99,3 +100,77 @@ def test_a_payment_on_a_short_weekday_is_the_last_one():
     triage = full.classify(Reply(text="Fizemos a transferência na sexta.", sent_at=sent))
     paid = [f for f in triage.findings if f.intent.value == "payment_sent"]
     assert paid and paid[0].fields.paid_on == date(2026, 11, 13)
+
+
+# 3. Answers typed into an Outlook quote (no ">") are the customer's; our notice is not.
+
+NOTICE_HEAD = """From: Harlow Paper Co. Receivables <ar@harlowpaper.example>
+Sent: Monday, November 16, 2026 8:30 AM
+To: Accounts Payable <payables@tidewater.example>
+Subject: Statement of open items
+
+Hello,
+
+Our records show the items below as open. Please pay the overdue balance of $3,310.40.
+"""
+
+
+def split(body: str) -> tuple[str, str, str]:
+    return split_reply(body)
+
+
+def test_answers_after_arrows_and_own_tags_are_reply_text():
+    body = (
+        "Hi Lena - notes inline.\n\nRafael\nTidewater Marine\n\n"
+        + NOTICE_HEAD
+        + "HP-7710  09/30/2026  $2,015.00  --> cheque 88412 mailed Nov 12\n"
+        "HP-7733  10/14/2026  $1,295.40\n"
+        "[Rafael] half of these reams were damaged, we dispute this one\n\n"
+        "Thank you for your business.\n"
+    )
+    reply, quoted, _ = split(body)
+    assert "cheque 88412 mailed Nov 12" in reply
+    assert "[Rafael] half of these reams were damaged, we dispute this one" in reply
+    assert "$2,015.00" not in reply  # our column, not their words
+    assert "Please pay the overdue balance" not in reply
+    assert "Please pay the overdue balance" in quoted
+    triage = full.classify(Reply(text=reply, sent_at=SENT, quoted=quoted))
+    assert {f.intent.value for f in triage.findings} == {"payment_sent", "dispute"}
+
+
+def test_answers_in_capitals_below_an_invoice_line():
+    body = (
+        "answers in caps below\n\n" + NOTICE_HEAD + "HP-7710  09/30/2026  $2,015.00\n"
+        "WIRED 11/13, OUR REF TW-5530\n"
+        "HP-7733  10/14/2026  $1,295.40\n"
+    )
+    reply, quoted, _ = split(body)
+    assert reply.endswith("WIRED 11/13, OUR REF TW-5530")
+    assert "HP-7733" in quoted
+
+
+@pytest.mark.parametrize(
+    "notice_lines",
+    [
+        "FINAL REMINDER\nHP-7710  09/30/2026  $2,015.00\nWE WILL SUSPEND DELIVERIES UNTIL PAID\n",
+        "Balance: $3,310.40\nYOUR ACCOUNT IS PAST DUE - PLEASE REMIT\n",
+        "Total due: $3,310.40\nAMOUNT NOW OVERDUE, SENT TO COLLECTIONS 12/01\n",
+        "HP-7710 $2,015.00 => please pay by Friday\nPay online -> https://pay.harlowpaper.example\n",
+        "[Harlow Paper] Please pay within 7 days.\nHP-7710  $2,015.00\n-> Remit to lockbox 4471\n",
+    ],
+)
+def test_our_notice_is_never_read_as_the_customers_words(notice_lines):
+    body = "see below\n\n" + NOTICE_HEAD + notice_lines
+    reply, quoted, _ = split(body)
+    assert reply == "see below"
+    assert notice_lines.splitlines()[-1] in quoted
+
+
+def test_capitals_count_only_when_the_reply_points_at_its_answers():
+    body = (
+        "Thanks, passing this to our controller.\n\n"
+        + NOTICE_HEAD
+        + ("HP-7710  09/30/2026  $2,015.00\nWE PAID 11/13\n")
+    )
+    reply, _, _ = split(body)
+    assert reply == "Thanks, passing this to our controller."
