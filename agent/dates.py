@@ -123,6 +123,9 @@ _NEXT = r"next|following|nächste[nrs]?|kommende[nrs]?|prochaine?|próxim[oa]|pr
 _NEXT_OTHER = (
     r"nächste[nrs]?|kommende[nrs]?|el\s+próximo|la\s+próxima|próxim[oa]|prossim[oa]|volgende"
 )
+_THIS_OTHER = r"diesen|ce|este|esta|nesta|questo|deze"
+"""A word for "this" before a weekday ("ce vendredi", "questo venerdì"): said on that day,
+that day."""
 _NEXT_AFTER = r"prochaine?|qui\s+vient|que\s+viene|próxim[oa]|prossim[oa]|que\s+vem"
 """A word for "next" after the noun ("vendredi prochain", "el mes que viene")."""
 PT_SHORT_DAYS = {"segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
@@ -226,7 +229,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?:(this|next|coming|following|{_NEXT_OTHER})\s+)?({_WEEKDAY})\b"
+            rf"\b(?:(this|next|coming|following|{_THIS_OTHER}|{_NEXT_OTHER})\s+)?({_WEEKDAY})\b"
             rf"(?:\s+(?:{_NEXT_AFTER}))?\.?",
             re.I,
         ),
@@ -407,8 +410,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
     if kind == "eom":
         return end_of_month(add_months(anchor, 1) if any(g) else anchor)
     if kind == "eow":
-        friday = anchor + timedelta(days=(4 - anchor.weekday()) % 7)
-        return friday + timedelta(days=7) if any(g) else friday
+        if any(g):  # the Friday of next week, also said on a weekend ("end of next week")
+            return anchor + timedelta(days=7 - anchor.weekday() + 4)
+        return anchor + timedelta(days=(4 - anchor.weekday()) % 7)
     if kind == "relative_day":
         word = g[0].lower()
         if word == "morgen" and re.search(r"guten\s+$", m.string[: m.start()], re.I):
@@ -443,10 +447,14 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         if g[1].lower() == "segunda" and word in {"na", "no", "até", "ate"}:
             return None  # "na segunda parcela", "até segunda ordem"
         qualifier = "coming" if word.startswith("próxim") or g[2] else ""
+        if word in {"esta", "este", "nesta", "neste", "essa", "esse", "nessa", "nesse"}:
+            qualifier = "this"
         return _weekday(anchor, PT_SHORT_DAYS[g[1].lower()], qualifier, prefer, g[1], m)
     if kind == "weekday":
         qualifier = (g[0] or "").lower()
-        if qualifier and qualifier not in {"this", "next", "coming", "following"}:
+        if re.fullmatch(_THIS_OTHER, qualifier):
+            qualifier = "this"
+        elif qualifier and qualifier not in {"this", "next", "coming", "following"}:
             qualifier = "coming"  # "nächsten Freitag", "el próximo viernes": the coming one
         return _weekday(anchor, WEEKDAYS[g[1].lower()], qualifier, prefer, g[1], m)
     if kind == "in_n":
@@ -510,10 +518,10 @@ def _weekday(
     ):
         back = (anchor.weekday() - target) % 7 or 7  # "last Thursday" written on a Thursday
         return anchor - timedelta(days=back)
-    if prefer == "past" and not qualifier:
+    if prefer == "past" and qualifier in {"", "this"}:
         back = (anchor.weekday() - target) % 7  # "paid Friday" written on a Friday: today
         return anchor - timedelta(days=back)
-    ahead = (target - anchor.weekday()) % 7 or 7
+    ahead = (target - anchor.weekday()) % 7 or (0 if qualifier == "this" else 7)
     result = anchor + timedelta(days=ahead)
     if qualifier in {"next", "following"}:
         next_monday = anchor + timedelta(days=7 - anchor.weekday())

@@ -78,6 +78,30 @@ def test_next_weekday_family(phrase, day):
     assert [str(m.value) for m in found] == [day]
 
 
+FRIDAY, SATURDAY = date(2026, 11, 20), date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor", "day"),
+    [
+        ("questo venerdì", FRIDAY, "2026-11-20"),  # "this Friday" said on a Friday: today
+        ("deze vrijdag", FRIDAY, "2026-11-20"),
+        ("nesta sexta", FRIDAY, "2026-11-20"),
+        ("coming Friday", FRIDAY, "2026-11-27"),
+        ("the end of next week", SATURDAY, "2026-11-27"),  # not 13 days on
+        ("Ende nächster Woche", SATURDAY, "2026-11-27"),
+        ("next week Friday", SATURDAY, "2026-11-27"),
+    ],
+)
+def test_the_family_said_at_the_end_of_a_week(phrase, anchor, day):
+    assert [str(m.value) for m in find_dates(f"we pay {phrase}.", anchor)] == [day]
+
+
+def test_a_payment_made_this_monday_is_past():
+    for text in ("nous avons payé ce lundi", "wir haben diesen Montag überwiesen"):
+        assert [str(m.value) for m in find_dates(text, WEDNESDAY, "past")] == ["2026-11-16"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
