@@ -123,8 +123,15 @@ _NEXT = r"next|following|nächste[nrs]?|kommende[nrs]?|prochaine?|próxim[oa]|pr
 _NEXT_OTHER = (
     r"nächste[nrs]?|kommende[nrs]?|el\s+próximo|la\s+próxima|próxim[oa]|prossim[oa]|volgende"
 )
+_THIS_OTHER = r"diesen|ce|este|esta|nesta|questo|deze"
+"""A word for "this" before a weekday ("ce vendredi", "questo venerdì"): said on that day,
+that day."""
 _NEXT_AFTER = r"prochaine?|qui\s+vient|que\s+viene|próxim[oa]|prossim[oa]|que\s+vem"
 """A word for "next" after the noun ("vendredi prochain", "el mes que viene")."""
+PT_SHORT_DAYS = {"segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
+"""Portuguese weekdays without "-feira" ("na próxima sexta"): read only beside a word that
+makes them days (a bare "sexta" or "segunda" is as often "sixth" or "second")."""
+_PT_SHORT_DAY = "|".join(PT_SHORT_DAYS)
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
@@ -176,7 +183,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:(?:this|the)\s+)?week[- ]?end|(?:(?:am|dieses|diesem|zum|übers)\s+)?wochenende|"
             rf"(?:in\s+)?dieser\s+woche|diese\s+woche|cette\s+semaine|(?:en\s+)?esta\s+semana|"
             rf"questa\s+settimana|nesta\s+semana|deze\s+week|"
-            rf"(?:ende|fin|fine|fim|einde?|final)\s+(?:der\s+|dieser\s+|de\s+(?:la\s+|esta\s+)?|"
+            rf"(?:ende|fin|finales|fine|fim|einde?|final)\s+(?:der\s+|dieser\s+|de\s+(?:la\s+|esta\s+)?|"
             rf"van\s+de\s+|deze\s+|della\s+|da\s+)?(?:({_NEXT})\s+)?(?:woche|semaine|semana|"
             rf"settimana|week)(?:\s+({_NEXT_AFTER}))?)\b",
             re.I,
@@ -204,9 +211,28 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "weekday_of_next_week",
+        re.compile(
+            rf"\b(?:(?:next|volgende|nächste|kommende)\s+(?:week|woche)|(?:la\s+)?semaine\s+"
+            rf"prochaine|(?:la\s+)?semana\s+que\s+viene|(?:la\s+|na\s+)?próxima\s+semana|"
+            rf"(?:la\s+)?prossima\s+settimana)\s*,?\s*(?:on\s+|am\s+|op\s+|el\s+|le\s+|il\s+|"
+            rf"na\s+)?({_WEEKDAY}|{_PT_SHORT_DAY})\b(?!-feira)",
+            re.I,
+        ),
+    ),
+    (
+        "weekday_pt",
+        re.compile(
+            rf"\b(?:(próxim[oa]|n?est[ae]|n?ess[ae]|na|no|até|ate)\s+)?({_PT_SHORT_DAY})\b"
+            r"(?!-feira|\s+(?:via|parcela|presta|vez|fatura|nota|c[óo]pia|quinzena|semana|"
+            r"remessa|entrega|tentativa))(\s+que\s+vem)?",
+            re.I,
+        ),
+    ),
+    (
         "weekday",
         re.compile(
-            rf"\b(?:(this|next|coming|following|{_NEXT_OTHER})\s+)?({_WEEKDAY})\b"
+            rf"\b(?:(this|next|coming|following|{_THIS_OTHER}|{_NEXT_OTHER})\s+)?({_WEEKDAY})\b"
             rf"(?:\s+(?:{_NEXT_AFTER}))?\.?",
             re.I,
         ),
@@ -387,8 +413,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
     if kind == "eom":
         return end_of_month(add_months(anchor, 1) if any(g) else anchor)
     if kind == "eow":
-        friday = anchor + timedelta(days=(4 - anchor.weekday()) % 7)
-        return friday + timedelta(days=7) if any(g) else friday
+        if any(g):  # the Friday of next week, also said on a weekend ("end of next week")
+            return anchor + timedelta(days=7 - anchor.weekday() + 4)
+        return anchor + timedelta(days=(4 - anchor.weekday()) % 7)
     if kind == "relative_day":
         word = g[0].lower()
         if word == "morgen" and re.search(r"guten\s+$", m.string[: m.start()], re.I):
@@ -411,9 +438,26 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         target, day = WEEKDAYS[g[0].lower()], int(g[1])
         candidates = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, day))]
         return _pick([d for d in candidates if d.weekday() == target] or candidates, anchor, prefer)
+    if kind == "weekday_of_next_week":
+        # "volgende week vrijdag", "next week Friday": that weekday of next week.
+        raw = g[0].lower()
+        target = WEEKDAYS.get(raw, PT_SHORT_DAYS.get(raw, 0))
+        return anchor + timedelta(days=7 - anchor.weekday() + target)
+    if kind == "weekday_pt":
+        word = (g[0] or "").lower()
+        if not word and not g[2]:
+            return None  # a bare "sexta" or "segunda" is as often an ordinal
+        if g[1].lower() == "segunda" and word in {"na", "no", "até", "ate"}:
+            return None  # "na segunda parcela", "até segunda ordem"
+        qualifier = "coming" if word.startswith("próxim") or g[2] else ""
+        if word in {"esta", "este", "nesta", "neste", "essa", "esse", "nessa", "nesse"}:
+            qualifier = "this"
+        return _weekday(anchor, PT_SHORT_DAYS[g[1].lower()], qualifier, prefer, g[1], m)
     if kind == "weekday":
         qualifier = (g[0] or "").lower()
-        if qualifier and qualifier not in {"this", "next", "coming", "following"}:
+        if re.fullmatch(_THIS_OTHER, qualifier):
+            qualifier = "this"
+        elif qualifier and qualifier not in {"this", "next", "coming", "following"}:
             qualifier = "coming"  # "nächsten Freitag", "el próximo viernes": the coming one
         return _weekday(anchor, WEEKDAYS[g[1].lower()], qualifier, prefer, g[1], m)
     if kind == "in_n":
@@ -477,10 +521,10 @@ def _weekday(
     ):
         back = (anchor.weekday() - target) % 7 or 7  # "last Thursday" written on a Thursday
         return anchor - timedelta(days=back)
-    if prefer == "past" and not qualifier:
+    if prefer == "past" and qualifier in {"", "this"}:
         back = (anchor.weekday() - target) % 7  # "paid Friday" written on a Friday: today
         return anchor - timedelta(days=back)
-    ahead = (target - anchor.weekday()) % 7 or 7
+    ahead = (target - anchor.weekday()) % 7 or (0 if qualifier == "this" else 7)
     result = anchor + timedelta(days=ahead)
     if qualifier in {"next", "following"}:
         next_monday = anchor + timedelta(days=7 - anchor.weekday())

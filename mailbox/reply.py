@@ -5,8 +5,9 @@ our own header patterns (`quoteheaders`) and mail-parser-reply's. A trailing
 block of ``>`` lines counts as quoted too, and a "wrote" header glued to the end
 of a reply line is first put on a line of its own. Answers written between the
 ``>`` lines below a "wrote" header (inline replies, bottom posting) are the
-sender's own text; the ``>`` lines around them are history. The signature is
-then looked for in what is left (`signature`).
+sender's own text; the ``>`` lines around them are history, and so are answers typed
+into an Outlook quote without ``>`` (`answers`). The signature is then looked for in
+what is left (`signature`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import lru_cache
 
 from mailparser_reply.parser import EmailMessage
 
+from .answers import outlook_answers
 from .banners import is_placeholder, split_banner
 from .quoteheaders import history_start, is_wrote_header, wrote_span
 from .signature import signature_start
@@ -127,6 +129,16 @@ def split_reply(text: str) -> tuple[str, str, str]:
     cuts = [c for c in (own, library, _trailing_quote(lines)) if c is not None]
     cut = min(cuts) if cuts else len(lines)
     answers, quoted = _inline_answers(lines, cut)
+    if not answers:
+        typed, history = outlook_answers(lines, cut, lines[:cut])
+        if typed:
+            # Answers typed into an Outlook quote come after the new text's signature:
+            # the signature is looked for above them, the answers join the new text.
+            sig = signature_start(lines[:cut])
+            above = lines[:cut] if sig is None else lines[:sig]
+            reply = _join([*above, "", *typed]).strip()
+            signature = "" if sig is None else _join(lines[sig:cut]).strip()
+            return reply, _join([*banner, "", *history]).strip(), signature
     head = lines[:cut] + ([""] if answers and cut and lines[cut - 1] else []) + answers
     # Inline replies: quoted lines between the sender's own lines belong to the history.
     if any(line.startswith(">") for line in head):
