@@ -125,7 +125,11 @@ class Hit:
 _COPY_ASK = re.compile(
     r"\b(cop(?:y|ies)|copie|kopie|copia|c[óo]pia|duplicate|re-?send|send (?:it |them )?again"
     r"|w-?9|proof of delivery|opnieuw|nogmaals|nochmals|noch einmal|erneut|à nouveau|"
-    r"de nouveau|renvoyer|nuevamente|de nuevo|reenviar|di nuovo|nuovamente|novamente)\b",
+    r"de nouveau|renvoyer|nuevamente|de nuevo|reenviar|di nuovo|nuovamente|novamente)\b"
+    # a statement asked for once, not where statements should go from now on
+    r"|\b(?:send|email|mail) (?:me|us) (?:a |an |the |our )?(?:\w+ )?(?:statement|soa)\b"
+    r"|\b(?:current|updated|up-to-date|latest|full|open[- ]items?) statement\b"
+    r"|\bstatement of (?:account|open items)\b",
     re.IGNORECASE,
 )
 _SCHEDULED = re.compile(

@@ -1407,3 +1407,13 @@ def test_a_negation_after_the_modal_promises_nothing(text):
 def test_a_payment_under_way_today_commits_to_today(text):
     assert "promise_to_pay" in votes(text)
     assert "promise_to_pay" not in votes("We are not sending it today.")
+
+
+def test_a_statement_asked_for_beside_a_new_address_is_kept_but_not_a_redirect():
+    asked = "Our new AP email is ap@newco.com. Also can you send me a current statement?"
+    assert set(full.classify(Reply(text=asked, sent_at=SENT)).intents) == {
+        "wrong_contact",
+        "invoice_request",
+    }
+    redirect = "Please send statements and invoices to ap@newco.com from now on."
+    assert full.classify(Reply(text=redirect, sent_at=SENT)).intents == ["wrong_contact"]
