@@ -25,7 +25,7 @@ _CAP = rf"(?:Mc|Mac|De|Di|Le|La|O')?[{_UP}][{_LOW}]+"
 """A capitalised word of a name, also "McAllister", "DeLuca", "Yıldız", "Dąbrowski"."""
 _PERSON = re.compile(
     rf"(?<![\w.'-]){_TITLE}{{0,2}}(?:[A-Z]\.\s?){{0,3}}(?:(?:de|van|von|da|dos|del|di)\s)?{_CAP}"
-    rf"(?:[ -](?:(?:de|van|von|da|dos|del|di|der)\s)?{_CAP}){{0,2}}"
+    rf"(?:[ -](?!{_TITLE})(?:(?:de|van|von|da|dos|del|di|der)\s)?{_CAP}){{0,2}}"
 )
 _NOT_NAME = re.compile(
     r"(?:Please|Her|His|Him|She|He|The|Our|Your|Send|Contact|Hi|Hello|Dear|Email|E-mail|Mail|"
@@ -319,7 +319,10 @@ def contact_name(text: str, at: int, length: int, sender_name: str = "") -> str 
         return [
             m
             for m in _people(text, a, b)
-            if not _is_org(text, m) and not (german and _lone_noun(m.group(0).strip(), local))
+            if not _is_org(text, m)
+            and not (german and _lone_noun(m.group(0).strip(), local))
+            # the one greeted ("Dear Mr. Lund") is who they write to, not whom they send us to
+            and not _GREETING.search(text, max(0, m.start() - 20), m.start())
         ]
 
     before = people(start, at)

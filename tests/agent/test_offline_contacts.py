@@ -32,6 +32,8 @@ from arbox.agent.offline.contacts import new_contact
         ("Wegen der Umstellung unserer Abteilung bitte nur noch an ap@werk.de schreiben.",
          "a@b.com", None),
         ("Ab sofort ist Frau Jung zuständig: ap@werk.de", "a@b.com", "Frau Jung"),
+        ("Bitte wenden Sie sich an meine Kollegin Frau Sandra Weiß (s.weiss@mueller-bau.de).",
+         "a@b.com", "Frau Sandra Weiß"),
         # a pronoun opening the sentence after a greeting is no name
         ("Goedendag,\nWij hebben de factuur nooit ontvangen. Kunt u deze nogmaals sturen naar "
          "facturen@bakkerij-jansen.nl?", "a@b.com", None),
