@@ -19,7 +19,17 @@ import re
 from arbox.agent.dates import MONTHS
 
 _REQUEST = re.compile(
-    r"\b(?:send|resend|re-send|provide|share|forward|e-?mail|mail|fax|need|needs|require|"
+    # a wish to see or receive it ("we need to see the signed work order", "would appreciate
+    # receiving a copy of ..."), a giving with its object after "with" ("provide us with a
+    # copy of ..."), an infinitive carrying its pronoun ("reenviarme", "inviarci", "enviar-nos"):
+    # each before the shorter verb it starts with
+    r"\b(?:(?:need|needs|want|wants|(?:'d\s+)?like|appreciate|able|wish)\s+(?:to\s+)?(?:see|seeing|"
+    r"receive|receiving|get|getting|have|having|obtain|obtaining|review)|"
+    r"(?:provide|supply|furnish)\s+(?:us|me|them|him|her)\s+with|"
+    r"(?:re)?envi[aá]r(?:me|nos|les?)|(?:re)?mand[aá]r(?:me|nos|les?)|remitir(?:me|nos)|"
+    r"hac(?:er|ernos|erme) llegar|(?:re)?inviar(?:mi|ci|gli)|(?:ri)?mandar(?:mi|ci|gli)|"
+    r"(?:re)?enviar-(?:me|nos|lhes?)|mandar-(?:me|nos|lhes?)|zukommen (?:zu )?lassen|"
+    r"send|resend|re-send|provide|share|forward|e-?mail|mail|fax|need|needs|require|"
     r"requires|request|requesting|get|have|hold|attach|include|want|issue|missing|"
     r"senden|schicken|zusenden|zuschicken|übermitteln|übersenden|benötigen|brauchen|"
     r"envoyer|renvoyer|transmettre|adresser|faire parvenir|besoin d[e']|"
@@ -107,7 +117,7 @@ _DOC_WORD = re.compile(
     r"conto|cuenta|compte|konto|bons?|verbale|verbali|scheda|schede|dichiarazione|declaración|"
     r"déclaration|cmr|durc|boleto|quietanza|complemento|bestellung|commande|pedido|ordine|"
     r"bestelling|encomenda|cop(?:y|ies)|invoices?|statements?|w-?9|reports?|contracts?|"
-    r"agreements?|orders?|"
+    r"agreements?|leases?|orders?|"
     r"tickets?|certificates?|letters?|waivers?|breakdown|confirmation|receipts?|notes?|slips?|"
     r"memos?|application|forms?|lading|pod|timesheets?|documentation|backup|back-up|summary|"
     r"proof|bol|b/l|aging|ageing|details|quotes?|estimate|log|photos?|records?|approvals?|"
@@ -119,7 +129,7 @@ _DOC_WORD = re.compile(
     r"comprovante|overzicht|afschrift|authori[sz]ations?|certs?|declarations?|"
     r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto|po|pos|contrat|contrats|"
     r"contratos?|contratt[oi]|cois?|kbis|tix|addend(?:um|a)|remit-to|address|sheets?|charts?|schedules?|detail|packet|versions?|"
-    r"specificaties?|specifications?|\w+angebots?|\w+angebote|\w*kopien?|\w+liste|"
+    r"specificaties?|specifications?|\w+zettel[n]?|\w+angebots?|\w+angebote|\w*kopien?|\w+liste|"
     r"gutschrift(?:en)?|rechnungen|\w+rechnung(?:en)?|facturen|fatture|facturas|faturas|"
     r"certificados|certificación|rut|urssaf|scheda|dichiarazione|\w+verklaring)\b",
     re.I,
@@ -697,7 +707,8 @@ _DATED = re.compile(
 _COVERS = re.compile(
     rf"\s*(?:for|für|pour|para|per|voor)\s+(?:(?:the|that|this|each|both|die|das|den|le|la|el|il|"
     rf"de|het|ce|cette|ese|esa|quel|quella)\s+)?(?:(?:\w+\s+)?(?:lot|draw|batch|Lieferung|lote|lotto|partij)|"
-    rf"(?:{_MONTH})\.?(?:\s+20\d\d)?)\b",
+    rf"(?:{_MONTH})\.?(?:\s+20\d\d)?)\b(?!\s+(?!(?:and|und|et|y|e|en|or|oder|ou|o|so|as|because|since|before|if|to|we|i|please|"
+    rf"bitte|sowie|ainsi|así|nonché)\b)(?-i:[a-z]))",
     re.I,
 )
 """The month, lot or draw a document covers: "for September", "for the June draw" (a year or
