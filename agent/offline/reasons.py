@@ -42,7 +42,8 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"failed (?:\w+ ){0,2}(?:inspection|test)|malfunction\w*|out of spec|\brotten|mou?ldy|"
             r"contaminat\w*|\bbent\b|\bdented|"
             r"\btorn\b|\bripped|crushed|\bcrack\w*|many errors|full of errors|nombreuses erreurs|"
-            r"shoddy|sloppy|poor workmanship|smashed|\bleak\w*|cracked|scratched|thawed|melted|"
+            r"shoddy|sloppy|poor workmanship|smashed|\bbroke (?:down|off|apart|on)\b|breaks? down|"
+            r"verbogen\w*|verkratzt|\bleak\w*|cracked|scratched|thawed|melted|"
             r"wilted|"
             r"\bstale\b|gebrochen\w*|zerbrochen\w*|verdorben|abgelaufen|\bcass[ée]e?s?\b|périmé\w*|"
             r"pourri\w*|\brot[oa]s?\b|caducad\w*|podrid\w*|scadut\w*|\brott[aoie]\b|avariat\w*|"
@@ -96,9 +97,13 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
             r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|standgeld|standzeit|"
-            r"wachtkosten|wachttijd|wartezeit|temps d'attente|tiempo de espera|"
+            r"wachtkosten|wachttijd|wartezeit|waiting time|wait time|standby time|stand-by time|"
+            r"temps d'attente|tiempo de espera|"
             r"versandkosten|frais de port|\btransport\b|"
-            r"(?<!documenti di )(?<!documento di )\btrasporto|\bportes?\b|\benvío|"
+            r"(?<!documenti di )(?<!documento di )\btrasporto|"
+            # Spanish "portes" (carriage), not the French "portes" (doors)
+            r"\b(?:los|el|de|del|sus|con|sin|y|en|os|dos|nos|seus|sem|com) portes?\b|"
+            r"\bportes? (?:pagados?|pagos|debidos?|incluidos?)\b|\benvío|"
             r"vrachtkosten|verzendkosten|spese di spedizione|\bfrete|(?<!late )delivery fees?|"
             r"frais de "
             r"livraison|\bfranco\b|\b(?:is|era|é|es|en|em) CIF\b|\bCIF (?:terms|basis)|\bTHC\b|"
@@ -389,6 +394,7 @@ _ARRIVED = (
     r"(?:arriv\w*|receiv\w*|deliver\w*|reach\w*|turn\w* up|show\w* up|came|come|"
     r"eingegangen|eingetroffen|angekommen|angeliefert|geliefert|erhalten|bekommen|zugestellt|"
     r"parvenu\w*|reçu\w*|livr\w*|venu\w*|"
+    r"vino|vinieron|veio|vieram|kwam|kwamen|gekomen|gekommen|erschienen|"
     r"entregad\w*|entregue|entregó|recibi\w*|recebi\w*|recebemos|lleg\w*|cheg\w*|"
     r"consegnat\w*|ricevut\w*|arrivat\w*|pervenut\w*|"
     r"ontvangen|geleverd|aangekomen|bezorgd|aangeleverd|"
@@ -468,6 +474,12 @@ _SECOND_BILL = re.compile(
 )
 """A second bill for the same thing ('charged a second time', 'already invoiced',
 'esta factura está repetida', 'déjà réglée')."""
+_AS_ORDERED = (
+    r"sample|spec\w*|drawings?|dimensions?|measurements?|muster\w*|maß\w*|abmessung\w*|"
+    r"spezifikation\w*|zeichnung\w*|bestellt\w*|échantillon|dimensions|cotes|muestra|medidas|"
+    r"campione|misure|monster|staal|maten|afmeting\w*|tekening|amostra|medidas"
+)
+"""What goods are held against: the sample, the spec, the drawing, the measures ordered."""
 _NOT_SOUND = re.compile(
     r"in (?:pieces|bits|stücken|morceaux|pedazos|pezzi|stukken|pedaços)|\bcrash\w*|"
     r"\brovinat\w*|\brisse?\b|\brissig|gesprungen|gerissen|\bfissur\w*|\bkrom\b|"
@@ -479,6 +491,18 @@ _NOT_SOUND = re.compile(
     r"ne sert à rien|niet (?:te )?(?:ge)?bruik\w*|nicht zu gebrauchen|"
     r"blätter\w*|\bmängel\b|\bmangel\b|éventré\w*|brisée?s?\b|rasgad\w*|scheggiat\w*|"
     r"fail\w* (?:\w+ ){0,3}(?:spec\w*|standards?|requirements?|norms?)\b|"
+    # not what was ordered: a property wrong, or not matching the sample, the spec, the order
+    r"\bwrong (?:shade|finish|grade|dimensions?|length|width|thickness|pattern|type|version|"
+    r"fittings?)\b|"
+    rf"(?:\bnot|n't|\bnicht|\bpas|\bno|\bnon|\bniet|\bnão)\W+(?:\w+\W+){{0,3}}?"
+    rf"(?:(?:{_AS_ORDERED})\w*\W+(?:\w+\W+)?)?(?:match\w*|correspond\w*|entspr\w*|"
+    rf"corrispond\w*|overeen\w*|conforme?s?\b|as per|according to)\W+(?:\w+\W+){{0,3}}?"
+    rf"(?:{_AS_ORDERED})|"
+    rf"(?:\bnicht|\bniet)\W+(?:\w+\W+){{0,3}}?(?:{_AS_ORDERED})\w*\W+(?:entspr|overeen)\w*|"
+    # the verb before its negation: "entsprachen nicht der Spezifikation", "ne correspondent
+    # pas aux cotes"
+    rf"(?:correspond\w*|entspr\w*|corrispond\w*|match\w*)\s+(?:\w+\s+){{0,2}}?(?:pas|nicht|niet|"
+    rf"non|not)\W+(?:\w+\W+){{0,3}}?(?:{_AS_ORDERED})|"
     r"\bsnapped|\bsplit\b|\bfêlée?s?|fissurée?s?|gesplitterd|gebarsten|"
     # a machine that will not start
     r"(?:won't|will not|doesn't|does not|didn't|did not) (?:start|turn on|switch on|power up|"
@@ -543,6 +567,31 @@ _PAPERS_ONLY = re.compile(
 """A credit note promised and never sent: its absence is no goods not received."""
 
 
+_GOODS = re.compile(
+    r"\b(?:goods|merchandise|shipment|delivery|order|pallets?|parts?|material\w*|items?|"
+    r"ware|waren|lieferung|sendung|bestellung|paletten?|marchandises?|livraison|commande|"
+    r"colis|palettes?|mercanc[ií]as?|pedido|env[ií]o|entrega|palés?|merce|spedizione|"
+    r"consegna|ordine|bancali|goederen|levering|zending|bestelling|mercadorias?|encomenda|"
+    r"remessa|paletes?|technician|techniker|technicien|técnico|tecnico|monteur|crew|driver)\b",
+    re.I,
+)
+"""Goods, a delivery or the one who was to come: the subject of a negated arrival."""
+_COMPLEMENT_BEFORE = re.compile(
+    r"\b(?:of|from|on|for|de|du|des|de la|sur|pour|der|von|auf|für|zur|zum|van|voor|op|di|"
+    r"del|della|dello|per|sulla|da|do|dos|das|na|no|del|en|para)\s+(?:(?:the|la|le|les|l'|el|"
+    r"die|der|den|de|het|il|a|o|our|your|votre|notre|su|sua|vostra|uw|ihrer|unserer)\s+)?$",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(
+    r"[,.;:!?\n]|\b(?:but|pero|mais|aber|maar|ma|mas|yet|though|trotzdem|toch|cependant)\b", re.I
+)
+_NOT_CAME_AFTER = re.compile(
+    r"\b(?:kam|kamen|erschien|erschienen|kwam|kwamen|verscheen|verschenen)\s+(?:\w+\s+){0,2}?"
+    r"(?:nicht|nie|niemals|niet|nooit)\b",
+    re.I,
+)
+"""A verb of coming before its negation, as German and Dutch put it ("der Monteur kam
+nicht", "de chauffeur kwam nooit")."""
 _STILL_WITHOUT = re.compile(
     r"\bstill (?:don't|do not|haven't|have not) (?:have|got)\b|\bsin recibir|\bsem receber|"
     r"\bsenza (?:aver )?ricevut\w*|toujours sans|immer noch nicht|nog steeds geen",
@@ -557,7 +606,21 @@ def _never_arrived(text: str) -> bool:
         window = text[max(0, m.start() - 40) : m.end() + 30]
         if not _PAPERS.search(window):
             return True
-    return False
+        # goods (or the one who was to come) named nearer the negation than a paper are what
+        # never came ("la marchandise de la facture F-2291 n'est jamais arrivée", "el técnico
+        # no vino el día 14, pero la factura ..."): a paper after "of", "de", "for" is a
+        # complement of the goods, and one in the next clause is no subject of the arrival
+        before = text[max(0, m.start() - 40) : m.start()]
+        goods = [g.end() for g in _GOODS.finditer(before)]
+        papers = [
+            p.end()
+            for p in _PAPERS.finditer(before)
+            if not _COMPLEMENT_BEFORE.search(before, 0, p.start())
+        ]
+        after = _CLAUSE_BREAK.split(text[m.end() : m.end() + 30], maxsplit=1)[0]
+        if goods and goods[-1] > max(papers, default=-1) and not _PAPERS.search(after):
+            return True
+    return bool(_NOT_CAME_AFTER.search(text))
 
 
 def _fewer_than_billed(text: str) -> bool:

@@ -4,6 +4,7 @@ the object of the ask, which clause states the cause."""
 import pytest
 
 from arbox.agent.offline.documents import document_asked
+from arbox.agent.offline.reasons import reason_of
 
 
 @pytest.mark.parametrize(
@@ -40,3 +41,40 @@ from arbox.agent.offline.documents import document_asked
 )
 def test_document_object_of_the_ask(clause: str, document: str) -> None:
     assert document_asked(clause) == document
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # goods named before the paper they are billed on: the goods never came
+        (
+            "Bonjour, les colis de la facture 2026-310 ne sont jamais arrivés à l'entrepôt.",
+            "not_received",
+        ),
+        (
+            "Nuestro técnico esperó, pero el instalador no vino el martes, pero la factura 77 "
+            "cobra la instalación.",
+            "not_received",
+        ),
+        (
+            "Der Elektriker kam nicht, Rechnung 5512 berechnet trotzdem zwei Stunden Anfahrt.",
+            "not_received",
+        ),
+        ("De chauffeur kwam nooit, factuur 26-0410 rekent toch de rit.", "not_received"),
+        # a paper that never came stays a paper
+        ("The credit note for invoice 4410 never arrived.", "other"),
+        # not matching what was ordered: the quality of the goods
+        ("The cabinets do not match the drawings we signed off, so 3390 is on hold.", "damaged"),
+        ("Die Platten entsprachen nicht der Spezifikation, wir kürzen Rechnung 881.", "damaged"),
+        ("Las baldosas no corresponden a la muestra aprobada.", "damaged"),
+        ("The carpet came in the wrong shade, we sent it back.", "damaged"),
+        ("The compressor broke down after two days, we won't pay the rental.", "damaged"),
+        ("Zwei der Türen kamen verkratzt an.", "damaged"),
+        # French "portes" are doors, not carriage
+        ("Les portes livrées ne correspondent pas aux cotes de la commande.", "damaged"),
+        # waiting time is an accessorial
+        ("We took $90 off 4471 for the standby time, the delay was at your plant.", "freight"),
+    ],
+)
+def test_reason_in_fresh_phrasing(text: str, reason: str) -> None:
+    assert reason_of(text, []) == reason
