@@ -337,12 +337,51 @@ def reason_of(text: str, hinted: list[str], context: str = "") -> str:
     With ``context`` (``text`` is then the clause that found a dispute, ``context`` the
     whole reply), the lexicons are read in the clause, then in the whole reply, before the
     broader structures of the second tier are tried in the clause."""
+    cause = _stated_cause(text)
+    if cause:
+        return cause
     reason = _checked(text, hinted, context, second=not context or context == text)
     if reason == "other" and context and context != text:
         reason = _checked(context, [], context, second=False)
         if reason == "other":
             reason = _checked(text, [], context, second=True)
     return reason
+
+
+_BECAUSE = re.compile(
+    r"\b(?:because(?: of)?|due to|owing to|as a result of|weil|wegen|parce que?|parce qu['’]|"
+    r"car(?= (?:nous|vous|le|la|les|il|elle|ils|elles|on|c['’]|l['’]|votre|notre|vos|nos)\b)|"
+    r"en raison d(?:e|u|es)|porque|ya que|debido a|perché|poiché|omdat|vanwege|wegens|"
+    r"pois|já que|devido a)\b",
+    re.I,
+)
+_TAKEN_FOR = re.compile(
+    r"\b(?:deduct\w*|took|taken|take|taking|off|withh[eo]ld\w*|held back|holding back|"
+    r"short[- ]?pa(?:id|ying)|kept|keeping|retain\w*|less|minus|abgezogen|gekürzt|einbehalten|"
+    r"déduit|déduisons|retenu|retenons|descontad[oa]|descontamos|retenid[oa]|retenemos|"
+    r"trattenut[oa]|tratteniamo|detratt[oa]|ingehouden|afgetrokken|descontámos|retivemos|"
+    r"retid[oa])\b[^.;\n]{0,40}?\b(?:for|für|pour|por|para|per|voor)\b",
+    re.I,
+)
+"""A deduction and what it is for: "took $45 off for the wrong fittings", "nous avons retenu
+120 € pour les colis abîmés"."""
+_CAUSE_END = re.compile(r"[.,;!?\n]|\s[-–]\s")
+
+
+def _stated_cause(text: str) -> str:
+    """The reason the clause after "because", "weil", "parce que", "porque" (or after what a
+    deduction is "for") gives, when its words name one: the cause stated outranks words
+    elsewhere in the reply."""
+    for m in [*_BECAUSE.finditer(text), *_TAKEN_FOR.finditer(text)]:
+        rest = text[m.end() : m.end() + 200]
+        end = _CAUSE_END.search(rest)
+        clause = rest[: end.start()] if end else rest
+        if len(clause.split()) < 2 or _CHARGED_BACK.search(text, max(0, m.start() - 60), m.end()):
+            continue  # "the backcharge for the glass your crew broke": a backcharge, `other`
+        reason = _checked(clause, [], clause, second=True)
+        if reason != "other":
+            return reason
+    return ""
 
 
 def _checked(text: str, hinted: list[str], context: str, *, second: bool) -> str:
@@ -486,7 +525,9 @@ _NOT_SOUND = re.compile(
     r"unbrauchbar|inutilisable|inservible|inutilizable|inutilizzabil\w*|inutilizável|"
     r"onbruikbaar|\bunfit\b|\bwrong (?:item|part|product|goods|article)s?|"
     r"keeps? (?:failing|tripping|breaking|stopping)|\bfault\w*|\bstörung|\bpanne\b|averia\w*|"
-    r"avaria\w*|storing\b|\bglitch\w*|\bbug(?:s|gy)?\b|\berrors?\b|"
+    r"avaria\w*|storing\b|\bglitch\w*|\bbug(?:s|gy)?\b|"
+    # errors in the work, not "your error" (a mistake of the vendor's)
+    r"(?<!your )(?<!our )(?<!their )(?<!my )(?<!an )(?<!clerical )(?<!billing )\berrors?\b|"
     r"écaill\w*|\bpasad[oa]s\b|\bpartid[oa]s?\b|(?:não|no|non) serv[ei]\b|"
     r"ne sert à rien|niet (?:te )?(?:ge)?bruik\w*|nicht zu gebrauchen|"
     r"blätter\w*|\bmängel\b|\bmangel\b|éventré\w*|brisée?s?\b|rasgad\w*|scheggiat\w*|"

@@ -78,3 +78,33 @@ def test_document_object_of_the_ask(clause: str, document: str) -> None:
 )
 def test_reason_in_fresh_phrasing(text: str, reason: str) -> None:
     assert reason_of(text, []) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # the clause that states the cause outranks words elsewhere in the reply
+        (
+            "We are holding payment on 5520 because the pump failed its pressure test twice.",
+            "damaged",
+        ),
+        (
+            "Wir zahlen die Rechnung 3310 nicht, weil die Ware nie angekommen ist, obwohl Sie "
+            "Skonto anbieten.",
+            "not_received",
+        ),
+        ("Paid 7710 less 5% because the fabric is not as per the approved sample.", "damaged"),
+        (
+            "Hemos descontado 300 € por los 4 palés que nunca llegaron; el precio está bien.",
+            "not_received",
+        ),
+        (
+            "We kept back $80 for the fuel surcharge; the pallets were fine, no damage at all.",
+            "freight",
+        ),
+        # a backcharge stays `other`, whatever it is for
+        ("Paid less the $900 backcharge for the window your crew cracked.", "other"),
+    ],
+)
+def test_reason_from_the_stated_cause(text: str, reason: str) -> None:
+    assert reason_of(text, []) == reason
