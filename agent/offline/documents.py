@@ -26,6 +26,13 @@ _REQUEST = re.compile(
     r"\b(?:(?:need|needs|want|wants|(?:'d\s+)?like|appreciate|able|wish)\s+(?:to\s+)?(?:see|seeing|"
     r"receive|receiving|get|getting|have|having|obtain|obtaining|review)|"
     r"(?:provide|supply|furnish)\s+(?:us|me|them|him|her)\s+with|"
+    # the document a payment waits for: "once we receive the signed POD", "dès réception du
+    # procès-verbal", "hasta recibir", "fino al ricevimento del", "sobald wir ... erhalten"
+    r"(?:once|as soon as|until|till|when|after)\s+(?:we|i)\s+(?:\w+\s+)?(?:receive|get|have|"
+    r"see)|(?:dès|à|jusqu'à)\s+réception\s+d(?:e|u|es)|hasta (?:recibir|que recibamos)|"
+    r"en cuanto recibamos|cuando recibamos|(?:fino )?al ricevimento d(?:el|ella|ei|i)|"
+    r"appena riceviamo|assim que recebermos|até recebermos|zodra (?:we|wij)|sobald wir|"
+    r"(?:have not|haven't|not)\s+(?:yet\s+|still\s+)?received|still waiting (?:for|on)|"
     r"(?:re)?envi[aá]r(?:me|nos|les?)|(?:re)?mand[aá]r(?:me|nos|les?)|remitir(?:me|nos)|"
     r"hac(?:er|ernos|erme) llegar|(?:re)?inviar(?:mi|ci|gli)|(?:ri)?mandar(?:mi|ci|gli)|"
     r"(?:re)?enviar-(?:me|nos|lhes?)|mandar-(?:me|nos|lhes?)|zukommen (?:zu )?lassen|"
@@ -114,7 +121,7 @@ _DOC_WORD = re.compile(
     # heads of German and Dutch compounds: Lieferschein, Stundennachweis, werkbon, leveringsbewijs
     r"\b(?:\w+(?:schein|scheine|nachweise?|bescheinigung(?:en)?|protokoll(?:e)?|bestätigung|"
     r"auszug|berichte?|vertrag|bon|bonnen|bewijs|overzicht|rapport|verklaring|zertifikate?)|"
-    r"conto|cuenta|compte|konto|bons?|verbale|verbali|scheda|schede|dichiarazione|declaración|"
+    r"conto|cuenta|compte|konto|bons?|verbale|verbali|procès-verba(?:l|ux)|scheda|schede|dichiarazione|declaración|"
     r"déclaration|cmr|durc|boleto|quietanza|complemento|bestellung|commande|pedido|ordine|"
     r"bestelling|encomenda|cop(?:y|ies)|invoices?|statements?|w-?9|reports?|contracts?|"
     r"agreements?|leases?|orders?|"
@@ -146,7 +153,15 @@ _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("packing slip", re.compile(r"packing slip", re.I)),
     ("timesheets", re.compile(r"timesheet|feuilles de temps", re.I)),
     ("certificate of insurance", re.compile(r"certificate of insurance", re.I)),
-    ("bank details letter", re.compile(r"bank details", re.I)),
+    (
+        "bank details letter",
+        re.compile(
+            r"bank(?:ing)? details|\biban\b|rekeningnummer|bankgegevens|bankverbindung|"
+            r"bankdaten|coordonnées bancaires|datos bancarios|coordinate bancarie|"
+            r"dados bancários|account number",
+            re.I,
+        ),
+    ),
     ("invoice copy", re.compile(r"invoice|cop(?:y|ies)|facture|rechnung|factura|\binv\b", re.I)),
 ]
 
@@ -706,7 +721,7 @@ _DATED = re.compile(
 """The day a statement or confirmation is drawn up to: "as of June 30", "zum 30.06.2026"."""
 _COVERS = re.compile(
     rf"\s*(?:for|für|pour|para|per|voor)\s+(?:(?:the|that|this|each|both|die|das|den|le|la|el|il|"
-    rf"de|het|ce|cette|ese|esa|quel|quella)\s+)?(?:(?:\w+\s+)?(?:lot|draw|batch|Lieferung|lote|lotto|partij)|"
+    rf"de|het|ce|cette|ese|esa|quel|quella)\s+)?(?:(?:\w+\s+)?(?:lot|draw|batch|Lieferung|lote|lotto|partij)(?:\s+(?:no\.?\s*|#)?\d[\w-]*)?|"
     rf"(?:{_MONTH})\.?(?:\s+20\d\d)?)\b(?!\s+(?!(?:and|und|et|y|e|en|or|oder|ou|o|so|as|because|since|before|if|to|we|i|please|"
     rf"bitte|sowie|ainsi|así|nonché)\b)(?-i:[a-z]))",
     re.I,

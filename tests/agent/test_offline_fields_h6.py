@@ -108,3 +108,28 @@ def test_reason_in_fresh_phrasing(text: str, reason: str) -> None:
 )
 def test_reason_from_the_stated_cause(text: str, reason: str) -> None:
     assert reason_of(text, []) == reason
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # the document a payment waits for is the one asked for
+        (
+            "We will release payment as soon as we receive the signed delivery receipt.",
+            "signed delivery receipt",
+        ),
+        ("Nous réglerons dès réception du procès-verbal signé.", "procès-verbal signé"),
+        ("Pagaremos hasta recibir el certificado de calidad.", "certificado de calidad"),
+        ("We still haven't received the mill test reports for the last load.", "mill test reports"),
+        # the lot a certificate covers keeps its number
+        (
+            "Payment follows once we get the certificate of conformity for batch 22.",
+            "certificate of conformity for batch 22",
+        ),
+        # bank details to confirm in writing, in any language: a bank details letter
+        ("Kunnen jullie het nieuwe rekeningnummer schriftelijk bevestigen?", "bank details letter"),
+        ("Please confirm your IBAN in writing, our transfer came back.", "bank details letter"),
+    ],
+)
+def test_document_a_payment_waits_for(clause: str, document: str) -> None:
+    assert document_asked(clause) == document
