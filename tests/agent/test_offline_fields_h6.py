@@ -121,6 +121,10 @@ def test_reason_from_the_stated_cause(text: str, reason: str) -> None:
         ("Nous réglerons dès réception du procès-verbal signé.", "procès-verbal signé"),
         ("Pagaremos hasta recibir el certificado de calidad.", "certificado de calidad"),
         ("We still haven't received the mill test reports for the last load.", "mill test reports"),
+        ("Nous n'avons toujours pas reçu l'attestation d'assurance.", "attestation d'assurance"),
+        ("Aún no hemos recibido el certificado de retenciones.", "certificado de retenciones"),
+        ("Non abbiamo ancora ricevuto il DDT firmato.", "DDT firmato"),
+        ("La paghiamo, ma non prima di aver ricevuto la scheda tecnica.", "scheda tecnica"),
         # the lot a certificate covers keeps its number
         (
             "Payment follows once we get the certificate of conformity for batch 22.",
