@@ -553,7 +553,7 @@ _NOT_SOUND = re.compile(
 )
 """Goods or work not sound: broken into pieces, cracked, unusable, failing."""
 _TERMS_MORE = re.compile(
-    r"\bkorting\b|betalingskorting|kredietbeperking\w*|late[- ]payment|overdue (?:fee|charge)|"
+    r"\bkorting\w*|betalingskorting|kredietbeperking\w*|late[- ]payment|overdue (?:fee|charge)|"
     r"reminder (?:fee|charge)|early (?:settlement|payment)|paiement anticipé|pago anticipado|"
     r"pagamento anticipato|pagamento antecipado|vorauszahlung|"
     r"year[- ]end (?:rebate|bonus|discount)|fin d'année|fin de año|fine anno|fim de ano|"
@@ -677,6 +677,9 @@ _AGAINST = re.compile(
     r"\b(?:only|just|but|shows?|says?|logs?|records?|not|instead|while|whereas|actually|nur|"
     r"aber|laut|statt|seulement|alors que|au bout de|mais|selon|sólo|solo|pero|según|apenas|"
     r"mas|segundo|soltanto|invece|ma|secondo|maar|slechts|alleen|volgens|waren|berechnet|"
+    # what they had or used set against what is billed: "14 days ..., we had it for 9"
+    r"had|used|kept|needed|hatten|brauchten|avions|avons eu|tuvimos|usamos|avevamo|abbiamo avuto|"
+    r"hadden|gebruikten|tivemos|usámos|"
     r"factur\w*|fattur\w*|fatur\w*|cobr\w*|rekenen|gerekend|billed|charged|invoiced)\b",
     re.I,
 )

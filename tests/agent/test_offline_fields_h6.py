@@ -72,6 +72,10 @@ def test_document_object_of_the_ask(clause: str, document: str) -> None:
         ("Zwei der Türen kamen verkratzt an.", "damaged"),
         # French "portes" are doors, not carriage
         ("Les portes livrées ne correspondent pas aux cotes de la commande.", "damaged"),
+        # a count billed against what they had or used
+        ("Invoice 3390 bills 21 days of the mini excavator; we had it for 15.", "quantity"),
+        # a Dutch discount compound
+        ("De kortingsafspraak van 2% is op factuur 26-90 vergeten.", "terms"),
         # waiting time is an accessorial
         ("We took $90 off 4471 for the standby time, the delay was at your plant.", "freight"),
     ],
