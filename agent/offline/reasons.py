@@ -360,7 +360,7 @@ _TAKEN_FOR = re.compile(
     r"short[- ]?pa(?:id|ying)|kept|keeping|retain\w*|less|minus|abgezogen|gekürzt|einbehalten|"
     r"déduit|déduisons|retenu|retenons|descontad[oa]|descontamos|retenid[oa]|retenemos|"
     r"trattenut[oa]|tratteniamo|detratt[oa]|ingehouden|afgetrokken|descontámos|retivemos|"
-    r"retid[oa])\b[^.;\n]{0,40}?\b(?:for|für|pour|por|para|per|voor)\b",
+    r"retid[oa])\b(?:[^.;\n]|\.(?=\d)){0,40}?\b(?:for|für|pour|por|para|per|voor)\b",
     re.I,
 )
 """A deduction and what it is for: "took $45 off for the wrong fittings", "nous avons retenu

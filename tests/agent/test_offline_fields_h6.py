@@ -141,3 +141,10 @@ def test_reason_from_the_stated_cause(text: str, reason: str) -> None:
 )
 def test_document_a_payment_waits_for(clause: str, document: str) -> None:
     assert document_asked(clause) == document
+
+
+def test_stated_cause_outranks_the_cue_hint() -> None:
+    # a cue that read "surcharge" as pricing; what the deduction is for says freight (an
+    # amount with cents stands between the deduction and "for")
+    text = "We short-paid 7781 by $96.50 for the fuel surcharge; that is not in our agreement."
+    assert reason_of(text, ["pricing"]) == "freight"
