@@ -227,6 +227,9 @@ def document_asked(clause: str, text: str = "") -> str:
         found = _copy_of(clause, text, found) or found
     if found:
         return _and_next(found, clause, text)
+    found = _said_bare(clause)
+    if found:
+        return found
     category = next((name for name, p in _CATEGORIES if p.search(clause)), "invoice copy")
     if category == "invoice copy":
         # "Could you resend it?": the document named before, rather than a default
@@ -239,6 +242,36 @@ def document_asked(clause: str, text: str = "") -> str:
             return elsewhere
         category = next((name for name, p in _CATEGORIES if p.search(text)), category)
     return category
+
+
+_PLEASE = re.compile(
+    r"\b(?:please|pls|plz|svp|s'il vous plaît|merci de|bitte|por favor|per favore|graag|"
+    r"alstublieft|aub|por gentileza)\b",
+    re.I,
+)
+_BARE_WORDS = 10
+
+
+def _said_bare(clause: str) -> str:
+    """A document named with no verb before it, in a short sentence that asks ("une copie du
+    bon de commande svp", "Kontoauszug bitte", "factuur nooit ontvangen, stuur maar")."""
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n", clause):
+        if len(sentence.split()) > _BARE_WORDS:
+            continue
+        if _PLEASE.search(sentence) or _REQUEST.search(sentence):
+            found = _phrase(sentence)
+            last = found.split()[-1] if found else ""
+            rest = sentence[sentence.find(last) + len(last) :] if last in sentence else ""
+            if found and not _COPULA.match(rest):
+                return found  # not "A copy with lot detail is all we need": a subject
+    return ""
+
+
+_COPULA = re.compile(
+    r"\W*(?:\w+\W+){0,4}?(?:is|are|was|were|has|have|ist|sind|war|wurde|est|sont|était|es|son|"
+    r"fue|está|è|sono|era|é|são|foi|zijn|was|werd|heeft)\b",
+    re.I,
+)
 
 
 _WHO = (

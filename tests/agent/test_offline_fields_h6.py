@@ -148,3 +148,21 @@ def test_stated_cause_outranks_the_cue_hint() -> None:
     # amount with cents stands between the deduction and "for")
     text = "We short-paid 7781 by $96.50 for the fuel surcharge; that is not in our agreement."
     assert reason_of(text, ["pricing"]) == "freight"
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # a document named with no verb, in a short sentence that asks
+        ("une copie du bon de commande svp", "copie du bon de commande"),
+        ("Lieferschein zu RE-118 bitte.", "Lieferschein"),
+        ("pakbon nooit gezien, stuur maar", "pakbon"),
+    ],
+)
+def test_document_said_bare(clause: str, document: str) -> None:
+    assert document_asked(clause) == document
+
+
+def test_a_subject_is_no_bare_request() -> None:
+    # the document is the subject of "is": no request names it here
+    assert document_asked("A scan of the ticket is all we need.") != "scan of ticket"
