@@ -64,6 +64,7 @@ _REQUEST = re.compile(
     r"vraagt|vragen|verlangt|verlangen|"
     # more forms: "sending", "pediros", "ci servirebbe", "bitten um Zusendung", "nasturen"
     r"wants|wanted|would like|'d like|braucht|benötigt|"
+    r"ask(?:s|ed|ing)? (?:me|us|them) for|graag ontvangen|"
     r"sending|resending|pedir|pediros|pedirles|pedirle|servirebbe|servirebbero|"
     r"(?:bitten|bitte|bitten wir) um (?:Zusendung|Übersendung|Übermittlung)|nasturen|aanleveren|"
     r"hacer llegar|hacéis llegar|hagan llegar|abbiamo bisogno del(?:la|lo|l')?)\b",
@@ -129,7 +130,8 @@ _DOC_WORD = re.compile(
     r"conto|cuenta|compte|konto|bons?|verbale|verbali|procès-verba(?:l|ux)|scheda|schede|dichiarazione|declaración|"
     r"déclaration|cmr|durc|boleto|quietanza|complemento|bestellung|commande|pedido|ordine|"
     r"bestelling|encomenda|cop(?:y|ies)|invoices?|statements?|w-?9|reports?|contracts?|"
-    r"agreements?|leases?|orders?|"
+    r"agreements?|leases?|orders?|devis|presupuestos?|preventiv[oi]|orçamentos?|angebot(?:e|s)?|"
+    r"urenst(?:a|aa)t\w*|urenbriefje\w*|visura|visure|"
     r"tickets?|certificates?|letters?|waivers?|breakdown|confirmation|receipts?|notes?|slips?|"
     r"memos?|application|forms?|lading|pod|timesheets?|documentation|backup|back-up|summary|"
     r"proof|bol|b/l|aging|ageing|details|quotes?|estimate|log|photos?|records?|approvals?|"
@@ -192,7 +194,12 @@ _INVOICE_COPY = re.compile(
     r"di|van|der|des|pdf|again|received|pendientes|pending|open|offene?|ouvertes?|any|all",
     re.I,
 )
-_ANOTHER_VERB = re.compile(rf"(?:(?:di|de|to|d')\s*)?(?:{_REQUEST.pattern})", re.I)
+_ANOTHER_VERB = re.compile(
+    # "di inviarci", "que nos envíen", "cortesemente di inviarci": the object follows that verb
+    rf"(?:(?:kindly|\w+mente)\s+)?(?:(?:di|de|to|d'|que|che|dat|dass)\s*)?"
+    rf"(?:(?:nos|me|ci|mi|uns|ons|nous|us|vous|le|les)\s+)?(?:{_REQUEST.pattern})",
+    re.I,
+)
 _ELIDED = re.compile(r"^(?:l|dell|dall|all|nell|un|d|qu'un)['’](?=\w)", re.I)
 _ELIDED_OF = re.compile(r"(?:d|dell|del)['’]\w", re.I)
 _INVOICE_WORD = re.compile(
@@ -331,7 +338,7 @@ _NAME_WORDS = 7
 _POINTER = re.compile(
     # English: "resend it", "send em over", "can you dig them up"
     r"\b(?:send|resend|re-send|forward|e-?mail|mail|provide|share|dig)\s+(?:(?:me|us)\s+)?"
-    r"(?:it|them|em|'em|those|these)\b|"
+    r"(?:it|them|em|'em|those|these|one)\b|"
     # French: "nous l'envoyer", "me la renvoyer", "envoyez-la-nous"
     r"\b(?:l['’]|la\s+|le\s+|les\s+)(?:envoyer|renvoyer|transmettre|adresser|faire parvenir|"
     r"envoyez|renvoyez|transmettez|adressez)\b|\b(?:envoyez|renvoyez|transmettez|adressez)-"
@@ -549,7 +556,15 @@ def _with_others(phrase: str, after: str, after_verb: bool = False) -> str:
     last = "" if after_verb else phrase.split()[-1]
     at = sentence.find(last)
     if at < 0:
-        return phrase
+        # the phrase was renamed ("all open invoices" as "invoice copies"): what follows the
+        # first document word the sentence names
+        named = next(
+            (w for w in re.finditer(r"[^\s,;()]+", sentence) if _names_document(w.group(0))),
+            None,
+        )
+        if named is None:
+            return phrase
+        at, last = named.start(), named.group(0)
     found = [phrase]
     pos = at + len(last)
     for m in _AND.finditer(sentence, pos):
@@ -558,7 +573,7 @@ def _with_others(phrase: str, after: str, after_verb: bool = False) -> str:
         other = _phrase(sentence[m.end() :])
         words = other.split()
         first = next((i for i, w in enumerate(words) if _names_document(w)), None)
-        if not other or other in found or first is None or first > _NEAR:
+        if not other or other in " ".join(found) or first is None or first > _NEAR:
             continue
         if not _starts_near(sentence[m.end() :]):
             continue

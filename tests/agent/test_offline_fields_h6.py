@@ -166,3 +166,38 @@ def test_document_said_bare(clause: str, document: str) -> None:
 def test_a_subject_is_no_bare_request() -> None:
     # the document is the subject of "is": no request names it here
     assert document_asked("A scan of the ticket is all we need.") != "scan of ticket"
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # the object of a second verb after "que", "di", an adverb
+        (
+            "Para pagar necesitamos que nos manden el certificado de residencia fiscal.",
+            "certificado de residencia fiscal",
+        ),
+        ("Vi preghiamo gentilmente di inviarci la visura camerale.", "visura camerale"),
+        # a quote in French, a Dutch "graag ontvangen wij"
+        ("Pourriez-vous me transmettre le devis signé ?", "devis signé"),
+        ("Graag ontvangen wij de getekende urenstaat.", "getekende urenstaat"),
+        # someone asked me for it
+        ("Our treasurer asked me for a stamped bank letter.", "stamped bank letter"),
+        # a renamed first document keeps what the sentence adds after it
+        (
+            "Kindly resend all open invoices together with a statement of account.",
+            "invoice copies and statement of account",
+        ),
+        # a document joined once is not repeated
+        (
+            "We require the original bill of lading and the packing list.",
+            "original bill of lading and packing list",
+        ),
+    ],
+)
+def test_document_object_after_a_second_verb(clause: str, document: str) -> None:
+    assert document_asked(clause) == document
+
+
+def test_send_one_points_back() -> None:
+    text = "Our auditor asked about a signed balance confirmation at year end. Can you send one?"
+    assert document_asked("Can you send one?", text) == "signed balance confirmation"
