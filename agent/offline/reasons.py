@@ -43,7 +43,8 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"contaminat\w*|\bbent\b|\bdented|"
             r"\btorn\b|\bripped|crushed|\bcrack\w*|many errors|full of errors|nombreuses erreurs|"
             r"shoddy|sloppy|poor workmanship|smashed|\bbroke (?:down|off|apart|on)\b|breaks? down|"
-            r"verbogen\w*|verkratzt|\bleak\w*|cracked|scratched|thawed|melted|"
+            r"verbogen\w*|verkratzt|\bruin(?:ed|s)?\b|destroyed|zerstört|détruite?s?|destruid[oa]s?|"
+            r"distrutt[oaie]|vernield|vernietigd|\bleak\w*|cracked|scratched|thawed|melted|"
             r"wilted|"
             r"\bstale\b|gebrochen\w*|zerbrochen\w*|verdorben|abgelaufen|\bcass[ée]e?s?\b|périmé\w*|"
             r"pourri\w*|\brot[oa]s?\b|caducad\w*|podrid\w*|scadut\w*|\brott[aoie]\b|avariat\w*|"
@@ -407,6 +408,8 @@ def _checked(text: str, hinted: list[str], context: str, *, second: bool) -> str
 
 def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
     specific = [r for r in hinted if r and r != "other"]
+    if specific and specific[0] == "quantity" and _prices_differ(text) and not _counts_differ(text):
+        return "pricing"  # "20 cases at $18.00 but we ordered 20 cases at $16.50": the price
     if specific:
         return specific[0]
     for reason, pattern in _REASONS[:2]:
@@ -714,10 +717,19 @@ def _count_against_count(text: str) -> bool:
     return False
 
 
+_PAID_FOR_COUNT = re.compile(
+    r"\b(?:paid|pay|bezahlt|zahlen|payé|payons|pagamos|pagado|pagato|paghiamo|betaald|betalen)"
+    r"\s+(?:for|für|pour|por|per|voor)\s+(?:only\s+|nur\s+|seulement\s+|solo\s+|alleen\s+)?"
+    r"\d+\b(?![.,]\d)(?!\s*(?:%|[$€£]|eur\b|usd\b|days?\b|tage|jours|días|giorni|dagen))",
+    re.I,
+)
+"""A count paid for, not the amount: "so we paid for 4" (goods returned alone are `other`, as
+the labels have it)."""
 _SECOND_TIER: list[tuple[str, Callable[[str], object]]] = [
     ("duplicate", _SECOND_BILL.search),
     ("damaged", _NOT_SOUND.search),
     ("quantity", _fewer_than_billed),
+    ("quantity", _PAID_FOR_COUNT.search),
     ("quantity", _count_against_count),
     ("not_received", _never_arrived),
     ("terms", _TERMS_MORE.search),

@@ -74,6 +74,9 @@ def test_document_object_of_the_ask(clause: str, document: str) -> None:
         ("Les portes livrées ne correspondent pas aux cotes de la commande.", "damaged"),
         # a count billed against what they had or used
         ("Invoice 3390 bills 21 days of the mini excavator; we had it for 15.", "quantity"),
+        # a count paid for, goods ruined
+        ("Two of the five pumps went back under RMA 88, so we paid for 3.", "quantity"),
+        ("The cartons were left in the rain and the labels are ruined.", "damaged"),
         # a Dutch discount compound
         ("De kortingsafspraak van 2% is op factuur 26-90 vergeten.", "terms"),
         # waiting time is an accessorial
@@ -201,3 +204,9 @@ def test_document_object_after_a_second_verb(clause: str, document: str) -> None
 def test_send_one_points_back() -> None:
     text = "Our auditor asked about a signed balance confirmation at year end. Can you send one?"
     assert document_asked("Can you send one?", text) == "signed balance confirmation"
+
+
+def test_two_unit_prices_outrank_a_quantity_hint() -> None:
+    # the counts are the same; the price per case is what differs
+    text = "You billed 12 drums at $41.00; our PO has 12 drums at $37.50."
+    assert reason_of(text, ["quantity"]) == "pricing"
