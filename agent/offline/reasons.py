@@ -410,6 +410,8 @@ def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
     specific = [r for r in hinted if r and r != "other"]
     if specific and specific[0] == "quantity" and _prices_differ(text) and not _counts_differ(text):
         return "pricing"  # "20 cases at $18.00 but we ordered 20 cases at $16.50": the price
+    if specific and specific[0] == "terms" and not _names_terms(text):
+        specific = []  # "remove the setup fee": a fee with no term, discount or penalty named
     if specific:
         return specific[0]
     for reason, pattern in _REASONS[:2]:
@@ -423,6 +425,12 @@ def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
         if pattern.search(text):
             return reason
     return _second_tier(text) if second else "other"
+
+
+def _names_terms(text: str) -> bool:
+    """Whether the text names a term, discount, retainage or penalty of any kind."""
+    terms = dict(_REASONS)["terms"]
+    return bool(terms.search(text) or _TERMS_MORE.search(text) or _PENALTY.search(text))
 
 
 # The second tier: language structures for a reply whose words matched none of the lexicons
@@ -547,6 +555,12 @@ _NOT_SOUND = re.compile(
     # pas aux cotes"
     rf"(?:correspond\w*|entspr\w*|corrispond\w*|match\w*)\s+(?:\w+\s+){{0,2}}?(?:pas|nicht|niet|"
     rf"non|not)\W+(?:\w+\W+){{0,3}}?(?:{_AS_ORDERED})|"
+    # work that fell short of a standard and had to be redone
+    r"\b(?:did not|didn't|does not|doesn't|do not|don't) meet\b|\bnot up to\b|voldeden niet|"
+    r"voldoet niet|voldoen niet|ne satisfai\w* pas|no cumpl\w*|non rispett\w*|não cumpr\w*|"
+    r"\b(?:had|have|has|needed) to (?:be )?rework\w*|nacharbeit\w*|nachbesser\w*|"
+    r"herstelwerk\w*|\bretouches?\b|retrabajo|"
+    r"rilavorazion\w*|retrabalho|overgelast|had to be (?:redone|reworked|repaired)|"
     r"\bsnapped|\bsplit\b|\bfêlée?s?|fissurée?s?|gesplitterd|gebarsten|"
     # a machine that will not start
     r"(?:won't|will not|doesn't|does not|didn't|did not) (?:start|turn on|switch on|power up|"
@@ -594,6 +608,11 @@ _PRICING_MORE = re.compile(
     r"afwijk\w*|abweich\w*)\b[^.\n]{0,40}?\b(?:quote|quotation|offer|proposal|contract|"
     r"agreement|angebot|vertrag|proposition|devis|contrat|offerta|contratto|presupuesto|"
     r"contrato|proposta|orçamento|offerte|overeenkomst)|surcoût|"
+    # something that was to cost nothing: "supposed to be free for the first year"
+    r"\b(?:supposed to be|should (?:have )?be(?:en)?|meant to be|promised as|(?:was|were) to be)\s+"
+    r"(?:\w+\s+)?(?:free|complimentary|at no (?:extra )?(?:charge|cost))\b|\bfree of charge\b|"
+    r"kostenlos|kostenfrei|gratuit\w*|\bgratis\b|sin (?:cargo|costo)|senza (?:costi|spese)|"
+    r"zonder kosten|sem (?:custo|encargos)|"
     # a price changed: "went from $12 to $14"
     r"from [$€£]\s?\d[\d.,]*\s+to [$€£]\s?\d",
     re.I,
@@ -718,6 +737,12 @@ def _count_against_count(text: str) -> bool:
 
 
 _PAID_FOR_COUNT = re.compile(
+    # a count of units refused: "not paying the 29 days after that", "won't pay the extra 8 hours"
+    r"\b(?:not|n't|won't|never)\s+(?:be\s+|going to\s+)?pay(?:ing)?\s+(?:for\s+)?"
+    r"(?:the\s+|those\s+)?"
+    r"(?:extra\s+|additional\s+|other\s+|remaining\s+)?\d+\s+(?:extra\s+|additional\s+|more\s+)?"
+    r"(?:days?|hours?|weeks?|months?|units?|pieces?|boxes|cases|cartons|pallets|loads?|trips?|"
+    r"visits?|nights?|seats?|licen[cs]es?|users?)\b|"
     r"\b(?:paid|pay|bezahlt|zahlen|payé|payons|pagamos|pagado|pagato|paghiamo|betaald|betalen)"
     r"\s+(?:for|für|pour|por|per|voor)\s+(?:only\s+|nur\s+|seulement\s+|solo\s+|alleen\s+)?"
     r"\d+\b(?![.,]\d)(?!\s*(?:%|[$€£]|eur\b|usd\b|days?\b|tage|jours|días|giorni|dagen))",

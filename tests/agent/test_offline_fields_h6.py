@@ -77,6 +77,21 @@ def test_document_object_of_the_ask(clause: str, document: str) -> None:
         # a count paid for, goods ruined
         ("Two of the five pumps went back under RMA 88, so we paid for 3.", "quantity"),
         ("The cartons were left in the rain and the labels are ruined.", "damaged"),
+        # something that was to cost nothing is a price matter
+        (
+            "Paid 610 less $75 for the training day, which was meant to be free with the unit.",
+            "pricing",
+        ),
+        ("La mise en service devait être gratuite pour ce modèle.", "pricing"),
+        # work short of a standard, redone by them
+        ("Die Schweißnähte entsprachen nicht der Norm, wir mussten Nacharbeit leisten.", "damaged"),
+        ("The grout lines had to be redone by our tiler; we took $300 off.", "damaged"),
+        # a count of units refused
+        (
+            "The rental ran to the 30th but you collected it on the 12th; we're not paying the "
+            "18 days after pickup.",
+            "quantity",
+        ),
         # a Dutch discount compound
         ("De kortingsafspraak van 2% is op factuur 26-90 vergeten.", "terms"),
         # waiting time is an accessorial
@@ -210,3 +225,11 @@ def test_two_unit_prices_outrank_a_quantity_hint() -> None:
     # the counts are the same; the price per case is what differs
     text = "You billed 12 drums at $41.00; our PO has 12 drums at $37.50."
     assert reason_of(text, ["quantity"]) == "pricing"
+
+
+def test_a_terms_hint_needs_a_term() -> None:
+    # a cue that reads "remove the ... fee" as terms; no term, discount or penalty is named
+    assert (
+        reason_of("Please remove the $95 onboarding fee, your rep waived it.", ["terms"]) != "terms"
+    )
+    assert reason_of("Please remove the late fee, we paid within net 30.", ["terms"]) == "terms"
