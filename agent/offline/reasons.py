@@ -48,8 +48,12 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"wilted|"
             r"\bstale\b|gebrochen\w*|zerbrochen\w*|verdorben|abgelaufen|\bcass[ée]e?s?\b|périmé\w*|"
             r"pourri\w*|\brot[oa]s?\b|caducad\w*|podrid\w*|scadut\w*|\brott[aoie]\b|avariat\w*|"
-            r"vencid\w*|quebrad\w*|estragad\w*|krassen|gebroken|bedorven|verlopen|"
-            r"\bwet\b|soaked|water[- ]damage|moisture|\bdegrees\b|°\s?[cf]\b|\bwarm\b|temperature|"
+            # goods past their date, not an invoice that fell due ("no está vencida")
+            r"(?:validade|caducidad|prazo)\s+vencid\w*|(?:productos?|produtos?|lotes?)\s+vencid\w*|"
+            r"quebrad\w*|estragad\w*|krassen|gebroken|bedorven|verlopen|"
+            # "wet", not the Dutch "de wet" (the law)
+            r"(?<!de )(?<!het )\bwet\b|soaked|water[- ]damage|moisture|\bdegrees\b|°\s?[cf]\b|"
+            r"\bwarm\b|temperature|"
             r"rejected (?:at|on|by) (?:the |our )?(?:dock|receiving|arrival|delivery|goods|"
             r"incoming|"
             r"inspection|qc|quality)|rejected (?:them|it)\b|refused (?:them|it)\b|\bmou?ld\b|"
@@ -65,7 +69,7 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"qualit\w*|calidad|kwaliteit|qualidade|\brost\w*|\brust(?:y|ed)?\b|rouill\w*|"
             r"oxidad\w*|arrugginit\w*|\broest|enferrujad\w*|warped|chipped|shattered|faded|"
             r"peeling|\bburn(?:t|ed)\b|bruised|soggy|punctured|unusable|unsellable|substandard|"
-            r"inferior|off-spec|below spec|not to spec|zerkratzt|verbeult|verformt|zerrissen|"
+            r"\binferior\b|off-spec|below spec|not to spec|zerkratzt|verbeult|verformt|zerrissen|"
             r"\bnass\b|verschimmelt|\brayé|bosselé|mouillé|déchiré|rayad\w*|abollad\w*|mojad\w*|"
             r"manchad\w*|mal estado|graffiat\w*|ammaccat\w*|bagnat\w*|ammuffit\w*|\bmarci\w*|"
             r"gekrast|gedeukt|beschimmeld|gescheurd|riscad\w*|amassad\w*|molhad\w*|\bpodre",
@@ -89,7 +93,7 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"\d+(?:[.,]\d+)?\s?%\s?\d{1,2}(?:th)?,? net\b|juros|\brente\b|caução|"
             r"garantia contratual|pronto pagamento|indemnité forfaitaire|frais de recouvrement|"
             r"incassokosten|mahnkosten|gastos de cobro|spese di sollecito|intereses|interessi|"
-            r"zinsen|intérêts",
+            r"zinsen|intérêts|morat[oó]ri\w*|moratoire\w*",
             re.I,
         ),
     ),
@@ -259,7 +263,8 @@ _CHARGED_BACK = re.compile(
 caused the cost (README: a backcharge is `terms` or `other`)."""
 _PENALTY = re.compile(
     r"late (?:fee|charge)|interest|finance charge|verzugszinsen|mahngebühr|pénalités? de retard|"
-    r"intereses de demora|interés moratorio|interessi di mora|juros|rente|aanmaningskosten",
+    r"intereses de demora|interés moratorio|morat[oó]ri\w*|moratoire\w*|interessi di mora|juros|"
+    r"rente|aanmaningskosten",
     re.I,
 )
 _TERMS_BASIS = re.compile(

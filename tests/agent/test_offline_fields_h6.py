@@ -233,3 +233,26 @@ def test_a_terms_hint_needs_a_term() -> None:
         reason_of("Please remove the $95 onboarding fee, your rep waived it.", ["terms"]) != "terms"
     )
     assert reason_of("Please remove the late fee, we paid within net 30.", ["terms"]) == "terms"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # words of one language that spell a defect in another are no defect
+        (
+            "Goedemorgen, de incassokosten zijn volgens de wet niet verschuldigd, we hadden "
+            "net 30 afgesproken.",
+            "terms",
+        ),
+        ("Abbiamo pagato un importo inferiore per la penale prevista dal contratto.", "other"),
+        (
+            "La factura no está vencida: pactamos crédito a 60 días. "
+            "No procede el cargo moratorio.",
+            "terms",
+        ),
+        # goods past their date stay damaged
+        ("Los productos vencidos del lote 44 no los pagamos.", "damaged"),
+    ],
+)
+def test_reason_false_friends(text: str, reason: str) -> None:
+    assert reason_of(text, []) == reason
