@@ -587,7 +587,12 @@ _FREIGHT_MORE = re.compile(
     r"(?:custos?|despesas?) de (?:envio|entrega|transporte)|gastos de (?:transporte|entrega)|"
     r"kosten (?:voor|van) (?:verzending|levering|bezorging)|tail[- ]?lift|pallet (?:charge|fee)s?|"
     r"(?:livraison|entrega|consegna|lieferung|levering|delivery|zustellung) express|"
-    r"express(?:zustellung|lieferung| delivery| shipping)|\bspoed\w*|palett\w*gebühr|"
+    r"express(?:zustellung|lieferung| delivery| shipping)|"
+    # a delivery made urgent: "consegna urgente", "rush delivery", "Eillieferung"
+    r"(?:consegna|entrega|livraison|lieferung|levering|delivery|shipping|spedizione|envío|envio)"
+    r"\s+(?:urgente?|urgent|rapide|rápid[ao]|veloce)|(?:urgent|rush|expedited|priority)\s+"
+    r"(?:delivery|shipping|shipment)|eillieferung|eilzustellung|spoedlevering|\bspoed\w*|"
+    r"palett\w*gebühr|"
     r"lieferpauschale|verzendkosten|envoi|shipment charge",
     re.I,
 )

@@ -92,6 +92,9 @@ def test_document_object_of_the_ask(clause: str, document: str) -> None:
             "18 days after pickup.",
             "quantity",
         ),
+        # a delivery made urgent is freight
+        ("Olá, a fatura cobra entrega urgente, que não pedimos.", "freight"),
+        ("La ligne « livraison urgente » n'a jamais été demandée.", "freight"),
         # a Dutch discount compound
         ("De kortingsafspraak van 2% is op factuur 26-90 vergeten.", "terms"),
         # waiting time is an accessorial
