@@ -33,6 +33,7 @@ _REQUEST = re.compile(
     r"en cuanto recibamos|cuando recibamos|(?:fino )?al ricevimento d(?:el|ella|ei|i)|"
     r"appena riceviamo|assim que recebermos|até recebermos|zodra (?:we|wij)|sobald wir|"
     r"(?:have not|haven't|not)\s+(?:yet\s+|still\s+)?received|still waiting (?:for|on)|"
+    r"(?:nicht|nie|niemals|niet|nooit)\s+(?:erhalten|bekommen|ontvangen|gekregen)|"
     r"(?:pas|no|non|não)\s+(?:(?:encore|toujours|todavía|aún|ancora|ainda)\s+)?(?:reçu|recibido|"
     r"ricevuto|recebido)|(?:aver|avoir|haber|ter)\s+(?:reçu|recibido|ricevuto|recebido)|"
     r"(?:no|non|não)\s+(?:(?:hemos|he|han|abbiamo|ho|hanno|temos|tenho|recebemos)\s+)?"
@@ -73,7 +74,8 @@ _REQUEST = re.compile(
 _VERB_LAST = re.compile(
     r"\b(?:senden|schicken|zusenden|zuschicken|übermitteln|übersenden|mailen|geben|"
     r"sturen|toesturen|opsturen|bezorgen|meesturen|doorsturen|mailen|bezorgen|nasturen|"
-    r"aanleveren|zukommen lassen)\b",
+    r"aanleveren|zukommen lassen|(?:nicht|nie|niemals|niet|nooit)\s+(?:erhalten|bekommen|ontvangen|"
+    r"gekregen))\b",
     re.I,
 )
 """Verbs a German or Dutch request puts after the document ("Können Sie mir den
@@ -81,7 +83,7 @@ Lieferschein schicken?", "kun je me de pakbon sturen?")."""
 _BEFORE_OBJECT = re.compile(
     r"sie|ihr|wir|ich|mir|uns|mich|du|dir|bitte|mal|kun|kunt|kunnen|kan|wil|wilt|willen|"
     r"können|könnten|würden|möchten|je|jij|u|me|mij|ons|jullie|wij|ik|graag|gerne|nou|"
-    r"could|can|would|will|pls|please",
+    r"could|can|would|will|pls|please|haben|habe|hat|hebben|heb|heeft",
     re.I,
 )
 """Words before the object of a verb-last request: a subject, a pronoun, a modal, "bitte"."""

@@ -259,3 +259,21 @@ def test_a_terms_hint_needs_a_term() -> None:
 )
 def test_reason_false_friends(text: str, reason: str) -> None:
     assert reason_of(text, []) == reason
+
+
+@pytest.mark.parametrize(
+    ("clause", "document"),
+    [
+        # a document not received, the verb last as German and Dutch put it
+        (
+            "Wir haben den unterschriebenen Lieferschein noch nicht erhalten.",
+            "unterschriebenen Lieferschein",
+        ),
+        ("Wij hebben de creditnota nog steeds niet ontvangen.", "creditnota"),
+        ("Die Gutschrift haben wir nie bekommen.", "Gutschrift"),
+        # a document received is not the one asked
+        ("Wir haben die Rechnung erhalten, bitte schicken Sie den Lieferschein.", "Lieferschein"),
+    ],
+)
+def test_document_not_received_verb_last(clause: str, document: str) -> None:
+    assert document_asked(clause) == document
