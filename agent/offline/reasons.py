@@ -460,7 +460,7 @@ _ARRIVED = (
     r"uitgevoerd|gedaan|plaatsgevonden|prestó|"
     # goods that never left: "never left your warehouse", "nie versandt"
     r"shipped|dispatched|versandt|verschickt|expédiée?s?|enviad[oa]s?|spedit[oa]|"
-    r"verzonden|présentée?s?|presentó|presentad[oa]|apareci\w*|apareceu|"
+    r"verzonden|présentée?s?|presentó|presentad[oa]|presentat[oaie]|apareci\w*|apareceu|"
     # a course or meeting never held
     r"held|abgehalten|tenue?s?|tenut[oaie]|celebrad[oa]|gehouden)"
 )

@@ -61,6 +61,7 @@ def test_document_object_of_the_ask(clause: str, document: str) -> None:
             "not_received",
         ),
         ("De chauffeur kwam nooit, factuur 26-0410 rekent toch de rit.", "not_received"),
+        ("Non paghiamo la fattura 77 perché il tecnico non si è mai presentato.", "not_received"),
         # a paper that never came stays a paper
         ("The credit note for invoice 4410 never arrived.", "other"),
         # not matching what was ordered: the quality of the goods
