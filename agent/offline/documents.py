@@ -19,7 +19,30 @@ import re
 from arbox.agent.dates import MONTHS
 
 _REQUEST = re.compile(
-    r"\b(?:send|resend|re-send|provide|share|forward|e-?mail|mail|fax|need|needs|require|"
+    # a wish to see or receive it ("we need to see the signed work order", "would appreciate
+    # receiving a copy of ..."), a giving with its object after "with" ("provide us with a
+    # copy of ..."), an infinitive carrying its pronoun ("reenviarme", "inviarci", "enviar-nos"):
+    # each before the shorter verb it starts with
+    r"\b(?:(?:need|needs|want|wants|(?:'d\s+)?like|appreciate|able|wish)\s+(?:to\s+)?(?:see|seeing|"
+    r"receive|receiving|get|getting|have|having|obtain|obtaining|review)|"
+    r"(?:provide|supply|furnish)\s+(?:us|me|them|him|her)\s+with|"
+    # the document a payment waits for: "once we receive the signed POD", "dès réception du
+    # procès-verbal", "hasta recibir", "fino al ricevimento del", "sobald wir ... erhalten"
+    r"(?:once|as soon as|until|till|when|after)\s+(?:we|i)\s+(?:\w+\s+)?(?:receive|get|have|"
+    r"see)|(?:dès|à|jusqu'à)\s+réception\s+d(?:e|u|es)|hasta (?:recibir|que recibamos)|"
+    r"en cuanto recibamos|cuando recibamos|(?:fino )?al ricevimento d(?:el|ella|ei|i)|"
+    r"appena riceviamo|assim que recebermos|até recebermos|zodra (?:we|wij)|sobald wir|"
+    r"(?:have not|haven't|not)\s+(?:yet\s+|still\s+)?received|still waiting (?:for|on)|"
+    r"(?:nicht|nie|niemals|niet|nooit)\s+(?:erhalten|bekommen|ontvangen|gekregen)|"
+    r"(?:pas|no|non|não)\s+(?:(?:encore|toujours|todavía|aún|ancora|ainda)\s+)?(?:reçu|recibido|"
+    r"ricevuto|recebido)|(?:aver|avoir|haber|ter)\s+(?:reçu|recibido|ricevuto|recebido)|"
+    r"(?:no|non|não)\s+(?:(?:hemos|he|han|abbiamo|ho|hanno|temos|tenho|recebemos)\s+)?"
+    r"(?:(?:todavía|aún|ancora|ainda|mai|nunca)\s+)?(?:recibido|recibimos|ricevuto|recebido|"
+    r"recebemos)|"
+    r"(?:re)?envi[aá]r(?:me|nos|les?)|(?:re)?mand[aá]r(?:me|nos|les?)|remitir(?:me|nos)|"
+    r"hac(?:er|ernos|erme) llegar|(?:re)?inviar(?:mi|ci|gli)|(?:ri)?mandar(?:mi|ci|gli)|"
+    r"(?:re)?enviar-(?:me|nos|lhes?)|mandar-(?:me|nos|lhes?)|zukommen (?:zu )?lassen|"
+    r"send|resend|re-send|provide|share|forward|e-?mail|mail|fax|need|needs|require|"
     r"requires|request|requesting|get|have|hold|attach|include|want|issue|missing|"
     r"senden|schicken|zusenden|zuschicken|übermitteln|übersenden|benötigen|brauchen|"
     r"envoyer|renvoyer|transmettre|adresser|faire parvenir|besoin d[e']|"
@@ -42,6 +65,7 @@ _REQUEST = re.compile(
     r"vraagt|vragen|verlangt|verlangen|"
     # more forms: "sending", "pediros", "ci servirebbe", "bitten um Zusendung", "nasturen"
     r"wants|wanted|would like|'d like|braucht|benötigt|"
+    r"ask(?:s|ed|ing)? (?:me|us|them) for|graag ontvangen|"
     r"sending|resending|pedir|pediros|pedirles|pedirle|servirebbe|servirebbero|"
     r"(?:bitten|bitte|bitten wir) um (?:Zusendung|Übersendung|Übermittlung)|nasturen|aanleveren|"
     r"hacer llegar|hacéis llegar|hagan llegar|abbiamo bisogno del(?:la|lo|l')?)\b",
@@ -50,7 +74,8 @@ _REQUEST = re.compile(
 _VERB_LAST = re.compile(
     r"\b(?:senden|schicken|zusenden|zuschicken|übermitteln|übersenden|mailen|geben|"
     r"sturen|toesturen|opsturen|bezorgen|meesturen|doorsturen|mailen|bezorgen|nasturen|"
-    r"aanleveren|zukommen lassen)\b",
+    r"aanleveren|zukommen lassen|(?:nicht|nie|niemals|niet|nooit)\s+(?:erhalten|bekommen|ontvangen|"
+    r"gekregen))\b",
     re.I,
 )
 """Verbs a German or Dutch request puts after the document ("Können Sie mir den
@@ -58,7 +83,7 @@ Lieferschein schicken?", "kun je me de pakbon sturen?")."""
 _BEFORE_OBJECT = re.compile(
     r"sie|ihr|wir|ich|mir|uns|mich|du|dir|bitte|mal|kun|kunt|kunnen|kan|wil|wilt|willen|"
     r"können|könnten|würden|möchten|je|jij|u|me|mij|ons|jullie|wij|ik|graag|gerne|nou|"
-    r"could|can|would|will|pls|please",
+    r"could|can|would|will|pls|please|haben|habe|hat|hebben|heb|heeft",
     re.I,
 )
 """Words before the object of a verb-last request: a subject, a pronoun, a modal, "bitte"."""
@@ -104,10 +129,11 @@ _DOC_WORD = re.compile(
     # heads of German and Dutch compounds: Lieferschein, Stundennachweis, werkbon, leveringsbewijs
     r"\b(?:\w+(?:schein|scheine|nachweise?|bescheinigung(?:en)?|protokoll(?:e)?|bestätigung|"
     r"auszug|berichte?|vertrag|bon|bonnen|bewijs|overzicht|rapport|verklaring|zertifikate?)|"
-    r"conto|cuenta|compte|konto|bons?|verbale|verbali|scheda|schede|dichiarazione|declaración|"
+    r"conto|cuenta|compte|konto|bons?|verbale|verbali|procès-verba(?:l|ux)|scheda|schede|dichiarazione|declaración|"
     r"déclaration|cmr|durc|boleto|quietanza|complemento|bestellung|commande|pedido|ordine|"
     r"bestelling|encomenda|cop(?:y|ies)|invoices?|statements?|w-?9|reports?|contracts?|"
-    r"agreements?|orders?|"
+    r"agreements?|leases?|orders?|devis|presupuestos?|preventiv[oi]|orçamentos?|angebot(?:e|s)?|"
+    r"urenst(?:a|aa)t\w*|urenbriefje\w*|visura|visure|"
     r"tickets?|certificates?|letters?|waivers?|breakdown|confirmation|receipts?|notes?|slips?|"
     r"memos?|application|forms?|lading|pod|timesheets?|documentation|backup|back-up|summary|"
     r"proof|bol|b/l|aging|ageing|details|quotes?|estimate|log|photos?|records?|approvals?|"
@@ -119,7 +145,7 @@ _DOC_WORD = re.compile(
     r"comprovante|overzicht|afschrift|authori[sz]ations?|certs?|declarations?|"
     r"specifications?|specs|waivers?|letterhead|mandate|extrato|estratto|po|pos|contrat|contrats|"
     r"contratos?|contratt[oi]|cois?|kbis|tix|addend(?:um|a)|remit-to|address|sheets?|charts?|schedules?|detail|packet|versions?|"
-    r"specificaties?|specifications?|\w+angebots?|\w+angebote|\w*kopien?|\w+liste|"
+    r"specificaties?|specifications?|\w+zettel[n]?|\w+angebots?|\w+angebote|\w*kopien?|\w+liste|"
     r"gutschrift(?:en)?|rechnungen|\w+rechnung(?:en)?|facturen|fatture|facturas|faturas|"
     r"certificados|certificación|rut|urssaf|scheda|dichiarazione|\w+verklaring)\b",
     re.I,
@@ -136,7 +162,15 @@ _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("packing slip", re.compile(r"packing slip", re.I)),
     ("timesheets", re.compile(r"timesheet|feuilles de temps", re.I)),
     ("certificate of insurance", re.compile(r"certificate of insurance", re.I)),
-    ("bank details letter", re.compile(r"bank details", re.I)),
+    (
+        "bank details letter",
+        re.compile(
+            r"bank(?:ing)? details|\biban\b|rekeningnummer|bankgegevens|bankverbindung|"
+            r"bankdaten|coordonnées bancaires|datos bancarios|coordinate bancarie|"
+            r"dados bancários|account number",
+            re.I,
+        ),
+    ),
     ("invoice copy", re.compile(r"invoice|cop(?:y|ies)|facture|rechnung|factura|\binv\b", re.I)),
 ]
 
@@ -162,7 +196,12 @@ _INVOICE_COPY = re.compile(
     r"di|van|der|des|pdf|again|received|pendientes|pending|open|offene?|ouvertes?|any|all",
     re.I,
 )
-_ANOTHER_VERB = re.compile(rf"(?:(?:di|de|to|d')\s*)?(?:{_REQUEST.pattern})", re.I)
+_ANOTHER_VERB = re.compile(
+    # "di inviarci", "que nos envíen", "cortesemente di inviarci": the object follows that verb
+    rf"(?:(?:kindly|\w+mente)\s+)?(?:(?:di|de|to|d'|que|che|dat|dass)\s*)?"
+    rf"(?:(?:nos|me|ci|mi|uns|ons|nous|us|vous|le|les)\s+)?(?:{_REQUEST.pattern})",
+    re.I,
+)
 _ELIDED = re.compile(r"^(?:l|dell|dall|all|nell|un|d|qu'un)['’](?=\w)", re.I)
 _ELIDED_OF = re.compile(r"(?:d|dell|del)['’]\w", re.I)
 _INVOICE_WORD = re.compile(
@@ -197,6 +236,9 @@ def document_asked(clause: str, text: str = "") -> str:
         found = _copy_of(clause, text, found) or found
     if found:
         return _and_next(found, clause, text)
+    found = _said_bare(clause)
+    if found:
+        return found
     category = next((name for name, p in _CATEGORIES if p.search(clause)), "invoice copy")
     if category == "invoice copy":
         # "Could you resend it?": the document named before, rather than a default
@@ -209,6 +251,36 @@ def document_asked(clause: str, text: str = "") -> str:
             return elsewhere
         category = next((name for name, p in _CATEGORIES if p.search(text)), category)
     return category
+
+
+_PLEASE = re.compile(
+    r"\b(?:please|pls|plz|svp|s'il vous plaît|merci de|bitte|por favor|per favore|graag|"
+    r"alstublieft|aub|por gentileza)\b",
+    re.I,
+)
+_BARE_WORDS = 10
+
+
+def _said_bare(clause: str) -> str:
+    """A document named with no verb before it, in a short sentence that asks ("une copie du
+    bon de commande svp", "Kontoauszug bitte", "factuur nooit ontvangen, stuur maar")."""
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n", clause):
+        if len(sentence.split()) > _BARE_WORDS:
+            continue
+        if _PLEASE.search(sentence) or _REQUEST.search(sentence):
+            found = _phrase(sentence)
+            last = found.split()[-1] if found else ""
+            rest = sentence[sentence.find(last) + len(last) :] if last in sentence else ""
+            if found and not _COPULA.match(rest):
+                return found  # not "A copy with lot detail is all we need": a subject
+    return ""
+
+
+_COPULA = re.compile(
+    r"\W*(?:\w+\W+){0,4}?(?:is|are|was|were|has|have|ist|sind|war|wurde|est|sont|était|es|son|"
+    r"fue|está|è|sono|era|é|são|foi|zijn|was|werd|heeft)\b",
+    re.I,
+)
 
 
 _WHO = (
@@ -268,7 +340,7 @@ _NAME_WORDS = 7
 _POINTER = re.compile(
     # English: "resend it", "send em over", "can you dig them up"
     r"\b(?:send|resend|re-send|forward|e-?mail|mail|provide|share|dig)\s+(?:(?:me|us)\s+)?"
-    r"(?:it|them|em|'em|those|these)\b|"
+    r"(?:it|them|em|'em|those|these|one)\b|"
     # French: "nous l'envoyer", "me la renvoyer", "envoyez-la-nous"
     r"\b(?:l['’]|la\s+|le\s+|les\s+)(?:envoyer|renvoyer|transmettre|adresser|faire parvenir|"
     r"envoyez|renvoyez|transmettez|adressez)\b|\b(?:envoyez|renvoyez|transmettez|adressez)-"
@@ -486,7 +558,15 @@ def _with_others(phrase: str, after: str, after_verb: bool = False) -> str:
     last = "" if after_verb else phrase.split()[-1]
     at = sentence.find(last)
     if at < 0:
-        return phrase
+        # the phrase was renamed ("all open invoices" as "invoice copies"): what follows the
+        # first document word the sentence names
+        named = next(
+            (w for w in re.finditer(r"[^\s,;()]+", sentence) if _names_document(w.group(0))),
+            None,
+        )
+        if named is None:
+            return phrase
+        at, last = named.start(), named.group(0)
     found = [phrase]
     pos = at + len(last)
     for m in _AND.finditer(sentence, pos):
@@ -495,7 +575,7 @@ def _with_others(phrase: str, after: str, after_verb: bool = False) -> str:
         other = _phrase(sentence[m.end() :])
         words = other.split()
         first = next((i for i, w in enumerate(words) if _names_document(w)), None)
-        if not other or other in found or first is None or first > _NEAR:
+        if not other or other in " ".join(found) or first is None or first > _NEAR:
             continue
         if not _starts_near(sentence[m.end() :]):
             continue
@@ -696,8 +776,9 @@ _DATED = re.compile(
 """The day a statement or confirmation is drawn up to: "as of June 30", "zum 30.06.2026"."""
 _COVERS = re.compile(
     rf"\s*(?:for|für|pour|para|per|voor)\s+(?:(?:the|that|this|each|both|die|das|den|le|la|el|il|"
-    rf"de|het|ce|cette|ese|esa|quel|quella)\s+)?(?:(?:\w+\s+)?(?:lot|draw|batch|Lieferung|lote|lotto|partij)|"
-    rf"(?:{_MONTH})\.?(?:\s+20\d\d)?)\b",
+    rf"de|het|ce|cette|ese|esa|quel|quella)\s+)?(?:(?:\w+\s+)?(?:lot|draw|batch|Lieferung|lote|lotto|partij)(?:\s+(?:no\.?\s*|#)?\d[\w-]*)?|"
+    rf"(?:{_MONTH})\.?(?:\s+20\d\d)?)\b(?!\s+(?!(?:and|und|et|y|e|en|or|oder|ou|o|so|as|because|since|before|if|to|we|i|please|"
+    rf"bitte|sowie|ainsi|así|nonché)\b)(?-i:[a-z]))",
     re.I,
 )
 """The month, lot or draw a document covers: "for September", "for the June draw" (a year or

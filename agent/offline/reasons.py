@@ -42,12 +42,18 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"failed (?:\w+ ){0,2}(?:inspection|test)|malfunction\w*|out of spec|\brotten|mou?ldy|"
             r"contaminat\w*|\bbent\b|\bdented|"
             r"\btorn\b|\bripped|crushed|\bcrack\w*|many errors|full of errors|nombreuses erreurs|"
-            r"shoddy|sloppy|poor workmanship|smashed|\bleak\w*|cracked|scratched|thawed|melted|"
+            r"shoddy|sloppy|poor workmanship|smashed|\bbroke (?:down|off|apart|on)\b|breaks? down|"
+            r"verbogen\w*|verkratzt|\bruin(?:ed|s)?\b|destroyed|zerstört|détruite?s?|destruid[oa]s?|"
+            r"distrutt[oaie]|vernield|vernietigd|\bleak\w*|cracked|scratched|thawed|melted|"
             r"wilted|"
             r"\bstale\b|gebrochen\w*|zerbrochen\w*|verdorben|abgelaufen|\bcass[ée]e?s?\b|périmé\w*|"
             r"pourri\w*|\brot[oa]s?\b|caducad\w*|podrid\w*|scadut\w*|\brott[aoie]\b|avariat\w*|"
-            r"vencid\w*|quebrad\w*|estragad\w*|krassen|gebroken|bedorven|verlopen|"
-            r"\bwet\b|soaked|water[- ]damage|moisture|\bdegrees\b|°\s?[cf]\b|\bwarm\b|temperature|"
+            # goods past their date, not an invoice that fell due ("no está vencida")
+            r"(?:validade|caducidad|prazo)\s+vencid\w*|(?:productos?|produtos?|lotes?)\s+vencid\w*|"
+            r"quebrad\w*|estragad\w*|krassen|gebroken|bedorven|verlopen|"
+            # "wet", not the Dutch "de wet" (the law)
+            r"(?<!de )(?<!het )\bwet\b|soaked|water[- ]damage|moisture|\bdegrees\b|°\s?[cf]\b|"
+            r"\bwarm\b|temperature|"
             r"rejected (?:at|on|by) (?:the |our )?(?:dock|receiving|arrival|delivery|goods|"
             r"incoming|"
             r"inspection|qc|quality)|rejected (?:them|it)\b|refused (?:them|it)\b|\bmou?ld\b|"
@@ -63,7 +69,7 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"qualit\w*|calidad|kwaliteit|qualidade|\brost\w*|\brust(?:y|ed)?\b|rouill\w*|"
             r"oxidad\w*|arrugginit\w*|\broest|enferrujad\w*|warped|chipped|shattered|faded|"
             r"peeling|\bburn(?:t|ed)\b|bruised|soggy|punctured|unusable|unsellable|substandard|"
-            r"inferior|off-spec|below spec|not to spec|zerkratzt|verbeult|verformt|zerrissen|"
+            r"\binferior\b|off-spec|below spec|not to spec|zerkratzt|verbeult|verformt|zerrissen|"
             r"\bnass\b|verschimmelt|\brayé|bosselé|mouillé|déchiré|rayad\w*|abollad\w*|mojad\w*|"
             r"manchad\w*|mal estado|graffiat\w*|ammaccat\w*|bagnat\w*|ammuffit\w*|\bmarci\w*|"
             r"gekrast|gedeukt|beschimmeld|gescheurd|riscad\w*|amassad\w*|molhad\w*|\bpodre",
@@ -87,7 +93,7 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"\d+(?:[.,]\d+)?\s?%\s?\d{1,2}(?:th)?,? net\b|juros|\brente\b|caução|"
             r"garantia contratual|pronto pagamento|indemnité forfaitaire|frais de recouvrement|"
             r"incassokosten|mahnkosten|gastos de cobro|spese di sollecito|intereses|interessi|"
-            r"zinsen|intérêts",
+            r"zinsen|intérêts|morat[oó]ri\w*|moratoire\w*",
             re.I,
         ),
     ),
@@ -96,9 +102,13 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
             r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|standgeld|standzeit|"
-            r"wachtkosten|wachttijd|wartezeit|temps d'attente|tiempo de espera|"
+            r"wachtkosten|wachttijd|wartezeit|waiting time|wait time|standby time|stand-by time|"
+            r"temps d'attente|tiempo de espera|"
             r"versandkosten|frais de port|\btransport\b|"
-            r"(?<!documenti di )(?<!documento di )\btrasporto|\bportes?\b|\benvío|"
+            r"(?<!documenti di )(?<!documento di )\btrasporto|"
+            # Spanish "portes" (carriage), not the French "portes" (doors)
+            r"\b(?:los|el|de|del|sus|con|sin|y|en|os|dos|nos|seus|sem|com) portes?\b|"
+            r"\bportes? (?:pagados?|pagos|debidos?|incluidos?)\b|\benvío|"
             r"vrachtkosten|verzendkosten|spese di spedizione|\bfrete|(?<!late )delivery fees?|"
             r"frais de "
             r"livraison|\bfranco\b|\b(?:is|era|é|es|en|em) CIF\b|\bCIF (?:terms|basis)|\bTHC\b|"
@@ -253,7 +263,8 @@ _CHARGED_BACK = re.compile(
 caused the cost (README: a backcharge is `terms` or `other`)."""
 _PENALTY = re.compile(
     r"late (?:fee|charge)|interest|finance charge|verzugszinsen|mahngebühr|pénalités? de retard|"
-    r"intereses de demora|interés moratorio|interessi di mora|juros|rente|aanmaningskosten",
+    r"intereses de demora|interés moratorio|morat[oó]ri\w*|moratoire\w*|interessi di mora|juros|"
+    r"rente|aanmaningskosten",
     re.I,
 )
 _TERMS_BASIS = re.compile(
@@ -332,12 +343,51 @@ def reason_of(text: str, hinted: list[str], context: str = "") -> str:
     With ``context`` (``text`` is then the clause that found a dispute, ``context`` the
     whole reply), the lexicons are read in the clause, then in the whole reply, before the
     broader structures of the second tier are tried in the clause."""
+    cause = _stated_cause(text)
+    if cause:
+        return cause
     reason = _checked(text, hinted, context, second=not context or context == text)
     if reason == "other" and context and context != text:
         reason = _checked(context, [], context, second=False)
         if reason == "other":
             reason = _checked(text, [], context, second=True)
     return reason
+
+
+_BECAUSE = re.compile(
+    r"\b(?:because(?: of)?|due to|owing to|as a result of|weil|wegen|parce que?|parce qu['’]|"
+    r"car(?= (?:nous|vous|le|la|les|il|elle|ils|elles|on|c['’]|l['’]|votre|notre|vos|nos)\b)|"
+    r"en raison d(?:e|u|es)|porque|ya que|debido a|perché|poiché|omdat|vanwege|wegens|"
+    r"pois|já que|devido a)\b",
+    re.I,
+)
+_TAKEN_FOR = re.compile(
+    r"\b(?:deduct\w*|took|taken|take|taking|off|withh[eo]ld\w*|held back|holding back|"
+    r"short[- ]?pa(?:id|ying)|kept|keeping|retain\w*|less|minus|abgezogen|gekürzt|einbehalten|"
+    r"déduit|déduisons|retenu|retenons|descontad[oa]|descontamos|retenid[oa]|retenemos|"
+    r"trattenut[oa]|tratteniamo|detratt[oa]|ingehouden|afgetrokken|descontámos|retivemos|"
+    r"retid[oa])\b(?:[^.;\n]|\.(?=\d)){0,40}?\b(?:for|für|pour|por|para|per|voor)\b",
+    re.I,
+)
+"""A deduction and what it is for: "took $45 off for the wrong fittings", "nous avons retenu
+120 € pour les colis abîmés"."""
+_CAUSE_END = re.compile(r"[.,;!?\n]|\s[-–]\s")
+
+
+def _stated_cause(text: str) -> str:
+    """The reason the clause after "because", "weil", "parce que", "porque" (or after what a
+    deduction is "for") gives, when its words name one: the cause stated outranks words
+    elsewhere in the reply."""
+    for m in [*_BECAUSE.finditer(text), *_TAKEN_FOR.finditer(text)]:
+        rest = text[m.end() : m.end() + 200]
+        end = _CAUSE_END.search(rest)
+        clause = rest[: end.start()] if end else rest
+        if len(clause.split()) < 2 or _CHARGED_BACK.search(text, max(0, m.start() - 60), m.end()):
+            continue  # "the backcharge for the glass your crew broke": a backcharge, `other`
+        reason = _checked(clause, [], clause, second=True)
+        if reason != "other":
+            return reason
+    return ""
 
 
 def _checked(text: str, hinted: list[str], context: str, *, second: bool) -> str:
@@ -363,6 +413,10 @@ def _checked(text: str, hinted: list[str], context: str, *, second: bool) -> str
 
 def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
     specific = [r for r in hinted if r and r != "other"]
+    if specific and specific[0] == "quantity" and _prices_differ(text) and not _counts_differ(text):
+        return "pricing"  # "20 cases at $18.00 but we ordered 20 cases at $16.50": the price
+    if specific and specific[0] == "terms" and not _names_terms(text):
+        specific = []  # "remove the setup fee": a fee with no term, discount or penalty named
     if specific:
         return specific[0]
     for reason, pattern in _REASONS[:2]:
@@ -378,6 +432,12 @@ def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
     return _second_tier(text) if second else "other"
 
 
+def _names_terms(text: str) -> bool:
+    """Whether the text names a term, discount, retainage or penalty of any kind."""
+    terms = dict(_REASONS)["terms"]
+    return bool(terms.search(text) or _TERMS_MORE.search(text) or _PENALTY.search(text))
+
+
 # The second tier: language structures for a reply whose words matched none of the lexicons
 # above (the reason was `other` by default). Each is a structure in all our languages, not
 # a case's wording: a negated arrival, a count compared with the bill, a second bill.
@@ -389,6 +449,7 @@ _ARRIVED = (
     r"(?:arriv\w*|receiv\w*|deliver\w*|reach\w*|turn\w* up|show\w* up|came|come|"
     r"eingegangen|eingetroffen|angekommen|angeliefert|geliefert|erhalten|bekommen|zugestellt|"
     r"parvenu\w*|reçu\w*|livr\w*|venu\w*|"
+    r"vino|vinieron|veio|vieram|kwam|kwamen|gekomen|gekommen|erschienen|"
     r"entregad\w*|entregue|entregó|recibi\w*|recebi\w*|recebemos|lleg\w*|cheg\w*|"
     r"consegnat\w*|ricevut\w*|arrivat\w*|pervenut\w*|"
     r"ontvangen|geleverd|aangekomen|bezorgd|aangeleverd|"
@@ -399,7 +460,7 @@ _ARRIVED = (
     r"uitgevoerd|gedaan|plaatsgevonden|prestó|"
     # goods that never left: "never left your warehouse", "nie versandt"
     r"shipped|dispatched|versandt|verschickt|expédiée?s?|enviad[oa]s?|spedit[oa]|"
-    r"verzonden|présentée?s?|presentó|presentad[oa]|apareci\w*|apareceu|"
+    r"verzonden|présentée?s?|presentó|presentad[oa]|presentat[oaie]|apareci\w*|apareceu|"
     # a course or meeting never held
     r"held|abgehalten|tenue?s?|tenut[oaie]|celebrad[oa]|gehouden)"
 )
@@ -468,17 +529,43 @@ _SECOND_BILL = re.compile(
 )
 """A second bill for the same thing ('charged a second time', 'already invoiced',
 'esta factura está repetida', 'déjà réglée')."""
+_AS_ORDERED = (
+    r"sample|spec\w*|drawings?|dimensions?|measurements?|muster\w*|maß\w*|abmessung\w*|"
+    r"spezifikation\w*|zeichnung\w*|bestellt\w*|échantillon|dimensions|cotes|muestra|medidas|"
+    r"campione|misure|monster|staal|maten|afmeting\w*|tekening|amostra|medidas"
+)
+"""What goods are held against: the sample, the spec, the drawing, the measures ordered."""
 _NOT_SOUND = re.compile(
     r"in (?:pieces|bits|stücken|morceaux|pedazos|pezzi|stukken|pedaços)|\bcrash\w*|"
     r"\brovinat\w*|\brisse?\b|\brissig|gesprungen|gerissen|\bfissur\w*|\bkrom\b|"
     r"unbrauchbar|inutilisable|inservible|inutilizable|inutilizzabil\w*|inutilizável|"
     r"onbruikbaar|\bunfit\b|\bwrong (?:item|part|product|goods|article)s?|"
     r"keeps? (?:failing|tripping|breaking|stopping)|\bfault\w*|\bstörung|\bpanne\b|averia\w*|"
-    r"avaria\w*|storing\b|\bglitch\w*|\bbug(?:s|gy)?\b|\berrors?\b|"
+    r"avaria\w*|storing\b|\bglitch\w*|\bbug(?:s|gy)?\b|"
+    # errors in the work, not "your error" (a mistake of the vendor's)
+    r"(?<!your )(?<!our )(?<!their )(?<!my )(?<!an )(?<!clerical )(?<!billing )\berrors?\b|"
     r"écaill\w*|\bpasad[oa]s\b|\bpartid[oa]s?\b|(?:não|no|non) serv[ei]\b|"
     r"ne sert à rien|niet (?:te )?(?:ge)?bruik\w*|nicht zu gebrauchen|"
     r"blätter\w*|\bmängel\b|\bmangel\b|éventré\w*|brisée?s?\b|rasgad\w*|scheggiat\w*|"
     r"fail\w* (?:\w+ ){0,3}(?:spec\w*|standards?|requirements?|norms?)\b|"
+    # not what was ordered: a property wrong, or not matching the sample, the spec, the order
+    r"\bwrong (?:shade|finish|grade|dimensions?|length|width|thickness|pattern|type|version|"
+    r"fittings?)\b|"
+    rf"(?:\bnot|n't|\bnicht|\bpas|\bno|\bnon|\bniet|\bnão)\W+(?:\w+\W+){{0,3}}?"
+    rf"(?:(?:{_AS_ORDERED})\w*\W+(?:\w+\W+)?)?(?:match\w*|correspond\w*|entspr\w*|"
+    rf"corrispond\w*|overeen\w*|conforme?s?\b|as per|according to)\W+(?:\w+\W+){{0,3}}?"
+    rf"(?:{_AS_ORDERED})|"
+    rf"(?:\bnicht|\bniet)\W+(?:\w+\W+){{0,3}}?(?:{_AS_ORDERED})\w*\W+(?:entspr|overeen)\w*|"
+    # the verb before its negation: "entsprachen nicht der Spezifikation", "ne correspondent
+    # pas aux cotes"
+    rf"(?:correspond\w*|entspr\w*|corrispond\w*|match\w*)\s+(?:\w+\s+){{0,2}}?(?:pas|nicht|niet|"
+    rf"non|not)\W+(?:\w+\W+){{0,3}}?(?:{_AS_ORDERED})|"
+    # work that fell short of a standard and had to be redone
+    r"\b(?:did not|didn't|does not|doesn't|do not|don't) meet\b|\bnot up to\b|voldeden niet|"
+    r"voldoet niet|voldoen niet|ne satisfai\w* pas|no cumpl\w*|non rispett\w*|não cumpr\w*|"
+    r"\b(?:had|have|has|needed) to (?:be )?rework\w*|nacharbeit\w*|nachbesser\w*|"
+    r"herstelwerk\w*|\bretouches?\b|retrabajo|"
+    r"rilavorazion\w*|retrabalho|overgelast|had to be (?:redone|reworked|repaired)|"
     r"\bsnapped|\bsplit\b|\bfêlée?s?|fissurée?s?|gesplitterd|gebarsten|"
     # a machine that will not start
     r"(?:won't|will not|doesn't|does not|didn't|did not) (?:start|turn on|switch on|power up|"
@@ -488,7 +575,7 @@ _NOT_SOUND = re.compile(
 )
 """Goods or work not sound: broken into pieces, cracked, unusable, failing."""
 _TERMS_MORE = re.compile(
-    r"\bkorting\b|betalingskorting|kredietbeperking\w*|late[- ]payment|overdue (?:fee|charge)|"
+    r"\bkorting\w*|betalingskorting|kredietbeperking\w*|late[- ]payment|overdue (?:fee|charge)|"
     r"reminder (?:fee|charge)|early (?:settlement|payment)|paiement anticipé|pago anticipado|"
     r"pagamento anticipato|pagamento antecipado|vorauszahlung|"
     r"year[- ]end (?:rebate|bonus|discount)|fin d'année|fin de año|fine anno|fim de ano|"
@@ -500,7 +587,12 @@ _FREIGHT_MORE = re.compile(
     r"(?:custos?|despesas?) de (?:envio|entrega|transporte)|gastos de (?:transporte|entrega)|"
     r"kosten (?:voor|van) (?:verzending|levering|bezorging)|tail[- ]?lift|pallet (?:charge|fee)s?|"
     r"(?:livraison|entrega|consegna|lieferung|levering|delivery|zustellung) express|"
-    r"express(?:zustellung|lieferung| delivery| shipping)|\bspoed\w*|palett\w*gebühr|"
+    r"express(?:zustellung|lieferung| delivery| shipping)|"
+    # a delivery made urgent: "consegna urgente", "rush delivery", "Eillieferung"
+    r"(?:consegna|entrega|livraison|lieferung|levering|delivery|shipping|spedizione|envío|envio)"
+    r"\s+(?:urgente?|urgent|rapide|rápid[ao]|veloce)|(?:urgent|rush|expedited|priority)\s+"
+    r"(?:delivery|shipping|shipment)|eillieferung|eilzustellung|spoedlevering|\bspoed\w*|"
+    r"palett\w*gebühr|"
     r"lieferpauschale|verzendkosten|envoi|shipment charge",
     re.I,
 )
@@ -526,6 +618,11 @@ _PRICING_MORE = re.compile(
     r"afwijk\w*|abweich\w*)\b[^.\n]{0,40}?\b(?:quote|quotation|offer|proposal|contract|"
     r"agreement|angebot|vertrag|proposition|devis|contrat|offerta|contratto|presupuesto|"
     r"contrato|proposta|orçamento|offerte|overeenkomst)|surcoût|"
+    # something that was to cost nothing: "supposed to be free for the first year"
+    r"\b(?:supposed to be|should (?:have )?be(?:en)?|meant to be|promised as|(?:was|were) to be)\s+"
+    r"(?:\w+\s+)?(?:free|complimentary|at no (?:extra )?(?:charge|cost))\b|\bfree of charge\b|"
+    r"kostenlos|kostenfrei|gratuit\w*|\bgratis\b|sin (?:cargo|costo)|senza (?:costi|spese)|"
+    r"zonder kosten|sem (?:custo|encargos)|"
     # a price changed: "went from $12 to $14"
     r"from [$€£]\s?\d[\d.,]*\s+to [$€£]\s?\d",
     re.I,
@@ -543,6 +640,31 @@ _PAPERS_ONLY = re.compile(
 """A credit note promised and never sent: its absence is no goods not received."""
 
 
+_GOODS = re.compile(
+    r"\b(?:goods|merchandise|shipment|delivery|order|pallets?|parts?|material\w*|items?|"
+    r"ware|waren|lieferung|sendung|bestellung|paletten?|marchandises?|livraison|commande|"
+    r"colis|palettes?|mercanc[ií]as?|pedido|env[ií]o|entrega|palés?|merce|spedizione|"
+    r"consegna|ordine|bancali|goederen|levering|zending|bestelling|mercadorias?|encomenda|"
+    r"remessa|paletes?|technician|techniker|technicien|técnico|tecnico|monteur|crew|driver)\b",
+    re.I,
+)
+"""Goods, a delivery or the one who was to come: the subject of a negated arrival."""
+_COMPLEMENT_BEFORE = re.compile(
+    r"\b(?:of|from|on|for|de|du|des|de la|sur|pour|der|von|auf|für|zur|zum|van|voor|op|di|"
+    r"del|della|dello|per|sulla|da|do|dos|das|na|no|del|en|para)\s+(?:(?:the|la|le|les|l'|el|"
+    r"die|der|den|de|het|il|a|o|our|your|votre|notre|su|sua|vostra|uw|ihrer|unserer)\s+)?$",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(
+    r"[,.;:!?\n]|\b(?:but|pero|mais|aber|maar|ma|mas|yet|though|trotzdem|toch|cependant)\b", re.I
+)
+_NOT_CAME_AFTER = re.compile(
+    r"\b(?:kam|kamen|erschien|erschienen|kwam|kwamen|verscheen|verschenen)\s+(?:\w+\s+){0,2}?"
+    r"(?:nicht|nie|niemals|niet|nooit)\b",
+    re.I,
+)
+"""A verb of coming before its negation, as German and Dutch put it ("der Monteur kam
+nicht", "de chauffeur kwam nooit")."""
 _STILL_WITHOUT = re.compile(
     r"\bstill (?:don't|do not|haven't|have not) (?:have|got)\b|\bsin recibir|\bsem receber|"
     r"\bsenza (?:aver )?ricevut\w*|toujours sans|immer noch nicht|nog steeds geen",
@@ -557,7 +679,21 @@ def _never_arrived(text: str) -> bool:
         window = text[max(0, m.start() - 40) : m.end() + 30]
         if not _PAPERS.search(window):
             return True
-    return False
+        # goods (or the one who was to come) named nearer the negation than a paper are what
+        # never came ("la marchandise de la facture F-2291 n'est jamais arrivée", "el técnico
+        # no vino el día 14, pero la factura ..."): a paper after "of", "de", "for" is a
+        # complement of the goods, and one in the next clause is no subject of the arrival
+        before = text[max(0, m.start() - 40) : m.start()]
+        goods = [g.end() for g in _GOODS.finditer(before)]
+        papers = [
+            p.end()
+            for p in _PAPERS.finditer(before)
+            if not _COMPLEMENT_BEFORE.search(before, 0, p.start())
+        ]
+        after = _CLAUSE_BREAK.split(text[m.end() : m.end() + 30], maxsplit=1)[0]
+        if goods and goods[-1] > max(papers, default=-1) and not _PAPERS.search(after):
+            return True
+    return bool(_NOT_CAME_AFTER.search(text))
 
 
 def _fewer_than_billed(text: str) -> bool:
@@ -573,6 +709,9 @@ _AGAINST = re.compile(
     r"\b(?:only|just|but|shows?|says?|logs?|records?|not|instead|while|whereas|actually|nur|"
     r"aber|laut|statt|seulement|alors que|au bout de|mais|selon|sólo|solo|pero|según|apenas|"
     r"mas|segundo|soltanto|invece|ma|secondo|maar|slechts|alleen|volgens|waren|berechnet|"
+    # what they had or used set against what is billed: "14 days ..., we had it for 9"
+    r"had|used|kept|needed|hatten|brauchten|avions|avons eu|tuvimos|usamos|avevamo|abbiamo avuto|"
+    r"hadden|gebruikten|tivemos|usámos|"
     r"factur\w*|fattur\w*|fatur\w*|cobr\w*|rekenen|gerekend|billed|charged|invoiced)\b",
     re.I,
 )
@@ -607,10 +746,25 @@ def _count_against_count(text: str) -> bool:
     return False
 
 
+_PAID_FOR_COUNT = re.compile(
+    # a count of units refused: "not paying the 29 days after that", "won't pay the extra 8 hours"
+    r"\b(?:not|n't|won't|never)\s+(?:be\s+|going to\s+)?pay(?:ing)?\s+(?:for\s+)?"
+    r"(?:the\s+|those\s+)?"
+    r"(?:extra\s+|additional\s+|other\s+|remaining\s+)?\d+\s+(?:extra\s+|additional\s+|more\s+)?"
+    r"(?:days?|hours?|weeks?|months?|units?|pieces?|boxes|cases|cartons|pallets|loads?|trips?|"
+    r"visits?|nights?|seats?|licen[cs]es?|users?)\b|"
+    r"\b(?:paid|pay|bezahlt|zahlen|payé|payons|pagamos|pagado|pagato|paghiamo|betaald|betalen)"
+    r"\s+(?:for|für|pour|por|per|voor)\s+(?:only\s+|nur\s+|seulement\s+|solo\s+|alleen\s+)?"
+    r"\d+\b(?![.,]\d)(?!\s*(?:%|[$€£]|eur\b|usd\b|days?\b|tage|jours|días|giorni|dagen))",
+    re.I,
+)
+"""A count paid for, not the amount: "so we paid for 4" (goods returned alone are `other`, as
+the labels have it)."""
 _SECOND_TIER: list[tuple[str, Callable[[str], object]]] = [
     ("duplicate", _SECOND_BILL.search),
     ("damaged", _NOT_SOUND.search),
     ("quantity", _fewer_than_billed),
+    ("quantity", _PAID_FOR_COUNT.search),
     ("quantity", _count_against_count),
     ("not_received", _never_arrived),
     ("terms", _TERMS_MORE.search),
