@@ -919,6 +919,31 @@ CUES: list[Cue] = [
         r"customer)|sales are down|all we can (?:manage|afford)|very tight|business has been (?:really )?"
         r"slow|zahlungsschwierigkeiten|ratenzahlung|difficultés financières|dificultades)",
     ),
+    # The business closed for good, or no way to pay any more, in seven languages: "a empresa
+    # encerrou as atividades", "hemos cerrado el negocio", "den Geschäftsbetrieb eingestellt",
+    # "abbiamo chiuso l'attività", "nous ne pouvons plus payer", "kunnen ... niet meer betalen".
+    # ("We can't pay until ..." is no such thing: a condition, not an end.)
+    _c(
+        I.financial_distress,
+        0.8,
+        r"\b(?:closed (?:down )?(?:the |our )?(?:business|shop|store|company|doors for good)|"
+        r"(?:shop|store|business|company) (?:has |have )?(?:closed|shut) down|out of business|"
+        r"no money left|(?:can't|cannot|can not|unable to|not able to) pay (?:anymore|any more)|"
+        r"no longer (?:able|in a position) to pay|"
+        r"encerr(?:ou|amos|aram) (?:as )?(?:suas |nossas )?atividades|fechamos a empresa|"
+        r"n[ãa]o temos (?:como|condições de) pagar|"
+        r"(?:hemos )?cerrado (?:el negocio|la empresa|la tienda)|cese de (?:la )?actividad|"
+        r"no tenemos (?:con qué|cómo) pagar|ya no podemos pagar|"
+        r"(?:geschäftsbetrieb|betrieb|geschäft) (?:[\w.]+ ){0,3}?(?:eingestellt|aufgegeben|geschlossen)|"
+        r"(?:firma|gesellschaft) (?:\w+ ){0,2}?(?:aufgelöst|liquidiert)|"
+        r"(?:können|kann) (?:\w+ ){0,3}?nicht mehr (?:bezahlen|begleichen|zahlen)|"
+        r"(?:chiuso|cessato) (?:l'|la nostra )?attività|cessazione dell'attività|"
+        r"non (?:siamo|sono) (?:più )?in grado di pagare|non possiamo più pagare|"
+        r"cessé (?:notre|toute|son) activité|fermé (?:définitivement|la société|l'entreprise)|"
+        r"ne (?:pouvons|peux|pourrons) plus (?:payer|régler)|ne sommes plus en mesure de (?:payer|"
+        r"régler)|gestopt met (?:het|ons|mijn) bedrijf|bedrijf (?:is )?(?:gesloten|opgeheven|"
+        r"beëindigd)|(?:kunnen|kan) (?:\w+ ){0,3}?niet meer (?:betalen|voldoen))",
+    ),
     _c(
         I.financial_distress,
         0.8,

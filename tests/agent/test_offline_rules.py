@@ -1417,3 +1417,23 @@ def test_a_statement_asked_for_beside_a_new_address_is_kept_but_not_a_redirect()
     }
     redirect = "Please send statements and invoices to ap@newco.com from now on."
     assert full.classify(Reply(text=redirect, sent_at=SENT)).intents == ["wrong_contact"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Infelizmente a empresa encerrou as atividades. Não temos como pagar.",
+        "Lamentablemente hemos cerrado el negocio y no tenemos con qué pagar.",
+        "Wir haben den Geschäftsbetrieb zum 30.9. eingestellt.",
+        "Purtroppo abbiamo chiuso l'attività e non siamo in grado di pagare.",
+        "Nous avons cessé notre activité, nous ne pouvons plus payer.",
+        "Wij zijn gestopt met het bedrijf en kunnen de factuur niet meer betalen.",
+        "The shop closed down in October. There is no money left.",
+    ],
+)
+def test_a_business_closed_or_no_way_to_pay_any_more_is_distress(text):
+    assert "financial_distress" in votes(text)
+
+
+def test_no_payment_until_a_credit_note_comes_is_no_distress():
+    assert "financial_distress" not in votes("We cannot pay anything until the credit arrives.")
