@@ -424,6 +424,22 @@ CUES: list[Cue] = [
         r"not paying [$€£]?\d|refus\w* de (?:régler|payer)|nos negamos a pagar|ci rifiutiamo di "
         r"pagare|weigern uns|weigeren (?:we|wij))",
     ),
+    # A price billed set against the price agreed, two figures apart: "the price per unit is
+    # 14.20 EUR while in our agreement it is 12.80", "le prix unitaire est de 21 € alors que le
+    # devis indiquait 18 €", "der Preis beträgt 14,20, laut Angebot aber 12,80".
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:price|prices|unit price|rate|preis|stückpreis|einzelpreis|prix|tarif|precio|prezzo|"
+        r"prijs|preço)\b[^.]{0,60}\d[^.]{0,40}\b(?:while|whereas|but|however|yet|alors que|tandis "
+        r"que|mais|mientras|pero|sin embargo|mentre|invece|terwijl|maar|enquanto|mas|aber|während|"
+        r"jedoch|laut)\b[^.]{0,60}\b(?:agreement|agreed|quote|quoted|quotation|po|purchase order|"
+        r"contract|price list|offer|catalog(?:ue)?|vertrag|angebot|vereinbart|bestellung|preisliste|"
+        r"auftrag|devis|contrat|commande|convenu|presupuesto|contrato|pedido|acordado|oferta|"
+        r"preventivo|contratto|ordine|concordato|listino|offerte|bestelling|afgesproken|orçamento|"
+        r"orçado)\b[^.]{0,40}\d",
+        reason="pricing",
+    ),
     _c(
         I.dispute,
         0.8,

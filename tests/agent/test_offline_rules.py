@@ -1437,3 +1437,17 @@ def test_a_business_closed_or_no_way_to_pay_any_more_is_distress(text):
 
 def test_no_payment_until_a_credit_note_comes_is_no_distress():
     assert "financial_distress" not in votes("We cannot pay anything until the credit arrives.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We received your invoice, however the price per unit is 14.20 EUR while in our "
+        "agreement it is 12.80 EUR.",
+        "The unit price on the invoice is 14.20 but the PO says 12.80.",
+        "Le prix unitaire facturé est de 21 € alors que le devis indiquait 18 €.",
+        "Der Stückpreis beträgt 14,20 EUR, laut Angebot aber 12,80 EUR.",
+    ],
+)
+def test_a_price_billed_set_against_the_price_agreed_is_a_pricing_dispute(text):
+    assert "dispute" in votes(text)
