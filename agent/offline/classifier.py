@@ -176,7 +176,9 @@ _PAID_LESS = re.compile(
     r"back-charge\w*|not the full|instead of|less \$|abgezogen|einbehalten|déduit|retenu\w*|"
     r"descontad\w*|trattenut\w*|ingehouden|(?:except(?:ing)?|excluding) (?:for )?(?:the|line|"
     r"lines|item|one|two|[$€£])|(?:did not|didn['’]t|not) pa(?:y|id) (?:for )?the [$€£]?\s?\d+|"
-    r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of)\b",
+    r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of|(?:took|taken|taking|left|"
+    r"leaving|pulled|kept) (?:out|off)|removed|excluded|omitted|déduisant|togliendo|sottraendo|"
+    r"detraendo|descontando|restando|deduciendo|deduzindo)\b",
     re.IGNORECASE,
 )
 """Said of a payment, these make a contested amount a deduction (CONTRACTS.md section 1):

@@ -657,6 +657,17 @@ CUES: list[Cue] = [
         r"[$€£]\s?[\d,.]+)|\b(?:retention|retainage)\b[^.]{0,60}\b(?:held|withheld|retained|kept|"
         r"holding)\b|\b(?:held|withheld|retained)\b[^.]{0,40}\b(?:retention|retainage)\b",
     ),
+    _c(
+        I.short_pay,
+        0.75,
+        r"\b(?:took|taken|taking|left|leaving|pulled|kept) (?:out|off) (?:the |our |that |this |a "
+        r"|one |both )?(?:[$€£]\s?\d|\d[\d,.]*\s?(?:€|eur|usd|gbp)\b|(?:[\w-]+ ){0,3}(?:surcharges?|"
+        r"fees?|charges?|freight|shipping|delivery|costs?|lines?|items?|tax|penalt\w*|discount|"
+        r"rebate)\b)|\b(?:we|i)(?:'ve| have)? (?:\w+ )?(?:removed|excluded|omitted|subtracted)\b"
+        r"[^.]{0,40}(?:[$€£]\s?\d|\d\s?(?:€|eur)\b|surcharge|\bfees?\b|\bcharges?\b|freight|"
+        r"shipping|\bline\b|penalt)|\b(?:en )?déduisant|\b(?:togliendo|sottraendo|detraendo|"
+        r"descontando|restando|deduciendo|deduzindo|aftrekkend)\b",
+    ),
     # --- missing_po -----------------------------------------------------------------------------
     _c(
         I.missing_po,
@@ -1210,7 +1221,9 @@ SHORT_EVIDENCE = re.compile(
     r"diferencia|resto|trattenut\w*|trattenendo|detratt\w*|invece|abbuono|sconto|ingehouden|"
     r"korting|in plaats van|verschil|min\b|desconto|retenção|em vez|diferença|took\b[^.]{0,30}\boff|"
     r"deduct|keep|kept|retain|retuv|retiv|retenant|gekürzt|kürzen|correspond|apenas|solo|only|"
-    r"not coming|menos|not \$|"
+    r"not coming|menos|not \$|(?:took|taken|taking|left|leaving|pulled) (?:out|off)|removed|"
+    r"excluded|omitted|subtracted|déduisant|togliendo|tolt[oi]|sottra\w*|restando|deduciendo|"
+    r"deduzindo|aftrekkend|"
     rf"{WITHHELD_AMOUNT}|"
     r"inferiore|descuento|penal\w*|liquidated damages|tax[- ]exempt|exonér\w*|"
     r"at the (?:po|old|quoted|agreed|contract|partner|list) (?:price|rate)|hold(?:ing)? back|"

@@ -1,0 +1,34 @@
+"""Misreadings found by probing with fresh replies (session h6); each test in new words."""
+
+from datetime import UTC, datetime
+
+from arbox.agent.classifier import Reply
+from arbox.agent.offline import OfflineClassifier
+
+SENT = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+rules = OfflineClassifier(model=None)
+shipped = OfflineClassifier()
+
+
+def votes(text: str) -> dict[str, float]:
+    return rules.rule_votes(Reply(text=text, sent_at=SENT))
+
+
+def intents(text: str) -> set[str]:
+    triage = shipped.classify(Reply(text=text, sent_at=SENT))
+    return {f.intent.value for f in triage.findings}
+
+
+def test_a_charge_taken_out_or_left_off_a_payment_is_a_short_pay():
+    for text in (
+        "We settled INV-2207 but took out the $64 pallet charge, it was never quoted.",
+        "Cheque mailed for 5120; we left off the 35.00 EUR admin fee.",
+        "Remitted today, we have excluded the duplicated freight line ($212).",
+        "Nous avons payé la facture 881 en déduisant la remise oubliée.",
+        "Abbiamo saldato la fattura 31 togliendo le spese di incasso.",
+    ):
+        assert "short_pay" in votes(text), text
+        assert intents(text) == {"payment_sent", "short_pay"}, text
+    # A loan taken out is no deduction; asking to remove a charge is not one taken.
+    assert "short_pay" not in votes("We took out a loan to pay our suppliers this month.")
+    assert "short_pay" not in votes("Please remove the $64 pallet charge and reissue.")
