@@ -914,6 +914,11 @@ _NOT_YET_DONE = re.compile(
 """A claim said under "until"/"before", wished for, or only believed: not a fact yet."""
 
 
+_NE = re.compile(r"(?:^|\s)(?:ne|n')(?:\s|$)|\bn'\w")
+_PAS = re.compile(r"\s*(?:pas|jamais|plus|point|guère|rien|aucun\w*)\b")
+"""French "ne ... pas" around a verb: "ne" (or "n'") before it, "pas" just after."""
+
+
 def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     """A cue negated just before it, or a factual claim asked or put in the future; a claim or
     a complaint said under a condition ("let me know if it hasn't arrived") or asked as a
@@ -928,6 +933,10 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     ):
         # "wij kunnen de factuur niet verwerken zonder ons inkoopordernummer": the negation
         # is of the processing; "without" is what says the PO is missing.
+        return True
+    if _NE.search(window) and _PAS.match(norm, m.end()):
+        # "nous ne paierons pas la facture", "on ne règle jamais": French puts the negation's
+        # second half after the verb the cue matched.
         return True
     if (
         cue.intent is Intent.payment_sent

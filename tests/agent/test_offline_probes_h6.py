@@ -32,3 +32,13 @@ def test_a_charge_taken_out_or_left_off_a_payment_is_a_short_pay():
     # A loan taken out is no deduction; asking to remove a charge is not one taken.
     assert "short_pay" not in votes("We took out a loan to pay our suppliers this month.")
     assert "short_pay" not in votes("Please remove the $64 pallet charge and reissue.")
+
+
+def test_french_ne_pas_around_the_verb_negates_a_promise():
+    for text in (
+        "Nous ne réglerons pas cette facture avant le 15 décembre sans l'avoir corrigée.",
+        "Comme convenu, nous ne paierons jamais les frais de relance du 3 novembre.",
+    ):
+        assert "promise_to_pay" not in votes(text), text
+    # Without the negation it is still a promise.
+    assert "promise_to_pay" in votes("Nous réglerons cette facture le 15 décembre.")
