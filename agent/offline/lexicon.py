@@ -972,7 +972,8 @@ CUES: list[Cue] = [
         I.dispute,
         0.8,
         r"\b(?:faltaron|faltan|faltó|faltaba[n]?|(?:ci |nos |ons )?manca(?:no|vano|va)|fehl(?:en|ten|"
-        r"te)|manqu(?:ent|aient|ait)|ontbr(?:eken|aken|eekt|ak)|faltam|faltaram|faltava[m]?)\s+"
+        r"te|t)|manqu(?:e|ent|aient|ait)|ontbr(?:eken|aken|eekt|ak)|faltam|faltaram|faltava[m]?|"
+        r"falta|manca)\s+"
         r"(?:\w+\s+)?\d|\b(?:(?:nicht|nie|niemals) bestellt|(?:nooit|niet) besteld|(?:non|mai) (?:l'|li |le |lo |la )?(?:abbiamo )?(?:mai )?ordinat[oaie]|jamais command[ée]e?s?|nunca (?:lo |la |los |las )?(?:hemos )?ped(?:imos|ido)|nunca (?:os |as |o |a )?(?:encomendamos|pedimos)|no (?:lo |la |los |las )?(?:hemos )?pedid[oa]s?|pas "
         r"command[ée]e?s?|non (?:l'|li |le )?(?:abbiamo )?ordinat[oaie]|niet besteld|não (?:os |as |o |a )?"
         r"(?:encomendamos|pedimos))\b|\b(?:erreur sur (?:la |le |les )?(?:quantité|nombre)|error en "

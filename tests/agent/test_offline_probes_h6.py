@@ -42,3 +42,15 @@ def test_french_ne_pas_around_the_verb_negates_a_promise():
         assert "promise_to_pay" not in votes(text), text
     # Without the negation it is still a promise.
     assert "promise_to_pay" in votes("Nous réglerons cette facture le 15 décembre.")
+
+
+def test_a_count_missing_said_with_a_singular_verb_is_a_quantity_dispute():
+    for text in (
+        "Il manque 4 colis sur la livraison de mardi.",
+        "Bei der Lieferung fehlt 1 Palette.",
+        "Falta 1 bobina en el envío.",
+        "Manca 1 scatola nella consegna.",
+    ):
+        assert "dispute" in votes(text), text
+    # A reference missing is no count missing.
+    assert "dispute" not in votes("Il manque le numéro de commande sur la facture.")
