@@ -746,7 +746,8 @@ CUES: list[Cue] = [
         I.invoice_request,
         0.8,
         r"\b(?:haven't|have not|never|didn't|did not|don't seem to have)"
-        r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b[^.]{0,15}\b(?:invoices?|bills?|"
+        r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b(?:(?!\b(?:on|for|under|against|per|"
+        r"from|with)\b)[^.]){0,15}\b(?:invoices?|bills?|"
         r"statements?|w-?9|credit (?:memo|note)|certificates?|waivers?|receipts?|forms?)\b"
         r"|\b(?:n'avons|n'ai) (?:toujours |pas encore |jamais )?(?:pas )?reçu (?:le|la|les|l'|votre|"
         r"vos) ?(?:certificat|attestation|relevé|avoir|bon de livraison|procès-verbal|rapport|"

@@ -54,3 +54,15 @@ def test_a_count_missing_said_with_a_singular_verb_is_a_quantity_dispute():
         assert "dispute" in votes(text), text
     # A reference missing is no count missing.
     assert "dispute" not in votes("Il manque le numéro de commande sur la facture.")
+
+
+def test_goods_not_received_on_an_invoice_ask_for_no_document():
+    for text in (
+        "We never got the toner on invoice 5518, so it stays unpaid.",
+        "We haven't received the rest for that invoice.",
+        "I did not get the parts on this bill yet.",
+    ):
+        assert "invoice_request" not in votes(text), text
+    # The document itself not received is still asked for.
+    assert "invoice_request" in votes("We never received your invoice for the October visit.")
+    assert "invoice_request" in votes("We haven't got the credit memo yet.")
