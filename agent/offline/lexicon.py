@@ -129,8 +129,9 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.8,
-        r"\b(?:payment|check|cheque|chq|chk|wire|ach|transfer|funds)\b[^.?]{0,60}"
-        r"\b(?:went out|is in the mail|in the mail|in the post|(?:was|were|has been|have been) "
+        r"\b(?:payment|check|cheque|chq|chk|wire|ach|transfer|funds)\b"
+        r"(?:(?!(?:\bnot|n't|\bnever|\byet)\b)[^.?]){0,60}"
+        r"\b(?:went out|is in the mail|in (?:the )?mail|in (?:the )?post|(?:was|were|has been|have been) "
         r"(?:sent|released|completed|issued|made|processed|executed|submitted|initiated|"
         r"transferred|remitted)|"
         r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b",

@@ -66,3 +66,9 @@ def test_goods_not_received_on_an_invoice_ask_for_no_document():
     # The document itself not received is still asked for.
     assert "invoice_request" in votes("We never received your invoice for the October visit.")
     assert "invoice_request" in votes("We haven't got the credit memo yet.")
+
+
+def test_a_cheque_in_post_without_the_article_is_sent():
+    for text in ("chq in post fri", "Cheque in mail as of 11/17.", "the wire is in post"):
+        assert "payment_sent" in votes(text), text
+    assert "payment_sent" not in votes("The cheque is not in post yet.")
