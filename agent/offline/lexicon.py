@@ -669,6 +669,13 @@ CUES: list[Cue] = [
         r"shipping|\bline\b|penalt)|\b(?:en )?déduisant|\b(?:togliendo|sottraendo|detraendo|"
         r"descontando|restando|deduciendo|deduzindo|aftrekkend)\b",
     ),
+    _c(
+        I.short_pay,
+        0.75,
+        r"\b(?:wht|ewt|tds|cwt|withholding tax|tax withheld|retenci[óo]n en la fuente|ritenuta "
+        r"d'acconto|quellensteuer|retenue à la source|imposto retido|irrf|retido na fonte)\b",
+        reason="other",
+    ),
     # --- missing_po -----------------------------------------------------------------------------
     _c(
         I.missing_po,
@@ -1224,7 +1231,7 @@ SHORT_EVIDENCE = re.compile(
     r"diferencia|resto|trattenut\w*|trattenendo|detratt\w*|invece|abbuono|sconto|ingehouden|"
     r"korting|in plaats van|verschil|min\b|desconto|retenção|em vez|diferença|took\b[^.]{0,30}\boff|"
     r"deduct|keep|kept|retain|retuv|retiv|retenant|gekürzt|kürzen|correspond|apenas|solo|only|"
-    r"not coming|menos|not \$|(?:took|taken|taking|left|leaving|pulled) (?:out|off)|removed|"
+    r"not coming|menos|not \$|wht|ewt|tds|cwt|irrf|(?:took|taken|taking|left|leaving|pulled) (?:out|off)|removed|"
     r"excluded|omitted|subtracted|déduisant|togliendo|tolt[oi]|sottra\w*|restando|deduciendo|"
     r"deduzindo|aftrekkend|"
     rf"{WITHHELD_AMOUNT}|"

@@ -72,3 +72,13 @@ def test_a_cheque_in_post_without_the_article_is_sent():
     for text in ("chq in post fri", "Cheque in mail as of 11/17.", "the wire is in post"):
         assert "payment_sent" in votes(text), text
     assert "payment_sent" not in votes("The cheque is not in post yet.")
+
+
+def test_tax_withheld_at_source_is_a_short_pay():
+    for text in (
+        "Released today net of 2% EWT; BIR 2307 to follow.",
+        "Remitted INR 98,000 after TDS of 2,000 under 194C.",
+        "Paid 4,750.00, WHT 5% retained as required by law.",
+        "Pagamos com IRRF retido, comprovante em anexo.",
+    ):
+        assert "short_pay" in votes(text), text
