@@ -258,6 +258,15 @@ class OfflineClassifier:
             # said of the future and no date but a weekday, promises nothing; the weekday is
             # when it was made.
             chosen.remove(Intent.promise_to_pay)
+        if (
+            Intent.promise_to_pay in chosen
+            and Intent.promise_to_pay not in by_intent
+            and Intent.payment_sent in chosen
+            and all(d < anchor for d in _promise_dates(text, anchor))
+        ):
+            # "value date 18-Nov-2026" in a remittance sent on the 20th: every date the reply
+            # gives is behind it, so what the model read as a promise is when it was paid.
+            chosen.remove(Intent.promise_to_pay)
         if Intent.promise_to_pay in chosen and not _promise_dates(text, anchor):
             # A promise commits to a date (CONTRACTS.md section 1); "will send more when I
             # can" or "a payment plan over the next three months" promises nothing the

@@ -82,3 +82,11 @@ def test_tax_withheld_at_source_is_a_short_pay():
         "Pagamos com IRRF retido, comprovante em anexo.",
     ):
         assert "short_pay" in votes(text), text
+
+
+def test_a_remittance_whose_dates_are_all_past_promises_nothing():
+    text = (
+        "Dear Vendor, kindly find below the payment details: Invoice No. 40213 gross 3,100.00 / "
+        "WHT 2% 62.00 / net paid 3,038.00, value date 17-Nov-2026."
+    )
+    assert intents(text) == {"payment_sent", "short_pay"}
