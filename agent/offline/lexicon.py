@@ -748,7 +748,9 @@ CUES: list[Cue] = [
         r"transmettre|envíen|envíe|enviem|envie|manden|mailen|bezorgen|meesturen|inviarci|"
         r"would like|i'd like|we'd like)\b"
         rf"(?![^.?]{{0,45}}\bgoing forward\b)[^.?]{{0,45}}\b(?<!corrected )(?<!revised )"
-        rf"(?<!future )(?<!all future ){_DOC}\b",
+        rf"(?<!future )(?<!all future )(?<!regarding )(?<!regarding the )(?<!regarding our )"
+        rf"(?<!concerning )(?<!concerning the )(?<!about )(?<!about the )(?<!about your )"
+        rf"(?<!re )(?<!re: )(?<!against )(?<!against the ){_DOC}\b",
     ),
     _c(
         I.invoice_request,

@@ -90,3 +90,14 @@ def test_a_remittance_whose_dates_are_all_past_promises_nothing():
         "WHT 2% 62.00 / net paid 3,038.00, value date 17-Nov-2026."
     )
     assert intents(text) == {"payment_sent", "short_pay"}
+
+
+def test_a_document_named_as_the_topic_is_not_the_one_asked_for():
+    for text in (
+        "We'd like a word with your credit team about the invoice 3307.",
+        "I need some clarification regarding invoice 9920, what is the 'misc' line?",
+        "Please get back to me concerning the statement, the totals differ from ours.",
+    ):
+        assert "invoice_request" not in votes(text), text
+    # The document asked for before the topic still counts.
+    assert "invoice_request" in votes("Could you send the POD regarding invoice 9920?")
