@@ -515,6 +515,13 @@ _END_OF_NAMED_MONTH = re.compile(
 )
 """The end of a named month in Italian, Dutch and Portuguese ("a fine aprile", "eind mei",
 "no final de maio")."""
+_MID_MONTH = re.compile(
+    rf"\b(?:mid|mid-|middle\s+of|mitte|mi-|mediados\s+de|a\s+metà|metà|half|medio|meados\s+de|"
+    rf"midden)\s*({_MONTH})\b",
+    re.I,
+)
+"""The middle of a named month ("mid-December", "Mitte Dezember", "mediados de diciembre",
+"a metà dicembre", "half december"): its 15th."""
 _DAY_OF_NEXT_MONTH = re.compile(
     rf"\b(\d{{1,2}}|first|last)(?:st|nd|rd|th|er|º|\.)?\s+(?:of|del|des|du|de|van|do|di)\s+"
     rf"(?:the\s+|la\s+|de\s+)?(?:({_NEXT})\s+)?(month|monats?|mois|mes|mese|mês|maand)\b"
@@ -577,6 +584,13 @@ def _local_days(text: str, anchor: date, prefer: Prefer) -> tuple[DateMention, .
         day = _pick(ends, anchor, prefer)
         if day is not None:
             found.append(DateMention(m.start(), m.end(), m.group(0), day, "month_end"))
+    for m in _MID_MONTH.finditer(text):
+        month = MONTHS[m.group(1).lower()]
+        day = _pick(
+            [date(y, month, 15) for y in range(anchor.year - 1, anchor.year + 2)], anchor, prefer
+        )
+        if day is not None:
+            found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
     for m in _DAY_OF_NEXT_MONTH.finditer(text):
         raw = m.group(1).lower()
         if raw == "last":

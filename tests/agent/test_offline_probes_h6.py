@@ -101,3 +101,15 @@ def test_a_document_named_as_the_topic_is_not_the_one_asked_for():
         assert "invoice_request" not in votes(text), text
     # The document asked for before the topic still counts.
     assert "invoice_request" in votes("Could you send the POD regarding invoice 9920?")
+
+
+def test_a_promise_to_the_middle_of_a_named_month_keeps_its_date():
+    for text in (
+        "We will settle this by mid-January.",
+        "Wir begleichen den Betrag Mitte Januar.",
+        "Nous réglerons la facture mi-janvier.",
+    ):
+        found = shipped.classify(Reply(text=text, sent_at=SENT)).findings
+        promise = [f for f in found if f.intent.value == "promise_to_pay"]
+        assert promise and promise[0].fields.promised_on is not None, text
+        assert promise[0].fields.promised_on.isoformat() == "2027-01-15", text
