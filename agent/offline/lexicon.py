@@ -373,7 +373,9 @@ CUES: list[Cue] = [
         I.promise_to_pay,
         0.85,
         r"\b(?:werden|wird)\b[^.]{0,90}\b(?:überweisen|bezahlen|begleichen|"
-        r"zahlen|überwiesen|bezahlt|beglichen)\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:betaald|"
+        r"zahlen|überwiesen|bezahlt|beglichen|angewiesen|ausgeglichen)\b|\b(?:zahlung|"
+        r"überweisung|bezahlung|begleichung|ausgleich)\b[^.]{0,20}\b(?:wird|werden)\b[^.]{0,80}"
+        r"\b(?:erfolgen|ausgeführt|veranlasst)\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:betaald|"
         r"overgemaakt|voldaan|overgeboekt)\b|\bsera (?:effectué|réglée?|payée?|viré)|\b(?:réglerons|"
         r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen|gaan betalen)\b",
     ),

@@ -113,3 +113,14 @@ def test_a_promise_to_the_middle_of_a_named_month_keeps_its_date():
         promise = [f for f in found if f.intent.value == "promise_to_pay"]
         assert promise and promise[0].fields.promised_on is not None, text
         assert promise[0].fields.promised_on.isoformat() == "2027-01-15", text
+
+
+def test_a_german_payment_that_will_be_carried_out_is_a_promise():
+    for text in (
+        "Die Überweisung wird planmäßig am 3. Dezember erfolgen.",
+        "Die Zahlung wird zum 04.12. ausgeführt.",
+        "Der Saldo wird bis 11.12. ausgeglichen.",
+    ):
+        assert "promise_to_pay" in votes(text), text
+    # Something else carried out is no payment.
+    assert "promise_to_pay" not in votes("Die Prüfung wird bis zum 4. Dezember erfolgen.")
