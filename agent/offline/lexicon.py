@@ -166,7 +166,8 @@ CUES: list[Cue] = [
         # Not a dispute or a problem settled ("le litige est réglé", "le problème a été réglé").
         r"(?<!litige est )(?<!litige a été )(?<!différend est )(?<!différend a été )(?<!problème est )(?<!problème a été )(?<!souci est )(?<!souci a été )(?<!malentendu est )(?<!malentendu a été )(?<!incident est )(?<!incident a été )(?<!question est )(?<!question a été )(?<!tout est )(?<!tout a été )réglée?s?|"
         r"virement (?:a été )?effectué|paiement effectué|pagad[oa]s?|pagamos|pagámos|hemos pagado|"
-        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oa]|saldat[oa]|"
+        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|(?:is|zijn|werd|werden)\s+"
+        r"(?:(?!(?:niet|nog|geen)\b)\w+\s+){0,2}voldaan|pagat[oa]|saldat[oa]|"
         r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
         r"mandato di pagamento (?:n\.?|nr\.?|numero|emesso)|(?:è stato|sono stati) emess[oi] (?:il|i) "
         r"mandat[oi]|auszahlungsanordnung\w*|zahlungsanweisung \w+ erteilt|orden de pago "
@@ -372,12 +373,15 @@ CUES: list[Cue] = [
     _c(
         I.promise_to_pay,
         0.85,
-        r"\b(?:werden|wird)\b[^.]{0,90}\b(?:überweisen|bezahlen|begleichen|"
+        r"\b(?:werden|wird)\b(?:(?!\b(?:nicht|kein\w*|nie)\b)(?:[^.]|\.(?=\d)|(?<=\d)\.(?=\s[a-zäöüéèà]))){0,90}\b(?:überweisen|"
+        r"bezahlen|begleichen|"
         r"zahlen|überwiesen|bezahlt|beglichen|angewiesen|ausgeglichen)\b|\b(?:zahlung|"
         r"überweisung|bezahlung|begleichung|ausgleich)\b[^.]{0,20}\b(?:wird|werden)\b[^.]{0,80}"
         r"\b(?:erfolgen|ausgeführt|veranlasst)\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:betaald|"
         r"overgemaakt|voldaan|overgeboekt)\b|\bsera (?:effectué|réglée?|payée?|viré)|\b(?:réglerons|"
-        r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen|gaan betalen)\b",
+        r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen|gaan betalen)\b|"
+        r"\b(?:zullen|zal|gaan)\b(?:(?!\b(?:niet|geen|nooit)\b)(?:[^.]|\.(?=\d)|(?<=\d)\.(?=\s[a-zäöüéèà]))){0,60}\b(?:betalen|"
+        r"overmaken|voldoen|overboeken)\b",
     ),
     # We shall do the payment, the first person plural future of "do/make/carry out" with a payment
     # noun and a date: "faremos a transferência no dia 18", "haremos el pago el jueves", "nous ferons

@@ -124,3 +124,18 @@ def test_a_german_payment_that_will_be_carried_out_is_a_promise():
         assert "promise_to_pay" in votes(text), text
     # Something else carried out is no payment.
     assert "promise_to_pay" not in votes("Die Prüfung wird bis zum 4. Dezember erfolgen.")
+
+
+def test_dutch_verb_last_payments_and_promises():
+    assert "payment_sent" in votes("Uw factuur 3318 is vanochtend voldaan.")
+    for text in (
+        "Wij zullen het bedrag vóór 9 december overmaken.",
+        "We gaan factuur 3318 volgende week vrijdag betalen.",
+    ):
+        assert "promise_to_pay" in votes(text), text
+    for text in (
+        "Wij zullen factuur 3318 niet betalen zolang de creditnota ontbreekt.",
+        "Wir werden die Rechnung vom 2.11. nicht bezahlen.",
+    ):
+        assert "promise_to_pay" not in votes(text), text
+    assert "payment_sent" not in votes("Factuur 3318 is nog niet voldaan.")
