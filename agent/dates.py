@@ -520,6 +520,13 @@ _MID_MONTH = re.compile(
     rf"midden)\s*({_MONTH})\b",
     re.I,
 )
+_EARLY_MONTH = re.compile(
+    rf"\b(?:early|beginning\s+of|(?:the\s+)?start\s+of|anfang|début|debut|principios\s+de|"
+    rf"inicios\s+de|inizio|primi\s+di|begin|início\s+de|inicio\s+de)\s+({_MONTH})\b",
+    re.I,
+)
+"""The start of a named month ("early April", "Anfang Dezember", "début janvier", "begin
+april"): its 10th, the end of the first days it names."""
 """The middle of a named month ("mid-December", "Mitte Dezember", "mediados de diciembre",
 "a metà dicembre", "half december"): its 15th."""
 _DAY_OF_NEXT_MONTH = re.compile(
@@ -584,6 +591,13 @@ def _local_days(text: str, anchor: date, prefer: Prefer) -> tuple[DateMention, .
         day = _pick(ends, anchor, prefer)
         if day is not None:
             found.append(DateMention(m.start(), m.end(), m.group(0), day, "month_end"))
+    for m in _EARLY_MONTH.finditer(text):
+        month = MONTHS[m.group(1).lower()]
+        day = _pick(
+            [date(y, month, 10) for y in range(anchor.year - 1, anchor.year + 2)], anchor, prefer
+        )
+        if day is not None:
+            found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
     for m in _MID_MONTH.finditer(text):
         month = MONTHS[m.group(1).lower()]
         day = _pick(

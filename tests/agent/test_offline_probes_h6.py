@@ -139,3 +139,11 @@ def test_dutch_verb_last_payments_and_promises():
     ):
         assert "promise_to_pay" not in votes(text), text
     assert "payment_sent" not in votes("Factuur 3318 is nog niet voldaan.")
+
+
+def test_a_promise_to_the_start_of_a_named_month_keeps_its_date():
+    for text in ("We will pay this in early January.", "Wir zahlen Anfang Januar."):
+        found = shipped.classify(Reply(text=text, sent_at=SENT)).findings
+        promise = [f for f in found if f.intent.value == "promise_to_pay"]
+        assert promise and promise[0].fields.promised_on is not None, text
+        assert promise[0].fields.promised_on.isoformat() == "2027-01-10", text
