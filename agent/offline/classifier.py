@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 
 from arbox.agent import extract
 from arbox.agent.classifier import Reply
-from arbox.agent.dates import find_dates, local_days
+from arbox.agent.dates import DateMention, find_dates, local_days
 from arbox.agent.evidence import check_evidence
 from arbox.agent.findings import Fields, Finding, Intent, Triage
 
@@ -753,11 +753,24 @@ _NOT_A_DUE_DATE = re.compile(r"(?:right\s+)?now|(?:over|during|across)\s", re.I)
 def _promise_dates(text: str, anchor: date) -> list[date]:
     """The dates a promise could be held to: not "now" (we can't pay right now) and not
     a period something is spread over (a plan over the next three months)."""
-    dates = [d.value for d in find_dates(text, anchor) if not _NOT_A_DUE_DATE.match(d.text)]
+    dates = [d.value for d in find_dates(text, anchor) if _promisable(d, anchor)]
     if dates:
         return dates
     # Only when nothing else is read: "no dia 20", "20th this month" (the fields' readings).
-    return [d.value for d in local_days(text, anchor) if not _NOT_A_DUE_DATE.match(d.text)]
+    return [d.value for d in local_days(text, anchor) if _promisable(d, anchor)]
+
+
+_YEAR = re.compile(r"\d{4}|'\d\d\b")
+FAR_AHEAD_DAYS = 270
+"""A day written without its year that lies this far ahead was read forward from one just
+behind ("our payment of 10 November", "die Lieferung vom 5.11." in a reply of the 20th)."""
+
+
+def _promisable(mention: DateMention, anchor: date) -> bool:
+    if _NOT_A_DUE_DATE.match(mention.text):
+        return False
+    far = (mention.value - anchor).days > FAR_AHEAD_DAYS
+    return not (far and not _YEAR.search(mention.text))
 
 
 def _not_paid(norm: str, m: re.Match[str]) -> bool:

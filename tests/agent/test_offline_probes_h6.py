@@ -147,3 +147,14 @@ def test_a_promise_to_the_start_of_a_named_month_keeps_its_date():
         promise = [f for f in found if f.intent.value == "promise_to_pay"]
         assert promise and promise[0].fields.promised_on is not None, text
         assert promise[0].fields.promised_on.isoformat() == "2027-01-10", text
+
+
+def test_a_day_just_behind_read_a_year_ahead_is_no_promise_date():
+    for text in (
+        "Pourriez-vous vérifier si notre virement du 12 novembre est bien arrivé ?",
+        "Die Rechnung vom 3.11. zahlen wir erst nach Klärung der Mengen.",
+    ):
+        assert "promise_to_pay" not in intents(text), text
+    # A date with its year, or one ahead, still makes a promise.
+    assert "promise_to_pay" in intents("We will pay on 12 November 2027 as agreed.")
+    assert "promise_to_pay" in intents("We will pay on 12 December.")
