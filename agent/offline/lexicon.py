@@ -553,7 +553,9 @@ CUES: list[Cue] = [
         0.75,
         r"\b(?:non corrispond\w*|no corresponde\w*|ne correspond\w* pas|stimmt nicht|"
         r"stimmen nicht|entspricht nicht|klopt niet|não corresponde\w*|contestiamo|(?<!\ble )(?<!\bles )(?<!\bte )(?<!\bos )(?<!\blhe )contestamos|betwisten|"
-        r"bestreiten|reklamieren|no estamos conformes|non siamo d'accordo|niet akkoord|não "
+        r"bestreiten|reklamieren|reklamiert|(?:unsere|die|eine|der) reklamation|beanstandet|"
+        r"mängelrüge|(?:raise|raising|raised|lodge|lodging|file|filing) (?:a |an |our |this )?"
+        r"(?:formal )?(?:concern|complaint|objection|dispute)|no estamos conformes|non siamo d'accordo|niet akkoord|não "
         r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift(?! auf)|un avoir|no "
         r"reconocemos|não reconhecemos|ne reconnaissons pas|erkennen wir nicht an|"
         r"don't recognize|do not recognize|never authori[sz]ed|nobody (?:here )?authori[sz]ed)\b",

@@ -158,3 +158,12 @@ def test_a_day_just_behind_read_a_year_ahead_is_no_promise_date():
     # A date with its year, or one ahead, still makes a promise.
     assert "promise_to_pay" in intents("We will pay on 12 November 2027 as agreed.")
     assert "promise_to_pay" in intents("We will pay on 12 December.")
+
+
+def test_a_german_complaint_lodged_or_a_formal_objection_is_a_dispute():
+    for text in (
+        "Die Teile haben wir am 2.11. reklamiert.",
+        "Unsere Reklamation zu den Kartons ist noch offen.",
+        "We are lodging a formal objection to the call-out fee on 7718.",
+    ):
+        assert "dispute" in votes(text), text
