@@ -931,7 +931,7 @@ volgende week betaald") can stand a dozen words before the verb the cue matched.
 _NOT_YET_DONE = re.compile(
     r"\b(?:until|till|unless|once|before|'d like|would like|want to|need to|have to|hope to|"
     r"try to|pretty sure|fairly sure|i think|i believe|not sure|thinks|might have|may have|"
-    r"probably)\b"
+    r"probably|(?:i|we) thought|(?:i|we) assumed|supposedly)\b"
 )
 """A claim said under "until"/"before", wished for, or only believed: not a fact yet."""
 

@@ -167,3 +167,12 @@ def test_a_german_complaint_lodged_or_a_formal_objection_is_a_dispute():
         "We are lodging a formal objection to the call-out fee on 7718.",
     ):
         assert "dispute" in votes(text), text
+
+
+def test_a_payment_only_thought_or_assumed_made_is_not_claimed():
+    for text in (
+        "Apologies, we thought the wire went out in October with the others.",
+        "I assumed the cheque was mailed by our office manager.",
+    ):
+        assert "payment_sent" not in votes(text), text
+    assert "payment_sent" in votes("The wire went out on 2 October, ref 77120.")
