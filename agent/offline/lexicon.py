@@ -755,6 +755,8 @@ CUES: list[Cue] = [
         r"abbiamo bisogno d[ie']?|hebben \w+ nodig|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
         r"transmettre|envíen|envíe|enviem|envie|manden|mailen|bezorgen|meesturen|inviarci|"
         r"would like|i'd like|we'd like)\b"
+        # "we would like to inform you that payment for invoice 44 ...": told, not asked for.
+        r"(?! to (?!(?:get|receive|have|obtain|request|ask for|see)\b))"
         rf"(?![^.?]{{0,45}}\bgoing forward\b)[^.?]{{0,45}}\b(?<!corrected )(?<!revised )"
         rf"(?<!future )(?<!all future )(?<!regarding )(?<!regarding the )(?<!regarding our )"
         rf"(?<!concerning )(?<!concerning the )(?<!about )(?<!about the )(?<!about your )"

@@ -176,3 +176,12 @@ def test_a_payment_only_thought_or_assumed_made_is_not_claimed():
     ):
         assert "payment_sent" not in votes(text), text
     assert "payment_sent" in votes("The wire went out on 2 October, ref 77120.")
+
+
+def test_would_like_to_inform_tells_rather_than_asks_for_a_document():
+    for text in (
+        "We would like to advise that invoice 3390 is approved for the 8 December run.",
+        "I'd like to let you know the invoice was forwarded to our plant.",
+    ):
+        assert "invoice_request" not in votes(text), text
+    assert "invoice_request" in votes("We'd like to receive the invoice as a PDF.")
