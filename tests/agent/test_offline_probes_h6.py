@@ -185,3 +185,13 @@ def test_would_like_to_inform_tells_rather_than_asks_for_a_document():
     ):
         assert "invoice_request" not in votes(text), text
     assert "invoice_request" in votes("We'd like to receive the invoice as a PDF.")
+
+
+def test_cannot_pay_since_the_invoice_is_wrong_is_no_distress():
+    for text in (
+        "We are not able to pay since the quantities do not match the delivery note.",
+        "We cannot pay as the invoice is missing the agreed discount.",
+        "Unable to pay due to the wrong VAT rate on the invoice.",
+    ):
+        assert "financial_distress" not in votes(text), text
+    assert "financial_distress" in votes("We cannot pay anything this month, sales are down.")
