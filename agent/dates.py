@@ -530,14 +530,15 @@ april"): its 10th, the end of the first days it names."""
 """The middle of a named month ("mid-December", "Mitte Dezember", "mediados de diciembre",
 "a metà dicembre", "half december"): its 15th."""
 _DAY_OF_NEXT_MONTH = re.compile(
-    rf"\b(\d{{1,2}}|first|last)(?:st|nd|rd|th|er|º|\.)?\s+(?:of|del|des|du|de|van|do|di)\s+"
-    rf"(?:the\s+|la\s+|de\s+)?(?:({_NEXT})\s+)?(month|monats?|mois|mes|mese|mês|maand)\b"
+    rf"\b(\d{{1,2}}|first|last)(?:st|nd|rd|th|er|º|\.)?\s+(?:(?:of|del|des|du|de|van|do|di)\s+"
+    rf"(?:the\s+|la\s+|de\s+)?|(?=deste\s|dieses\s))(?:(this|este|ce|dieses|questo|deste|"
+    rf"deze|cette)\s+)?(?:({_NEXT})\s+)?(month|monats?|mois|mes|mese|mês|maand)\b"
     rf"(?:\s+({_NEXT_AFTER}|suivant))?",
     re.I,
 )
 """A day of a month said by its number: "the 1st of next month", "il 12 del mese prossimo",
 "am 8. des nächsten Monats", "le 6 du mois prochain", "the first of the month" (the coming
-one)."""
+one), "el 30 de este mes", "am 30. dieses Monats" (this month's)."""
 _WEEKDAY_OF_NEXT_WEEK = re.compile(
     rf"\b(?:(?:next|volgende|nächste|kommende)\s+(?:week|woche)|la\s+semaine\s+prochaine|"
     rf"la\s+semana\s+que\s+viene|la\s+próxima\s+semana|la\s+prossima\s+settimana|"
@@ -610,7 +611,9 @@ def _local_days(text: str, anchor: date, prefer: Prefer) -> tuple[DateMention, .
         if raw == "last":
             continue
         number = 1 if raw == "first" else int(raw)
-        if m.group(2) or m.group(4):
+        if m.group(2):  # "el 30 de este mes", "am 30. dieses Monats": this month's
+            day = _safe_month(anchor, 0, number)
+        elif m.group(3) or m.group(5):
             day = _safe_month(anchor, 1, number)
         else:  # "the first of the month": the coming one
             day = next(

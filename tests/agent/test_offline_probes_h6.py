@@ -195,3 +195,15 @@ def test_cannot_pay_since_the_invoice_is_wrong_is_no_distress():
     ):
         assert "financial_distress" not in votes(text), text
     assert "financial_distress" in votes("We cannot pay anything this month, sales are down.")
+
+
+def test_a_promise_to_a_day_of_this_month_keeps_its_date():
+    for text in (
+        "El importe se abonará el 28 de este mes.",
+        "Le solde sera réglé le 28 de ce mois.",
+        "Der Betrag wird am 28. dieses Monats überwiesen.",
+    ):
+        found = shipped.classify(Reply(text=text, sent_at=SENT)).findings
+        promise = [f for f in found if f.intent.value == "promise_to_pay"]
+        assert promise and promise[0].fields.promised_on is not None, text
+        assert promise[0].fields.promised_on.isoformat() == "2026-11-28", text
