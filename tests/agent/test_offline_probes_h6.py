@@ -207,3 +207,12 @@ def test_a_promise_to_a_day_of_this_month_keeps_its_date():
         promise = [f for f in found if f.intent.value == "promise_to_pay"]
         assert promise and promise[0].fields.promised_on is not None, text
         assert promise[0].fields.promised_on.isoformat() == "2026-11-28", text
+
+
+def test_less_transferred_than_billed_with_other_payment_verbs():
+    for text in (
+        "Hemos transferido 410 € en lugar de 460 € por el portes cobrado dos veces.",
+        "Abbiamo bonificato 700 € invece di 760 € per la merce rovinata.",
+        "Transferimos 1.100 reais em vez de 1.250 por causa do atraso.",
+    ):
+        assert "short_pay" in votes(text), text
