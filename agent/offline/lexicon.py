@@ -284,6 +284,15 @@ CUES: list[Cue] = [
         r"realizad[oa]|efectuad[oa]|hech[oa]|enviad[oa]|efetuad[oa]|feit[oa]|conclu[íi]d[oa])\b",
         claim=True,
     ),
+    # The subject left out, as in a terse reply: "paid $2,250 today", "hi, wired it 11/18".
+    _c(
+        I.payment_sent,
+        0.8,
+        r"^\W*(?:(?:hi|hello|hey|ok|okay|yes|yep|yeah|fyi|all|just|already)\W+)?(?:paid|pd|wired|"
+        r"remitted|transferred|mailed|sent)\b(?! (?:to|by) (?:us|me|mistake|error)\b)",
+        claim=True,
+        needs_detail=True,
+    ),
     # --- promise_to_pay -----------------------------------------------------------------------
     _c(
         I.promise_to_pay,

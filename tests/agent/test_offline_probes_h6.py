@@ -216,3 +216,14 @@ def test_less_transferred_than_billed_with_other_payment_verbs():
         "Transferimos 1.100 reais em vez de 1.250 por causa do atraso.",
     ):
         assert "short_pay" in votes(text), text
+
+
+def test_a_terse_payment_without_its_subject_is_claimed():
+    for text in (
+        "Paid $615.40 this morning.",
+        "hi, wired the balance 11/17",
+        "Already remitted via ACH on Monday.",
+    ):
+        assert "payment_sent" in votes(text), text
+    # Without any detail it stays a bare word; a question claims nothing.
+    assert "payment_sent" not in votes("Paid? Not that I know of.")
