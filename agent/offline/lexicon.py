@@ -77,7 +77,9 @@ NOT_US = _c(
     0.8,
     r"\b(?:(?:it's|it is|that's|that is|this is|these are) not us|^\W*not us\b|(?:you've|you have|"
     r"you) got the wrong (?!(?:invoice|price|amount|po|account number|date|quantity|items?|"
-    r"address)\b)\w+|(?:another|a different) (?:company|business|customer|firm|entity)|(?:we're|we "
+    r"address)\b)\w+|(?<!call )(?<!called )(?<!calling )(?<!hire )(?<!hired )(?<!hiring )(?<!use )"
+    r"(?<!used )(?<!with )(?<!from )(?<!bring in )(?<!brought in )(?:another|a different) "
+    r"(?:company|business|customer|firm|entity)|(?:we're|we "
     r"are|i'm|i am) not (?:the|your|a) (?:customer|client)|(?:we|i) (?:have never been|were never|"
     r"are not|aren't) (?:a |your )?(?:customer|client)s? of yours|(?:isn't|is not|aren't|are not) "
     r"ours\b|no somos "

@@ -227,3 +227,12 @@ def test_a_terse_payment_without_its_subject_is_claimed():
         assert "payment_sent" in votes(text), text
     # Without any detail it stays a bare word; a question claims nothing.
     assert "payment_sent" not in votes("Paid? Not that I know of.")
+
+
+def test_hiring_another_company_is_not_being_the_wrong_customer():
+    for text in (
+        "We ended up hiring another company to redo the wiring.",
+        "We brought in a different firm to finish the paving.",
+    ):
+        assert "wrong_contact" not in votes(text), text
+    assert "wrong_contact" in votes("These invoices belong to a different company, not us.")
