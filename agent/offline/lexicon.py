@@ -795,7 +795,9 @@ CUES: list[Cue] = [
         r"recebi) (?:o|a|os|as) (?:certificado|nota|fatura|extrato|relatório|boleto|recibo)|\b(?:we )?"
         r"hebben (?:nog )?(?:geen|niet) (?:\w+ )?(?:certificaat|pakbon|creditnota|factuur|"
         r"rapport|werkbon)\w* ontvangen"
-        r"|\b(?:can't|cannot|unable to) (?:find|locate)\b|\bne la trouvons pas\b|\bno la "
+        r"|\b(?:can't|cannot|unable to) (?:find|locate)\b(?![^.]{0,30}\b(?:in|on) (?:the|your|our) "
+        r"(?:contract|agreement|quote|proposal|po|purchase order|price list|terms|website|"
+        r"portal)\b)|\bne la trouvons pas\b|\bno la "
         r"encontramos\b|\bwon't open\b",
     ),
     _c(

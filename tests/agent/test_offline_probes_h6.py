@@ -236,3 +236,12 @@ def test_hiring_another_company_is_not_being_the_wrong_customer():
     ):
         assert "wrong_contact" not in votes(text), text
     assert "wrong_contact" in votes("These invoices belong to a different company, not us.")
+
+
+def test_something_not_found_in_the_contract_asks_for_no_document():
+    for text in (
+        "I cannot locate the escalation clause in the agreement you mention.",
+        "We can't find that surcharge on your price list.",
+    ):
+        assert "invoice_request" not in votes(text), text
+    assert "invoice_request" in votes("We cannot locate invoice 2290 anywhere, please resend.")
