@@ -68,7 +68,7 @@ _WINDOW_STOP = re.compile(r"[,;:()]|(?<!\w)-|-(?!\w)|\b(?:but|however|although|a
 """Where a negation's or a tense's reach ends; a hyphen inside "INV-4410" is no stop."""
 _AWAY_MARKERS = re.compile(
     r"\b(?:until|till|through|back (?:on|in)|return|retour|bis|hasta|jusqu|fino|até|tot|inclus|"
-    r"automatic|"
+    r"automatic|automated|ticket|"
     r"automatique|automática|automático|ledig|received and is being reviewed)\b",
     re.I,
 )

@@ -1221,7 +1221,9 @@ CUES: list[Cue] = [
         r"access to e-?mail|automatic reply|auto-?reply|nicht im büro|abwesend|absente?|réponse "
         r"automatique|fuera de la oficina|respuesta automática|mensaje automático|ledig till|has been "
         r"received and is being reviewed|i will respond (?:upon|when|on) (?:my )?return|automatische "
-        r"antwort)\b|\b(?:sono|sarò|ich bin|bin ich|je suis|je serai|estoy|estaré|estou|estarei|"
+        r"antwort|(?:this is an |an )?automated (?:acknowledg\w*|response|reply)|ticket (?:#\s?\S+ |"
+        r"number \S+ |id \S+ )?(?:has been|was) (?:created|opened|logged|raised))\b|"
+        r"\b(?:sono|sarò|ich bin|bin ich|je suis|je serai|estoy|estaré|estou|estarei|"
         r"ik ben)\b[^.]{0,12}\b(?:in (?:ferie|vacanza)|fuori (?:ufficio|sede)|assente|afwezig|met verlof|"
         r"niet (?:aanwezig|op kantoor)|ausente|de (?:férias|licença)|im urlaub|en vacances|"
         r"en congés?|de vacaciones)\b[^.]{0,25}\b(?:fino al?|bis|jusqu|hasta|até|tot)\b",

@@ -245,3 +245,13 @@ def test_something_not_found_in_the_contract_asks_for_no_document():
     ):
         assert "invoice_request" not in votes(text), text
     assert "invoice_request" in votes("We cannot locate invoice 2290 anywhere, please resend.")
+
+
+def test_a_helpdesk_acknowledgement_with_a_ticket_is_automatic():
+    text = (
+        "This is an automated acknowledgement: the Payables team got your e-mail and a ticket "
+        "has been logged (PH-20931)."
+    )
+    assert "auto_reply" in intents(text)
+    # A person who opened a ticket of their own is no automatic reply.
+    assert "auto_reply" not in intents("I opened a ticket with IT, the PDF will not open.")
