@@ -100,7 +100,9 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:was|were|has been|have been|had been|got|is|'s) (?:already )?"
         r"(?:paid|sent|remitted|wired|mailed|processed|released|issued|settled|transferred|initiated"
-        r"|submitted|cleared|deposited|included|scheduled)\b",
+        r"|submitted|cleared|deposited|scheduled|included(?= (?:in|on|with) (?:the |our |this |"
+        r"that |next |today's |tomorrow's |\w+day's )?(?:[\w/-]+ )?(?:run|batch|payment|"
+        r"cycle|transfer|remittance|wire|proposal|release|file)))\b",
         claim=True,
     ),
     _c(

@@ -255,3 +255,12 @@ def test_a_helpdesk_acknowledgement_with_a_ticket_is_automatic():
     assert "auto_reply" in intents(text)
     # A person who opened a ticket of their own is no automatic reply.
     assert "auto_reply" not in intents("I opened a ticket with IT, the PDF will not open.")
+
+
+def test_something_included_is_no_payment_unless_in_a_run_or_a_payment():
+    for text in (
+        "Your quote said delivery was included.",
+        "We understood the travel time was included in the day rate.",
+    ):
+        assert "payment_sent" not in votes(text), text
+    assert "payment_sent" in votes("Your payment was included in Tuesday's ACH batch.")
