@@ -264,3 +264,12 @@ def test_something_included_is_no_payment_unless_in_a_run_or_a_payment():
     ):
         assert "payment_sent" not in votes(text), text
     assert "payment_sent" in votes("Your payment was included in Tuesday's ACH batch.")
+
+
+def test_terms_only_asked_for_are_not_claimed():
+    for text in (
+        "Could we go to net 45 from January? We have been buying from you for ten years.",
+        "Any chance of 60 days on the big order? Cash is fine, it's just our cycle.",
+    ):
+        assert "extended_terms" not in intents(text), text
+    assert "extended_terms" in intents("Our terms with you are net 60 as agreed in May.")
