@@ -61,7 +61,8 @@ _CLAIMS = frozenset(
 _ASKS_ONLY = re.compile(r"[^,;:]*\?")
 """A sentence that only asks: a statement joined to it by a comma ("on a fait le virement
 vendredi, vous l'avez pas reçu ?") is still said."""
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*(?=¿)")
+"""Where a sentence ends, or a Spanish question begins ("... el viernes 29 ¿verdad?")."""
 _TERMS_WORDS = re.compile(
     r"\bnet\s?\d+|\bterms?\b|\b\d+\s?(?:days?|días|jours|tagen?|giorni|dagen|dias)\b|"
     r"zahlungsziel|zahlungsbedingung|délai|plazo|termini|betalingstermijn|prazo",
@@ -245,9 +246,15 @@ class OfflineClassifier:
             # model reads in its words stands only with a rule behind it.
             for intent in [i for i in chosen if i in _CLAIMS and i not in by_intent]:
                 _rule_out(intent, chosen, scores)
+        if Intent.promise_to_pay in chosen and Intent.promise_to_pay not in by_intent:
+            dated = [s for s in _SENTENCE_END.split(text) if _promise_dates(s, anchor)]
+            if dated and all(_ASKS_ONLY.fullmatch(s.strip()) for s in dated):
+                # "Can we pay on the 15th instead? Cash is tight this week.": the date is only
+                # asked about; no promise rule read a commitment.
+                _rule_out(Intent.promise_to_pay, chosen, scores)
         if Intent.extended_terms in chosen and Intent.extended_terms not in by_intent:
             about = [s for s in _SENTENCE_END.split(text) if _TERMS_WORDS.search(s)]
-            if about and all(s.rstrip().endswith("?") for s in about):
+            if about and all(_ASKS_ONLY.fullmatch(s.strip()) for s in about):
                 # "Could you extend our terms to net 60? We're a long-standing customer.": the
                 # terms are only asked for (CONTRACTS.md section 1: a question is `other`).
                 _rule_out(Intent.extended_terms, chosen, scores)

@@ -273,3 +273,13 @@ def test_terms_only_asked_for_are_not_claimed():
     ):
         assert "extended_terms" not in intents(text), text
     assert "extended_terms" in intents("Our terms with you are net 60 as agreed in May.")
+
+
+def test_a_date_only_asked_about_is_no_promise():
+    for text in (
+        "Is it OK if we pay on the 12th instead? Our owner only signs cheques once a month.",
+        "Would it be okay to pay on the 18th? Our owner is away.",
+    ):
+        assert "promise_to_pay" not in intents(text), text
+    # A promise with a tag question after it is still a promise.
+    assert "promise_to_pay" in intents("Le pago el viernes 27 sin falta, ¿de acuerdo?")
