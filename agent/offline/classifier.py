@@ -280,12 +280,12 @@ class OfflineClassifier:
             chosen.remove(Intent.promise_to_pay)
         if (
             Intent.promise_to_pay in chosen
-            and Intent.promise_to_pay not in by_intent
             and Intent.payment_sent in chosen
             and all(d < anchor for d in _promise_dates(text, anchor))
         ):
-            # "value date 18-Nov-2026" in a remittance sent on the 20th: every date the reply
-            # gives is behind it, so what the model read as a promise is when it was paid.
+            # "value date 18-Nov-2026" in a remittance sent on the 20th, "was paid on 19.11.2026
+            # with our payment run": every date the reply gives is behind it, so what the model
+            # or a payment-run rule read as a promise is when it was paid.
             chosen.remove(Intent.promise_to_pay)
         if Intent.promise_to_pay in chosen and not _promise_dates(text, anchor):
             # A promise commits to a date (CONTRACTS.md section 1); "will send more when I

@@ -283,3 +283,8 @@ def test_a_date_only_asked_about_is_no_promise():
         assert "promise_to_pay" not in intents(text), text
     # A promise with a tag question after it is still a promise.
     assert "promise_to_pay" in intents("Le pago el viernes 27 sin falta, ¿de acuerdo?")
+
+
+def test_a_payment_run_already_behind_promises_nothing():
+    text = "Hello, invoice 77-410 was settled on 17.11.2026 in our weekly payment run. Regards, AP"
+    assert intents(text) == {"payment_sent"}
