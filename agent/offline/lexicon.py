@@ -1171,6 +1171,15 @@ CUES: list[Cue] = [
         r"contract|agreed)|contracted rate|on hold pending|work was (?:incomplete|not completed)|not satisfied)",
         reason="other",
     ),
+    # An invoice held back with a reason after it: "4415 is on hold - the hours are double".
+    _c(
+        I.dispute,
+        0.7,
+        r"\b(?:invoices?|inv|bills?|\d{3,}|[a-z]{1,5}-\d[\w-]*) (?:is|are|remains?|stays?|(?:has |have "
+        r")?(?:been )?(?:put|placed|kept)) on hold\b(?=\s*(?:-|–|:|;|,|because|since|as|until|till|"
+        r"pending|due to|while|for))",
+        reason="other",
+    ),
     _c(
         I.short_pay,
         0.8,

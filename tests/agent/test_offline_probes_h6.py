@@ -288,3 +288,12 @@ def test_a_date_only_asked_about_is_no_promise():
 def test_a_payment_run_already_behind_promises_nothing():
     text = "Hello, invoice 77-410 was settled on 17.11.2026 in our weekly payment run. Regards, AP"
     assert intents(text) == {"payment_sent"}
+
+
+def test_an_invoice_put_on_hold_with_a_reason_is_a_dispute():
+    for text in (
+        "We will settle 6610 on Monday; 6612 has been put on hold - the rates are not ours.",
+        "Bill 3307 stays on hold until the missing pallets are credited.",
+    ):
+        assert "dispute" in votes(text), text
+    assert "dispute" not in votes("Our ERP is on hold for the year-end freeze.")
