@@ -72,8 +72,13 @@ _TERMS_WORDS = re.compile(
 _NO_INVOICES = frozenset({Intent.auto_reply, Intent.wrong_contact, Intent.financial_distress})
 """Intents that concern the account, not particular invoices."""
 
-_WINDOW_STOP = re.compile(r"[,;:()]|(?<!\w)-|-(?!\w)|\b(?:but|however|although|aber|mais|pero)\b")
-"""Where a negation's or a tense's reach ends; a hyphen inside "INV-4410" is no stop."""
+_WINDOW_STOP = re.compile(
+    r"[,;:()]|(?<!\w)-|-(?!\w)|\b(?:but|however|although|aber|mais|pero|because|weil|"
+    r"parce que|porque|perché|omdat)\b"
+)
+"""Where a negation's or a tense's reach ends; a hyphen inside "INV-4410" is no stop. A reason
+given with "because" is a clause of its own: "we haven't paid because we never received the
+invoice" still says the invoice never came."""
 _AWAY_MARKERS = re.compile(
     r"\b(?:until|till|through|back (?:on|in)|return|retour|bis|hasta|jusqu|fino|até|tot|inclus|"
     r"automatic|automated|ticket|"

@@ -297,3 +297,10 @@ def test_an_invoice_put_on_hold_with_a_reason_is_a_dispute():
     ):
         assert "dispute" in votes(text), text
     assert "dispute" not in votes("Our ERP is on hold for the year-end freeze.")
+
+
+def test_a_negation_does_not_reach_across_because():
+    assert "invoice_request" in votes("We haven't paid because we never received your invoice.")
+    assert "dispute" in votes("We will not pay it because we got the wrong parts.")
+    # Inside its own clause a negation still cancels.
+    assert "payment_sent" not in votes("We have not wired it because the approval is missing.")
