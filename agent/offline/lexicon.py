@@ -1168,7 +1168,12 @@ CUES: list[Cue] = [
         r"\b(?:invoice is (?:wrong|incorrect)|incorrect invoice|billing error|error on (?:the|your|this) "
         r"invoice|overbilled|over-billed|not what we ordered|wrong items?|never ordered|didn't order|did not order|"
         r"not authori[sz]ed|unauthori[sz]ed|discrepanc\w+|does(?:n't| not) match (?:the |our )?(?:quote|po|"
-        r"contract|agreed)|contracted rate|on hold pending|work was (?:incomplete|not completed)|not satisfied)",
+        r"contract|agreed)|contracted rate|on hold pending|work was (?:incomplete|not completed)|not satisfied|"
+        r"(?:work|job|installation|install|repair|project|punch list) (?:is|was|has been|remains|"
+        r"is still|was still)(?:n't| not)? (?:still )?(?:incomplete|unfinished|not (?:yet )?"
+        r"(?:finished|completed|complete|done))|(?:work|job|installation|install|repair|project) "
+        r"(?:isn't|wasn't|hasn't been|has not been|is not|was not) (?:yet )?(?:finished|"
+        r"completed|complete|done))",
         reason="other",
     ),
     # An invoice held back with a reason after it: "4415 is on hold - the hours are double".

@@ -304,3 +304,11 @@ def test_a_negation_does_not_reach_across_because():
     assert "dispute" in votes("We will not pay it because we got the wrong parts.")
     # Inside its own clause a negation still cancels.
     assert "payment_sent" not in votes("We have not wired it because the approval is missing.")
+
+
+def test_work_not_finished_is_a_dispute():
+    for text in (
+        "Your crew left and the work isn't finished.",
+        "The install is still incomplete, two rooms have no sockets.",
+    ):
+        assert "dispute" in votes(text), text
