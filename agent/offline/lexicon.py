@@ -396,6 +396,15 @@ CUES: list[Cue] = [
         r"\b(?:zullen|zal|gaan)\b(?:(?!\b(?:niet|geen|nooit)\b)(?:[^.]|\.(?=\d)|(?<=\d)\.(?=\s[a-zäöüéèà]))){0,60}\b(?:betalen|"
         r"overmaken|voldoen|overboeken)\b",
     ),
+    # A payment foreseen for a date: "pagamento previsto para 10/12", "Zahlung vorgesehen für".
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:pagamento|pago|paiement|règlement|virement|bonifico|betaling|zahlung|überweisung|"
+        r"transferencia|transferência|payment)\b[^.]{0,30}\b(?:previst[oa]|prévue?|vorgesehen|"
+        r"gepland|expected|foreseen|planned) (?:para|pour|le|per|il|op|für|am|for|on|by|no|el)\b",
+        needs_date=True,
+    ),
     # We shall do the payment, the first person plural future of "do/make/carry out" with a payment
     # noun and a date: "faremos a transferência no dia 18", "haremos el pago el jueves", "nous ferons
     # le virement le 18", "faremo il bonifico giovedì".

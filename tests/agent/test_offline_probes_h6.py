@@ -312,3 +312,10 @@ def test_work_not_finished_is_a_dispute():
         "The install is still incomplete, two rooms have no sockets.",
     ):
         assert "dispute" in votes(text), text
+
+
+def test_a_payment_foreseen_for_a_date_is_a_promise():
+    for text in ("Pagamento previsto para 09/12.", "Zahlung vorgesehen für den 9. Dezember."):
+        assert "promise_to_pay" in votes(text), text
+    # Foreseen in the terms is no date of theirs.
+    assert "promise_to_pay" not in votes("Paiement prévu dans nos conditions à 30 jours.")
