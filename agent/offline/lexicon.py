@@ -1148,7 +1148,8 @@ CUES: list[Cue] = [
     _c(
         I.wrong_contact,
         0.75,
-        r"\b(?:handled (?:at|by) corporate|going forward|from now on|all "
+        # Not "quote our PO on all future invoices": what goes on them, not where they go.
+        r"\b(?:handled (?:at|by) corporate|going forward|from now on|(?<!on )(?<!in )all "
         r"future|new (?:bookkeeper|contact|ap contact)|claims to the)\b",
         claim=True,
     ),

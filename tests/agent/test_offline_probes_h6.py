@@ -319,3 +319,8 @@ def test_a_payment_foreseen_for_a_date_is_a_promise():
         assert "promise_to_pay" in votes(text), text
     # Foreseen in the terms is no date of theirs.
     assert "promise_to_pay" not in votes("Paiement prévu dans nos conditions à 30 jours.")
+
+
+def test_what_goes_on_future_invoices_is_no_redirect():
+    assert "wrong_contact" not in votes("Please show our cost centre 4410 on all future invoices.")
+    assert "wrong_contact" in votes("Please send all future invoices to our Leeds office.")
