@@ -189,7 +189,8 @@ _PAID_LESS = re.compile(
     r"back-charge\w*|not the full|instead of|less \$|abgezogen|einbehalten|déduit|retenu\w*|"
     r"descontad\w*|trattenut\w*|ingehouden|(?:except(?:ing)?|excluding) (?:for )?(?:the|line|"
     r"lines|item|one|two|[$€£])|(?:did not|didn['’]t|not) pa(?:y|id) (?:for )?the [$€£]?\s?\d+|"
-    r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of|(?:took|taken|taking|left|"
+    r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of|retained|retaining|retain|"
+    r"(?:took|taken|taking|left|"
     r"leaving|pulled|kept) (?:out|off)|removed|excluded|omitted|déduisant|togliendo|sottraendo|"
     r"detraendo|descontando|restando|deduciendo|deduzindo)\b",
     re.IGNORECASE,

@@ -708,6 +708,14 @@ CUES: list[Cue] = [
         r"d'acconto|quellensteuer|retenue à la source|imposto retido|irrf|retido na fonte)\b",
         reason="other",
     ),
+    # An amount said retained in the passive: "400 € are retained as a guarantee".
+    _c(
+        I.short_pay,
+        0.75,
+        r"(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|eur|usd|gbp|dollars?|euros?))\s+(?:is|are|was|were|"
+        r"has been|have been|will be)\s+(?:being\s+)?(?:retained|withheld|held back|kept back|"
+        r"deducted)\b",
+    ),
     # --- missing_po -----------------------------------------------------------------------------
     _c(
         I.missing_po,

@@ -324,3 +324,12 @@ def test_a_payment_foreseen_for_a_date_is_a_promise():
 def test_what_goes_on_future_invoices_is_no_redirect():
     assert "wrong_contact" not in votes("Please show our cost centre 4410 on all future invoices.")
     assert "wrong_contact" in votes("Please send all future invoices to our Leeds office.")
+
+
+def test_an_amount_retained_from_a_payment_is_a_short_pay():
+    text = (
+        "We wired 5.600 € this morning. 400 € are retained as a guarantee until the "
+        "acceptance test, per the contract."
+    )
+    assert "short_pay" in intents(text)
+    assert "dispute" not in intents(text)
