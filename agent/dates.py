@@ -562,15 +562,30 @@ _END_OF_NAMED_MONTH = re.compile(
 )
 """The end of a named month in Italian, Dutch and Portuguese ("a fine aprile", "eind mei",
 "no final de maio")."""
+_MID_MONTH = re.compile(
+    rf"\b(?:mid|mid-|middle\s+of|mitte|mi-|mediados\s+de|a\s+metà|metà|half|medio|meados\s+de|"
+    rf"midden)\s*({_MONTH})\b",
+    re.I,
+)
+_EARLY_MONTH = re.compile(
+    rf"\b(?:early|beginning\s+of|(?:the\s+)?start\s+of|anfang|début|debut|principios\s+de|"
+    rf"inicios\s+de|inizio|primi\s+di|begin|início\s+de|inicio\s+de)\s+({_MONTH})\b",
+    re.I,
+)
+"""The start of a named month ("early April", "Anfang Dezember", "début janvier", "begin
+april"): its 10th, the end of the first days it names."""
+"""The middle of a named month ("mid-December", "Mitte Dezember", "mediados de diciembre",
+"a metà dicembre", "half december"): its 15th."""
 _DAY_OF_NEXT_MONTH = re.compile(
-    rf"\b(\d{{1,2}}|first|last)(?:st|nd|rd|th|er|º|\.)?\s+(?:of|del|des|du|de|van|do|di)\s+"
-    rf"(?:the\s+|la\s+|de\s+)?(?:({_NEXT})\s+)?(month|monats?|mois|mes|mese|mês|maand)\b"
+    rf"\b(\d{{1,2}}|first|last)(?:st|nd|rd|th|er|º|\.)?\s+(?:(?:of|del|des|du|de|van|do|di)\s+"
+    rf"(?:the\s+|la\s+|de\s+)?|(?=deste\s|dieses\s))(?:(this|este|ce|dieses|questo|deste|"
+    rf"deze|cette)\s+)?(?:({_NEXT})\s+)?(month|monats?|mois|mes|mese|mês|maand)\b"
     rf"(?:\s+({_NEXT_AFTER}|suivant))?",
     re.I,
 )
 """A day of a month said by its number: "the 1st of next month", "il 12 del mese prossimo",
 "am 8. des nächsten Monats", "le 6 du mois prochain", "the first of the month" (the coming
-one)."""
+one), "el 30 de este mes", "am 30. dieses Monats" (this month's)."""
 _WEEKDAY_OF_NEXT_WEEK = re.compile(
     rf"\b(?:(?:next|volgende|nächste|kommende)\s+(?:week|woche)|la\s+semaine\s+prochaine|"
     rf"la\s+semana\s+que\s+viene|la\s+próxima\s+semana|la\s+prossima\s+settimana|"
@@ -624,12 +639,28 @@ def _local_days(text: str, anchor: date, prefer: Prefer) -> tuple[DateMention, .
         day = _pick(ends, anchor, prefer)
         if day is not None:
             found.append(DateMention(m.start(), m.end(), m.group(0), day, "month_end"))
+    for m in _EARLY_MONTH.finditer(text):
+        month = MONTHS[m.group(1).lower()]
+        day = _pick(
+            [date(y, month, 10) for y in range(anchor.year - 1, anchor.year + 2)], anchor, prefer
+        )
+        if day is not None:
+            found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
+    for m in _MID_MONTH.finditer(text):
+        month = MONTHS[m.group(1).lower()]
+        day = _pick(
+            [date(y, month, 15) for y in range(anchor.year - 1, anchor.year + 2)], anchor, prefer
+        )
+        if day is not None:
+            found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
     for m in _DAY_OF_NEXT_MONTH.finditer(text):
         raw = m.group(1).lower()
         if raw == "last":
             continue
         number = 1 if raw == "first" else int(raw)
-        if m.group(2) or m.group(4):
+        if m.group(2):  # "el 30 de este mes", "am 30. dieses Monats": this month's
+            day = _safe_month(anchor, 0, number)
+        elif m.group(3) or m.group(5):
             day = _safe_month(anchor, 1, number)
         else:  # "the first of the month": the coming one
             day = next(

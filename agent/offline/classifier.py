@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 
 from arbox.agent import extract
 from arbox.agent.classifier import Reply
-from arbox.agent.dates import find_dates, local_days
+from arbox.agent.dates import DateMention, find_dates, local_days
 from arbox.agent.evidence import check_evidence
 from arbox.agent.findings import Fields, Finding, Intent, Triage
 
@@ -63,14 +63,27 @@ _ASKS_ONLY = re.compile(r"[^,;:]*\?")
 vendredi, vous l'avez pas reçu ?") is still said."""
 _ONLY_WEEKDAYS = ({"weekday"}, {"weekday_pt"}, {"weekday", "weekday_pt"})
 """The kinds of date mention of a reply that names no date but a weekday ("Friday", "na sexta")."""
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*(?=¿)")
+"""Where a sentence ends, or a Spanish question begins ("... el viernes 29 ¿verdad?")."""
+_TERMS_WORDS = re.compile(
+    r"\bnet\s?\d+|\bterms?\b|\b\d+\s?(?:days?|días|jours|tagen?|giorni|dagen|dias)\b|"
+    r"zahlungsziel|zahlungsbedingung|délai|plazo|termini|betalingstermijn|prazo",
+    re.I,
+)
+"""Words of payment terms: where a reply speaks of the terms at all."""
 _NO_INVOICES = frozenset({Intent.auto_reply, Intent.wrong_contact, Intent.financial_distress})
 """Intents that concern the account, not particular invoices."""
 
-_WINDOW_STOP = re.compile(r"[,;:()]|(?<!\w)-|-(?!\w)|\b(?:but|however|although|aber|mais|pero)\b")
-"""Where a negation's or a tense's reach ends; a hyphen inside "INV-4410" is no stop."""
+_WINDOW_STOP = re.compile(
+    r"[,;:()]|(?<!\w)-|-(?!\w)|\b(?:but|however|although|aber|mais|pero|because|weil|"
+    r"parce que|porque|perché|omdat)\b"
+)
+"""Where a negation's or a tense's reach ends; a hyphen inside "INV-4410" is no stop. A reason
+given with "because" is a clause of its own: "we haven't paid because we never received the
+invoice" still says the invoice never came."""
 _AWAY_MARKERS = re.compile(
     r"\b(?:until|till|through|back (?:on|in)|return|retour|bis|hasta|jusqu|fino|até|tot|inclus|"
-    r"automatic|"
+    r"automatic|automated|ticket|"
     r"automatique|automática|automático|ledig|received and is being reviewed)\b",
     re.I,
 )
@@ -183,7 +196,10 @@ _PAID_LESS = re.compile(
     r"back-charge\w*|not the full|instead of|less \$|abgezogen|einbehalten|déduit|retenu\w*|"
     r"descontad\w*|trattenut\w*|ingehouden|(?:except(?:ing)?|excluding) (?:for )?(?:the|line|"
     r"lines|item|one|two|[$€£])|(?:did not|didn['’]t|not) pa(?:y|id) (?:for )?the [$€£]?\s?\d+|"
-    r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of)\b",
+    r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of|retained|retaining|retain|"
+    r"(?:took|taken|taking|left|"
+    r"leaving|pulled|kept) (?:out|off)|removed|excluded|omitted|déduisant|togliendo|sottraendo|"
+    r"detraendo|descontando|restando|deduciendo|deduzindo)\b",
     re.IGNORECASE,
 )
 """Said of a payment, these make a contested amount a deduction (CONTRACTS.md section 1):
@@ -246,6 +262,18 @@ class OfflineClassifier:
             # model reads in its words stands only with a rule behind it.
             for intent in [i for i in chosen if i in _CLAIMS and i not in by_intent]:
                 _rule_out(intent, chosen, scores)
+        if Intent.promise_to_pay in chosen and Intent.promise_to_pay not in by_intent:
+            dated = [s for s in _SENTENCE_END.split(text) if _promise_dates(s, anchor)]
+            if dated and all(_ASKS_ONLY.fullmatch(s.strip()) for s in dated):
+                # "Can we pay on the 15th instead? Cash is tight this week.": the date is only
+                # asked about; no promise rule read a commitment.
+                _rule_out(Intent.promise_to_pay, chosen, scores)
+        if Intent.extended_terms in chosen and Intent.extended_terms not in by_intent:
+            about = [s for s in _SENTENCE_END.split(text) if _TERMS_WORDS.search(s)]
+            if about and all(_ASKS_ONLY.fullmatch(s.strip()) for s in about):
+                # "Could you extend our terms to net 60? We're a long-standing customer.": the
+                # terms are only asked for (CONTRACTS.md section 1: a question is `other`).
+                _rule_out(Intent.extended_terms, chosen, scores)
         if (
             Intent.promise_to_pay in chosen
             and Intent.promise_to_pay not in by_intent
@@ -265,6 +293,15 @@ class OfflineClassifier:
             # "Cheque 004417 went in the post on Friday": a payment said made, with nothing
             # said of the future and no date but a weekday, promises nothing; the weekday is
             # when it was made.
+            chosen.remove(Intent.promise_to_pay)
+        if (
+            Intent.promise_to_pay in chosen
+            and Intent.payment_sent in chosen
+            and all(d < anchor for d in _promise_dates(text, anchor))
+        ):
+            # "value date 18-Nov-2026" in a remittance sent on the 20th, "was paid on 19.11.2026
+            # with our payment run": every date the reply gives is behind it, so what the model
+            # or a payment-run rule read as a promise is when it was paid.
             chosen.remove(Intent.promise_to_pay)
         if Intent.promise_to_pay in chosen and not _promise_dates(text, anchor):
             # A promise commits to a date (CONTRACTS.md section 1); "will send more when I
@@ -824,11 +861,24 @@ _NOT_A_DUE_DATE = re.compile(r"(?:right\s+)?now|(?:over|during|across)\s", re.I)
 def _promise_dates(text: str, anchor: date) -> list[date]:
     """The dates a promise could be held to: not "now" (we can't pay right now) and not
     a period something is spread over (a plan over the next three months)."""
-    dates = [d.value for d in find_dates(text, anchor) if not _NOT_A_DUE_DATE.match(d.text)]
+    dates = [d.value for d in find_dates(text, anchor) if _promisable(d, anchor)]
     if dates:
         return dates
     # Only when nothing else is read: "no dia 20", "20th this month" (the fields' readings).
-    return [d.value for d in local_days(text, anchor) if not _NOT_A_DUE_DATE.match(d.text)]
+    return [d.value for d in local_days(text, anchor) if _promisable(d, anchor)]
+
+
+_YEAR = re.compile(r"\d{4}|'\d\d\b")
+FAR_AHEAD_DAYS = 270
+"""A day written without its year that lies this far ahead was read forward from one just
+behind ("our payment of 10 November", "die Lieferung vom 5.11." in a reply of the 20th)."""
+
+
+def _promisable(mention: DateMention, anchor: date) -> bool:
+    if _NOT_A_DUE_DATE.match(mention.text):
+        return False
+    far = (mention.value - anchor).days > FAR_AHEAD_DAYS
+    return not (far and not _YEAR.search(mention.text))
 
 
 def _not_paid(norm: str, m: re.Match[str]) -> bool:
@@ -1024,9 +1074,14 @@ volgende week betaald") can stand a dozen words before the verb the cue matched.
 _NOT_YET_DONE = re.compile(
     r"\b(?:until|till|unless|once|before|'d like|would like|want to|need to|have to|hope to|"
     r"try to|pretty sure|fairly sure|i think|i believe|not sure|thinks|might have|may have|"
-    r"probably)\b"
+    r"probably|(?:i|we) thought|(?:i|we) assumed|supposedly)\b"
 )
 """A claim said under "until"/"before", wished for, or only believed: not a fact yet."""
+
+
+_NE = re.compile(r"(?:^|\s)(?:ne|n')(?:\s|$)|\bn'\w")
+_PAS = re.compile(r"\s*(?:pas|jamais|plus|point|guère|rien|aucun\w*)\b")
+"""French "ne ... pas" around a verb: "ne" (or "n'") before it, "pas" just after."""
 
 
 def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
@@ -1043,6 +1098,10 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     ):
         # "wij kunnen de factuur niet verwerken zonder ons inkoopordernummer": the negation
         # is of the processing; "without" is what says the PO is missing.
+        return True
+    if _NE.search(window) and _PAS.match(norm, m.end()):
+        # "nous ne paierons pas la facture", "on ne règle jamais": French puts the negation's
+        # second half after the verb the cue matched.
         return True
     if (
         cue.intent is Intent.payment_sent

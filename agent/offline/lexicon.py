@@ -77,7 +77,9 @@ NOT_US = _c(
     0.8,
     r"\b(?:(?:it's|it is|that's|that is|this is|these are) not us|^\W*not us\b|(?:you've|you have|"
     r"you) got the wrong (?!(?:invoice|price|amount|po|account number|date|quantity|items?|"
-    r"address)\b)\w+|(?:another|a different) (?:company|business|customer|firm|entity)|(?:we're|we "
+    r"address)\b)\w+|(?<!call )(?<!called )(?<!calling )(?<!hire )(?<!hired )(?<!hiring )(?<!use )"
+    r"(?<!used )(?<!with )(?<!from )(?<!bring in )(?<!brought in )(?:another|a different) "
+    r"(?:company|business|customer|firm|entity)|(?:we're|we "
     r"are|i'm|i am) not (?:the|your|a) (?:customer|client)|(?:we|i) (?:have never been|were never|"
     r"are not|aren't) (?:a |your )?(?:customer|client)s? of yours|(?:isn't|is not|aren't|are not) "
     r"ours\b|no somos "
@@ -98,7 +100,9 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:was|were|has been|have been|had been|got|is|'s) (?:already )?"
         r"(?:paid|sent|remitted|wired|mailed|processed|released|issued|settled|transferred|initiated"
-        r"|submitted|cleared|deposited|included|scheduled)\b",
+        r"|submitted|cleared|deposited|scheduled|included(?= (?:in|on|with) (?:the |our |this |"
+        r"that |next |today's |tomorrow's |\w+day's )?(?:[\w/-]+ )?(?:run|batch|payment|"
+        r"cycle|transfer|remittance|wire|proposal|release|file)))\b",
         claim=True,
     ),
     _c(
@@ -129,8 +133,9 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.8,
-        r"\b(?:payment|check|cheque|chq|chk|wire|ach|transfer|funds)\b[^.?]{0,60}"
-        r"\b(?:went out|is in the mail|in the mail|in the post|(?:was|were|has been|have been) "
+        r"\b(?:payment|check|cheque|chq|chk|wire|ach|transfer|funds)\b"
+        r"(?:(?!(?:\bnot|n't|\bnever|\byet)\b)[^.?]){0,60}"
+        r"\b(?:went out|is in the mail|in (?:the )?mail|in (?:the )?post|(?:was|were|has been|have been) "
         r"(?:sent|released|completed|issued|made|processed|executed|submitted|initiated|"
         r"transferred|remitted)|"
         r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b",
@@ -165,7 +170,8 @@ CUES: list[Cue] = [
         # Not a dispute or a problem settled ("le litige est réglé", "le problème a été réglé").
         r"(?<!litige est )(?<!litige a été )(?<!différend est )(?<!différend a été )(?<!problème est )(?<!problème a été )(?<!souci est )(?<!souci a été )(?<!malentendu est )(?<!malentendu a été )(?<!incident est )(?<!incident a été )(?<!question est )(?<!question a été )(?<!tout est )(?<!tout a été )réglée?s?|"
         r"virement (?:a été )?effectué|paiement effectué|pagad[oa]s?|pagamos|pagámos|hemos pagado|"
-        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oa]|saldat[oa]|"
+        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|(?:is|zijn|werd|werden)\s+"
+        r"(?:(?!(?:niet|nog|geen)\b)\w+\s+){0,2}voldaan|pagat[oa]|saldat[oa]|"
         r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
         r"mandato di pagamento (?:n\.?|nr\.?|numero|emesso)|(?:è stato|sono stati) emess[oi] (?:il|i) "
         r"mandat[oi]|auszahlungsanordnung\w*|zahlungsanweisung \w+ erteilt|orden de pago "
@@ -305,6 +311,15 @@ CUES: list[Cue] = [
         r"realizad[oa]|efectuad[oa]|hech[oa]|enviad[oa]|efetuad[oa]|feit[oa]|conclu[íi]d[oa])\b",
         claim=True,
     ),
+    # The subject left out, as in a terse reply: "paid $2,250 today", "hi, wired it 11/18".
+    _c(
+        I.payment_sent,
+        0.8,
+        r"^\W*(?:(?:hi|hello|hey|ok|okay|yes|yep|yeah|fyi|all|just|already)\W+)?(?:paid|pd|wired|"
+        r"remitted|transferred|mailed|sent)\b(?! (?:to|by) (?:us|me|mistake|error)\b)",
+        claim=True,
+        needs_detail=True,
+    ),
     # --- promise_to_pay -----------------------------------------------------------------------
     _c(
         I.promise_to_pay,
@@ -396,10 +411,24 @@ CUES: list[Cue] = [
     _c(
         I.promise_to_pay,
         0.85,
-        r"\b(?:werden|wird)\b[^.]{0,90}\b(?:überweisen|bezahlen|begleichen|"
-        r"zahlen|überwiesen|bezahlt|beglichen)\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:betaald|"
+        r"\b(?:werden|wird)\b(?:(?!\b(?:nicht|kein\w*|nie)\b)(?:[^.]|\.(?=\d)|(?<=\d)\.(?=\s[a-zäöüéèà]))){0,90}\b(?:überweisen|"
+        r"bezahlen|begleichen|"
+        r"zahlen|überwiesen|bezahlt|beglichen|angewiesen|ausgeglichen)\b|\b(?:zahlung|"
+        r"überweisung|bezahlung|begleichung|ausgleich)\b[^.]{0,20}\b(?:wird|werden)\b[^.]{0,80}"
+        r"\b(?:erfolgen|ausgeführt|veranlasst)\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:betaald|"
         r"overgemaakt|voldaan|overgeboekt)\b|\bsera (?:effectué|réglée?|payée?|viré)|\b(?:réglerons|"
-        r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen|gaan betalen)\b",
+        r"paierons|pagaremos|vamos a pagar|se pagará|zullen betalen|gaan betalen)\b|"
+        r"\b(?:zullen|zal|gaan)\b(?:(?!\b(?:niet|geen|nooit)\b)(?:[^.]|\.(?=\d)|(?<=\d)\.(?=\s[a-zäöüéèà]))){0,60}\b(?:betalen|"
+        r"overmaken|voldoen|overboeken)\b",
+    ),
+    # A payment foreseen for a date: "pagamento previsto para 10/12", "Zahlung vorgesehen für".
+    _c(
+        I.promise_to_pay,
+        0.8,
+        r"\b(?:pagamento|pago|paiement|règlement|virement|bonifico|betaling|zahlung|überweisung|"
+        r"transferencia|transferência|payment)\b[^.]{0,30}\b(?:previst[oa]|prévue?|vorgesehen|"
+        r"gepland|expected|foreseen|planned) (?:para|pour|le|per|il|op|für|am|for|on|by|no|el)\b",
+        needs_date=True,
     ),
     # We shall do the payment, the first person plural future of "do/make/carry out" with a payment
     # noun and a date: "faremos a transferência no dia 18", "haremos el pago el jueves", "nous ferons
@@ -587,7 +616,9 @@ CUES: list[Cue] = [
         0.75,
         r"\b(?:non corrispond\w*|no corresponde\w*|ne correspond\w* pas|stimmt nicht|"
         r"stimmen nicht|entspricht nicht|klopt niet|não corresponde\w*|contestiamo|(?<!\ble )(?<!\bles )(?<!\bte )(?<!\bos )(?<!\blhe )contestamos|betwisten|"
-        r"bestreiten|reklamieren|no estamos conformes|non siamo d'accordo|niet akkoord|não "
+        r"bestreiten|reklamieren|reklamiert|(?:unsere|die|eine|der) reklamation|beanstandet|"
+        r"mängelrüge|(?:raise|raising|raised|lodge|lodging|file|filing) (?:a |an |our |this )?"
+        r"(?:formal )?(?:concern|complaint|objection|dispute)|no estamos conformes|non siamo d'accordo|niet akkoord|não "
         r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift(?! auf)|un avoir|no "
         r"reconocemos|não reconhecemos|ne reconnaissons pas|erkennen wir nicht an|"
         r"don't recognize|do not recognize|never authori[sz]ed|nobody (?:here )?authori[sz]ed)\b",
@@ -652,7 +683,9 @@ CUES: list[Cue] = [
         r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|(?:au lieu "
         r"de|anziché)(?! \d+(?:\s+(?!euros?\b|eur\b|dollars?\b)[a-zéèàç]+)?\s*(?:[;)!]|[.,](?!\d)|$))|al netto (?:dell[oae']|del|di)|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
         r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder)|(?:paid|pagato|pagata|pagado|pagamos|pagámos|bezahlt|"
-        r"überwiesen|betaald|overgemaakt|payé|réglé|versé)\b[^.]{0,40}\b(?:invece d(?:i|ei|el|ella)|"
+        r"überwiesen|betaald|overgemaakt|payé|réglé|versé|viré|abonad[oa]|abonamos|transferid[oa]|"
+        r"transferimos|ingresad[oa]|ingresamos|bonificat[oa]|versat[oa]|pagou|pagaram|pagámos|"
+        r"transferred|remitted|wired|sent|angewiesen|gezahlt)\b[^.]{0,40}\b(?:invece d(?:i|ei|el|ella)|"
         r"(?:an)?statt|in plaats van|en (?:lugar|vez) de|em vez de|ao invés de|rather than|"
         r"instead of) (?:the |los |las |die |den |de |i |gli |os |as )?(?:[$€£]|eur|usd|r\$)?\s?\d|"
         r"(?:houden|hielden) (?:we|wij)\b[^.]{0,40}\bin\b|\b(?:an)?statt (?:[$€£]|eur)?\s?\d[^.]{0,30}"
@@ -697,6 +730,32 @@ CUES: list[Cue] = [
         r"\b(?:hold|holding|withhold\w*|retain\w*|keep|keeping)\s+(?:back\s+)?(?:\d+(?:[.,]\d+)?\s?%|"
         r"[$€£]\s?[\d,.]+)|\b(?:retention|retainage)\b[^.]{0,60}\b(?:held|withheld|retained|kept|"
         r"holding)\b|\b(?:held|withheld|retained)\b[^.]{0,40}\b(?:retention|retainage)\b",
+    ),
+    _c(
+        I.short_pay,
+        0.75,
+        r"\b(?:took|taken|taking|left|leaving|pulled|kept) (?:out|off) (?:the |our |that |this |a "
+        r"|one |both )?(?:[$€£]\s?\d|\d[\d,.]*\s?(?:€|eur|usd|gbp)\b|(?:[\w-]+ ){0,3}(?:surcharges?|"
+        r"fees?|charges?|freight|shipping|delivery|costs?|lines?|items?|tax|penalt\w*|discount|"
+        r"rebate)\b)|\b(?:we|i)(?:'ve| have)? (?:\w+ )?(?:removed|excluded|omitted|subtracted)\b"
+        r"[^.]{0,40}(?:[$€£]\s?\d|\d\s?(?:€|eur)\b|surcharge|\bfees?\b|\bcharges?\b|freight|"
+        r"shipping|\bline\b|penalt)|\b(?:en )?déduisant|\b(?:togliendo|sottraendo|detraendo|"
+        r"descontando|restando|deduciendo|deduzindo|aftrekkend)\b",
+    ),
+    _c(
+        I.short_pay,
+        0.75,
+        r"\b(?:wht|ewt|tds|cwt|withholding tax|tax withheld|retenci[óo]n en la fuente|ritenuta "
+        r"d'acconto|quellensteuer|retenue à la source|imposto retido|irrf|retido na fonte)\b",
+        reason="other",
+    ),
+    # An amount said retained in the passive: "400 € are retained as a guarantee".
+    _c(
+        I.short_pay,
+        0.75,
+        r"(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|eur|usd|gbp|dollars?|euros?))\s+(?:is|are|was|were|"
+        r"has been|have been|will be)\s+(?:being\s+)?(?:retained|withheld|held back|kept back|"
+        r"deducted)\b",
     ),
     # --- missing_po -----------------------------------------------------------------------------
     _c(
@@ -772,14 +831,19 @@ CUES: list[Cue] = [
         r"abbiamo bisogno d[ie']?|hebben \w+ nodig|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
         r"transmettre|envíen|envíe|enviem|envie|manden|mailen|bezorgen|meesturen|inviarci|"
         r"would like|i'd like|we'd like)\b"
+        # "we would like to inform you that payment for invoice 44 ...": told, not asked for.
+        r"(?! to (?!(?:get|receive|have|obtain|request|ask for|see)\b))"
         rf"(?![^.?]{{0,45}}\bgoing forward\b)[^.?]{{0,45}}\b(?<!corrected )(?<!revised )"
-        rf"(?<!future )(?<!all future ){_DOC}\b",
+        rf"(?<!future )(?<!all future )(?<!regarding )(?<!regarding the )(?<!regarding our )"
+        rf"(?<!concerning )(?<!concerning the )(?<!about )(?<!about the )(?<!about your )"
+        rf"(?<!re )(?<!re: )(?<!against )(?<!against the ){_DOC}\b",
     ),
     _c(
         I.invoice_request,
         0.8,
         r"\b(?:haven't|have not|never|didn't|did not|don't seem to have)"
-        r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b[^.]{0,15}\b(?:invoices?|bills?|"
+        r"\b[^.]{0,20}\b(?:received|got|gotten|seen)\b(?:(?!\b(?:on|for|under|against|per|"
+        r"from|with)\b)[^.]){0,15}\b(?:invoices?|bills?|"
         r"statements?|w-?9|credit (?:memo|note)|certificates?|waivers?|receipts?|forms?)\b"
         r"|\b(?:n'avons|n'ai) (?:toujours |pas encore |jamais )?(?:pas )?reçu (?:le|la|les|l'|votre|"
         r"vos) ?(?:certificat|attestation|relevé|avoir|bon de livraison|procès-verbal|rapport|"
@@ -794,7 +858,9 @@ CUES: list[Cue] = [
         r"recebi) (?:o|a|os|as) (?:certificado|nota|fatura|extrato|relatório|boleto|recibo)|\b(?:we )?"
         r"hebben (?:nog )?(?:geen|niet) (?:\w+ )?(?:certificaat|pakbon|creditnota|factuur|"
         r"rapport|werkbon)\w* ontvangen"
-        r"|\b(?:can't|cannot|unable to) (?:find|locate)\b|\bne la trouvons pas\b|\bno la "
+        r"|\b(?:can't|cannot|unable to) (?:find|locate)\b(?![^.]{0,30}\b(?:in|on) (?:the|your|our) "
+        r"(?:contract|agreement|quote|proposal|po|purchase order|price list|terms|website|"
+        r"portal)\b)|\bne la trouvons pas\b|\bno la "
         r"encontramos\b|\bwon't open\b",
     ),
     _c(
@@ -927,7 +993,8 @@ CUES: list[Cue] = [
         r"(?:un\w+ed\b|(?:[\w-]+\s+){0,2}expenses|it\b|them\b|this one|that one|without|invoices? "
         r"(?:without|that|which)))(?![^.]{0,60}"
         r"\b(?:(?:until|unless|before|till) (?:you|we (?:get|receive|have|see)|the|a|an|it|this|"
-        r"that|your|these|those|corrected|credit)|because (?:it|the|this|your|there|of the|you)))|"
+        r"that|your|these|those|corrected|credit)|(?:because|since|as|due to|given that) (?:it|the|this|your|there|of the|"
+        r"you)))|"
         r"(?<!offer )"
         r"payment plan|"
         r"instal?lments?|a month until|every month|froze|line of credit|layoffs|cut hours|behind on "
@@ -1045,7 +1112,8 @@ CUES: list[Cue] = [
         I.dispute,
         0.8,
         r"\b(?:faltaron|faltan|faltó|faltaba[n]?|(?:ci |nos |ons )?manca(?:no|vano|va)|fehl(?:en|ten|"
-        r"te)|manqu(?:ent|aient|ait)|ontbr(?:eken|aken|eekt|ak)|faltam|faltaram|faltava[m]?)\s+"
+        r"te|t)|manqu(?:e|ent|aient|ait)|ontbr(?:eken|aken|eekt|ak)|faltam|faltaram|faltava[m]?|"
+        r"falta|manca)\s+"
         r"(?:\w+\s+)?\d|\b(?:(?:nicht|nie|niemals) bestellt|(?:nooit|niet) besteld|(?:non|mai) (?:l'|li |le |lo |la )?(?:abbiamo )?(?:mai )?ordinat[oaie]|jamais command[ée]e?s?|nunca (?:lo |la |los |las )?(?:hemos )?ped(?:imos|ido)|nunca (?:os |as |o |a )?(?:encomendamos|pedimos)|no (?:lo |la |los |las )?(?:hemos )?pedid[oa]s?|pas "
         r"command[ée]e?s?|non (?:l'|li |le )?(?:abbiamo )?ordinat[oaie]|niet besteld|não (?:os |as |o |a )?"
         r"(?:encomendamos|pedimos))\b|\b(?:erreur sur (?:la |le |les )?(?:quantité|nombre)|error en "
@@ -1172,7 +1240,8 @@ CUES: list[Cue] = [
     _c(
         I.wrong_contact,
         0.75,
-        r"\b(?:handled (?:at|by) corporate|going forward|from now on|all "
+        # Not "quote our PO on all future invoices": what goes on them, not where they go.
+        r"\b(?:handled (?:at|by) corporate|going forward|from now on|(?<!on )(?<!in )all "
         r"future|new (?:bookkeeper|contact|ap contact)|claims to the)\b",
         claim=True,
     ),
@@ -1201,7 +1270,21 @@ CUES: list[Cue] = [
         r"\b(?:invoice is (?:wrong|incorrect)|incorrect invoice|billing error|error on (?:the|your|this) "
         r"invoice|overbilled|over-billed|not what we ordered|wrong items?|never ordered|didn't order|did not order|"
         r"not authori[sz]ed|unauthori[sz]ed|discrepanc\w+|does(?:n't| not) match (?:the |our )?(?:quote|po|"
-        r"contract|agreed)|contracted rate|on hold pending|work was (?:incomplete|not completed)|not satisfied)",
+        r"contract|agreed)|contracted rate|on hold pending|work was (?:incomplete|not completed)|not satisfied|"
+        r"(?:work|job|installation|install|repair|project|punch list) (?:is|was|has been|remains|"
+        r"is still|was still)(?:n't| not)? (?:still )?(?:incomplete|unfinished|not (?:yet )?"
+        r"(?:finished|completed|complete|done))|(?:work|job|installation|install|repair|project) "
+        r"(?:isn't|wasn't|hasn't been|has not been|is not|was not) (?:yet )?(?:finished|"
+        r"completed|complete|done))",
+        reason="other",
+    ),
+    # An invoice held back with a reason after it: "4415 is on hold - the hours are double".
+    _c(
+        I.dispute,
+        0.7,
+        r"\b(?:invoices?|inv|bills?|\d{3,}|[a-z]{1,5}-\d[\w-]*) (?:is|are|remains?|stays?|(?:has |have "
+        r")?(?:been )?(?:put|placed|kept)) on hold\b(?=\s*(?:-|–|:|;|,|because|since|as|until|till|"
+        r"pending|due to|while|for))",
         reason="other",
     ),
     _c(
@@ -1256,7 +1339,9 @@ CUES: list[Cue] = [
         r"access to e-?mail|automatic reply|auto-?reply|nicht im büro|abwesend|absente?|réponse "
         r"automatique|fuera de la oficina|respuesta automática|mensaje automático|ledig till|has been "
         r"received and is being reviewed|i will respond (?:upon|when|on) (?:my )?return|automatische "
-        r"antwort)\b|\b(?:sono|sarò|ich bin|bin ich|je suis|je serai|estoy|estaré|estou|estarei|"
+        r"antwort|(?:this is an |an )?automated (?:acknowledg\w*|response|reply)|ticket (?:#\s?\S+ |"
+        r"number \S+ |id \S+ )?(?:has been|was) (?:created|opened|logged|raised))\b|"
+        r"\b(?:sono|sarò|ich bin|bin ich|je suis|je serai|estoy|estaré|estou|estarei|"
         r"ik ben)\b[^.]{0,12}\b(?:in (?:ferie|vacanza)|fuori (?:ufficio|sede)|assente|afwezig|met verlof|"
         r"niet (?:aanwezig|op kantoor)|ausente|de (?:férias|licença)|im urlaub|en vacances|"
         r"en congés?|de vacaciones)\b[^.]{0,25}\b(?:fino al?|bis|jusqu|hasta|até|tot)\b",
@@ -1294,7 +1379,9 @@ SHORT_EVIDENCE = re.compile(
     r"diferencia|resto|trattenut\w*|trattenendo|detratt\w*|invece|abbuono|sconto|ingehouden|"
     r"korting|in plaats van|verschil|min\b|desconto|retenção|em vez|diferença|took\b[^.]{0,30}\boff|"
     r"deduct|keep|kept|retain|retuv|retiv|retenant|gekürzt|kürzen|correspond|apenas|solo|only|"
-    r"not coming|menos|not \$|"
+    r"not coming|menos|not \$|wht|ewt|tds|cwt|irrf|(?:took|taken|taking|left|leaving|pulled) (?:out|off)|removed|"
+    r"excluded|omitted|subtracted|déduisant|togliendo|tolt[oi]|sottra\w*|restando|deduciendo|"
+    r"deduzindo|aftrekkend|"
     rf"{WITHHELD_AMOUNT}|"
     r"inferiore|descuento|penal\w*|liquidated damages|tax[- ]exempt|exonér\w*|"
     r"at the (?:po|old|quoted|agreed|contract|partner|list) (?:price|rate)|hold(?:ing)? back|"
