@@ -272,6 +272,23 @@ CUES: list[Cue] = [
         r"today|as we speak|this (?:morning|afternoon))\b",
         claim=True,
     ),
+    # A payment in the passive future, in Romance languages and Dutch: "o pagamento será feito
+    # amanhã", "el pago se realizará el lunes", "la transferencia será efectuada el 30/11", "il
+    # bonifico sarà effettuato venerdì", "de betaling zal vrijdag worden uitgevoerd".
+    _c(
+        I.promise_to_pay,
+        0.85,
+        r"\b(?:pago|pagamento|transferencia|transferência|bonifico|versamento|betaling|overboeking|"
+        r"paiement|virement|règlement|pix|ingreso|depósito)\b"
+        r"(?:(?!\b(?:não|no|non|niet|nicht|pas|ne|nunca|mai)\b)[^.?]){0,40}?\b(?:"
+        r"(?:será|sarà|sera)\s+(?:\w+\s+)?(?:feit[oa]|efetuad[oa]|realizad[oa]|pag[oa]|enviad[oa]|"
+        r"transferid[oa]|efectuad[oa]|abonad[oa]|pagad[oa]|hech[oa]|effettuat[oa]|eseguit[oa]|"
+        r"pagat[oa]|disposto|saldat[oa]|inviat[oa]|effectuée?|réglée?|payée?|virée?|émise?|"
+        r"liberad[oa]|libérée?)"
+        r"|se (?:realizará|efectuará|hará|abonará|pagará|transferirá|enviará|emitirá)"
+        r"|zal\s+(?:\w+\s+){0,3}?worden\s+(?:uitgevoerd|betaald|overgemaakt|voldaan|verwerkt))\b",
+        needs_date=True,
+    ),
     # A status list, one invoice a line: "INV-2201 - paid 11/10", "4471: bezahlt am 3.11.",
     # "F2026/118 → payée par virement", "NF 0033 = pago". The invoice opens the line, the status
     # follows a separator; "INV-2230 - will be paid" and "- not paid yet" are not this.

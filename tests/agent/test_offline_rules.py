@@ -1470,3 +1470,17 @@ def test_the_orders_that_follow_an_injection_go_with_it_a_polite_ask_stays():
 )
 def test_an_italian_verb_with_its_pronouns_joined_asks_for_the_document(text):
     assert "invoice_request" in votes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O pagamento da NF 0033 será feito amanhã.",
+        "El pago se realizará el próximo lunes.",
+        "Il bonifico sarà effettuato venerdì.",
+        "De betaling zal vrijdag worden uitgevoerd.",
+    ],
+)
+def test_a_payment_in_the_passive_future_is_a_promise(text):
+    assert "promise_to_pay" in votes(text)
+    assert "promise_to_pay" not in votes("O pagamento não será feito amanhã.")
