@@ -1055,6 +1055,28 @@ CUES: list[Cue] = [
         r"nota))",
         reason="not_received",
     ),
+    # Goods that never came, said with a verb of arriving or delivering after "never", whatever the
+    # goods are called ("die Paletten sind nie angekommen", "a mercadoria nunca foi entregue", "the
+    # parts never showed up", "la merce non è mai arrivata"). Not when the clause is about a document,
+    # a payment or a mail ("the invoice never arrived", "your e-mail nie angekommen"); Italian "mai"
+    # only before an Italian verb (not the German month "im Mai geliefert").
+    _c(
+        I.dispute,
+        0.8,
+        r"^(?:(?!(?<!\bda )(?<!\bdo )(?<!\bof )(?<!\bder )(?<!\bzur )(?<!\bdel )(?<!\bdella )(?<!\bde la )"
+        r"(?<!\bvan de )(?:invoice|rechnung|factur|fattur|fatur)|bill\b|statement|gutschrift|creditnota|avoir|"
+        r"\bnota\b|credit|payment|zahlung|überweisung|pago|pagamento|paiement|virement|betaling|"
+        r"bonifico|transferencia|transferência|mail|check|cheque|scheck|reply|answer|antwort|"
+        r"respuesta|resposta|risposta|antwoord|réponse|letter|brief|carta|lettre|document|dokument|"
+        r"documento|message|nachricht|mensaje|mensagem|messaggio|bericht)[^.]){0,80}?\b(?:(?:never|nie|"
+        r"niemals|nooit|nunca|jamais)\b (?:\w+ ){0,2}?(?:arrived|showed up|turned up|been delivered|"
+        r"angekommen|eingetroffen|angeliefert|geliefert|zugestellt|aangekomen|geleverd|bezorgd|"
+        r"llegó|llegaron|llegado|entregad[oa]s?|entregues?|chegou|chegaram|arrivée?s?|livrée?s?|"
+        r"arrivat[oaie]|consegnat[oaie])|mai (?:\w+ ){0,1}?(?:arrivat[oaie]|consegnat[oaie]|"
+        r"giunt[oaie]|pervenut[oaie]))\b(?!\s+(?:\w+\s+){0,2}(?:invoice|rechnung|factur|fattur|fatur|"
+        r"nota|gutschrift|creditnota|avoir|pago|pagamento|payment))",
+        reason="not_received",
+    ),
     # A price above what was agreed, the comparative first: "más caro que lo pactado", "plus élevé
     # que le devis", "höher als vereinbart", "hoger dan afgesproken", "superior ao orçamento".
     _c(
