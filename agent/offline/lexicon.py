@@ -91,6 +91,31 @@ empresa". Not "the wrong invoice" or "the wrong price": a company or a person mi
 says so contests nothing of ours."""
 
 
+_RECV = (
+    r"(?:received|got|delivered|arrived|shipped|reçue?s?|livrée?s?|arrivée?s?|recibimos|recibido|"
+    r"llegaron|llegó|entregaron|ontvangen|geleverd|aangekomen|geliefert|erhalten|bekommen|"
+    r"angekommen|eingetroffen|arrivat[oaie]|ricevut[oaie]|consegnat[oaie]|chegaram|chegou|"
+    r"recebemos|recebid[oa]s?|entregaram|entregues?)"
+)
+"""A verb of receiving or arriving, in seven languages."""
+_NOT_A_COUNT = (
+    r"(?![\d,.]*\s*(?:invoices?|rechnung\w*|factur\w*|fattur\w*|fatur\w*|e-?mails?|days?|"
+    r"tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?)\b)"
+)
+_COUNT_OF = (
+    r"(?<!page )(?<!pages )(?<!seite )(?<!página )(?<!pagina )(?<!blatt )(?<!item )(?<!line )"
+    r"\d+\s+(?:of|out of|von|sur|de|van|di|su|dos|das|des)\s+(?:the |los |las |die |den |les |de |"
+    r"i |le |gli |os |as |dei |delle |degli )?\d+\b(?!-)" + _NOT_A_COUNT
+)
+_ONLY = r"\b(?:only|nur|lediglich|seulement|solo|solamente|sólo|apenas|somente|slechts|soltanto)"
+_UNREPORTED = (
+    r"^(?!.*\b(?:says|said|tells|told|reports?|reported|according to|laut|sagt|meldet|selon|"
+    r"d'après|dice|según|diz|segundo|zegt|volgens|secondo)\b)"
+)
+"""Not said on someone else's word ("the site super says ..."): what is reported is being checked."""
+"""A count of a count: "8 of the 12", "8 von 12", "8 sur 12", "8 de los 12"."""
+
+
 CUES: list[Cue] = [
     # --- payment_sent: made, sent, released or scheduled in their system --------------------
     _c(
@@ -1118,6 +1143,36 @@ CUES: list[Cue] = [
         r"m)\b[^.]{0,25}\b(?:only|nur|lediglich|seulement|que|solo|solamente|sólo|apenas|somente|sle"
         r"chts|maar|soltanto)\s+\d+(?![\d,.]*\s*(?:invoices?|rechnung\w*|factur\w*|fattur\w*|fatur\w"
         r"*|e-?mails?|days?|tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?)\b)",
+        reason="quantity",
+    ),
+    # A count short, "only" before the verb ("solo nos llegaron 8 de los 12", "only arrived 8"), or
+    # a count "of" a count beside a verb of receiving ("8 of the 12 arrived", "nur 8 von 12
+    # geliefert", "reçu 8 sur 12"). Not invoices, days, money or a size ("16 of the 40-ft poles");
+    # not a count someone else reports ("the site super says only 18 of 20 arrived"): that is
+    # being checked.
+    _c(
+        I.dispute,
+        0.8,
+        _UNREPORTED
+        + r".*?(?:"
+        + _ONLY
+        + r"\s+(?:(?:\w+\s+){0,2}?"
+        + _RECV
+        + r"\s+(?:\w+\s+)?\d+\b"
+        + _NOT_A_COUNT
+        + r"|\d+\b"
+        + _NOT_A_COUNT
+        + r"[^.]{0,25}\b"
+        + _RECV
+        + r"\b)|\b"
+        + _RECV
+        + r"\b[^.]{0,30}?\b"
+        + _COUNT_OF
+        + r"|\b"
+        + _COUNT_OF
+        + r"[^.]{0,30}\b"
+        + _RECV
+        + r"\b)",
         reason="quantity",
     ),
     # --- wrong_contact --------------------------------------------------------------------------

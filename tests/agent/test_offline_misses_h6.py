@@ -37,3 +37,24 @@ def test_goods_that_never_came_are_disputed_as_not_received(text):
 def test_still_waiting_on_the_delivery_is_the_reason():
     found = findings("We are still waiting on our delivery, therefore we dispute the invoice.")
     assert found["dispute"]["reason"] == "not_received"
+
+
+# 2. A count short: "only" before the verb, or a count of a count beside a verb of receiving.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Solo nos llegaron 7 de los 10 rollos.",
+        "Únicamente llegaron 7 de 10 rollos al almacén.",
+        "Es sind nur 8 von 12 Paletten eingetroffen.",
+        "Apenas chegaram 4 das 6 caixas.",
+    ],
+)
+def test_a_count_short_is_a_quantity_dispute(text):
+    found = findings(text)
+    assert found.get("dispute", {}).get("reason") == "quantity"
+
+
+def test_a_page_count_is_no_short_delivery():
+    assert "dispute" not in findings("Thanks, we received page 1 of 2 of the statement, all good.")
