@@ -116,6 +116,18 @@ _UNREPORTED = (
 """A count of a count: "8 of the 12", "8 von 12", "8 sur 12", "8 de los 12"."""
 
 
+_BILLED = (
+    r"billed|charged|invoiced|factur\w+|fatturat\w+|fatturato|addebitat\w+|faturad\w+|faturaram|"
+    r"faturou|cobrad\w+|cobraram|cobrou|cobraron|cobró|berechnet|abgerechnet|fakturiert|belastet|"
+    r"in rechnung gestellt|gefactureerd|gefaktureerd|in rekening gebracht|aangerekend|belast"
+)
+"""A verb of billing or charging (not of paying)."""
+_TWICE = (
+    r"twice|two times|deux fois|à deux reprises|dos veces|due volte|duas vezes|zweimal|doppelt|"
+    r"twee keer|tweemaal|dubbel"
+)
+
+
 CUES: list[Cue] = [
     # --- payment_sent: made, sent, released or scheduled in their system --------------------
     _c(
@@ -195,7 +207,7 @@ CUES: list[Cue] = [
         r"mandato di pagamento (?:n\.?|nr\.?|numero|emesso)|(?:è stato|sono stati) emess[oi] (?:il|i) "
         r"mandat[oi]|auszahlungsanordnung\w*|zahlungsanweisung \w+ erteilt|orden de pago "
         r"(?:emitida|n)|ordem de pagamento (?:emitida|n)|ordre de paiement (?:émis|n)|"
-        r"(?:addebitat[aoie]|abgebucht|prélevée?s?|débitée?s?|cargad[oa]s? en (?:nuestra |la )?"
+        r"(?:addebitat[aoie](?! (?:\w+ )?due volte)|abgebucht|prélevée?s?|débitée?s?|cargad[oa]s? en (?:nuestra |la )?"
         r"cuenta|debitad[oa]s? (?:na|em) (?:nossa )?conta|afgeschreven)|"
         r"pago (?:realizado|efectuado)|pagamento (?:já )?(?:foi )?(?:já )?(?:feito|efetuado|realizado|"
         r"enviado|processado|liquidado)|(?:ist|sind|wurde|wurden) (?:\w+ )?(?:rausgegangen|"
@@ -515,7 +527,7 @@ CUES: list[Cue] = [
         I.dispute,
         0.85,
         r"\b(?:(?<!\ba )(?<!\bone )(?<!\bthe )duplicate(?! (?:copy|copies|of (?:the |your |our )?"
-        r"(?:invoice|bill|statement|receipt)))|duplicates|billed (?:us )?twice|charged (?:us )?twice|"
+        r"(?:invoice|bill|statement|receipt)))|duplicates|billed (?:us )?twice(?! (?:the|as)\b)|charged (?:us )?twice(?! (?:the|as)\b)|"
         r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice)|"
         r"duplicat(?:o|i|es|ed)\b|duplicad[oa]s?\b|em duplicado|en double|dubbel gefactureerd|"
         r"doppelt berechnet)",
@@ -1101,6 +1113,25 @@ CUES: list[Cue] = [
         r"giunt[oaie]|pervenut[oaie]))\b(?!\s+(?:\w+\s+){0,2}(?:invoice|rechnung|factur|fattur|fatur|"
         r"nota|gutschrift|creditnota|avoir|pago|pagamento|payment))",
         reason="not_received",
+    ),
+    # Billed twice, the verb of billing or charging and "twice" in either order ("fatturata due
+    # volte", "faturaram duas vezes", "twee keer gefactureerd", "zweimal abgerechnet", "doppelt
+    # belastet"). Not paid twice (a payment of theirs), nor charged twice the price (pricing).
+    _c(
+        I.dispute,
+        0.85,
+        r"\b(?:"
+        + _BILLED
+        + r")\b[^.]{0,25}?\b(?:"
+        + _TWICE
+        + r")\b(?!\s+(?:\w+\s+){0,2}?(?:as much|"
+        r"more|price|prices|rate|rates|amount|quoted|agreed|prix|tarif|precio|prezzo|preço|preis|"
+        r"prijs|plus|más|mais|più|so viel|zoveel))|\b(?:"
+        + _TWICE
+        + r")\b(?:\s+\w+){0,2}?\s+(?:"
+        + _BILLED
+        + r")\b",
+        reason="duplicate",
     ),
     # A price above what was agreed, the comparative first: "más caro que lo pactado", "plus élevé
     # que le devis", "höher als vereinbart", "hoger dan afgesproken", "superior ao orçamento".

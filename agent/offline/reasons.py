@@ -13,7 +13,8 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"duplicat(?!as?\b)|\b(?:bill|charg|invoic|paid|pay|list|appear|show|enter|count|"
             r"book)\w*"
-            r"\b[^.\n]{0,60}\btwice\b|\btwice (?:for|on|in|under)\b|\bdouble(?![- ]check)|"
+            r"\b[^.\n]{0,60}\btwice\b(?! (?:the|as)\b)|\btwice (?:for|on|in|under)\b|"
+            r"\bdouble(?![- ]check)|"
             r"already billed|billed again|same (?:job|invoice|charge|delivery|visit|service|"
             r"container|"
             r"order|shipment|load|po|line|item|ticket|work|bl|trip)\b|duplicidad\w*|"

@@ -58,3 +58,26 @@ def test_a_count_short_is_a_quantity_dispute(text):
 
 def test_a_page_count_is_no_short_delivery():
     assert "dispute" not in findings("Thanks, we received page 1 of 2 of the statement, all good.")
+
+
+# 3. Billed twice: a verb of billing or charging and "twice", in either order.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buongiorno, il trasporto ci è stato fatturato due volte, stornate una delle due.",
+        "A Sra. Lima viu que a entrega foi faturada duas vezes.",
+        "Jullie hebben de vracht twee keer gefactureerd.",
+        "Ci avete addebitato due volte lo stesso trasporto.",
+    ],
+)
+def test_billed_twice_is_a_duplicate_dispute(text):
+    found = findings(text)
+    assert found.get("dispute", {}).get("reason") == "duplicate"
+    assert "payment_sent" not in found
+
+
+def test_charged_twice_the_rate_is_no_duplicate():
+    found = findings("You charged us twice the agreed rate for the freight on this order.")
+    assert found.get("dispute", {}).get("reason") != "duplicate"
