@@ -128,6 +128,14 @@ _TWICE = (
 )
 
 
+_LATER = (
+    r"(?=[^.]{0,40}\b(?:até|antes d[eo]s?|que vem|que viene|próxim[oa]s?|amanhã|mañana|hasta|"
+    r"dentro de|em breve|en breve)\b)"
+)
+"""A time still to come after "pagamos" (present for the future in Portuguese and Spanish): "pagamos
+até sexta que vem", "pagamos la factura el viernes que viene" promise; "pagamos ontem" reports."""
+
+
 CUES: list[Cue] = [
     # --- payment_sent: made, sent, released or scheduled in their system --------------------
     _c(
@@ -201,7 +209,11 @@ CUES: list[Cue] = [
         r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|ist raus|payée?s?|"
         # Not a dispute or a problem settled ("le litige est réglé", "le problème a été réglé").
         r"(?<!litige est )(?<!litige a été )(?<!différend est )(?<!différend a été )(?<!problème est )(?<!problème a été )(?<!souci est )(?<!souci a été )(?<!malentendu est )(?<!malentendu a été )(?<!incident est )(?<!incident a été )(?<!question est )(?<!question a été )(?<!tout est )(?<!tout a été )réglée?s?|"
-        r"virement (?:a été )?effectué|paiement effectué|pagad[oa]s?|pagamos|pagámos|hemos pagado|"
+        r"virement (?:a été )?effectué|paiement effectué|pagad[oa]s?|pagamos(?!"
+        + _LATER
+        + r")|pagámos|hemos pagado|"
+        r"(?:al|reeds|inmiddels|volledig|is|zijn|werd|werden) (?:\w+ )?voldaan|(?:já|está|estão|foi|"
+        r"foram|totalmente) (?:\w+ )?quitad[oa]s?|"
         r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oa]|saldat[oa]|"
         r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
         r"mandato di pagamento (?:n\.?|nr\.?|numero|emesso)|(?:è stato|sono stati) emess[oi] (?:il|i) "
@@ -999,7 +1011,8 @@ CUES: list[Cue] = [
         r"square (?:it |this |that )?up|settle up|run the card|goes in (?:our |the )?\w+(?:'s)? "
         r"run|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
         r"run|pago el|te pago|les pago|pagamos el|erfolgt am|zahlen wir am|zahle ich am|je (?:vous )?"
-        r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b",
+        r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b|"
+        r"\bpagamos" + _LATER,
         needs_date=True,
     ),
     _c(

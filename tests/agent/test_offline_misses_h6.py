@@ -81,3 +81,32 @@ def test_billed_twice_is_a_duplicate_dispute(text):
 def test_charged_twice_the_rate_is_no_duplicate():
     found = findings("You charged us twice the agreed rate for the freight on this order.")
     assert found.get("dispute", {}).get("reason") != "duplicate"
+
+
+# 4. Already paid in other words; "pagamos" with a time still to come is a promise.
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Deze factuur hebben wij al voldaan.", "Bom dia, a nota 5512 já está quitada."],
+)
+def test_already_paid_in_other_words(text):
+    assert "payment_sent" in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pagamos o saldo até dia 30, combinado.",
+        "Pagamos amanhã sem falta.",
+        "Pagamos la factura el viernes que viene.",
+    ],
+)
+def test_pagamos_with_a_time_to_come_is_a_promise(text):
+    found = findings(text)
+    assert "promise_to_pay" in found
+    assert "payment_sent" not in found
+
+
+def test_pagamos_yesterday_stays_a_payment():
+    assert "payment_sent" in findings("Pagamos a fatura ontem por transferência.")
