@@ -95,13 +95,22 @@ _AGREED_WORDS = (
     r"versprochen\w*|acordad[oa]|prometid[oa]|convenut[oa]|concordad[oa]|promis[e]?|convenu[e]?|"
     r"accordé[e]?|toegezegd\w*|afgesproken|beloofd|combinad[oa]|accordat[oa]|promess[oa]"
 )
+_STILL_NEEDED = (
+    r"(?:need|needs|needed|require|brauch\w*|bräucht\w*|benötig\w*|besoin|falta|necesit\w*|"
+    r"precis\w*|bisogno|serve|nodig)\b[^.?!]{0,15}\b(?:still|noch|encore|todavía|aún|ainda|ancora|"
+    r"nog)\b|\b(?:still|noch|encore|todavía|aún|ainda|ancora|nog)\b[^.?!]{0,15}\b(?:need|needs|"
+    r"require|brauch\w*|bräucht\w*|benötig\w*|besoin|falta|necesit\w*|precis\w*|bisogno|serve|"
+    r"nodig)\b"
+)
 _AGREED_CREDIT = re.compile(
     rf"(?:{_CREDIT_DOC})[^.?!]{{0,60}}\b(?:{_AGREED_WORDS})|\b(?:{_AGREED_WORDS})\b[^.?!]{{0,60}}"
-    rf"(?:{_CREDIT_DOC})",
+    rf"(?:{_CREDIT_DOC})|(?:{_STILL_NEEDED})[^.?!]{{0,30}}(?:{_CREDIT_DOC})|(?:{_CREDIT_DOC})"
+    rf"[^.?!]{{0,30}}\b(?:{_STILL_NEEDED})",
     re.I,
 )
 """A credit note already agreed ("die zugesagte Gutschrift", "the credit memo you agreed to
-issue"): the dispute behind it is settled, asking for it asks for a document."""
+issue") or still needed ("ich bräuchte noch die Gutschrift", "we'd still need the credit note"):
+the dispute behind it is settled, asking for it asks for a document."""
 _CONTESTS = re.compile(
     r"\b(?:dispute[sd]?|disputing|contest\w*|bestreit\w*|beanstand\w*|betwist\w*|impugn\w*|"
     r"reject\w*|refuse\w*)\b",

@@ -110,3 +110,25 @@ def test_pagamos_with_a_time_to_come_is_a_promise(text):
 
 def test_pagamos_yesterday_stays_a_payment():
     assert "payment_sent" in findings("Pagamos a fatura ontem por transferência.")
+
+
+# 5. A credit note still needed is a document asked for, not a dispute of its own.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bräuchte noch die Gutschrift für die zurückgeschickten Kartons.",
+        "Nos falta todavía la nota de crédito de la devolución.",
+        "De creditnota voor de retour hebben we nog nodig.",
+    ],
+)
+def test_a_credit_note_still_needed_is_a_document_asked(text):
+    found = findings(text)
+    assert "invoice_request" in found
+    assert "dispute" not in found
+
+
+def test_a_contest_with_a_credit_note_stays_a_dispute():
+    found = findings("We dispute this, we still need a credit note for the 3 broken units.")
+    assert "dispute" in found
