@@ -992,7 +992,8 @@ CUES: list[Cue] = [
         r"per (?:il|la|lo|l')|(?:est|sera) (?:\w+ )?prévue? (?:pour|le)|(?:está|estará) (?:\w+ )?"
         r"previsto para|salderemo|provvederemo al pagamento|in distinta|"
         r"(?:sarà|verrà) (?:pagata|saldata|pagato)|abonaremos|se pagará|programado para|"
-        r"realizaremos el pago|será paga|agendad[oa]|vamos (?:pagar|transferir|depositar|liquidar)|efetuaremos|liquidaremos)\b",
+        r"realizaremos el pago|será paga|agendad[oa]|(?:vamos|iremos|vou|irei) (?:\w+ )?(?:pagar|transferir|depositar|liquidar|quitar|saldar|"
+        r"regularizar|acertar)|quitaremos|acertaremos|saldaremos|efetuaremos|liquidaremos)\b",
         needs_date=True,
     ),
     _c(

@@ -132,3 +132,18 @@ def test_a_credit_note_still_needed_is_a_document_asked(text):
 def test_a_contest_with_a_credit_note_stays_a_dispute():
     found = findings("We dispute this, we still need a credit note for the 3 broken units.")
     assert "dispute" in found
+
+
+# 6. Portuguese promises with "vamos/iremos/vou" and a verb of settling, or its future.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boa tarde Carla, vou acertar esse boleto amanhã cedo.",
+        "Iremos quitar as duas notas até o dia 12.",
+        "Quitaremos o valor em aberto no dia 5 de dezembro.",
+    ],
+)
+def test_portuguese_settling_with_a_date_is_a_promise(text):
+    assert "promise_to_pay" in findings(text)
