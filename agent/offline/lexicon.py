@@ -1226,10 +1226,15 @@ CUES: list[Cue] = [
         I.wrong_contact,
         0.85,
         r"\b(?:not the right person|wrong (?:person|email|contact|address)|"
-        r"no longer (?:with|at|works?|handles?|responsible|monitored)|not (?:the )?(?:correct|"
+        r"no longer (?:with|at|works?|handles?|responsible|monitored)|not (?:the )?(?:right|correct|"
         r"appropriate|responsible) (?:person|contact)|(?:i|he|she) (?:has |have )?(?:left|retired)|"
         r"i'm retiring|i am retiring|don't work (?:at|for)|do not work (?:at|for)|only handle|"
         r"has moved to|i'm the new|i am the new|nicht mehr bei uns|nachfolger\w*|n'est plus|ne m'occupe plus|ya no trabaj\w+|no es la persona|"
+        r"nicht (?:der|die) (?:richtige|zuständige)\w* (?:ansprechpartner\w*|person|stelle|kontakt)|"
+        r"(?:bin|sind) (?:dafür |hierfür |da )?nicht zuständig|pas (?:la bonne personne|le bon "
+        r"interlocuteur|la bonne interlocutrice|le bon contact)|no soy la persona|não (?:sou|é) a "
+        r"pessoa (?:certa|correta|indicada)|niet de juiste (?:persoon|contactpersoon)|non (?:sono|è) "
+        r"la persona (?:giusta|corretta|indicata)|"
         r"nicht mehr (?:zuständig|im (?:haus|unternehmen)|für \w+ zuständig)|(?:hat|haben) (?:uns|das "
         r"unternehmen|die firma) verlassen|ist (?:nicht mehr|ausgeschieden)|ne (?:suis|sommes) plus (?:en "
         r"charge|responsable|chargée?|dans|chez|au sein)|ne (?:travaille|travaillons) plus|(?:a|ont) quitté (?:la société|l'entreprise|nos effectifs|le groupe)|"

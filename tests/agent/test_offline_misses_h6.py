@@ -147,3 +147,28 @@ def test_a_contest_with_a_credit_note_stays_a_dispute():
 )
 def test_portuguese_settling_with_a_date_is_a_promise(text):
     assert "promise_to_pay" in findings(text)
+
+
+# 7. Two asks in one mail: the writer is not the one to ask, and the goods never came.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wrong contact - and we never received the shipment anyway",
+        "Je ne suis pas la bonne personne, et nous n'avons jamais reçu la marchandise.",
+        "Não sou a pessoa certa, e a mercadoria nunca chegou.",
+    ],
+)
+def test_a_wrong_contact_stays_beside_a_dispute(text):
+    found = findings(text)
+    assert {"wrong_contact", "dispute"} <= set(found)
+
+
+def test_not_the_right_contact_alone():
+    assert set(findings("Hi, I am not the right contact for this. Thanks.")) == {"wrong_contact"}
+
+
+def test_a_colleague_who_left_is_no_wrong_contact_beside_a_payment():
+    text = "We paid INV-2290 by ACH on 11/18. The buyer who placed the order is no longer with us."
+    assert set(findings(text)) == {"payment_sent"}
