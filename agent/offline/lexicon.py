@@ -100,7 +100,11 @@ _RECV = (
 """A verb of receiving or arriving, in seven languages."""
 _NOT_A_COUNT = (
     r"(?![\d,.]*\s*(?:invoices?|rechnung\w*|factur\w*|fattur\w*|fatur\w*|e-?mails?|days?|"
-    r"tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?)\b)"
+    r"tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?|quotes?|credit (?:notes?|memos?)|"
+    r"statements?|cop(?:y|ies)|documents?|documentos?|pages?|seiten|pdfs?|attachments?|files?|"
+    r"letters?|gutschrift\w*|avoirs?|notas?|creditnota\w*|bijlagen?|anhänge?|allegati|"
+    r"adjuntos?|anexos?|reminders?|mahnung\w*|payments?|zahlung\w*|paiements?|pagos?|"
+    r"pagamentos?|betaling\w*)\b)"
 )
 _COUNT_OF = (
     r"(?<!page )(?<!pages )(?<!seite )(?<!página )(?<!pagina )(?<!blatt )(?<!item )(?<!line )"
@@ -1118,6 +1122,9 @@ CUES: list[Cue] = [
         r"^(?:(?!(?<!\bda )(?<!\bdo )(?<!\bof )(?<!\bder )(?<!\bzur )(?<!\bdel )(?<!\bdella )(?<!\bde la )"
         r"(?<!\bvan de )(?:invoice|rechnung|factur|fattur|fatur)|bill\b|statement|gutschrift|creditnota|avoir|"
         r"\bnota\b|credit|payment|zahlung|überweisung|pago|pagamento|paiement|virement|betaling|"
+        r"mahnung|erinnerung|reminder|notice|avis\b|aviso|sollecito|herinnering|aanmaning|boleto|"
+        r"quote|angebot|offerte|devis|preventivo|presupuesto|orçamento|copy|kopie|copie|copia|"
+        r"cópia|kontoauszug|relevé|estratto|extracto|extrato|pdf|link|"
         r"bonifico|transferencia|transferência|mail|check|cheque|scheck|reply|answer|antwort|"
         r"respuesta|resposta|risposta|antwoord|réponse|letter|brief|carta|lettre|document|dokument|"
         r"documento|message|nachricht|mensaje|mensagem|messaggio|bericht)[^.]){0,80}?\b(?:(?:never|nie|"

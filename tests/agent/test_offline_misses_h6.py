@@ -172,3 +172,18 @@ def test_not_the_right_contact_alone():
 def test_a_colleague_who_left_is_no_wrong_contact_beside_a_payment():
     text = "We paid INV-2290 by ACH on 11/18. The buyer who placed the order is no longer with us."
     assert set(findings(text)) == {"payment_sent"}
+
+
+# Guards: a document or a mail that never came, or a count of documents, is no goods dispute.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ihre Mahnung ist nie angekommen, bitte nochmal schicken.",
+        "We got the 3 of 4 quotes you sent, thanks.",
+        "Thanks, we received 2 of the 3 credit notes.",
+    ],
+)
+def test_documents_are_no_goods_dispute(text):
+    assert "dispute" not in findings(text)
