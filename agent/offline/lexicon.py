@@ -93,6 +93,55 @@ empresa". Not "the wrong invoice" or "the wrong price": a company or a person mi
 says so contests nothing of ours."""
 
 
+_RECV = (
+    r"(?:received|got|delivered|arrived|shipped|reçue?s?|livrée?s?|arrivée?s?|recibimos|recibido|"
+    r"llegaron|llegó|entregaron|ontvangen|geleverd|aangekomen|geliefert|erhalten|bekommen|"
+    r"angekommen|eingetroffen|arrivat[oaie]|ricevut[oaie]|consegnat[oaie]|chegaram|chegou|"
+    r"recebemos|recebid[oa]s?|entregaram|entregues?)"
+)
+"""A verb of receiving or arriving, in seven languages."""
+_NOT_A_COUNT = (
+    r"(?![\d,.]*\s*(?:invoices?|rechnung\w*|factur\w*|fattur\w*|fatur\w*|e-?mails?|days?|"
+    r"tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?|quotes?|credit (?:notes?|memos?)|"
+    r"statements?|cop(?:y|ies)|documents?|documentos?|pages?|seiten|pdfs?|attachments?|files?|"
+    r"letters?|gutschrift\w*|avoirs?|notas?|creditnota\w*|bijlagen?|anhänge?|allegati|"
+    r"adjuntos?|anexos?|reminders?|mahnung\w*|payments?|zahlung\w*|paiements?|pagos?|"
+    r"pagamentos?|betaling\w*)\b)"
+)
+_COUNT_OF = (
+    r"(?<!page )(?<!pages )(?<!seite )(?<!página )(?<!pagina )(?<!blatt )(?<!item )(?<!line )"
+    r"\d+\s+(?:of|out of|von|sur|de|van|di|su|dos|das|des)\s+(?:the |los |las |die |den |les |de |"
+    r"i |le |gli |os |as |dei |delle |degli )?\d+\b(?!-)" + _NOT_A_COUNT
+)
+_ONLY = r"\b(?:only|nur|lediglich|seulement|solo|solamente|sólo|apenas|somente|slechts|soltanto)"
+_UNREPORTED = (
+    r"^(?!.*\b(?:says|said|tells|told|reports?|reported|according to|laut|sagt|meldet|selon|"
+    r"d'après|dice|según|diz|segundo|zegt|volgens|secondo)\b)"
+)
+"""Not said on someone else's word ("the site super says ..."): what is reported is being checked."""
+"""A count of a count: "8 of the 12", "8 von 12", "8 sur 12", "8 de los 12"."""
+
+
+_BILLED = (
+    r"billed|charged|invoiced|factur\w+|fatturat\w+|fatturato|addebitat\w+|faturad\w+|faturaram|"
+    r"faturou|cobrad\w+|cobraram|cobrou|cobraron|cobró|berechnet|abgerechnet|fakturiert|belastet|"
+    r"in rechnung gestellt|gefactureerd|gefaktureerd|in rekening gebracht|aangerekend|belast"
+)
+"""A verb of billing or charging (not of paying)."""
+_TWICE = (
+    r"twice|two times|deux fois|à deux reprises|dos veces|due volte|duas vezes|zweimal|doppelt|"
+    r"twee keer|tweemaal|dubbel"
+)
+
+
+_LATER = (
+    r"(?=[^.]{0,40}\b(?:até|antes d[eo]s?|que vem|que viene|próxim[oa]s?|amanhã|mañana|hasta|"
+    r"dentro de|em breve|en breve)\b)"
+)
+"""A time still to come after "pagamos" (present for the future in Portuguese and Spanish): "pagamos
+até sexta que vem", "pagamos la factura el viernes que viene" promise; "pagamos ontem" reports."""
+
+
 CUES: list[Cue] = [
     # --- payment_sent: made, sent, released or scheduled in their system --------------------
     _c(
@@ -169,14 +218,17 @@ CUES: list[Cue] = [
         r"\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|ist raus|payée?s?|"
         # Not a dispute or a problem settled ("le litige est réglé", "le problème a été réglé").
         r"(?<!litige est )(?<!litige a été )(?<!différend est )(?<!différend a été )(?<!problème est )(?<!problème a été )(?<!souci est )(?<!souci a été )(?<!malentendu est )(?<!malentendu a été )(?<!incident est )(?<!incident a été )(?<!question est )(?<!question a été )(?<!tout est )(?<!tout a été )réglée?s?|"
-        r"virement (?:a été )?effectué|paiement effectué|pagad[oa]s?|pagamos|pagámos|hemos pagado|"
-        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|(?:is|zijn|werd|werden)\s+"
-        r"(?:(?!(?:niet|nog|geen)\b)\w+\s+){0,2}voldaan|pagat[oa]|saldat[oa]|"
+        r"virement (?:a été )?effectué|paiement effectué|pagad[oa]s?|pagamos(?!"
+        + _LATER
+        + r")|pagámos|hemos pagado|"
+        r"(?:al|reeds|inmiddels|volledig|is|zijn|werd|werden)\s+(?:(?!(?:niet|nog|geen)\b)\w+\s+)"
+        r"{0,2}voldaan|(?:já|está|estão|foi|foram|totalmente) (?:\w+ )?quitad[oa]s?|"
+        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oa]|saldat[oa]|"
         r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
         r"mandato di pagamento (?:n\.?|nr\.?|numero|emesso)|(?:è stato|sono stati) emess[oi] (?:il|i) "
         r"mandat[oi]|auszahlungsanordnung\w*|zahlungsanweisung \w+ erteilt|orden de pago "
         r"(?:emitida|n)|ordem de pagamento (?:emitida|n)|ordre de paiement (?:émis|n)|"
-        r"(?:addebitat[aoie]|abgebucht|prélevée?s?|débitée?s?|cargad[oa]s? en (?:nuestra |la )?"
+        r"(?:addebitat[aoie](?! (?:\w+ )?due volte)|abgebucht|prélevée?s?|débitée?s?|cargad[oa]s? en (?:nuestra |la )?"
         r"cuenta|debitad[oa]s? (?:na|em) (?:nossa )?conta|afgeschreven)|"
         r"pago (?:realizado|efectuado)|pagamento (?:já )?(?:foi )?(?:já )?(?:feito|efetuado|realizado|"
         r"enviado|processado|liquidado)|(?:ist|sind|wurde|wurden) (?:\w+ )?(?:rausgegangen|"
@@ -552,7 +604,7 @@ CUES: list[Cue] = [
         I.dispute,
         0.85,
         r"\b(?:(?<!\ba )(?<!\bone )(?<!\bthe )duplicate(?! (?:copy|copies|of (?:the |your |our )?"
-        r"(?:invoice|bill|statement|receipt)))|duplicates|billed (?:us )?twice|charged (?:us )?twice|"
+        r"(?:invoice|bill|statement|receipt)))|duplicates|billed (?:us )?twice(?! (?:the|as)\b)|charged (?:us )?twice(?! (?:the|as)\b)|"
         r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice)|"
         r"duplicat(?:o|i|es|ed)\b|duplicad[oa]s?\b|em duplicado|en double|dubbel gefactureerd|"
         r"doppelt berechnet)",
@@ -844,7 +896,8 @@ CUES: list[Cue] = [
         r"(?<!why you )(?<!why did you )(?<!why do you )(?<!why would you )(?<!why are you )"
         r"(?<!why have you )(?<!why you keep )(?<!why do you keep )"
         r"\b(?:send|sending|forward|provide|share|email|e-mail|get(?! to\b)|need|"
-        r"necesita|necesitamos|necesito|precisamos|preciso|benötigen|brauchen|avons besoin d[eu']?|"
+        r"necesita|necesitamos|necesito|precisamos|preciso|benötig(?:e|en|te|ten)|brauch(?:e|en)|"
+        r"bräucht(?:e|en)|avons besoin d[eu']?|"
         r"abbiamo bisogno d[ie']?|hebben \w+ nodig|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
         r"transmettre|envíen|envíe|enviem|envie|manden|mailen|bezorgen|meesturen|inviarci|"
         r"would like|i'd like|we'd like)\b"
@@ -1070,7 +1123,8 @@ CUES: list[Cue] = [
         r"per (?:il|la|lo|l')|(?:est|sera) (?:\w+ )?prévue? (?:pour|le)|(?:está|estará) (?:\w+ )?"
         r"previsto para|salderemo|provvederemo al pagamento|in distinta|"
         r"(?:sarà|verrà) (?:pagata|saldata|pagato)|abonaremos|se pagará|programado para|"
-        r"realizaremos el pago|será paga|agendad[oa]|vamos (?:pagar|transferir|depositar|liquidar)|efetuaremos|liquidaremos)\b",
+        r"realizaremos el pago|será paga|agendad[oa]|(?:vamos|iremos|vou|irei) (?:\w+ )?(?:pagar|transferir|depositar|liquidar|quitar|saldar|"
+        r"regularizar|acertar)|quitaremos|acertaremos|saldaremos|efetuaremos|liquidaremos)\b",
         needs_date=True,
     ),
     _c(
@@ -1090,7 +1144,8 @@ CUES: list[Cue] = [
         r"square (?:it |this |that )?up|settle up|run the card|goes in (?:our |the )?\w+(?:'s)? "
         r"run|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
         r"run|pago el|te pago|les pago|pagamos el|erfolgt am|zahlen wir am|zahle ich am|je (?:vous )?"
-        r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b",
+        r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b|"
+        r"\bpagamos" + _LATER,
         needs_date=True,
     ),
     _c(
@@ -1184,6 +1239,50 @@ CUES: list[Cue] = [
         r"nota))",
         reason="not_received",
     ),
+    # Goods that never came, said with a verb of arriving or delivering after "never", whatever the
+    # goods are called ("die Paletten sind nie angekommen", "a mercadoria nunca foi entregue", "the
+    # parts never showed up", "la merce non è mai arrivata"). Not when the clause is about a document,
+    # a payment or a mail ("the invoice never arrived", "your e-mail nie angekommen"); Italian "mai"
+    # only before an Italian verb (not the German month "im Mai geliefert").
+    _c(
+        I.dispute,
+        0.8,
+        r"^(?:(?!(?<!\bda )(?<!\bdo )(?<!\bof )(?<!\bder )(?<!\bzur )(?<!\bdel )(?<!\bdella )(?<!\bde la )"
+        r"(?<!\bvan de )(?:invoice|rechnung|factur|fattur|fatur)|bill\b|statement|gutschrift|creditnota|avoir|"
+        r"\bnota\b|credit|payment|zahlung|überweisung|pago|pagamento|paiement|virement|betaling|"
+        r"mahnung|erinnerung|reminder|notice|avis\b|aviso|sollecito|herinnering|aanmaning|boleto|"
+        r"quote|angebot|offerte|devis|preventivo|presupuesto|orçamento|copy|kopie|copie|copia|"
+        r"cópia|kontoauszug|relevé|estratto|extracto|extrato|pdf|link|"
+        r"bonifico|transferencia|transferência|mail|check|cheque|scheck|reply|answer|antwort|"
+        r"respuesta|resposta|risposta|antwoord|réponse|letter|brief|carta|lettre|document|dokument|"
+        r"documento|message|nachricht|mensaje|mensagem|messaggio|bericht)[^.]){0,80}?\b(?:(?:never|nie|"
+        r"niemals|nooit|nunca|jamais)\b (?:\w+ ){0,2}?(?:arrived|showed up|turned up|been delivered|"
+        r"angekommen|eingetroffen|angeliefert|geliefert|zugestellt|aangekomen|geleverd|bezorgd|"
+        r"llegó|llegaron|llegado|entregad[oa]s?|entregues?|chegou|chegaram|arrivée?s?|livrée?s?|"
+        r"arrivat[oaie]|consegnat[oaie])|mai (?:\w+ ){0,1}?(?:arrivat[oaie]|consegnat[oaie]|"
+        r"giunt[oaie]|pervenut[oaie]))\b(?!\s+(?:\w+\s+){0,2}(?:invoice|rechnung|factur|fattur|fatur|"
+        r"nota|gutschrift|creditnota|avoir|pago|pagamento|payment))",
+        reason="not_received",
+    ),
+    # Billed twice, the verb of billing or charging and "twice" in either order ("fatturata due
+    # volte", "faturaram duas vezes", "twee keer gefactureerd", "zweimal abgerechnet", "doppelt
+    # belastet"). Not paid twice (a payment of theirs), nor charged twice the price (pricing).
+    _c(
+        I.dispute,
+        0.85,
+        r"\b(?:"
+        + _BILLED
+        + r")\b[^.]{0,25}?\b(?:"
+        + _TWICE
+        + r")\b(?!\s+(?:\w+\s+){0,2}?(?:as much|"
+        r"more|price|prices|rate|rates|amount|quoted|agreed|prix|tarif|precio|prezzo|preço|preis|"
+        r"prijs|plus|más|mais|più|so viel|zoveel))|\b(?:"
+        + _TWICE
+        + r")\b(?:\s+\w+){0,2}?\s+(?:"
+        + _BILLED
+        + r")\b",
+        reason="duplicate",
+    ),
     # A price above what was agreed, the comparative first: "más caro que lo pactado", "plus élevé
     # que le devis", "höher als vereinbart", "hoger dan afgesproken", "superior ao orçamento".
     _c(
@@ -1227,15 +1326,50 @@ CUES: list[Cue] = [
         r"*|e-?mails?|days?|tage\w*|jours|días|dias|giorni|dagen|%|€|\$|eur|euros?)\b)",
         reason="quantity",
     ),
+    # A count short, "only" before the verb ("solo nos llegaron 8 de los 12", "only arrived 8"), or
+    # a count "of" a count beside a verb of receiving ("8 of the 12 arrived", "nur 8 von 12
+    # geliefert", "reçu 8 sur 12"). Not invoices, days, money or a size ("16 of the 40-ft poles");
+    # not a count someone else reports ("the site super says only 18 of 20 arrived"): that is
+    # being checked.
+    _c(
+        I.dispute,
+        0.8,
+        _UNREPORTED
+        + r".*?(?:"
+        + _ONLY
+        + r"\s+(?:(?:\w+\s+){0,2}?"
+        + _RECV
+        + r"\s+(?:\w+\s+)?\d+\b"
+        + _NOT_A_COUNT
+        + r"|\d+\b"
+        + _NOT_A_COUNT
+        + r"[^.]{0,25}\b"
+        + _RECV
+        + r"\b)|\b"
+        + _RECV
+        + r"\b[^.]{0,30}?\b"
+        + _COUNT_OF
+        + r"|\b"
+        + _COUNT_OF
+        + r"[^.]{0,30}\b"
+        + _RECV
+        + r"\b)",
+        reason="quantity",
+    ),
     # --- wrong_contact --------------------------------------------------------------------------
     _c(
         I.wrong_contact,
         0.85,
         r"\b(?:not the right person|wrong (?:person|email|contact|address)|"
-        r"no longer (?:with|at|works?|handles?|responsible|monitored)|not (?:the )?(?:correct|"
+        r"no longer (?:with|at|works?|handles?|responsible|monitored)|not (?:the )?(?:right|correct|"
         r"appropriate|responsible) (?:person|contact)|(?:i|he|she) (?:has |have )?(?:left|retired)|"
         r"i'm retiring|i am retiring|don't work (?:at|for)|do not work (?:at|for)|only handle|"
         r"has moved to|i'm the new|i am the new|nicht mehr bei uns|nachfolger\w*|n'est plus|ne m'occupe plus|ya no trabaj\w+|no es la persona|"
+        r"nicht (?:der|die) (?:richtige|zuständige)\w* (?:ansprechpartner\w*|person|stelle|kontakt)|"
+        r"(?:bin|sind) (?:dafür |hierfür |da )?nicht zuständig|pas (?:la bonne personne|le bon "
+        r"interlocuteur|la bonne interlocutrice|le bon contact)|no soy la persona|não (?:sou|é) a "
+        r"pessoa (?:certa|correta|indicada)|niet de juiste (?:persoon|contactpersoon)|non (?:sono|è) "
+        r"la persona (?:giusta|corretta|indicata)|"
         r"nicht mehr (?:zuständig|im (?:haus|unternehmen)|für \w+ zuständig)|(?:hat|haben) (?:uns|das "
         r"unternehmen|die firma) verlassen|ist (?:nicht mehr|ausgeschieden)|ne (?:suis|sommes) plus (?:en "
         r"charge|responsable|chargée?|dans|chez|au sein)|ne (?:travaille|travaillons) plus|(?:a|ont) quitté (?:la société|l'entreprise|nos effectifs|le groupe)|"
