@@ -138,7 +138,8 @@ _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=l
 _ORD = r"(?:st|nd|rd|th|er|\.)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
+    # year first: "2026-07-10", "2026/07/10", "2026.07.10"
+    ("iso", re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b(?![/.-]?\d)")),
     (
         "numeric",
         re.compile(r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)"),
@@ -393,7 +394,7 @@ def _number(raw: str) -> int:
 def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date | None:
     g = m.groups()
     if kind == "iso":
-        return _safe(int(g[0]), int(g[1]), int(g[2]))
+        return _safe(int(g[0]), int(g[2]), int(g[3]))
     if kind == "numeric":
         a, b, year = int(g[0]), int(g[2]), _year_of(g[3])
         if g[1] == "." and year is None and not _DATE_PREPOSITION.search(m.string[: m.start()]):
