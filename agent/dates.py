@@ -270,7 +270,9 @@ _SAME_DAY = {
     "esta manhã",
 }  # fmt: skip
 _DATE_PREPOSITION = re.compile(
-    r"\b(?:on|am|bis|by|le|el|until|before|vor|zum|per|from|ab)\s+$", re.I
+    r"\b(?:on|am|vom|bis|by|le|el|until|before|vor|zum|per|from|ab|op|sinds|vanaf|valuta|"
+    r"value date)\s+$",
+    re.I,
 )
 
 

@@ -149,8 +149,8 @@ class AmountMention(Mention):
 
 
 _DATE_WORD_BEFORE = re.compile(
-    r"\b(?:on|am|vom|seit|bis|zum|le|du|au|el|del|al|il|dal|op|em|dated?|since|until|from|"
-    r"datum|fecha|data|date|valuta|value date)\s*:?\s*$",
+    r"\b(?:on|am|vom|seit|bis|zum|ab|per|le|du|au|el|del|al|il|dal|op|em|dated?|since|until|"
+    r"from|sinds|vanaf|tot|depuis|desde|datum|fecha|data|date|valuta|value date)\s*:?\s*$",
     re.I,
 )
 

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from arbox.agent import extract
 from arbox.agent.dates import find_dates
 
 ANCHOR = date(2026, 11, 20)
@@ -22,3 +23,20 @@ ANCHOR = date(2026, 11, 20)
 )
 def test_a_date_written_year_first_with_slashes_or_dots(text, day):
     assert [m.value for m in find_dates(text, ANCHOR, "past")] == [day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij hebben per 3.11 de helft overgemaakt.",
+        "Die Gutschrift gilt ab 9.12 und wird verrechnet.",
+        "Sinds 4.10 staat de betaling open.",
+    ],
+)
+def test_a_day_after_a_preposition_of_time_is_no_amount(text):
+    assert extract.find_amounts(text) == []
+
+
+def test_a_day_after_valuta_is_the_date():
+    (m,) = find_dates("Überwiesen mit Valuta 6.11 laut Bankauszug.", ANCHOR, "past")
+    assert m.value == date(2026, 11, 6)
