@@ -501,8 +501,15 @@ def _deduction(text: str, a: extract.AmountMention) -> bool:
     # padding of a remittance line counts as one space: "Deducted            -$181.60"
     before = re.sub(r"[ \t]{2,}", " ", text[max(0, a.start - 80) : a.start])[-40:]
     after = text[a.end : a.end + 45]
-    if _PAID_THE_DIFFERENCE.search(before) or _PAID_AFTER.match(after) or _NET_AFTER.match(after):
-        return False  # "paid the difference of $5,180.00", "$22,850.00 was paid"
+    if (
+        _PAID_THE_DIFFERENCE.search(before)
+        or _PAID_AFTER.match(after)
+        or _NET_AFTER.match(after)
+        or _INSTEAD_AFTER.match(after)
+    ):
+        # "paid the difference of $5,180.00", "$22,850.00 was paid", "net of the rebate,
+        # $4,750 instead of $5,000": the amount set against the gross is the one paid
+        return False
     bracketed = _BRACKETED.search(text[max(0, a.start - 160) : a.start])
     if (
         bracketed

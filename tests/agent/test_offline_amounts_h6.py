@@ -4,11 +4,13 @@ amount, the amount paid "instead of" the gross never the deduction, and a day sa
 payment made read in the past."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from arbox.agent import extract
 from arbox.agent.dates import find_dates
+from arbox.agent.offline.amounts import short_pay_amounts
 
 ANCHOR = date(2026, 11, 20)
 
@@ -40,3 +42,20 @@ def test_a_day_after_a_preposition_of_time_is_no_amount(text):
 def test_a_day_after_valuta_is_the_date():
     (m,) = find_dates("Überwiesen mit Valuta 6.11 laut Bankauszug.", ANCHOR, "past")
     assert m.value == date(2026, 11, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        ("We took the volume rebate, sending $8,120.00 instead of $8,400.00.", "8120.00", "280.00"),
+        ("Abzüglich der Gutschrift haben wir 2.640 statt 2.900 angewiesen.", "2640", "260"),
+        ("Con el abono descontado transferimos 6.300 en lugar de 6.750.", "6300", "450"),
+        ("Tenuto conto dello sconto abbiamo pagato 1.150 invece di 1.200.", "1150", "50"),
+    ],
+)
+def test_the_amount_set_against_the_gross_is_the_one_paid(text, paid, deducted):
+    assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
+
+
+def test_a_count_set_against_another_is_no_money():
+    assert extract.find_amounts("They delivered 1,200 instead of 1,500 pieces.") == []
