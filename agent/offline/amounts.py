@@ -335,19 +335,28 @@ def promised_amount(clause: str) -> Decimal | None:
 
 
 _BARE = re.compile(
-    r"\b(?:for|pay|paid|payed|sent|send|zelle|venmo|wired|of|"
-    r"remitted)\s+\$?(\d{2,6})\b(?![\d/,-]|\.\d)",
+    r"\b(?:(?P<verb>pay|paid|payed)|for|sent|send|zelle|venmo|wired|of|"
+    r"remitted)\s+(?P<sign>\$)?(?P<n>\d{2,6})\b(?![\d/,-]|\.\d)",
     re.I,
 )
 
 
 def bare_amount(text: str) -> Decimal | None:
     """A whole number right after a paying word ("mailed check #4471 for 1860", "sent zelle
-    500"): only when the reply writes no amount with a currency or cents; never a year."""
+    500"): only when the reply writes no amount with a currency or cents; never a year, a
+    number the reply names as an invoice, PO or reference elsewhere ("invoice 4471 ... we
+    paid 4471"), nor five digits or more without a "$", nor four as the very object of "paid" ("We
+    paid 4471 on Monday": the invoice paid, not its amount)."""
+    named = {n.lstrip("#") for n in (*extract.find_invoices(text), *extract.find_pos(text))}
+    reference = extract.payment_reference(text)
     for m in _BARE.finditer(text):
-        value = int(m.group(1))
-        if not 1990 <= value <= 2100:
-            return Decimal(value)
+        value = int(m.group("n"))
+        if 1990 <= value <= 2100 or m.group("n") in named or m.group("n") == reference:
+            continue
+        digits = 0 if m.group("sign") else len(m.group("n"))
+        if digits >= 5 or (m.group("verb") and digits == 4):
+            continue  # "Same goes for 88162": an invoice's number, not a sum written bare
+        return Decimal(value)
     return None
 
 

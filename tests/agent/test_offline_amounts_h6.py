@@ -10,7 +10,7 @@ import pytest
 
 from arbox.agent import extract
 from arbox.agent.dates import find_dates
-from arbox.agent.offline.amounts import short_pay_amounts
+from arbox.agent.offline.amounts import payment_amount, short_pay_amounts
 
 ANCHOR = date(2026, 11, 20)
 
@@ -59,3 +59,27 @@ def test_the_amount_set_against_the_gross_is_the_one_paid(text, paid, deducted):
 
 def test_a_count_set_against_another_is_no_money():
     assert extract.find_amounts("They delivered 1,200 instead of 1,500 pieces.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paid 6093 last Thursday through the bank.",
+        "Factura 3318 recibida. Hey, we sent 3318 by check on the 2nd.",
+        "Same story for 71406 as soon as the credit is in.",
+    ],
+)
+def test_an_invoice_number_paid_is_no_amount(text):
+    assert payment_amount(text, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("sent 385 thru zelle just now", "385"),
+        ("mailed the cheque for 1275 on tuesday", "1275"),
+        ("We paid $2150 yesterday.", "2150"),
+    ],
+)
+def test_a_bare_sum_after_a_paying_word_stays_the_amount(text, amount):
+    assert payment_amount(text, text) == Decimal(amount)
