@@ -348,6 +348,14 @@ def _paid_on(
     prefer: Prefer = "future" if scheduled else "past"
     text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
     m = best_mention(clause, text, anchor, prefer, text_prefer, spans=False)
+    gone = m is not None and _said_gone(clause, text, m)
+    if m is not None and gone and m.value > anchor:
+        # "the payment was already sent on 3/11, you will see it on your statement": the
+        # "will" is another verb's; a payment said gone went on the past reading of its day
+        scheduled = False
+        past = first_date(m.text, anchor, "past")
+        if past is not None and past <= anchor:
+            m = DateMention(m.start, m.end, m.text, past, m.kind)
     if m is not None:
         m = _nearest_year(m, anchor)
     said = None if scheduled else _relative_day(clause, anchor)
@@ -355,7 +363,7 @@ def _paid_on(
         return said[0]  # "wurde heute überwiesen", "réglé par CB ce soir", "paid last night"
     if m is None:
         return anchor if _JUST.search(clause) else None
-    if promised_too and (scheduled or not _said_done(clause, text, m)):
+    if promised_too and not gone and (scheduled or not _said_done(clause, text, m)):
         # Beside a promise the payment is scheduled, unless it is said to be made on that
         # date ("l'abbiamo pagata il 31/03 ... la 218 la paghiamo a fine mese"). A past day
         # that would move most of a year ahead is another event's: the coming day said is
@@ -436,6 +444,30 @@ def _said_done(clause: str, text: str, m: DateMention) -> bool:
             return bool(
                 _DONE_BEFORE.search(source[max(0, at - 30) : at]) or _DONE_AFTER.match(after)
             )
+    return False
+
+
+_GONE_BEFORE = re.compile(
+    r"(?:\b(?:was|were|has been|have been|had been|already|went out|got|is|are)\s+(?:\w+\s+)?"
+    r"(?:sent|paid|wired|mailed|transferred|remitted|released|processed|settled|cleared|posted)|"
+    r"\b(?:we|i|they)\s+(?:\w+\s+)?(?:sent|paid|wired|mailed|transferred|remitted|released|"
+    r"processed|settled|posted|made)\b(?:\s+(?:it|this|that|the \w+|them|payment))?|"
+    r"\b(?:a été|ont été|fue|fueron|foi|foram|è stat[oa]|sono stat[ie]|werd|zijn|is)\s+"
+    r"(?:\w+\s+)?(?:envoyée?s?|payée?s?|réglée?s?|virée?s?|pagad[oa]s?|enviad[oa]s?|"
+    r"transferid[oa]s?|pagat[oa]|pagat[ie]|inviat[oaie]|betaald|overgemaakt|verstuurd))"
+    r"\s+(?:on|le|el|il|em|op|am)\s+(?:the\s+)?$",
+    re.I,
+)
+"""A payment said gone right before its day: "was already sent on", "we wired it on", "a été
+virée le", "fue transferido el"; never "will be sent on" (no past verb before the day)."""
+
+
+def _said_gone(clause: str, text: str, m: DateMention) -> bool:
+    """Whether the payment is said gone, in a past tense, right before the day ``m``."""
+    for source in (clause, text):
+        at = source.find(m.text)
+        if at >= 0:
+            return bool(_GONE_BEFORE.search(source[max(0, at - 60) : at]))
     return False
 
 

@@ -10,7 +10,9 @@ import pytest
 
 from arbox.agent import extract
 from arbox.agent.dates import find_dates
+from arbox.agent.findings import Intent
 from arbox.agent.offline.amounts import payment_amount, short_pay_amounts
+from arbox.agent.offline.fields import fill
 
 ANCHOR = date(2026, 11, 20)
 
@@ -83,3 +85,18 @@ def test_an_invoice_number_paid_is_no_amount(text):
 )
 def test_a_bare_sum_after_a_paying_word_stays_the_amount(text, amount):
     assert payment_amount(text, text) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Our transfer was already released on 2/11, it will show up in a day or two.",
+            date(2026, 11, 2),
+        ),
+        ("El pago fue transferido el 9/11, lo verán en su cuenta.", date(2026, 11, 9)),
+    ],
+)
+def test_a_payment_said_gone_is_on_the_past_reading_of_its_day(text, day):
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == day
