@@ -32,10 +32,11 @@ _DEDUCT = re.compile(
 
 
 _DEDUCT_BEFORE = re.compile(
-    rf"(?:{_DEDUCT.pattern})(?:[^\n.$€£]|\d+(?:[.,]\d+)?\s?%){{0,25}}$", re.I
+    rf"(?:{_DEDUCT.pattern})(?:[^\n.;$€£]|\d+(?:[.,]\d+)?\s?%){{0,25}}$", re.I
 )
 """A word of deducting shortly before the amount, a percentage allowed between ("less the
-20% restocking fee ($184.00)")."""
+20% restocking fee ($184.00)"); a semicolon ends its reach ("that we have taken off; the check
+is $2,880.00")."""
 _BRACKETED = re.compile(r"([^.\n(]*)\(\s*(?:[A-Z]{3}|R?\$|€|£)?\s*$")
 """The words of the sentence before an amount in brackets ("the 2% discount ($96.40)")."""
 _LESS_AFTER = re.compile(r"\s*\(?(?:less|minus|abzüglich|moins|menos|meno)\b(?! than| que)", re.I)
@@ -497,13 +498,16 @@ _DEDUCTED_LATER = re.compile(
     r"^\)?,?(?:[^.!?;:\n$€£\d]|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d){0,60}?"
     r"\b(?:abgezogen|einbehalten|verrechnet|gekürzt|descontad[oa]s?|deducid[oa]s?|"
     r"retenid[oa]s?|compensad[oa]s?|verrekend|ingehouden|afgetrokken|trattenut[oaie]|"
-    r"detratt[oaie]|compensat[oaie]|déduits?e?s?|retenue?s?|compensée?s?|descontad[oa]s?)\b"
-    r"(?!\s*:?\s*(?:[€$£]|EUR|USD|GBP|CHF)?\s*\d)",
+    r"detratt[oaie]|compensat[oaie]|déduits?e?s?|retenue?s?|compensée?s?|descontad[oa]s?|"
+    r"(?:have|has|we|i|they) (?:removed|deducted|withheld|taken (?:off|out)|knocked off))\b"
+    r"(?!\s*:?\s*(?:[€$£]|EUR|USD|GBP|CHF)?\s*\d|\s+from (?:our|my|the|their) "
+    r"(?:account|bank))",
     re.I,
 )
 """A deduction verb at the end of the amount's clause, as German, Dutch and the Romance
 languages put it: "Die Fracht, 84,50 €, haben wir bei der Zahlung vom 02.11. abgezogen",
-"(€ 96,10) hebben wij met de betaling verrekend"."""
+"(€ 96,10) hebben wij met de betaling verrekend", and English after a relative ("$214.20 of
+sales tax, which we have removed")."""
 
 
 def _deduction(text: str, a: extract.AmountMention) -> bool:

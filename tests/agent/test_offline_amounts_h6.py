@@ -100,3 +100,30 @@ def test_a_bare_sum_after_a_paying_word_stays_the_amount(text, amount):
 def test_a_payment_said_gone_is_on_the_past_reading_of_its_day(text, day):
     f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
     assert f.paid_on == day
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        (
+            "Your bill carries $58.90 of state excise, which we have removed as a reseller. "
+            "The transfer will be for $1,441.10.",
+            "1441.10",
+            "58.90",
+        ),
+        (
+            "There was a $120.00 pallet charge on it that we have taken off; "
+            "the check is $2,880.00.",
+            "2880.00",
+            "120.00",
+        ),
+    ],
+)
+def test_a_deduction_said_after_the_amount_in_english(text, paid, deducted):
+    assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
+    assert payment_amount(text, text) == Decimal(paid)
+
+
+def test_an_amount_taken_from_the_account_is_no_deduction():
+    text = "The $640.00 was removed from our account on Tuesday by your direct debit."
+    assert payment_amount(text, text) == Decimal("640.00")
