@@ -168,7 +168,8 @@ def _is_date(text: str, m: re.Match[str]) -> bool:
 
 _SET_AGAINST = re.compile(
     r"(?<![\w.,#/-])(?P<x>\d{1,3}(?P<g>[.,' ])\d{3}(?:(?P=g)\d{3})*)\s+(?:statt|anstatt|"
-    r"instead of|rather than|au lieu de|en vez de|en lugar de|em vez de|invece di|in plaats van)"
+    r"anstelle von|instead of|rather than|au lieu de|plutôt que|en vez de|en lugar de|em vez de|"
+    r"ao invés de|invece di|invece che|anziché|anziche|in plaats van)"
     r"\s+(?P<y>\d{1,3}(?P=g)\d{3}(?:(?P=g)\d{3})*)(?![\w,/-]|\.\d|\s+(?:units?|pcs|pieces|items|"
     r"cases|boxes|bags|pallets?|kg|lbs?|tons?|m|sq|st(?:ück|k)?|stuks|pièces|unidades|pezzi|"
     r"peças|liters?|litres?)\b)",

@@ -41,9 +41,15 @@ _BRACKETED = re.compile(r"([^.\n(]*)\(\s*(?:[A-Z]{3}|R?\$|€|£)?\s*$")
 """The words of the sentence before an amount in brackets ("the 2% discount ($96.40)")."""
 _LESS_AFTER = re.compile(r"\s*\(?(?:less|minus|abzüglich|moins|menos|meno)\b(?! than| que)", re.I)
 """The gross a deduction is taken from: "$25,000 less 10% retainage"."""
+_INSTEAD = (
+    r"(?:an)?statt|anstelle von|instead of|rather than|au lieu d|plutôt que|en lugar de|"
+    r"en vez de|em vez de|ao invés de|invece di|invece che|anziché|anziche|in plaats van|"
+    r"i\.p\.v(?=\.)"
+)
+"""Sets the amount paid against the gross: "1.960,00 € anstatt 2.000,00 €", "2.940,00 €
+anziché 3.000,00 €", "R$ 4.700,00 ao invés de R$ 5.000,00", "€ 1.470,00 i.p.v. € 1.500,00"."""
 _PAID_INSTEAD = re.compile(
-    r"\s*(?:statt|instead of|au lieu d|en lugar de|em vez de|invece di|in plaats van|vs\b|versus|"
-    r"of|von|sur|de|di|van)\b",
+    rf"\s*(?:{_INSTEAD}|vs\b|versus|of|von|sur|de|di|van)\b",
     re.I,
 )
 """An amount paid set against the gross ("11.172,00 € statt 11.400,00 €", "$3,080 of $3,500")."""
@@ -62,9 +68,8 @@ _CONJUNCTION = re.compile(
 
 
 _GROSS = re.compile(
-    r"(?:invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|"
-    r"rather than|au lieu "
-    r"de?s?|statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|"
+    r"(?:invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|"
+    rf"{_INSTEAD}|de los|gross|brutto|"
     r"bruttobetrag|invoice (?:amount|of)|\d of(?: the| your| our)?)[^\d\n.!?]{0,12}$",
     re.I,
 )
@@ -160,8 +165,7 @@ _NOT_PAID = re.compile(
     r"invoice amount(?: of)?|\bvs\.?|versus|"
     r"differenz|déduit|retenant|retenu|descontado|descontamos|desconto de|retenido|trattenendo|"
     r"invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|"
-    r"rather than|au lieu de?s?|"
-    r"statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|bruttobetrag)"
+    rf"{_INSTEAD}|de los|gross|brutto|bruttobetrag)"
     r"[^\d\n]{0,12}$",
     re.I,
 )
@@ -196,7 +200,10 @@ def payment_amount(clause: str, text: str) -> Decimal | None:
         amounts = [
             a
             for a in found
-            if not _NOT_PAID.search(source[max(0, a.start - 30) : a.start])
+            if not (
+                _NOT_PAID.search(source[max(0, a.start - 30) : a.start])
+                and not _INSTEAD_AFTER.match(source[a.end : a.end + 20])
+            )
             and not _deduction(source, a)
             and not _FEE_AFTER.match(source[a.end : a.end + 25])
         ]
@@ -407,7 +414,7 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
         window = text[max(0, a.start - 60) : a.start]
         if (
             _deduction(text, a)
-            or _NOT_PAID.search(window)
+            or (_NOT_PAID.search(window) and not _INSTEAD_AFTER.match(text[a.end : a.end + 20]))
             or a.value in (gross, deducted)
             or _MINUS.search(text, max(0, a.start - 2), a.start)
         ):
@@ -467,8 +474,7 @@ _PAID_AT = re.compile(
 )
 """A payment made "at" an amount ("paid at $27,140.00", "pay INV-7210 at $11,480"): no price."""
 _INSTEAD_AFTER = re.compile(
-    r"\s*(?:statt|instead of|rather than|au lieu d|en lugar de|em vez de|invece di|"
-    r"in plaats van)\b",
+    rf"\s*(?:{_INSTEAD})\b",
     re.I,
 )
 """Said after the amount paid, before the invoice's: "$3,300.00 rather than $3,450.00"."""

@@ -127,3 +127,16 @@ def test_a_deduction_said_after_the_amount_in_english(text, paid, deducted):
 def test_an_amount_taken_from_the_account_is_no_deduction():
     text = "The $640.00 was removed from our account on Tuesday by your direct debit."
     assert payment_amount(text, text) == Decimal("640.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        ("Abzüglich Frachtkosten 3.815,00 € anstatt 3.900,00 € angewiesen.", "3815.00", "85.00"),
+        ("Descontada a multa, R$ 7.250,00 ao invés de R$ 7.600,00.", "7250.00", "350.00"),
+        ("Detratta la penale: 5.520,00 € anziché 5.800,00 €.", "5520.00", "280.00"),
+    ],
+)
+def test_the_amount_paid_instead_of_the_gross_after_a_deducting_word(text, paid, deducted):
+    assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
+    assert payment_amount(text, text) == Decimal(paid)
