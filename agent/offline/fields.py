@@ -452,10 +452,15 @@ _GONE_BEFORE = re.compile(
     r"(?:sent|paid|wired|mailed|transferred|remitted|released|processed|settled|cleared|posted)|"
     r"\b(?:we|i|they)\s+(?:\w+\s+)?(?:sent|paid|wired|mailed|transferred|remitted|released|"
     r"processed|settled|posted|made)\b(?:\s+(?:it|this|that|the \w+|them|payment))?|"
-    r"\b(?:a été|ont été|fue|fueron|foi|foram|è stat[oa]|sono stat[ie]|werd|zijn|is)\s+"
-    r"(?:\w+\s+)?(?:envoyée?s?|payée?s?|réglée?s?|virée?s?|pagad[oa]s?|enviad[oa]s?|"
-    r"transferid[oa]s?|pagat[oa]|pagat[ie]|inviat[oaie]|betaald|overgemaakt|verstuurd))"
-    r"\s+(?:on|le|el|il|em|op|am)\s+(?:the\s+)?$",
+    r"\b(?:a été|ont été|avons|ai|est|fue|fueron|foi|foram|è stat[oa]|sono stat[ie]|abbiamo|ho|"
+    r"werd|zijn|is)\s+(?:\w+\s+)?(?:envoyée?s?|payée?s?|réglée?s?|virée?s?|effectuée?s?|faite?s?|"
+    r"pagad[oa]s?|enviad[oa]s?|transferid[oa]s?|feit[oa]s?|efetuad[oa]s?|realizad[oa]s?|"
+    r"pag[oa]s?|pagat[oaie]|inviat[oaie]|effettuat[oaie]|fatt[oaie]|disposto|bonificat[oaie]|"
+    r"betaald|overgemaakt|verstuurd|voldaan)|"
+    r"\bse\s+(?:hizo|realizó|efectuó|envió|pagó|transfirió|abonó)|"
+    r"\b(?:hicimos|realizamos|efectuamos|enviamos|transferimos|abonamos|pagámos|"
+    r"efetuámos|wurden?|haben wir|hat|hatten|habe ich))"
+    r"\s+(?:on|le|el|il|em|op|am|no dia|el día|il giorno|in data)\s+(?:the\s+)?$",
     re.I,
 )
 """A payment said gone right before its day: "was already sent on", "we wired it on", "a été

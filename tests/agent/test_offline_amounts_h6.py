@@ -140,3 +140,16 @@ def test_an_amount_taken_from_the_account_is_no_deduction():
 def test_the_amount_paid_instead_of_the_gross_after_a_deducting_word(text, paid, deducted):
     assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
     assert payment_amount(text, text) == Decimal(paid)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("La transferencia se realizó el 05/11, la verá pronto.", date(2026, 11, 5)),
+        ("Die Überweisung wurde am 6.11 ausgeführt, Sie erhalten sie in Kürze.", date(2026, 11, 6)),
+        ("A transferência foi feita no dia 10/11, vão receber em breve.", date(2026, 11, 10)),
+    ],
+)
+def test_a_payment_said_gone_in_our_languages_is_in_the_past(text, day):
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == day
