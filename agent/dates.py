@@ -566,14 +566,15 @@ _END_OF_NAMED_MONTH = re.compile(
 """The end of a named month in Italian, Dutch and Portuguese ("a fine aprile", "eind mei",
 "no final de maio")."""
 _DAY_OF_NEXT_MONTH = re.compile(
-    rf"\b(\d{{1,2}}|first|last)(?:st|nd|rd|th|er|º|\.)?\s+(?:of|del|des|du|de|van|do|di)\s+"
+    rf"\b(\d{{1,2}}|first|last)(?:st|nd|rd|th|er|ème|e|ste|º|°|\.)?\s+(?:of|del|des|du|de|van|do|"
+    rf"di)\s+"
     rf"(?:the\s+|la\s+|de\s+)?(?:({_NEXT})\s+)?(month|monats?|mois|mes|mese|mês|maand)\b"
     rf"(?:\s+({_NEXT_AFTER}|suivant))?",
     re.I,
 )
 """A day of a month said by its number: "the 1st of next month", "il 12 del mese prossimo",
-"am 8. des nächsten Monats", "le 6 du mois prochain", "the first of the month" (the coming
-one)."""
+"am 8. des nächsten Monats", "le 6 du mois prochain", "op de 5e van volgende maand", "le 10e
+du mois prochain", "the first of the month" (the coming one)."""
 _WEEKDAY_OF_NEXT_WEEK = re.compile(
     rf"\b(?:(?:next|volgende|nächste|kommende)\s+(?:week|woche)|la\s+semaine\s+prochaine|"
     rf"la\s+semana\s+que\s+viene|la\s+próxima\s+semana|la\s+prossima\s+settimana|"

@@ -153,3 +153,15 @@ def test_the_amount_paid_instead_of_the_gross_after_a_deducting_word(text, paid,
 def test_a_payment_said_gone_in_our_languages_is_in_the_past(text, day):
     f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
     assert f.paid_on == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("De rest maken we over op de 8e van volgende maand.", date(2026, 12, 8)),
+        ("Le solde partira le 15e du mois prochain.", date(2026, 12, 15)),
+    ],
+)
+def test_a_day_of_next_month_with_a_short_ordinal(text, day):
+    f = fill(Intent.promise_to_pay, text, text, ANCHOR, "", [], frozenset())
+    assert f.promised_on == day
