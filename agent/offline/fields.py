@@ -348,6 +348,8 @@ def _paid_on(
     prefer: Prefer = "future" if scheduled else "past"
     text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
     m = best_mention(clause, text, anchor, prefer, text_prefer, spans=False)
+    if m is not None and _the_rests_day(clause, text, m):
+        m = None  # "50 % bezahlt, den Rest zahlen wir am 15.12.": the day of what is still owed
     gone = m is not None and _said_gone(clause, text, m)
     if m is not None and gone and m.value > anchor:
         # "the payment was already sent on 3/11, you will see it on your statement": the
@@ -451,7 +453,8 @@ _GONE_BEFORE = re.compile(
     r"(?:\b(?:was|were|has been|have been|had been|already|went out|got|is|are)\s+(?:\w+\s+)?"
     r"(?:sent|paid|wired|mailed|transferred|remitted|released|processed|settled|cleared|posted)|"
     r"\b(?:we|i|they)\s+(?:\w+\s+)?(?:sent|paid|wired|mailed|transferred|remitted|released|"
-    r"processed|settled|posted|made)\b(?:\s+(?:it|this|that|the \w+|them|payment))?|"
+    r"processed|settled|posted|made)\b(?:\s+(?:it|this|that|them|payment|(?:the|our|your)"
+    r"(?:\s+[\w-]+){1,3}))?|"
     r"\b(?:a été|ont été|avons|ai|est|fue|fueron|foi|foram|è stat[oa]|sono stat[ie]|abbiamo|ho|"
     r"werd|zijn|is)\s+(?:\w+\s+)?(?:envoyée?s?|payée?s?|réglée?s?|virée?s?|effectuée?s?|faite?s?|"
     r"pagad[oa]s?|enviad[oa]s?|transferid[oa]s?|feit[oa]s?|efetuad[oa]s?|realizad[oa]s?|"
@@ -473,6 +476,51 @@ def _said_gone(clause: str, text: str, m: DateMention) -> bool:
         at = source.find(m.text)
         if at >= 0:
             return bool(_GONE_BEFORE.search(source[max(0, at - 60) : at]))
+    return False
+
+
+_REST_DAY = re.compile(
+    r"\b(?:the rest|rest|remainder|balance|resto|reste|restant|restante|saldo|solde|"
+    r"restbetrag|de rest)\b[^.\n\d]{0,25}$",
+    re.I,
+)
+
+
+_PAID_THE_REST = re.compile(
+    r"\b(?:paid|sent|wired|mailed|transferred|remitted|cleared|settled|bezahlt|überwiesen|"
+    r"beglichen|payée?|réglée?|virée?|pagad[oa]|pagamos|pagat[oa]|betaald|overgemaakt)\s+"
+    r"(?:\S+\s+){0,2}$",
+    re.I,
+)
+"""A rest paid, its verb right before it: "we paid the remaining balance on Nov 12"."""
+_REST_PAID = re.compile(
+    r"\b(?:went|was|were|has been|have been|got|cleared|wurden?|ist|sind|a été|ont été|est parti|"
+    r"fue|fueron|foi|foram|è stat[oa]|sono stat[ie]|werd|paid|sent|wired|mailed|bezahlt|"
+    r"überwiesen|beglichen|payée?|réglée?|virée?|pagad[oa]|pagat[oa]|betaald|overgemaakt|voldaan)\b",
+    re.I,
+)
+"""The rest said paid ("The balance went out last Thursday", "Der Rest der Rechnung wurde am
+09.10. bezahlt"): its day is the payment's."""
+
+
+def _the_rests_day(clause: str, text: str, m: DateMention) -> bool:
+    """Whether the day ``m`` is said of the rest still to pay ("y el resto el 15/12", "den Rest
+    zahlen wir am 15.12."), not of a rest paid ("we paid the balance on 11/3")."""
+    for source in (clause, text):
+        at = source.find(m.text)
+        if at >= 0:
+            window = max(0, at - 40)
+            rest = _REST_DAY.search(source[window:at])
+            if rest is None:
+                return False
+            said = window + rest.start()  # where the rest is named
+            end = at + len(m.text)
+            stop = re.search(r"[.!?;\n](?:\s|$)", source[end:])
+            after = source[end : end + (stop.start() if stop else 40)][:40]
+            return not (
+                _PAID_THE_REST.search(source[max(0, said - 30) : said])
+                or _REST_PAID.search(source[said:at] + " " + after)
+            )
     return False
 
 

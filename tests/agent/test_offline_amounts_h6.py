@@ -165,3 +165,27 @@ def test_a_payment_said_gone_in_our_languages_is_in_the_past(text, day):
 def test_a_day_of_next_month_with_a_short_ordinal(text, day):
     f = fill(Intent.promise_to_pay, text, text, ANCHOR, "", [], frozenset())
     assert f.promised_on == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hemos abonado la mitad, el resto se lo pagamos el 14/12.",
+        "Ein Drittel ist raus, den Restbetrag überweisen wir am 11.12.",
+    ],
+)
+def test_the_day_of_the_rest_is_no_payment_date(text):
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on is None
+
+
+def test_a_rest_said_paid_keeps_its_day():
+    text = "Der Rest wurde am 16.11. beglichen, die Mahngebühr zahlen wir nicht."
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset())
+    assert f.paid_on == date(2026, 11, 16)
+
+
+def test_a_day_after_we_paid_the_whole_thing_is_past_beside_a_promise():
+    text = "I mailed the old invoice payment on Oct 30; the new one I'll pay tomorrow."
+    f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
+    assert f.paid_on == date(2026, 10, 30)
