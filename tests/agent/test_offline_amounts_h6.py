@@ -189,3 +189,13 @@ def test_a_day_after_we_paid_the_whole_thing_is_past_beside_a_promise():
     text = "I mailed the old invoice payment on Oct 30; the new one I'll pay tomorrow."
     f = fill(Intent.payment_sent, text, text, ANCHOR, "", [], frozenset({Intent.promise_to_pay}))
     assert f.paid_on == date(2026, 10, 30)
+
+
+def test_a_remittance_footer_with_a_date_starts_no_new_table():
+    text = (
+        "Invoice     Amount      Skonto    Paid\n"
+        "R-7781      2.000,00    40,00     1.960,00\n"
+        "R-7790        500,00     0,00       500,00\n"
+        "Payment run 18.11.2026     Payment date 19.11.2026\n"
+    )
+    assert short_pay_amounts(text) == (Decimal("1960.00"), Decimal("40.00"))
