@@ -138,7 +138,8 @@ _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=l
 _ORD = r"(?:st|nd|rd|th|er|\.)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
+    # year first: "2026-07-10", "2026/07/10", "2026.07.10"
+    ("iso", re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b(?![/.-]?\d)")),
     (
         "numeric",
         re.compile(r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)"),
@@ -269,7 +270,9 @@ _SAME_DAY = {
     "esta manhã",
 }  # fmt: skip
 _DATE_PREPOSITION = re.compile(
-    r"\b(?:on|am|bis|by|le|el|until|before|vor|zum|per|from|ab)\s+$", re.I
+    r"\b(?:on|am|vom|bis|by|le|el|until|before|vor|zum|per|from|ab|op|sinds|vanaf|valuta|"
+    r"value date)\s+$",
+    re.I,
 )
 
 
@@ -393,7 +396,7 @@ def _number(raw: str) -> int:
 def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date | None:
     g = m.groups()
     if kind == "iso":
-        return _safe(int(g[0]), int(g[1]), int(g[2]))
+        return _safe(int(g[0]), int(g[2]), int(g[3]))
     if kind == "numeric":
         a, b, year = int(g[0]), int(g[2]), _year_of(g[3])
         if g[1] == "." and year is None and not _DATE_PREPOSITION.search(m.string[: m.start()]):
@@ -577,15 +580,16 @@ april"): its 10th, the end of the first days it names."""
 """The middle of a named month ("mid-December", "Mitte Dezember", "mediados de diciembre",
 "a metà dicembre", "half december"): its 15th."""
 _DAY_OF_NEXT_MONTH = re.compile(
-    rf"\b(\d{{1,2}}|first|last)(?:st|nd|rd|th|er|º|\.)?\s+(?:(?:of|del|des|du|de|van|do|di)\s+"
-    rf"(?:the\s+|la\s+|de\s+)?|(?=deste\s|dieses\s))(?:(this|este|ce|dieses|questo|deste|"
-    rf"deze|cette)\s+)?(?:({_NEXT})\s+)?(month|monats?|mois|mes|mese|mês|maand)\b"
+    rf"\b(\d{{1,2}}|first|last)(?:st|nd|rd|th|er|ème|e|ste|º|°|\.)?\s+(?:(?:of|del|des|du|de|"
+    rf"van|do|di)\s+(?:the\s+|la\s+|de\s+)?|(?=deste\s|dieses\s))(?:(this|este|ce|dieses|"
+    rf"questo|deste|deze|cette)\s+)?(?:({_NEXT})\s+)?(month|monats?|mois|mes|mese|mês|maand)\b"
     rf"(?:\s+({_NEXT_AFTER}|suivant))?",
     re.I,
 )
 """A day of a month said by its number: "the 1st of next month", "il 12 del mese prossimo",
-"am 8. des nächsten Monats", "le 6 du mois prochain", "the first of the month" (the coming
-one), "el 30 de este mes", "am 30. dieses Monats" (this month's)."""
+"am 8. des nächsten Monats", "le 6 du mois prochain", "op de 5e van volgende maand", "le 10e
+du mois prochain", "the first of the month" (the coming one), "el 30 de este mes", "am 30.
+dieses Monats" (this month's)."""
 _WEEKDAY_OF_NEXT_WEEK = re.compile(
     rf"\b(?:(?:next|volgende|nächste|kommende)\s+(?:week|woche)|la\s+semaine\s+prochaine|"
     rf"la\s+semana\s+que\s+viene|la\s+próxima\s+semana|la\s+prossima\s+settimana|"

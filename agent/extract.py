@@ -149,8 +149,8 @@ class AmountMention(Mention):
 
 
 _DATE_WORD_BEFORE = re.compile(
-    r"\b(?:on|am|vom|seit|bis|zum|le|du|au|el|del|al|il|dal|op|em|dated?|since|until|from|"
-    r"datum|fecha|data|date|valuta|value date)\s*:?\s*$",
+    r"\b(?:on|am|vom|seit|bis|zum|ab|per|le|du|au|el|del|al|il|dal|op|em|dated?|since|until|"
+    r"from|sinds|vanaf|tot|depuis|desde|datum|fecha|data|date|valuta|value date)\s*:?\s*$",
     re.I,
 )
 
@@ -164,6 +164,20 @@ def _is_date(text: str, m: re.Match[str]) -> bool:
     if after.startswith(".") and not after[1:].isdigit():
         return True  # "20.11." : the German and Dutch way to write a day
     return bool(_DATE_WORD_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
+
+
+_SET_AGAINST = re.compile(
+    r"(?<![\w.,#/-])(?P<x>\d{1,3}(?P<g>[.,' ])\d{3}(?:(?P=g)\d{3})*)\s+(?:statt|anstatt|"
+    r"anstelle von|instead of|rather than|au lieu de|plutôt que|en vez de|en lugar de|em vez de|"
+    r"ao invés de|invece di|invece che|anziché|anziche|in plaats van)"
+    r"\s+(?P<y>\d{1,3}(?P=g)\d{3}(?:(?P=g)\d{3})*)(?![\w,/-]|\.\d|\s+(?:units?|pcs|pieces|items|"
+    r"cases|boxes|bags|pallets?|kg|lbs?|tons?|m|sq|st(?:ück|k)?|stuks|pièces|unidades|pezzi|"
+    r"peças|liters?|litres?)\b)",
+    re.I,
+)
+"""Two whole amounts set against each other with no currency: "4.750 statt 5.000 überwiesen",
+"pagamos 4.750 en vez de 5.000" (what was paid against the invoice's gross); never a count
+("4,750 instead of 5,000 pieces")."""
 
 
 _PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2019": "'"})
@@ -194,7 +208,17 @@ def find_amounts(text: str) -> list[AmountMention]:
         if value > 0:
             written = text[m.start() : m.end()].strip()
             found.append(AmountMention(m.start(), m.end(), written, value))
-    return found
+    for m in _SET_AGAINST.finditer(plain):
+        for key in ("x", "y"):
+            start, end = m.span(key)
+            if any(a.start < end and start < a.end for a in found):
+                continue
+            try:
+                value = parse_amount(m.group(key).replace(" ", ""))
+            except MoneyError:
+                continue
+            found.append(AmountMention(start, end, text[start:end], value))
+    return sorted(found, key=lambda a: a.start)
 
 
 _NOT_CANON = re.compile(r"[^0-9A-Z]")

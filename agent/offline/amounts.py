@@ -32,17 +32,24 @@ _DEDUCT = re.compile(
 
 
 _DEDUCT_BEFORE = re.compile(
-    rf"(?:{_DEDUCT.pattern})(?:[^\n.$€£]|\d+(?:[.,]\d+)?\s?%){{0,25}}$", re.I
+    rf"(?:{_DEDUCT.pattern})(?:[^\n.;$€£]|\d+(?:[.,]\d+)?\s?%){{0,25}}$", re.I
 )
 """A word of deducting shortly before the amount, a percentage allowed between ("less the
-20% restocking fee ($184.00)")."""
+20% restocking fee ($184.00)"); a semicolon ends its reach ("that we have taken off; the check
+is $2,880.00")."""
 _BRACKETED = re.compile(r"([^.\n(]*)\(\s*(?:[A-Z]{3}|R?\$|€|£)?\s*$")
 """The words of the sentence before an amount in brackets ("the 2% discount ($96.40)")."""
 _LESS_AFTER = re.compile(r"\s*\(?(?:less|minus|abzüglich|moins|menos|meno)\b(?! than| que)", re.I)
 """The gross a deduction is taken from: "$25,000 less 10% retainage"."""
+_INSTEAD = (
+    r"(?:an)?statt|anstelle von|instead of|rather than|au lieu d|plutôt que|en lugar de|"
+    r"en vez de|em vez de|ao invés de|invece di|invece che|anziché|anziche|in plaats van|"
+    r"i\.p\.v(?=\.)"
+)
+"""Sets the amount paid against the gross: "1.960,00 € anstatt 2.000,00 €", "2.940,00 €
+anziché 3.000,00 €", "R$ 4.700,00 ao invés de R$ 5.000,00", "€ 1.470,00 i.p.v. € 1.500,00"."""
 _PAID_INSTEAD = re.compile(
-    r"\s*(?:statt|instead of|au lieu d|en lugar de|em vez de|invece di|in plaats van|vs\b|versus|"
-    r"of|von|sur|de|di|van)\b",
+    rf"\s*(?:{_INSTEAD}|vs\b|versus|of|von|sur|de|di|van)\b",
     re.I,
 )
 """An amount paid set against the gross ("11.172,00 € statt 11.400,00 €", "$3,080 of $3,500")."""
@@ -61,9 +68,8 @@ _CONJUNCTION = re.compile(
 
 
 _GROSS = re.compile(
-    r"(?:invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|"
-    r"rather than|au lieu "
-    r"de?s?|statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|"
+    r"(?:invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|"
+    rf"{_INSTEAD}|de los|gross|brutto|"
     r"bruttobetrag|invoice (?:amount|of)|\d of(?: the| your| our)?)[^\d\n.!?]{0,12}$",
     re.I,
 )
@@ -159,8 +165,7 @@ _NOT_PAID = re.compile(
     r"invoice amount(?: of)?|\bvs\.?|versus|"
     r"differenz|déduit|retenant|retenu|descontado|descontamos|desconto de|retenido|trattenendo|"
     r"invoice total|\(total|\büber\b|billed|facturad\w*|facturé\w*|invoiced|instead of|"
-    r"rather than|au lieu de?s?|"
-    r"statt|in plaats van|invece di|em vez de|en lugar de|de los|gross|brutto|bruttobetrag)"
+    rf"{_INSTEAD}|de los|gross|brutto|bruttobetrag)"
     r"[^\d\n]{0,12}$",
     re.I,
 )
@@ -195,7 +200,10 @@ def payment_amount(clause: str, text: str) -> Decimal | None:
         amounts = [
             a
             for a in found
-            if not _NOT_PAID.search(source[max(0, a.start - 30) : a.start])
+            if not (
+                _NOT_PAID.search(source[max(0, a.start - 30) : a.start])
+                and not _INSTEAD_AFTER.match(source[a.end : a.end + 20])
+            )
             and not _deduction(source, a)
             and not _FEE_AFTER.match(source[a.end : a.end + 25])
         ]
@@ -335,19 +343,28 @@ def promised_amount(clause: str) -> Decimal | None:
 
 
 _BARE = re.compile(
-    r"\b(?:for|pay|paid|payed|sent|send|zelle|venmo|wired|of|"
-    r"remitted)\s+\$?(\d{2,6})\b(?![\d/,-]|\.\d)",
+    r"\b(?:(?P<verb>pay|paid|payed)|for|sent|send|zelle|venmo|wired|of|"
+    r"remitted)\s+(?P<sign>\$)?(?P<n>\d{2,6})\b(?![\d/,-]|\.\d)",
     re.I,
 )
 
 
 def bare_amount(text: str) -> Decimal | None:
     """A whole number right after a paying word ("mailed check #4471 for 1860", "sent zelle
-    500"): only when the reply writes no amount with a currency or cents; never a year."""
+    500"): only when the reply writes no amount with a currency or cents; never a year, a
+    number the reply names as an invoice, PO or reference elsewhere ("invoice 4471 ... we
+    paid 4471"), nor five digits or more without a "$", nor four as the very object of "paid" ("We
+    paid 4471 on Monday": the invoice paid, not its amount)."""
+    named = {n.lstrip("#") for n in (*extract.find_invoices(text), *extract.find_pos(text))}
+    reference = extract.payment_reference(text)
     for m in _BARE.finditer(text):
-        value = int(m.group(1))
-        if not 1990 <= value <= 2100:
-            return Decimal(value)
+        value = int(m.group("n"))
+        if 1990 <= value <= 2100 or m.group("n") in named or m.group("n") == reference:
+            continue
+        digits = 0 if m.group("sign") else len(m.group("n"))
+        if digits >= 5 or (m.group("verb") and digits == 4):
+            continue  # "Same goes for 88162": an invoice's number, not a sum written bare
+        return Decimal(value)
     return None
 
 
@@ -397,7 +414,7 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
         window = text[max(0, a.start - 60) : a.start]
         if (
             _deduction(text, a)
-            or _NOT_PAID.search(window)
+            or (_NOT_PAID.search(window) and not _INSTEAD_AFTER.match(text[a.end : a.end + 20]))
             or a.value in (gross, deducted)
             or _MINUS.search(text, max(0, a.start - 2), a.start)
         ):
@@ -457,8 +474,7 @@ _PAID_AT = re.compile(
 )
 """A payment made "at" an amount ("paid at $27,140.00", "pay INV-7210 at $11,480"): no price."""
 _INSTEAD_AFTER = re.compile(
-    r"\s*(?:statt|instead of|rather than|au lieu d|en lugar de|em vez de|invece di|"
-    r"in plaats van)\b",
+    rf"\s*(?:{_INSTEAD})\b",
     re.I,
 )
 """Said after the amount paid, before the invoice's: "$3,300.00 rather than $3,450.00"."""
@@ -488,21 +504,31 @@ _DEDUCTED_LATER = re.compile(
     r"^\)?,?(?:[^.!?;:\n$€£\d]|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\d){0,60}?"
     r"\b(?:abgezogen|einbehalten|verrechnet|gekürzt|descontad[oa]s?|deducid[oa]s?|"
     r"retenid[oa]s?|compensad[oa]s?|verrekend|ingehouden|afgetrokken|trattenut[oaie]|"
-    r"detratt[oaie]|compensat[oaie]|déduits?e?s?|retenue?s?|compensée?s?|descontad[oa]s?)\b"
-    r"(?!\s*:?\s*(?:[€$£]|EUR|USD|GBP|CHF)?\s*\d)",
+    r"detratt[oaie]|compensat[oaie]|déduits?e?s?|retenue?s?|compensée?s?|descontad[oa]s?|"
+    r"(?:have|has|we|i|they) (?:removed|deducted|withheld|taken (?:off|out)|knocked off))\b"
+    r"(?!\s*:?\s*(?:[€$£]|EUR|USD|GBP|CHF)?\s*\d|\s+from (?:our|my|the|their) "
+    r"(?:account|bank))",
     re.I,
 )
 """A deduction verb at the end of the amount's clause, as German, Dutch and the Romance
 languages put it: "Die Fracht, 84,50 €, haben wir bei der Zahlung vom 02.11. abgezogen",
-"(€ 96,10) hebben wij met de betaling verrekend"."""
+"(€ 96,10) hebben wij met de betaling verrekend", and English after a relative ("$214.20 of
+sales tax, which we have removed")."""
 
 
 def _deduction(text: str, a: extract.AmountMention) -> bool:
     # padding of a remittance line counts as one space: "Deducted            -$181.60"
     before = re.sub(r"[ \t]{2,}", " ", text[max(0, a.start - 80) : a.start])[-40:]
     after = text[a.end : a.end + 45]
-    if _PAID_THE_DIFFERENCE.search(before) or _PAID_AFTER.match(after) or _NET_AFTER.match(after):
-        return False  # "paid the difference of $5,180.00", "$22,850.00 was paid"
+    if (
+        _PAID_THE_DIFFERENCE.search(before)
+        or _PAID_AFTER.match(after)
+        or _NET_AFTER.match(after)
+        or _INSTEAD_AFTER.match(after)
+    ):
+        # "paid the difference of $5,180.00", "$22,850.00 was paid", "net of the rebate,
+        # $4,750 instead of $5,000": the amount set against the gross is the one paid
+        return False
     bracketed = _BRACKETED.search(text[max(0, a.start - 160) : a.start])
     if (
         bracketed

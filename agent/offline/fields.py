@@ -348,6 +348,16 @@ def _paid_on(
     prefer: Prefer = "future" if scheduled else "past"
     text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
     m = best_mention(clause, text, anchor, prefer, text_prefer, spans=False)
+    if m is not None and _the_rests_day(clause, text, m):
+        m = None  # "50 % bezahlt, den Rest zahlen wir am 15.12.": the day of what is still owed
+    gone = m is not None and _said_gone(clause, text, m)
+    if m is not None and gone and m.value > anchor:
+        # "the payment was already sent on 3/11, you will see it on your statement": the
+        # "will" is another verb's; a payment said gone went on the past reading of its day
+        scheduled = False
+        past = first_date(m.text, anchor, "past")
+        if past is not None and past <= anchor:
+            m = DateMention(m.start, m.end, m.text, past, m.kind)
     if m is not None:
         m = _nearest_year(m, anchor)
     said = None if scheduled else _relative_day(clause, anchor)
@@ -355,7 +365,7 @@ def _paid_on(
         return said[0]  # "wurde heute überwiesen", "réglé par CB ce soir", "paid last night"
     if m is None:
         return anchor if _JUST.search(clause) else None
-    if promised_too and (scheduled or not _said_done(clause, text, m)):
+    if promised_too and not gone and (scheduled or not _said_done(clause, text, m)):
         # Beside a promise the payment is scheduled, unless it is said to be made on that
         # date ("l'abbiamo pagata il 31/03 ... la 218 la paghiamo a fine mese"). A past day
         # that would move most of a year ahead is another event's: the coming day said is
@@ -435,6 +445,81 @@ def _said_done(clause: str, text: str, m: DateMention) -> bool:
             after = source[at + len(m.text) : at + len(m.text) + 30]
             return bool(
                 _DONE_BEFORE.search(source[max(0, at - 30) : at]) or _DONE_AFTER.match(after)
+            )
+    return False
+
+
+_GONE_BEFORE = re.compile(
+    r"(?:\b(?:was|were|has been|have been|had been|already|went out|got|is|are)\s+(?:\w+\s+)?"
+    r"(?:sent|paid|wired|mailed|transferred|remitted|released|processed|settled|cleared|posted)|"
+    r"\b(?:we|i|they)\s+(?:\w+\s+)?(?:sent|paid|wired|mailed|transferred|remitted|released|"
+    r"processed|settled|posted|made)\b(?:\s+(?:it|this|that|them|payment|(?:the|our|your)"
+    r"(?:\s+[\w-]+){1,3}))?|"
+    r"\b(?:a été|ont été|avons|ai|est|fue|fueron|foi|foram|è stat[oa]|sono stat[ie]|abbiamo|ho|"
+    r"werd|zijn|is)\s+(?:\w+\s+)?(?:envoyée?s?|payée?s?|réglée?s?|virée?s?|effectuée?s?|faite?s?|"
+    r"pagad[oa]s?|enviad[oa]s?|transferid[oa]s?|feit[oa]s?|efetuad[oa]s?|realizad[oa]s?|"
+    r"pag[oa]s?|pagat[oaie]|inviat[oaie]|effettuat[oaie]|fatt[oaie]|disposto|bonificat[oaie]|"
+    r"betaald|overgemaakt|verstuurd|voldaan)|"
+    r"\bse\s+(?:hizo|realizó|efectuó|envió|pagó|transfirió|abonó)|"
+    r"\b(?:hicimos|realizamos|efectuamos|enviamos|transferimos|abonamos|pagámos|"
+    r"efetuámos|wurden?|haben wir|hat|hatten|habe ich))"
+    r"\s+(?:on|le|el|il|em|op|am|no dia|el día|il giorno|in data)\s+(?:the\s+)?$",
+    re.I,
+)
+"""A payment said gone right before its day: "was already sent on", "we wired it on", "a été
+virée le", "fue transferido el"; never "will be sent on" (no past verb before the day)."""
+
+
+def _said_gone(clause: str, text: str, m: DateMention) -> bool:
+    """Whether the payment is said gone, in a past tense, right before the day ``m``."""
+    for source in (clause, text):
+        at = source.find(m.text)
+        if at >= 0:
+            return bool(_GONE_BEFORE.search(source[max(0, at - 60) : at]))
+    return False
+
+
+_REST_DAY = re.compile(
+    r"\b(?:the rest|rest|remainder|balance|resto|reste|restant|restante|saldo|solde|"
+    r"restbetrag|de rest)\b[^.\n\d]{0,25}$",
+    re.I,
+)
+
+
+_PAID_THE_REST = re.compile(
+    r"\b(?:paid|sent|wired|mailed|transferred|remitted|cleared|settled|bezahlt|überwiesen|"
+    r"beglichen|payée?|réglée?|virée?|pagad[oa]|pagamos|pagat[oa]|betaald|overgemaakt)\s+"
+    r"(?:\S+\s+){0,2}$",
+    re.I,
+)
+"""A rest paid, its verb right before it: "we paid the remaining balance on Nov 12"."""
+_REST_PAID = re.compile(
+    r"\b(?:went|was|were|has been|have been|got|cleared|wurden?|ist|sind|a été|ont été|est parti|"
+    r"fue|fueron|foi|foram|è stat[oa]|sono stat[ie]|werd|paid|sent|wired|mailed|bezahlt|"
+    r"überwiesen|beglichen|payée?|réglée?|virée?|pagad[oa]|pagat[oa]|betaald|overgemaakt|voldaan)\b",
+    re.I,
+)
+"""The rest said paid ("The balance went out last Thursday", "Der Rest der Rechnung wurde am
+09.10. bezahlt"): its day is the payment's."""
+
+
+def _the_rests_day(clause: str, text: str, m: DateMention) -> bool:
+    """Whether the day ``m`` is said of the rest still to pay ("y el resto el 15/12", "den Rest
+    zahlen wir am 15.12."), not of a rest paid ("we paid the balance on 11/3")."""
+    for source in (clause, text):
+        at = source.find(m.text)
+        if at >= 0:
+            window = max(0, at - 40)
+            rest = _REST_DAY.search(source[window:at])
+            if rest is None:
+                return False
+            said = window + rest.start()  # where the rest is named
+            end = at + len(m.text)
+            stop = re.search(r"[.!?;\n](?:\s|$)", source[end:])
+            after = source[end : end + (stop.start() if stop else 40)][:40]
+            return not (
+                _PAID_THE_REST.search(source[max(0, said - 30) : said])
+                or _REST_PAID.search(source[said:at] + " " + after)
             )
     return False
 

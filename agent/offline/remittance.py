@@ -107,6 +107,8 @@ def read_table(text: str) -> Table | None:
         values = [_money(c) for c in cells]
         amounts = [(i, v) for i, v in enumerate(values) if v is not None]
         if not amounts:
+            if header is not None and re.search(r"\d", line):
+                continue  # "Payment total: $6,100.00  Payment date 11/18/2026": no new header
             roles = [_role(c) for c in cells]
             if sum(r is not None for r in roles) >= 2 or "deduction" in roles:
                 header, table = roles, Table()
