@@ -1101,6 +1101,16 @@ def _offered(norm: str) -> bool:
 
 
 _CONDITIONAL = re.compile(r"\b(?:if|whether|in case|falls|wenn|ob|si|indien)\b")
+def _asked(norm: str, m: re.Match[str]) -> bool:
+    """Whether the cue at ``m`` sits in the part of a question-marked clause that asks: "did
+    you get the check we mailed?" asks; "we sent the wire on Monday, did it arrive?" says,
+    then asks (a comma parts the statement from the question after it)."""
+    if not re.search(r"[,;:]", norm[m.end() :]):
+        return True
+    part = re.split(r"[,;:]", norm[: m.start()])[-1]
+    return bool(_YES_NO.match(part) or "?" in norm[m.start() : m.end()])
+
+
 _YES_NO = re.compile(
     r"^\W*(?:is|are|was|were|do|does|did|can|could|should|would|will|have|has|am|shall|"
     r"ist|sind|war|hat|haben|est-ce|es|está|son|é|è|sono|zijn|heeft|hebben)\b"
@@ -1175,7 +1185,7 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     if cue.intent is Intent.extended_terms and _UNSURE.search(norm[: m.start()]):
         return True  # "I thought our deal was net 60", "would you be open to net 45"
     if cue.claim:
-        if question:
+        if question and _asked(norm, m):
             return True
         wide = " ".join(before.split()[-6:])
         if FUTURE.search(wide) or FUTURE.search(m.group(0)) or _NOT_YET_DONE.search(wide):

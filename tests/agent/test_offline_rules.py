@@ -1484,3 +1484,8 @@ def test_an_italian_verb_with_its_pronouns_joined_asks_for_the_document(text):
 def test_a_payment_in_the_passive_future_is_a_promise(text):
     assert "promise_to_pay" in votes(text)
     assert "promise_to_pay" not in votes("O pagamento não será feito amanhã.")
+
+
+def test_a_payment_said_then_a_question_after_a_comma_is_said_by_the_rules():
+    assert "payment_sent" in votes("We sent the wire on Monday, did it arrive?")
+    assert "payment_sent" not in votes("Did you get the check we mailed on Monday?")
