@@ -1101,6 +1101,8 @@ def _offered(norm: str) -> bool:
 
 
 _CONDITIONAL = re.compile(r"\b(?:if|whether|in case|falls|wenn|ob|si|indien)\b")
+
+
 def _asked(norm: str, m: re.Match[str]) -> bool:
     """Whether the cue at ``m`` sits in the part of a question-marked clause that asks: "did
     you get the check we mailed?" asks; "we sent the wire on Monday, did it arrive?" says,
