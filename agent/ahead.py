@@ -15,9 +15,12 @@ alone. When the second process fails, the replies are classified here.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -41,6 +44,29 @@ Reading = tuple[Triage, dict[str, float]]
 
 _reader: OfflineClassifier | None = None
 """The classifier of the forked process (inherited from the worker, model loaded)."""
+
+
+def _detach() -> None:
+    """In the reader, first: die with the worker, and let go of its output.
+
+    A worker killed mid-run (the crash tests do it; so may an operator) must not leave the
+    reader behind: on Linux the kernel ends it with its parent (``PR_SET_PDEATHSIG``), and it
+    ends itself if the parent is already gone. Nor may the reader hold the worker's stdout
+    and stderr open, or whoever reads them (a supervisor, a test) would wait for their end
+    until the reader is gone: they point to /dev/null here (it prints nothing)."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # no prctl: the parent check below still holds
+            pass
+    if os.getppid() != parent or parent == 1:
+        os._exit(0)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _read_chunk(replies: list[Reply]) -> list[Reading]:
@@ -151,7 +177,9 @@ class ReadAhead:
             return False
         _reader = self.classifier  # inherited by the fork, model and caches loaded
         try:
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("fork"), initializer=_detach
+            )
             self._pool.submit(int).result(timeout=READ_TIMEOUT)  # forks it before any thread
         except Exception:
             log.warning("could not start reading ahead", exc_info=True)
