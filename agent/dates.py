@@ -570,6 +570,8 @@ _MID_MONTH = re.compile(
     rf"midden)\s*({_MONTH})\b",
     re.I,
 )
+"""The middle of a named month ("mid-December", "Mitte Dezember", "mediados de diciembre",
+"a metà dicembre", "half december"): its 15th."""
 _EARLY_MONTH = re.compile(
     rf"\b(?:early|beginning\s+of|(?:the\s+)?start\s+of|anfang|début|debut|principios\s+de|"
     rf"inicios\s+de|inizio|primi\s+di|begin|início\s+de|inicio\s+de)\s+({_MONTH})\b",
@@ -577,8 +579,6 @@ _EARLY_MONTH = re.compile(
 )
 """The start of a named month ("early April", "Anfang Dezember", "début janvier", "begin
 april"): its 10th, the end of the first days it names."""
-"""The middle of a named month ("mid-December", "Mitte Dezember", "mediados de diciembre",
-"a metà dicembre", "half december"): its 15th."""
 _DAY_OF_NEXT_MONTH = re.compile(
     rf"\b(\d{{1,2}}|first|last)(?:st|nd|rd|th|er|ème|e|ste|º|°|\.)?\s+(?:(?:of|del|des|du|de|"
     rf"van|do|di)\s+(?:the\s+|la\s+|de\s+)?|(?=deste\s|dieses\s))(?:(this|este|ce|dieses|"
@@ -643,20 +643,13 @@ def _local_days(text: str, anchor: date, prefer: Prefer) -> tuple[DateMention, .
         day = _pick(ends, anchor, prefer)
         if day is not None:
             found.append(DateMention(m.start(), m.end(), m.group(0), day, "month_end"))
-    for m in _EARLY_MONTH.finditer(text):
-        month = MONTHS[m.group(1).lower()]
-        day = _pick(
-            [date(y, month, 10) for y in range(anchor.year - 1, anchor.year + 2)], anchor, prefer
-        )
-        if day is not None:
-            found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
-    for m in _MID_MONTH.finditer(text):
-        month = MONTHS[m.group(1).lower()]
-        day = _pick(
-            [date(y, month, 15) for y in range(anchor.year - 1, anchor.year + 2)], anchor, prefer
-        )
-        if day is not None:
-            found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
+    for pattern, day_of_month in ((_EARLY_MONTH, 10), (_MID_MONTH, 15)):
+        for m in pattern.finditer(text):
+            month = MONTHS[m.group(1).lower()]
+            years = range(anchor.year - 1, anchor.year + 2)
+            day = _pick([date(y, month, day_of_month) for y in years], anchor, prefer)
+            if day is not None:
+                found.append(DateMention(m.start(), m.end(), m.group(0), day, "day_month"))
     for m in _DAY_OF_NEXT_MONTH.finditer(text):
         raw = m.group(1).lower()
         if raw == "last":
