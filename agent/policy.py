@@ -19,6 +19,7 @@ an invoice whose task or claim is still open adds a note instead of a second one
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -283,9 +284,11 @@ def label_set_reason(estimate: float, config: PolicyConfig) -> str | None:
     """Why a person must look when the label-set estimate is under the threshold."""
     if estimate >= config.autonomy_threshold:
         return None
+    # Floored, not rounded: 0.8799 under 0.88 reads "0.87 < 0.88", never "0.88 < 0.88".
+    shown = math.floor(estimate * 100) / 100
     return (
         f"the reply may ask for more than was understood (label set estimate "
-        f"{estimate:.2f} < {config.autonomy_threshold:.2f})"
+        f"{shown:.2f} < {config.autonomy_threshold:g})"
     )
 
 

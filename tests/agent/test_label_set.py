@@ -120,3 +120,17 @@ def test_the_policy_asks_a_person_below_the_threshold_only():
     assert any("may ask for more than was understood" in r for r in reasons)
     actions, reasons = _plan([PAID], 0.0)
     assert reasons == [] and not any(a.needs_approval for a in actions)
+
+
+def test_the_reason_never_shows_an_estimate_equal_to_the_threshold():
+    from arbox.agent.policy import label_set_reason
+
+    config = PolicyConfig(autonomy_threshold=0.88)
+    assert label_set_reason(0.88, config) is None
+    assert label_set_reason(0.8799, config) == (
+        "the reply may ask for more than was understood (label set estimate 0.87 < 0.88)"
+    )
+    assert "estimate 0.61 < 0.88" in str(label_set_reason(0.6149, config))
+    assert "estimate 0.87 < 0.875" in str(
+        label_set_reason(0.8749, PolicyConfig(autonomy_threshold=0.875))
+    )
