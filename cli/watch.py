@@ -25,7 +25,7 @@ def watch(
 
     with build(database_url=db_url(ctx, db), create=False) as app:
         s = app.settings
-        if not once:
+        if not once and s.imap_host and s.imap_user:  # else the watcher says what is missing
             console.print(f"watching {s.imap_folder} on {s.imap_host} (Ctrl-C to stop)")
         try:
             report = watch_loop(app, once=once)

@@ -31,10 +31,13 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def test_watch_without_imap_settings_exits_with_one_line(env) -> None:
-    result = runner.invoke(app, ["watch", "--once"])
-    assert result.exit_code == 2
-    assert result.stderr.startswith("error: set ARBOX_IMAP_HOST")
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+    for args in (["watch", "--once"], ["watch"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2
+        assert result.stderr.startswith("error: set ARBOX_IMAP_HOST")
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+        # Nothing claims to be watching an inbox that is not configured.
+        assert "watching" not in result.stdout
 
 
 def test_unreachable_imap_server_exits_without_traceback(env) -> None:
