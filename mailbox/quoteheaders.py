@@ -170,8 +170,9 @@ def is_header_block(lines: list[str], i: int) -> bool:
     """Whether the header-like lines from ``i`` are a mail's header block, not the sender's list.
 
     A block has a subject line within eight lines, a "Sent:" line (a label only mail
-    headers use) among its header lines, or three header lines in a row (counting those
-    just above ``i``) one of which gives a date or a time ("Date: 03/02/2026 09:14 AM").
+    headers use) or a From: line with an address in brackets among its header lines, or
+    three header lines in a row (counting those just above ``i``) one of which gives a
+    date or a time ("Date: 03/02/2026 09:14 AM").
     "From: our account 4411 / To: your account 9020 / Amount: ..." in the sender's own
     text has none of these.
     """
@@ -184,6 +185,9 @@ def is_header_block(lines: list[str], i: int) -> bool:
         end += 1
     run = lines[top:end]
     if any(_SENT_LINE.match(line) for line in run):
+        return True
+    # "From: AR <ar@x.example>" over "To: Bob": an address in brackets is a mail's.
+    if len(run) >= 2 and any(_FROM_LINE.match(line) and _ADDRESS.search(line) for line in run):
         return True
     return len(run) >= 3 and any(_DATE_OR_TIME.search(line) for line in run)
 

@@ -88,6 +88,7 @@ def test_from_and_to_lines_of_the_senders_own_list_are_kept() -> None:
         (["From: AR <ar@x.example>", "To: Ada", "Subject: Statement"], True),
         (["From: AR", "Sent: Tuesday", "To: Ada"], True),
         (["From: AR", "To: Ada", "Date: 04/07/2026 10:02 AM"], True),
+        (["From: AR <ar@x.example>", "To: Ada"], True),
         (["From: our account 0042", "To: your account 7731", "Amount: 980.00"], False),
         (["From: our account 0042", "To: your account 7731"], False),
     ],
