@@ -1,15 +1,16 @@
 """Reply trimming: exact-match rate on the corpus, ours beside mail-parser-reply alone.
 
-    .venv/bin/python benchmarks/bench_reply_trim.py [--split tune|heldout|all] [--failures]
+    .venv/bin/python benchmarks/bench_reply_trim.py [--split tune|heldout|all] [--batch N]
+        [--failures]
 
 The corpus is `tests/mailbox/fixtures/replies` (see `tests/mailbox/reply_corpus.py`
 for the file format, what "exact" means, and which third is held out: a case is
 held out when the first byte of the SHA-256 of its name is divisible by three).
 Prints one JSON object: per split, the overall rate and the rate per client
-family, per language and per batch (1: written before tuning, 2: after), for
+family, per language and per batch (1: written before tuning, 2 and 3: after), for
 `split_reply` (what the classifier reads) and for mail-parser-reply's first
-reply body with every language it knows. `--failures` adds the names of the
-cases we get wrong.
+reply body with every language it knows. `--batch N` keeps the cases of one
+batch only. `--failures` adds the names of the cases we get wrong.
 """
 
 from __future__ import annotations
@@ -70,10 +71,21 @@ def report(cases: list[Case], failures: bool) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=["tune", "heldout", "all"], default=None)
+    parser.add_argument("--batch", default=None, help="only the cases of this batch (1, 2, 3)")
     parser.add_argument("--failures", action="store_true", help="list the cases we get wrong")
     args = parser.parse_args()
     splits = [args.split] if args.split else ["tune", "heldout", "all"]
-    result = {s: report(load_cases(None if s == "all" else s), args.failures) for s in splits}
+    result = {
+        s: report(
+            [
+                c
+                for c in load_cases(None if s == "all" else s)
+                if args.batch is None or c.batch == args.batch
+            ],
+            args.failures,
+        )
+        for s in splits
+    }
     print(json.dumps(result, indent=2, ensure_ascii=False))
 
 

@@ -12,7 +12,13 @@
 - "-----On ... wrote-----" between dashes;
 - separators: "Original Message", "Forwarded message" and their translations,
   between dashes (or bare, when header lines follow), "Begin forwarded
-  message:", helpdesk "reply above this line" markers.
+  message:", Lotus Notes' "----- Forwarded by ... -----", helpdesk "reply
+  above this line" markers.
+
+A From: line with other header lines under it opens a block only when it looks
+like a mail's header (a subject line, or a dated run of header lines, see
+`is_header_block`), so the sender's own "From: our account / To: your
+account" stays; a whole Outlook block on one line counts too.
 """
 
 from __future__ import annotations
@@ -89,11 +95,38 @@ _SEPARATOR = re.compile(
     r"|#*-?\s*(?:Please\s)?(?:type|write)\s(?:your\s)?reply\sabove\sthis\sline.*)\s*$",
     re.IGNORECASE,
 )
+# Lotus Notes / HCL Notes: "----- Forwarded by Jo Doe/FIN/Acme on 03/03/2026 10:15 AM -----".
+_NOTES_FORWARDED = re.compile(
+    _Q + r"-+\s*(?:Forwarded\sby|Weitergeleitet\svon|Transf[ée]r[ée]\spar|Reenviado\spor|"
+    r"Inoltrato\sda|Doorgestuurd\sdoor)\s.+\s-+\s*$",
+    re.IGNORECASE,
+)
 # Without dashes (BlackBerry, some webmails) only when header lines follow.
 _BARE_SEPARATOR = re.compile(
     _Q + r"(?:Original\sMessage|Forwarded\smessage|Ursprüngliche\sNachricht)\s*$", re.IGNORECASE
 )
 _RULE = re.compile(r"^[_-]{10,}$")
+_SUBJECT_LINE = re.compile(
+    _Q + r"\*?(?:Subject|Sujet|Objet|Betreff|Onderwerp|Oggetto|Asunto|Assunto|Ämne|Emne|Temat|"
+    r"Předmět|Тема|件名|主题)\s?\*?\s?[:：]",
+    re.IGNORECASE,
+)
+_SENT_LINE = re.compile(
+    _Q + r"\*?(?:Sent|Envoy[ée](?:\sle)?|Gesendet|Verzonden|Inviato|Enviad[oa](?:\s(?:el|em))?|"
+    r"Skickat|Sendt|Wysłano|Odesláno|Отправлено|送信日時|发送时间)\s?\*?\s?[:：]",
+    re.IGNORECASE,
+)
+# Outlook on the web, pasted as text: the whole block on one line ("Van: X <x@y> Verzonden:
+# maandag 2 maart 2026 09:14 Aan: Y Onderwerp: Z"). A sent label and a subject label must follow.
+_INLINE_SENT = re.compile(
+    r"\s(?:Sent|Date|Envoy[ée](?:\sle)?|Gesendet|Datum|Verzonden|Inviato|Enviad[oa](?:\s(?:el|em))?|"
+    r"Fecha|Skickat|Sendt|Data|Wysłano)\s?[:：]\s",
+    re.IGNORECASE,
+)
+_INLINE_SUBJECT = re.compile(
+    r"\s(?:Subject|Objet|Betreff|Onderwerp|Oggetto|Asunto|Assunto|Ämne|Emne|Temat)\s?[:：]",
+    re.IGNORECASE,
+)
 
 
 def is_wrote_header(line: str) -> bool:
@@ -128,11 +161,47 @@ def _wrote_span(lines: list[str], i: int) -> int:
     return 0
 
 
+def is_header_line(line: str) -> bool:
+    """A line that starts with a mail header label ("From:", "Gesendet:", "Objet :")."""
+    return bool(_FROM_LINE.match(line) or _HEADER_LINE.match(line))
+
+
+def is_header_block(lines: list[str], i: int) -> bool:
+    """Whether the header-like lines from ``i`` are a mail's header block, not the sender's list.
+
+    A block has a subject line within eight lines, a "Sent:" line (a label only mail
+    headers use) or a From: line with an address in brackets among its header lines, or
+    three header lines in a row (counting those just above ``i``) one of which gives a
+    date or a time ("Date: 03/02/2026 09:14 AM").
+    "From: our account 4411 / To: your account 9020 / Amount: ..." in the sender's own
+    text has none of these.
+    """
+    if any(_SUBJECT_LINE.match(line) for line in lines[i : i + 8]):
+        return True
+    top, end = i, i
+    while top > 0 and is_header_line(lines[top - 1]):
+        top -= 1
+    while end < len(lines) and is_header_line(lines[end]):
+        end += 1
+    run = lines[top:end]
+    if any(_SENT_LINE.match(line) for line in run):
+        return True
+    # "From: AR <ar@x.example>" over "To: Bob": an address in brackets is a mail's.
+    if len(run) >= 2 and any(_FROM_LINE.match(line) and _ADDRESS.search(line) for line in run):
+        return True
+    return len(run) >= 3 and any(_DATE_OR_TIME.search(line) for line in run)
+
+
 def _outlook_block(lines: list[str], i: int) -> bool:
-    """A From: line followed within four lines by another header-like line."""
+    """A From: line followed within four lines by another header-like line, or a whole block
+    on the From: line itself."""
     if not _FROM_LINE.match(lines[i]):
         return False
-    return any(_HEADER_LINE.match(line) for line in lines[i + 1 : i + 5])
+    if _INLINE_SENT.search(lines[i]) and _INLINE_SUBJECT.search(lines[i]):
+        return True
+    return any(_HEADER_LINE.match(line) for line in lines[i + 1 : i + 5]) and is_header_block(
+        lines, i
+    )
 
 
 def _block_top(lines: list[str], i: int) -> int:
@@ -159,7 +228,7 @@ def history_start(lines: list[str]) -> int | None:
     for i, line in enumerate(lines):
         if not line:
             continue
-        if _SEPARATOR.match(line) or _wrote_span(lines, i):
+        if _SEPARATOR.match(line) or _NOTES_FORWARDED.match(line) or _wrote_span(lines, i):
             return i
         if _BARE_SEPARATOR.match(line) and any(
             _FROM_LINE.match(x) or _HEADER_LINE.match(x) for x in lines[i + 1 : i + 3]

@@ -1,7 +1,9 @@
 """Split a plain-text body into the new reply, the quoted history and the signature.
 
 Two detectors find where the quoted history starts, and the earliest wins:
-our own header patterns (`quoteheaders`) and mail-parser-reply's. A trailing
+our own header patterns (`quoteheaders`) and mail-parser-reply's (but for its
+cut at two "Label:" lines that are no mail header block, such as the sender's
+own "From: our account / To: your account"). A trailing
 block of ``>`` lines counts as quoted too, and a "wrote" header glued to the end
 of a reply line is first put on a line of its own. Answers written between the
 ``>`` lines below a "wrote" header (inline replies, bottom posting) are the
@@ -19,11 +21,19 @@ from mailparser_reply.parser import EmailMessage
 
 from .answers import outlook_answers
 from .banners import is_placeholder, split_banner
-from .quoteheaders import history_start, is_wrote_header, wrote_span
+from .quoteheaders import (
+    history_start,
+    is_header_block,
+    is_header_line,
+    is_wrote_header,
+    wrote_span,
+)
 from .signature import signature_start
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "sv", "da", "pl", "cs")
 _GLUED = re.compile(r"(?<=\S)[\s-]+(?=On\s)")
+# No-break and thin spaces (HTML's &nbsp;, French typography) read as plain spaces.
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +52,12 @@ def _library_cut(lines: list[str]) -> int | None:
     # The match may begin with the newline before the header line.
     while start < len(text) and text[start] == "\n":
         start += 1
-    return text.count("\n", 0, start)
+    cut = text.count("\n", 0, start)
+    # Its header pattern takes any two "Label:" lines; the sender's own "From: our
+    # account / To: your account" is not a mail's header block.
+    if is_header_line(lines[cut]) and not is_header_block(lines, cut):
+        return None
+    return cut
 
 
 def _trailing_quote(lines: list[str]) -> int | None:
@@ -114,12 +129,14 @@ def split_reply(text: str) -> tuple[str, str, str]:
     """Split a plain-text body into ``(reply_text, quoted_text, signature)``.
 
     Lines are stripped of surrounding whitespace and otherwise kept whole (but
-    for a "wrote" header glued to a line's end, which is cut off), so a quote
-    taken from one line of ``reply_text`` occurs verbatim in the message.
+    for a "wrote" header glued to a line's end, which is cut off, and no-break
+    spaces, which become plain spaces), so a quote taken from one line of
+    ``reply_text`` occurs verbatim in the message, up to those spaces.
     """
     if not text:
         return "", "", ""
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    lines = [line.strip() for line in text.split("\n")]
     # The gateway's external-sender warning and inline-image placeholders are not the sender's.
     banner, lines = split_banner(["" if is_placeholder(line) else line for line in lines])
     lines = _unglue(lines)

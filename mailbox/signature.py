@@ -10,12 +10,15 @@ paid INV-1 today" must keep its sentence. A signature starts at:
 - a disclaimer paragraph ("CONFIDENTIALITY NOTICE", "This email and any files
   transmitted with it are confidential", "Diese E-Mail enthält vertrauliche");
 - a bare closing ("Best regards,", "Mit freundlichen Grüßen", "Obrigado,",
-  "Mvh") followed by lines that can be a sign-off (names, titles, addresses;
-  no sentence right after the closing, no P.S.);
+  "Mvh", or two: "Mit freundlichen Grüßen / Best regards") followed by lines
+  that can be a sign-off (names, titles, addresses; no sentence right after the
+  closing, no P.S.);
 - a last paragraph that is a contact block: two to eight short lines, one of them a
   phone number, a web site or an address ("Tel 0117 496 0000");
 - a bare name standing alone as the last paragraph ("Jonas", "-Jonas Pike",
-  "/Jonas"), or just above one of the lines above.
+  "/Jonas") under a reply that said something (a sentence, or three words not
+  ending like a greeting: "paid - see below"), or just above one of the lines
+  above.
 
 The first line of a reply never starts a signature.
 """
@@ -114,6 +117,14 @@ _NOT_NAMES = frozenset(
 )
 
 
+def _is_closing(line: str) -> bool:
+    """A closing, or two in two languages ("Mit freundlichen Grüßen / Best regards")."""
+    if _CLOSING.match(line):
+        return True
+    parts = re.split(r"\s+/\s+|\s*/\s*(?=[A-Z])", line)
+    return len(parts) == 2 and all(_CLOSING.match(part) for part in parts)
+
+
 def _is_name(line: str) -> bool:
     """A bare name: one to three capitalised words, no digits, no closing punctuation."""
     return (
@@ -121,6 +132,13 @@ def _is_name(line: str) -> bool:
         and not any(ch.isdigit() for ch in line)
         and line.lower().rstrip(".") not in _NOT_NAMES
         and not line.endswith(".")
+    )
+
+
+def _says_something(line: str) -> bool:
+    """A sentence, or three words or more not ending like a greeting ("Hi Tom,", "Dear all:")."""
+    return line.endswith((".", "!", "?")) or (
+        len(line.split()) >= 3 and not line.endswith((",", ":", ";"))
     )
 
 
@@ -186,11 +204,12 @@ def signature_start(lines: list[str]) -> int | None:
         line = lines[i]
         if _DELIMITER.match(line) or (_SENT_FROM.match(line) and len(line) <= 80):
             return _with_name_above(lines, i)
-        if _CLOSING.match(line) and _sign_off_tail(lines, [j for j in nonblank if i < j < end]):
+        if _is_closing(line) and _sign_off_tail(lines, [j for j in nonblank if i < j < end]):
             return i
     last = max((i for i in nonblank if i < end), default=None)
-    # A bare last name ends a reply that said something ("Paid.\n\nTom"), not a greeting.
-    said = any(lines[j].endswith((".", "!", "?")) for j in nonblank if j < (last or 0))
+    # A bare last name ends a reply that said something ("Paid.\n\nTom", "paid - see
+    # below\n\nTom"), not a greeting ("Hi Tom,").
+    said = any(_says_something(lines[j]) for j in nonblank if j < (last or 0))
     if last is not None and said and not lines[last - 1] and _is_name(lines[last]):
         return last
     contact = _contact_block(lines, nonblank, end)
