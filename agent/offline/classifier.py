@@ -65,6 +65,12 @@ _CLAIMS = frozenset(
 _ASKS_ONLY = re.compile(r"[^,;:]*\?")
 """A sentence that only asks: a statement joined to it by a comma ("on a fait le virement
 vendredi, vous l'avez pas reçu ?") is still said."""
+_TERSE_ASK = re.compile(
+    r"^\W*(?:can|could|would|may|do|does|did|is|are|was|were|should|kann|können|könnten|peut|"
+    r"pouvons|pourriez|podemos|podríamos|possiamo|potremmo|kunnen|zouden)\b\W*(?:\w+\W*){0,5}$",
+    re.I,
+)
+"""A few words that ask, with no question mark ("can we do net 45", "did u get the chk")."""
 _ONLY_WEEKDAYS = ({"weekday"}, {"weekday_pt"}, {"weekday", "weekday_pt"})
 """The kinds of date mention of a reply that names no date but a weekday ("Friday", "na sexta")."""
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*(?=¿)")
@@ -86,7 +92,7 @@ _WINDOW_STOP = re.compile(
 given with "because" is a clause of its own: "we haven't paid because we never received the
 invoice" still says the invoice never came."""
 _AWAY_MARKERS = re.compile(
-    r"\b(?:until|till|through|back (?:on|in)|return|retour|bis|hasta|jusqu|fino|até|tot|inclus|"
+    r"\b(?:until|till|til|through|back (?:on|in)|return|retour|bis|hasta|jusqu|fino|até|tot|inclus|"
     r"automatic|automated|ticket|"
     r"automatique|automática|automático|ledig|received and is being reviewed)\b",
     re.I,
@@ -294,6 +300,12 @@ class OfflineClassifier:
                 text, reply.subject, {i.value: v for i, v in votes.items()}
             )
             chosen = _decide(self.model, probs, auto, votes)
+            terse = _terse_rule(text, votes)
+            if not chosen and not auto and terse is not None:
+                # "disputing this", "pmt went out tues": a reply of a few words gives the model
+                # too few of them to weigh against the one rule that read it; its low figure
+                # still asks a person.
+                chosen = [terse]
             if (
                 not auto
                 and _not_ours(by_intent)
@@ -314,7 +326,8 @@ class OfflineClassifier:
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
             scores = dict(votes)
-        if text and all(_ASKS_ONLY.fullmatch(c.text.strip()) for c in clauses(text)):
+        every_ask = all(_ASKS_ONLY.fullmatch(c.text.strip()) for c in clauses(text))
+        if text and (every_ask or _TERSE_ASK.match(text)):
             # Every sentence asks ("did you get my check?", "vous avez reçu notre virement ?"):
             # a question is not the claim it asks about (CONTRACTS.md section 1); what the
             # model reads in its words stands only with a rule behind it.
@@ -691,6 +704,20 @@ and keeps plain replies plain: "We paid $1,250.00 by wire on Friday." is not als
 promise (0.35 against 0.29)."""
 
 
+TERSE_WORDS = 4
+"""A reply of at most this many words is terse ("paid yday", "disputing this", "pas nous")."""
+
+
+def _terse_rule(text: str, votes: Mapping[Intent, float]) -> Intent | None:
+    """The one intent a single rule read in a terse reply, if exactly one did."""
+    if len(re.findall(r"\w+", text)) > TERSE_WORDS:
+        return None
+    ruled = [i for i, v in votes.items() if v >= RULED_MIN and i is not Intent.other]
+    return ruled[0] if len(ruled) == 1 else None
+
+
+RULED_MIN = 0.75
+"""The rule weight a terse reply's one intent needs to stand against the model's `other`."""
 GUESS_FLOOR = 0.2
 RULED_GUESS = 0.3
 """...and an intent a rule found is the best guess before `other` at this probability or more

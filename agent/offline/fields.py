@@ -469,16 +469,16 @@ def _same_day(day: date, year: int) -> date | None:
 
 
 _TODAY = re.compile(
-    r"\b(?:today|tonight|in data odierna|en date de ce jour|en el día de hoy|am heutigen tag|"
-    r"op heden|na data de hoje|this (?:morning|afternoon|evening)|heute|heute morgen|"
-    r"ce (?:soir|matin)|"
+    r"\b(?:today|tonight|this am|tdy|in data odierna|en date de ce jour|en el día de hoy|"
+    r"am heutigen tag|op heden|na data de hoje|this (?:morning|afternoon|evening)|heute|"
+    r"heute morgen|ce (?:soir|matin)|"
     r"aujourd'hui|cet après-midi|hoy|esta (?:mañana|tarde)|oggi|stamattina|stasera|hoje|"
     r"esta manhã|vandaag|vanochtend|vanmiddag|vanavond)\b",
     re.I,
 )
 _YESTERDAY = re.compile(
-    r"\b(?:yesterday|yesterdy|last night|gestern|hier(?! soir)|hier soir|ayer|anoche|ieri|"
-    r"ieri sera|ontem|gisteren|gisteravond)\b",
+    r"\b(?:yesterday|yesterdy|yday|y'day|yest|last night|gestern|hier(?! soir)|hier soir|ayer|"
+    r"anoche|ieri|ieri sera|ontem|gisteren|gisteravond)\b",
     re.I,
 )
 

@@ -87,6 +87,9 @@ NOT_US = _c(
     r"entreprise)|(?:das )?sind nicht wir|eine andere (?:firma|gesellschaft)|einem anderen "
     r"unternehmen|non siamo noi|non sono io|un'altra (?:azienda|società|ditta)|não somos nós|"
     r"(?:é|são) de outra empresa|dat zijn wij niet|wij zijn het niet|een ander bedrijf|"
+    r"^\W*(?:c'est )?pas nous\b|"
+    r"^\W*(?:indirizzo|destinatario|direcci[óo]n|endereço|destinatário|adresse|adres|e-?mail) "
+    r"(?:e-?mail )?(?:sbagliat[oa]|equivocad[oa]|errad[oa]|incorrect[oa]|erronée?|falsch|verkeerd)\b|"
     # written to the wrong company, address or person, in our seven languages: "Sie haben die
     # falsche Firma angeschrieben", "vous vous êtes trompé de destinataire", "se han equivocado
     # de empresa", "avete sbagliato destinatario", "u heeft zich vergist van ontvanger"
@@ -346,7 +349,8 @@ CUES: list[Cue] = [
         r"(?:emitida|n)|ordem de pagamento (?:emitida|n)|ordre de paiement (?:émis|n)|"
         r"(?:addebitat[aoie](?! (?:\w+ )?due volte)|abgebucht|prélevée?s?|débitée?s?|cargad[oa]s? en (?:nuestra |la )?"
         r"cuenta|debitad[oa]s? (?:na|em) (?:nossa )?conta|afgeschreven)|"
-        r"pago (?:realizado|efectuado)|pagamento (?:já )?(?:foi )?(?:já )?(?:feito|efetuado|realizado|"
+        r"pago (?:realizado|efectuado|feito|efetuado)|pagu[ée] ya|ya (?:lo |la |los |las )?pagué|"
+        r"pagué (?:ayer|hoy|el)|pagamento (?:já )?(?:foi )?(?:já )?(?:feito|efetuado|realizado|"
         r"enviado|processado|liquidado)|(?:ist|sind|wurde|wurden) (?:\w+ )?(?:rausgegangen|"
         r"raus gegangen|rausgegangen|ausgeführt|veranlasst))\b",
         claim=True,
@@ -402,8 +406,9 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.8,
-        r"\b(?:it|this|that|payment|check|cheque|ach|wire|funds)\s+(?:already "
-        r")?went out\b|\b(?:check|cheque)\s*(?:#|no\.?)?\s*\d+[^.]{0,25}\b(?:mailed|sent|went out|"
+        r"\b(?:it|this|that|payment|pmt|pymt|check|cheque|chq|chk|ach|wire|funds)\s+(?:already "
+        r")?went out\b|^\W*(?:check|cheque|chk|chq|pmt|pymt)\s+(?:was\s+)?(?:mailed|sent|dropped|"
+        r"wired|issued|cut)\b|\b(?:check|cheque)\s*(?:#|no\.?)?\s*\d+[^.]{0,25}\b(?:mailed|sent|went out|"
         r"issued|dropped)|\bhave pay\b",
         claim=True,
     ),
@@ -684,7 +689,8 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:short shipped|short-shipped|came in short|shipment (?:was|came) "
-        r"short|only (?:received|got|have) \d+|but we only|only \d+ (?:were|was|have been) "
+        r"short|(?:we're |we are |were |was )?short (?:by )?\d+ (?:boxes|cases|pallets|units|pcs|"
+        r"pieces|items|bags|cartons|rolls|sacks|crates|ctns?)\b|only (?:received|got|have) \d+|but we only|only \d+ (?:were|was|have been) "
         r"(?:delivered|réalisées|performed)|capped|alors que seulement|quantity (?:is )?"
         r"(?:wrong|incorrect)|we'll only accept \d+|(?:shows|charges for|billed for|mentionne) "
         r"\d+[^.]{0,40}(?:but|only|alors))",
@@ -869,7 +875,8 @@ CUES: list[Cue] = [
     _c(
         I.short_pay,
         0.8,
-        r"\b(?:(?:(?:was|is|are|were) )?short (?:by )?[$€£]?\s?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
+        r"\b(?:(?:(?:was|is|are|were) )?short (?:by )?[$€£]?\s?\d(?![\d,.]*\s+(?:boxes|cases|pallets|units|"
+        r"pcs|pieces|items|bags|cartons|rolls|sacks|crates|pcs|ctns?)\b)|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
         r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|(?:au lieu "
         r"de|anziché)(?! \d+(?:\s+(?!euros?\b|eur\b|dollars?\b)[a-zéèàç]+)?\s*(?:[;)!]|[.,](?!\d)|$))|al netto (?:dell[oae']|del|di)|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
         r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder)|(?:paid|pagato|pagata|pagado|pagamos|pagámos|bezahlt|"
@@ -1062,6 +1069,14 @@ CUES: list[Cue] = [
         r"(?:a|one more) copy|erneut zu(?:senden|schicken)|nochmals (?:senden|schicken)|renvoyer|"
         r"reenviar|volver a enviar|opnieuw (?:sturen|toesturen)|reinviare|reenviar)\b",
     ),
+    # A document and a please, nothing else: "lieferschein bitte", "copia fattura pf", "W9 pls".
+    _c(
+        I.invoice_request,
+        0.8,
+        rf"^\W*(?:(?:pls|please|plz|bitte|svp|por favor|graag|per favore|pf|aub)\W+)?{_DOC}"
+        r"(?:\s+\w+)?\W+(?:pls|please|plz|bitte|svp|s'il vous plaît|por favor|graag|per favore|pf|"
+        r"aub)\W*$",
+    ),
     # "again" beside a verb of sending, in either order: "kunt u deze nogmaals sturen",
     # "noch einmal zuschicken", "nous l'envoyer à nouveau", "enviarla de nuevo", "inviarci
     # nuovamente", "enviar novamente".
@@ -1072,8 +1087,10 @@ CUES: list[Cue] = [
         r"nuevamente|de nuevo|otra vez|di nuovo|nuovamente|novamente|de novo)\s+(?:\w+\s+){0,2}?"
         r"(?:sturen|toesturen|opsturen|mailen|senden|schicken|zusenden|zuschicken|übermitteln|"
         r"envoyer|transmettre|enviar\w*|mandar\w*|inviar\w*|mandare|trasmettere)\b|"
+        # "mándame la factura otra vez", "envíenosla de nuevo": the imperative with its pronoun
         r"\b(?:sturen|toesturen|opsturen|mailen|senden|schicken|zusenden|zuschicken|envoyer|"
-        r"transmettre|enviar\w*|mandar\w*|inviar\w*|mandare|trasmettere)\s+(?:\w+\s+){0,2}?"
+        r"transmettre|enviar\w*|mandar\w*|inviar\w*|mandare|trasmettere|(?:re)?m[áa]nd[ae]n?(?:me|"
+        r"nos)\w*|(?:re)?env[íi][ae]n?(?:me|nos)\w*)\s+(?:\w+\s+){0,2}?"
         r"(?:opnieuw|nogmaals|nochmals|nochmal|noch einmal|erneut|à nouveau|de nouveau|nuevamente|"
         r"de nuevo|otra vez|di nuovo|nuovamente|novamente|de novo)\b",
     ),
@@ -1206,6 +1223,8 @@ CUES: list[Cue] = [
         r"\b(?:closed (?:down )?(?:the |our )?(?:business|shop|store|company|doors for good)|"
         r"(?:shop|store|business|company) (?:has |have )?(?:closed|shut) down|out of business|"
         r"no money left|(?:can't|cannot|can not|unable to|not able to) pay (?:anymore|any more)|"
+        # terse: "no $ rn", "no money atm"
+        r"^\W*no (?:\$|money|cash|funds)\W+(?:rn|right now|atm|at the moment|now)\b|"
         r"no longer (?:able|in a position) to pay|"
         r"encerr(?:ou|amos|aram) (?:as )?(?:suas |nossas )?atividades|fechamos a empresa|"
         r"n[ãa]o temos (?:como|condições de) pagar|"
@@ -1266,6 +1285,8 @@ CUES: list[Cue] = [
         r"run|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
         r"run|pago el|te pago|les pago|pagamos el|erfolgt am|zahlen wir am|zahle ich am|je (?:vous )?"
         r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b|"
+        # terse, the subject left out: "betaal vrijdag", "zahle morgen"
+        r"^\W*(?:betaal|betalen|zahle|zahlen|überweise|überweisen)\b|"
         r"\bpagamos" + _LATER,
         needs_date=True,
     ),
@@ -1481,7 +1502,9 @@ CUES: list[Cue] = [
     _c(
         I.wrong_contact,
         0.85,
-        r"\b(?:not the right person|wrong (?:person|email|contact|address)|"
+        r"\b(?:not the right person|wrong (?:person|email|contact|address|guy|dept|department)|"
+        # terse: "left the co", "nicht zuständig", "unsubscribe"
+        r"^\W*(?:(?:i|he|she) )?left the (?:co|company|firm)\b|^\W*nicht zuständig|^\W*unsubscribe\W*$|"
         r"no longer (?:with|at|works?|handles?|responsible|monitored)|not (?:the )?(?:right|correct|"
         r"appropriate|responsible) (?:person|contact)|(?:i|he|she) (?:has |have )?(?:left|retired)|"
         r"i'm retiring|i am retiring|don't work (?:at|for)|do not work (?:at|for)|only handle|"
@@ -1594,7 +1617,7 @@ CUES: list[Cue] = [
         I.financial_distress,
         0.8,
         r"\b(?:tough|hard|difficult|rough) (?:time|times|spot|patch|period)|"
-        r"(?:money|cash|funds) (?:is|are) (?:tight|short|low)|slow season|(?:can't|cannot|unable to) make "
+        r"(?:money|cash|funds) (?:is |are |'s )?(?:tight|short|low)\b|slow season|(?:can't|cannot|unable to) make "
         r"(?:the |this )?payment|(?:split|spread) (?:the |it |this )?(?:payments?|balance|amount)|partial "
         r"payments over|filed for|restructuring|going under|waiting (?:on|for) (?:our )?(?:customers?|clients?) "
         r"to pay|until (?:our )?(?:customer|client) pays\b",

@@ -204,3 +204,48 @@ def test_a_closure_period_is_no_promise(text):
 def test_a_promise_beside_a_closure_keeps_its_own_day():
     found = findings("We're closed Dec 23 to Jan 3, so the check goes out on Jan 6.")
     assert found["promise_to_pay"]["promised_on"] == date(2027, 1, 6)
+
+
+# 8. Terse one-line replies, phone style.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "field", "value"),
+    [
+        ("ach sent yday", "payment_sent", "paid_on", date(2026, 11, 17)),
+        ("pd this am by card", "payment_sent", "paid_on", date(2026, 11, 18)),
+        ("chk dropped fri", "payment_sent", "paid_on", date(2026, 11, 13)),
+        ("pymt went out mon", "payment_sent", "paid_on", date(2026, 11, 16)),
+        ("will pay next wk", "promise_to_pay", "promised_on", date(2026, 11, 23)),
+        ("betalen donderdag", "promise_to_pay", "promised_on", date(2026, 11, 19)),
+        ("short 3 cartons", "dispute", "reason", "quantity"),
+    ],
+)
+def test_a_terse_reply_and_its_field(text, expected, field, value):
+    found = findings(text)
+    assert set(found) == {expected}
+    assert found[expected][field] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dispute it", {"dispute"}),
+        ("no money rn", {"financial_distress"}),
+        ("wrong dept", {"wrong_contact"}),
+        ("left the co", {"wrong_contact"}),
+        ("nicht zuständig, sorry", {"wrong_contact"}),
+        ("c'est pas nous", {"wrong_contact"}),
+        ("dirección equivocada", {"wrong_contact"}),
+        ("DDT per favore", {"invoice_request"}),
+        ("pakbon graag", {"invoice_request"}),
+        ("mándanos la factura otra vez", {"invoice_request"}),
+        ("pago efetuado", {"payment_sent"}),
+        ("ya lo pagué", {"payment_sent"}),
+        ("ooo til 11/30", {"auto_reply"}),
+        ("can we do net 75", {"other"}),
+        ("ok thx", {"other"}),
+    ],
+)
+def test_a_terse_reply(text, expected):
+    assert intents(text) == expected
