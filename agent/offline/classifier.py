@@ -117,11 +117,27 @@ _OWN_WORD = frozenset(
 but the wire went out today"); an out-of-office says it apart, if at all."""
 
 
-def _away_in_person(by_intent: Mapping[Intent, list[Hit]]) -> bool:
+_AUTO_WORDING = re.compile(
+    r"\b(?:thank you for your (?:e-?mail|message|mail)|thanks for your (?:e-?mail|message)|limited "
+    r"access|(?:will|shall) (?:respond|reply|get back)|upon my return|on my return|for urgent|"
+    r"in my absence|automatic|automated|vielen dank für ihre (?:nachricht|e-?mail)|in dringenden|"
+    r"merci (?:pour|de) votre (?:message|e-?mail|courriel)|en cas d'urgence|gracias por su "
+    r"(?:mensaje|correo)|para (?:asuntos|temas) urgentes|grazie per (?:il suo|la sua|il vostro) "
+    r"(?:messaggio|e-?mail)|per urgenze|bedankt voor uw (?:bericht|e-?mail)|voor dringende|"
+    r"obrigad[oa] pel[oa] (?:sua )?(?:mensagem|e-?mail)|para assuntos urgentes)\b",
+    re.I,
+)
+"""The wording of an out-of-office notice: a person does not thank for the mail they answer
+and say when they will reply."""
+
+
+def _away_in_person(by_intent: Mapping[Intent, list[Hit]], text: str) -> bool:
     """Whether every absence the text tells (no automatic header or subject) is a person's:
     told in the past, or in one sentence with a claim of their own. The labelling guide: a
     person writing "I was out last week" is not an auto-reply; an out-of-office notice,
     with or without headers, is."""
+    if _AUTO_WORDING.search(text):
+        return False  # "Thank you for your email. I'm out of office until Dec 2 and ..."
     own = {h.clause for i in _OWN_WORD for h in by_intent.get(i, [])}
     for h in by_intent[Intent.auto_reply]:
         norm = correct(normalize(h.clause.text))
@@ -557,7 +573,7 @@ class OfflineClassifier:
         if (
             Intent.auto_reply in by_intent
             and _AWAY_MARKERS.search(text)
-            and not _away_in_person(by_intent)
+            and not _away_in_person(by_intent, text)
         ):
             auto = True
         by_intent.pop(Intent.auto_reply, None)

@@ -349,7 +349,8 @@ CUES: list[Cue] = [
         r"(?:emitida|n)|ordem de pagamento (?:emitida|n)|ordre de paiement (?:émis|n)|"
         r"(?:addebitat[aoie](?! (?:\w+ )?due volte)|abgebucht|prélevée?s?|débitée?s?|cargad[oa]s? en (?:nuestra |la )?"
         r"cuenta|debitad[oa]s? (?:na|em) (?:nossa )?conta|afgeschreven)|"
-        r"pago (?:realizado|efectuado|feito|efetuado)|pagu[ée] ya|ya (?:lo |la |los |las )?pagué|"
+        r"pago (?:realizado|efectuado|feito|efetuado)|^\W*j[áa] (?:foi )?pag[oa]s?\b|(?:all )?paid up\b|"
+        r"(?:check|cheque|chk|chq|payment|pmt|wire|ach) (?:has |have )?cleared|pagu[ée] ya|ya (?:lo |la |los |las )?pagué|"
         r"pagué (?:ayer|hoy|el)|pagamento (?:já )?(?:foi )?(?:já )?(?:feito|efetuado|realizado|"
         r"enviado|processado|liquidado)|(?:ist|sind|wurde|wurden) (?:\w+ )?(?:rausgegangen|"
         r"raus gegangen|rausgegangen|ausgeführt|veranlasst))\b",
@@ -1225,6 +1226,9 @@ CUES: list[Cue] = [
         r"no money left|(?:can't|cannot|can not|unable to|not able to) pay (?:anymore|any more)|"
         # terse: "no $ rn", "no money atm"
         r"^\W*no (?:\$|money|cash|funds)\W+(?:rn|right now|atm|at the moment|now)\b|"
+        r"^\W*(?:kein geld|no tengo dinero|no tenemos dinero|sin dinero|pas d'argent|plus d'argent|"
+        r"plus de sous|geen geld|niente soldi|non (?:ho|abbiamo) soldi|sem dinheiro|não tenho "
+        r"dinheiro|no money|broke)(?:\W+\w+){0,2}\W*$|"
         r"no longer (?:able|in a position) to pay|"
         r"encerr(?:ou|amos|aram) (?:as )?(?:suas |nossas )?atividades|fechamos a empresa|"
         r"n[ãa]o temos (?:como|condições de) pagar|"
@@ -1286,7 +1290,14 @@ CUES: list[Cue] = [
         r"run|pago el|te pago|les pago|pagamos el|erfolgt am|zahlen wir am|zahle ich am|je (?:vous )?"
         r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b|"
         # terse, the subject left out: "betaal vrijdag", "zahle morgen"
-        r"^\W*(?:betaal|betalen|zahle|zahlen|überweise|überweisen)\b|"
+        r"^\W*(?:betaal|betalen|zahle|zahlen|überweise|überweisen)\b|on (?:vous |la |le )?(?:paie|"
+        r"règle|vire)\b|"
+        # "pago segunda", "wire tmrw am": a payment and a coming day, nothing else
+        r"^\W*pago\s+(?:na\s+|el\s+|il\s+)?(?:segunda|terça|quarta|quinta|sexta|lunes|martes|"
+        r"miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|amanhã|mañana|domani)\b|"
+        r"^\W*(?:wire|ach|check|cheque|chk|chq|payment|pmt|pymt)\s+(?:(?:goes|going) out\s+)?"
+        r"(?:tmrw|tomorrow|tomorow|mon|tues?|wed|thu|thurs|fri|monday|tuesday|wednesday|thursday|"
+        r"friday|next (?:week|wk))\b|"
         r"\bpagamos" + _LATER,
         needs_date=True,
     ),
@@ -1504,7 +1515,8 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:not the right person|wrong (?:person|email|contact|address|guy|dept|department)|"
         # terse: "left the co", "nicht zuständig", "unsubscribe"
-        r"^\W*(?:(?:i|he|she) )?left the (?:co|company|firm)\b|^\W*nicht zuständig|^\W*unsubscribe\W*$|"
+        r"^\W*(?:(?:i|he|she) )?left the (?:co|company|firm)\b|^\W*(?:pls |please |plz )?(?:remove|"
+        r"take) me off\b|^\W*(?:pls |please |plz )?remove me\W*$|^\W*nicht zuständig|^\W*unsubscribe\W*$|"
         r"no longer (?:with|at|works?|handles?|responsible|monitored)|not (?:the )?(?:right|correct|"
         r"appropriate|responsible) (?:person|contact)|(?:i|he|she) (?:has |have )?(?:left|retired)|"
         r"i'm retiring|i am retiring|don't work (?:at|for)|do not work (?:at|for)|only handle|"

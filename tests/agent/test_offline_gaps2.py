@@ -84,6 +84,19 @@ def test_an_out_of_office_notice_without_headers_stays_automatic(text):
     assert "auto_reply" in intents(text)
 
 
+def test_an_out_of_office_that_reports_a_payment_in_its_wording_stays_automatic():
+    text = (
+        "Thanks for your message. I am on leave until 1 December and the transfer for INV-5120 "
+        "was released on 12 November."
+    )
+    assert "auto_reply" in intents(text)
+
+
+def test_a_person_on_leave_whose_transfer_was_made_in_french():
+    text = "Je suis absent jusqu'au 1er décembre, mais le virement de la 318 est parti hier."
+    assert intents(text) == {"payment_sent"}
+
+
 def test_an_out_of_office_with_headers_stays_automatic():
     text = "I'm on holiday until Monday but the wire went out today."
     assert "auto_reply" in intents(text, headers={"Auto-Submitted": "auto-replied"})
@@ -218,6 +231,8 @@ def test_a_promise_beside_a_closure_keeps_its_own_day():
         ("pymt went out mon", "payment_sent", "paid_on", date(2026, 11, 16)),
         ("will pay next wk", "promise_to_pay", "promised_on", date(2026, 11, 23)),
         ("betalen donderdag", "promise_to_pay", "promised_on", date(2026, 11, 19)),
+        ("on vous paie jeudi", "promise_to_pay", "promised_on", date(2026, 11, 19)),
+        ("wire tmrw", "promise_to_pay", "promised_on", date(2026, 11, 19)),
         ("short 3 cartons", "dispute", "reason", "quantity"),
     ],
 )
@@ -243,6 +258,13 @@ def test_a_terse_reply_and_its_field(text, expected, field, value):
         ("pago efetuado", {"payment_sent"}),
         ("ya lo pagué", {"payment_sent"}),
         ("ooo til 11/30", {"auto_reply"}),
+        ("we're all paid up", {"payment_sent"}),
+        ("the chq cleared", {"payment_sent"}),
+        ("já pago", {"payment_sent"}),
+        ("pls take me off", {"wrong_contact"}),
+        ("niente soldi adesso", {"financial_distress"}),
+        ("non abbiamo soldi", {"financial_distress"}),
+        ("geen geld nu", {"financial_distress"}),
         ("can we do net 75", {"other"}),
         ("ok thx", {"other"}),
     ],
