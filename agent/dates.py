@@ -248,7 +248,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("next_week", re.compile(r"\b(next|this coming)\s+(week|month)\b", re.I)),
+    ("next_week", re.compile(r"\b(next|this coming)\s+(week|wk|month|mo)\b", re.I)),
     (
         "next_week_other",
         re.compile(
@@ -475,7 +475,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
             return anchor + timedelta(weeks=n)
         return add_months(anchor, n)
     if kind == "next_week":
-        if g[1].lower() == "week":
+        if g[1].lower() in ("week", "wk"):
             return anchor + timedelta(days=7 - anchor.weekday())
         return add_months(anchor, 1).replace(day=1)
     if kind == "next_week_other":

@@ -23,7 +23,7 @@ from arbox.agent.dates import DateMention, find_dates, local_days
 from arbox.agent.evidence import check_evidence
 from arbox.agent.findings import Fields, Finding, Intent, Triage
 
-from .fields import fill, from_quoted
+from .fields import away_day, fill, from_quoted, gone_before
 from .fuzzy import correct
 from .headers import is_auto_reply
 from .lexicon import (
@@ -36,9 +36,13 @@ from .lexicon import (
     FUTURE,
     NEGATORS,
     NOT_US,
+    NOW_CUES,
     RESOLVED,
     SHORT_EVIDENCE,
     UNDONE,
+    UNRECOGNISED,
+    WHAT_IS_IT,
+    WITHHELD_INVOICE,
     Cue,
 )
 from .model import LinearModel, shipped_model
@@ -61,6 +65,12 @@ _CLAIMS = frozenset(
 _ASKS_ONLY = re.compile(r"[^,;:]*\?")
 """A sentence that only asks: a statement joined to it by a comma ("on a fait le virement
 vendredi, vous l'avez pas reçu ?") is still said."""
+_TERSE_ASK = re.compile(
+    r"^\W*(?:can|could|would|may|do|does|did|is|are|was|were|should|kann|können|könnten|peut|"
+    r"pouvons|pourriez|podemos|podríamos|possiamo|potremmo|kunnen|zouden)\b\W*(?:\w+\W*){0,5}$",
+    re.I,
+)
+"""A few words that ask, with no question mark ("can we do net 45", "did u get the chk")."""
 _ONLY_WEEKDAYS = ({"weekday"}, {"weekday_pt"}, {"weekday", "weekday_pt"})
 """The kinds of date mention of a reply that names no date but a weekday ("Friday", "na sexta")."""
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*(?=¿)")
@@ -82,11 +92,59 @@ _WINDOW_STOP = re.compile(
 given with "because" is a clause of its own: "we haven't paid because we never received the
 invoice" still says the invoice never came."""
 _AWAY_MARKERS = re.compile(
-    r"\b(?:until|till|through|back (?:on|in)|return|retour|bis|hasta|jusqu|fino|até|tot|inclus|"
+    r"\b(?:until|till|til|through|back (?:on|in)|return|retour|bis|hasta|jusqu|fino|até|tot|inclus|"
     r"automatic|automated|ticket|"
     r"automatique|automática|automático|ledig|received and is being reviewed)\b",
     re.I,
 )
+
+_WAS_AWAY = re.compile(
+    r"\b(?:was|were|been|war|waren|étais|était|j'étais|estaba|estuve|estive|estava|ero|"
+    r"sono stat[oa]|ik was|we waren|had been)\b[^.]{0,15}$"
+)
+"""An absence told in the past ("I was out on leave and just got back"): a person writing."""
+_OWN_WORD = frozenset(
+    {
+        Intent.payment_sent,
+        Intent.promise_to_pay,
+        Intent.dispute,
+        Intent.short_pay,
+        Intent.financial_distress,
+        Intent.missing_po,
+    }
+)
+"""What a person says beside their absence in the same sentence ("I'm on holiday until Monday
+but the wire went out today"); an out-of-office says it apart, if at all."""
+
+
+_AUTO_WORDING = re.compile(
+    r"\b(?:thank you for your (?:e-?mail|message|mail)|thanks for your (?:e-?mail|message)|limited "
+    r"access|(?:will|shall) (?:respond|reply|get back)|upon my return|on my return|for urgent|"
+    r"in my absence|automatic|automated|vielen dank für ihre (?:nachricht|e-?mail)|in dringenden|"
+    r"merci (?:pour|de) votre (?:message|e-?mail|courriel)|en cas d'urgence|gracias por su "
+    r"(?:mensaje|correo)|para (?:asuntos|temas) urgentes|grazie per (?:il suo|la sua|il vostro) "
+    r"(?:messaggio|e-?mail)|per urgenze|bedankt voor uw (?:bericht|e-?mail)|voor dringende|"
+    r"obrigad[oa] pel[oa] (?:sua )?(?:mensagem|e-?mail)|para assuntos urgentes)\b",
+    re.I,
+)
+"""The wording of an out-of-office notice: a person does not thank for the mail they answer
+and say when they will reply."""
+
+
+def _away_in_person(by_intent: Mapping[Intent, list[Hit]], text: str) -> bool:
+    """Whether every absence the text tells (no automatic header or subject) is a person's:
+    told in the past, or in one sentence with a claim of their own. The labelling guide: a
+    person writing "I was out last week" is not an auto-reply; an out-of-office notice,
+    with or without headers, is."""
+    if _AUTO_WORDING.search(text):
+        return False  # "Thank you for your email. I'm out of office until Dec 2 and ..."
+    own = {h.clause for i in _OWN_WORD for h in by_intent.get(i, [])}
+    for h in by_intent[Intent.auto_reply]:
+        norm = correct(normalize(h.clause.text))
+        m = h.cue.pattern.search(norm)
+        if h.clause not in own and not (m and _WAS_AWAY.search(norm[: m.start()])):
+            return False
+    return True
 
 
 _SPECIFIC_DOC = re.compile(
@@ -258,6 +316,23 @@ class OfflineClassifier:
                 text, reply.subject, {i.value: v for i, v in votes.items()}
             )
             chosen = _decide(self.model, probs, auto, votes)
+            terse = _terse_rule(text, votes)
+            if not chosen and not auto and terse is not None:
+                # "disputing this", "pmt went out tues": a reply of a few words gives the model
+                # too few of them to weigh against the one rule that read it; its low figure
+                # still asks a person.
+                chosen = [terse]
+            if (
+                not auto
+                and _not_ours(by_intent)
+                and Intent.wrong_contact not in chosen
+                and not any(i in by_intent for i in chosen)
+            ):
+                # "Vous vous êtes trompé de destinataire", "Wij zijn niet Visser": a notice sent
+                # to another company is a wrong contact even where the model, which has seen few
+                # of these words, finds nothing or only a dispute no rule read (the wrong
+                # company contests nothing of ours); a low figure asks a person.
+                chosen = [i for i in chosen if i is not Intent.dispute] + [Intent.wrong_contact]
             if not auto:
                 chosen += _beside(probs, chosen, by_intent, text)
             scores = {Intent(i): p for i, p in probs.items()}
@@ -267,7 +342,8 @@ class OfflineClassifier:
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
             scores = dict(votes)
-        if text and all(_ASKS_ONLY.fullmatch(c.text.strip()) for c in clauses(text)):
+        every_ask = all(_ASKS_ONLY.fullmatch(c.text.strip()) for c in clauses(text))
+        if text and (every_ask or _TERSE_ASK.match(text)):
             # Every sentence asks ("did you get my check?", "vous avez reçu notre virement ?"):
             # a question is not the claim it asks about (CONTRACTS.md section 1); what the
             # model reads in its words stands only with a rule behind it.
@@ -305,21 +381,28 @@ class OfflineClassifier:
             # said of the future and no date but a weekday, promises nothing; the weekday is
             # when it was made.
             chosen.remove(Intent.promise_to_pay)
+        under_way = any(h.cue in NOW_CUES for h in by_intent.get(Intent.promise_to_pay, []))
+        if under_way and Intent.payment_sent in chosen and Intent.payment_sent not in by_intent:
+            # "Hago la transferencia ahora mismo": under way as they write, a promise for today
+            # (the datasets' "paying it now"); the model's payment has no rule behind it.
+            _rule_out(Intent.payment_sent, chosen, scores)
         if (
             Intent.promise_to_pay in chosen
             and Intent.payment_sent in chosen
+            and not under_way
             and all(d < anchor for d in _promise_dates(text, anchor))
         ):
             # "value date 18-Nov-2026" in a remittance sent on the 20th, "was paid on 19.11.2026
             # with our payment run": every date the reply gives is behind it, so what the model
             # or a payment-run rule read as a promise is when it was paid.
             chosen.remove(Intent.promise_to_pay)
-        if Intent.promise_to_pay in chosen and not _promise_dates(text, anchor):
+        if Intent.promise_to_pay in chosen and not under_way and not _promise_dates(text, anchor):
             # A promise commits to a date (CONTRACTS.md section 1); "will send more when I
             # can" or "a payment plan over the next three months" promises nothing the
-            # ledger can hold them to.
+            # ledger can hold them to. "Paying it now" commits to the day they write.
             chosen.remove(Intent.promise_to_pay)
-        if not SHORT_EVIDENCE.search(text) or _NO_DEDUCTION.search(text):
+        said_less = _less_held(text, by_intent)
+        if not SHORT_EVIDENCE.search(said_less) or _NO_DEDUCTION.search(text):
             # Paying less is said in words ("Einen Abzug haben wir nicht vorgenommen" says
             # the difference is not theirs to explain: a bank's fee, not a deduction).
             _rule_out(Intent.short_pay, chosen, scores)
@@ -332,6 +415,15 @@ class OfflineClassifier:
             # "Precisamos que emitam nova fatura com o valor do orçamento": beside a dispute the
             # model read, a corrected or new invoice asked for is the dispute's remedy.
             _rule_out(Intent.invoice_request, chosen, scores)
+        if (
+            Intent.dispute in chosen
+            and Intent.dispute not in by_intent
+            and UNRECOGNISED.pattern.search(norm := correct(normalize(text)))
+            and WHAT_IS_IT.search(norm)
+        ):
+            # "No reconozco esta factura, ¿a qué corresponde?": they ask what it is; no rule
+            # read anything contested (a question is `other`, CONTRACTS.md section 1).
+            _rule_out(Intent.dispute, chosen, scores)
         if (
             Intent.dispute in chosen
             and Intent.dispute not in by_intent
@@ -385,7 +477,7 @@ class OfflineClassifier:
             Intent.payment_sent in chosen
             and Intent.dispute in chosen
             and Intent.short_pay not in chosen
-            and _PAID_LESS.search(text)
+            and _PAID_LESS.search(said_less)
         ):
             # Paid, less what they contest: a deduction is short_pay, not also a dispute.
             chosen[chosen.index(Intent.dispute)] = Intent.short_pay
@@ -411,7 +503,7 @@ class OfflineClassifier:
             Intent.dispute in chosen
             and Intent.dispute not in by_intent
             and Intent.wrong_contact in chosen
-            and any(h.cue is NOT_US for h in by_intent.get(Intent.wrong_contact, []))
+            and _not_ours(by_intent)
         ):
             # "You've got the wrong Lund, we never bought from you": a reply that is not
             # ours to dun contests nothing; the model's dispute has no rule behind it.
@@ -477,13 +569,22 @@ class OfflineClassifier:
         by_intent: dict[Intent, list[Hit]] = defaultdict(list)
         for hit in self._hits(text, anchor):
             by_intent[hit.cue.intent].append(hit)
-        if Intent.auto_reply in by_intent and _AWAY_MARKERS.search(text):
+        _withheld_whole(by_intent)
+        if (
+            Intent.auto_reply in by_intent
+            and _AWAY_MARKERS.search(text)
+            and not _away_in_person(by_intent, text)
+        ):
             auto = True
         by_intent.pop(Intent.auto_reply, None)
         if Intent.wrong_contact not in by_intent:
             where = _redirect_clause(text, reply.sender)
             if where is not None:
                 by_intent[Intent.wrong_contact].append(Hit(_REDIRECT_CUE, where))
+        if Intent.wrong_contact not in by_intent:
+            where = _not_named_clause(text)
+            if where is not None:
+                by_intent[Intent.wrong_contact].append(Hit(_NOT_NAMED_CUE, where))
         if Intent.short_pay not in by_intent:
             table = read_table(text)
             if table is not None and table.short_paid()[1]:
@@ -501,7 +602,7 @@ class OfflineClassifier:
             if where is not None:
                 by_intent.pop(Intent.dispute, None)
                 by_intent[Intent.invoice_request].append(Hit(_REISSUE_CUE, where))
-        _apply_precedence(by_intent)
+        _apply_precedence(by_intent, text)
         bounce = bool(
             BOUNCE.search(text) or BOUNCE.search(reply.subject or "") or _dsn(reply.headers)
         )
@@ -619,6 +720,20 @@ and keeps plain replies plain: "We paid $1,250.00 by wire on Friday." is not als
 promise (0.35 against 0.29)."""
 
 
+TERSE_WORDS = 4
+"""A reply of at most this many words is terse ("paid yday", "disputing this", "pas nous")."""
+
+
+def _terse_rule(text: str, votes: Mapping[Intent, float]) -> Intent | None:
+    """The one intent a single rule read in a terse reply, if exactly one did."""
+    if len(re.findall(r"\w+", text)) > TERSE_WORDS:
+        return None
+    ruled = [i for i, v in votes.items() if v >= RULED_MIN and i is not Intent.other]
+    return ruled[0] if len(ruled) == 1 else None
+
+
+RULED_MIN = 0.75
+"""The rule weight a terse reply's one intent needs to stand against the model's `other`."""
 GUESS_FLOOR = 0.2
 RULED_GUESS = 0.3
 """...and an intent a rule found is the best guess before `other` at this probability or more
@@ -727,6 +842,67 @@ section 1): "released for the 12th", "paid less the 2%"."""
 _PART_STOP = re.compile(
     r"\s*[,;:]\s+|\s+[-–—]+>?\s+|\s+(?:and|also|plus|und|et|y|e|en|ou|or|oder|o)\s+", re.I
 )
+
+
+_HELD_REST = re.compile(
+    r"\b(?:rest|remainder|balance|difference|the other|resto|reste|restant|saldo|solde|differenz|"
+    r"restbetrag|verschil|diferencia|differenza|diferen[çc]a)\b|\d\s?%"
+)
+"""Held with the invoice: a rest or a share of it is an amount taken off, not the invoice."""
+
+
+def _held_pieces(clause: str) -> list[str]:
+    """The parts of ``clause`` that withhold a whole invoice (`lexicon.WITHHELD_INVOICE`) with
+    no amount, share or rest held with it."""
+    return [
+        piece
+        for piece in _PART_STOP.split(clause)
+        if WITHHELD_INVOICE.pattern.search(norm := correct(normalize(piece)))
+        and not extract.find_amounts(piece)
+        and not _HELD_REST.search(norm)
+    ]
+
+
+def _withheld_whole(by_intent: dict[Intent, list[Hit]]) -> None:
+    """A whole invoice withheld is a dispute, not a deduction: "pagamos la 1041; la 1042 la
+    tenemos retenida hasta que nos manden el abono" contests 1042, it takes nothing off 1041
+    (CONTRACTS.md section 1; labelling guide: a whole invoice left out is withheld). A short-pay
+    cue read only in such a part gives way; "we held back $350 on 40211" stays a deduction."""
+    held = [h for h in by_intent.get(Intent.dispute, []) if h.cue is WITHHELD_INVOICE]
+    if not held:
+        return
+    whole: dict[Clause, list[str]] = {}
+    for h in held:
+        pieces = _held_pieces(h.clause.text)
+        if pieces:
+            whole[h.clause] = pieces
+        else:
+            by_intent[Intent.dispute].remove(h)
+    if not by_intent[Intent.dispute]:
+        by_intent.pop(Intent.dispute)
+    if not whole or Intent.short_pay not in by_intent:
+        return
+    kept = []
+    for h in by_intent[Intent.short_pay]:
+        rest = h.clause.text
+        for piece in whole.get(h.clause, []):
+            rest = rest.replace(piece, " ")
+        if h.clause not in whole or h.cue.pattern.search(correct(normalize(rest))):
+            kept.append(h)
+    if kept:
+        by_intent[Intent.short_pay] = kept
+    else:
+        by_intent.pop(Intent.short_pay)
+
+
+def _less_held(text: str, by_intent: Mapping[Intent, list[Hit]]) -> str:
+    """``text`` without the parts that withhold a whole invoice: what is left says whether
+    anything was paid less."""
+    for h in by_intent.get(Intent.dispute, []):
+        if h.cue is WITHHELD_INVOICE:
+            for piece in _held_pieces(h.clause.text):
+                text = text.replace(piece, " ")
+    return text
 
 
 def _parts(text: str) -> list[tuple[Clause, str]]:
@@ -888,6 +1064,28 @@ _NAMED_COVER = re.compile(
 _NAMED_COVER_CUE = Cue(Intent.wrong_contact, _NAMED_COVER, 0.75)
 
 
+_NOT_NAMED = re.compile(
+    r"(?i:\b(?:we are not|we're not|we aren't|wir sind nicht|nous ne sommes pas|no somos|wij zijn "
+    r"niet|we zijn niet|non siamo|não somos))\s+(?:(?i:the|die|der|das|la|le|el|los|de|het|il|lo|a|"
+    r"o)\s+)?(?:(?i:firma|société|empresa|azienda|ditta|bedrijf|company)\s+)?"
+    r"(?!(?:I|Ihr|Ihre|Schuld|Teil|Mitglied)\b)(?-i:[A-ZÀ-Þ][\w&'-]+)"
+)
+"""They say they are a company by its name, written with a capital ("No somos Construcciones
+Pérez", "Wij zijn niet Bakker", "We're not Acme Supply"): the notice went to another company.
+A German noun is written with a capital too; "wir sind nicht Teil davon" names no one."""
+_NOT_NAMED_CUE = Cue(Intent.wrong_contact, _NOT_NAMED, 0.8)
+
+
+def _not_ours(by_intent: Mapping[Intent, list[Hit]]) -> bool:
+    """Whether a rule read the notice as sent to another company (`lexicon.NOT_US`)."""
+    return any(h.cue in (NOT_US, _NOT_NAMED_CUE) for h in by_intent.get(Intent.wrong_contact, []))
+
+
+def _not_named_clause(text: str) -> Clause | None:
+    """The clause in which they say they are not the company we wrote to (`_NOT_NAMED`)."""
+    return next((c for c in clauses(text) if _NOT_NAMED.search(c.text)), None)
+
+
 def _redirect_clause(text: str, sender: str) -> Clause | None:
     """A clause that points to an address other than the sender's ("contactar a D. Fátima
     pelo e-mail fatima@...", "meine Vertretung, s.lorenz@..."), not to ours ("sent to your
@@ -909,11 +1107,11 @@ _NOT_A_DUE_DATE = re.compile(r"(?:right\s+)?now|(?:over|during|across)\s", re.I)
 def _promise_dates(text: str, anchor: date) -> list[date]:
     """The dates a promise could be held to: not "now" (we can't pay right now) and not
     a period something is spread over (a plan over the next three months)."""
-    dates = [d.value for d in find_dates(text, anchor) if _promisable(d, anchor)]
+    dates = [d.value for d in find_dates(text, anchor) if _promisable(d, anchor, text)]
     if dates:
         return dates
     # Only when nothing else is read: "no dia 20", "20th this month" (the fields' readings).
-    return [d.value for d in local_days(text, anchor) if _promisable(d, anchor)]
+    return [d.value for d in local_days(text, anchor) if _promisable(d, anchor, text)]
 
 
 _YEAR = re.compile(r"\d{4}|'\d\d\b")
@@ -922,9 +1120,13 @@ FAR_AHEAD_DAYS = 270
 behind ("our payment of 10 November", "die Lieferung vom 5.11." in a reply of the 20th)."""
 
 
-def _promisable(mention: DateMention, anchor: date) -> bool:
+def _promisable(mention: DateMention, anchor: date, text: str) -> bool:
     if _NOT_A_DUE_DATE.match(mention.text):
         return False
+    if gone_before(text, mention, anchor):
+        return False  # "we paid INV-221 on 3/11": the day of a payment made, not of a promise
+    if away_day(text, mention):
+        return False  # "our office will be closed Dec 24 to Jan 2": a closure, no promise
     far = (mention.value - anchor).days > FAR_AHEAD_DAYS
     return not (far and not _YEAR.search(mention.text))
 
@@ -1048,6 +1250,10 @@ _MISSENT = re.compile(
     r"erroneously|wrongly|twice)\b"
 )
 """Our invoice "was sent to us by mistake" (or twice): no payment of theirs."""
+_MISSENT_ELSEWHERE = re.compile(
+    r"\s+(?:\w+ ){0,2}?(?:to (?:the wrong|a wrong)|by mistake|in error|erroneously|wrongly)\b"
+)
+"""Whatever "was sent to the wrong company" or "by mistake" is our notice, named or not."""
 _PO_NOT_NEEDED = re.compile(
     r"\b(?:no|kein\w*|aucun\w*|ningún|ninguna|nessun\w*|geen|nenhum\w*) (?:\w+ ){0,2}"
     r"(?:is|are|was|wird|ist|n'est|est|es|è|wordt|é) (?:\w+ )?(?:required|needed|necessary|"
@@ -1169,6 +1375,12 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
         and _MISSENT.match(norm, m.end())
     ):
         return True  # "this invoice was sent to us by mistake": our document, not their payment
+    if (
+        cue.intent is Intent.payment_sent
+        and re.search(r"\b(?:this|it|these|they|that)\W*$", before)
+        and _MISSENT_ELSEWHERE.match(norm, m.end())
+    ):
+        return True  # "this was sent to the wrong company": our notice, not their payment
     if cue.intent is Intent.missing_po and _PO_NOT_NEEDED.search(norm):
         return True  # "no purchase order is required for service calls"
     sentence = _SENTENCE_START.split(before)[-1]
@@ -1197,8 +1409,18 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     return False
 
 
-def _apply_precedence(by_intent: dict[Intent, list[Hit]]) -> None:
+def _apply_precedence(by_intent: dict[Intent, list[Hit]], text: str = "") -> None:
     """Rules between intents that the cues alone can not express."""
+    disputes = by_intent.get(Intent.dispute, [])
+    if (
+        disputes
+        and all(h.cue is UNRECOGNISED for h in disputes)
+        and WHAT_IS_IT.search(correct(normalize(text)))
+    ):
+        # "Can you tell me what this invoice is for? I don't recognise the company.": asked
+        # about, not contested (a question is `other`, CONTRACTS.md section 1; the labelling
+        # guide's "what is the SVC ADJ line? I don't recognize it").
+        by_intent.pop(Intent.dispute)
     if Intent.missing_po in by_intent and Intent.invoice_request in by_intent:
         # "resend the invoice with our PO number" asks for a fix, not for a document.
         # "... is missing our order reference. Please resend it." asks for the same fix in

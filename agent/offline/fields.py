@@ -13,6 +13,7 @@ from arbox.agent.findings import Fields, Intent
 
 from . import amounts, contacts
 from .documents import document_asked
+from .lexicon import NOW_CUES
 from .reasons import reason_of
 
 __all__ = ["document_asked", "fill", "reason_of"]
@@ -71,7 +72,7 @@ def fill(
                 text,
                 also,
             ),
-            promised_on=best_date(clause, text, anchor, "future", "future"),
+            promised_on=_promised_on(clause, text, anchor),
         )
     if intent is Intent.dispute:
         reason = reason_of(clause, reasons, text)
@@ -159,9 +160,10 @@ _SCHEDULED = re.compile(
     re.I,
 )
 _DATE_LABEL = re.compile(
-    r"\b(?:payment date|date paid|paid on|zahlungsdatum|valuta(?:datum)?|date de (?:valeur|"
-    r"paiement)|data (?:valuta|de pagamento|pagamento)|data-valor|fecha de pago|fecha valor|"
-    r"betaaldatum|value date|remesa del)\s*[:.]?\s*",
+    # not "INV-222 will be paid on the 30th": a promise's day, no label
+    r"\b(?:payment date|date paid|(?<!be )(?<!get )(?<!gets )paid on|zahlungsdatum|"
+    r"valuta(?:datum)?|date de (?:valeur|paiement)|data (?:valuta|de pagamento|pagamento)|"
+    r"data-valor|fecha de pago|fecha valor|betaaldatum|value date|remesa del)\s*[:.]?\s*",
     re.I,
 )
 
@@ -201,6 +203,40 @@ _PAID_TO_THEM = re.compile(
     r"[^.\n\d]{0,15}$",
     re.I,
 )
+_AWAY_UNTIL = re.compile(
+    r"\b(?:on (?:\w+ )?(?:vacation|holiday|leave)|out of (?:the )?office|away|off|closed|shut|"
+    r"im urlaub|abwesend|geschlossen|nicht im büro|en (?:vacances|congés?)|absente?s?|fermée?s?|"
+    r"de vacaciones|ausente|cerrad[oa]s?|in ferie|assente|chius[oa]|met verlof|afwezig|gesloten|"
+    r"de férias|fechad[oa]s?)\b[^.\n]{0,25}\b(?:until|till|through|thru|to|bis|jusqu'(?:au|à)|au|"
+    r"hasta|al|fino al?|al|tot|t/m|até)\s+(?:(?:the|le|el|il|de|den|dem|zum)\s+)?$",
+    re.I,
+)
+"""The day an absence or a closure ends ("on holiday until Monday", "closed Dec 24 to Jan 2"):
+a return, not a payment's or a promise's day."""
+_AWAY_FROM = re.compile(
+    r"\b(?:on (?:\w+ )?(?:vacation|holiday|leave)|out of (?:the )?office|away|off|closed|shut|"
+    r"im urlaub|abwesend|geschlossen|en (?:vacances|congés?)|absente?s?|fermée?s?|de vacaciones|"
+    r"ausente|cerrad[oa]s?|in ferie|assente|chius[oa]|met verlof|afwezig|gesloten|de férias|"
+    r"fechad[oa]s?)\s+(?:(from|between|du|vom|von|del|dal|van|de|entre|dès|ab)\s+)?"
+    r"(?:(?:the|le|el|il|den|dem)\s+)?$",
+    re.I,
+)
+"""The day an absence or a closure begins ("closed from Dec 24", "fermé du 24 décembre"); with
+no "from", only a span's first day ("closed Dec 24 to Jan 2", not "chiusa il 4 settembre": an
+invoice closed that day)."""
+_SPAN_GOES_ON = re.compile(r"\s*(?:to|through|thru|until|till|-|–|bis|au|al|tot|t/m|a|até)\s", re.I)
+
+
+def away_day(source: str, m: DateMention) -> bool:
+    """Whether the day ``m`` of ``source`` bounds an absence or a closure ("our office will be
+    closed Dec 24 to Jan 2", "on holiday until Monday"): no day anything is paid or promised."""
+    before = source[max(0, m.start - 50) : m.start]
+    if _AWAY_UNTIL.search(before):
+        return True
+    start = _AWAY_FROM.search(before)
+    return bool(start and (start.group(1) or _SPAN_GOES_ON.match(source, m.end)))
+
+
 _ROUGHLY = re.compile(
     r"\b(?:around|about|roughly|circa|approx\w*|ungefähr|etwa|environ|vers|alrededor de|hacia|"
     r"verso|rond|omstreeks|por volta de)\s+(?:the\s+|le\s+|el\s+|il\s+)?$",
@@ -245,18 +281,24 @@ def best_mention(
     text_prefer: Prefer,
     *,
     spans: bool = True,
+    promised: bool = False,
 ) -> DateMention | None:
     """The date a payment or promise names: in its clause rather than elsewhere, one said of
     paying ("mailed on the 23rd", "our May 15 run", "no later than Wednesday") rather than
     of another event ("dated 12/30", "approved April 8", "the September 21 meeting"), on the
     side of today the intent expects (a payment made is not one someone "will" make), and
     not months away; a precise date rather than a span when nothing else decides. Without
-    ``spans``, "within 15 days" and "next week" are no candidates (a payment made has a day)."""
+    ``spans``, "within 15 days" and "next week" are no candidates (a payment made has a day).
+    ``promised``: a day a payment is said gone on (`gone_before`) is no candidate."""
     best: tuple[float, DateMention] | None = None
     for source, side, bonus in ((clause, prefer, 1.0), (text, text_prefer, 0.0)):
         for m in _with_local_days(source, anchor, side):
             if not spans and m.precision == 1:
                 continue
+            if away_day(source, m):
+                continue  # "on vacation until Nov 30, but I sent the check": the day they return
+            if promised and gone_before(source, m, anchor):
+                continue  # "we paid INV-221 on 3/11 and will pay the rest Friday": paid that day
             score = _date_score(m, source, anchor, side) + bonus
             if best is None or score > best[0]:
                 best = (score, m)
@@ -288,6 +330,16 @@ _NOT_A_DAY_AFTER = re.compile(
     re.I,
 )
 """An ordinal that counts something, not a day: "the 12th of the cases", "the 4th floor"."""
+
+
+def _promised_on(clause: str, text: str, anchor: date) -> date | None:
+    """The day a promise is held to: not one a payment beside it is said made on; a payment
+    under way as they write ("paying it now", "ich überweise jetzt") is promised that day."""
+    m = best_mention(clause, text, anchor, "future", "future", promised=True)
+    if m is not None:
+        return m.value
+    said = clause.lower().replace("\u2019", "'")
+    return anchor if any(c.pattern.search(said) for c in NOW_CUES) else None
 
 
 def best_date(
@@ -345,6 +397,11 @@ def _paid_on(
     labelled = _labelled_date(text, anchor)
     if labelled:
         return labelled
+    for m in _with_local_days(clause, anchor, "past"):
+        if m.precision == 3 and gone_before(clause, m, anchor):
+            # "We already sent payment on 11/3 and we will send the rest next Friday": the
+            # day a payment is said gone on is its day, whatever is promised beside it
+            return _nearest_year(m, anchor).value
     prefer: Prefer = "future" if scheduled else "past"
     text_prefer: Prefer = "future" if _SCHEDULED.search(text) else "past"
     m = best_mention(clause, text, anchor, prefer, text_prefer, spans=False)
@@ -412,16 +469,16 @@ def _same_day(day: date, year: int) -> date | None:
 
 
 _TODAY = re.compile(
-    r"\b(?:today|tonight|in data odierna|en date de ce jour|en el día de hoy|am heutigen tag|"
-    r"op heden|na data de hoje|this (?:morning|afternoon|evening)|heute|heute morgen|"
-    r"ce (?:soir|matin)|"
+    r"\b(?:today|tonight|this am|tdy|in data odierna|en date de ce jour|en el día de hoy|"
+    r"am heutigen tag|op heden|na data de hoje|this (?:morning|afternoon|evening)|heute|"
+    r"heute morgen|ce (?:soir|matin)|"
     r"aujourd'hui|cet après-midi|hoy|esta (?:mañana|tarde)|oggi|stamattina|stasera|hoje|"
     r"esta manhã|vandaag|vanochtend|vanmiddag|vanavond)\b",
     re.I,
 )
 _YESTERDAY = re.compile(
-    r"\b(?:yesterday|yesterdy|last night|gestern|hier(?! soir)|hier soir|ayer|anoche|ieri|"
-    r"ieri sera|ontem|gisteren|gisteravond)\b",
+    r"\b(?:yesterday|yesterdy|yday|y'day|yest|last night|gestern|hier(?! soir)|hier soir|ayer|"
+    r"anoche|ieri|ieri sera|ontem|gisteren|gisteravond)\b",
     re.I,
 )
 
@@ -454,7 +511,8 @@ _GONE_BEFORE = re.compile(
     r"(?:sent|paid|wired|mailed|transferred|remitted|released|processed|settled|cleared|posted)|"
     r"\b(?:we|i|they)\s+(?:\w+\s+)?(?:sent|paid|wired|mailed|transferred|remitted|released|"
     r"processed|settled|posted|made)\b(?:\s+(?:it|this|that|them|payment|(?:the|our|your)"
-    r"(?:\s+[\w-]+){1,3}))?|"
+    r"(?:\s+[\w-]+){1,3}|(?:inv(?:oice)?\s*#?\s*)?[a-z]{0,4}-?\d[\w-]*))?|"
+    r"\b(?:went out|left|cleared)|"
     r"\b(?:a été|ont été|avons|ai|est|fue|fueron|foi|foram|è stat[oa]|sono stat[ie]|abbiamo|ho|"
     r"werd|zijn|is)\s+(?:\w+\s+)?(?:envoyée?s?|payée?s?|réglée?s?|virée?s?|effectuée?s?|faite?s?|"
     r"pagad[oa]s?|enviad[oa]s?|transferid[oa]s?|feit[oa]s?|efetuad[oa]s?|realizad[oa]s?|"
@@ -463,11 +521,22 @@ _GONE_BEFORE = re.compile(
     r"\bse\s+(?:hizo|realizó|efectuó|envió|pagó|transfirió|abonó)|"
     r"\b(?:hicimos|realizamos|efectuamos|enviamos|transferimos|abonamos|pagámos|"
     r"efetuámos|wurden?|haben wir|hat|hatten|habe ich))"
-    r"\s+(?:on|le|el|il|em|op|am|no dia|el día|il giorno|in data)\s+(?:the\s+)?$",
+    r"\s+(?:(?:on|le|el|il|em|op|am|no dia|el día|il giorno|in data)\s+(?:the\s+)?)?$",
     re.I,
 )
-"""A payment said gone right before its day: "was already sent on", "we wired it on", "a été
-virée le", "fue transferido el"; never "will be sent on" (no past verb before the day)."""
+"""A payment said gone right before its day: "was already sent on", "we wired it on", "we paid
+INV-221 on", "went out", "a été virée le", "fue transferido el"; never "will be sent on" (no
+past verb before the day)."""
+
+
+def gone_before(source: str, m: DateMention, anchor: date) -> bool:
+    """Whether the day ``m`` of ``source`` is one a payment is said gone on, and lies behind
+    ``anchor`` as read nearest to it ("we paid INV-221 on 3/11" written in November: the 3rd of
+    November). A promise beside it is not held to that day."""
+    if not _GONE_BEFORE.search(source[max(0, m.start - 60) : m.start]):
+        return False
+    readings = [d for d in (first_date(m.text, anchor, "past"), m.value) if d is not None]
+    return min(readings, key=lambda d: abs((d - anchor).days)) <= anchor
 
 
 def _said_gone(clause: str, text: str, m: DateMention) -> bool:

@@ -86,11 +86,130 @@ NOT_US = _c(
     r"nosotros|(?:es|son) de otra empresa|otra empresa con|ce n'est pas nous|une autre (?:société|"
     r"entreprise)|(?:das )?sind nicht wir|eine andere (?:firma|gesellschaft)|einem anderen "
     r"unternehmen|non siamo noi|non sono io|un'altra (?:azienda|società|ditta)|não somos nós|"
-    r"(?:é|são) de outra empresa|dat zijn wij niet|wij zijn het niet|een ander bedrijf)\b",
+    r"(?:é|são) de outra empresa|dat zijn wij niet|wij zijn het niet|een ander bedrijf|"
+    r"^\W*(?:c'est )?pas nous\b|"
+    r"^\W*(?:indirizzo|destinatario|direcci[óo]n|endereço|destinatário|adresse|adres|e-?mail) "
+    r"(?:e-?mail )?(?:sbagliat[oa]|equivocad[oa]|errad[oa]|incorrect[oa]|erronée?|falsch|verkeerd)\b|"
+    # written to the wrong company, address or person, in our seven languages: "Sie haben die
+    # falsche Firma angeschrieben", "vous vous êtes trompé de destinataire", "se han equivocado
+    # de empresa", "avete sbagliato destinatario", "u heeft zich vergist van ontvanger"
+    r"^\W*(?:falsche[rn]?|mauvaise?|wrong|verkeerde?|errad[oa]|equivocad[oa]|sbagliat[oa]) "
+    r"(?:e-?mail-?)?(?:adresse|address|adres|destinataire|recipient|empfänger|ontvanger|"
+    r"destinatario|destinatário|firma|company|société|empresa|azienda|bedrijf)\b|"
+    r"(?:sie haben|haben sie) (?:sich )?(?:\w+ ){0,3}?(?:die|den|das|der) falsche[nr]? (?:firma|"
+    r"unternehmen|adresse|e-?mail-?adresse|empfänger\w*|person|ansprechpartner\w*|kunden|"
+    r"gesellschaft)|(?:an|bei) (?:die|der|den) falsche[nr]? (?:firma|adresse|empfänger|person|"
+    r"gesellschaft|kunden) (?:geschickt|gesendet|geschrieben|adressiert|gerichtet|gegangen)|"
+    r"sind (?:hier|bei uns) falsch|falsch zugestellt|(?:irrtümlich|fälschlicherweise) (?:an|bei) "
+    r"uns|vous vous (?:êtes|etes) tromp[ée]e?s? (?:de |d')|erreur de destinataire|mauvais "
+    r"destinataire|(?:envoyée?s?|adressée?s?|écrit) (?:à|au) (?:la |une )?mauvais(?:e)? (?:adresse|"
+    r"destinataire|société|entreprise|personne)|se (?:han|ha) equivocado de (?:empresa|"
+    r"destinatario|persona|direcci[óo]n|corr[e]o|cliente)|(?:destinatario|empresa|persona) "
+    r"equivocad[oa]|avete sbagliato (?:indirizzo|destinatario|azienda|società|persona|cliente|"
+    r"ditta)|(?:destinatario|azienda|società|ditta) sbagliat[oa]|(?:u heeft|u hebt|je hebt|jul[l]ie "
+    r"hebben) (?:zich |je )?vergist (?:van|in) (?:de |het )?(?:ontvanger|adres|bedrijf|persoon|"
+    r"klant|geadresseerde)|(?:verkeerde|foute) (?:ontvanger|geadresseerde|bedrijf|persoon|klant)|"
+    r"(?:se )?enganaram de (?:empresa|destinatário|pessoa|endereço)|(?:destinatário|empresa) "
+    r"errad[oa]|sent (?:this |it |them )?to the wrong (?:company|customer|business|person|"
+    r"address|email)|wrong recipient|misdirected|"
+    # "we are not Müller GmbH", "wij zijn niet Bakker BV", "no somos Pérez S.L.": another company
+    # by its legal form (`classifier` reads a name without one from the written case)
+    r"(?:we are not|we're not|wir sind nicht|nous ne sommes pas|no somos|wij zijn niet|we zijn "
+    r"niet|non siamo|não somos) (?:(?:the|die|der|das|la|le|l'|el|de|het|il|a|o) )?(?:firma |"
+    r"société |empresa |azienda |ditta |bedrijf |company )?(?:[\w&.'-]+ ){1,4}(?:gmbh|ag|kg|ohg|ug|"
+    r"gbr|inc|llc|ltd|corp|plc|sarl|sas|sasu|eurl|s\.?l\.?u?|s\.?a\.?|srl|s\.r\.l\.|spa|s\.p\.a\.|"
+    r"b\.?v\.?|n\.?v\.?|vof|lda|ltda)(?!\w)|(?:wij|we) zijn (?:geen klant|niet uw klant)|no somos "
+    r"(?:clientes? (?:suyos|de ustedes)|sus clientes)|non siamo (?:vostri clienti|clienti vostri)|"
+    r"nous ne sommes pas (?:vos clients|votre client|client chez vous)|wir sind nicht (?:ihr "
+    r"kunde|ihre kunden|kunde bei ihnen))\b",
 )
 """A notice sent to the wrong customer: "not us", "you've got the wrong Lund", "es de otra
-empresa". Not "the wrong invoice" or "the wrong price": a company or a person mistaken. Whoever
-says so contests nothing of ours."""
+empresa", "Sie haben die falsche Firma angeschrieben", "vous vous êtes trompé de destinataire".
+Not "the wrong invoice" or "the wrong price": a company or a person mistaken. Whoever says so
+contests nothing of ours."""
+
+
+UNDER_WAY = _c(
+    I.promise_to_pay,
+    0.75,
+    r"(?:^\W*(?:(?:ok(?:ay)?|sure|yes|yep|sorry|on it|no problem)\W+)?|\b(?:i'm|we're|i am|we "
+    r"are|am|are)\s+)(?:just\s+)?(?:sending|paying|wiring|"
+    r"transferring|processing|releasing|mailing)(?:\s+(?:it|this|that|them|payment|the payment|"
+    r"the balance|the check|the cheque|the wire|your payment|over|out|off))*\s+(?:now|right now|"
+    r"today|as we speak|this (?:morning|afternoon))\b|"
+    # the same in our other languages: "je paie maintenant", "ich überweise jetzt", "lo pago
+    # ahora mismo", "ik betaal het nu", "faccio il bonifico adesso", "estou pagando agora"
+    r"\b(?:je (?:la |le |les )?(?:paie|règle|vire|fais le virement)|on (?:la |le )?(?:paie|règle|"
+    r"vire)|(?:ich|wir) (?:überweise|überweisen|zahle|zahlen|bezahle|bezahlen)(?: \w+){0,2}|"
+    r"(?:lo |la |los |las )?(?:pago|pagamos|transfiero|transferimos|estoy pag[a]ndo|estamos "
+    r"pag[a]ndo|hago la transferencia)|(?:ik|we|wij) (?:betaal|betalen|maak|maken)(?: \w+){0,2}|"
+    r"(?:lo |la )?(?:pago|paghiamo|faccio il bonifico|facciamo il bonifico|sto pag[a]ndo)|"
+    r"(?:estou|estamos) (?:pag[a]ndo|transfer[i]ndo|fazendo o pix)|(?:vou|vamos) (?:pagar|fazer o pix|"
+    r"transferir))\s+(?:(?:ahora|agora|adesso|maintenant|jetzt|nu)(?:\s+mismo)?|ora)\b",
+    claim=True,
+)
+"""A payment under way as they write: a promise for the day they write ("paying it now",
+"ich überweise es jetzt", "lo pago ahora mismo"). "Can't pay right now" is not one."""
+PAY_NOW = _c(
+    I.promise_to_pay,
+    0.75,
+    r"(?:^\W*|\b(?:i'll|we'll|i will|we will)\s+)(?:send|pay|wire|transfer|do|process|release|mail)"
+    r"(?:\s+(?:it|this|that|them|payment|the payment|the balance|the check|the wire|over|out|off))*"
+    r"\s+(?:right )?now\b",
+)
+"""The same said with "will" ("I'll pay it now online"): the future is the point, so it is no
+claim a "will" cancels."""
+NOW_CUES = (UNDER_WAY, PAY_NOW)
+
+
+UNRECOGNISED = _c(
+    I.dispute,
+    0.75,
+    r"\b(?:don't recognize|do not recognize|didn't recognize|can't place|no reconocemos|no reconozco|"
+    r"não reconhecemos|não reconheço|ne reconnaissons pas|ne (?:la |le |les )?reconnais pas|"
+    r"non (?:la |lo |li |le )?riconosc\w*|(?:herken|herkennen) (?:\w+ ){0,3}niet|(?:kenne|kennen|"
+    r"erkenne|erkennen) (?:diese|die|ihre|eine) (?:firma|rechnung|gesellschaft|position|forderung|"
+    r"unternehmen) nicht|sagt (?:mir|uns) nichts)\b",
+    reason="other",
+)
+"""An invoice, charge or company they do not recognise ("I don't recognise the company", "no
+reconozco esta factura", "diese Firma kennen wir nicht")."""
+WHAT_IS_IT = re.compile(
+    r"\b(?:what (?:is|was|are|were) (?:this|that|it|these|those)\b[^?.]{0,40}(?:for|about)?\s*\?|"
+    r"what (?:this|that|it|these) (?:\w+ ){0,2}(?:is|are|was) (?:for|about)|who (?:are you|is this|"
+    r"is it from|sent this)|(?:can|could) you (?:tell|explain|let) (?:me|us)|wofür|worum (?:geht|"
+    r"handelt)|was (?:ist|sind) (?:das|diese?)\b[^?]{0,30}\?|à quoi (?:correspond|se rapporte)|de "
+    r"quoi s'agit|qu'est-ce que c'est|a qu[ée] (?:corresponde|se refiere)|de qu[ée] se trata|"
+    r"qu[ée] es (?:esto|esta|este)|waarvoor|waar (?:gaat|is) (?:dit|deze)|wat is (?:dit|deze)|"
+    r"a cosa si riferisce|di cosa si tratta|cos'è|a que se refere|do que se trata|o que é (?:isso|"
+    r"esta|este))"
+)
+"""They ask what the invoice is or who we are: not yet contesting it."""
+
+
+_INVOICE_REF = (
+    r"(?:(?:invoices?|inv|factura|facture|fattura|factuur|fatura|rechnung|bill)\s*(?:no\.?|nr\.?|"
+    r"n[°º]|#)?\s*)?#?(?:[a-z]{1,6}-?)?\d[\w/-]*\d"
+)
+_HOLD = (
+    r"(?:withh(?:old|olds|olding|eld)|held back|holding back|holding|hold back|retenid[oa]s?|"
+    r"retenemos|reteniendo|retenu[es]*|retenons|einbehalten|zurück(?:gehalten|behalten)|halten wir "
+    r"(?:\w+ )?zurück|behalten wir (?:\w+ )?ein|trattenut[oaie]|tratteniamo|ingehouden|houden (?:we|wij) "
+    r"(?:\w+ )?(?:aan|in|vast)|retid[oa]s?|retemos|retendo)"
+)
+WITHHELD_INVOICE = _c(
+    I.dispute,
+    0.8,
+    rf"\b{_HOLD}\s+(?:(?:the\s+)?payment\s+(?:on|of|for)\s+|(?:el\s+)?pago\s+de\s+|die zahlung (?:für|"
+    rf"auf)\s+)?(?:(?:the|la|le|die|de|het|il|o|a|el|l')\s*)?{_INVOICE_REF}\b(?!\s*[$€£%])|"
+    rf"(?:^|(?<=[\s(]))(?:(?:the|la|le|die|de|het|il|o|a|el|l')\s*)?{_INVOICE_REF}\b(?:(?!\b(?:but|aber|"
+    rf"mais|pero|ma|maar|mas)\b)[^.;,$€£\d]){{0,40}}\b{_HOLD}\b(?!\s+(?:\w+\s+){{0,2}}[$€£\d])",
+)
+"""A whole invoice held back ("la 1042 la tenemos retenida hasta que nos manden el abono",
+"we're withholding INV-4410", "die Rechnung 1042 halten wir zurück"): an amount contested and
+withheld, a dispute (CONTRACTS.md section 1), not a deduction from what was paid beside it.
+The classifier keeps it only where no amount or rest is held with it ("we held back $350 on
+40211" is a deduction)."""
 
 
 _RECV = (
@@ -230,7 +349,9 @@ CUES: list[Cue] = [
         r"(?:emitida|n)|ordem de pagamento (?:emitida|n)|ordre de paiement (?:émis|n)|"
         r"(?:addebitat[aoie](?! (?:\w+ )?due volte)|abgebucht|prélevée?s?|débitée?s?|cargad[oa]s? en (?:nuestra |la )?"
         r"cuenta|debitad[oa]s? (?:na|em) (?:nossa )?conta|afgeschreven)|"
-        r"pago (?:realizado|efectuado)|pagamento (?:já )?(?:foi )?(?:já )?(?:feito|efetuado|realizado|"
+        r"pago (?:realizado|efectuado|feito|efetuado)|^\W*j[áa] (?:foi )?pag[oa]s?\b|(?:all )?paid up\b|"
+        r"(?:check|cheque|chk|chq|payment|pmt|wire|ach) (?:has |have )?cleared|pagu[ée] ya|ya (?:lo |la |los |las )?pagué|"
+        r"pagué (?:ayer|hoy|el)|pagamento (?:já )?(?:foi )?(?:já )?(?:feito|efetuado|realizado|"
         r"enviado|processado|liquidado)|(?:ist|sind|wurde|wurden) (?:\w+ )?(?:rausgegangen|"
         r"raus gegangen|rausgegangen|ausgeführt|veranlasst))\b",
         claim=True,
@@ -286,8 +407,9 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.8,
-        r"\b(?:it|this|that|payment|check|cheque|ach|wire|funds)\s+(?:already "
-        r")?went out\b|\b(?:check|cheque)\s*(?:#|no\.?)?\s*\d+[^.]{0,25}\b(?:mailed|sent|went out|"
+        r"\b(?:it|this|that|payment|pmt|pymt|check|cheque|chq|chk|ach|wire|funds)\s+(?:already "
+        r")?went out\b|^\W*(?:check|cheque|chk|chq|pmt|pymt)\s+(?:was\s+)?(?:mailed|sent|dropped|"
+        r"wired|issued|cut)\b|\b(?:check|cheque)\s*(?:#|no\.?)?\s*\d+[^.]{0,25}\b(?:mailed|sent|went out|"
         r"issued|dropped)|\bhave pay\b",
         claim=True,
     ),
@@ -303,6 +425,16 @@ CUES: list[Cue] = [
         r"remainder|the balance))\b",
         claim=True,
     ),
+    # A payment said to have left the bank: "the transfer left our bank this morning", "la
+    # transferencia salió hoy", "el pago ya ha salido".
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:payment|check|cheque|wire|ach|transfer|funds|money|transferencia|pago|cheque|dinero)\b"
+        r"(?:(?!(?:\bnot|n't|\bnever|\byet|\bno|\btodavía|\baún)\b)[^.?]){0,30}\b(?:left (?:our|the|my) "
+        r"(?:bank|account)|sali[óo]|ha salido|han salido|salieron)\b",
+        claim=True,
+    ),
     # Whatever "went out" with a past time or in a past run was paid ("the principal on the three
     # invoices went out yesterday", "all April invoices went out in yesterday's ACH").
     _c(
@@ -315,15 +447,8 @@ CUES: list[Cue] = [
     ),
     # A payment under way as they write commits to today (the datasets' convention: "On it!
     # Sending today.", "paying now"): "we're paying it today", "wiring the balance this morning".
-    _c(
-        I.promise_to_pay,
-        0.75,
-        r"(?:^\W*|\b(?:i'm|we're|i am|we are|am|are)\s+)(?:just\s+)?(?:sending|paying|wiring|"
-        r"transferring|processing|releasing|mailing)(?:\s+(?:it|this|that|them|payment|the payment|"
-        r"the balance|the check|the cheque|the wire|your payment|over|out))*\s+(?:now|right now|"
-        r"today|as we speak|this (?:morning|afternoon))\b",
-        claim=True,
-    ),
+    UNDER_WAY,
+    PAY_NOW,
     # A payment in the passive future, in Romance languages and Dutch: "o pagamento será feito
     # amanhã", "el pago se realizará el lunes", "la transferencia será efectuada el 30/11", "il
     # bonifico sarà effettuato venerdì", "de betaling zal vrijdag worden uitgevoerd".
@@ -565,7 +690,8 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:short shipped|short-shipped|came in short|shipment (?:was|came) "
-        r"short|only (?:received|got|have) \d+|but we only|only \d+ (?:were|was|have been) "
+        r"short|(?:we're |we are |were |was )?short (?:by )?\d+ (?:boxes|cases|pallets|units|pcs|"
+        r"pieces|items|bags|cartons|rolls|sacks|crates|ctns?)\b|only (?:received|got|have) \d+|but we only|only \d+ (?:were|was|have been) "
         r"(?:delivered|réalisées|performed)|capped|alors que seulement|quantity (?:is )?"
         r"(?:wrong|incorrect)|we'll only accept \d+|(?:shows|charges for|billed for|mentionne) "
         r"\d+[^.]{0,40}(?:but|only|alors))",
@@ -688,11 +814,13 @@ CUES: list[Cue] = [
         r"bestreiten|reklamieren|reklamiert|(?:unsere|die|eine|der) reklamation|beanstandet|"
         r"mängelrüge|(?:raise|raising|raised|lodge|lodging|file|filing) (?:a |an |our |this )?"
         r"(?:formal )?(?:concern|complaint|objection|dispute)|no estamos conformes|non siamo d'accordo|niet akkoord|não "
-        r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift(?! auf)|un avoir|no "
-        r"reconocemos|não reconhecemos|ne reconnaissons pas|erkennen wir nicht an|"
-        r"don't recognize|do not recognize|never authori[sz]ed|nobody (?:here )?authori[sz]ed)\b",
+        r"concordamos|nota di credito|nota de crédito|creditnota|gutschrift(?! auf)|un avoir|"
+        r"erkennen wir nicht an|never authori[sz]ed|nobody (?:here )?authori[sz]ed)\b",
         reason="other",
     ),
+    # An invoice or a company they do not recognise: "I don't recognise this charge". Asked
+    # about ("what is this invoice for? I don't recognise the company") it is a question.
+    UNRECOGNISED,
     # An agreed discount or rebate left off the invoice: the negation and the verb of applying first
     # ("doesn't include the rebate", "no se aplicó el descuento"), or the discount first and then
     # missing or not applied ("der Rabatt fehlt", "la remise n'a pas été appliquée", "lo sconto non
@@ -748,7 +876,8 @@ CUES: list[Cue] = [
     _c(
         I.short_pay,
         0.8,
-        r"\b(?:(?:(?:was|is|are|were) )?short (?:by )?[$€£]?\s?\d|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
+        r"\b(?:(?:(?:was|is|are|were) )?short (?:by )?[$€£]?\s?\d(?![\d,.]*\s+(?:boxes|cases|pallets|units|"
+        r"pcs|pieces|items|bags|cartons|rolls|sacks|crates|pcs|ctns?)\b)|took (?:the |our |a )?\$?[\d,.]+%?[^.]{0,30}\boff|taking "
         r"[^.]{0,30}\boff\b|netted|vs\.? (?:the )?invoice (?:amount|total)|differenz von|(?:au lieu "
         r"de|anziché)(?! \d+(?:\s+(?!euros?\b|eur\b|dollars?\b)[a-zéèàç]+)?\s*(?:[;)!]|[.,](?!\d)|$))|al netto (?:dell[oae']|del|di)|einbehalten|in mindering|trattenendo|descontado|desconto de|retenção|for the good "
         r"parts only|isn't an oversight|paid (?:the rest|the balance|the remainder)|(?:paid|pagato|pagata|pagado|pagamos|pagámos|bezahlt|"
@@ -941,6 +1070,14 @@ CUES: list[Cue] = [
         r"(?:a|one more) copy|erneut zu(?:senden|schicken)|nochmals (?:senden|schicken)|renvoyer|"
         r"reenviar|volver a enviar|opnieuw (?:sturen|toesturen)|reinviare|reenviar)\b",
     ),
+    # A document and a please, nothing else: "lieferschein bitte", "copia fattura pf", "W9 pls".
+    _c(
+        I.invoice_request,
+        0.8,
+        rf"^\W*(?:(?:pls|please|plz|bitte|svp|por favor|graag|per favore|pf|aub)\W+)?{_DOC}"
+        r"(?:\s+\w+)?\W+(?:pls|please|plz|bitte|svp|s'il vous plaît|por favor|graag|per favore|pf|"
+        r"aub)\W*$",
+    ),
     # "again" beside a verb of sending, in either order: "kunt u deze nogmaals sturen",
     # "noch einmal zuschicken", "nous l'envoyer à nouveau", "enviarla de nuevo", "inviarci
     # nuovamente", "enviar novamente".
@@ -951,8 +1088,10 @@ CUES: list[Cue] = [
         r"nuevamente|de nuevo|otra vez|di nuovo|nuovamente|novamente|de novo)\s+(?:\w+\s+){0,2}?"
         r"(?:sturen|toesturen|opsturen|mailen|senden|schicken|zusenden|zuschicken|übermitteln|"
         r"envoyer|transmettre|enviar\w*|mandar\w*|inviar\w*|mandare|trasmettere)\b|"
+        # "mándame la factura otra vez", "envíenosla de nuevo": the imperative with its pronoun
         r"\b(?:sturen|toesturen|opsturen|mailen|senden|schicken|zusenden|zuschicken|envoyer|"
-        r"transmettre|enviar\w*|mandar\w*|inviar\w*|mandare|trasmettere)\s+(?:\w+\s+){0,2}?"
+        r"transmettre|enviar\w*|mandar\w*|inviar\w*|mandare|trasmettere|(?:re)?m[áa]nd[ae]n?(?:me|"
+        r"nos)\w*|(?:re)?env[íi][ae]n?(?:me|nos)\w*)\s+(?:\w+\s+){0,2}?"
         r"(?:opnieuw|nogmaals|nochmals|nochmal|noch einmal|erneut|à nouveau|de nouveau|nuevamente|"
         r"de nuevo|otra vez|di nuovo|nuovamente|novamente|de novo)\b",
     ),
@@ -1085,6 +1224,11 @@ CUES: list[Cue] = [
         r"\b(?:closed (?:down )?(?:the |our )?(?:business|shop|store|company|doors for good)|"
         r"(?:shop|store|business|company) (?:has |have )?(?:closed|shut) down|out of business|"
         r"no money left|(?:can't|cannot|can not|unable to|not able to) pay (?:anymore|any more)|"
+        # terse: "no $ rn", "no money atm"
+        r"^\W*no (?:\$|money|cash|funds)\W+(?:rn|right now|atm|at the moment|now)\b|"
+        r"^\W*(?:kein geld|no tengo dinero|no tenemos dinero|sin dinero|pas d'argent|plus d'argent|"
+        r"plus de sous|geen geld|niente soldi|non (?:ho|abbiamo) soldi|sem dinheiro|não tenho "
+        r"dinheiro|no money|broke)(?:\W+\w+){0,2}\W*$|"
         r"no longer (?:able|in a position) to pay|"
         r"encerr(?:ou|amos|aram) (?:as )?(?:suas |nossas )?atividades|fechamos a empresa|"
         r"n[ãa]o temos (?:como|condições de) pagar|"
@@ -1145,6 +1289,15 @@ CUES: list[Cue] = [
         r"run|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
         r"run|pago el|te pago|les pago|pagamos el|erfolgt am|zahlen wir am|zahle ich am|je (?:vous )?"
         r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b|"
+        # terse, the subject left out: "betaal vrijdag", "zahle morgen"
+        r"^\W*(?:betaal|betalen|zahle|zahlen|überweise|überweisen)\b|on (?:vous |la |le )?(?:paie|"
+        r"règle|vire)\b|"
+        # "pago segunda", "wire tmrw am": a payment and a coming day, nothing else
+        r"^\W*pago\s+(?:na\s+|el\s+|il\s+)?(?:segunda|terça|quarta|quinta|sexta|lunes|martes|"
+        r"miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|amanhã|mañana|domani)\b|"
+        r"^\W*(?:wire|ach|check|cheque|chk|chq|payment|pmt|pymt)\s+(?:(?:goes|going) out\s+)?"
+        r"(?:tmrw|tomorrow|tomorow|mon|tues?|wed|thu|thurs|fri|monday|tuesday|wednesday|thursday|"
+        r"friday|next (?:week|wk))\b|"
         r"\bpagamos" + _LATER,
         needs_date=True,
     ),
@@ -1360,7 +1513,10 @@ CUES: list[Cue] = [
     _c(
         I.wrong_contact,
         0.85,
-        r"\b(?:not the right person|wrong (?:person|email|contact|address)|"
+        r"\b(?:not the right person|wrong (?:person|email|contact|address|guy|dept|department)|"
+        # terse: "left the co", "nicht zuständig", "unsubscribe"
+        r"^\W*(?:(?:i|he|she) )?left the (?:co|company|firm)\b|^\W*(?:pls |please |plz )?(?:remove|"
+        r"take) me off\b|^\W*(?:pls |please |plz )?remove me\W*$|^\W*nicht zuständig|^\W*unsubscribe\W*$|"
         r"no longer (?:with|at|works?|handles?|responsible|monitored)|not (?:the )?(?:right|correct|"
         r"appropriate|responsible) (?:person|contact)|(?:i|he|she) (?:has |have )?(?:left|retired)|"
         r"i'm retiring|i am retiring|don't work (?:at|for)|do not work (?:at|for)|only handle|"
@@ -1432,6 +1588,8 @@ CUES: list[Cue] = [
         r"completed|complete|done))",
         reason="other",
     ),
+    # A whole invoice withheld, not an amount taken off it: "la 1042 la tenemos retenida".
+    WITHHELD_INVOICE,
     # An invoice held back with a reason after it: "4415 is on hold - the hours are double".
     _c(
         I.dispute,
@@ -1471,7 +1629,7 @@ CUES: list[Cue] = [
         I.financial_distress,
         0.8,
         r"\b(?:tough|hard|difficult|rough) (?:time|times|spot|patch|period)|"
-        r"(?:money|cash|funds) (?:is|are) (?:tight|short|low)|slow season|(?:can't|cannot|unable to) make "
+        r"(?:money|cash|funds) (?:is |are |'s )?(?:tight|short|low)\b|slow season|(?:can't|cannot|unable to) make "
         r"(?:the |this )?payment|(?:split|spread) (?:the |it |this )?(?:payments?|balance|amount)|partial "
         r"payments over|filed for|restructuring|going under|waiting (?:on|for) (?:our )?(?:customers?|clients?) "
         r"to pay|until (?:our )?(?:customer|client) pays\b",
