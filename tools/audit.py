@@ -162,16 +162,11 @@ def finish(
     details = jsonable(after) if after is not None else {}
     if record_id is not None and isinstance(details, dict):
         details.setdefault("id", record_id)
-    record(
-        session,
-        actor=actor,
-        action=action,
-        target=target,
-        key=key,
-        before=before,
-        after=details,
-        note=message,
-    )
+    # `record`, with ``after`` made JSON-safe once (``jsonable`` of it is an equal copy).
+    session.flush()
+    row = audit_row(actor=actor, action=action, target=target, key=key, before=before)
+    row["after"] = details
+    session.connection().execute(_APPEND, {**row, "note": message}).scalar_one()
     return ActionResult(
         action=action,
         target=target,
