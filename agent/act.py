@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
 from ..tools.audit import ActionResult as ToolResult
+from ..tools.audit import read_keys
 from ..tools.db import Ledger
 from ..tools.errors import LedgerError
 from .errors import InvalidPlan
@@ -61,6 +62,7 @@ def run_actions(ledger: Ledger, actions: list[PlannedAction], *, actor: str) -> 
     if len(actions) > 1:
         try:
             with ledger.transaction() as session:
+                read_keys(session, [a.key for a in actions])
                 return [
                     _done(
                         a,

@@ -176,6 +176,10 @@ class ReadAhead:
         if threading.active_count() > 1:
             return False
         _reader = self.classifier  # inherited by the fork, model and caches loaded
+        if self.classifier.model is not None:
+            # The model's per-term rows are made on first use: once here, before the fork,
+            # not once in each process (an empty vector scores nothing).
+            self.classifier.model.scores({})
         try:
             self._pool = ProcessPoolExecutor(
                 1, mp_context=multiprocessing.get_context("fork"), initializer=_detach

@@ -24,6 +24,7 @@ from sqlmodel import col, select
 from ..tools.db import Ledger
 from ..tools.models import Approval
 from .ahead import ReadAhead
+from .asking import Asking
 from .classifier import Classifier
 from .context import Context
 from .errors import ApprovalError
@@ -60,6 +61,8 @@ class Triager:
             second_classifier = None if classifier.name == "offline" else _offline()
         self.second_classifier = second_classifier
         self.graph = build_graph(checkpointer)
+        self.asking = Asking(checkpointer)
+        """Checkpoints a reply that waits for a person as the graph would (`agent.asking`)."""
         self.read_ahead = read_ahead
         """Whether a worker's drain classifies its batches ahead (`reading_ahead`)."""
         self.ahead: ReadAhead | None = None
@@ -172,12 +175,15 @@ class Triager:
         planned state goes to the graph, checkpointed with its interrupt."""
         mid = incoming.message_id
         values = planned(incoming, context)
-        if not TriageState.model_validate(values).needs_person:
+        state = TriageState.model_validate(values)
+        if not state.needs_person:
             return Finished.of(mid, acted(values, context), False)
         config = self._config(mid)
         snapshot = self.graph.get_state(config)
         if snapshot.values:  # asked before, and cut short before its row said so
             return self._from_checkpoint(mid, snapshot, context.today)
+        if self.asking.ask(values, state, config, context):  # the graph's checkpoint, copied
+            return Finished.of(mid, values, True)
         out = self.graph.invoke(values, config, context=context, durability="exit")
         return Finished.of(mid, out, bool(out.get("__interrupt__")))
 

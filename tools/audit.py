@@ -23,6 +23,11 @@ _EARLIER = sa_select(AUDIT.c.action, AUDIT.c.target, AUDIT.c.after, AUDIT.c.at).
     AUDIT.c.idempotency_key == bindparam("key")
 )
 _APPEND = insert(AUDIT).returning(AUDIT.c.id)
+_EARLIER_MANY = sa_select(
+    AUDIT.c.idempotency_key, AUDIT.c.action, AUDIT.c.target, AUDIT.c.after, AUDIT.c.at
+).where(AUDIT.c.idempotency_key.in_(bindparam("keys", expanding=True)))
+_READ_AHEAD = "arbox.audit.keys_read"
+"""``session.info`` key: {idempotency key: its earlier row or None}, read by `read_keys`."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,11 @@ def replay(session: Session, key: str | None, action: str) -> ActionResult | Non
     """
     if not key:
         return None
-    row = session.connection().execute(_EARLIER, {"key": key}).first()
+    read: dict[str, Any] = session.info.get(_READ_AHEAD, {})
+    if key in read:  # read in this transaction by `read_keys`; once only
+        row = read.pop(key)
+    else:
+        row = session.connection().execute(_EARLIER, {"key": key}).first()
     if row is None:
         return None
     if row.action != action:
@@ -82,6 +91,17 @@ def replay(session: Session, key: str | None, action: str) -> ActionResult | Non
         message=f"already done under key {key!r} at {row.at.isoformat()}; nothing changed",
         details=after,
     )
+
+
+def read_keys(session: Session, keys: list[str]) -> None:
+    """Look up several actions' keys in one query, in the session's transaction: the
+    next `replay` of each (once) takes its answer from here instead of a query of its own."""
+    keys = [k for k in keys if k]
+    if not keys:
+        return
+    rows = session.connection().execute(_EARLIER_MANY, {"keys": keys})
+    found = {r.idempotency_key: r for r in rows}
+    session.info[_READ_AHEAD] = {k: found.get(k) for k in keys}
 
 
 def record(
@@ -142,16 +162,11 @@ def finish(
     details = jsonable(after) if after is not None else {}
     if record_id is not None and isinstance(details, dict):
         details.setdefault("id", record_id)
-    record(
-        session,
-        actor=actor,
-        action=action,
-        target=target,
-        key=key,
-        before=before,
-        after=details,
-        note=message,
-    )
+    # `record`, with ``after`` made JSON-safe once (``jsonable`` of it is an equal copy).
+    session.flush()
+    row = audit_row(actor=actor, action=action, target=target, key=key, before=before)
+    row["after"] = details
+    session.connection().execute(_APPEND, {**row, "note": message}).scalar_one()
     return ActionResult(
         action=action,
         target=target,

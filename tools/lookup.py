@@ -7,7 +7,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam
+from sqlalchemy import Table, bindparam
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
 from .errors import (
@@ -29,6 +30,14 @@ M = TypeVar("M", bound=SQLModel)
 # costs more in SQLAlchemy's coercion and cache key than it takes to run.
 _CUSTOMER = select(Customer).where(Customer.external_id == bindparam("external_id"))
 _INVOICES = select(Invoice).where(col(Invoice.number).in_(bindparam("numbers", expanding=True)))
+_CUSTOMERS: Table = Customer.__table__  # type: ignore[attr-defined]
+_INVOICE_TABLE: Table = Invoice.__table__  # type: ignore[attr-defined]
+_CUSTOMER_REF = sa_select(_CUSTOMERS.c.id, _CUSTOMERS.c.external_id)
+_CUSTOMER_REF_BY_KEY = _CUSTOMER_REF.where(_CUSTOMERS.c.external_id == bindparam("external_id"))
+_CUSTOMER_REF_BY_ID = _CUSTOMER_REF.where(_CUSTOMERS.c.id == bindparam("id"))
+_INVOICE_REFS = sa_select(
+    _INVOICE_TABLE.c.id, _INVOICE_TABLE.c.number, _INVOICE_TABLE.c.customer_id
+).where(_INVOICE_TABLE.c.number.in_(bindparam("numbers", expanding=True)))
 
 
 def get_customer(session: Session, customer: str | int) -> Customer:
@@ -48,6 +57,39 @@ def get_invoices(session: Session, customer: Customer, numbers: Iterable[str]) -
     if not wanted:
         return []
     rows = {i.number: i for i in session.exec(_INVOICES, params={"numbers": wanted})}
+    missing = [n for n in wanted if n not in rows]
+    if missing:
+        raise UnknownInvoice(f"unknown invoice(s): {', '.join(missing)}")
+    foreign = [n for n in wanted if rows[n].customer_id != customer.id]
+    if foreign:
+        raise InvoiceCustomerMismatch(
+            f"invoice(s) {', '.join(foreign)} do not belong to customer {customer.external_id}"
+        )
+    return [rows[n] for n in wanted]
+
+
+def customer_ref(session: Session, customer: str | int) -> Any:
+    """`get_customer`'s customer as a row of its ``id`` and ``external_id`` only (no ORM
+    object made: an action that only writes its keys needs no more)."""
+    session.flush()  # what the ORM query would see (autoflush)
+    if isinstance(customer, int):
+        row = session.connection().execute(_CUSTOMER_REF_BY_ID, {"id": customer}).first()
+    else:
+        row = session.connection().execute(_CUSTOMER_REF_BY_KEY, {"external_id": customer}).first()
+    if row is None:
+        raise UnknownCustomer(f"unknown customer {customer!r}")
+    return row
+
+
+def invoice_refs(session: Session, customer: Any, numbers: Iterable[str]) -> list[Any]:
+    """`get_invoices`' invoices (same checks, same errors) as rows of ``id``, ``number``
+    and ``customer_id``; ``customer`` is a `customer_ref` row."""
+    wanted = list(dict.fromkeys(n.strip() for n in numbers if n and n.strip()))
+    if not wanted:
+        return []
+    session.flush()
+    found = session.connection().execute(_INVOICE_REFS, {"numbers": wanted})
+    rows = {i.number: i for i in found}
     missing = [n for n in wanted if n not in rows]
     if missing:
         raise UnknownInvoice(f"unknown invoice(s): {', '.join(missing)}")

@@ -9,15 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from sqlalchemy import Table, insert
 from sqlmodel import Session
 
 from .audit import ActionResult, finish, replay
 from .errors import InvalidTransition, InvalidValue
-from .lookup import get_customer, get_invoices, get_record
-from .models import DunningPause, Invoice, pk, utcnow
+from .lookup import customer_ref, get_record, invoice_refs
+from .models import DunningPause, utcnow
 
 ACTOR = "arbox"
 """Who acts when no person does."""
+_PAUSES: Table = DunningPause.__table__  # type: ignore[attr-defined]
+_INSERT_PAUSES = insert(_PAUSES).returning(_PAUSES.c.id, sort_by_parameter_order=True)
 
 
 def pause_dunning(
@@ -34,23 +37,27 @@ def pause_dunning(
     """Stop notices for the named invoices (or the whole customer when none) until a date."""
     if done := replay(session, key, "pause_dunning"):
         return done
-    cust = get_customer(session, customer)
-    invs = get_invoices(session, cust, invoices)
+    cust = customer_ref(session, customer)
+    invs = invoice_refs(session, cust, invoices)
     if not reason.strip():
         raise InvalidValue("a pause needs a reason")
-    targets: list[Invoice | None] = [*invs] or [None]  # no invoices: the whole customer
-    pauses = [
-        DunningPause(
-            customer_id=pk(cust),
-            invoice_id=inv.id if inv else None,
-            reason=reason,
-            until=until,
-            source_message=source_message,
-        )
-        for inv in targets
+    # The rows as `DunningPause` would be flushed (its defaults), written in one statement.
+    targets = [inv.id for inv in invs] or [None]  # no invoices: the whole customer
+    rows = [
+        {
+            "customer_id": cust.id,
+            "invoice_id": invoice_id,
+            "reason": reason,
+            "until": until,
+            "active": True,
+            "promise_id": None,
+            "source_message": source_message,
+            "created_at": utcnow(),
+            "ended_at": None,
+        }
+        for invoice_id in targets
     ]
-    session.add_all(pauses)
-    session.flush()
+    pause_ids = [int(i) for i in session.connection().execute(_INSERT_PAUSES, rows).scalars()]
     scope = ", ".join(i.number for i in invs) or "all invoices"
     return finish(
         session,
@@ -58,9 +65,9 @@ def pause_dunning(
         target=f"customer:{cust.external_id}",
         key=key,
         actor=actor,
-        record_id=pauses[0].id,
+        record_id=pause_ids[0],
         after={
-            "pause_ids": [p.id for p in pauses],
+            "pause_ids": pause_ids,
             "invoices": [i.number for i in invs],
             "until": until,
             "reason": reason,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from email.utils import parseaddr
+from functools import lru_cache
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -14,6 +15,13 @@ from ..findings import Triage
 from ..policy import Context as Facts
 from ..policy import canonical, plan_actions
 from ..state import TriageState, update
+
+
+@lru_cache(maxsize=4096)
+def sender_email(sender: str) -> str:
+    """The address in a From header, lower case (the stdlib's parse, kept per header: a
+    worker's batch hears from the same contacts again and again)."""
+    return parseaddr(sender)[1].lower()
 
 
 def plan(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
@@ -31,7 +39,7 @@ def plan(state: TriageState, runtime: Runtime[Context]) -> dict[str, Any]:
             today=ctx.today,
             customer=customer.model_dump() if customer else None,
             invoices={canonical(n): n for n in state.known_invoices},
-            sender_email=parseaddr(reply.sender)[1].lower(),
+            sender_email=sender_email(reply.sender),
             customer_domains=tuple(customer.domains) if customer else (),
             match_method=state.match_method,
             text=reply.text,
