@@ -110,7 +110,11 @@ _OWED_AFTER = re.compile(
 )
 """The balance left open by a short pay is the deduction ("the $64.80 you show as open")."""
 _UNIT_AFTER = re.compile(
-    r"\s*(?:/|per\b(?!\s+(?:le|la|les|l'|il|i|gli|lo|the|our|your|un|una|uno|de|het|een|\d))|"
+    r"\s*(?:/|per\b(?!\s+(?:le|la|les|l'|il|i|gli|lo|the|our|your|un|una|uno|de|het|een|\d))"
+    # "780 € per Scheck", "1.200,00 € per bonifico": German, Dutch and Italian "by", a method
+    r"(?!\s+(?:sepa|scheck|check|cheque|assegno|bonifico|überweisung|ueberweisung|lastschrift|"
+    r"bank\w*|banca|paypal|ideal|overboeking|iban|virement|carte|karte|kreditkarte|creditcard|"
+    r"ach|wire|eft|bancomat|ri\.?ba|contanti|bar\b|cash|post|e-?mail|mail|pin)\b)|"
     r"each\b|ea\b|cad\b|chacun|cada\b|p\.?\s?u\.|x\s*\d|×|a (?:unit|piece|page|"
     r"hour|day)|pro\b|par\b)",
     re.I,
@@ -237,7 +241,7 @@ _FEE_AFTER = re.compile(
 
 
 def _unit_price(source: str, a: extract.AmountMention) -> bool:
-    return bool(_UNIT_AFTER.match(source[a.end : a.end + 12]))
+    return bool(_UNIT_AFTER.match(source[a.end : a.end + 30]))
 
 
 _CONTESTED_AFTER = re.compile(
@@ -539,11 +543,24 @@ def _deduction(text: str, a: extract.AmountMention) -> bool:
         return True  # "retuvimos el 5% de fondo de garantía ($ 21,700.00)"
     said = _DEDUCT_BEFORE.search(before)
     later = _DEDUCTED_LATER.match(text[a.end : a.end + 90])
+    verb_after = _DEDUCTED_AFTER.match(after)
+    if (
+        verb_after
+        and _CONJUNCTION.search(verb_after.group(0))
+        and _AMOUNT_NEXT.match(text, a.end + verb_after.end())
+    ):
+        # "réglé 1 800 € et retenu 200 €", "pagado 950,00 € y descontado 50,00 €": the verb
+        # after "and" takes the next amount; this one was paid
+        verb_after = None
     return (
         bool(said and not _GROSS.search(before[-15:]) and not _CONJUNCTION.search(said.group(0)))
-        or bool(_DEDUCTED_AFTER.match(after))
+        or bool(verb_after)
         or bool(later and not _CONJUNCTION.search(later.group(0)))
     )
+
+
+_AMOUNT_NEXT = re.compile(r"\s*:?\s*(?:[€$£]|R\$|EUR|USD|GBP|CHF)?\s*\d", re.I)
+"""An amount right after a deduction verb: the verb's own object."""
 
 
 _REST_BEFORE = re.compile(

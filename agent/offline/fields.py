@@ -555,6 +555,8 @@ _LABELLED_REFERENCE = re.compile(
     r"(?:número|numéro|numero|nummer) (?:de |di )?(?:autori[sz]aci[óo]n|autorisation|"
     r"autorizzazione|transacci[óo]n|transaction|operaci[óo]n|opération|pagaré)|"
     r"authori[sz]ation(?: code| number| no\.?)?|warrant|payment doc(?:ument)?|belegnummer|"
+    # a card payment's approval code, a SEPA transfer's end-to-end id ("E2E ID E2E-1117-44")
+    r"auth\.? code|approval code|(?:e2e|end-to-end)(?:[- ](?:id|ref(?:erence)?))?|"
     r"beleg-nr\.?|"
     # the bank's own ids of a transfer (UTR, TRN, CRO, IMAD, Fed reference), a transaction id
     # in compounds ("Transaktions-ID"), a remittance advice's number, and "the number of the
@@ -580,11 +582,13 @@ _CHECK_NUMBER = re.compile(
 _DESCRIPTION = re.compile(
     r"\b(?:verwendungszweck|omschrijving|causale|concepto|libellé|(?<!credit )(?<!debit )memo)"
     r"\s*:?\s*"
-    r"(?![\"“„«'])([A-Z0-9][\w/-]*\d[\w/-]*)",
+    r"(?![\"“„«'])((?:(?-i:[A-Z])[\w.-]{0,5} )?[A-Z0-9][\w/-]*\d[\w/-]*"
+    r"(?: (?:(?-i:[A-Z])[\w.-]{0,6} )?[A-Z0-9][\w/-]*\d[\w/-]*)?)",
     re.I,
 )
-"""A payment description written without quotes: its first word ("Verwendungszweck
-RE-26-2210")."""
+"""A payment description written without quotes: its first number, with a short label before
+it and a second labelled number after it ("Verwendungszweck RE-26-2210", "Verwendungszweck:
+RE 88213 Kd-Nr 5521")."""
 _ENDING = re.compile(
     r"\b(?:trace|ref\w*|account|card|confirmation)\b[^.\n]{0,15}\bending(?: in)?\s+(\d{4,})", re.I
 )

@@ -1,0 +1,67 @@
+"""Fields read from fresh replies in every language (helper fields2): an amount followed by
+"per <method>", the amount paid before "and kept back <amount>", an unquoted payment
+description with its label, card approval codes and SEPA end-to-end ids, dashed day-month-
+year dates."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from arbox.agent.dates import first_date
+from arbox.agent.offline.amounts import payment_amount, short_pay_amounts
+from arbox.agent.offline.fields import payment_reference
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Heute 1.315,40 € per Überweisung an Sie gezahlt.", "1315.40"),
+        ("Saldato 640 € per assegno la settimana scorsa.", "640"),
+        ("Wij hebben 2.205,00 euro per bank voldaan.", "2205.00"),
+    ],
+)
+def test_an_amount_paid_per_method_is_no_unit_price(text, amount):
+    assert payment_amount(text, text) == Decimal(amount)
+
+
+def test_a_rate_per_unit_stays_a_unit_price():
+    text = "Sie berechnen 12,50 € per Stunde statt 10,00 €."
+    assert payment_amount(text, text) != Decimal("12.50")
+
+
+@pytest.mark.parametrize(
+    ("text", "paid", "deducted"),
+    [
+        ("Avons payé 3 120,00 € et déduit 180,00 € de frais de port.", "3120.00", "180.00"),
+        ("Hemos abonado 1.530,00 € y descontado 70,00 € por el retraso.", "1530.00", "70.00"),
+        ("Abbiamo versato 2.950 € e trattenuto 50 € per i colli mancanti.", "2950", "50"),
+        ("We remitted $5,410.00 and held back $290.00 for missing cartons.", "5410.00", "290.00"),
+    ],
+)
+def test_the_amount_paid_before_and_kept_back(text, paid, deducted):
+    assert short_pay_amounts(text) == (Decimal(paid), Decimal(deducted))
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Überweisung heute raus, Verwendungszweck RG 40917 KdNr 118.", "RG 40917 KdNr 118"),
+        ("Bonifico inviato, causale FT 2026/733 del 02/11/2026.", "FT 2026/733"),
+        ("Charged to the corporate Amex; approval code 771204.", "771204"),
+        ("SEPA transfer done, end-to-end ID PAYX-4410-2026.", "PAYX-4410-2026"),
+    ],
+)
+def test_payment_references(text, reference):
+    assert payment_reference(text) == reference
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Op 03-11-2026 betaald.", date(2026, 11, 3)),
+        ("Pago efectuado el 28-10-2026.", date(2026, 10, 28)),
+    ],
+)
+def test_dashed_day_month_year(text, day):
+    assert first_date(text, date(2026, 11, 20), "past") == day
