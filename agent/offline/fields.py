@@ -148,6 +148,7 @@ def _reference_given(text: str) -> list[str]:
 
 _PO_WORDS = re.compile(
     r"\b(?:po|p\.o\.|purchase order|order number|bestellnummer|bestellung|ordernummer|"
+    r"auftragsnummer|auftrags-?nr|bestell-?nr|auftrag|inkoopnummer|"
     r"inkoopordernummer|inkooporder|commande|orden de compra|oc|pedido|ordine|nso|"
     r"ordem de compra|encomenda|compromisso|engagement)\b",
     re.I,

@@ -40,6 +40,9 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"dañad|defectu|\broto|danneggi|difett|guast|danificad|avariad|beschadig|kapot|"
             r"verkeerde dikte|wrong (?:spec|voltage|size|colou?r|model|material)|"
             r"does(?:n't| not) work|did(?:n't| not) work|stopped working|"
+            # "has not worked since installation", "never worked", "won't work"
+            r"\b(?:has|have|had)(?:n't| not| never)(?: \w+)? worked\b|\bnever worked\b|"
+            r"won't (?:even )?(?:work|start|run)\b|"
             r"failed (?:\w+ ){0,2}(?:inspection|test)|malfunction\w*|out of spec|\brotten|mou?ldy|"
             r"contaminat\w*|\bbent\b|\bdented|"
             r"\btorn\b|\bripped|crushed|\bcrack\w*|many errors|full of errors|nombreuses erreurs|"
@@ -102,6 +105,9 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         "freight",
         re.compile(
             r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
+            # a delivery billed as such ("you charged delivery", "the delivery fee")
+            r"(?<!late )delivery (?:fee|cost)s?|"
+            r"(?:charged|charging|billed|billing) (?:us )?(?:for )?(?:the )?delivery\b|"
             r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|standgeld|standzeit|"
             r"wachtkosten|wachttijd|wartezeit|waiting time|wait time|standby time|stand-by time|"
             r"temps d'attente|tiempo de espera|"
@@ -420,6 +426,14 @@ def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
     specific = [r for r in hinted if r and r != "other"]
     if specific and specific[0] == "quantity" and _prices_differ(text) and not _counts_differ(text):
         return "pricing"  # "20 cases at $18.00 but we ordered 20 cases at $16.50": the price
+    if (
+        specific
+        and specific[0] == "pricing"
+        and _FREIGHT.search(text)
+        and not _prices_differ(text)
+        and not _PRICING.search(text)
+    ):
+        return "freight"  # "the fuel surcharge is not in our agreement": the charge is freight
     if specific and specific[0] == "terms" and not _names_terms(text):
         specific = []  # "remove the setup fee": a fee with no term, discount or penalty named
     if specific:
@@ -435,6 +449,10 @@ def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
         if pattern.search(text):
             return reason
     return _second_tier(text) if second else "other"
+
+
+_FREIGHT = next(p for r, p in _REASONS if r == "freight")
+_PRICING = next(p for r, p in _REASONS if r == "pricing")
 
 
 def _names_terms(text: str) -> bool:

@@ -1,7 +1,9 @@
 """Fields read from fresh replies in every language (helper fields2): an amount followed by
 "per <method>", the amount paid before "and kept back <amount>", an unquoted payment
 description with its label, card approval codes and SEPA end-to-end ids, dashed day-month-
-year dates."""
+year dates; reasons said in other words (a machine that never worked, delivery billed, a
+freight charge contested as not agreed), tax forms and proofs of delivery named in our
+languages, German order numbers."""
 
 from datetime import date
 from decimal import Decimal
@@ -10,7 +12,9 @@ import pytest
 
 from arbox.agent.dates import first_date
 from arbox.agent.offline.amounts import payment_amount, short_pay_amounts
-from arbox.agent.offline.fields import payment_reference
+from arbox.agent.offline.documents import document_asked
+from arbox.agent.offline.fields import _PO_WORDS, payment_reference
+from arbox.agent.offline.reasons import reason_of
 
 
 @pytest.mark.parametrize(
@@ -65,3 +69,49 @@ def test_payment_references(text, reference):
 )
 def test_dashed_day_month_year(text, day):
     assert first_date(text, date(2026, 11, 20), "past") == day
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The scanner has never worked properly, so invoice 301 stays unpaid.", "damaged"),
+        ("That compressor won't even start; we are not paying for it.", "damaged"),
+        ("You billed us for delivery although we picked the order up at your dock.", "freight"),
+        ("We will not pay the delivery fee on invoice 77, it was meant to be free.", "freight"),
+    ],
+)
+def test_reasons_said_in_other_words(text, reason):
+    assert reason_of(text, []) == reason
+
+
+def test_a_freight_charge_contested_as_not_agreed_is_freight_not_pricing():
+    text = "The detention charge on 4410 was never agreed with us."
+    assert reason_of(text, ["pricing"]) == "freight"
+
+
+def test_a_price_contested_beside_a_freight_word_stays_pricing():
+    text = "The unit price on the freight-included quote was $12, you billed $14."
+    assert reason_of(text, ["pricing"]) == "pricing"
+
+
+def test_a_late_delivery_fee_is_no_freight():
+    assert reason_of("We withheld the late delivery fee per our agreement.", []) != "freight"
+
+
+@pytest.mark.parametrize(
+    ("text", "document"),
+    [
+        ("Our payables team needs a signed W-8BEN-E from you.", "signed W-8BEN-E"),
+        ("Could you forward the remittance you got from our bank?", "remittance"),
+        ("Pourriez-vous nous envoyer la preuve de livraison ?", "preuve de livraison"),
+    ],
+)
+def test_documents_named_by_their_own_words(text, document):
+    assert document_asked(text, text) == document
+
+
+@pytest.mark.parametrize(
+    "text", ["Bitte Auftragsnummer angeben.", "Die Bestell-Nr. fehlt auf der Rechnung."]
+)
+def test_german_order_numbers_are_po_words(text):
+    assert _PO_WORDS.search(text)
