@@ -65,7 +65,9 @@ _ORDER_REF_RE = re.compile(
     r"\b(?:P\.?\s?O\.?(?:-?(?:nummer|number|no|nr|n°))?|purchase\s+order(?:\s+number)?|order\s+number|"
     r"bestellnummer|bestellung|auftragsnummer|ordernummer|inkoopordernummer|inkooporder|"
     r"num[ée]ro de commande|bon de commande|r[ée]f[ée]rence de commande|orden de compra|\bOC\b|"
-    r"n[úu]mero de pedido|pedido|numero d'ordine|ordine|ordem de compra|nota de encomenda|\bNE\b|"
+    r"n[úu]mero de pedido|pedido|numero d'ordine|ordem de compra|nota de encomenda|\bNE\b|"
+    # "ordine", not a transfer order ("numero ordine di bonifico 55812093")
+    r"ordine(?! di (?:bonifico|pagamento))|"
     r"job number|project number|cost cent(?:er|re)|vendor (?:id|number)|(?:correct|right|richtige|"
     r"korrekte|corretto|correcto|correto|juiste|bon) (?:po |order )?(?:number|nummer|numero|"
     r"número|numéro)|(?:numero|número|numéro|nummer) (?:corretto|correto|correcto|correct|juiste))"

@@ -552,7 +552,10 @@ _LABELLED_REFERENCE = re.compile(
     r"riferimento|receipt|ref(?:erence|\.ª|\.º)?|refer[êe]ncia|"
     # a payment's own number under other labels: a transaction, an authorisation, a warrant,
     # the payer's payment document
-    r"transacti(?:on|e)(?:nummer| number| id| no\.?)?|transaktionsnummer|"
+    r"transacti(?:on|e)(?:nummer| number|[- ]id| no\.?)?|transaktionsnummer|"
+    # a payment's own number ("Zahlungsnummer 7000123345"), a proof of payment's
+    # ("comprovante nº 88120044")
+    r"zahlungsnummer|zahlungs-nr\.?|(?:comprovante|comprobante|justificante)(?= n)|"
     r"(?:número|numéro|numero|nummer) (?:de |di )?(?:autori[sz]aci[óo]n|autorisation|"
     r"autorizzazione|transacci[óo]n|transaction|operaci[óo]n|opération|pagaré)|"
     r"authori[sz]ation(?: code| number| no\.?)?|warrant|payment doc(?:ument)?|belegnummer|"
@@ -568,8 +571,8 @@ _LABELLED_REFERENCE = re.compile(
     r"(?:n\.?\s?[º°o]\.?|nr\.?|número|numéro|numero|nummer)\s+(?:de |di |do |da |du |der |des )?"
     r"(?:la |el |l'|o |a )?(?:transferencia|transferência|transfer|virement|bonifico|overboeking|"
     r"operaci[óo]n|operação|opération|operazione|comprovativo|comprovante|comprobante|"
-    r"justificante|transação|transaktion|ordine di bonifico|remesa))"
-    r"\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*(?:QR\s+)?"
+    r"justificante|transação|transaktion|ordine di bonifico|remesa|remise))"
+    r"\s*(?:#|no\.?|nr\.?|n°|n\.?\s?º\.?|:|is|ending(?: in)?)?\s*(?:QR\s+)?"
     r"\(?#?\s*((?=[A-Z0-9 /-]*\d)[A-Z0-9](?:[A-Z0-9/-]|[ ](?=\d{3,}\b))*[A-Z0-9])",
     re.I,
 )
@@ -581,8 +584,8 @@ _CHECK_NUMBER = re.compile(
 """A check's number after a "#", in its sentence or the next one ("The check left on Monday.
 #70215, $412.00", "the check # is 7712")."""
 _DESCRIPTION = re.compile(
-    r"\b(?:verwendungszweck|omschrijving|causale|concepto|libellé|(?<!credit )(?<!debit )memo)"
-    r"\s*:?\s*"
+    r"\b(?:verwendungszweck|omschrijving|causale|concepto|libellé|(?<!credit )(?<!debit )memo|"
+    r"note(?= says| reads))\s*:?\s*(?:(?:says|reads|lautet|dice|indique)\s+)?"
     r"(?![\"“„«'])((?:(?-i:[A-Z])[\w.-]{0,5} )?[A-Z0-9][\w/-]*\d[\w/-]*"
     r"(?: (?:(?-i:[A-Z])[\w.-]{0,6} )?[A-Z0-9][\w/-]*\d[\w/-]*)?)",
     re.I,
@@ -606,7 +609,10 @@ _MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
         "check",
         re.compile(
             r"\bck\b|\bwarrants?\b|paper check|bill pay|\bchq\b|\b(?:mailed|posted|sent|cut|"
-            r"dropped|wrote) (?:a |the |our )?(?:check|cheque)\b|\b(?:by|via|per|with) (?:paper )?"
+            r"dropped|wrote) (?:a |the |our )?(?:check|cheque)\b|"
+            # a run of checks: "Checks are cut the Thursday after", "checks were mailed"
+            r"\b(?:check|cheque)s (?:[\w'’]+ ){0,5}?(?:are|were|will be|get|gets) (?:\w+ )?(?:cut|"
+            r"printed|mailed|dated|issued|signed)\b|\b(?:by|via|per|with) (?:paper )?"
             r"(?:check|cheque)\b|\b(?:check|cheque)\s*\(#?\s?\d|(?:^|[.!?\n]\s*)(?:check|cheque) "
             r"for [$€£]?\s?\d",
             re.I,

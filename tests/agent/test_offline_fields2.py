@@ -13,7 +13,7 @@ import pytest
 from arbox.agent.dates import first_date
 from arbox.agent.offline.amounts import payment_amount, short_pay_amounts
 from arbox.agent.offline.documents import document_asked
-from arbox.agent.offline.fields import _PO_WORDS, payment_reference
+from arbox.agent.offline.fields import _PO_WORDS, payment_method, payment_reference
 from arbox.agent.offline.reasons import reason_of
 
 
@@ -115,3 +115,29 @@ def test_documents_named_by_their_own_words(text, document):
 )
 def test_german_order_numbers_are_po_words(text):
     assert _PO_WORDS.search(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Paid through Cash App, the memo reads RE 4471.", "RE 4471"),
+        ("Zahlungsnummer 6100098812 vom 12.11., 990,00 EUR.", "6100098812"),
+        ("Virement parti hier, numéro de remise 5512093.", "5512093"),
+        ("Bonifico disposto, numero ordine di bonifico 40918833, € 310,00.", "40918833"),
+        ("Pago hecho, comprobante nº 7730012, 455,00 €.", "7730012"),
+        ("Paid by card, transaction-ID 77120044519.", "77120044519"),
+    ],
+)
+def test_more_payment_labels(text, reference):
+    assert payment_reference(text) == reference
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your invoice is approved; checks are cut every second Tuesday and mailed that day.",
+        "The checks from Monday's council meeting were signed and go out Friday.",
+    ],
+)
+def test_a_run_of_checks_is_paid_by_check(text):
+    assert payment_method(text) == "check"
