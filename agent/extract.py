@@ -28,14 +28,15 @@ _NUMBER = (
     rf"{_INDIAN}(?![\d,])|\d{{1,3}}(?:[,.' ]\d{{3}})+(?:[.,]\d{{1,2}}|,-)?|\d+(?:[.,]\d{{1,2}}|,-)?"
 )
 _CURRENCY = (
-    r"US\$|CA\$|A\$|R\$|\$|€|£|₹|\bRs\.?(?=\s?\d)|"
+    r"US\$|CA\$|A\$|R\$|\$|€|£|₹|\bRs\.?(?=\s?\d)|\beuros?(?=\s?\d[\d.,' ]*\d)|"
     r"\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL|INR)"
 )
 _AMOUNT_RE = re.compile(
     rf"(?:(?:{_CURRENCY})\s?)?(?<![\w.,#/-])(?P<k>\d{{1,3}}(?:[.,]\d{{1,2}})?)\s?[kK]\b(?!-)"
     rf"|(?P<pre>{_CURRENCY})\s?(?P<a>{_NUMBER})"
     rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\$|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|"
-    rf"PLN|MXN|BRL|INR|dollars|euros?|Euro|rupees)\b)"
+    rf"PLN|MXN|BRL|INR|dollars|euros?|Euro|rupees|d[óo]lares|reais|francs|franken|pesos|"
+    rf"sterling|zł|złotych|kronor|kroner)\b)"
     rf"|(?<![\w.,#/-])(?P<c>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}\.\d{{2}}|\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|"
     rf"\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})"
     rf"(?![\d%/]|[.,]\d)",

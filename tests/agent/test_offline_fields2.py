@@ -141,3 +141,20 @@ def test_more_payment_labels(text, reference):
 )
 def test_a_run_of_checks_is_paid_by_check(text):
     assert payment_method(text) == "check"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Versati euro 2.315,00 ieri sera.", "2315.00"),
+        ("Transferimos 780 dólares esta mañana.", "780"),
+        ("Já pagamos 1.940 reais pelo PIX.", "1940"),
+    ],
+)
+def test_currency_said_as_a_word(text, amount):
+    assert payment_amount(text, text) == Decimal(amount)
+
+
+def test_a_euro_emission_class_is_no_amount():
+    text = "The Euro 6 truck delivered it."
+    assert payment_amount(text, text) is None
