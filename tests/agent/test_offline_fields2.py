@@ -158,3 +158,31 @@ def test_currency_said_as_a_word(text, amount):
 def test_a_euro_emission_class_is_no_amount():
     text = "The Euro 6 truck delivered it."
     assert payment_amount(text, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "paid"),
+    [
+        (
+            "Wir behalten 1.200,00 EUR für die Nacharbeit ein. Die Differenz von 6.300,00 EUR "
+            "überweisen wir morgen.",
+            "6300.00",
+        ),
+        (
+            "La fattura (4.000,00 €) è compensata con la nostra nota (700,00 €). La differenza, "
+            "3.300,00 €, è stata pagata ieri.",
+            "3300.00",
+        ),
+    ],
+)
+def test_the_difference_said_paid_is_the_payment(text, paid):
+    assert short_pay_amounts(text)[0] == Decimal(paid)
+    assert payment_amount(text, text) == Decimal(paid)
+
+
+def test_a_difference_explained_by_a_relative_clause_is_no_payment():
+    text = (
+        "Invoice 12 (EUR 3.000,00) was paid in the amount of EUR 2.600,00. The difference of "
+        "EUR 400,00 concerns a fee that was paid under invoice 9 already."
+    )
+    assert short_pay_amounts(text)[0] == Decimal("2600.00")
