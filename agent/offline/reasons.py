@@ -783,12 +783,28 @@ _PAID_FOR_COUNT = re.compile(
 )
 """A count paid for, not the amount: "so we paid for 4" (goods returned alone are `other`, as
 the labels have it)."""
+_BILLED_COUNT = re.compile(
+    r"\b(?:bills|billed|charges|charged|invoices|invoiced|berechnet|facture|facturé\w*|factura|"
+    r"facturó|fattura|sono indicate|sono indicati|brengt|rekent)\b(?: (?:us|uns|nous|ci|ons) )?"
+    r"(?: for| für| pour| por| per| voor)?(?: \w+){0,3}? (\d[\d,.]*) (?:hrs|hours|ore|horas|"
+    r"heures|stunden|uur|\w+)\b[^.;\n]{0,120}[.;\n]?[^.;\n]{0,160}?\b(?:our (?:\w+ )?count|"
+    r"that's (?:about|only)|only \d|returned \d|returned (?:\w+ )?of them|we (?:only )?"
+    r"(?:received|got|used|ordered) \d|dalle \d|de \d{1,2}[:h]|von \d{1,2}[:.]|"
+    r"from \d{1,2}(?::\d\d)? ?(?:am|pm)? to|signed (?:in|out) at|in at \d)",
+    re.I,
+)
+"""A count billed set against the customer's own ("5510 bills 12 hrs of labor - your tech
+signed in at 9:40 and out at 4:50", "charges rent on 18 cylinders ... We returned 9",
+"sono indicate 9 ore ... dalle 9:00 alle 13:30"): the quantity is contested."""
+
+
 _SECOND_TIER: list[tuple[str, Callable[[str], object]]] = [
     ("duplicate", _SECOND_BILL.search),
     ("damaged", _NOT_SOUND.search),
     ("quantity", _fewer_than_billed),
     ("quantity", _PAID_FOR_COUNT.search),
     ("quantity", _count_against_count),
+    ("quantity", _BILLED_COUNT.search),
     ("not_received", _never_arrived),
     ("terms", _TERMS_MORE.search),
     ("freight", _FREIGHT_MORE.search),

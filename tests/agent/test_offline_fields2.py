@@ -186,3 +186,20 @@ def test_a_difference_explained_by_a_relative_clause_is_no_payment():
         "EUR 400,00 concerns a fee that was paid under invoice 9 already."
     )
     assert short_pay_amounts(text)[0] == Decimal("2600.00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Invoice 880 bills 10 hours for the audit; your consultant was here from 9 am to 2 pm.",
+        "The invoice charges us for 24 pallets of storage, we returned 8 of them in week 2.",
+        "In fattura sono indicate 6 ore di lavoro, ma il tecnico è rimasto dalle 14:00 alle 16:00.",
+    ],
+)
+def test_a_count_billed_against_our_own_is_quantity(text):
+    assert reason_of(text, []) == "quantity"
+
+
+def test_a_billed_count_contested_on_price_stays_pricing():
+    text = "Your invoice charges the 12 pallets at the old rate; our contract price is lower."
+    assert reason_of(text, []) == "pricing"
