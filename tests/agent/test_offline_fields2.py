@@ -12,6 +12,7 @@ import pytest
 
 from arbox.agent.dates import first_date
 from arbox.agent.offline.amounts import payment_amount, short_pay_amounts
+from arbox.agent.offline.contacts import new_contact
 from arbox.agent.offline.documents import document_asked
 from arbox.agent.offline.fields import _PO_WORDS, payment_method, payment_reference
 from arbox.agent.offline.reasons import reason_of
@@ -203,3 +204,15 @@ def test_a_count_billed_against_our_own_is_quantity(text):
 def test_a_billed_count_contested_on_price_stays_pricing():
     text = "Your invoice charges the 12 pallets at the old rate; our contract price is lower."
     assert reason_of(text, []) == "pricing"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Stuur het naar administratie@hoek.nl t.a.v. Sanne van den Hoek.", "Sanne van den Hoek"),
+        ("Please write to Pieter van der Linde at p.linde@lindebv.nl.", "Pieter van der Linde"),
+        ("Bitte z. Hd. Jonas von der Au, buchhaltung@au-bau.de.", "Jonas von der Au"),
+    ],
+)
+def test_names_with_two_particles(text, name):
+    assert new_contact(text, "").new_contact_name == name
