@@ -281,7 +281,14 @@ def _said_bare(clause: str) -> str:
         if len(sentence.split()) > _BARE_WORDS:
             continue
         if _PLEASE.search(sentence) or _REQUEST.search(sentence):
-            found = _phrase(sentence)
+            # from the noun phrase of the first document named, not the sentence's first
+            # words ("I can't find the invoice anywhere - mind resending it?": "invoice")
+            first = next(
+                (w for w in re.finditer(r"[^\s,;()]+", sentence) if _names_document(w.group(0))),
+                None,
+            )
+            start = _phrase_start(sentence, first.start()) if first else 0
+            found = _phrase(sentence[start:])
             last = found.split()[-1] if found else ""
             rest = sentence[sentence.find(last) + len(last) :] if last in sentence else ""
             if found and not _COPULA.match(rest):

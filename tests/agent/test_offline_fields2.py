@@ -216,3 +216,14 @@ def test_a_billed_count_contested_on_price_stays_pricing():
 )
 def test_names_with_two_particles(text, name):
     assert new_contact(text, "").new_contact_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "document"),
+    [
+        ("Misplaced the packing slip, pls resend", "packing slip"),
+        ("My boss shredded the credit memo, send it again please", "credit memo"),
+    ],
+)
+def test_a_short_request_names_the_document_not_the_words_before_it(text, document):
+    assert document_asked(text, text) == document
