@@ -294,7 +294,15 @@ _PART_MISSING = re.compile(
 )
 _CONTRACT_PENALTY = re.compile(
     r"penalt\w*|pénalit\w*|penaliza\w*|penalizza\w*|vertragsstrafe|konventionalstrafe|boete|"
-    r"liquidated damages",
+    r"liquidated damages|"
+    # a deduction for delivering late: "2% discount because you delivered late", "6 werkdagen
+    # te laat", "Verzugsschaden", "livré en retard", "consegna in ritardo", "con retraso"
+    r"delivered (?:\w+ ){0,3}late|late deliver\w*|te laat (?:geleverd|bezorgd)|"
+    r"levering\b[^.\n]{0,40}\bte laat|verspätet\w*|lieferverzug|verzugsschaden|"
+    r"livr\w* (?:\w+ )?en retard|"
+    r"retard de livraison|consegn\w* in ritardo|ritardo (?:di|nella) consegna|"
+    r"entrega(?:do|da)? con retraso|retraso en la entrega|entreg\w* com atraso|"
+    r"atraso na entrega",
     re.I,
 )
 

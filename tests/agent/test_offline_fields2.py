@@ -227,3 +227,19 @@ def test_names_with_two_particles(text, name):
 )
 def test_a_short_request_names_the_document_not_the_words_before_it(text, document):
     assert document_asked(text, text) == document
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We took 3% off because you delivered the order late.",
+        "Wij hebben 2% korting ingehouden, want de levering was vier dagen te laat.",
+        "Abbiamo applicato uno sconto del 3% per la consegna in ritardo di una settimana.",
+    ],
+)
+def test_a_deduction_for_late_delivery_is_a_penalty(text):
+    assert reason_of(text, ["terms"]) == "other"
+
+
+def test_an_early_payment_discount_stays_terms():
+    assert reason_of("We took the 2% discount for paying within 10 days.", ["terms"]) == "terms"
