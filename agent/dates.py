@@ -142,7 +142,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b(?![/.-]?\d)")),
     (
         "numeric",
-        re.compile(r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|\.\d)"),
+        # also with dashes when a four-digit year follows ("19-11-2026", as Dutch mail writes)
+        re.compile(
+            r"(?<![\d/.\-])(\d{1,2})([/.]|-(?=\d{1,2}-\d{4}\b))(\d{1,2})(?:\2(\d{4}|\d{2}))?"
+            r"(?![\d/]|\.\d)"
+        ),
     ),
     (
         "day_month",

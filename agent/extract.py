@@ -28,14 +28,15 @@ _NUMBER = (
     rf"{_INDIAN}(?![\d,])|\d{{1,3}}(?:[,.' ]\d{{3}})+(?:[.,]\d{{1,2}}|,-)?|\d+(?:[.,]\d{{1,2}}|,-)?"
 )
 _CURRENCY = (
-    r"US\$|CA\$|A\$|R\$|\$|€|£|₹|\bRs\.?(?=\s?\d)|"
+    r"US\$|CA\$|A\$|R\$|\$|€|£|₹|\bRs\.?(?=\s?\d)|\beuros?(?=\s?\d[\d.,' ]*\d)|"
     r"\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|MXN|BRL|INR)"
 )
 _AMOUNT_RE = re.compile(
     rf"(?:(?:{_CURRENCY})\s?)?(?<![\w.,#/-])(?P<k>\d{{1,3}}(?:[.,]\d{{1,2}})?)\s?[kK]\b(?!-)"
     rf"|(?P<pre>{_CURRENCY})\s?(?P<a>{_NUMBER})"
     rf"|(?<![\w.,#-])(?P<b>{_NUMBER})\s?(?P<post>€|\$|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|"
-    rf"PLN|MXN|BRL|INR|dollars|euros?|Euro|rupees)\b)"
+    rf"PLN|MXN|BRL|INR|dollars|euros?|Euro|rupees|d[óo]lares|reais|francs|franken|pesos|"
+    rf"sterling|zł|złotych|kronor|kroner)\b)"
     rf"|(?<![\w.,#/-])(?P<c>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}\.\d{{2}}|\d{{1,3}}(?:,\d{{3}})*\.\d{{2}}|"
     rf"\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})"
     rf"(?![\d%/]|[.,]\d)",
@@ -65,7 +66,9 @@ _ORDER_REF_RE = re.compile(
     r"\b(?:P\.?\s?O\.?(?:-?(?:nummer|number|no|nr|n°))?|purchase\s+order(?:\s+number)?|order\s+number|"
     r"bestellnummer|bestellung|auftragsnummer|ordernummer|inkoopordernummer|inkooporder|"
     r"num[ée]ro de commande|bon de commande|r[ée]f[ée]rence de commande|orden de compra|\bOC\b|"
-    r"n[úu]mero de pedido|pedido|numero d'ordine|ordine|ordem de compra|nota de encomenda|\bNE\b|"
+    r"n[úu]mero de pedido|pedido|numero d'ordine|ordem de compra|nota de encomenda|\bNE\b|"
+    # "ordine", not a transfer order ("numero ordine di bonifico 55812093")
+    r"ordine(?! di (?:bonifico|pagamento))|"
     r"job number|project number|cost cent(?:er|re)|vendor (?:id|number)|(?:correct|right|richtige|"
     r"korrekte|corretto|correcto|correto|juiste|bon) (?:po |order )?(?:number|nummer|numero|"
     r"número|numéro)|(?:numero|número|numéro|nummer) (?:corretto|correto|correcto|correct|juiste))"

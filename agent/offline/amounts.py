@@ -110,7 +110,11 @@ _OWED_AFTER = re.compile(
 )
 """The balance left open by a short pay is the deduction ("the $64.80 you show as open")."""
 _UNIT_AFTER = re.compile(
-    r"\s*(?:/|per\b(?!\s+(?:le|la|les|l'|il|i|gli|lo|the|our|your|un|una|uno|de|het|een|\d))|"
+    r"\s*(?:/|per\b(?!\s+(?:le|la|les|l'|il|i|gli|lo|the|our|your|un|una|uno|de|het|een|\d))"
+    # "780 € per Scheck", "1.200,00 € per bonifico": German, Dutch and Italian "by", a method
+    r"(?!\s+(?:sepa|scheck|check|cheque|assegno|bonifico|überweisung|ueberweisung|lastschrift|"
+    r"bank\w*|banca|paypal|ideal|overboeking|iban|virement|carte|karte|kreditkarte|creditcard|"
+    r"ach|wire|eft|bancomat|ri\.?ba|contanti|bar\b|cash|post|e-?mail|mail|pin)\b)|"
     r"each\b|ea\b|cad\b|chacun|cada\b|p\.?\s?u\.|x\s*\d|×|a (?:unit|piece|page|"
     r"hour|day)|pro\b|par\b)",
     re.I,
@@ -203,6 +207,7 @@ def payment_amount(clause: str, text: str) -> Decimal | None:
             if not (
                 _NOT_PAID.search(source[max(0, a.start - 30) : a.start])
                 and not _INSTEAD_AFTER.match(source[a.end : a.end + 20])
+                and not _difference_paid(source, a)
             )
             and not _deduction(source, a)
             and not _FEE_AFTER.match(source[a.end : a.end + 25])
@@ -215,6 +220,9 @@ def payment_amount(clause: str, text: str) -> Decimal | None:
         ]
         if totals:
             return totals[-1].value
+        rest = [a for a in amounts if _difference_paid(source, a)]
+        if rest:
+            return rest[0].value  # "Die Differenz von 6.300,00 EUR überweisen wir morgen"
         if amounts:
             return amounts[0].value
         if len(found) == 1 and not _deduction(source, found[0]):
@@ -237,7 +245,7 @@ _FEE_AFTER = re.compile(
 
 
 def _unit_price(source: str, a: extract.AmountMention) -> bool:
-    return bool(_UNIT_AFTER.match(source[a.end : a.end + 12]))
+    return bool(_UNIT_AFTER.match(source[a.end : a.end + 30]))
 
 
 _CONTESTED_AFTER = re.compile(
@@ -412,9 +420,14 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
     candidates = []
     for a in amounts:
         window = text[max(0, a.start - 60) : a.start]
+        difference_paid = _difference_paid(text, a)
         if (
             _deduction(text, a)
-            or (_NOT_PAID.search(window) and not _INSTEAD_AFTER.match(text[a.end : a.end + 20]))
+            or (
+                _NOT_PAID.search(window)
+                and not _INSTEAD_AFTER.match(text[a.end : a.end + 20])
+                and not difference_paid
+            )
             or a.value in (gross, deducted)
             or _MINUS.search(text, max(0, a.start - 2), a.start)
         ):
@@ -423,6 +436,7 @@ def short_pay_amounts(text: str) -> tuple[Decimal | None, Decimal | None]:
         if (
             _TOTAL.search(window)
             or _PAID_THE_DIFFERENCE.search(window)
+            or difference_paid
             or _PAID_AFTER.match(text[a.end : a.end + 40])
             or _NET_AFTER.match(text[a.end : a.end + 40])
             or _INSTEAD_AFTER.match(text[a.end : a.end + 20])
@@ -522,6 +536,7 @@ def _deduction(text: str, a: extract.AmountMention) -> bool:
     after = text[a.end : a.end + 45]
     if (
         _PAID_THE_DIFFERENCE.search(before)
+        or _difference_paid(text, a)
         or _PAID_AFTER.match(after)
         or _NET_AFTER.match(after)
         or _INSTEAD_AFTER.match(after)
@@ -539,11 +554,49 @@ def _deduction(text: str, a: extract.AmountMention) -> bool:
         return True  # "retuvimos el 5% de fondo de garantía ($ 21,700.00)"
     said = _DEDUCT_BEFORE.search(before)
     later = _DEDUCTED_LATER.match(text[a.end : a.end + 90])
+    verb_after = _DEDUCTED_AFTER.match(after)
+    if (
+        verb_after
+        and _CONJUNCTION.search(verb_after.group(0))
+        and _AMOUNT_NEXT.match(text, a.end + verb_after.end())
+    ):
+        # "réglé 1 800 € et retenu 200 €", "pagado 950,00 € y descontado 50,00 €": the verb
+        # after "and" takes the next amount; this one was paid
+        verb_after = None
     return (
         bool(said and not _GROSS.search(before[-15:]) and not _CONJUNCTION.search(said.group(0)))
-        or bool(_DEDUCTED_AFTER.match(after))
+        or bool(verb_after)
         or bool(later and not _CONJUNCTION.search(later.group(0)))
     )
+
+
+_DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:difference|differenz|différence|diferencia|differenza|verschil|diferença|"
+    r"differenzbetrag|restbetrag)\b[^\d\n.;]{0,15}$",
+    re.I,
+)
+_GOES_AFTER = re.compile(
+    # not through a relative clause ("the difference of EUR 1.150,00 relates to a fee which
+    # was already paid")
+    r"(?:(?!\b(?:which|that|die|der|das|welche[rs]?|que|qui|che|dat|relat\w*|concern\w*|"
+    r"refers?|betrifft|concerne|riguarda|corresponde)\b)[^.;!?\n]){0,70}?\b(?:überwiesen|überweisen|geht|gehen|raus|bezahlt|bonificat\w*|"
+    r"pagat[oa]|pagad[oa]|payée?|réglée?|versée?|virée?|betaald|overgemaakt|paid|sent|wired|"
+    r"remitted|transferred|transferid[oa]|goes out|went out)\b",
+    re.I,
+)
+"""The difference said to be paid: "Die Differenz von 21.380,00 EUR geht mit unserem Zahllauf
+raus", "La differenza, 2.250,00 €, l'abbiamo bonificata": the payment, not the deduction."""
+
+
+def _difference_paid(text: str, a: extract.AmountMention) -> bool:
+    return bool(
+        _DIFFERENCE_BEFORE.search(text, max(0, a.start - 40), a.start)
+        and _GOES_AFTER.match(text, a.end, a.end + 90)
+    )
+
+
+_AMOUNT_NEXT = re.compile(r"\s*:?\s*(?:[€$£]|R\$|EUR|USD|GBP|CHF)?\s*\d", re.I)
+"""An amount right after a deduction verb: the verb's own object."""
 
 
 _REST_BEFORE = re.compile(

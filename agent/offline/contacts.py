@@ -25,7 +25,7 @@ _CAP = rf"(?:Mc|Mac|De|Di|Le|La|O')?[{_UP}][{_LOW}]+"
 """A capitalised word of a name, also "McAllister", "DeLuca", "Yıldız", "Dąbrowski"."""
 _PERSON = re.compile(
     rf"(?<![\w.'-]){_TITLE}{{0,2}}(?:[A-Z]\.\s?){{0,3}}(?:(?:de|van|von|da|dos|del|di)\s)?{_CAP}"
-    rf"(?:[ -](?!{_TITLE})(?:(?:de|van|von|da|dos|del|di|der)\s)?{_CAP}){{0,2}}"
+    rf"(?:[ -](?!{_TITLE})(?:(?:de|van|von|da|dos|del|di|der|den)\s){{0,2}}{_CAP}){{0,2}}"
 )
 _NOT_NAME = re.compile(
     r"(?:Please|Her|His|Him|She|He|The|Our|Your|Send|Contact|Hi|Hello|Dear|Email|E-mail|Mail|"
@@ -69,7 +69,8 @@ _INTRODUCED = re.compile(
     rf"der|die|zum|zur) (?:\w+ )?{_ROLE}(?: (?:is|est|ist|es|è|é|wurde|was|will be|now))?|"
     rf"(?:the court|das Gericht|le tribunal|el juzgado) appointed|appointed|bestellt wurde)"
     rf"[:,]?\s+"
-    rf"(?P<name>(?-i:{_TITLE}{{0,2}}(?:[A-Z]\.\s?){{0,3}}{_CAP}(?: {_CAP})?))\b",
+    rf"(?P<name>(?-i:{_TITLE}{{0,2}}(?:[A-Z]\.\s?){{0,3}}{_CAP}"
+    rf"(?: (?:(?:de|van|von|da|dos|del|di|der|den) ){{0,2}}{_CAP})?))\b",
     re.I,
 )
 _NAME_FIRST = re.compile(

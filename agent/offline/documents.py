@@ -147,7 +147,10 @@ _DOC_WORD = re.compile(
     r"contratos?|contratt[oi]|cois?|kbis|tix|addend(?:um|a)|remit-to|address|sheets?|charts?|schedules?|detail|packet|versions?|"
     r"specificaties?|specifications?|\w+zettel[n]?|\w+angebots?|\w+angebote|\w*kopien?|\w+liste|"
     r"gutschrift(?:en)?|rechnungen|\w+rechnung(?:en)?|facturen|fatture|facturas|faturas|"
-    r"certificados|certificación|rut|urssaf|scheda|dichiarazione|\w+verklaring)\b",
+    r"certificados|certificación|rut|urssaf|scheda|dichiarazione|\w+verklaring|"
+    # US tax forms beside the W-9, a remittance, a proof in our languages ("preuve de livraison")
+    r"w-?8(?:ben(?:-e)?|eci|imy|exp)?|1099(?:-\w+)?|remittances?|preuves?|prueba|prova|"
+    r"liefernachweis)\b",
     re.I,
 )
 _COPIES_OF = re.compile(r"\b(cop(?:y|ies)) of (?:the |our |your |a |an )?(.+)$", re.I)
@@ -155,7 +158,17 @@ _ABBREVIATIONS = {"pod": "proof of delivery", "bol": "bill of lading", "w9": "W-
 _MAX_WORDS = 9
 _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("W-9", re.compile(r"\bw-?9\b", re.I)),
-    ("proof of delivery", re.compile(r"proof of delivery|\bpod\b|delivery (?:note|receipt)", re.I)),
+    ("W-8BEN", re.compile(r"\bw-?8\s?ben\b", re.I)),
+    (
+        "proof of delivery",
+        re.compile(
+            r"proof of delivery|\bpod\b|delivery (?:note|receipt)|preuve de livraison|"
+            r"prueba de entrega|prova di consegna|comprovante de entrega|liefernachweis|"
+            r"afleverbewijs|leveringsbewijs",
+            re.I,
+        ),
+    ),
+    ("remittance advice", re.compile(r"\bremittance\b", re.I)),
     ("credit memo", re.compile(r"credit (?:memo|note)", re.I)),
     ("statement", re.compile(r"statement|kontoauszug|relevé|estado de cuenta|aging|ageing", re.I)),
     ("bill of lading", re.compile(r"bill of lading|\bbol\b", re.I)),
@@ -268,7 +281,14 @@ def _said_bare(clause: str) -> str:
         if len(sentence.split()) > _BARE_WORDS:
             continue
         if _PLEASE.search(sentence) or _REQUEST.search(sentence):
-            found = _phrase(sentence)
+            # from the noun phrase of the first document named, not the sentence's first
+            # words ("I can't find the invoice anywhere - mind resending it?": "invoice")
+            first = next(
+                (w for w in re.finditer(r"[^\s,;()]+", sentence) if _names_document(w.group(0))),
+                None,
+            )
+            start = _phrase_start(sentence, first.start()) if first else 0
+            found = _phrase(sentence[start:])
             last = found.split()[-1] if found else ""
             rest = sentence[sentence.find(last) + len(last) :] if last in sentence else ""
             if found and not _COPULA.match(rest):

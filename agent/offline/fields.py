@@ -149,6 +149,7 @@ def _reference_given(text: str) -> list[str]:
 
 _PO_WORDS = re.compile(
     r"\b(?:po|p\.o\.|purchase order|order number|bestellnummer|bestellung|ordernummer|"
+    r"auftragsnummer|auftrags-?nr|bestell-?nr|auftrag|inkoopnummer|"
     r"inkoopordernummer|inkooporder|commande|orden de compra|oc|pedido|ordine|nso|"
     r"ordem de compra|encomenda|compromisso|engagement)\b",
     re.I,
@@ -620,10 +621,15 @@ _LABELLED_REFERENCE = re.compile(
     r"riferimento|receipt|ref(?:erence|\.ª|\.º)?|refer[êe]ncia|"
     # a payment's own number under other labels: a transaction, an authorisation, a warrant,
     # the payer's payment document
-    r"transacti(?:on|e)(?:nummer| number| id| no\.?)?|transaktionsnummer|"
+    r"transacti(?:on|e)(?:nummer| number|[- ]id| no\.?)?|transaktionsnummer|"
+    # a payment's own number ("Zahlungsnummer 7000123345"), a proof of payment's
+    # ("comprovante nº 88120044")
+    r"zahlungsnummer|zahlungs-nr\.?|(?:comprovante|comprobante|justificante)(?= n)|"
     r"(?:número|numéro|numero|nummer) (?:de |di )?(?:autori[sz]aci[óo]n|autorisation|"
     r"autorizzazione|transacci[óo]n|transaction|operaci[óo]n|opération|pagaré)|"
     r"authori[sz]ation(?: code| number| no\.?)?|warrant|payment doc(?:ument)?|belegnummer|"
+    # a card payment's approval code, a SEPA transfer's end-to-end id ("E2E ID E2E-1117-44")
+    r"auth\.? code|approval code|(?:e2e|end-to-end)(?:[- ](?:id|ref(?:erence)?))?|"
     r"beleg-nr\.?|"
     # the bank's own ids of a transfer (UTR, TRN, CRO, IMAD, Fed reference), a transaction id
     # in compounds ("Transaktions-ID"), a remittance advice's number, and "the number of the
@@ -634,8 +640,8 @@ _LABELLED_REFERENCE = re.compile(
     r"(?:n\.?\s?[º°o]\.?|nr\.?|número|numéro|numero|nummer)\s+(?:de |di |do |da |du |der |des )?"
     r"(?:la |el |l'|o |a )?(?:transferencia|transferência|transfer|virement|bonifico|overboeking|"
     r"operaci[óo]n|operação|opération|operazione|comprovativo|comprovante|comprobante|"
-    r"justificante|transação|transaktion|ordine di bonifico|remesa))"
-    r"\s*(?:#|no\.?|nr\.?|n°|:|is|ending(?: in)?)?\s*(?:QR\s+)?"
+    r"justificante|transação|transaktion|ordine di bonifico|remesa|remise))"
+    r"\s*(?:#|no\.?|nr\.?|n°|n\.?\s?º\.?|:|is|ending(?: in)?)?\s*(?:QR\s+)?"
     r"\(?#?\s*((?=[A-Z0-9 /-]*\d)[A-Z0-9](?:[A-Z0-9/-]|[ ](?=\d{3,}\b))*[A-Z0-9])",
     re.I,
 )
@@ -647,13 +653,15 @@ _CHECK_NUMBER = re.compile(
 """A check's number after a "#", in its sentence or the next one ("The check left on Monday.
 #70215, $412.00", "the check # is 7712")."""
 _DESCRIPTION = re.compile(
-    r"\b(?:verwendungszweck|omschrijving|causale|concepto|libellé|(?<!credit )(?<!debit )memo)"
-    r"\s*:?\s*"
-    r"(?![\"“„«'])([A-Z0-9][\w/-]*\d[\w/-]*)",
+    r"\b(?:verwendungszweck|omschrijving|causale|concepto|libellé|(?<!credit )(?<!debit )memo|"
+    r"note(?= says| reads))\s*:?\s*(?:(?:says|reads|lautet|dice|indique)\s+)?"
+    r"(?![\"“„«'])((?:(?-i:[A-Z])[\w.-]{0,5} )?[A-Z0-9][\w/-]*\d[\w/-]*"
+    r"(?: (?:(?-i:[A-Z])[\w.-]{0,6} )?[A-Z0-9][\w/-]*\d[\w/-]*)?)",
     re.I,
 )
-"""A payment description written without quotes: its first word ("Verwendungszweck
-RE-26-2210")."""
+"""A payment description written without quotes: its first number, with a short label before
+it and a second labelled number after it ("Verwendungszweck RE-26-2210", "Verwendungszweck:
+RE 88213 Kd-Nr 5521")."""
 _ENDING = re.compile(
     r"\b(?:trace|ref\w*|account|card|confirmation)\b[^.\n]{0,15}\bending(?: in)?\s+(\d{4,})", re.I
 )
@@ -670,7 +678,10 @@ _MORE_METHODS: list[tuple[str, re.Pattern[str]]] = [
         "check",
         re.compile(
             r"\bck\b|\bwarrants?\b|paper check|bill pay|\bchq\b|\b(?:mailed|posted|sent|cut|"
-            r"dropped|wrote) (?:a |the |our )?(?:check|cheque)\b|\b(?:by|via|per|with) (?:paper )?"
+            r"dropped|wrote) (?:a |the |our )?(?:check|cheque)\b|"
+            # a run of checks: "Checks are cut the Thursday after", "checks were mailed"
+            r"\b(?:check|cheque)s (?:[\w'’]+ ){0,5}?(?:are|were|will be|get|gets) (?:\w+ )?(?:cut|"
+            r"printed|mailed|dated|issued|signed)\b|\b(?:by|via|per|with) (?:paper )?"
             r"(?:check|cheque)\b|\b(?:check|cheque)\s*\(#?\s?\d|(?:^|[.!?\n]\s*)(?:check|cheque) "
             r"for [$€£]?\s?\d",
             re.I,

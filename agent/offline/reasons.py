@@ -40,6 +40,9 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"dañad|defectu|\broto|danneggi|difett|guast|danificad|avariad|beschadig|kapot|"
             r"verkeerde dikte|wrong (?:spec|voltage|size|colou?r|model|material)|"
             r"does(?:n't| not) work|did(?:n't| not) work|stopped working|"
+            # "has not worked since installation", "never worked", "won't work"
+            r"\b(?:has|have|had)(?:n't| not| never)(?: \w+)? worked\b|\bnever worked\b|"
+            r"won't (?:even )?(?:work|start|run)\b|"
             r"failed (?:\w+ ){0,2}(?:inspection|test)|malfunction\w*|out of spec|\brotten|mou?ldy|"
             r"contaminat\w*|\bbent\b|\bdented|"
             r"\btorn\b|\bripped|crushed|\bcrack\w*|many errors|full of errors|nombreuses erreurs|"
@@ -102,6 +105,9 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
         "freight",
         re.compile(
             r"freight|shipping|delivery charge|fuel surcharge|detention|handling fee|fracht|"
+            # a delivery billed as such ("you charged delivery", "the delivery fee")
+            r"(?<!late )delivery (?:fee|cost)s?|"
+            r"(?:charged|charging|billed|billing) (?:us )?(?:for )?(?:the )?delivery\b|"
             r"accessorial\w*|demurrage|liftgate|lift gate|redelivery|standgeld|standzeit|"
             r"wachtkosten|wachttijd|wartezeit|waiting time|wait time|standby time|stand-by time|"
             r"temps d'attente|tiempo de espera|"
@@ -288,7 +294,15 @@ _PART_MISSING = re.compile(
 )
 _CONTRACT_PENALTY = re.compile(
     r"penalt\w*|pénalit\w*|penaliza\w*|penalizza\w*|vertragsstrafe|konventionalstrafe|boete|"
-    r"liquidated damages",
+    r"liquidated damages|"
+    # a deduction for delivering late: "2% discount because you delivered late", "6 werkdagen
+    # te laat", "Verzugsschaden", "livré en retard", "consegna in ritardo", "con retraso"
+    r"delivered (?:\w+ ){0,3}late|late deliver\w*|te laat (?:geleverd|bezorgd)|"
+    r"levering\b[^.\n]{0,40}\bte laat|verspätet\w*|lieferverzug|verzugsschaden|"
+    r"livr\w* (?:\w+ )?en retard|"
+    r"retard de livraison|consegn\w* in ritardo|ritardo (?:di|nella) consegna|"
+    r"entrega(?:do|da)? con retraso|retraso en la entrega|entreg\w* com atraso|"
+    r"atraso na entrega",
     re.I,
 )
 
@@ -420,6 +434,14 @@ def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
     specific = [r for r in hinted if r and r != "other"]
     if specific and specific[0] == "quantity" and _prices_differ(text) and not _counts_differ(text):
         return "pricing"  # "20 cases at $18.00 but we ordered 20 cases at $16.50": the price
+    if (
+        specific
+        and specific[0] == "pricing"
+        and _FREIGHT.search(text)
+        and not _prices_differ(text)
+        and not _PRICING.search(text)
+    ):
+        return "freight"  # "the fuel surcharge is not in our agreement": the charge is freight
     if specific and specific[0] == "terms" and not _names_terms(text):
         specific = []  # "remove the setup fee": a fee with no term, discount or penalty named
     if specific:
@@ -435,6 +457,10 @@ def _reason(text: str, hinted: list[str], *, second: bool = True) -> str:
         if pattern.search(text):
             return reason
     return _second_tier(text) if second else "other"
+
+
+_FREIGHT = next(p for r, p in _REASONS if r == "freight")
+_PRICING = next(p for r, p in _REASONS if r == "pricing")
 
 
 def _names_terms(text: str) -> bool:
@@ -765,12 +791,28 @@ _PAID_FOR_COUNT = re.compile(
 )
 """A count paid for, not the amount: "so we paid for 4" (goods returned alone are `other`, as
 the labels have it)."""
+_BILLED_COUNT = re.compile(
+    r"\b(?:bills|billed|charges|charged|invoices|invoiced|berechnet|facture|facturé\w*|factura|"
+    r"facturó|fattura|sono indicate|sono indicati|brengt|rekent)\b(?: (?:us|uns|nous|ci|ons) )?"
+    r"(?: for| für| pour| por| per| voor)?(?: \w+){0,3}? (\d[\d,.]*) (?:hrs|hours|ore|horas|"
+    r"heures|stunden|uur|\w+)\b[^.;\n]{0,120}[.;\n]?[^.;\n]{0,160}?\b(?:our (?:\w+ )?count|"
+    r"that's (?:about|only)|only \d|returned \d|returned (?:\w+ )?of them|we (?:only )?"
+    r"(?:received|got|used|ordered) \d|dalle \d|de \d{1,2}[:h]|von \d{1,2}[:.]|"
+    r"from \d{1,2}(?::\d\d)? ?(?:am|pm)? to|signed (?:in|out) at|in at \d)",
+    re.I,
+)
+"""A count billed set against the customer's own ("5510 bills 12 hrs of labor - your tech
+signed in at 9:40 and out at 4:50", "charges rent on 18 cylinders ... We returned 9",
+"sono indicate 9 ore ... dalle 9:00 alle 13:30"): the quantity is contested."""
+
+
 _SECOND_TIER: list[tuple[str, Callable[[str], object]]] = [
     ("duplicate", _SECOND_BILL.search),
     ("damaged", _NOT_SOUND.search),
     ("quantity", _fewer_than_billed),
     ("quantity", _PAID_FOR_COUNT.search),
     ("quantity", _count_against_count),
+    ("quantity", _BILLED_COUNT.search),
     ("not_received", _never_arrived),
     ("terms", _TERMS_MORE.search),
     ("freight", _FREIGHT_MORE.search),
