@@ -155,7 +155,9 @@ _COPY_ASK = re.compile(
     re.IGNORECASE,
 )
 _SCHEDULED = re.compile(
-    r"\b(?:goes out|going out|has been scheduled|is scheduled|are scheduled"
+    # "I'll make sure it goes out by Friday" commits to a date; nothing is set up yet.
+    r"\b(?<!sure it )(?<!sure this )(?<!sure that )(?:goes out|going out)|"
+    r"\b(?:has been scheduled|is scheduled|are scheduled"
     r"|(?:is|are|was|were|been) (?:queued|set up|released|approved|entered|loaded|included|"
     r"booked) (?:for|in|on)|approved and (?:scheduled|queued|set up|planned) (?:for|in|on)|"
     r"planned in (?:the|our) payment (?:proposal|run)|in (?:the|our) payment proposal|ingepland"

@@ -68,6 +68,10 @@ def correct_word(word: str) -> str:
     """The lexicon word ``word`` was probably meant to be, or ``word`` itself."""
     if len(word) < 5 or word in _KNOWN or word in _COMMON or not word.isalpha():
         return word
+    if word.endswith("s") and (word[:-1] in _COMMON or word[:-1] in _KNOWN):
+        # The plural of a real word is real too: "warrants" (a school board's) is no typo of
+        # "warranty".
+        return word
     best = process.extractOne(word, _VOCAB, scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
     if not best:
         return word

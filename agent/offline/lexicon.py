@@ -134,6 +134,15 @@ _TWICE = (
 )
 
 
+_AWAITING_DOC = (
+    r"(?![^.]{0,60}\b(?:w-?9|certificate|coi|insurance|proof of delivery|pod|lien waivers?|"
+    r"timesheets?|bank (?:letter|details|confirmation)|paperwork|documentation|vendor (?:form|"
+    r"setup|registration))\b)"
+)
+"""Not held for a document they need from us ("on hold pending your current COI", "on hold
+because we need an updated W-9"): that is a document asked for, nothing contested."""
+
+
 _LATER = (
     r"(?=[^.]{0,40}\b(?:até|antes d[eo]s?|que vem|que viene|próxim[oa]s?|amanhã|mañana|hasta|"
     r"dentro de|em breve|en breve)\b)"
@@ -149,7 +158,7 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:was|were|has been|have been|had been|got|is|'s) (?:already )?"
         r"(?:paid|sent|remitted|wired|mailed|processed|released|issued|settled|transferred|initiated"
-        r"|submitted|cleared|deposited|scheduled|included(?= (?:in|on|with) (?:the |our |this |"
+        r"|submitted|cleared|deposited|disbursed|scheduled|included(?= (?:in|on|with) (?:the |our |this |"
         r"that |next |today's |tomorrow's |\w+day's )?(?:[\w/-]+ )?(?:run|batch|payment|"
         r"cycle|transfer|remittance|wire|proposal|release|file)))\b",
         claim=True,
@@ -182,12 +191,21 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.8,
-        r"\b(?:payment|check|cheque|chq|chk|wire|ach|transfer|funds)\b"
+        r"\b(?:payment|check|cheque|chq|chk|wire|ach|eft|transfer|funds)\b"
         r"(?:(?!(?:\bnot|n't|\bnever|\byet)\b)[^.?]){0,60}"
         r"\b(?:went out|is in the mail|in (?:the )?mail|in (?:the )?post|(?:was|were|has been|have been) "
         r"(?:sent|released|completed|issued|made|processed|executed|submitted|initiated|"
         r"transferred|remitted)|"
         r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b",
+        claim=True,
+    ),
+    # A check handed over in person, often without a subject on a phone: "dropped a check off
+    # at your front desk".
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:dropped|left|hand[- ]delivered|handed)(?: off)? (?:a |the |our |my |your )(?:check|"
+        r"cheque|payment)\b",
         claim=True,
     ),
     _c(
@@ -565,7 +583,7 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:short shipped|short-shipped|came in short|shipment (?:was|came) "
-        r"short|only (?:received|got|have) \d+|but we only|only \d+ (?:were|was|have been) "
+        r"short|only (?:received|got|have) \d+(?!\d* (?:and|&) \d)|but we only|only \d+ (?:were|was|have been) "
         r"(?:delivered|réalisées|performed)|capped|alors que seulement|quantity (?:is )?"
         r"(?:wrong|incorrect)|we'll only accept \d+|(?:shows|charges for|billed for|mentionne) "
         r"\d+[^.]{0,40}(?:but|only|alors))",
@@ -1424,7 +1442,9 @@ CUES: list[Cue] = [
         r"\b(?:invoice is (?:wrong|incorrect)|incorrect invoice|billing error|error on (?:the|your|this) "
         r"invoice|overbilled|over-billed|not what we ordered|wrong items?|never ordered|didn't order|did not order|"
         r"not authori[sz]ed|unauthori[sz]ed|discrepanc\w+|does(?:n't| not) match (?:the |our )?(?:quote|po|"
-        r"contract|agreed)|contracted rate|on hold pending|work was (?:incomplete|not completed)|not satisfied|"
+        r"contract|agreed)|contracted rate|on hold pending"
+        + _AWAITING_DOC
+        + r"|work was (?:incomplete|not completed)|not satisfied|"
         r"(?:work|job|installation|install|repair|project|punch list) (?:is|was|has been|remains|"
         r"is still|was still)(?:n't| not)? (?:still )?(?:incomplete|unfinished|not (?:yet )?"
         r"(?:finished|completed|complete|done))|(?:work|job|installation|install|repair|project) "
@@ -1437,7 +1457,9 @@ CUES: list[Cue] = [
         I.dispute,
         0.7,
         r"\b(?:invoices?|inv|bills?|\d{3,}|[a-z]{1,5}-\d[\w-]*) (?:is|are|remains?|stays?|(?:has |have "
-        r")?(?:been )?(?:put|placed|kept)) on hold\b(?=\s*(?:-|–|:|;|,|because|since|as|until|till|"
+        r")?(?:been )?(?:put|placed|kept)) on hold\b"
+        + _AWAITING_DOC
+        + r"(?=\s*(?:-|–|:|;|,|because|since|as|until|till|"
         r"pending|due to|while|for))",
         reason="other",
     ),
@@ -1482,6 +1504,18 @@ CUES: list[Cue] = [
         r"\b(?:no longer (?:works?|employed) (?:here|with us|at)|(?:has|have) left "
         r"(?:the company|us|our company)|left the company|not my department|i don't handle|i do not handle|"
         r"forward (?:this|it) to|please direct)\b",
+    ),
+    # Who keeps the books now, said of someone else: "Tom Becker is handling the firm's
+    # accounts now", "jessica does the books", "Alice retired in September".
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"(?<!\bi )(?<!\bwe )(?<!\bwho )\b(?:is (?:now )?(?:handling|taking care of|responsible for|in "
+        r"charge of|managing|doing)|(?:now )?(?:handles|does|keeps|manages|takes care of|looks after)) "
+        r"(?:the |our |all |all of our )?(?:\w+'s? )?(?:books|bookkeeping|billing|payables|accounts "
+        r"payable|accounts|ap|vendor (?:bills|payments|invoices))\b|\b(?:has |have )?retired (?:in|"
+        r"last|this|at the end|as of|on)\b",
+        claim=True,
     ),
     NOT_US,
     # --- auto_reply (text; headers are checked before any cue) ----------------------------------
@@ -1611,9 +1645,14 @@ DOC_ISSUED = re.compile(
     r"\b(?:invoices?|inv|bills?|po|purchase orders?|orders?|credit(?: memo| note)?s?|"
     r"statements?|quotes?|notices?|letters?|certificates?|w-?9|[a-z]{1,5}-\d[\w-]*)\b"
     r"[^.]{0,25}\b(?:was|were|has been|have been|is|are|got) (?:already )?"
-    r"(?:issued|submitted|included|approved|received)\b"
+    r"(?:issued|submitted|included|approved|received)\b|"
+    # Evidence or goods sent, not money: "photos were sent to Mike", "the parts were sent back".
+    r"\b(?:photos?|pictures?|pics|images?|samples?|parts|goods|returns?|documents?|paperwork|"
+    r"forms?|drawings?|reports?|emails?|details|ncrs?)\b[^.]{0,25}\b(?:was|were|has been|"
+    r"have been|got) (?:already )?(?:sent|mailed|emailed|submitted|shipped|returned)\b"
 )
-"""An invoice or a PO issued, approved or received: no payment ("INV-20 was issued March 1")."""
+"""An invoice or a PO issued, approved or received, or evidence sent: no payment ("INV-20 was
+issued March 1", "photos were sent to your rep")."""
 FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|gonna|plan to|planned|intend|expect|next|once|when we|"
     r"tomorrow|morgen|demain|mañana|domani|amanhã|wordt|seront|será|serán|serão|sarà|saranno|"
