@@ -22,6 +22,7 @@ from arbox.agent.classifier import Reply
 from arbox.agent.dates import DateMention, find_dates, local_days
 from arbox.agent.evidence import check_evidence
 from arbox.agent.findings import Fields, Finding, Intent, Triage
+from arbox.agent.locales import detect_language
 
 from .fields import fill, from_quoted
 from .fuzzy import correct
@@ -82,8 +83,9 @@ _WINDOW_STOP = re.compile(
 given with "because" is a clause of its own: "we haven't paid because we never received the
 invoice" still says the invoice never came."""
 _AWAY_MARKERS = re.compile(
-    r"\b(?:until|till|through|back (?:on|in)|return|retour|bis|hasta|jusqu|fino|até|tot|inclus|"
-    r"automatic|automated|ticket|"
+    r"\b(?:until|till|through|back (?:on|in)|back (?:mon|tues|wednes|thurs|fri)day|return|retour|"
+    r"bis|hasta|jusqu|fino|até|tot|inclus|"
+    r"automatic|automated|ticket|assigned|"
     r"automatique|automática|automático|ledig|received and is being reviewed)\b",
     re.I,
 )
@@ -175,6 +177,21 @@ _SCHEDULED = re.compile(
 """Present or perfect: the payment is already set up in their system for a date ("it's in
 Thursday's run", "ist für den Zahllauf eingeplant", "está agendado"); "we will pay in the
 next run" is a promise only."""
+_ARRIVAL = re.compile(
+    r"\bshould (?:be (?:in|at|with)|arrive|reach|post|clear|show|hit|land|reflect)|"
+    r"\b(?:you|it)(?:'ll| will| should) (?:see|get|receive|have) it\b|\bexpect it to (?:arrive|"
+    r"post|clear|reach|show)\b|\b(?:take|takes|need|needs) \d+(?:-\d+)? (?:business |working )?"
+    r"days to (?:arrive|post|clear|show|reflect)",
+    re.I,
+)
+"""When a payment made gets to them ("should be in your mailbox early next week")."""
+_REFERENCE_WORDS = re.compile(
+    r"\b(?:p\.?o\.?s?|purchase orders?|orders?|reference|ref|job|release|vendor|supplier|cost "
+    r"cent\w+|project|portal|ariba|coupa|sap|tungsten|basware|jaggaer|oracle|number|gl|"
+    r"requisition|req|approver|approval|rejected|returned|receiving|receipt|goods receipt)\b|#",
+    re.I,
+)
+"""A reference a missing_po reply names: a PO, a job or vendor number, a portal."""
 _NO_DEDUCTION = re.compile(
     r"\b(?:no deductions?|not deducted|nothing (?:was )?deducted|(?:did|have) not deduct\w*|"
     r"didn't deduct|haven't deducted|without (?:any )?deduction|in full\b[^.]{0,30}\bno deduction|"
@@ -372,6 +389,31 @@ class OfflineClassifier:
             # (CONTRACTS.md section 1); the model's payment_sent, which short pays mostly
             # carry, has no word of a payment made or set up behind it.
             _rule_out(Intent.payment_sent, chosen, scores)
+        if (
+            Intent.promise_to_pay in chosen
+            and Intent.promise_to_pay not in by_intent
+            and Intent.payment_sent in by_intent
+            and all(
+                _ARRIVAL.search(s)
+                for s in _SENTENCE_END.split(text)
+                if _promise_dates(s, anchor)
+                and not all(d < anchor for d in _promise_dates(s, anchor))
+            )
+        ):
+            # "Check 4581 was cut on 11/18. It should be in your mailbox early next week": the
+            # date ahead is when the payment made arrives, not one they commit to.
+            _rule_out(Intent.promise_to_pay, chosen, scores)
+        if (
+            Intent.missing_po in chosen
+            and Intent.missing_po not in by_intent
+            and Intent.dispute in chosen
+            and detect_language(text) == "en"
+            and not _REFERENCE_WORDS.search(text)
+        ):
+            # "Please correct the rate and send me a corrected invoice": beside a dispute, a fix
+            # asked for with no PO, reference, portal or number of theirs named is its remedy,
+            # no missing reference.
+            _rule_out(Intent.missing_po, chosen, scores)
         if (
             Intent.promise_to_pay in chosen
             and Intent.payment_sent not in chosen
@@ -905,13 +947,20 @@ def _redirect_clause(text: str, sender: str) -> Clause | None:
     return None
 
 
+_HABITUAL = re.compile(r"\b(?:every(?: other| second)?|each)\s+$", re.I)
+"""A weekday that recurs ("our run is every other Thursday", "checks go out each Friday"):
+when they pay as a habit, not a day they commit to."""
 _NOT_A_DUE_DATE = re.compile(r"(?:right\s+)?now|(?:over|during|across)\s", re.I)
 
 
 def _promise_dates(text: str, anchor: date) -> list[date]:
     """The dates a promise could be held to: not "now" (we can't pay right now) and not
     a period something is spread over (a plan over the next three months)."""
-    dates = [d.value for d in find_dates(text, anchor) if _promisable(d, anchor)]
+    dates = [
+        d.value
+        for d in find_dates(text, anchor)
+        if _promisable(d, anchor) and not _HABITUAL.search(text[max(0, d.start - 12) : d.start])
+    ]
     if dates:
         return dates
     # Only when nothing else is read: "no dia 20", "20th this month" (the fields' readings).
@@ -1130,6 +1179,10 @@ _UNSURE = re.compile(
 """Terms remembered, hoped for or asked about: not terms said to have been agreed."""
 
 
+_HEDGED = re.compile(r"\b(?:might|may be able to|maybe|perhaps|possibly)\b")
+"""A payment only thought possible ("we might be able to clear it this week"): no promise."""
+
+
 _VERB_LAST_FUTURE = re.compile(r"\b(?:wird|werden|nächste[nmrs]?|wordt|worden|volgende)\b")
 """German and Dutch put the participle last: the future ("wird ... überwiesen", "wordt
 volgende week betaald") can stand a dozen words before the verb the cue matched."""
@@ -1188,6 +1241,8 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
         return True  # "thanks for sending the credit memo": it came, nothing is asked
     if cue.intent is Intent.extended_terms and _UNSURE.search(norm[: m.start()]):
         return True  # "I thought our deal was net 60", "would you be open to net 45"
+    if cue.intent is Intent.promise_to_pay and _HEDGED.search(" ".join(before.split()[-8:])):
+        return True  # "we might be able to pay the whole balance this week": no commitment
     if cue.claim:
         if question and _asked(norm, m):
             return True

@@ -194,7 +194,7 @@ CUES: list[Cue] = [
         r"\b(?:payment|check|cheque|chq|chk|wire|ach|eft|transfer|funds)\b"
         r"(?:(?!(?:\bnot|n't|\bnever|\byet)\b)[^.?]){0,60}"
         r"\b(?:went out|is in the mail|in (?:the )?mail|in (?:the )?post|(?:was|were|has been|have been) "
-        r"(?:sent|released|completed|issued|made|processed|executed|submitted|initiated|"
+        r"(?:sent|released|completed|issued|made|processed|executed|submitted|initiated|cut|printed|"
         r"transferred|remitted)|"
         r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b",
         claim=True,
@@ -583,6 +583,9 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:short shipped|short-shipped|came in short|shipment (?:was|came) "
+        # "we received 18 pallets, not 20"
+        r"short|(?:received|got|counted) \d+(?: [a-z]+){0,2},? (?:not|instead of|rather than|vs\.?|"
+        r"versus) (?:the )?\d+|shipment (?:was|came) "
         r"short|only (?:received|got|have) \d+(?!\d* (?:and|&) \d)|but we only|only \d+ (?:were|was|have been) "
         r"(?:delivered|réalisées|performed)|capped|alors que seulement|quantity (?:is )?"
         r"(?:wrong|incorrect)|we'll only accept \d+|(?:shows|charges for|billed for|mentionne) "
@@ -595,7 +598,7 @@ CUES: list[Cue] = [
         r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
         r"|danneggiat[oaie]|beschadigd\w*|danificad[oa]s?|avariad[oa]s?|kaputt\w*|defekt\w*|"
         r"abîmée?s?|cassée?s?|kapot(?:te)?|rott[oaie]"
-        r"|cracked|leaking|spoiled|com defeito|con defecto|con difetto|difettos[oaie]|"
+        r"|cracked|leaking|spoiled|out of tolerance|out-of-tolerance|com defeito|con defecto|con difetto|difettos[oaie]|"
         r"defeituos[oa]s?|defectuos[oa]s?|défectueu(?:x|se|ses)|fehlerhaft\w*|mangelhaft\w*|gebrekkig\w*|(?<!card )expired(?! card)|past their expiry|"
         # Not a link, a portal or a login that does not work.
         r"(?<!link )(?<!link is )(?<!links )(?<!links is )(?<!portal )(?<!portal is )(?<!button )(?<!button is )(?<!login )(?<!login is )(?<!website )(?<!website is )(?<!site )(?<!site is )(?<!url )(?<!url is )(?<!password )(?<!password is )(?<!code )(?<!code is )(?<!app )(?<!app is )not working|(?<!link )(?<!links )(?<!portal )(?<!button )(?<!login )(?<!website )(?<!site )(?<!url )(?<!password )(?<!code )(?<!app )doesn't work|poor quality)\b",
@@ -624,6 +627,8 @@ CUES: list[Cue] = [
         r"\b(?:(?<!\ba )(?<!\bone )(?<!\bthe )duplicate(?! (?:copy|copies|of (?:the |your |our )?"
         r"(?:invoice|bill|statement|receipt)))|duplicates|billed (?:us )?twice(?! (?:the|as)\b)|charged (?:us )?twice(?! (?:the|as)\b)|"
         r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice)|"
+        # "this invoice was submitted twice, once in the portal and once by email"
+        r"(?:submitted|entered|issued|posted|uploaded) (?:\w+ ){0,2}?twice|"
         r"duplicat(?:o|i|es|ed)\b|duplicad[oa]s?\b|em duplicado|en double|dubbel gefactureerd|"
         r"doppelt berechnet)",
         reason="duplicate",
@@ -849,6 +854,8 @@ CUES: list[Cue] = [
         I.missing_po,
         0.85,
         r"\b(?:no|without|missing|need|needs|requires?|required|include|"
+        # "the third one doesn't have a PO so it's stuck"
+        r"(?:doesn't|does not|didn't|did not) (?:have|show|carry|list)|"
         r"reference|add|with|fehlt|fehlen|ohne|manque|sans|falta|sin|manca|senza|ontbreekt|zonder)"
         r"\b[^.]{0,40}\b(?:po|p\.o\.|purchase order|bestellnummer|bestellreferenz|bon de "
         r"commande|numéro de commande|référence de commande|orden de compra|número de pedido|"
@@ -1160,7 +1167,9 @@ CUES: list[Cue] = [
         r"included|done|made|executed|going out)|(?:payment|pay|check|cheque|disbursement) "
         r"(?:cycle|batch)|(?:released|approved|scheduled|slated|set|queued) for (?:payment|release)|"
         r"square (?:it |this |that )?up|settle up|run the card|goes in (?:our |the )?\w+(?:'s)? "
-        r"run|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
+        # "the two with POs will go in the Dec 3 run"
+        r"run|(?<!to )go (?:out )?(?:in|on|with) (?:our |the |this |next )?(?:[\w/'-]+ ){0,3}(?:run|"
+        r"batch|cycle)|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
         r"run|pago el|te pago|les pago|pagamos el|erfolgt am|zahlen wir am|zahle ich am|je (?:vous )?"
         r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b|"
         r"\bpagamos" + _LATER,
@@ -1189,7 +1198,7 @@ CUES: list[Cue] = [
         r"should not exist|(?<!i'll )(?<!we'll )(?<!i will )(?<!we will )void (?:the|this|that|it|invoice)\b|(?:will not|won't|are not going to|"
         r"not going to|refuse to) pay\b[^.]{0,60}\b(?:until|unless)\b(?![^.]{0,40}\b(?:confirm\w*|verif\w*|w-?9|bank|po|"
         r"purchase order|approv\w*|sign\w*)\b)|correct the invoice|fix the "
-        r"invoice|failed (?:our|the) (?:\w+ )?(?:inspection|test)|out of spec|non-?conform\w*)",
+        r"invoice|failed (?:our |the |your )?(?:\w+ )?(?:inspection|test)|out of spec|non-?conform\w*)",
         reason="other",
     ),
     _c(
@@ -1528,7 +1537,10 @@ CUES: list[Cue] = [
         r"automatique|fuera de la oficina|respuesta automática|mensaje automático|ledig till|has been "
         r"received and is being reviewed|i will respond (?:upon|when|on) (?:my )?return|automatische "
         r"antwort|(?:this is an |an )?automated (?:acknowledg\w*|response|reply)|ticket (?:#\s?\S+ |"
-        r"number \S+ |id \S+ )?(?:has been|was) (?:created|opened|logged|raised))\b|"
+        r"number \S+ |id \S+ )?(?:has been|was) (?:created|opened|logged|raised)|"
+        # "your request has been received and assigned ticket #448291", "on a job site with no email"
+        r"(?:received|logged) and (?:has been )?assigned (?:a )?(?:ticket|case|reference)|(?:with|have) "
+        r"no (?:access to )?e-?mail(?: access)?)\b|"
         r"\b(?:sono|sarò|ich bin|bin ich|je suis|je serai|estoy|estaré|estou|estarei|"
         r"ik ben)\b[^.]{0,12}\b(?:in (?:ferie|vacanza)|fuori (?:ufficio|sede)|assente|afwezig|met verlof|"
         r"niet (?:aanwezig|op kantoor)|ausente|de (?:férias|licença)|im urlaub|en vacances|"
@@ -1537,7 +1549,7 @@ CUES: list[Cue] = [
 ]
 
 AUTO_REPLY_SUBJECT = re.compile(
-    r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|abwesenheitsnotiz|"
+    r"^\s*(?:auto(?=:)|automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|abwesenheitsnotiz|"
     r"réponse automatique|respuesta automática|autosvar|afwezig|automatisch antwoord|automatische "
     r"antwort)\b",
     re.I,

@@ -77,3 +77,72 @@ def test_payment_words_of_public_bodies_and_counter_drop_offs():
     assert "payment_sent" in votes("EFT went out Wednesday for the full amount.")
     assert "payment_sent" in votes("left a check with your yard guy this morning")
     assert "payment_sent" not in votes("We left payment off until the credit is issued.")
+
+
+def reply_intents(text: str, subject: str = "") -> set[str]:
+    reply = Reply(text=text, subject=subject, sent_at=SENT)
+    return {f.intent.value for f in full.classify(reply).findings}
+
+
+def test_parts_failing_inspection_or_out_of_tolerance_are_contested():
+    assert "dispute" in votes("Half the brackets failed receiving inspection last week.")
+    assert "dispute" in votes("Nine housings measured out of tolerance on the flange.")
+
+
+def test_a_count_received_against_the_count_billed_is_a_quantity_dispute():
+    assert "dispute" in votes("We got 45 cartons, not 50, so the bill is wrong.")
+    assert "dispute" in votes("Our dock counted 7 rolls, not the 9 on your bill.")
+
+
+def test_an_invoice_that_does_not_carry_a_po_is_missing_one():
+    assert "missing_po" in votes("Invoice 3318 doesn't show a PO, so AP kicked it back.")
+
+
+def test_ticket_acknowledgements_and_lotus_style_out_of_office_are_automatic():
+    assert "auto_reply" in reply_intents(
+        "Thanks for writing to Procurement Services. Your email was received and assigned "
+        "case number 55102. We answer within two business days."
+    )
+    assert "auto_reply" in reply_intents(
+        "Dana Ortiz is out of the office. Back 12/2.", subject="AUTO: Dana Ortiz is away"
+    )
+    assert "auto_reply" in reply_intents(
+        "On the road at a customer site with no email access. Back Tuesday, text me if urgent."
+    )
+
+
+def test_a_weekday_that_recurs_is_no_promise():
+    assert "promise_to_pay" not in reply_intents("Checks are cut each Friday here.")
+    assert "promise_to_pay" in reply_intents("We will cut your check on Friday.")
+
+
+def test_when_a_payment_made_arrives_is_no_promise():
+    found = reply_intents(
+        "Check 7719 was cut on the 17th for $1,240.00. It should be in your mailbox by Wednesday."
+    )
+    assert "payment_sent" in found
+    assert "promise_to_pay" not in found
+
+
+def test_a_payment_only_thought_possible_is_no_promise():
+    assert "promise_to_pay" not in votes("We may be able to clear the balance by the 30th.")
+    assert "promise_to_pay" not in votes("maybe we can pay it Friday, not sure yet")
+    assert "promise_to_pay" in votes("We can clear the balance by the 30th.")
+
+
+def test_a_corrected_invoice_asked_for_beside_a_dispute_is_no_missing_po():
+    found = reply_intents(
+        "The labor rate on this bill doesn't match the estimate ($70, not $95). "
+        "Please correct the rate and send me a corrected invoice."
+    )
+    assert "dispute" in found
+    assert "missing_po" not in found
+
+
+def test_going_in_a_dated_run_is_a_promise():
+    assert "promise_to_pay" in votes("Both of them go in the 12/4 batch.")
+    assert "promise_to_pay" in votes("They'll go out with our Dec 9 check run.")
+
+
+def test_an_invoice_entered_twice_is_a_duplicate():
+    assert "dispute" in votes("You uploaded this bill twice in Ariba, in May and in June.")
