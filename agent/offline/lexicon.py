@@ -41,7 +41,7 @@ _DOC = (
     r"|credit note|packing slip|timesheets?|aging|ageing|breakdown|itemi[sz]ed|certificate"
     r"|bank details|letterhead|signed|supporting documents?|kontoauszug|rechnungskopie"
     r"|relevé|copie|factura|estado de cuenta|lieferschein|détail|feuilles de temps|certificado|"
-    r"boleto|bank data|receipt|agreement|rate sheet|form|letter|work orders?|lien waivers?|"
+    r"boleto|bank data|receipt|agreement|rate sheet|form|letter|work orders?|lien waivers?|pdfs|"
     r"waivers?|contracts?|pdf|conformance|documents?|paperwork|werkbon|leveringsbewijs|pakbon|"
     r"specificatie|factuur|facture|fattura|fatura|rechnung|kopie|copia|cópia|bon de livraison|"
     r"albarán|ddt|certificato|attestation|nota fiscal|\w*nachweis\w*)"
@@ -177,7 +177,7 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:we|i|we've|i've|they|accounting|ap|treasury)\s+(?:have |had |"
         r"just |already |finally )*(?:sent|mailed|processed|released|issued|initiated|submitted|"
-        r"dropped|made|cut|put through|pushed through)\s+(?:\w+\s+){0,3}?(?:payment|check|cheque|"
+        r"dropped|made|cut|put through|pushed through|pushed)\s+(?:\w+\s+){0,3}?(?:payment|check|cheque|"
         r"wire|funds|money|ach|transfer|remittance|it|this|the balance|\$)",
         claim=True,
     ),
@@ -196,6 +196,8 @@ CUES: list[Cue] = [
         r"\b(?:went out|is in the mail|in (?:the )?mail|in (?:the )?post|(?:was|were|has been|have been) "
         r"(?:sent|released|completed|issued|made|processed|executed|submitted|initiated|cut|printed|"
         r"transferred|remitted)|"
+        # "check #1189 cleared our bank on the 17th"
+        r"(?<!should )(?<!will )(?<!to )(?<!not )(?<!been )cleared|"
         r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b",
         claim=True,
     ),
@@ -426,7 +428,10 @@ CUES: list[Cue] = [
         I.promise_to_pay,
         0.8,
         r"\b(?:will|'ll|going to) (?:have|get) (?:[\w#-]+\s+){0,4}?(?:paid|sent|settled|wired|out)\b|"
-        r"\b(?:the )?(?:rest|remainder|remaining balance|balance)\s+(?:on|by|next|this|early|end of)\b|"
+        # Not goods: "we used 850 and returned the rest on 11/3" sends no money.
+        r"\b(?<!returned )(?<!shipped )(?<!return )(?<!ship )(?<!used )(?:the )?(?<!returned the )"
+        r"(?<!shipped the )(?<!return the )(?<!ship the )(?<!used the )(?:rest|"
+        r"remainder|remaining balance|balance)\s+(?:on|by|next|this|early|end of)\b|"
         r"\b(?:je (?:vous |le |la |les |l')?(?:règle|paie|paye|verse|vire)|nous (?:vous |le |la |les )?"
         r"(?:réglons|payons|versons|virons)|(?:je peux|nous pouvons|puedo|podemos|posso|possiamo|"
         r"kann ich|können wir|i can|we can) (?:(?!(?:not|never|no|pas|nicht|nie)\b)\w+ ){0,2}?(?:verser|régler|payer|virer|pagar|abonar|"
@@ -1513,6 +1518,15 @@ CUES: list[Cue] = [
         r"\b(?:no longer (?:works?|employed) (?:here|with us|at)|(?:has|have) left "
         r"(?:the company|us|our company)|left the company|not my department|i don't handle|i do not handle|"
         r"forward (?:this|it) to|please direct)\b",
+    ),
+    # "take me off this list, I haven't worked in accounting for 2 years"
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"\b(?:take me off (?:this|your|the) (?:\w+ )?(?:list|emails?|mailing)|"
+        r"(?:haven't|have not|hasn't|has not|no longer) work(?:ed)? in (?:accounting|accounts payable|"
+        r"ap|billing|finance|the business office)\b)",
+        claim=True,
     ),
     # Who keeps the books now, said of someone else: "Tom Becker is handling the firm's
     # accounts now", "jessica does the books", "Alice retired in September".

@@ -146,3 +146,24 @@ def test_going_in_a_dated_run_is_a_promise():
 
 def test_an_invoice_entered_twice_is_a_duplicate():
     assert "dispute" in votes("You uploaded this bill twice in Ariba, in May and in June.")
+
+
+def test_goods_sent_back_are_no_rest_of_the_money():
+    assert "promise_to_pay" not in votes("Used 12 of the boxes and returned the rest on the 9th.")
+    assert "promise_to_pay" in votes("Half now, the rest on the 9th.")
+
+
+def test_pushing_a_payment_through_and_a_check_that_cleared_are_payments():
+    assert "payment_sent" in votes("Accounting pushed a wire for the full amount this morning.")
+    assert "payment_sent" in votes("Our cheque 5521 cleared on the 12th.")
+    assert "payment_sent" not in votes("The cheque has not cleared our bank yet.")
+
+
+def test_pdfs_asked_for_are_documents():
+    assert "invoice_request" in votes("Please email PDFs of the two bills.")
+    assert "invoice_request" in votes("send pdfs of 4410 and 4415 pls")
+
+
+def test_leaving_a_mailing_list_or_the_department_is_a_wrong_contact():
+    assert "wrong_contact" in votes("Please take me off this distribution list.")
+    assert "wrong_contact" in votes("I haven't worked in billing since March.")
