@@ -201,6 +201,13 @@ CUES: list[Cue] = [
         r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b",
         claim=True,
     ),
+    # A payment rail used as a verb: "she ACH'd $3,300 on Tuesday", "zelled you 415".
+    _c(
+        I.payment_sent,
+        0.85,
+        r"\b(?:(?:ach|eft|zelle|venmo)'(?:e)?d|zelled|venmoed)\b",
+        claim=True,
+    ),
     # A check handed over in person, often without a subject on a phone: "dropped a check off
     # at your front desk".
     _c(
@@ -652,7 +659,8 @@ CUES: list[Cue] = [
         r"\$?[\d,.]+ off|were cancelled|was cancelled|please (?:correct|reissue)(?! (?:your|the|our) (?:\w+ )?(?:system|records?|"
         r"reminders?|address|vendor|master|files?|reminder system))|issue a credit|"
         r"cancel the invoice|warranty|undisputed|corrected invoice(?! for our (?:files|records))|please credit|not paying (?:them|"
-        r"for)|we returned|returned in|way higher|higher than (?:what )?we agreed|fehlt)",
+        # "we will not pay for product we couldn't use"
+        r"for)|(?:will not|won't|refuse to|are not going to|aren't going to) pay for\b|we returned|returned in|way higher|higher than (?:what )?we agreed|fehlt)",
         reason="other",
     ),
     _c(I.dispute, 0.8, r"\b(?:dos veces|zweimal|doppelt|deux fois)\b", reason="duplicate"),
@@ -1518,6 +1526,15 @@ CUES: list[Cue] = [
         r"\b(?:no longer (?:works?|employed) (?:here|with us|at)|(?:has|have) left "
         r"(?:the company|us|our company)|left the company|not my department|i don't handle|i do not handle|"
         r"forward (?:this|it) to|please direct)\b",
+    ),
+    # Who to write to in an insolvency: "the trustee is David Stern; all claims go through him".
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"\b(?:the|our|court-appointed) (?:bankruptcy )?(?:trustee|receiver|assignee|liquidator|"
+        r"administrator) (?:is|will be)\b|\ball (?:claims|inquiries|correspondence|creditor inquiries) "
+        r"(?:go|should go|must go|are to go|need to go) (?:through|to)\b",
+        claim=True,
     ),
     # "take me off this list, I haven't worked in accounting for 2 years"
     _c(

@@ -167,3 +167,19 @@ def test_pdfs_asked_for_are_documents():
 def test_leaving_a_mailing_list_or_the_department_is_a_wrong_contact():
     assert "wrong_contact" in votes("Please take me off this distribution list.")
     assert "wrong_contact" in votes("I haven't worked in billing since March.")
+
+
+def test_a_payment_rail_used_as_a_verb_is_a_payment():
+    assert "payment_sent" in votes("we EFT'd the balance Friday afternoon")
+    assert "payment_sent" in votes("Venmo'd you the 200 last night")
+    assert "payment_sent" not in votes("we haven't EFT'd it yet")
+
+
+def test_refusing_to_pay_for_something_contests_it():
+    assert "dispute" in votes("We refuse to pay for labor nobody performed.")
+    assert "dispute" in votes("we won't pay for cases that showed up thawed")
+
+
+def test_who_handles_claims_in_an_insolvency_is_a_new_contact():
+    assert "wrong_contact" in votes("The assignee is Mark Ruiz of Ruiz Fiduciary.")
+    assert "wrong_contact" in votes("All creditor inquiries should go to the assignee's office.")
