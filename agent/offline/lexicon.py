@@ -201,6 +201,15 @@ CUES: list[Cue] = [
         r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b",
         claim=True,
     ),
+    # A sum sent by a named rail: "sent the October and November amounts by ACH".
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:sent|paid|wired|mailed|remitted)\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:amounts?|"
+        r"installments?|balance|balances)\s+(?:by|via|through|with)\s+(?:ach|wire|check|cheque|"
+        r"eft|card|zelle)\b",
+        claim=True,
+    ),
     # A payment rail used as a verb: "she ACH'd $3,300 on Tuesday", "zelled you 415".
     _c(
         I.payment_sent,

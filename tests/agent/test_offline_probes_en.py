@@ -183,3 +183,30 @@ def test_refusing_to_pay_for_something_contests_it():
 def test_who_handles_claims_in_an_insolvency_is_a_new_contact():
     assert "wrong_contact" in votes("The assignee is Mark Ruiz of Ruiz Fiduciary.")
     assert "wrong_contact" in votes("All creditor inquiries should go to the assignee's office.")
+
+
+def fields_of(text: str, intent: str, headers: dict[str, str] | None = None) -> dict[str, object]:
+    reply = Reply(text=text, sent_at=SENT, headers=headers or {})
+    found = [f for f in full.classify(reply).findings if f.intent.value == intent]
+    assert found, text
+    return found[0].fields.present()
+
+
+def test_the_day_back_written_day_month_year_with_hyphens():
+    text = (
+        "Dear Sender, I am on annual leave from 23-Nov-2026 to 01-Dec-2026 and will resume "
+        "duty on 02-Dec-2026. Mails will be attended after that."
+    )
+    fields = fields_of(text, "auto_reply", {"Auto-Submitted": "auto-replied"})
+    assert fields["return_on"] == "2026-12-02"
+
+
+def test_dents_are_damage():
+    fields = fields_of(
+        "We'll pay on the 30th less $60 for the cabinet doors that came with dents.", "short_pay"
+    )
+    assert fields["reason"] == "damaged"
+
+
+def test_sums_sent_by_a_named_rail_are_a_payment():
+    assert "payment_sent" in votes("I reset it and sent the Sept and Oct balances via EFT.")
