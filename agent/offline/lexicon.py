@@ -619,7 +619,7 @@ CUES: list[Cue] = [
         r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
         r"|danneggiat[oaie]|beschadigd\w*|danificad[oa]s?|avariad[oa]s?|kaputt\w*|defekt\w*|"
         r"abîmée?s?|cassée?s?|kapot(?:te)?|rott[oaie]"
-        r"|cracked|leaking|spoiled|out of tolerance|out-of-tolerance|com defeito|con defecto|con difetto|difettos[oaie]|"
+        r"|cracked|leaking|spoiled|thawed|melted|out of tolerance|out-of-tolerance|com defeito|con defecto|con difetto|difettos[oaie]|"
         r"defeituos[oa]s?|defectuos[oa]s?|défectueu(?:x|se|ses)|fehlerhaft\w*|mangelhaft\w*|gebrekkig\w*|(?<!card )expired(?! card)|past their expiry|"
         # Not a link, a portal or a login that does not work.
         r"(?<!link )(?<!link is )(?<!links )(?<!links is )(?<!portal )(?<!portal is )(?<!button )(?<!button is )(?<!login )(?<!login is )(?<!website )(?<!website is )(?<!site )(?<!site is )(?<!url )(?<!url is )(?<!password )(?<!password is )(?<!code )(?<!code is )(?<!app )(?<!app is )not working|(?<!link )(?<!links )(?<!portal )(?<!button )(?<!login )(?<!website )(?<!site )(?<!url )(?<!password )(?<!code )(?<!app )doesn't work|poor quality)\b",
@@ -668,8 +668,12 @@ CUES: list[Cue] = [
         r"\$?[\d,.]+ off|were cancelled|was cancelled|please (?:correct|reissue)(?! (?:your|the|our) (?:\w+ )?(?:system|records?|"
         r"reminders?|address|vendor|master|files?|reminder system))|issue a credit|"
         r"cancel the invoice|warranty|undisputed|corrected invoice(?! for our (?:files|records))|please credit|not paying (?:them|"
-        # "we will not pay for product we couldn't use"
-        r"for)|(?:will not|won't|refuse to|are not going to|aren't going to) pay for\b|we returned|returned in|way higher|higher than (?:what )?we agreed|fehlt)",
+        # "we will not pay for product we couldn't use", "we refused 6 cases at the door", "we
+        # will not pay this invoice in the meantime"
+        r"for)|(?:will not|won't|refuse to|are not going to|aren't going to) pay for\b|refused (?:[\w-]+ "
+        r"){0,2}?(?:cases|boxes|pallets|cartons|items|units|pieces|deliver\w*|"
+        r"shipments?) at (?:the )?(?:door|dock|delivery)|(?:will not|won't|refuse to) pay (?:this|the|"
+        r"that|these|your) (?:invoices?|bills?) (?:in the meantime|for now|as (?:billed|invoiced))|we returned|returned in|way higher|higher than (?:what )?we agreed|fehlt)",
         reason="other",
     ),
     _c(I.dispute, 0.8, r"\b(?:dos veces|zweimal|doppelt|deux fois)\b", reason="duplicate"),
@@ -1117,7 +1121,7 @@ CUES: list[Cue] = [
         r"you)))|"
         r"(?<!offer )"
         r"payment plan|"
-        r"instal?lments?|a month until|every month|froze|line of credit|layoffs|cut hours|behind on "
+        r"instal?lments?|a month until|every month|froze\b|line of credit|layoffs|cut hours|behind on "
         r"(?:rent|payments|bills)|really behind|lost (?:our|a) (?:biggest|largest|major|big) (?:client|"
         r"customer)|sales are down|all we can (?:manage|afford)|very tight|business has been (?:really )?"
         r"slow|zahlungsschwierigkeiten|ratenzahlung|difficultés financières|dificultades)",

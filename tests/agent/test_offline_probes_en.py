@@ -210,3 +210,20 @@ def test_dents_are_damage():
 
 def test_sums_sent_by_a_named_rail_are_a_payment():
     assert "payment_sent" in votes("I reset it and sent the Sept and Oct balances via EFT.")
+
+
+def test_frozen_goods_are_no_frozen_credit_line():
+    assert "financial_distress" not in votes("The frozen shrimp came in soft and smelly.")
+    assert "financial_distress" in votes("Our bank froze the operating account last week.")
+
+
+def test_goods_thawed_or_refused_at_the_door_are_contested():
+    assert "dispute" in votes("Two pallets of ice cream had melted by the time they arrived.")
+    assert "dispute" in votes("We refused three cartons at the dock, they were crushed.")
+    assert "dispute" in votes("We won't pay these invoices as billed.")
+
+
+def test_a_department_is_no_contact_name():
+    text = "I changed jobs. Dana Wells in Purchasing (purch@lindenco.com) takes the invoices now."
+    fields = fields_of(text, "wrong_contact")
+    assert fields["new_contact_name"] == "Dana Wells"
