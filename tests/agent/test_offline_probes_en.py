@@ -227,3 +227,15 @@ def test_a_department_is_no_contact_name():
     text = "I changed jobs. Dana Wells in Purchasing (purch@lindenco.com) takes the invoices now."
     fields = fields_of(text, "wrong_contact")
     assert fields["new_contact_name"] == "Dana Wells"
+
+
+def test_another_form_of_a_real_word_is_no_typo():
+    # Two endings of one stem are two real words; a letter dropped is still a typo.
+    for word in ("retainer", "clearer", "expires", "applies", "scheduler", "counter"):
+        assert correct_word(word) == word
+    assert correct_word("agred") == "agreed"
+    assert correct_word("recieved") == "received"
+    # Being clearer is no payment cleared.
+    assert "payment_sent" not in votes("My apologies, I could have been clearer in my last note.")
+    for word in ("though", "bought", "contacted", "filled"):
+        assert correct_word(word) == word
