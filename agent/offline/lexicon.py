@@ -1487,6 +1487,16 @@ CUES: list[Cue] = [
         r"completed|complete|done))",
         reason="other",
     ),
+    # Held until the price is put right: "I'm not approving it until it matches the quote"; "I
+    # need to push back on 9931".
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:until|unless|till) (?:it|this|the invoice|the bill|the price|the pricing|they) "
+        r"match(?:es)? (?:the |our |what we were )?(?:quote|quoted|po|contract|agreed|pricing|price)\b",
+        reason="pricing",
+    ),
+    _c(I.dispute, 0.75, r"\bpush(?:ing)? back on\b", reason="other"),
     # An invoice held back with a reason after it: "4415 is on hold - the hours are double".
     _c(
         I.dispute,

@@ -239,3 +239,8 @@ def test_another_form_of_a_real_word_is_no_typo():
     assert "payment_sent" not in votes("My apologies, I could have been clearer in my last note.")
     for word in ("though", "bought", "contacted", "filled"):
         assert correct_word(word) == word
+
+
+def test_held_until_the_price_matches_the_quote_is_a_pricing_dispute():
+    assert "dispute" in votes("Nobody signs off on this until the bill matches our PO.")
+    assert "dispute" in votes("We have to push back on the second invoice.")
