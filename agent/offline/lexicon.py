@@ -780,7 +780,7 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:deducted|deduction|deducting|short[- ]paid|short pay|withheld|"
         r"held back|took off|net of|less \$|less (?:the|our)|abgezogen|abzug|déduit|descontamos|"
-        r"deducido|except the|minus the|instead of \$?[\d,.]+|knock(?:ed|ing)? (?:it |that |them )?off|"
+        r"deducido|except the|minus the|(?:paid|pay|paying|sent) (?:it )?all but (?:the )?[$€£]?\s?\d|instead of \$?[\d,.]+|knock(?:ed|ing)? (?:it |that |them )?off|"
         r"ingehouden|inbehouden|in mindering|\d+ ?% weniger|weniger (?:bezahlt|überwiesen)|descont(?:ar|aremos|amos|ado|ei|amos)|"
         r"retenemos|retenido|retenu\w*|trattenut\w*|detratt\w*|abzüglich|"
         r"(?:paid|pagato|pagata|payée?|pagad[oa]|bezahlt|betaald|pago|paga),? (?:less|minus|meno|"
@@ -895,6 +895,8 @@ CUES: list[Cue] = [
         r"número de pedido|numero d'ordine|numero ordine|bestelnummer|inkoopordernummer|"
         r"ordernummer|número de encomenda|nota de encomenda)\b[^.]{0,40}\b(?:required|missing|"
         r"needed|mandatory|doesn't exist|does not exist|invalid|not valid|wrong|on (?:it|them|each)|"
+        # "we are not able to book this invoice as PO is not mentioned"
+        r"(?:is |was )?not (?:mentioned|quoted|stated|shown|indicated|given|provided|referenced)|"
         r"fehlt|manque|falta|manca|ontbreekt|obligatoire|obligatorio|obbligatorio|verplicht)",
     ),
     # The PO itself closed, used up or cancelled: a reference to fix (README: "PO missing,
@@ -1625,7 +1627,7 @@ WITHHELD_AMOUNT = (
 """Less paid than billed, said of an amount: "the other $200", "not paying the $95 fee",
 "net of the rebate", "al netto della penale" (a regex fragment, no groups)."""
 SHORT_EVIDENCE = re.compile(
-    r"\b(?:less|deduct\w*|short\w*|withh\w*|held back|minus|difference|instead of|backcharge\w*|"
+    r"\b(?:less|deduct\w*|short\w*|withh\w*|held back|minus|difference|instead of|all but|backcharge\w*|"
     r"back-charge\w*|charge-?back\w*|knock(?:ed|ing)? off|took off|take off|taking|retain\w*|adj\w*|"
     r"discount|rebate|light|partial|balance of|rest of|remaining|net of|except|excluding|without "
     r"the|abgezogen|abzug|abzüglich|einbehalten|differenz|restbetrag|skonto|statt|déduit|"

@@ -244,3 +244,11 @@ def test_another_form_of_a_real_word_is_no_typo():
 def test_held_until_the_price_matches_the_quote_is_a_pricing_dispute():
     assert "dispute" in votes("Nobody signs off on this until the bill matches our PO.")
     assert "dispute" in votes("We have to push back on the second invoice.")
+
+
+def test_a_po_not_mentioned_is_missing():
+    assert "missing_po" in votes("We cannot book the bill since the PO number is not quoted.")
+
+
+def test_paying_all_but_an_amount_is_a_short_pay():
+    assert "short_pay" in votes("sent all but the $85 for the cracked tile")
