@@ -227,7 +227,10 @@ _PAID_LESS = re.compile(
     r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of|retained|retaining|retain|"
     r"(?:took|taken|taking|left|"
     r"leaving|pulled|kept) (?:out|off)|removed|excluded|omitted|déduisant|togliendo|sottraendo|"
-    r"detraendo|descontando|restando|deduciendo|deduzindo)\b",
+    r"detraendo|descontando|restando|deduciendo|deduzindo)\b|"
+    # "we remitted the quoted price; the extra $230 was never approved and we're not paying it"
+    r"\bthe (?:extra|difference|increase|overcharge|overage)\b[^.]{0,60}\b(?:not paying|won't pay|"
+    r"will not pay|refuse to pay)\b",
     re.IGNORECASE,
 )
 """Said of a payment, these make a contested amount a deduction (CONTRACTS.md section 1):

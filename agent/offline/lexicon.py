@@ -1561,6 +1561,16 @@ CUES: list[Cue] = [
         r"(?:go|should go|must go|are to go|need to go) (?:through|to)\b",
         claim=True,
     ),
+    # Sold or merged, or someone else to talk to: "Bell Consulting was acquired by Harmon Group
+    # in October", "you need to talk to Denise Lowe".
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"\b(?:(?:was|were|has been|have been) (?:acquired|bought|purchased) by|merged "
+        r"(?:with|into)|(?:you(?:'ll)? (?:need|want|have) to|you should|please) (?:talk|speak) (?:to|"
+        r"with) (?!me\b|us\b|your\b))",
+        claim=True,
+    ),
     # "take me off this list, I haven't worked in accounting for 2 years"
     _c(
         I.wrong_contact,
@@ -1577,8 +1587,8 @@ CUES: list[Cue] = [
         0.8,
         r"(?<!\bi )(?<!\bwe )(?<!\bwho )\b(?:is (?:now )?(?:handling|taking care of|responsible for|in "
         r"charge of|managing|doing)|(?:now )?(?:handles|does|keeps|manages|takes care of|looks after)) "
-        r"(?:the |our |all |all of our )?(?:\w+'s? )?(?:books|bookkeeping|billing|payables|accounts "
-        r"payable|accounts|ap|vendor (?:bills|payments|invoices))\b|\b(?:has |have )?retired (?:in|"
+        r"(?:the |our |all |all of our |all the )?(?:\w+'s? )?(?:books|bookkeeping|billing|bills|payables|"
+        r"accounts payable|accounts|ap|invoices|vendor (?:bills|payments|invoices))\b|\b(?:has |have )?retired (?:in|"
         r"last|this|at the end|as of|on)\b",
         claim=True,
     ),

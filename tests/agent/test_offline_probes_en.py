@@ -252,3 +252,19 @@ def test_a_po_not_mentioned_is_missing():
 
 def test_paying_all_but_an_amount_is_a_short_pay():
     assert "short_pay" in votes("sent all but the $85 for the cracked tile")
+
+
+def test_acquired_or_someone_else_to_talk_to_is_a_wrong_contact():
+    assert "wrong_contact" in votes("Our practice was bought by Lakeside Dental Partners in June.")
+    assert "wrong_contact" in votes("You should speak with Paula Grant about invoices.")
+    assert "wrong_contact" in votes("Rita keeps all the invoices now.")
+    assert "wrong_contact" not in votes("Please talk to me before sending these to collections.")
+
+
+def test_the_extra_not_paid_beside_a_payment_is_a_deduction():
+    found = reply_intents(
+        "We wired $2,400.00, the price on our PO. The increase of $310 was never agreed and "
+        "we won't pay it."
+    )
+    assert "short_pay" in found
+    assert "dispute" not in found
