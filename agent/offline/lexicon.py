@@ -647,7 +647,7 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:(?<!\ba )(?<!\bone )(?<!\bthe )duplicate(?! (?:copy|copies|of (?:the |your |our )?"
         r"(?:invoice|bill|statement|receipt)))|duplicates|billed (?:us )?twice(?! (?:the|as)\b)|charged (?:us )?twice(?! (?:the|as)\b)|"
-        r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice)|"
+        r"double[- ]billed|already billed|invoiced twice|same service call|(?<!about the )(?<!regarding the )same (?:charge|invoice)|"
         # "this invoice was submitted twice, once in the portal and once by email"
         r"(?:submitted|entered|issued|posted|uploaded) (?:\w+ ){0,2}?twice|"
         r"duplicat(?:o|i|es|ed)\b|duplicad[oa]s?\b|em duplicado|en double|dubbel gefactureerd|"
@@ -1727,7 +1727,10 @@ DOC_ISSUED = re.compile(
     # Evidence or goods sent, not money: "photos were sent to Mike", "the parts were sent back".
     r"\b(?:photos?|pictures?|pics|images?|samples?|parts|goods|returns?|documents?|paperwork|"
     r"forms?|drawings?|reports?|emails?|details|ncrs?)\b[^.]{0,25}\b(?:was|were|has been|"
-    r"have been|got) (?:already )?(?:sent|mailed|emailed|submitted|shipped|returned)\b"
+    r"have been|got) (?:already )?(?:sent|mailed|emailed|submitted|shipped|returned)\b|"
+    # A dispute settled is no payment: "the dispute on 8841 was settled with your manager".
+    r"\b(?:dispute|issue|matter|problem|discrepancy|disagreement|complaint|misunderstanding)\b"
+    r"[^.]{0,40}\b(?:was|were|has been|have been|is|got) (?:already )?(?:settled|resolved|cleared)\b"
 )
 """An invoice or a PO issued, approved or received, or evidence sent: no payment ("INV-20 was
 issued March 1", "photos were sent to your rep")."""

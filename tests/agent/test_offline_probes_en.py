@@ -268,3 +268,14 @@ def test_the_extra_not_paid_beside_a_payment_is_a_deduction():
     )
     assert "short_pay" in found
     assert "dispute" not in found
+
+
+def test_a_settled_dispute_is_no_payment():
+    assert "payment_sent" not in votes("The pricing issue has been resolved with Carl, thanks.")
+    assert "payment_sent" not in votes("That complaint was settled at the meeting on Monday.")
+    assert "payment_sent" in votes("The invoice was settled on the 3rd.")
+
+
+def test_mail_about_the_same_invoice_is_no_duplicate_bill():
+    assert "dispute" not in votes("Two reminders came in regarding the same invoice this week.")
+    assert "dispute" in votes("This is the same invoice you already billed in May.")
