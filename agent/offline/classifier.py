@@ -22,6 +22,7 @@ from arbox.agent.classifier import Reply
 from arbox.agent.dates import DateMention, find_dates, local_days
 from arbox.agent.evidence import check_evidence
 from arbox.agent.findings import Fields, Finding, Intent, Triage
+from arbox.agent.locales import detect_language
 
 from .fields import away_day, fill, from_quoted, gone_before
 from .fuzzy import correct
@@ -92,8 +93,9 @@ _WINDOW_STOP = re.compile(
 given with "because" is a clause of its own: "we haven't paid because we never received the
 invoice" still says the invoice never came."""
 _AWAY_MARKERS = re.compile(
-    r"\b(?:until|till|til|through|back (?:on|in)|return|retour|bis|hasta|jusqu|fino|até|tot|inclus|"
-    r"automatic|automated|ticket|"
+    r"\b(?:until|till|til|through|back (?:on|in)|back (?:mon|tues|wednes|thurs|fri)day|return|"
+    r"retour|bis|hasta|jusqu|fino|até|tot|inclus|"
+    r"automatic|automated|ticket|assigned|"
     r"automatique|automática|automático|ledig|received and is being reviewed)\b",
     re.I,
 )
@@ -118,7 +120,10 @@ but the wire went out today"); an out-of-office says it apart, if at all."""
 
 
 _AUTO_WORDING = re.compile(
-    r"\b(?:thank you for your (?:e-?mail|message|mail)|thanks for your (?:e-?mail|message)|limited "
+    r"\b(?:thank you for your (?:e-?mail|message|mail)|thanks for your (?:e-?mail|message)|"
+    # a ticket desk's acknowledgement: "your email was received and assigned case number 55102"
+    r"(?:thank you|thanks) for (?:writing|contacting)|(?:received|logged) and (?:has been )?assigned|"
+    r"limited "
     r"access|(?:will|shall) (?:respond|reply|get back)|upon my return|on my return|for urgent|"
     r"in my absence|automatic|automated|vielen dank für ihre (?:nachricht|e-?mail)|in dringenden|"
     r"merci (?:pour|de) votre (?:message|e-?mail|courriel)|en cas d'urgence|gracias por su "
@@ -213,7 +218,9 @@ _COPY_ASK = re.compile(
     re.IGNORECASE,
 )
 _SCHEDULED = re.compile(
-    r"\b(?:goes out|going out|has been scheduled|is scheduled|are scheduled"
+    # "I'll make sure it goes out by Friday" commits to a date; nothing is set up yet.
+    r"\b(?<!sure it )(?<!sure this )(?<!sure that )(?:goes out|going out)|"
+    r"\b(?:has been scheduled|is scheduled|are scheduled"
     r"|(?:is|are|was|were|been) (?:queued|set up|released|approved|entered|loaded|included|"
     r"booked) (?:for|in|on)|approved and (?:scheduled|queued|set up|planned) (?:for|in|on)|"
     r"planned in (?:the|our) payment (?:proposal|run)|in (?:the|our) payment proposal|ingepland"
@@ -231,6 +238,21 @@ _SCHEDULED = re.compile(
 """Present or perfect: the payment is already set up in their system for a date ("it's in
 Thursday's run", "ist für den Zahllauf eingeplant", "está agendado"); "we will pay in the
 next run" is a promise only."""
+_ARRIVAL = re.compile(
+    r"\bshould (?:be (?:in|at|with)|arrive|reach|post|clear|show|hit|land|reflect)|"
+    r"\b(?:you|it)(?:'ll| will| should) (?:see|get|receive|have) it\b|\bexpect it to (?:arrive|"
+    r"post|clear|reach|show)\b|\b(?:take|takes|need|needs) \d+(?:-\d+)? (?:business |working )?"
+    r"days to (?:arrive|post|clear|show|reflect)",
+    re.I,
+)
+"""When a payment made gets to them ("should be in your mailbox early next week")."""
+_REFERENCE_WORDS = re.compile(
+    r"\b(?:p\.?o\.?s?|purchase orders?|orders?|reference|ref|job|release|vendor|supplier|cost "
+    r"cent\w+|project|portal|ariba|coupa|sap|tungsten|basware|jaggaer|oracle|number|gl|"
+    r"requisition|req|approver|approval|rejected|returned|receiving|receipt|goods receipt)\b|#",
+    re.I,
+)
+"""A reference a missing_po reply names: a PO, a job or vendor number, a portal."""
 _NO_DEDUCTION = re.compile(
     r"\b(?:no deductions?|not deducted|nothing (?:was )?deducted|(?:did|have) not deduct\w*|"
     r"didn't deduct|haven't deducted|without (?:any )?deduction|in full\b[^.]{0,30}\bno deduction|"
@@ -266,7 +288,10 @@ _PAID_LESS = re.compile(
     r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of|retained|retaining|retain|"
     r"(?:took|taken|taking|left|"
     r"leaving|pulled|kept) (?:out|off)|removed|excluded|omitted|déduisant|togliendo|sottraendo|"
-    r"detraendo|descontando|restando|deduciendo|deduzindo)\b",
+    r"detraendo|descontando|restando|deduciendo|deduzindo)\b|"
+    # "we remitted the quoted price; the extra $230 was never approved and we're not paying it"
+    r"\bthe (?:extra|difference|increase|overcharge|overage)\b[^.]{0,60}\b(?:not paying|won't pay|"
+    r"will not pay|refuse to pay)\b",
     re.IGNORECASE,
 )
 """Said of a payment, these make a contested amount a deduction (CONTRACTS.md section 1):
@@ -462,6 +487,31 @@ class OfflineClassifier:
             # (CONTRACTS.md section 1); the model's payment_sent, which short pays mostly
             # carry, has no word of a payment made or set up behind it.
             _rule_out(Intent.payment_sent, chosen, scores)
+        if (
+            Intent.promise_to_pay in chosen
+            and Intent.promise_to_pay not in by_intent
+            and Intent.payment_sent in by_intent
+            and all(
+                _ARRIVAL.search(s)
+                for s in _SENTENCE_END.split(text)
+                if _promise_dates(s, anchor)
+                and not all(d < anchor for d in _promise_dates(s, anchor))
+            )
+        ):
+            # "Check 4581 was cut on 11/18. It should be in your mailbox early next week": the
+            # date ahead is when the payment made arrives, not one they commit to.
+            _rule_out(Intent.promise_to_pay, chosen, scores)
+        if (
+            Intent.missing_po in chosen
+            and Intent.missing_po not in by_intent
+            and Intent.dispute in chosen
+            and detect_language(text) == "en"
+            and not _REFERENCE_WORDS.search(text)
+        ):
+            # "Please correct the rate and send me a corrected invoice": beside a dispute, a fix
+            # asked for with no PO, reference, portal or number of theirs named is its remedy,
+            # no missing reference.
+            _rule_out(Intent.missing_po, chosen, scores)
         if (
             Intent.promise_to_pay in chosen
             and Intent.payment_sent not in chosen
@@ -1101,13 +1151,21 @@ def _redirect_clause(text: str, sender: str) -> Clause | None:
     return None
 
 
+_HABITUAL = re.compile(r"\b(?:every(?: other| second)?|each)\s+$", re.I)
+"""A weekday that recurs ("our run is every other Thursday", "checks go out each Friday"):
+when they pay as a habit, not a day they commit to."""
 _NOT_A_DUE_DATE = re.compile(r"(?:right\s+)?now|(?:over|during|across)\s", re.I)
 
 
 def _promise_dates(text: str, anchor: date) -> list[date]:
     """The dates a promise could be held to: not "now" (we can't pay right now) and not
     a period something is spread over (a plan over the next three months)."""
-    dates = [d.value for d in find_dates(text, anchor) if _promisable(d, anchor, text)]
+    dates = [
+        d.value
+        for d in find_dates(text, anchor)
+        if _promisable(d, anchor, text)
+        and not _HABITUAL.search(text[max(0, d.start - 12) : d.start])
+    ]
     if dates:
         return dates
     # Only when nothing else is read: "no dia 20", "20th this month" (the fields' readings).
@@ -1334,6 +1392,10 @@ _UNSURE = re.compile(
 """Terms remembered, hoped for or asked about: not terms said to have been agreed."""
 
 
+_HEDGED = re.compile(r"\b(?:might|may be able to|maybe|perhaps|possibly)\b")
+"""A payment only thought possible ("we might be able to clear it this week"): no promise."""
+
+
 _VERB_LAST_FUTURE = re.compile(r"\b(?:wird|werden|nächste[nmrs]?|wordt|worden|volgende)\b")
 """German and Dutch put the participle last: the future ("wird ... überwiesen", "wordt
 volgende week betaald") can stand a dozen words before the verb the cue matched."""
@@ -1398,6 +1460,8 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
         return True  # "thanks for sending the credit memo": it came, nothing is asked
     if cue.intent is Intent.extended_terms and _UNSURE.search(norm[: m.start()]):
         return True  # "I thought our deal was net 60", "would you be open to net 45"
+    if cue.intent is Intent.promise_to_pay and _HEDGED.search(" ".join(before.split()[-8:])):
+        return True  # "we might be able to pay the whole balance this week": no commitment
     if cue.claim:
         if question and _asked(norm, m):
             return True

@@ -31,6 +31,8 @@ _NOT_NAME = re.compile(
     r"(?:Please|Her|His|Him|She|He|The|Our|Your|Send|Contact|Hi|Hello|Dear|Email|E-mail|Mail|"
     r"Address|Adresse|Thanks|Thank|Kind|Best|Regards|For|From|To|If|In|At|And|Or|I|We|You|It|"
     r"This|That|Accounts|Payable|Billing|Invoices?|Payments?|Vendor|Ap|Bitte|Für|Merci|Para|Per|"
+    # departments, not people ("Gary Stone in Accounting (accounting@...)")
+    r"Accounting|Finance|Purchasing|Procurement|Treasury|Receivables|"
     r"Com|Con|Pour|Voor|Gracias|Obrigad[oa]|During|Also|Can|Could|Would|Rechnungen|Zahlungen|"
     r"Buchhaltung|Sie|Ich|Wir|Ihre?|Unsere?|Die|Der|Das|Je|Nous|Vous|Total|"
     # pronouns and verbs that open a sentence in Dutch, Spanish, Italian and Portuguese

@@ -19,7 +19,7 @@ from .reasons import reason_of
 __all__ = ["document_asked", "fill", "reason_of"]
 
 _BACK = re.compile(
-    r"\b(?:back|return\w*|retour|regreso|zurück|wieder|reopen\w*|re-open\w*|rouvr\w*|rientr\w*|"
+    r"\b(?:back|return\w*|resum(?:e|es|ing)|retour|regreso|zurück|wieder|reopen\w*|re-open\w*|rouvr\w*|rientr\w*|"
     r"reabr\w*|weer|retom\w*|reprise|reprendr\w*|riprend\w*|hervat\w*|volta\w*|regres\w*|"
     r"reincorpor\w*|réouverture|riapertura|reapertura|heropening|wiedereröffnung|reabertura)\b",
     re.I,
@@ -892,7 +892,13 @@ def _return_on(text: str, anchor: date) -> date | None:
     "31. August wieder im Büro"), else the last date of the first paragraph that names one
     (the absence; the next working day when that day is included)."""
     mentions = sorted(
-        [*find_dates(text, anchor, "future"), *_bare_days(text, anchor)], key=lambda m: m.start
+        [
+            *find_dates(text, anchor, "future"),
+            *_bare_days(text, anchor),
+            # "on leave from 20-Nov-2026 to 04-Dec-2026", as shared-service centres write
+            *(m for m in local_days(text, anchor) if _HYPHEN_DATE.fullmatch(m.text)),
+        ],
+        key=lambda m: m.start,
     )
     for m in mentions:
         if (
@@ -916,6 +922,7 @@ def _return_on(text: str, anchor: date) -> date | None:
     return _open_day(last.value)
 
 
+_HYPHEN_DATE = re.compile(r"\d{1,2}-[^\W\d_]+\.?-\d{4}")
 _UNTIL = re.compile(
     r"\b(?:until|till|til|through|thru|to|bis|jusqu\w*|hasta|fino|sino|tot|até|al|au|t/m)\b"
     r"[^.\n\d]{0,25}$",

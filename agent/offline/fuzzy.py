@@ -52,7 +52,9 @@ _COMMON = frozenset(
     pending charged charge charges short shortly later letter letters matter matters
     leaving bereit hacemos considered arrival activity compete recibió products aplicar
     aplicando descontar creditar considerar recibir liquidate materna packet deposito
-    insolvencia holger arrivés efectuar efetuar realidad realizan difetti""".split()  # noqa: SIM905 - a word list reads best so
+    insolvencia holger arrivés efectuar efetuar realidad realizan difetti
+    though bought filled contacted unloaded drivers revenue measure marked linens resorts
+    imports enterprise pearson brooks contrast""".split()  # noqa: SIM905 - a word list reads best so
 )
 
 
@@ -68,13 +70,38 @@ def correct_word(word: str) -> str:
     """The lexicon word ``word`` was probably meant to be, or ``word`` itself."""
     if len(word) < 5 or word in _KNOWN or word in _COMMON or not word.isalpha():
         return word
+    if word.endswith("s") and (word[:-1] in _COMMON or word[:-1] in _KNOWN):
+        # The plural of a real word is real too: "warrants" (a school board's) is no typo of
+        # "warranty".
+        return word
     best = process.extractOne(word, _VOCAB, scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
     if not best:
         return word
     candidate = best[0]
     if candidate[0] != word[0] or OSA.distance(word, candidate) > 1 or _variant(word, candidate):
         return word
+    if _inflection(word, candidate):
+        return word
     return candidate
+
+
+_ENDINGS = frozenset({"", "s", "es", "d", "ed", "r", "er", "ee", "e", "y", "ies", "ied"})
+"""English endings of one stem: "applies"/"applied", "retainer"/"retained", "expires"/"expired"."""
+
+
+def _inflection(word: str, candidate: str) -> bool:
+    """``word`` and ``candidate`` are two forms of one English stem, each a real word: a law
+    firm's "retainer" is not "retained", a "counter" not "counted", "employee" not "employed"."""
+    stem = 0
+    while stem < min(len(word), len(candidate)) and word[stem] == candidate[stem]:
+        stem += 1
+    # "agred" is "agreed" mistyped: one ending inside the other is a letter dropped.
+    return (
+        stem >= 4
+        and word[stem:] in _ENDINGS
+        and candidate[stem:] in _ENDINGS
+        and word[-1] != candidate[-1]
+    )
 
 
 def correct(text: str) -> str:

@@ -41,7 +41,7 @@ _DOC = (
     r"|credit note|packing slip|timesheets?|aging|ageing|breakdown|itemi[sz]ed|certificate"
     r"|bank details|letterhead|signed|supporting documents?|kontoauszug|rechnungskopie"
     r"|relevé|copie|factura|estado de cuenta|lieferschein|détail|feuilles de temps|certificado|"
-    r"boleto|bank data|receipt|agreement|rate sheet|form|letter|work orders?|lien waivers?|"
+    r"boleto|bank data|receipt|agreement|rate sheet|form|letter|work orders?|lien waivers?|pdfs|"
     r"waivers?|contracts?|pdf|conformance|documents?|paperwork|werkbon|leveringsbewijs|pakbon|"
     r"specificatie|factuur|facture|fattura|fatura|rechnung|kopie|copia|cópia|bon de livraison|"
     r"albarán|ddt|certificato|attestation|nota fiscal|\w*nachweis\w*)"
@@ -253,6 +253,15 @@ _TWICE = (
 )
 
 
+_AWAITING_DOC = (
+    r"(?![^.]{0,60}\b(?:w-?9|certificate|coi|insurance|proof of delivery|pod|lien waivers?|"
+    r"timesheets?|bank (?:letter|details|confirmation)|paperwork|documentation|vendor (?:form|"
+    r"setup|registration))\b)"
+)
+"""Not held for a document they need from us ("on hold pending your current COI", "on hold
+because we need an updated W-9"): that is a document asked for, nothing contested."""
+
+
 _LATER = (
     r"(?=[^.]{0,40}\b(?:até|antes d[eo]s?|que vem|que viene|próxim[oa]s?|amanhã|mañana|hasta|"
     r"dentro de|em breve|en breve)\b)"
@@ -268,7 +277,7 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:was|were|has been|have been|had been|got|is|'s) (?:already )?"
         r"(?:paid|sent|remitted|wired|mailed|processed|released|issued|settled|transferred|initiated"
-        r"|submitted|cleared|deposited|scheduled|included(?= (?:in|on|with) (?:the |our |this |"
+        r"|submitted|cleared|deposited|disbursed|scheduled|included(?= (?:in|on|with) (?:the |our |this |"
         r"that |next |today's |tomorrow's |\w+day's )?(?:[\w/-]+ )?(?:run|batch|payment|"
         r"cycle|transfer|remittance|wire|proposal|release|file)))\b",
         claim=True,
@@ -287,7 +296,7 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:we|i|we've|i've|they|accounting|ap|treasury)\s+(?:have |had |"
         r"just |already |finally )*(?:sent|mailed|processed|released|issued|initiated|submitted|"
-        r"dropped|made|cut|put through|pushed through)\s+(?:\w+\s+){0,3}?(?:payment|check|cheque|"
+        r"dropped|made|cut|put through|pushed through|pushed)\s+(?:\w+\s+){0,3}?(?:payment|check|cheque|"
         r"wire|funds|money|ach|transfer|remittance|it|this|the balance|\$)",
         claim=True,
     ),
@@ -301,12 +310,39 @@ CUES: list[Cue] = [
     _c(
         I.payment_sent,
         0.8,
-        r"\b(?:payment|check|cheque|chq|chk|wire|ach|transfer|funds)\b"
+        r"\b(?:payment|check|cheque|chq|chk|wire|ach|eft|transfer|funds)\b"
         r"(?:(?!(?:\bnot|n't|\bnever|\byet)\b)[^.?]){0,60}"
         r"\b(?:went out|is in the mail|in (?:the )?mail|in (?:the )?post|(?:was|were|has been|have been) "
-        r"(?:sent|released|completed|issued|made|processed|executed|submitted|initiated|"
+        r"(?:sent|released|completed|issued|made|processed|executed|submitted|initiated|cut|printed|"
         r"transferred|remitted)|"
+        # "check #1189 cleared our bank on the 17th"
+        r"(?<!should )(?<!will )(?<!to )(?<!not )(?<!been )cleared|"
         r"completed|should (?:arrive|post|reach|clear|hit)|on (?:its|the) way)\b",
+        claim=True,
+    ),
+    # A sum sent by a named rail: "sent the October and November amounts by ACH".
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:sent|paid|wired|mailed|remitted)\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:amounts?|"
+        r"installments?|balance|balances)\s+(?:by|via|through|with)\s+(?:ach|wire|check|cheque|"
+        r"eft|card|zelle)\b",
+        claim=True,
+    ),
+    # A payment rail used as a verb: "she ACH'd $3,300 on Tuesday", "zelled you 415".
+    _c(
+        I.payment_sent,
+        0.85,
+        r"\b(?:(?:ach|eft|zelle|venmo)'(?:e)?d|zelled|venmoed)\b",
+        claim=True,
+    ),
+    # A check handed over in person, often without a subject on a phone: "dropped a check off
+    # at your front desk".
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:dropped|left|hand[- ]delivered|handed)(?: off)? (?:a |the |our |my |your )(?:check|"
+        r"cheque|payment)\b",
         claim=True,
     ),
     _c(
@@ -533,7 +569,10 @@ CUES: list[Cue] = [
         I.promise_to_pay,
         0.8,
         r"\b(?:will|'ll|going to) (?:have|get) (?:[\w#-]+\s+){0,4}?(?:paid|sent|settled|wired|out)\b|"
-        r"\b(?:the )?(?:rest|remainder|remaining balance|balance)\s+(?:on|by|next|this|early|end of)\b|"
+        # Not goods: "we used 850 and returned the rest on 11/3" sends no money.
+        r"\b(?<!returned )(?<!shipped )(?<!return )(?<!ship )(?<!used )(?:the )?(?<!returned the )"
+        r"(?<!shipped the )(?<!return the )(?<!ship the )(?<!used the )(?:rest|"
+        r"remainder|remaining balance|balance)\s+(?:on|by|next|this|early|end of)\b|"
         r"\b(?:je (?:vous |le |la |les |l')?(?:règle|paie|paye|verse|vire)|nous (?:vous |le |la |les )?"
         r"(?:réglons|payons|versons|virons)|(?:je peux|nous pouvons|puedo|podemos|posso|possiamo|"
         r"kann ich|können wir|i can|we can) (?:(?!(?:not|never|no|pas|nicht|nie)\b)\w+ ){0,2}?(?:verser|régler|payer|virer|pagar|abonar|"
@@ -690,8 +729,12 @@ CUES: list[Cue] = [
         I.dispute,
         0.75,
         r"\b(?:short shipped|short-shipped|came in short|shipment (?:was|came) "
+        # "we received 18 pallets, not 20"
+        r"short|(?:received|got|counted) \d+(?: [a-z]+){0,2},? (?:not|instead of|rather than|vs\.?|"
+        r"versus) (?:the )?\d+|shipment (?:was|came) "
         r"short|(?:we're |we are |were |was )?short (?:by )?\d+ (?:boxes|cases|pallets|units|pcs|"
-        r"pieces|items|bags|cartons|rolls|sacks|crates|ctns?)\b|only (?:received|got|have) \d+|but we only|only \d+ (?:were|was|have been) "
+        r"pieces|items|bags|cartons|rolls|sacks|crates|ctns?)\b|"
+        r"only (?:received|got|have) \d+(?!\d* (?:and|&) \d)|but we only|only \d+ (?:were|was|have been) "
         r"(?:delivered|réalisées|performed)|capped|alors que seulement|quantity (?:is )?"
         r"(?:wrong|incorrect)|we'll only accept \d+|(?:shows|charges for|billed for|mentionne) "
         r"\d+[^.]{0,40}(?:but|only|alors))",
@@ -703,7 +746,7 @@ CUES: list[Cue] = [
         r"\b(?:damaged|broken|defective|faulty|beschädigt|endommagée?s?|dañad[oa]s?"
         r"|danneggiat[oaie]|beschadigd\w*|danificad[oa]s?|avariad[oa]s?|kaputt\w*|defekt\w*|"
         r"abîmée?s?|cassée?s?|kapot(?:te)?|rott[oaie]"
-        r"|cracked|leaking|spoiled|com defeito|con defecto|con difetto|difettos[oaie]|"
+        r"|cracked|leaking|spoiled|thawed|melted|out of tolerance|out-of-tolerance|com defeito|con defecto|con difetto|difettos[oaie]|"
         r"defeituos[oa]s?|defectuos[oa]s?|défectueu(?:x|se|ses)|fehlerhaft\w*|mangelhaft\w*|gebrekkig\w*|(?<!card )expired(?! card)|past their expiry|"
         # Not a link, a portal or a login that does not work.
         r"(?<!link )(?<!link is )(?<!links )(?<!links is )(?<!portal )(?<!portal is )(?<!button )(?<!button is )(?<!login )(?<!login is )(?<!website )(?<!website is )(?<!site )(?<!site is )(?<!url )(?<!url is )(?<!password )(?<!password is )(?<!code )(?<!code is )(?<!app )(?<!app is )not working|(?<!link )(?<!links )(?<!portal )(?<!button )(?<!login )(?<!website )(?<!site )(?<!url )(?<!password )(?<!code )(?<!app )doesn't work|poor quality)\b",
@@ -731,7 +774,9 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:(?<!\ba )(?<!\bone )(?<!\bthe )duplicate(?! (?:copy|copies|of (?:the |your |our )?"
         r"(?:invoice|bill|statement|receipt)))|duplicates|billed (?:us )?twice(?! (?:the|as)\b)|charged (?:us )?twice(?! (?:the|as)\b)|"
-        r"double[- ]billed|already billed|invoiced twice|same service call|same (?:charge|invoice)|"
+        r"double[- ]billed|already billed|invoiced twice|same service call|(?<!about the )(?<!regarding the )same (?:charge|invoice)|"
+        # "this invoice was submitted twice, once in the portal and once by email"
+        r"(?:submitted|entered|issued|posted|uploaded) (?:\w+ ){0,2}?twice|"
         r"duplicat(?:o|i|es|ed)\b|duplicad[oa]s?\b|em duplicado|en double|dubbel gefactureerd|"
         r"doppelt berechnet)",
         reason="duplicate",
@@ -750,7 +795,12 @@ CUES: list[Cue] = [
         r"\$?[\d,.]+ off|were cancelled|was cancelled|please (?:correct|reissue)(?! (?:your|the|our) (?:\w+ )?(?:system|records?|"
         r"reminders?|address|vendor|master|files?|reminder system))|issue a credit|"
         r"cancel the invoice|warranty|undisputed|corrected invoice(?! for our (?:files|records))|please credit|not paying (?:them|"
-        r"for)|we returned|returned in|way higher|higher than (?:what )?we agreed|fehlt)",
+        # "we will not pay for product we couldn't use", "we refused 6 cases at the door", "we
+        # will not pay this invoice in the meantime"
+        r"for)|(?:will not|won't|refuse to|are not going to|aren't going to) pay for\b|refused (?:[\w-]+ "
+        r"){0,2}?(?:cases|boxes|pallets|cartons|items|units|pieces|deliver\w*|"
+        r"shipments?) at (?:the )?(?:door|dock|delivery)|(?:will not|won't|refuse to) pay (?:this|the|"
+        r"that|these|your) (?:invoices?|bills?) (?:in the meantime|for now|as (?:billed|invoiced))|we returned|returned in|way higher|higher than (?:what )?we agreed|fehlt)",
         reason="other",
     ),
     _c(I.dispute, 0.8, r"\b(?:dos veces|zweimal|doppelt|deux fois)\b", reason="duplicate"),
@@ -859,7 +909,7 @@ CUES: list[Cue] = [
         0.85,
         r"\b(?:deducted|deduction|deducting|short[- ]paid|short pay|withheld|"
         r"held back|took off|net of|less \$|less (?:the|our)|abgezogen|abzug|déduit|descontamos|"
-        r"deducido|except the|minus the|instead of \$?[\d,.]+|knock(?:ed|ing)? (?:it |that |them )?off|"
+        r"deducido|except the|minus the|(?:paid|pay|paying|sent) (?:it )?all but (?:the )?[$€£]?\s?\d|instead of \$?[\d,.]+|knock(?:ed|ing)? (?:it |that |them )?off|"
         r"ingehouden|inbehouden|in mindering|\d+ ?% weniger|weniger (?:bezahlt|überwiesen)|descont(?:ar|aremos|amos|ado|ei|amos)|"
         r"retenemos|retenido|retenu\w*|trattenut\w*|detratt\w*|abzüglich|"
         r"(?:paid|pagato|pagata|payée?|pagad[oa]|bezahlt|betaald|pago|paga),? (?:less|minus|meno|"
@@ -960,6 +1010,8 @@ CUES: list[Cue] = [
         I.missing_po,
         0.85,
         r"\b(?:no|without|missing|need|needs|requires?|required|include|"
+        # "the third one doesn't have a PO so it's stuck"
+        r"(?:doesn't|does not|didn't|did not) (?:have|show|carry|list)|"
         r"reference|add|with|fehlt|fehlen|ohne|manque|sans|falta|sin|manca|senza|ontbreekt|zonder)"
         r"\b[^.]{0,40}\b(?:po|p\.o\.|purchase order|bestellnummer|bestellreferenz|bon de "
         r"commande|numéro de commande|référence de commande|orden de compra|número de pedido|"
@@ -973,6 +1025,8 @@ CUES: list[Cue] = [
         r"número de pedido|numero d'ordine|numero ordine|bestelnummer|inkoopordernummer|"
         r"ordernummer|número de encomenda|nota de encomenda)\b[^.]{0,40}\b(?:required|missing|"
         r"needed|mandatory|doesn't exist|does not exist|invalid|not valid|wrong|on (?:it|them|each)|"
+        # "we are not able to book this invoice as PO is not mentioned"
+        r"(?:is |was )?not (?:mentioned|quoted|stated|shown|indicated|given|provided|referenced)|"
         r"fehlt|manque|falta|manca|ontbreekt|obligatoire|obligatorio|obbligatorio|verplicht)",
     ),
     # The PO itself closed, used up or cancelled: a reference to fix (README: "PO missing,
@@ -1209,7 +1263,7 @@ CUES: list[Cue] = [
         r"you)))|"
         r"(?<!offer )"
         r"payment plan|"
-        r"instal?lments?|a month until|every month|froze|line of credit|layoffs|cut hours|behind on "
+        r"instal?lments?|a month until|every month|froze\b|line of credit|layoffs|cut hours|behind on "
         r"(?:rent|payments|bills)|really behind|lost (?:our|a) (?:biggest|largest|major|big) (?:client|"
         r"customer)|sales are down|all we can (?:manage|afford)|very tight|business has been (?:really )?"
         r"slow|zahlungsschwierigkeiten|ratenzahlung|difficultés financières|dificultades)",
@@ -1286,7 +1340,9 @@ CUES: list[Cue] = [
         r"included|done|made|executed|going out)|(?:payment|pay|check|cheque|disbursement) "
         r"(?:cycle|batch)|(?:released|approved|scheduled|slated|set|queued) for (?:payment|release)|"
         r"square (?:it |this |that )?up|settle up|run the card|goes in (?:our |the )?\w+(?:'s)? "
-        r"run|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
+        # "the two with POs will go in the Dec 3 run"
+        r"run|(?<!to )go (?:out )?(?:in|on|with) (?:our |the |this |next )?(?:[\w/'-]+ ){0,3}(?:run|"
+        r"batch|cycle)|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
         r"run|pago el|te pago|les pago|pagamos el|erfolgt am|zahlen wir am|zahle ich am|je (?:vous )?"
         r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b|"
         # terse, the subject left out: "betaal vrijdag", "zahle morgen"
@@ -1324,7 +1380,7 @@ CUES: list[Cue] = [
         r"should not exist|(?<!i'll )(?<!we'll )(?<!i will )(?<!we will )void (?:the|this|that|it|invoice)\b|(?:will not|won't|are not going to|"
         r"not going to|refuse to) pay\b[^.]{0,60}\b(?:until|unless)\b(?![^.]{0,40}\b(?:confirm\w*|verif\w*|w-?9|bank|po|"
         r"purchase order|approv\w*|sign\w*)\b)|correct the invoice|fix the "
-        r"invoice|failed (?:our|the) (?:\w+ )?(?:inspection|test)|out of spec|non-?conform\w*)",
+        r"invoice|failed (?:our |the |your )?(?:\w+ )?(?:inspection|test)|out of spec|non-?conform\w*)",
         reason="other",
     ),
     _c(
@@ -1580,7 +1636,9 @@ CUES: list[Cue] = [
         r"\b(?:invoice is (?:wrong|incorrect)|incorrect invoice|billing error|error on (?:the|your|this) "
         r"invoice|overbilled|over-billed|not what we ordered|wrong items?|never ordered|didn't order|did not order|"
         r"not authori[sz]ed|unauthori[sz]ed|discrepanc\w+|does(?:n't| not) match (?:the |our )?(?:quote|po|"
-        r"contract|agreed)|contracted rate|on hold pending|work was (?:incomplete|not completed)|not satisfied|"
+        r"contract|agreed)|contracted rate|on hold pending"
+        + _AWAITING_DOC
+        + r"|work was (?:incomplete|not completed)|not satisfied|"
         r"(?:work|job|installation|install|repair|project|punch list) (?:is|was|has been|remains|"
         r"is still|was still)(?:n't| not)? (?:still )?(?:incomplete|unfinished|not (?:yet )?"
         r"(?:finished|completed|complete|done))|(?:work|job|installation|install|repair|project) "
@@ -1590,12 +1648,24 @@ CUES: list[Cue] = [
     ),
     # A whole invoice withheld, not an amount taken off it: "la 1042 la tenemos retenida".
     WITHHELD_INVOICE,
+    # Held until the price is put right: "I'm not approving it until it matches the quote"; "I
+    # need to push back on 9931".
+    _c(
+        I.dispute,
+        0.75,
+        r"\b(?:until|unless|till) (?:it|this|the invoice|the bill|the price|the pricing|they) "
+        r"match(?:es)? (?:the |our |what we were )?(?:quote|quoted|po|contract|agreed|pricing|price)\b",
+        reason="pricing",
+    ),
+    _c(I.dispute, 0.75, r"\bpush(?:ing)? back on\b", reason="other"),
     # An invoice held back with a reason after it: "4415 is on hold - the hours are double".
     _c(
         I.dispute,
         0.7,
         r"\b(?:invoices?|inv|bills?|\d{3,}|[a-z]{1,5}-\d[\w-]*) (?:is|are|remains?|stays?|(?:has |have "
-        r")?(?:been )?(?:put|placed|kept)) on hold\b(?=\s*(?:-|–|:|;|,|because|since|as|until|till|"
+        r")?(?:been )?(?:put|placed|kept)) on hold\b"
+        + _AWAITING_DOC
+        + r"(?=\s*(?:-|–|:|;|,|because|since|as|until|till|"
         r"pending|due to|while|for))",
         reason="other",
     ),
@@ -1641,6 +1711,46 @@ CUES: list[Cue] = [
         r"(?:the company|us|our company)|left the company|not my department|i don't handle|i do not handle|"
         r"forward (?:this|it) to|please direct)\b",
     ),
+    # Who to write to in an insolvency: "the trustee is David Stern; all claims go through him".
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"\b(?:the|our|court-appointed) (?:bankruptcy )?(?:trustee|receiver|assignee|liquidator|"
+        r"administrator) (?:is|will be)\b|\ball (?:claims|inquiries|correspondence|creditor inquiries) "
+        r"(?:go|should go|must go|are to go|need to go) (?:through|to)\b",
+        claim=True,
+    ),
+    # Sold or merged, or someone else to talk to: "Bell Consulting was acquired by Harmon Group
+    # in October", "you need to talk to Denise Lowe".
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"\b(?:(?:was|were|has been|have been) (?:acquired|bought|purchased) by|merged "
+        r"(?:with|into)|(?:you(?:'ll)? (?:need|want|have) to|you should|please) (?:talk|speak) (?:to|"
+        r"with) (?!me\b|us\b|your\b))",
+        claim=True,
+    ),
+    # "take me off this list, I haven't worked in accounting for 2 years"
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"\b(?:take me off (?:this|your|the) (?:\w+ )?(?:list|emails?|mailing)|"
+        r"(?:haven't|have not|hasn't|has not|no longer) work(?:ed)? in (?:accounting|accounts payable|"
+        r"ap|billing|finance|the business office)\b)",
+        claim=True,
+    ),
+    # Who keeps the books now, said of someone else: "Tom Becker is handling the firm's
+    # accounts now", "jessica does the books", "Alice retired in September".
+    _c(
+        I.wrong_contact,
+        0.8,
+        r"(?<!\bi )(?<!\bwe )(?<!\bwho )\b(?:is (?:now )?(?:handling|taking care of|responsible for|in "
+        r"charge of|managing|doing)|(?:now )?(?:handles|does|keeps|manages|takes care of|looks after)) "
+        r"(?:the |our |all |all of our |all the )?(?:\w+'s? )?(?:books|bookkeeping|billing|bills|payables|"
+        r"accounts payable|accounts|ap|invoices|vendor (?:bills|payments|invoices))\b|\b(?:has |have )?retired (?:in|"
+        r"last|this|at the end|as of|on)\b",
+        claim=True,
+    ),
     NOT_US,
     # --- auto_reply (text; headers are checked before any cue) ----------------------------------
     _c(
@@ -1652,7 +1762,10 @@ CUES: list[Cue] = [
         r"automatique|fuera de la oficina|respuesta automática|mensaje automático|ledig till|has been "
         r"received and is being reviewed|i will respond (?:upon|when|on) (?:my )?return|automatische "
         r"antwort|(?:this is an |an )?automated (?:acknowledg\w*|response|reply)|ticket (?:#\s?\S+ |"
-        r"number \S+ |id \S+ )?(?:has been|was) (?:created|opened|logged|raised))\b|"
+        r"number \S+ |id \S+ )?(?:has been|was) (?:created|opened|logged|raised)|"
+        # "your request has been received and assigned ticket #448291", "on a job site with no email"
+        r"(?:received|logged) and (?:has been )?assigned (?:a )?(?:ticket|case|reference)|(?:with|have) "
+        r"no (?:access to )?e-?mail(?: access)?)\b|"
         r"\b(?:sono|sarò|ich bin|bin ich|je suis|je serai|estoy|estaré|estou|estarei|"
         r"ik ben)\b[^.]{0,12}\b(?:in (?:ferie|vacanza)|fuori (?:ufficio|sede)|assente|afwezig|met verlof|"
         r"niet (?:aanwezig|op kantoor)|ausente|de (?:férias|licença)|im urlaub|en vacances|"
@@ -1661,7 +1774,7 @@ CUES: list[Cue] = [
 ]
 
 AUTO_REPLY_SUBJECT = re.compile(
-    r"^\s*(?:automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|abwesenheitsnotiz|"
+    r"^\s*(?:auto(?=:)|automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|abwesenheitsnotiz|"
     r"réponse automatique|respuesta automática|autosvar|afwezig|automatisch antwoord|automatische "
     r"antwort)\b",
     re.I,
@@ -1683,7 +1796,7 @@ WITHHELD_AMOUNT = (
 """Less paid than billed, said of an amount: "the other $200", "not paying the $95 fee",
 "net of the rebate", "al netto della penale" (a regex fragment, no groups)."""
 SHORT_EVIDENCE = re.compile(
-    r"\b(?:less|deduct\w*|short\w*|withh\w*|held back|minus|difference|instead of|backcharge\w*|"
+    r"\b(?:less|deduct\w*|short\w*|withh\w*|held back|minus|difference|instead of|all but|backcharge\w*|"
     r"back-charge\w*|charge-?back\w*|knock(?:ed|ing)? off|took off|take off|taking|retain\w*|adj\w*|"
     r"discount|rebate|light|partial|balance of|rest of|remaining|net of|except|excluding|without "
     r"the|abgezogen|abzug|abzüglich|einbehalten|differenz|restbetrag|skonto|statt|déduit|"
@@ -1769,9 +1882,17 @@ DOC_ISSUED = re.compile(
     r"\b(?:invoices?|inv|bills?|po|purchase orders?|orders?|credit(?: memo| note)?s?|"
     r"statements?|quotes?|notices?|letters?|certificates?|w-?9|[a-z]{1,5}-\d[\w-]*)\b"
     r"[^.]{0,25}\b(?:was|were|has been|have been|is|are|got) (?:already )?"
-    r"(?:issued|submitted|included|approved|received)\b"
+    r"(?:issued|submitted|included|approved|received)\b|"
+    # Evidence or goods sent, not money: "photos were sent to Mike", "the parts were sent back".
+    r"\b(?:photos?|pictures?|pics|images?|samples?|parts|goods|returns?|documents?|paperwork|"
+    r"forms?|drawings?|reports?|emails?|details|ncrs?)\b[^.]{0,25}\b(?:was|were|has been|"
+    r"have been|got) (?:already )?(?:sent|mailed|emailed|submitted|shipped|returned)\b|"
+    # A dispute settled is no payment: "the dispute on 8841 was settled with your manager".
+    r"\b(?:dispute|issue|matter|problem|discrepancy|disagreement|complaint|misunderstanding)\b"
+    r"[^.]{0,40}\b(?:was|were|has been|have been|is|got) (?:already )?(?:settled|resolved|cleared)\b"
 )
-"""An invoice or a PO issued, approved or received: no payment ("INV-20 was issued March 1")."""
+"""An invoice or a PO issued, approved or received, or evidence sent: no payment ("INV-20 was
+issued March 1", "photos were sent to your rep")."""
 FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|gonna|plan to|planned|intend|expect|next|once|when we|"
     r"tomorrow|morgen|demain|mañana|domani|amanhã|wordt|seront|será|serán|serão|sarà|saranno|"

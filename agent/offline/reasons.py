@@ -44,7 +44,7 @@ _REASONS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:has|have|had)(?:n't| not| never)(?: \w+)? worked\b|\bnever worked\b|"
             r"won't (?:even )?(?:work|start|run)\b|"
             r"failed (?:\w+ ){0,2}(?:inspection|test)|malfunction\w*|out of spec|\brotten|mou?ldy|"
-            r"contaminat\w*|\bbent\b|\bdented|"
+            r"contaminat\w*|\bbent\b|\bdented|\bdents\b|"
             r"\btorn\b|\bripped|crushed|\bcrack\w*|many errors|full of errors|nombreuses erreurs|"
             r"shoddy|sloppy|poor workmanship|smashed|\bbroke (?:down|off|apart|on)\b|breaks? down|"
             r"verbogen\w*|verkratzt|\bruin(?:ed|s)?\b|destroyed|zerstört|détruite?s?|destruid[oa]s?|"
