@@ -164,7 +164,8 @@ _SCHEDULED = re.compile(
     r"|eingeplant|terminiert|freigegeben|enthalten|vorgemerkt|est (?:prévu|programmé|planifié)e?"
     r"|sont (?:prévu|programmé|planifié)e?s|enregistrée? et partira|está (?:agendad|programad|"
     r"previst)[oa]|están (?:agendad|programad|previst)[oa]s|agendad[oa] (?:no|para)|"
-    r"programad[oa] para|staat (?:in)?gepland|is (?:in)?gepland|in distinta|"
+    r"programad[oa] para|se (?:program|agend)[óo]|se ha (?:programado|agendado)|"
+    r"staat (?:in)?gepland|is (?:in)?gepland|in distinta|"
     r"è (?:programmat|pianificat|"
     r"previst)[oa]|(?:est[áa]|est[aã]o|están) (?:ya |já )?incluid[oa]s? en (?:la |el )?(?:remesa|"
     r"pago|transferencia)|(?:è|sono) (?:già )?(?:inserit|inclus)[aoie] nella distinta)",
@@ -208,7 +209,8 @@ _PAID_LESS = re.compile(
     r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of|retained|retaining|retain|"
     r"(?:took|taken|taking|left|"
     r"leaving|pulled|kept) (?:out|off)|removed|excluded|omitted|déduisant|togliendo|sottraendo|"
-    r"detraendo|descontando|restando|deduciendo|deduzindo)\b",
+    r"detraendo|descontando|restando|deduciendo|deduzindo|verrekend|verrechnet|compensée?s?|"
+    r"compensad[oa]s?|compensat[oaie])\b",
     re.IGNORECASE,
 )
 """Said of a payment, these make a contested amount a deduction (CONTRACTS.md section 1):
@@ -1139,6 +1141,8 @@ _NOT_YET_DONE = re.compile(
 """A claim said under "until"/"before", wished for, or only believed: not a fact yet."""
 
 
+_PASSIVE_INFINITIVE = re.compile(r"\b(?:être|ser|essere)\s*$")
+"""The passive infinitive just before a participle: what can or must be paid, not what was."""
 _NE = re.compile(r"(?:^|\s)(?:ne|n')(?:\s|$)|\bn'\w")
 _PAS = re.compile(r"\s*(?:pas|jamais|plus|point|guère|rien|aucun\w*)\b")
 """French "ne ... pas" around a verb: "ne" (or "n'") before it, "pas" just after."""
@@ -1158,6 +1162,10 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     ):
         # "wij kunnen de factuur niet verwerken zonder ons inkoopordernummer": the negation
         # is of the processing; "without" is what says the PO is missing.
+        return True
+    if cue.claim and _PASSIVE_INFINITIVE.search(before):
+        # "ne peuvent être réglées", "debe ser pagada", "deve essere pagata": a payment that
+        # can, must or cannot be made, not one made.
         return True
     if _NE.search(window) and _PAS.match(norm, m.end()):
         # "nous ne paierons pas la facture", "on ne règle jamais": French puts the negation's

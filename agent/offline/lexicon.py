@@ -223,7 +223,7 @@ CUES: list[Cue] = [
         + r")|pagámos|hemos pagado|"
         r"(?:al|reeds|inmiddels|volledig|is|zijn|werd|werden)\s+(?:(?!(?:niet|nog|geen)\b)\w+\s+)"
         r"{0,2}voldaan|(?:já|está|estão|foi|foram|totalmente) (?:\w+ )?quitad[oa]s?|"
-        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oa]|saldat[oa]|"
+        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oaie]|saldat[oaie]|"
         r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
         r"mandato di pagamento (?:n\.?|nr\.?|numero|emesso)|(?:è stato|sono stati) emess[oi] (?:il|i) "
         r"mandat[oi]|auszahlungsanordnung\w*|zahlungsanweisung \w+ erteilt|orden de pago "
@@ -251,6 +251,26 @@ CUES: list[Cue] = [
         r"pagamento|überweisung|zahlung|betaling|overboeking|transferência)|(?:wir haben|ich habe|"
         r"we hebben|ik heb) (?:die |den |de |het )?(?:überweisung|zahlung|betaling|overboeking) "
         r"(?:\w+ ){0,3}?(?:veranlasst|getätigt|ausgeführt|gemacht|angewiesen|gedaan|uitgevoerd))",
+        claim=True,
+    ),
+    # Money paid in, by the verbs of paying in: "abbiamo versato € 2.000 come acconto", "nous
+    # avons versé un acompte", "hemos ingresado 3.000 € en su cuenta", "depositamos o valor".
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:(?:abbiamo|ho|è stato|sono stati|è stata|sono state) versat[oaie]|(?:avons|ai|a été|"
+        r"ont été) versée?s?|(?:hemos|he|ha sido|han sido) ingresad[oa]s?|(?:depositamos|"
+        r"depositei|(?:foi|foram) depositad[oa]s?))\b",
+        claim=True,
+    ),
+    # A reply that is only "done" answers the reminder: it is paid ("erledigt", "ist bereits
+    # erledigt", "is al geregeld"). Not "hat sich erledigt" (a complaint settled), nor a
+    # longer sentence that says what was done.
+    _c(
+        I.payment_sent,
+        0.8,
+        r"^\W*(?:(?:die |de )?(?:rechnung|zahlung|factuur|betaling|ist|wurde|schon|bereits|längst|"
+        r"is|al|reeds|inmiddels)\s+)*(?:erledigt|geregeld)\W*$",
         claim=True,
     ),
     _c(
@@ -628,6 +648,16 @@ CUES: list[Cue] = [
         reason="other",
     ),
     _c(I.dispute, 0.8, r"\b(?:dos veces|zweimal|doppelt|deux fois)\b", reason="duplicate"),
+    # The same invoice sent or received twice, in Dutch, Italian and Portuguese ("dubbel
+    # verstuurd", "inviata due volte", "enviada duas vezes"): billed twice.
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:dubbel|twee ?keer|tweemaal) (?:verstuurd|verzonden|gestuurd|ontvangen|ingediend)\b|"
+        r"\b(?:inviat[ao]|ricevut[ao]|emess[ao]) due volte\b|\b(?:enviad[ao]|recebid[ao]|emitid[ao]) "
+        r"duas vezes\b",
+        reason="duplicate",
+    ),
     _c(
         I.dispute,
         0.75,
@@ -1031,12 +1061,12 @@ CUES: list[Cue] = [
         0.7,
         r"\b(?:not due until|isn't due until|aren't (?:late|due) yet|"
         r"isn't late until|not late until|not (?:yet )?(?:due|overdue|past due)|due date [^.]{0,20}"
-        r"is actually|zahlungsziel|à \d+ jours|\d+ días)\b",
+        r"is actually|zahlungsziel\w*|à \d+ jours|\d+ días)\b",
     ),
     _c(
         I.extended_terms,
         0.75,
-        r"\b(?:vereinbart|convenu|acordad[oa]s?|acordamos|concordat[oa]|concordamos|concordad[oa]|"
+        r"\b(?:vereinbart\w*|convenu|acordad[oa]s?|acordamos|concordat[oa]|concordamos|concordad[oa]|"
         r"afgesproken|overeengekomen|pactad[oa]|accordato)\b[^.]{0,50}\b(?:30|45|60|75|90|120)\s*"
         r"(?:tage|jours|días|dias|giorni|gg|dagen)\b|\b(?:noch nicht fällig|pas encore échue?|"
         r"aún no (?:ha )?vencid[oa]|todavía no (?:ha )?vencid[oa]|non è (?:ancora )?scadut[oa]|"

@@ -1,0 +1,80 @@
+"""Misreadings of replies in German, French, Spanish, Dutch, Italian and Portuguese, found by
+probing with realistic AP mail (each test in new words, not the probe's sentence)."""
+
+from datetime import UTC, datetime
+
+from arbox.agent.classifier import Reply
+from arbox.agent.offline import OfflineClassifier
+
+SENT = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a Friday
+rules = OfflineClassifier(model=None)
+full = OfflineClassifier()
+
+
+def votes(text: str) -> dict[str, float]:
+    return rules.rule_votes(Reply(text=text, sent_at=SENT))
+
+
+def intents(text: str) -> set[str]:
+    return {f.intent.value for f in full.classify(Reply(text=text, sent_at=SENT)).findings}
+
+
+def test_italian_plural_participles_report_a_payment():
+    assert "payment_sent" in votes("Le due fatture di ottobre risultano pagate dal 12/11.")
+    assert "payment_sent" in votes("Saldati i 3.120,00 € con valuta 17 novembre.")
+
+
+def test_money_paid_in_by_the_verbs_of_paying_in():
+    for text in (
+        "Ieri abbiamo versato 1.500,00 € sul vostro conto.",
+        "Nous avons versé 800 € le 12 novembre à titre d'acompte.",
+        "Hemos ingresado 950,00 € en su cuenta esta mañana.",
+        "Depositamos R$ 2.300,00 na conta de vocês na terça.",
+    ):
+        assert "payment_sent" in votes(text), text
+    # Not in the future, nor negated.
+    assert "payment_sent" not in votes("Non abbiamo ancora versato nulla.")
+
+
+def test_a_reply_that_is_only_done_says_paid():
+    for text in ("Schon erledigt.", "ist bereits erledigt", "Is inmiddels geregeld."):
+        assert "payment_sent" in votes(text), text
+    # A complaint settled is not a payment; nor is what is still to be done.
+    assert "payment_sent" not in votes("Die Reklamation hat sich erledigt, danke.")
+    assert "payment_sent" not in votes("Noch nicht erledigt, kommt nächste Woche.")
+
+
+def test_an_invoice_sent_twice_in_dutch_italian_portuguese_is_a_duplicate():
+    for text in (
+        "Wij hebben deze nota twee keer ontvangen.",
+        "La fattura 2291 ci è stata inviata due volte.",
+        "Esta nota foi emitida duas vezes.",
+    ):
+        assert "dispute" in votes(text), text
+
+
+def test_german_agreed_payment_term_inflected():
+    assert "extended_terms" in votes(
+        "Innerhalb des vereinbarten Zahlungsziels von 60 Tagen ist die Rechnung nicht überfällig."
+    )
+
+
+def test_scheduled_in_spanish_preterite_is_paid_and_promised():
+    found = intents("Ya se programó el pago de la factura para el 2 de diciembre.")
+    assert {"payment_sent", "promise_to_pay"} <= found
+
+
+def test_netted_credit_note_beside_a_payment_is_a_short_pay():
+    found = intents(
+        "Die Gutschrift GS-77 über 210,00 € haben wir verrechnet, der Rest ist gestern überwiesen."
+    )
+    assert "short_pay" in found and "dispute" not in found
+
+
+def test_a_payment_that_can_or_must_be_made_is_not_made():
+    for text in (
+        "Aucune facture ne peut être réglée avant la fin de la procédure.",
+        "La factura debe ser pagada por la casa matriz.",
+        "Nessuna fattura può essere pagata prima dell'udienza.",
+    ):
+        assert "payment_sent" not in votes(text), text
