@@ -201,6 +201,46 @@ _PAID_OR_SET = re.compile(
 )
 """A payment said as done or set up ("was approved less ...", "is in our June run", "sent
 yesterday"): a short pay beside it may be paid, not only announced."""
+_PROMISED_LESS = re.compile(
+    r"\b(?:excluding|exclusief|exklusive|excluyendo|escludendo|excluindo|abzüglich|abzgl|minus|"
+    r"less (?:the|our|th[eo]se?|that|[$€£\d])|moins (?:les?|la|l'|ce|cette|ces)|menos (?:el|la|"
+    r"los|las|o|a|os|as|es[aeo]s?|est[aeo]s?)|al netto|"
+    r"net of|zonder de|ohne die|sans les)\b",
+    re.IGNORECASE,
+)
+"""Said of a payment to come, these make a contested amount a deduction: "wij betalen de
+factuur exclusief deze kosten volgende week", "we'll pay on the 26th less the $120"."""
+_PAID_INSTEAD = re.compile(
+    r"\b(?:pa(?:y|id|ying)|send(?:ing)?|sent|remit\w*|wir(?:e|ed|ing)|zahl\w*|überw\w*|bezahl\w*|"
+    r"pai\w*|pay\w*|r[èé]gl\w*|vir\w*|vers\w*|pag\w*|abon\w*|transf\w*|betaal\w*|betal\w*|"
+    r"overgem\w*|bonific\w*)\b[^.]{0,30}\b(?:instead of|rather than|anziché|invece di|au lieu de|"
+    r"(?:an)?statt|en (?:lugar|vez) de|em vez de|ao invés de|in plaats van)\b",
+    re.IGNORECASE,
+)
+"""A payment set against the bill ("we'll be sending $1,800 instead of $2,000"): a short pay."""
+_CREDIT_NOTE = re.compile(
+    r"credit (?:memo|note)|gutschrift|\bavoir\b|nota de cr[ée]dito|nota di credito|creditnota",
+    re.IGNORECASE,
+)
+_PAID_VERB = re.compile(
+    r"\b(?:pa(?:y|id|ying)|settled|remitted|wired|sent|sending|überwiesen|bezahlt|gezahlt|"
+    r"beglichen|payée?s?|réglée?s?|virée?s?|versée?s?|pagad[oa]s?|pagamos|pagat[oaie]|abonad[oa]s?|"
+    r"transferi\w*|betaald|overgemaakt|bonificat[oaie])\b",
+    re.IGNORECASE,
+)
+"""A payment verb (not the noun "pagamento"): a sentence with one speaks of what is paid."""
+_DEDUCTED = re.compile(
+    r"\b(?:deduct\w*|short[- ]?pa(?:y|id|ying)\w*|knock\w* (?:\w+ )?off|t(?:ook|ake|aking|aken) "
+    r"(?:\S+ ){0,3}?off|net of|netted|netting|withh\w*|held back|retain\w*|retention|minus|less|"
+    r"abgezogen|abzug\w*|abzüglich|abzgl|gekürzt|kürzen|einbehalten|verrechnet|skonto|déduit\w*|"
+    r"déduction|déduisant|retenu\w*|retenant|moins|escompte|descont\w*|descuento|retenid\w*|"
+    r"retenemos|deducid\w*|deduciendo|menos|trattenut\w*|trattenendo|detratt\w*|detraendo|meno|"
+    r"sconto|ingehouden|in mindering|verrekend|korting|desconto|retid\w*|retenção|deduzi\w*|"
+    r"discount|rebate|chargeback|backcharge|left out|leaving out|leave out|exclud\w*|omitted|"
+    r"removed|except\w*)\b",
+    re.IGNORECASE,
+)
+"""Words of a deduction taken or to be taken: a short pay stands on them, or on a payment."""
 _PAID_LESS = re.compile(
     r"\b(?:difference|deduct\w*|short[- ]?pa\w*|withh\w*|held back|backcharge\w*|"
     r"back-charge\w*|not the full|instead of|less \$|abgezogen|einbehalten|déduit|retenu\w*|"
@@ -384,10 +424,30 @@ class OfflineClassifier:
                 scores.get(Intent.payment_sent, 0.0), scores[Intent.promise_to_pay]
             )
         if (
-            Intent.payment_sent in chosen
-            and Intent.dispute in chosen
+            Intent.promise_to_pay in chosen
             and Intent.short_pay not in chosen
-            and _PAID_LESS.search(text)
+            and any(
+                h.clause == p.clause
+                and _PROMISED_LESS.search(h.clause.text)
+                and not _CREDIT_NOTE.search(h.clause.text)
+                for h in by_intent.get(Intent.short_pay, [])
+                for p in by_intent.get(Intent.promise_to_pay, [])
+            )
+        ):
+            # "Wij betalen de factuur exclusief deze kosten op de 4e": the promise and the
+            # deduction are one sentence, a short pay announced for a date (CONTRACTS.md
+            # section 1: short_pay + promise_to_pay). A credit note of ours netted is not one.
+            chosen.append(Intent.short_pay)
+            scores[Intent.short_pay] = max(
+                scores.get(Intent.short_pay, 0.0), scores[Intent.promise_to_pay]
+            )
+        if (
+            Intent.dispute in chosen
+            and Intent.short_pay not in chosen
+            and (
+                (Intent.payment_sent in chosen and _PAID_LESS.search(text))
+                or (Intent.promise_to_pay in chosen and _PROMISED_LESS.search(text))
+            )
         ):
             # Paid, less what they contest: a deduction is short_pay, not also a dispute.
             chosen[chosen.index(Intent.dispute)] = Intent.short_pay
@@ -418,6 +478,22 @@ class OfflineClassifier:
             # "You've got the wrong Lund, we never bought from you": a reply that is not
             # ours to dun contests nothing; the model's dispute has no rule behind it.
             chosen.remove(Intent.dispute)
+        if (
+            Intent.short_pay in chosen
+            and not {Intent.payment_sent, Intent.promise_to_pay} & set(chosen)
+            and not _DEDUCTED.search(text)
+            and not _PAID_INSTEAD.search(text)
+        ):
+            # "18,50 € l'unité au lieu de 16,90 €", "ricevuto 40 pezzi anziché 50": a figure
+            # set against another with nothing paid, promised or deducted contests the bill
+            # (CONTRACTS.md section 1: a short pay paid or will pay less).
+            if Intent.dispute in chosen:
+                chosen.remove(Intent.short_pay)
+            else:
+                chosen[chosen.index(Intent.short_pay)] = Intent.dispute
+                scores[Intent.dispute] = max(
+                    scores.get(Intent.dispute, 0.0), scores[Intent.short_pay]
+                )
         if Intent.short_pay in chosen and Intent.dispute in chosen:
             # What they contest is what they deducted: short_pay with its reason, not also a
             # dispute (CONTRACTS.md section 1).
@@ -503,6 +579,17 @@ class OfflineClassifier:
             if where is not None:
                 by_intent.pop(Intent.dispute, None)
                 by_intent[Intent.invoice_request].append(Hit(_REISSUE_CUE, where))
+        if (
+            Intent.short_pay in by_intent
+            and Intent.dispute in by_intent
+            and not {Intent.payment_sent, Intent.promise_to_pay} & by_intent.keys()
+            and not _DEDUCTED.search(text)
+            and not _PAID_INSTEAD.search(text)
+            and not any(_PAID_VERB.search(h.clause.text) for h in by_intent[Intent.short_pay])
+        ):
+            # "ricevuto 40 pezzi anziché 50": with nothing paid, promised or deducted, the count
+            # set against another is contested, not taken off a payment.
+            by_intent.pop(Intent.short_pay)
         _apply_precedence(by_intent)
         bounce = bool(
             BOUNCE.search(text) or BOUNCE.search(reply.subject or "") or _dsn(reply.headers)

@@ -434,7 +434,8 @@ CUES: list[Cue] = [
         r"kann ich|können wir|i can|we can) (?:(?!(?:not|never|no|pas|nicht|nie)\b)\w+ ){0,2}?(?:verser|régler|payer|virer|pagar|abonar|"
         r"pagare|versare|zahlen|überweisen|commit to|pay|send|do|manage|afford)|se pagan|se paga|"
         r"se abonan|vengono pagate|viene pagata|(?:la|lo|le|li) paghiamo|"
-        r"zahlen wir|überweisen wir|betalen (?:we|wij)|maken (?:we|wij) [^.]{0,20}\bover|ik betaal\w*|"
+        r"zahlen wir|überweisen wir|begleichen wir|wir (?:zahlen|überweisen|begleichen|bezahlen)(?! nicht\b)|"
+        r"paghiamo|saldiamo|betalen (?:we|wij)|maken (?:we|wij) [^.]{0,20}\bover|ik betaal\w*|"
         r"boek ik|maak ik [^.]{0,20}\bover)\b",
         needs_date=True,
     ),
@@ -674,6 +675,18 @@ CUES: list[Cue] = [
         r"\b(?:list price instead of|instead of the (?:locked|agreed))",
         reason="pricing",
     ),
+    # A count received set against the count ordered or billed: "abbiamo ricevuto 40 pezzi
+    # anziché 50", "we got 18 boxes instead of 20", "erhalten haben wir 9 statt 12 Rollen".
+    _c(
+        I.dispute,
+        0.8,
+        r"\b"
+        + _RECV
+        + r"\b[^.]{0,20}?\b\d+ (?:[a-zäöüéèàáíóúç]+ )?(?:instead of|rather than|anziché|"
+        r"invece di|au lieu de|(?:an)?statt|en (?:lugar|vez) de|em vez de|ao invés de|in plaats van)"
+        r" \d+\b(?!(?:[.,]\d+)?\s?(?:[$€£%]|eur\b|euros?\b|usd\b))",
+        reason="quantity",
+    ),
     _c(
         I.dispute,
         0.8,
@@ -795,9 +808,11 @@ CUES: list[Cue] = [
         I.short_pay,
         0.8,
         r"\b(?:paid|pay|paying|payed|betaald|bezahlt|überwiesen|payé|réglé|pagad[oa]|pagamos|"
-        r"pagato|pago|settled|remitted|wired|sent)\b[^.]{0,80}\b(?:but not|without|excluding|except|"
-        r"left out|leaving out|leave out|ohne|sans|sin|zonder|senza|"
-        r"sem|hors|excepto|tranne)\b (?:the |la |le |les |el |los |die |den |das |het |de |il |o |a )?"
+        r"pagato|pago|settled|remitted|wired|sent|betalen|zahlen|überweisen|payons|paierons|"
+        r"réglons|réglerons|pagaremos|paghiamo|pagheremo)\b[^.]{0,80}\b(?:but not|without|excluding|"
+        r"except|left out|leaving out|leave out|ohne|sans|sin|zonder|senza|sem|hors|excepto|tranne|"
+        # "exclusief deze kosten", "exklusive der Fracht", "excluyendo los portes"
+        r"exclusief|exklusive|excluyendo|escludendo|excluindo)\b (?:the |la |le |les |el |los |die |den |das |het |de |il |o |a )?"
         r"(?:[$€£]?\s?[\d,.]+ (?:€ )?)?(?:[\w-]+ ){0,3}(?:surcharges?|fees?|tax|taxes|freight|"
         r"charges?|shipping|retention|retainage|toeslag|zuschlag\w*|gebühr\w*|frais|recargos?|"
         r"supplément|taxa|taxe|steuer|porte|frete|fracht\w*|vracht\w*|kosten|costs?)\b",
@@ -806,7 +821,7 @@ CUES: list[Cue] = [
         I.short_pay,
         0.75,
         r"\b(?:deduct|deducts|retenant|retuv\w+|retiv\w+|retenemos|gekürzt|kürzen|menos (?:el|la|los|"
-        r"las|\d))\b|\b(?:keep|kept|retain\w*)\s+(?:the |el |o )?(?:[$€£]|eur|usd|r\$|dkk|chf)?\s?\d|"
+        r"las|es[aeo]s?|est[aeo]s?|\d))\b|\b(?:keep|kept|retain\w*)\s+(?:the |el |o )?(?:[$€£]|eur|usd|r\$|dkk|chf)?\s?\d|"
         r"\b(?:solde|restantes?|em falta|the other|remaining|rest)\b[^.]{0,30}\b(?:correspond\w*|"
         r"is not coming|relates? to|betrifft|is for the)\b|\b(?:but|mas|pero|ma|aber|mais) "
         r"(?:only|apenas|solo|solamente|nur|seulement|soltanto)\s+(?:[$€£]|eur|usd|r\$)?\s?\d"

@@ -78,3 +78,37 @@ def test_a_payment_that_can_or_must_be_made_is_not_made():
         "Nessuna fattura può essere pagata prima dell'udienza.",
     ):
         assert "payment_sent" not in votes(text), text
+
+
+def test_a_price_set_against_the_quote_with_nothing_paid_is_a_dispute():
+    assert intents(
+        "Le tarif appliqué est de 3,20 € le mètre au lieu de 2,75 €, merci de corriger."
+    ) == {"dispute"}
+    # A payment set against the bill stays a short pay.
+    found = intents("Wir haben 1.200,00 € statt 1.500,00 € überwiesen, da 3 Teile fehlten.")
+    assert "short_pay" in found and "dispute" not in found
+
+
+def test_a_count_received_instead_of_the_count_billed_is_contested():
+    for text in (
+        "Abbiamo ricevuto 12 bancali anziché 15: attendiamo la nota di credito.",
+        "We got 18 cartons instead of 20 - please credit the missing two.",
+    ):
+        found = votes(text)
+        assert "dispute" in found and "short_pay" not in found, text
+
+
+def test_german_present_tense_with_a_date_is_a_promise():
+    assert "promise_to_pay" in votes("Wir überweisen den Betrag am 4.12.")
+    assert "promise_to_pay" not in votes("Wir zahlen nicht, solange die Gutschrift fehlt.")
+
+
+def test_a_payment_announced_for_a_date_less_a_charge_is_a_short_pay():
+    for text in (
+        "De palletkosten van € 45,00 waren niet afgesproken. Wij betalen de factuur exclusief "
+        "die kosten op 4 december.",
+        "Los portes de 80 € no estaban en el pedido; pagaremos el día 30 menos esos portes.",
+        "Nous contestons le forfait de 45 € : nous réglerons le 4 décembre moins ce forfait.",
+    ):
+        found = intents(text)
+        assert {"short_pay", "promise_to_pay"} <= found and "dispute" not in found, text
