@@ -161,8 +161,8 @@ _SCHEDULED = re.compile(
     r"planned in (?:the|our) payment (?:proposal|run)|in (?:the|our) payment proposal|ingepland"
     r"|(?:it's|it is|is|are|they're) (?:in|on) (?:our|the|this|next|\w+'s) (?:[\w/-]+ ){0,2}"
     r"(?:run|batch|cycle)"
-    r"|eingeplant|terminiert|freigegeben|enthalten|vorgemerkt|est (?:prévu|programmé|planifié)e?"
-    r"|sont (?:prévu|programmé|planifié)e?s|enregistrée? et partira|está (?:agendad|programad|"
+    r"|eingeplant|terminiert|freigegeben|enthalten|vorgemerkt|est (?:programmé|planifié)e?"
+    r"|sont (?:programmé|planifié)e?s|enregistrée? et partira|está (?:agendad|programad|"
     r"previst)[oa]|están (?:agendad|programad|previst)[oa]s|agendad[oa] (?:no|para)|"
     r"programad[oa] para|se (?:program|agend)[óo]|se ha (?:programado|agendado)|"
     r"staat (?:in)?gepland|is (?:in)?gepland|in distinta|"
@@ -222,6 +222,11 @@ _CREDIT_NOTE = re.compile(
     r"credit (?:memo|note)|gutschrift|\bavoir\b|nota de cr[ée]dito|nota di credito|creditnota",
     re.IGNORECASE,
 )
+_PRESENT_FOR_FUTURE = re.compile(
+    r"\b(?:(?:zahlen|überweisen|begleichen|bezahlen) wir|wir (?:zahlen|überweisen|begleichen|"
+    r"bezahlen)|(?:betalen|maken) (?:we|wij)|(?:we|wij) (?:betalen|maken))\b"
+)
+"""German and Dutch say the future in the present: "den Rest überweisen wir am 27.11."."""
 _PAID_VERB = re.compile(
     r"\b(?:pa(?:y|id|ying)|settled|remitted|wired|sent|sending|überwiesen|bezahlt|gezahlt|"
     r"beglichen|payée?s?|réglée?s?|virée?s?|versée?s?|pagad[oa]s?|pagamos|pagat[oaie]|abonad[oa]s?|"
@@ -403,6 +408,7 @@ class OfflineClassifier:
             and Intent.payment_sent not in by_intent
             and any(
                 FUTURE.search(normalize(h.clause.text))
+                or _PRESENT_FOR_FUTURE.search(normalize(h.clause.text))
                 for h in by_intent.get(Intent.promise_to_pay, [])
             )
             and not _PAID_OR_SET.search(normalize(text))

@@ -44,7 +44,8 @@ _DOC = (
     r"boleto|bank data|receipt|agreement|rate sheet|form|letter|work orders?|lien waivers?|"
     r"waivers?|contracts?|pdf|conformance|documents?|paperwork|werkbon|leveringsbewijs|pakbon|"
     r"specificatie|factuur|facture|fattura|fatura|rechnung|kopie|copia|cópia|bon de livraison|"
-    r"albarán|ddt|certificato|attestation|nota fiscal|\w*nachweis\w*)"
+    r"albarán|ddt|certificato|attestation|nota fiscal|\w*nachweis\w*|comprovante de entrega|canhoto|"
+    r"preuve de livraison|comprobante de entrega|remito|prova di consegna|afleverbewijs)"
 )
 
 
@@ -876,10 +877,12 @@ CUES: list[Cue] = [
         I.missing_po,
         0.85,
         r"\b(?:no|without|missing|need|needs|requires?|required|include|"
-        r"reference|add|with|fehlt|fehlen|ohne|manque|sans|falta|sin|manca|senza|ontbreekt|zonder)"
+        r"reference|add|with|fehlt|fehlen|ohne|manque|sans|falta|sin|manca|senza|ontbreekt|zonder|sem)"
         r"\b[^.]{0,40}\b(?:po|p\.o\.|purchase order|bestellnummer|bestellreferenz|bon de "
         r"commande|numéro de commande|référence de commande|orden de compra|número de pedido|"
-        r"numero d'ordine|bestelnummer|inkoopordernummer|número de encomenda)\b",
+        r"numero d'ordine|bestelnummer|inkoopordernummer|número de encomenda|"
+        # Portuguese and Italian: "sem o número do pedido de compra", "senza l'ordine d'acquisto"
+        r"pedido de compra|n[úu]mero do pedido|ordine d'acquisto|numero dell'ordine)\b",
     ),
     _c(
         I.missing_po,
@@ -1443,6 +1446,19 @@ CUES: list[Cue] = [
         r"\b(?:handled (?:at|by) corporate|going forward|from now on|(?<!on )(?<!in )all "
         r"future|new (?:bookkeeper|contact|ap contact)|claims to the)\b",
         claim=True,
+    ),
+    # Mail no longer taken, a portal to use instead (README: "a portal to use instead of
+    # email"): "ya no se reciben por correo", "nicht mehr per E-Mail", "plus par e-mail".
+    _c(
+        I.wrong_contact,
+        0.75,
+        r"\b(?:ya no (?:se )?(?:reciben|aceptan|recibimos|aceptamos)|nicht mehr per|(?:ne sont )?plus "
+        r"(?:acceptées? |traitées? |reçues? )?par|non (?:più )?(?:accettat\w+ )?(?:via|per|tramite)|"
+        r"niet meer (?:per|via)|não (?:\w+ )?mais (?:por|via))\s+(?:\w+ )?(?:e-?mail|mail|correo|"
+        r"courriel|posta elettronica)\b|\b(?:deben|müssen|doivent|devono|moeten|devem)\b[^.]{0,30}"
+        r"\b(?:subirse|cargarse|subir|cargar|eingereicht|hochgeladen|déposées?|caricat[ei]|"
+        r"geüpload|ingediend|enviad[oa]s|lançad[oa]s)\b[^.]{0,30}\b(?:portal|portail|portale|"
+        r"plattform|plateforme|piattaforma|plataforma)\b",
     ),
     # --- broader phrasings, written from how AR customers commonly write (not from eval cases) -
     _c(

@@ -112,3 +112,30 @@ def test_a_payment_announced_for_a_date_less_a_charge_is_a_short_pay():
     ):
         found = intents(text)
         assert {"short_pay", "promise_to_pay"} <= found and "dispute" not in found, text
+
+
+def test_a_payment_planned_in_french_is_a_promise_not_yet_a_payment():
+    assert intents("Le règlement est prévu pour le 9 décembre.") == {"promise_to_pay"}
+
+
+def test_portuguese_invoice_without_the_purchase_order_number():
+    assert "missing_po" in votes("A nota não pode ser registrada sem o número do pedido de compra.")
+
+
+def test_proof_of_delivery_in_portuguese_is_a_document_asked_for():
+    assert "invoice_request" in votes("Precisamos do canhoto assinado da entrega.")
+
+
+def test_invoices_to_go_through_a_portal_not_by_mail():
+    assert "wrong_contact" in votes(
+        "Ab Januar müssen Rechnungen über unser Lieferantenportal eingereicht werden, "
+        "nicht mehr per E-Mail."
+    )
+
+
+def test_german_rest_paid_in_the_next_run_is_promised_not_paid():
+    found = intents(
+        "Die Position über 120,00 € für die fehlenden Teile kürzen wir; den Rest zahlen wir "
+        "mit dem Zahllauf am 2.12."
+    )
+    assert {"short_pay", "promise_to_pay"} <= found and "payment_sent" not in found
