@@ -61,6 +61,20 @@ _CLAIMS = frozenset(
 _ASKS_ONLY = re.compile(r"[^,;:]*\?")
 """A sentence that only asks: a statement joined to it by a comma ("on a fait le virement
 vendredi, vous l'avez pas reçu ?") is still said."""
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear \w+|hallo|moin|guten (?:tag|morgen)|bonjour|bonsoir|hola|buen(?:os)? "
+    r"d[ií]as?|buenas(?: tardes)?|buongiorno|salve|ciao|bom dia|boa tarde|oi|olá|goedemorgen|"
+    r"goedemiddag|hoi|beste)\b(?: \w+)?\s*[,!:]\s*",
+    re.IGNORECASE,
+)
+"""A greeting that opens the sentence it is in ("Bonjour, avez-vous reçu ...?")."""
+_COURTESY = re.compile(
+    r"\W*(?:(?:many |muchas |mille |vielen |hartelijk |muito )?(?:thanks?|thank you|ty|merci|"
+    r"gracias|grazie|obrigad[oa]|danke|dank(?:je|u)?(?: wel)?|bedankt)(?: \w+){0,2}|"
+    r"(?:best |kind )?regards|cordialement|saludos|saluti|cumprimentos|abs|att\.?|gruß|groet(?:en)?)\W*",
+    re.IGNORECASE,
+)
+"""A clause of thanks or a sign-off ("Merci", "Gracias", "Danke schön"): it says nothing."""
 _ONLY_WEEKDAYS = ({"weekday"}, {"weekday_pt"}, {"weekday", "weekday_pt"})
 """The kinds of date mention of a reply that names no date but a weekday ("Friday", "na sexta")."""
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*(?=¿)")
@@ -314,7 +328,10 @@ class OfflineClassifier:
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
             scores = dict(votes)
-        if text and all(_ASKS_ONLY.fullmatch(c.text.strip()) for c in clauses(text)):
+        said = [c for c in clauses(text) if not _COURTESY.fullmatch(c.text.strip())]
+        if said and all(
+            _ASKS_ONLY.fullmatch(_GREETING.sub("", c.text.strip(), count=1)) for c in said
+        ):
             # Every sentence asks ("did you get my check?", "vous avez reçu notre virement ?"):
             # a question is not the claim it asks about (CONTRACTS.md section 1); what the
             # model reads in its words stands only with a rule behind it.

@@ -137,7 +137,8 @@ _TWICE = (
 
 _LATER = (
     r"(?=[^.]{0,40}\b(?:até|antes d[eo]s?|que vem|que viene|próxim[oa]s?|amanhã|mañana|hasta|"
-    r"dentro de|em breve|en breve)\b)"
+    r"dentro de|em breve|en breve|(?:lunes|martes|miércoles|jueves|viernes|segunda|terça|quarta|"
+    r"quinta|sexta)(?!(?:-feira)? pasad[oa]|(?:-feira)? passad[oa]))\b)"
 )
 """A time still to come after "pagamos" (present for the future in Portuguese and Spanish): "pagamos
 até sexta que vem", "pagamos la factura el viernes que viene" promise; "pagamos ontem" reports."""
@@ -223,7 +224,9 @@ CUES: list[Cue] = [
         + _LATER
         + r")|pagámos|hemos pagado|"
         r"(?:al|reeds|inmiddels|volledig|is|zijn|werd|werden)\s+(?:(?!(?:niet|nog|geen)\b)\w+\s+)"
-        r"{0,2}voldaan|(?:já|está|estão|foi|foram|totalmente) (?:\w+ )?quitad[oa]s?|"
+        r"{0,4}voldaan|(?:já|está|estão|foi|foram|totalmente) (?:\w+ )?quitad[oa]s?|quit(?:amos|ei)(?!"
+        + _LATER
+        + r")|"
         r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oaie]|saldat[oaie]|"
         r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
         r"mandato di pagamento (?:n\.?|nr\.?|numero|emesso)|(?:è stato|sono stati) emess[oi] (?:il|i) "
@@ -241,7 +244,7 @@ CUES: list[Cue] = [
         0.8,
         r"\b(?:se pag[óo]|se pagaron|(?:ya )?(?:realizamos|hicimos|efectuamos) (?:el pago|la "
         r"transferencia)|(?:ya )?est[áa] pagad[oa]|j[áa] est[áa] pag[oa]|foi pag[oa]|foram pag[oa]s|"
-        r"fiz o pix|mandei o pix|pix (?:feito|enviado|realizado)|liquidat[ae]|è stato disposto|"
+        r"fiz o pix|mandei o pix|pix (?:feito|enviado|realizado)|liquidat[ae]\b|è stato disposto|"
         r"(?:è|sono) partit[oaie]|(?:est|sont) partie?s?|(?<!litige )(?<!différend )(?<!problème )(?<!souci )(?<!malentendu )(?<!incident )(?<!question )(?<!tout )a été (?:payée?|réglée?|virée?)|"
         r"già presentata|(?:fizemos|efetuamos|realizamos|efetuei|realizei) o pagamento|"
         r"(?:on a|nous avons|j'ai|hemos|he|abbiamo|ho|wir haben|ich habe|we hebben|"
@@ -676,6 +679,44 @@ CUES: list[Cue] = [
         r"\b(?:list price instead of|instead of the (?:locked|agreed))",
         reason="pricing",
     ),
+    # The work billed not finished, in six languages: "weil die Montage noch nicht abgeschlossen
+    # ist", "le chantier n'est pas terminé", "aún no ha venido a terminar la instalación", "we
+    # betalen pas als de lekkage is verholpen", "i lavori non sono ancora terminati", "o serviço
+    # não foi concluído". Withheld for it: a dispute (as "work was not completed" in English).
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:montage|arbeiten|leistung(?:en)?|installation|auftrag|reparatur|baustelle)\b[^.]{0,40}"
+        r"\bnicht (?:\w+ )?(?:abgeschlossen|fertig(?:gestellt)?|erbracht|vollständig|beendet)\b|"
+        r"\b(?:chantier|travaux|prestation|installation|intervention|réparation)\b[^.]{0,40}"
+        r"\b(?:n'(?:est|a|ont)|ne sont) (?:\w+ )?pas (?:encore )?(?:été )?(?:terminée?s?|achevée?s?|"
+        r"réalisée?s?|effectuée?s?|finie?s?)|\b(?:servicio|instalación|trabajos?|obra|reparación|"
+        r"montaje)\b[^.]{0,50}\b(?:no|aún no|todavía no) (?:\w+ ){0,3}?(?:terminad[oa]s?|terminar|"
+        r"finalizad[oa]s?|completad[oa]s?|concluid[oa]s?)\b|\b(?:werkzaamheden|klus|installatie|"
+        r"montage|reparatie)\b[^.]{0,40}\bniet (?:\w+ )?(?:afgerond|klaar|voltooid|uitgevoerd)\b|"
+        r"\bpas (?:als|wanneer|nadat)\b[^.]{0,50}\b(?:verholpen|opgelost|gerepareerd|afgerond|"
+        r"hersteld)\b|\b(?:lavori|lavoro|installazione|intervento|montaggio|riparazione)\b[^.]{0,40}"
+        r"\bnon (?:\w+ )?(?:è|sono) (?:ancora )?(?:stat[oi] )?(?:terminat|complet|conclus|ultimat|"
+        r"eseguit)[oaie]\b|\b(?:serviço|obra|instalação|manutenção|reparo|montagem)\b[^.]{0,40}"
+        r"\bnão (?:foi|foram|está|estão) (?:\w+ )?(?:concluíd|finalizad|terminad|executad)[oa]s?\b",
+        reason="other",
+    ),
+    # Goods not as ordered or specified: "non conforme all'ordine", "no conforme", "niet conform".
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:non conformes?|no (?:es |son |está |están )?conformes?|non (?:è |sono )?conform[ei]|"
+        r"niet conform|não conformes?|nicht (?:der bestellung |dem auftrag )?(?:entspricht|"
+        r"entsprechen)|mangelhaft\w*)\b",
+        reason="damaged",
+    ),
+    # The same invoice twice, in Italian: "la fattura risulta doppia".
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:fattur[ae]|addebit[oi]) (?:\w+ ){0,2}?doppi[aeo]\b",
+        reason="duplicate",
+    ),
     # A count received set against the count ordered or billed: "abbiamo ricevuto 40 pezzi
     # anziché 50", "we got 18 boxes instead of 20", "erhalten haben wir 9 statt 12 Rollen".
     _c(
@@ -947,6 +988,8 @@ CUES: list[Cue] = [
         r"necesita|necesitamos|necesito|precisamos|preciso|benötig(?:e|en|te|ten)|brauch(?:e|en)|"
         r"bräucht(?:e|en)|avons besoin d[eu']?|"
         r"abbiamo bisogno d[ie']?|hebben \w+ nodig|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
+        # Italian: "ci potete rimandare la fattura", "reinviarci la copia"
+        r"rimandar\w*|reinviar\w*|rinviar\w*|mandarci|trasmetterci|"
         r"transmettre|envíen|envíe|enviem|envie|manden|mailen|bezorgen|meesturen|inviarci|"
         r"would like|i'd like|we'd like)\b"
         # "we would like to inform you that payment for invoice 44 ...": told, not asked for.
@@ -1171,7 +1214,9 @@ CUES: list[Cue] = [
         r"per (?:il|la|lo|l')|(?:est|sera) (?:\w+ )?prévue? (?:pour|le)|(?:está|estará) (?:\w+ )?"
         r"previsto para|salderemo|provvederemo al pagamento|in distinta|"
         r"(?:sarà|verrà) (?:pagata|saldata|pagato)|abonaremos|se pagará|programado para|"
-        r"realizaremos el pago|será paga|agendad[oa]|(?:vamos|iremos|vou|irei) (?:\w+ )?(?:pagar|transferir|depositar|liquidar|quitar|saldar|"
+        r"realizaremos el pago|será paga|agendad[oa]|(?:nous allons|on va|je vais) (?:vous |la |le |les |"
+        r"l')?(?:régler|payer|virer|verser|solder|procéder au (?:paiement|règlement|virement))|"
+        r"(?:vamos|iremos|vou|irei) (?:\w+ )?(?:pagar|transferir|depositar|liquidar|quitar|saldar|"
         r"regularizar|acertar)|quitaremos|acertaremos|saldaremos|efetuaremos|liquidaremos)\b",
         needs_date=True,
     ),

@@ -139,3 +139,41 @@ def test_german_rest_paid_in_the_next_run_is_promised_not_paid():
         "mit dem Zahllauf am 2.12."
     )
     assert {"short_pay", "promise_to_pay"} <= found and "payment_sent" not in found
+
+
+def test_a_liquidator_is_not_a_payment_liquidated():
+    assert "payment_sent" not in votes("Le liquidateur désigné est Maître Paul Roy.")
+
+
+def test_dutch_settled_with_a_longer_date_between():
+    assert "payment_sent" in votes("Die factuur is al sinds 2 november voldaan.")
+
+
+def test_portuguese_quitamos_reports_a_payment():
+    assert "payment_sent" in votes("Quitei o boleto ontem à tarde.")
+
+
+def test_french_near_future_and_spanish_present_with_a_weekday_promise():
+    assert intents("Nous allons vous régler jeudi prochain.") == {"promise_to_pay"}
+    assert intents("Lo pagamos el miércoles 25.") == {"promise_to_pay"}
+
+
+def test_a_question_about_a_payment_then_thanks_claims_nothing():
+    assert intents("Hola, ¿les llegó ya nuestra transferencia del día 12? Muchas gracias") == {
+        "other"
+    }
+
+
+def test_italian_send_again_asks_for_a_document():
+    assert "invoice_request" in votes("Potete rimandarci il DDT firmato?")
+
+
+def test_work_not_finished_or_goods_not_conforming_is_a_dispute():
+    for text in (
+        "Wir zahlen erst, wenn die Montage vollständig abgeschlossen ist. Bis dahin ist die "
+        "Montage nicht abgeschlossen.",
+        "Le matériel livré est non conforme à la commande.",
+        "La obra todavía no está terminada, por eso no hemos pagado.",
+        "Il vostro addebito risulta doppio sul nostro estratto.",
+    ):
+        assert "dispute" in votes(text), text
