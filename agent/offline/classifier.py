@@ -71,7 +71,8 @@ _GREETING = re.compile(
 _COURTESY = re.compile(
     r"\W*(?:(?:many |muchas |mille |vielen |hartelijk |muito )?(?:thanks?|thank you|ty|merci|"
     r"gracias|grazie|obrigad[oa]|danke|dank(?:je|u)?(?: wel)?|bedankt)(?: \w+){0,2}|"
-    r"(?:best |kind )?regards|cordialement|saludos|saluti|cumprimentos|abs|att\.?|gruß|groet(?:en)?)\W*",
+    r"(?:best |kind )?regards|cordialement|saludos|saluti|cumprimentos|abs|att\.?|gruß|"
+    r"groet(?:en)?)\W*",
     re.IGNORECASE,
 )
 """A clause of thanks or a sign-off ("Merci", "Gracias", "Danke schön"): it says nothing."""
