@@ -1471,6 +1471,11 @@ CUES: list[Cue] = [
         r"trabalha|trabalho|estou|está)|n[ãa]o (?:sou|é|trabalha|está) mais|saiu da empresa|"
         r"niet meer (?:werkzaam|verantwoordelijk|in dienst|bij ons|bij \w+)|werkt (?:hier )?niet meer|"
         r"is uit dienst|"
+        # no longer handling it, in five languages: "je ne gère plus les fournisseurs", "ya no
+        # gestiono pagos", "non gestisco più", "betreue ich nicht mehr", "não cuido mais"
+        r"ne (?:gère|gérons|traite|traitons) plus|ya no (?:gestiono|manejo|veo|atiendo)|"
+        r"non (?:gestisco|seguo|curo) più|(?:betreue|bearbeite) (?:ich |wir )?\w* ?nicht mehr|"
+        r"não (?:cuido|trato|sou responsável) mais|"
         r"is gone|don't email me|remove (?:me|my (?:name|address|email)) from|unsubscribe me|nehmen sie "
         r"mich aus|retirez-moi de|eliminarme de|rimuovetemi|verwijder mij|stop sending (?:\w+ )?(?:to )?me|stop sending "
         r"(?:to )?me|not to me|not me)\b",

@@ -177,3 +177,47 @@ def test_work_not_finished_or_goods_not_conforming_is_a_dispute():
         "Il vostro addebito risulta doppio sul nostro estratto.",
     ):
         assert "dispute" in votes(text), text
+
+
+def fields_of(text: str, intent: str) -> dict[str, object]:
+    triage = full.classify(Reply(text=text, sent_at=SENT))
+    return next(f.fields.present() for f in triage.findings if f.intent.value == intent)
+
+
+def test_the_balance_said_paid_in_the_passive_is_the_amount_paid():
+    got = fields_of(
+        "Nous avons déduit l'avoir n° 12 de 310,00 € ; le solde de 1 190,00 € a été viré le "
+        "3 novembre.",
+        "short_pay",
+    )
+    assert got["paid_amount"] == "1190.00" and got["deducted_amount"] == "310.00"
+    got = fields_of(
+        "Descontamos R$ 500,00 pelas peças quebradas; pagamos o saldo (R$ 4.500,00) ontem.",
+        "short_pay",
+    )
+    assert got["paid_amount"] == "4500.00"
+
+
+def test_a_day_and_month_with_a_dash_after_a_preposition_is_a_date():
+    assert fields_of("De nota is op 12-11 overgemaakt.", "payment_sent")["paid_on"] == "2026-11-12"
+    assert fields_of("Pagado el 09-11-2026 por transferencia.", "payment_sent")["paid_on"] == (
+        "2026-11-09"
+    )
+
+
+def test_a_purchase_order_given_after_an_abbreviated_number():
+    detail = fields_of(
+        "Senza ordine non possiamo registrarla: riemettetela con l'ordine n. 7788123.",
+        "missing_po",
+    )["detail"]
+    assert "7788123" in str(detail)
+
+
+def test_a_colleague_named_in_french_german_spanish():
+    assert (
+        fields_of(
+            "Je ne gère plus les fournisseurs, je transmets à ma collègue Julie Caron.",
+            "wrong_contact",
+        )["new_contact_name"]
+        == "Julie Caron"
+    )
