@@ -1122,14 +1122,14 @@ CUES: list[Cue] = [
         0.7,
         r"\b(?:not due until|isn't due until|aren't (?:late|due) yet|"
         r"isn't late until|not late until|not (?:yet )?(?:due|overdue|past due)|due date [^.]{0,20}"
-        r"is actually|zahlungsziel\w*|à \d+ jours|\d+ días)\b",
+        r"is actually|zahlungsziel|à \d+ jours|\d+ días)\b",
     ),
     _c(
         I.extended_terms,
         0.75,
         r"\b(?:vereinbart\w*|convenu|acordad[oa]s?|acordamos|concordat[oa]|concordamos|concordad[oa]|"
         r"afgesproken|overeengekomen|pactad[oa]|accordato)\b[^.]{0,50}\b(?:30|45|60|75|90|120)\s*"
-        r"(?:tage|jours|días|dias|giorni|gg|dagen)\b|\b(?:noch nicht fällig|pas encore échue?|"
+        r"(?:tagen?|jours|días|dias|giorni|gg|dagen)\b|\b(?:noch nicht fällig|pas encore échue?|"
         r"aún no (?:ha )?vencid[oa]|todavía no (?:ha )?vencid[oa]|non è (?:ancora )?scadut[oa]|"
         r"nog niet vervallen|ainda não (?:venceu|vencid[oa]))",
     ),

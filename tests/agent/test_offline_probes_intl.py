@@ -221,3 +221,12 @@ def test_a_colleague_named_in_french_german_spanish():
         )["new_contact_name"]
         == "Julie Caron"
     )
+
+
+def test_usual_thirty_days_in_the_payment_term_is_no_claim_of_other_terms():
+    assert "extended_terms" not in votes(
+        "Wir zahlen wie immer innerhalb unseres Zahlungsziels von 30 Tagen."
+    )
+    assert "extended_terms" in votes(
+        "Die Rechnung ist erst nach dem mit Ihnen vereinbarten Ziel von 60 Tagen fällig."
+    )
