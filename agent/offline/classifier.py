@@ -180,7 +180,7 @@ _SCHEDULED = re.compile(
     r"|sont (?:programmé|planifié)e?s|enregistrée? et partira|está (?:agendad|programad|"
     r"previst)[oa]|están (?:agendad|programad|previst)[oa]s|agendad[oa] (?:no|para)|"
     r"programad[oa] para|se (?:program|agend)[óo]|se ha (?:programado|agendado)|"
-    r"staat (?:in)?gepland|is (?:in)?gepland|in distinta|"
+    r"staat (?:in)?gepland|is (?:in)?gepland|staat klaar voor|in distinta|"
     r"è (?:programmat|pianificat|"
     r"previst)[oa]|(?:est[áa]|est[aã]o|están) (?:ya |já )?incluid[oa]s? en (?:la |el )?(?:remesa|"
     r"pago|transferencia)|(?:è|sono) (?:già )?(?:inserit|inclus)[aoie] nella distinta)",

@@ -45,7 +45,9 @@ _DOC = (
     r"waivers?|contracts?|pdf|conformance|documents?|paperwork|werkbon|leveringsbewijs|pakbon|"
     r"specificatie|factuur|facture|fattura|fatura|rechnung|kopie|copia|cópia|bon de livraison|"
     r"albarán|ddt|certificato|attestation|nota fiscal|\w*nachweis\w*|comprovante de entrega|canhoto|"
-    r"preuve de livraison|comprobante de entrega|remito|prova di consegna|afleverbewijs)"
+    r"preuve de livraison|comprobante de entrega|remito|prova di consegna|afleverbewijs|"
+    # compliance papers a buyer asks of a supplier: DURC, visura, Kbis, certidão
+    r"durc|visura(?: camerale)?|kbis|certid[ãa]o|certidões)"
 )
 
 

@@ -230,3 +230,13 @@ def test_usual_thirty_days_in_the_payment_term_is_no_claim_of_other_terms():
     assert "extended_terms" in votes(
         "Die Rechnung ist erst nach dem mit Ihnen vereinbarten Ziel von 60 Tagen fällig."
     )
+
+
+def test_dutch_payment_ready_for_a_date_is_set_up_and_promised():
+    found = intents("Uw betaling staat klaar voor maandag 30 november.")
+    assert {"payment_sent", "promise_to_pay"} <= found
+
+
+def test_compliance_papers_asked_for_are_documents():
+    assert "invoice_request" in votes("Potete mandarci la visura camerale aggiornata?")
+    assert "invoice_request" in votes("Favor enviar a certidão negativa de débitos atualizada.")
