@@ -142,11 +142,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b(?![/.-]?\d)")),
     (
         "numeric",
-        # also with dashes when a four-digit year follows ("19-11-2026", as Dutch mail writes)
-        re.compile(
-            r"(?<![\d/.\-])(\d{1,2})([/.]|-(?=\d{1,2}-\d{4}\b))(\d{1,2})(?:\2(\d{4}|\d{2}))?"
-            r"(?![\d/]|\.\d)"
-        ),
+        # also with dashes ("19-11-2026", "op 18-11 betaald": Dutch, Spanish, Italian mail;
+        # without a year only after a preposition of time, see `_resolve`)
+        re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/\-]|\.\d)"),
     ),
     (
         "day_month",
@@ -403,8 +401,10 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         return _safe(int(g[0]), int(g[2]), int(g[3]))
     if kind == "numeric":
         a, b, year = int(g[0]), int(g[2]), _year_of(g[3])
-        if g[1] == "." and year is None and not _DATE_PREPOSITION.search(m.string[: m.start()]):
-            return None  # "5.06" without a year is more likely an amount than a date
+        if g[1] in ".-" and year is None and not _DATE_PREPOSITION.search(m.string[: m.start()]):
+            # "5.06" without a year is more likely an amount than a date, "3-4" a range; "op
+            # 18-11 betaald" and "18-11-2026" (Dutch, Spanish, Italian mail) are dates
+            return None
         years = [year] if year else [anchor.year - 1, anchor.year, anchor.year + 1]
         readings = [(b, a)] if g[1] == "." else [(a, b), (b, a)]  # dotted dates are d.m
         return _pick(

@@ -65,14 +65,15 @@ _PO_PREFIXED = re.compile(r"\b(PO-[A-Z0-9-]*\d[A-Z0-9-]*)\b", re.I)
 _ORDER_REF_RE = re.compile(
     r"\b(?:P\.?\s?O\.?(?:-?(?:nummer|number|no|nr|n°))?|purchase\s+order(?:\s+number)?|order\s+number|"
     r"bestellnummer|bestellung|auftragsnummer|ordernummer|inkoopordernummer|inkooporder|"
-    r"num[ée]ro de commande|bon de commande|r[ée]f[ée]rence de commande|orden de compra|\bOC\b|"
-    r"n[úu]mero de pedido|pedido|numero d'ordine|ordem de compra|nota de encomenda|\bNE\b|"
+    r"num[ée]ro de commande|bon de commande|\bBC\b|r[ée]f[ée]rence de commande|orden de compra|"
+    r"\bOC\b|n[úu]mero de pedido|pedido|numero d'ordine|ordem de compra|nota de encomenda|\bNE\b|"
     # "ordine", not a transfer order ("numero ordine di bonifico 55812093")
-    r"ordine(?! di (?:bonifico|pagamento))|"
+    r"ordine(?! di (?:bonifico|pagamento|versamento))|"
     r"job number|project number|cost cent(?:er|re)|vendor (?:id|number)|(?:correct|right|richtige|"
     r"korrekte|corretto|correcto|correto|juiste|bon) (?:po |order )?(?:number|nummer|numero|"
     r"número|numéro)|(?:numero|número|numéro|nummer) (?:corretto|correto|correcto|correct|juiste))"
-    r"[^\d\n.]{0,40}?(?<![\w-])([A-Z]{0,5}[-/]?\d[A-Z0-9/-]*\d|\d)(?![\w-])",
+    # "ordine n. 4500334455", "pedido nr. 88": the dot of an abbreviated "number" goes on
+    r"(?:[^\d\n.]|\b(?:n|nr|no|num)\.){0,40}?(?<![\w-])([A-Z]{0,5}[-/]?\d[A-Z0-9/-]*\d|\d)(?![\w-])",
     re.I,
 )
 _EMAIL_RE = re.compile(r"\b[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")

@@ -37,7 +37,7 @@ _DEDUCT_BEFORE = re.compile(
 """A word of deducting shortly before the amount, a percentage allowed between ("less the
 20% restocking fee ($184.00)"); a semicolon ends its reach ("that we have taken off; the check
 is $2,880.00")."""
-_BRACKETED = re.compile(r"([^.\n(]*)\(\s*(?:[A-Z]{3}|R?\$|€|£)?\s*$")
+_BRACKETED = re.compile(r"([^.\n(;]*)\(\s*(?:[A-Z]{3}|R?\$|€|£)?\s*$")
 """The words of the sentence before an amount in brackets ("the 2% discount ($96.40)")."""
 _LESS_AFTER = re.compile(r"\s*\(?(?:less|minus|abzüglich|moins|menos|meno)\b(?! than| que)", re.I)
 """The gross a deduction is taken from: "$25,000 less 10% retainage"."""
@@ -92,8 +92,12 @@ _DEDUCTED_AFTER = re.compile(
 )
 _PAID_AFTER = re.compile(
     r"\)?,?\s*(?:was|were|has been|have been|is|went|got)\s+(?:\w+\s+)?(?:paid|sent|remitted|"
-    r"wired|transferred|released|out)\b|\)?,?\s*(?:werd|is|wurde|a été|fue|foi)\b[^.\n]{0,25}"
-    r"\b(?:overgemaakt|betaald|überwiesen|bezahlt|payée?|virée?|pagad[oa]|transferid[oa])\b",
+    r"wired|transferred|released|out)\b|\)?,?\s*(?:werd|is|wurde|a été|fue|foi|"
+    # "le solde de 2 080,00 € a été réglé", "il saldo di € 1.750,00 è stato bonificato ieri"
+    r"è stat[oa]|sono stat[ie]|ha sido|han sido|foram|wurden|ist|ont été|est|zijn|werden)\b"
+    r"[^.\n]{0,25}\b(?:overgemaakt|betaald|überwiesen|bezahlt|payée?|virée?|pagad[oa]|"
+    r"transferid[oa]|réglée?|versée?|bonificat[oa]|pagat[oa]|saldat[oa]|gezahlt|beglichen|"
+    r"angewiesen|voldaan|pag[oa]|quitad[oa]|depositad[oa]|ingresad[oa]|abonad[oa])\b",
     re.I,
 )
 """Said after the amount: the amount that went ("the remaining $22,850.00 was paid by ACH")."""

@@ -72,6 +72,21 @@ _TERSE_ASK = re.compile(
     re.I,
 )
 """A few words that ask, with no question mark ("can we do net 45", "did u get the chk")."""
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear \w+|hallo|moin|guten (?:tag|morgen)|bonjour|bonsoir|hola|buen(?:os)? "
+    r"d[ií]as?|buenas(?: tardes)?|buongiorno|salve|ciao|bom dia|boa tarde|oi|olá|goedemorgen|"
+    r"goedemiddag|hoi|beste)\b(?: \w+)?\s*[,!:]\s*",
+    re.IGNORECASE,
+)
+"""A greeting that opens the sentence it is in ("Bonjour, avez-vous reçu ...?")."""
+_COURTESY = re.compile(
+    r"\W*(?:(?:many |muchas |mille |vielen |hartelijk |muito )?(?:thanks?|thank you|ty|merci|"
+    r"gracias|grazie|obrigad[oa]|danke|dank(?:je|u)?(?: wel)?|bedankt)(?: \w+){0,2}|"
+    r"(?:best |kind )?regards|cordialement|saludos|saluti|cumprimentos|abs|att\.?|gruß|"
+    r"groet(?:en)?)\W*",
+    re.IGNORECASE,
+)
+"""A clause of thanks or a sign-off ("Merci", "Gracias", "Danke schön"): it says nothing."""
 _ONLY_WEEKDAYS = ({"weekday"}, {"weekday_pt"}, {"weekday", "weekday_pt"})
 """The kinds of date mention of a reply that names no date but a weekday ("Friday", "na sexta")."""
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*(?=¿)")
@@ -122,9 +137,9 @@ but the wire went out today"); an out-of-office says it apart, if at all."""
 _AUTO_WORDING = re.compile(
     r"\b(?:thank you for your (?:e-?mail|message|mail)|thanks for your (?:e-?mail|message)|"
     # a ticket desk's acknowledgement: "your email was received and assigned case number 55102"
-    r"(?:thank you|thanks) for (?:writing|contacting)|(?:received|logged) and (?:has been )?assigned|"
-    r"limited "
-    r"access|(?:will|shall) (?:respond|reply|get back)|upon my return|on my return|for urgent|"
+    r"(?:thank you|thanks) for (?:writing|contacting)|"
+    r"(?:received|logged) and (?:has been )?assigned|limited access|"
+    r"(?:will|shall) (?:respond|reply|get back)|upon my return|on my return|for urgent|"
     r"in my absence|automatic|automated|vielen dank für ihre (?:nachricht|e-?mail)|in dringenden|"
     r"merci (?:pour|de) votre (?:message|e-?mail|courriel)|en cas d'urgence|gracias por su "
     r"(?:mensaje|correo)|para (?:asuntos|temas) urgentes|grazie per (?:il suo|la sua|il vostro) "
@@ -226,10 +241,11 @@ _SCHEDULED = re.compile(
     r"planned in (?:the|our) payment (?:proposal|run)|in (?:the|our) payment proposal|ingepland"
     r"|(?:it's|it is|is|are|they're) (?:in|on) (?:our|the|this|next|\w+'s) (?:[\w/-]+ ){0,2}"
     r"(?:run|batch|cycle)"
-    r"|eingeplant|terminiert|freigegeben|enthalten|vorgemerkt|est (?:prévu|programmé|planifié)e?"
-    r"|sont (?:prévu|programmé|planifié)e?s|enregistrée? et partira|está (?:agendad|programad|"
+    r"|eingeplant|terminiert|freigegeben|enthalten|vorgemerkt|est (?:programmé|planifié)e?"
+    r"|sont (?:programmé|planifié)e?s|enregistrée? et partira|está (?:agendad|programad|"
     r"previst)[oa]|están (?:agendad|programad|previst)[oa]s|agendad[oa] (?:no|para)|"
-    r"programad[oa] para|staat (?:in)?gepland|is (?:in)?gepland|in distinta|"
+    r"programad[oa] para|se (?:program|agend)[óo]|se ha (?:programado|agendado)|"
+    r"staat (?:in)?gepland|is (?:in)?gepland|staat klaar voor|in distinta|"
     r"è (?:programmat|pianificat|"
     r"previst)[oa]|(?:est[áa]|est[aã]o|están) (?:ya |já )?incluid[oa]s? en (?:la |el )?(?:remesa|"
     r"pago|transferencia)|(?:è|sono) (?:già )?(?:inserit|inclus)[aoie] nella distinta)",
@@ -280,6 +296,51 @@ _PAID_OR_SET = re.compile(
 )
 """A payment said as done or set up ("was approved less ...", "is in our June run", "sent
 yesterday"): a short pay beside it may be paid, not only announced."""
+_PROMISED_LESS = re.compile(
+    r"\b(?:excluding|exclusief|exklusive|excluyendo|escludendo|excluindo|abzüglich|abzgl|minus|"
+    r"less (?:the|our|th[eo]se?|that|[$€£\d])|moins (?:les?|la|l'|ce|cette|ces)|menos (?:el|la|"
+    r"los|las|o|a|os|as|es[aeo]s?|est[aeo]s?)|al netto|"
+    r"net of|zonder de|ohne die|sans les)\b",
+    re.IGNORECASE,
+)
+"""Said of a payment to come, these make a contested amount a deduction: "wij betalen de
+factuur exclusief deze kosten volgende week", "we'll pay on the 26th less the $120"."""
+_PAID_INSTEAD = re.compile(
+    r"\b(?:pa(?:y|id|ying)|send(?:ing)?|sent|remit\w*|wir(?:e|ed|ing)|zahl\w*|überw\w*|bezahl\w*|"
+    r"pai\w*|pay\w*|r[èé]gl\w*|vir\w*|vers\w*|pag\w*|abon\w*|transf\w*|betaal\w*|betal\w*|"
+    r"overgem\w*|bonific\w*)\b[^.]{0,30}\b(?:instead of|rather than|anziché|invece di|au lieu de|"
+    r"(?:an)?statt|en (?:lugar|vez) de|em vez de|ao invés de|in plaats van)\b",
+    re.IGNORECASE,
+)
+"""A payment set against the bill ("we'll be sending $1,800 instead of $2,000"): a short pay."""
+_CREDIT_NOTE = re.compile(
+    r"credit (?:memo|note)|gutschrift|\bavoir\b|nota de cr[ée]dito|nota di credito|creditnota",
+    re.IGNORECASE,
+)
+_PRESENT_FOR_FUTURE = re.compile(
+    r"\b(?:(?:zahlen|überweisen|begleichen|bezahlen) wir|wir (?:zahlen|überweisen|begleichen|"
+    r"bezahlen)|(?:betalen|maken) (?:we|wij)|(?:we|wij) (?:betalen|maken))\b"
+)
+"""German and Dutch say the future in the present: "den Rest überweisen wir am 27.11."."""
+_PAID_VERB = re.compile(
+    r"\b(?:pa(?:y|id|ying)|settled|remitted|wired|sent|sending|überwiesen|bezahlt|gezahlt|"
+    r"beglichen|payée?s?|réglée?s?|virée?s?|versée?s?|pagad[oa]s?|pagamos|pagat[oaie]|abonad[oa]s?|"
+    r"transferi\w*|betaald|overgemaakt|bonificat[oaie])\b",
+    re.IGNORECASE,
+)
+"""A payment verb (not the noun "pagamento"): a sentence with one speaks of what is paid."""
+_DEDUCTED = re.compile(
+    r"\b(?:deduct\w*|short[- ]?pa(?:y|id|ying)\w*|knock\w* (?:\w+ )?off|t(?:ook|ake|aking|aken) "
+    r"(?:\S+ ){0,3}?off|net of|netted|netting|withh\w*|held back|retain\w*|retention|minus|less|"
+    r"abgezogen|abzug\w*|abzüglich|abzgl|gekürzt|kürzen|einbehalten|verrechnet|skonto|déduit\w*|"
+    r"déduction|déduisant|retenu\w*|retenant|moins|escompte|descont\w*|descuento|retenid\w*|"
+    r"retenemos|deducid\w*|deduciendo|menos|trattenut\w*|trattenendo|detratt\w*|detraendo|meno|"
+    r"sconto|ingehouden|in mindering|verrekend|korting|desconto|retid\w*|retenção|deduzi\w*|"
+    r"discount|rebate|chargeback|backcharge|left out|leaving out|leave out|exclud\w*|omitted|"
+    r"removed|except\w*)\b",
+    re.IGNORECASE,
+)
+"""Words of a deduction taken or to be taken: a short pay stands on them, or on a payment."""
 _PAID_LESS = re.compile(
     r"\b(?:difference|deduct\w*|short[- ]?pa\w*|withh\w*|held back|backcharge\w*|"
     r"back-charge\w*|not the full|instead of|less \$|abgezogen|einbehalten|déduit|retenu\w*|"
@@ -288,7 +349,8 @@ _PAID_LESS = re.compile(
     r"anziché|au lieu|en lugar|em vez|in plaats van|al netto|net of|retained|retaining|retain|"
     r"(?:took|taken|taking|left|"
     r"leaving|pulled|kept) (?:out|off)|removed|excluded|omitted|déduisant|togliendo|sottraendo|"
-    r"detraendo|descontando|restando|deduciendo|deduzindo)\b|"
+    r"detraendo|descontando|restando|deduciendo|deduzindo|verrekend|verrechnet|compensée?s?|"
+    r"compensad[oa]s?|compensat[oaie])\b|"
     # "we remitted the quoted price; the extra $230 was never approved and we're not paying it"
     r"\bthe (?:extra|difference|increase|overcharge|overage)\b[^.]{0,60}\b(?:not paying|won't pay|"
     r"will not pay|refuse to pay)\b",
@@ -367,7 +429,10 @@ class OfflineClassifier:
         else:
             chosen = [i for i, v in votes.items() if v >= MIN_CONFIDENCE and i != Intent.other]
             scores = dict(votes)
-        every_ask = all(_ASKS_ONLY.fullmatch(c.text.strip()) for c in clauses(text))
+        said = [c for c in clauses(text) if not _COURTESY.fullmatch(c.text.strip())]
+        every_ask = bool(said) and all(
+            _ASKS_ONLY.fullmatch(_GREETING.sub("", c.text.strip(), count=1)) for c in said
+        )
         if text and (every_ask or _TERSE_ASK.match(text)):
             # Every sentence asks ("did you get my check?", "vous avez reçu notre virement ?"):
             # a question is not the claim it asks about (CONTRACTS.md section 1); what the
@@ -478,6 +543,7 @@ class OfflineClassifier:
             and Intent.payment_sent not in by_intent
             and any(
                 FUTURE.search(normalize(h.clause.text))
+                or _PRESENT_FOR_FUTURE.search(normalize(h.clause.text))
                 for h in by_intent.get(Intent.promise_to_pay, [])
             )
             and not _PAID_OR_SET.search(normalize(text))
@@ -524,10 +590,30 @@ class OfflineClassifier:
                 scores.get(Intent.payment_sent, 0.0), scores[Intent.promise_to_pay]
             )
         if (
-            Intent.payment_sent in chosen
-            and Intent.dispute in chosen
+            Intent.promise_to_pay in chosen
             and Intent.short_pay not in chosen
-            and _PAID_LESS.search(said_less)
+            and any(
+                h.clause == p.clause
+                and _PROMISED_LESS.search(h.clause.text)
+                and not _CREDIT_NOTE.search(h.clause.text)
+                for h in by_intent.get(Intent.short_pay, [])
+                for p in by_intent.get(Intent.promise_to_pay, [])
+            )
+        ):
+            # "Wij betalen de factuur exclusief deze kosten op de 4e": the promise and the
+            # deduction are one sentence, a short pay announced for a date (CONTRACTS.md
+            # section 1: short_pay + promise_to_pay). A credit note of ours netted is not one.
+            chosen.append(Intent.short_pay)
+            scores[Intent.short_pay] = max(
+                scores.get(Intent.short_pay, 0.0), scores[Intent.promise_to_pay]
+            )
+        if (
+            Intent.dispute in chosen
+            and Intent.short_pay not in chosen
+            and (
+                (Intent.payment_sent in chosen and _PAID_LESS.search(said_less))
+                or (Intent.promise_to_pay in chosen and _PROMISED_LESS.search(text))
+            )
         ):
             # Paid, less what they contest: a deduction is short_pay, not also a dispute.
             chosen[chosen.index(Intent.dispute)] = Intent.short_pay
@@ -558,6 +644,22 @@ class OfflineClassifier:
             # "You've got the wrong Lund, we never bought from you": a reply that is not
             # ours to dun contests nothing; the model's dispute has no rule behind it.
             chosen.remove(Intent.dispute)
+        if (
+            Intent.short_pay in chosen
+            and not {Intent.payment_sent, Intent.promise_to_pay} & set(chosen)
+            and not _DEDUCTED.search(text)
+            and not _PAID_INSTEAD.search(text)
+        ):
+            # "18,50 € l'unité au lieu de 16,90 €", "ricevuto 40 pezzi anziché 50": a figure
+            # set against another with nothing paid, promised or deducted contests the bill
+            # (CONTRACTS.md section 1: a short pay paid or will pay less).
+            if Intent.dispute in chosen:
+                chosen.remove(Intent.short_pay)
+            else:
+                chosen[chosen.index(Intent.short_pay)] = Intent.dispute
+                scores[Intent.dispute] = max(
+                    scores.get(Intent.dispute, 0.0), scores[Intent.short_pay]
+                )
         if Intent.short_pay in chosen and Intent.dispute in chosen:
             # What they contest is what they deducted: short_pay with its reason, not also a
             # dispute (CONTRACTS.md section 1).
@@ -652,6 +754,17 @@ class OfflineClassifier:
             if where is not None:
                 by_intent.pop(Intent.dispute, None)
                 by_intent[Intent.invoice_request].append(Hit(_REISSUE_CUE, where))
+        if (
+            Intent.short_pay in by_intent
+            and Intent.dispute in by_intent
+            and not {Intent.payment_sent, Intent.promise_to_pay} & by_intent.keys()
+            and not _DEDUCTED.search(text)
+            and not _PAID_INSTEAD.search(text)
+            and not any(_PAID_VERB.search(h.clause.text) for h in by_intent[Intent.short_pay])
+        ):
+            # "ricevuto 40 pezzi anziché 50": with nothing paid, promised or deducted, the count
+            # set against another is contested, not taken off a payment.
+            by_intent.pop(Intent.short_pay)
         _apply_precedence(by_intent, text)
         bounce = bool(
             BOUNCE.search(text) or BOUNCE.search(reply.subject or "") or _dsn(reply.headers)
@@ -1407,6 +1520,8 @@ _NOT_YET_DONE = re.compile(
 """A claim said under "until"/"before", wished for, or only believed: not a fact yet."""
 
 
+_PASSIVE_INFINITIVE = re.compile(r"\b(?:être|ser|essere)\s*$")
+"""The passive infinitive just before a participle: what can or must be paid, not what was."""
 _NE = re.compile(r"(?:^|\s)(?:ne|n')(?:\s|$)|\bn'\w")
 _PAS = re.compile(r"\s*(?:pas|jamais|plus|point|guère|rien|aucun\w*)\b")
 """French "ne ... pas" around a verb: "ne" (or "n'") before it, "pas" just after."""
@@ -1426,6 +1541,10 @@ def _cancelled(cue: Cue, norm: str, m: re.Match[str], question: bool) -> bool:
     ):
         # "wij kunnen de factuur niet verwerken zonder ons inkoopordernummer": the negation
         # is of the processing; "without" is what says the PO is missing.
+        return True
+    if cue.claim and _PASSIVE_INFINITIVE.search(before):
+        # "ne peuvent être réglées", "debe ser pagada", "deve essere pagata": a payment that
+        # can, must or cannot be made, not one made.
         return True
     if _NE.search(window) and _PAS.match(norm, m.end()):
         # "nous ne paierons pas la facture", "on ne règle jamais": French puts the negation's

@@ -52,7 +52,9 @@ _ROLE = (
     r"sachwalter(?:in)?|insolvenzverwalter(?:in)?|comptable|syndic|mandataire(?: judiciaire)?|"
     r"liquidateur|administrateur(?: judiciaire)?|contable|gestor[a]?|"
     r"administrador[a]?(?: concursal| judicial)?|"
-    r"commercialista|curatore|curator|bewindvoerder|boekhouder|contabilista|contador[a]?)"
+    r"commercialista|curatore|curator|bewindvoerder|boekhouder|contabilista|contador[a]?|"
+    # a colleague, in six languages: "ma collègue Sophie Martin", "meine Kollegin Frau Berg"
+    r"collègue|kolleg(?:e|in)|colega|collega|collega's)"
 )
 """Who a reply says the new contact is: "our bookkeeper, Terri Walsh", "le syndic est ..."."""
 _INTRODUCED = re.compile(
@@ -68,6 +70,7 @@ _INTRODUCED = re.compile(
     rf"(?:call|ring|phone|email|e-mail|talk to|go(?:es)? to|sent to|write to|speak to)"
     rf"(?: (?:our|my|the))?(?: \w+)? {_ROLE}|"
     rf"(?:our|my|the|unser[e]?|notre|nuestr[oa]|il nostro|la nostra|onze|o nosso|a nossa|el|la|le|"
+    rf"ma|mon|mi|mein[e]?|mijn|minha|meu|mia|mio|"
     rf"der|die|zum|zur) (?:\w+ )?{_ROLE}(?: (?:is|est|ist|es|è|é|wurde|was|will be|now))?|"
     rf"(?:the court|das Gericht|le tribunal|el juzgado) appointed|appointed|bestellt wurde)"
     rf"[:,]?\s+"

@@ -44,7 +44,10 @@ _DOC = (
     r"boleto|bank data|receipt|agreement|rate sheet|form|letter|work orders?|lien waivers?|pdfs|"
     r"waivers?|contracts?|pdf|conformance|documents?|paperwork|werkbon|leveringsbewijs|pakbon|"
     r"specificatie|factuur|facture|fattura|fatura|rechnung|kopie|copia|cópia|bon de livraison|"
-    r"albarán|ddt|certificato|attestation|nota fiscal|\w*nachweis\w*)"
+    r"albarán|ddt|certificato|attestation|nota fiscal|\w*nachweis\w*|comprovante de entrega|canhoto|"
+    r"preuve de livraison|comprobante de entrega|remito|prova di consegna|afleverbewijs|"
+    # compliance papers a buyer asks of a supplier: DURC, visura, Kbis, certidão
+    r"durc|visura(?: camerale)?|kbis|certid[ãa]o|certidões)"
 )
 
 
@@ -264,7 +267,8 @@ because we need an updated W-9"): that is a document asked for, nothing conteste
 
 _LATER = (
     r"(?=[^.]{0,40}\b(?:até|antes d[eo]s?|que vem|que viene|próxim[oa]s?|amanhã|mañana|hasta|"
-    r"dentro de|em breve|en breve)\b)"
+    r"dentro de|em breve|en breve|(?:lunes|martes|miércoles|jueves|viernes|segunda|terça|quarta|"
+    r"quinta|sexta)(?!(?:-feira)? pasad[oa]|(?:-feira)? passad[oa]))\b)"
 )
 """A time still to come after "pagamos" (present for the future in Portuguese and Spanish): "pagamos
 até sexta que vem", "pagamos la factura el viernes que viene" promise; "pagamos ontem" reports."""
@@ -377,8 +381,10 @@ CUES: list[Cue] = [
         + _LATER
         + r")|pagámos|hemos pagado|"
         r"(?:al|reeds|inmiddels|volledig|is|zijn|werd|werden)\s+(?:(?!(?:niet|nog|geen)\b)\w+\s+)"
-        r"{0,2}voldaan|(?:já|está|estão|foi|foram|totalmente) (?:\w+ )?quitad[oa]s?|"
-        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oa]|saldat[oa]|"
+        r"{0,4}voldaan|(?:já|está|estão|foi|foram|totalmente) (?:\w+ )?quitad[oa]s?|quit(?:amos|ei)(?!"
+        + _LATER
+        + r")|"
+        r"hemos abonado|abonad[oa]|betaald|overgemaakt|overgeboekt|pagat[oaie]|saldat[oaie]|"
         r"bonifico (?:eseguito|effettuato)|liquidad[oa]|transferência (?:realizada|efetuada)|"
         r"mandato di pagamento (?:n\.?|nr\.?|numero|emesso)|(?:è stato|sono stati) emess[oi] (?:il|i) "
         r"mandat[oi]|auszahlungsanordnung\w*|zahlungsanweisung \w+ erteilt|orden de pago "
@@ -397,7 +403,7 @@ CUES: list[Cue] = [
         0.8,
         r"\b(?:se pag[óo]|se pagaron|(?:ya )?(?:realizamos|hicimos|efectuamos) (?:el pago|la "
         r"transferencia)|(?:ya )?est[áa] pagad[oa]|j[áa] est[áa] pag[oa]|foi pag[oa]|foram pag[oa]s|"
-        r"fiz o pix|mandei o pix|pix (?:feito|enviado|realizado)|liquidat[ae]|è stato disposto|"
+        r"fiz o pix|mandei o pix|pix (?:feito|enviado|realizado)|liquidat[ae]\b|è stato disposto|"
         r"(?:è|sono) partit[oaie]|(?:est|sont) partie?s?|(?<!litige )(?<!différend )(?<!problème )(?<!souci )(?<!malentendu )(?<!incident )(?<!question )(?<!tout )a été (?:payée?|réglée?|virée?)|"
         r"già presentata|(?:fizemos|efetuamos|realizamos|efetuei|realizei) o pagamento|"
         r"(?:on a|nous avons|j'ai|hemos|he|abbiamo|ho|wir haben|ich habe|we hebben|"
@@ -408,6 +414,26 @@ CUES: list[Cue] = [
         r"pagamento|überweisung|zahlung|betaling|overboeking|transferência)|(?:wir haben|ich habe|"
         r"we hebben|ik heb) (?:die |den |de |het )?(?:überweisung|zahlung|betaling|overboeking) "
         r"(?:\w+ ){0,3}?(?:veranlasst|getätigt|ausgeführt|gemacht|angewiesen|gedaan|uitgevoerd))",
+        claim=True,
+    ),
+    # Money paid in, by the verbs of paying in: "abbiamo versato € 2.000 come acconto", "nous
+    # avons versé un acompte", "hemos ingresado 3.000 € en su cuenta", "depositamos o valor".
+    _c(
+        I.payment_sent,
+        0.8,
+        r"\b(?:(?:abbiamo|ho|è stato|sono stati|è stata|sono state) versat[oaie]|(?:avons|ai|a été|"
+        r"ont été) versée?s?|(?:hemos|he|ha sido|han sido) ingresad[oa]s?|(?:depositamos|"
+        r"depositei|(?:foi|foram) depositad[oa]s?))\b",
+        claim=True,
+    ),
+    # A reply that is only "done" answers the reminder: it is paid ("erledigt", "ist bereits
+    # erledigt", "is al geregeld"). Not "hat sich erledigt" (a complaint settled), nor a
+    # longer sentence that says what was done.
+    _c(
+        I.payment_sent,
+        0.8,
+        r"^\W*(?:(?:die |de )?(?:rechnung|zahlung|factuur|betaling|ist|wurde|schon|bereits|längst|"
+        r"is|al|reeds|inmiddels)\s+)*(?:erledigt|geregeld)\W*$",
         claim=True,
     ),
     _c(
@@ -578,7 +604,8 @@ CUES: list[Cue] = [
         r"kann ich|können wir|i can|we can) (?:(?!(?:not|never|no|pas|nicht|nie)\b)\w+ ){0,2}?(?:verser|régler|payer|virer|pagar|abonar|"
         r"pagare|versare|zahlen|überweisen|commit to|pay|send|do|manage|afford)|se pagan|se paga|"
         r"se abonan|vengono pagate|viene pagata|(?:la|lo|le|li) paghiamo|"
-        r"zahlen wir|überweisen wir|betalen (?:we|wij)|maken (?:we|wij) [^.]{0,20}\bover|ik betaal\w*|"
+        r"zahlen wir|überweisen wir|begleichen wir|wir (?:zahlen|überweisen|begleichen|bezahlen)(?! nicht\b)|"
+        r"paghiamo|saldiamo|betalen (?:we|wij)|maken (?:we|wij) [^.]{0,20}\bover|ik betaal\w*|"
         r"boek ik|maak ik [^.]{0,20}\bover)\b",
         needs_date=True,
     ),
@@ -804,6 +831,16 @@ CUES: list[Cue] = [
         reason="other",
     ),
     _c(I.dispute, 0.8, r"\b(?:dos veces|zweimal|doppelt|deux fois)\b", reason="duplicate"),
+    # The same invoice sent or received twice, in Dutch, Italian and Portuguese ("dubbel
+    # verstuurd", "inviata due volte", "enviada duas vezes"): billed twice.
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:dubbel|twee ?keer|tweemaal) (?:verstuurd|verzonden|gestuurd|ontvangen|ingediend)\b|"
+        r"\b(?:inviat[ao]|ricevut[ao]|emess[ao]) due volte\b|\b(?:enviad[ao]|recebid[ao]|emitid[ao]) "
+        r"duas vezes\b",
+        reason="duplicate",
+    ),
     _c(
         I.dispute,
         0.75,
@@ -819,6 +856,56 @@ CUES: list[Cue] = [
         0.75,
         r"\b(?:list price instead of|instead of the (?:locked|agreed))",
         reason="pricing",
+    ),
+    # The work billed not finished, in six languages: "weil die Montage noch nicht abgeschlossen
+    # ist", "le chantier n'est pas terminé", "aún no ha venido a terminar la instalación", "we
+    # betalen pas als de lekkage is verholpen", "i lavori non sono ancora terminati", "o serviço
+    # não foi concluído". Withheld for it: a dispute (as "work was not completed" in English).
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:montage|arbeiten|leistung(?:en)?|installation|auftrag|reparatur|baustelle)\b[^.]{0,40}"
+        r"\bnicht (?:\w+ )?(?:abgeschlossen|fertig(?:gestellt)?|erbracht|vollständig|beendet)\b|"
+        r"\b(?:chantier|travaux|prestation|installation|intervention|réparation)\b[^.]{0,40}"
+        r"\b(?:n'(?:est|a|ont)|ne sont) (?:\w+ )?pas (?:encore )?(?:été )?(?:terminée?s?|achevée?s?|"
+        r"réalisée?s?|effectuée?s?|finie?s?)|\b(?:servicio|instalación|trabajos?|obra|reparación|"
+        r"montaje)\b[^.]{0,50}\b(?:no|aún no|todavía no) (?:\w+ ){0,3}?(?:terminad[oa]s?|terminar|"
+        r"finalizad[oa]s?|completad[oa]s?|concluid[oa]s?)\b|\b(?:werkzaamheden|klus|installatie|"
+        r"montage|reparatie)\b[^.]{0,40}\bniet (?:\w+ )?(?:afgerond|klaar|voltooid|uitgevoerd)\b|"
+        r"\bpas (?:als|wanneer|nadat)\b[^.]{0,50}\b(?:verholpen|opgelost|gerepareerd|afgerond|"
+        r"hersteld)\b|\b(?:lavori|lavoro|installazione|intervento|montaggio|riparazione)\b[^.]{0,40}"
+        r"\bnon (?:\w+ )?(?:è|sono) (?:ancora )?(?:stat[oi] )?(?:terminat|complet|conclus|ultimat|"
+        r"eseguit)[oaie]\b|\b(?:serviço|obra|instalação|manutenção|reparo|montagem)\b[^.]{0,40}"
+        r"\bnão (?:foi|foram|está|estão) (?:\w+ )?(?:concluíd|finalizad|terminad|executad)[oa]s?\b",
+        reason="other",
+    ),
+    # Goods not as ordered or specified: "non conforme all'ordine", "no conforme", "niet conform".
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:non conformes?|no (?:es |son |está |están )?conformes?|non (?:è |sono )?conform[ei]|"
+        r"niet conform|não conformes?|nicht (?:der bestellung |dem auftrag )?(?:entspricht|"
+        r"entsprechen)|mangelhaft\w*)\b",
+        reason="damaged",
+    ),
+    # The same invoice twice, in Italian: "la fattura risulta doppia".
+    _c(
+        I.dispute,
+        0.8,
+        r"\b(?:fattur[ae]|addebit[oi]) (?:\w+ ){0,2}?doppi[aeo]\b",
+        reason="duplicate",
+    ),
+    # A count received set against the count ordered or billed: "abbiamo ricevuto 40 pezzi
+    # anziché 50", "we got 18 boxes instead of 20", "erhalten haben wir 9 statt 12 Rollen".
+    _c(
+        I.dispute,
+        0.8,
+        r"\b"
+        + _RECV
+        + r"\b[^.]{0,20}?\b\d+ (?:[a-zäöüéèàáíóúç]+ )?(?:instead of|rather than|anziché|"
+        r"invece di|au lieu de|(?:an)?statt|en (?:lugar|vez) de|em vez de|ao invés de|in plaats van)"
+        r" \d+\b(?!(?:[.,]\d+)?\s?(?:[$€£%]|eur\b|euros?\b|usd\b))",
+        reason="quantity",
     ),
     _c(
         I.dispute,
@@ -944,9 +1031,11 @@ CUES: list[Cue] = [
         I.short_pay,
         0.8,
         r"\b(?:paid|pay|paying|payed|betaald|bezahlt|überwiesen|payé|réglé|pagad[oa]|pagamos|"
-        r"pagato|pago|settled|remitted|wired|sent)\b[^.]{0,80}\b(?:but not|without|excluding|except|"
-        r"left out|leaving out|leave out|ohne|sans|sin|zonder|senza|"
-        r"sem|hors|excepto|tranne)\b (?:the |la |le |les |el |los |die |den |das |het |de |il |o |a )?"
+        r"pagato|pago|settled|remitted|wired|sent|betalen|zahlen|überweisen|payons|paierons|"
+        r"réglons|réglerons|pagaremos|paghiamo|pagheremo)\b[^.]{0,80}\b(?:but not|without|excluding|"
+        r"except|left out|leaving out|leave out|ohne|sans|sin|zonder|senza|sem|hors|excepto|tranne|"
+        # "exclusief deze kosten", "exklusive der Fracht", "excluyendo los portes"
+        r"exclusief|exklusive|excluyendo|escludendo|excluindo)\b (?:the |la |le |les |el |los |die |den |das |het |de |il |o |a )?"
         r"(?:[$€£]?\s?[\d,.]+ (?:€ )?)?(?:[\w-]+ ){0,3}(?:surcharges?|fees?|tax|taxes|freight|"
         r"charges?|shipping|retention|retainage|toeslag|zuschlag\w*|gebühr\w*|frais|recargos?|"
         r"supplément|taxa|taxe|steuer|porte|frete|fracht\w*|vracht\w*|kosten|costs?)\b",
@@ -955,7 +1044,7 @@ CUES: list[Cue] = [
         I.short_pay,
         0.75,
         r"\b(?:deduct|deducts|retenant|retuv\w+|retiv\w+|retenemos|gekürzt|kürzen|menos (?:el|la|los|"
-        r"las|\d))\b|\b(?:keep|kept|retain\w*)\s+(?:the |el |o )?(?:[$€£]|eur|usd|r\$|dkk|chf)?\s?\d|"
+        r"las|es[aeo]s?|est[aeo]s?|\d))\b|\b(?:keep|kept|retain\w*)\s+(?:the |el |o )?(?:[$€£]|eur|usd|r\$|dkk|chf)?\s?\d|"
         r"\b(?:solde|restantes?|em falta|the other|remaining|rest)\b[^.]{0,30}\b(?:correspond\w*|"
         r"is not coming|relates? to|betrifft|is for the)\b|\b(?:but|mas|pero|ma|aber|mais) "
         r"(?:only|apenas|solo|solamente|nur|seulement|soltanto)\s+(?:[$€£]|eur|usd|r\$)?\s?\d"
@@ -1012,10 +1101,12 @@ CUES: list[Cue] = [
         r"\b(?:no|without|missing|need|needs|requires?|required|include|"
         # "the third one doesn't have a PO so it's stuck"
         r"(?:doesn't|does not|didn't|did not) (?:have|show|carry|list)|"
-        r"reference|add|with|fehlt|fehlen|ohne|manque|sans|falta|sin|manca|senza|ontbreekt|zonder)"
+        r"reference|add|with|fehlt|fehlen|ohne|manque|sans|falta|sin|manca|senza|ontbreekt|zonder|sem)"
         r"\b[^.]{0,40}\b(?:po|p\.o\.|purchase order|bestellnummer|bestellreferenz|bon de "
         r"commande|numéro de commande|référence de commande|orden de compra|número de pedido|"
-        r"numero d'ordine|bestelnummer|inkoopordernummer|número de encomenda)\b",
+        r"numero d'ordine|bestelnummer|inkoopordernummer|número de encomenda|"
+        # Portuguese and Italian: "sem o número do pedido de compra", "senza l'ordine d'acquisto"
+        r"pedido de compra|n[úu]mero do pedido|ordine d'acquisto|numero dell'ordine)\b",
     ),
     _c(
         I.missing_po,
@@ -1082,6 +1173,8 @@ CUES: list[Cue] = [
         r"necesita|necesitamos|necesito|precisamos|preciso|benötig(?:e|en|te|ten)|brauch(?:e|en)|"
         r"bräucht(?:e|en)|avons besoin d[eu']?|"
         r"abbiamo bisogno d[ie']?|hebben \w+ nodig|attach|include|renvoyer|envoyer|senden|schicken|enviar|reenviar|mandar|"
+        # Italian: "ci potete rimandare la fattura", "reinviarci la copia"
+        r"rimandar\w*|reinviar\w*|rinviar\w*|mandarci|trasmetterci|"
         r"transmettre|envíen|envíe|enviem|envie|manden|mailen|bezorgen|meesturen|inviarci|"
         r"would like|i'd like|we'd like)\b"
         # "we would like to inform you that payment for invoice 44 ...": told, not asked for.
@@ -1229,9 +1322,9 @@ CUES: list[Cue] = [
     _c(
         I.extended_terms,
         0.75,
-        r"\b(?:vereinbart|convenu|acordad[oa]s?|acordamos|concordat[oa]|concordamos|concordad[oa]|"
+        r"\b(?:vereinbart\w*|convenu|acordad[oa]s?|acordamos|concordat[oa]|concordamos|concordad[oa]|"
         r"afgesproken|overeengekomen|pactad[oa]|accordato)\b[^.]{0,50}\b(?:30|45|60|75|90|120)\s*"
-        r"(?:tage|jours|días|dias|giorni|gg|dagen)\b|\b(?:noch nicht fällig|pas encore échue?|"
+        r"(?:tagen?|jours|días|dias|giorni|gg|dagen)\b|\b(?:noch nicht fällig|pas encore échue?|"
         r"aún no (?:ha )?vencid[oa]|todavía no (?:ha )?vencid[oa]|non è (?:ancora )?scadut[oa]|"
         r"nog niet vervallen|ainda não (?:venceu|vencid[oa]))",
     ),
@@ -1321,7 +1414,9 @@ CUES: list[Cue] = [
         r"per (?:il|la|lo|l')|(?:est|sera) (?:\w+ )?prévue? (?:pour|le)|(?:está|estará) (?:\w+ )?"
         r"previsto para|salderemo|provvederemo al pagamento|in distinta|"
         r"(?:sarà|verrà) (?:pagata|saldata|pagato)|abonaremos|se pagará|programado para|"
-        r"realizaremos el pago|será paga|agendad[oa]|(?:vamos|iremos|vou|irei) (?:\w+ )?(?:pagar|transferir|depositar|liquidar|quitar|saldar|"
+        r"realizaremos el pago|será paga|agendad[oa]|(?:nous allons|on va|je vais) (?:vous |la |le |les |"
+        r"l')?(?:régler|payer|virer|verser|solder|procéder au (?:paiement|règlement|virement))|"
+        r"(?:vamos|iremos|vou|irei) (?:\w+ )?(?:pagar|transferir|depositar|liquidar|quitar|saldar|"
         r"regularizar|acertar)|quitaremos|acertaremos|saldaremos|efetuaremos|liquidaremos)\b",
         needs_date=True,
     ),
@@ -1590,6 +1685,11 @@ CUES: list[Cue] = [
         r"trabalha|trabalho|estou|está)|n[ãa]o (?:sou|é|trabalha|está) mais|saiu da empresa|"
         r"niet meer (?:werkzaam|verantwoordelijk|in dienst|bij ons|bij \w+)|werkt (?:hier )?niet meer|"
         r"is uit dienst|"
+        # no longer handling it, in five languages: "je ne gère plus les fournisseurs", "ya no
+        # gestiono pagos", "non gestisco più", "betreue ich nicht mehr", "não cuido mais"
+        r"ne (?:gère|gérons|traite|traitons) plus|ya no (?:gestiono|manejo|veo|atiendo)|"
+        r"non (?:gestisco|seguo|curo) più|(?:betreue|bearbeite) (?:ich |wir )?\w* ?nicht mehr|"
+        r"não (?:cuido|trato|sou responsável) mais|"
         r"is gone|don't email me|remove (?:me|my (?:name|address|email)) from|unsubscribe me|nehmen sie "
         r"mich aus|retirez-moi de|eliminarme de|rimuovetemi|verwijder mij|stop sending (?:\w+ )?(?:to )?me|stop sending "
         r"(?:to )?me|not to me|not me)\b",
@@ -1610,6 +1710,19 @@ CUES: list[Cue] = [
         r"\b(?:handled (?:at|by) corporate|going forward|from now on|(?<!on )(?<!in )all "
         r"future|new (?:bookkeeper|contact|ap contact)|claims to the)\b",
         claim=True,
+    ),
+    # Mail no longer taken, a portal to use instead (README: "a portal to use instead of
+    # email"): "ya no se reciben por correo", "nicht mehr per E-Mail", "plus par e-mail".
+    _c(
+        I.wrong_contact,
+        0.75,
+        r"\b(?:ya no (?:se )?(?:reciben|aceptan|recibimos|aceptamos)|nicht mehr per|(?:ne sont )?plus "
+        r"(?:acceptées? |traitées? |reçues? )?par|non (?:più )?(?:accettat\w+ )?(?:via|per|tramite)|"
+        r"niet meer (?:per|via)|não (?:\w+ )?mais (?:por|via))\s+(?:\w+ )?(?:e-?mail|mail|correo|"
+        r"courriel|posta elettronica)\b|\b(?:deben|müssen|doivent|devono|moeten|devem)\b[^.]{0,30}"
+        r"\b(?:subirse|cargarse|subir|cargar|eingereicht|hochgeladen|déposées?|caricat[ei]|"
+        r"geüpload|ingediend|enviad[oa]s|lançad[oa]s)\b[^.]{0,30}\b(?:portal|portail|portale|"
+        r"plattform|plateforme|piattaforma|plataforma)\b",
     ),
     # --- broader phrasings, written from how AR customers commonly write (not from eval cases) -
     _c(
