@@ -11,7 +11,13 @@ from arbox.agent import label_set
 from arbox.agent.findings import Triage
 from arbox.agent.label_set import SHORT_WORDS, label_set_estimate, offline_probabilities
 from arbox.agent.offline.label_set import set_features
-from arbox.agent.policy import Context, PolicyConfig, canonical, plan_actions
+from arbox.agent.policy import (
+    DEFAULT_AUTONOMY_THRESHOLD,
+    Context,
+    PolicyConfig,
+    canonical,
+    plan_actions,
+)
 
 TWO_ASKS = (
     "We paid INV-1 ($1,250.00) by ACH on Friday. INV-2 was billed twice for the same "
@@ -27,7 +33,8 @@ def estimate(*findings, text=TWO_ASKS):
 
 def test_a_missed_second_request_lowers_the_estimate():
     assert estimate(PAID) < estimate(PAID, DUPLICATE)
-    assert estimate(PAID) < 0.5  # the dispute the reading sees is not in the set
+    # the dispute the reading sees is not in the set: far under the autonomy threshold
+    assert estimate(PAID) < DEFAULT_AUTONOMY_THRESHOLD - 0.2
 
 
 @pytest.fixture
@@ -116,7 +123,7 @@ def _plan(findings, threshold):
 
 
 def test_the_policy_asks_a_person_below_the_threshold_only():
-    _, reasons = _plan([PAID], 0.5)
+    _, reasons = _plan([PAID], DEFAULT_AUTONOMY_THRESHOLD)
     assert any("may ask for more than was understood" in r for r in reasons)
     actions, reasons = _plan([PAID], 0.0)
     assert reasons == [] and not any(a.needs_approval for a in actions)
