@@ -1438,7 +1438,7 @@ CUES: list[Cue] = [
         # "the two with POs will go in the Dec 3 run"
         r"run|(?<!to )go (?:out )?(?:in|on|with) (?:our |the |this |next )?(?:[\w/'-]+ ){0,3}(?:run|"
         r"batch|cycle)|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
-        r"run|pago el|te pago|les pago|pagamos el|erfolgt am|zahlen wir am|zahle ich am|je (?:vous )?"
+        r"run|pago el|te pago|les pago|pagamos el|(?<!ist )erfolgt (?:am|in|bis|zum|ab|spätestens)|zahlen wir am|zahle ich am|je (?:vous )?"
         r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b|"
         # terse, the subject left out: "betaal vrijdag", "zahle morgen"
         r"^\W*(?:betaal|betalen|zahle|zahlen|überweise|überweisen)\b|on (?:vous |la |le )?(?:paie|"

@@ -1,0 +1,61 @@
+"""Misreadings found by probing with fresh replies, fixed by structure (a date form, a
+question's scope, a quoted layout) rather than by a phrase: each test in new words."""
+
+from datetime import UTC, date, datetime
+
+from arbox.agent.classifier import Reply
+from arbox.agent.dates import find_dates
+from arbox.agent.offline import OfflineClassifier
+
+SENT = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a Friday, in ISO week 47
+ANCHOR = SENT.date()
+full = OfflineClassifier()
+
+
+def findings(text: str) -> dict[str, dict[str, object]]:
+    triage = full.classify(Reply(text=text, sent_at=SENT))
+    return {f.intent.value: f.fields.model_dump() for f in triage.findings}
+
+
+def test_a_calendar_week_is_its_monday_in_every_language():
+    monday_of_week_50 = date(2026, 12, 7)
+    for text in (
+        "Überweisung in KW50",
+        "bezahlt wird in der 50. Kalenderwoche",
+        "règlement prévu sem. 50",
+        "lo pagamos la semana 50",
+        "bonifico entro la settimana 50",
+        "we betalen in week 50",
+        "paying wk 50",
+    ):
+        values = [d.value for d in find_dates(text, ANCHOR)]
+        assert values == [monday_of_week_50], text
+    # A week number of the next year, and one with its year written out.
+    assert [d.value for d in find_dates("KW 2", ANCHOR)] == [date(2027, 1, 11)]
+    assert [d.value for d in find_dates("KW 3/2027", ANCHOR)] == [date(2027, 1, 18)]
+    # Counted weeks and a week of a month are no calendar week.
+    assert not [
+        d for d in find_dates("la semana 2 de diciembre", ANCHOR) if d.kind == "calendar_week"
+    ]
+    assert not find_dates("wir brauchen 3 Wochen", ANCHOR)
+
+
+def test_a_payment_in_a_calendar_week_is_a_promise_for_it():
+    read = findings("Die Begleichung erfolgt in KW 51.")
+    assert set(read) == {"promise_to_pay"}
+    assert read["promise_to_pay"]["promised_on"] == date(2026, 12, 14)
+    read = findings("Nous réglerons la facture semaine 50.")
+    assert read["promise_to_pay"]["promised_on"] == date(2026, 12, 7)
+
+
+def test_a_portuguese_short_weekday_after_a_payment_word_is_a_day():
+    for text, day in (
+        ("pagamos quarta", date(2026, 11, 25)),
+        ("vamos transferir na segunda", date(2026, 11, 23)),
+        ("vamos pagar terça sem falta", date(2026, 11, 24)),
+    ):
+        read = findings(text)
+        assert read.get("promise_to_pay", {}).get("promised_on") == day, text
+    # Still an ordinal where nothing is paid on it.
+    assert not find_dates("a segunda fatura está errada", ANCHOR)
+    assert not find_dates("pagamos a segunda parcela", ANCHOR)
