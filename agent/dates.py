@@ -440,6 +440,10 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
     if kind == "eom":
         return end_of_month(add_months(anchor, 1) if any(g) else anchor)
     if kind == "eow":
+        if prefer == "past" and not _WEEK_END.search(m.group(0)):
+            # "hemos abonado esta semana", "we paid this week": a past week, not its Friday
+            # ahead; said of what was done, it ends the day they write
+            return anchor
         if any(g):  # the Friday of next week, also said on a weekend ("end of next week")
             return anchor + timedelta(days=7 - anchor.weekday() + 4)
         return anchor + timedelta(days=(4 - anchor.weekday()) % 7)
@@ -517,6 +521,10 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         candidates = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, day))]
         return _pick(candidates, anchor, prefer)
     return None  # pragma: no cover - every pattern kind is handled above
+
+
+_WEEK_END = re.compile(r"end|ende|fin|fim|eind|final|eow", re.I)
+"""The end of a week ("end of the week", "fin de semaine", "weekend"), not the week itself."""
 
 
 def _iso_monday(year: int, week: int) -> date | None:

@@ -269,6 +269,17 @@ _REFERENCE_WORDS = re.compile(
     re.I,
 )
 """A reference a missing_po reply names: a PO, a job or vendor number, a portal."""
+_LACKING = re.compile(
+    r"\b(?:p\.?o\.?s?|purchase orders?|order (?:number|no)|reference|ref|job|release|vendor "
+    r"(?:number|no|id)|cost cent\w+|requisition|missing|without|lack\w*|requires?|required|"
+    r"mandatory|reject\w*|bestell\w*|referenz\w*|fehl\w*|ohne|pflicht\w*|abgelehnt|commande|"
+    r"référence|manqu\w*|sans|obligatoire|rejet\w*|pedido|referencia|falta\w*|sin|obligatori\w*|"
+    r"rechaz\w*|ordine|riferimento|manca\w*|senza|rifiut\w*|bestelnummer|referentie|ontbr\w*|"
+    r"zonder|verplicht|afgewezen|ordem|referência|sem|rejeitad\w*|kostenstelle|"
+    r"centro de cust\w*)\b",
+    re.I,
+)
+"""Words of a PO, a reference or its lack, in seven languages: a missing_po names one."""
 _NO_DEDUCTION = re.compile(
     r"\b(?:no deductions?|not deducted|nothing (?:was )?deducted|(?:did|have) not deduct\w*|"
     r"didn't deduct|haven't deducted|without (?:any )?deduction|in full\b[^.]{0,30}\bno deduction|"
@@ -577,6 +588,16 @@ class OfflineClassifier:
             # "Please correct the rate and send me a corrected invoice": beside a dispute, a fix
             # asked for with no PO, reference, portal or number of theirs named is its remedy,
             # no missing reference.
+            _rule_out(Intent.missing_po, chosen, scores)
+        if (
+            Intent.missing_po in chosen
+            and Intent.missing_po not in by_intent
+            and Intent.wrong_contact in by_intent
+            and not _LACKING.search(text)
+        ):
+            # "Invoices must be submitted through our Coupa portal": a portal to use instead
+            # of email is a redirect (labelling guide, wrong_contact); with no PO, reference or
+            # lack of one named, the model's missing_po has nothing missing behind it.
             _rule_out(Intent.missing_po, chosen, scores)
         if (
             Intent.promise_to_pay in chosen

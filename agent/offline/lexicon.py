@@ -178,7 +178,9 @@ UNRECOGNISED = _c(
 """An invoice, charge or company they do not recognise ("I don't recognise the company", "no
 reconozco esta factura", "diese Firma kennen wir nicht")."""
 WHAT_IS_IT = re.compile(
-    r"\b(?:what (?:is|was|are|were) (?:this|that|it|these|those)\b[^?.]{0,40}(?:for|about)?\s*\?|"
+    r"\b(?:what(?: is|'s| was| are| were) (?:this|that|it|these|those)\b[^?.]{0,40}(?:for|about)?\s*\?|"
+    # a question of which one it is: "which order is this for?", "welcher Auftrag ist das?"
+    r"(?:^|[.!?]\s+)(?:which|what|welche[rs]?|quel(?:le)?s?|cu[aá]l|quale|qual|welk[e]?)\s[^?.]{0,60}\?|"
     r"what (?:this|that|it|these) (?:\w+ ){0,2}(?:is|are|was) (?:for|about)|who (?:are you|is this|"
     r"is it from|sent this)|(?:can|could) you (?:tell|explain|let) (?:me|us)|wofür|worum (?:geht|"
     r"handelt)|was (?:ist|sind) (?:das|diese?)\b[^?]{0,30}\?|à quoi (?:correspond|se rapporte)|de "
@@ -1722,7 +1724,14 @@ CUES: list[Cue] = [
         r"courriel|posta elettronica)\b|\b(?:deben|müssen|doivent|devono|moeten|devem)\b[^.]{0,30}"
         r"\b(?:subirse|cargarse|subir|cargar|eingereicht|hochgeladen|déposées?|caricat[ei]|"
         r"geüpload|ingediend|enviad[oa]s|lançad[oa]s)\b[^.]{0,30}\b(?:portal|portail|portale|"
-        r"plattform|plateforme|piattaforma|plataforma)\b",
+        r"plattform|plateforme|piattaforma|plataforma)\b|"
+        # the same in English: "invoices must be submitted through our Coupa portal"
+        r"\b(?:must|need to|needs to|have to|has to|should|shall|only)\b[^.]{0,30}\b(?:submitted|"
+        r"uploaded|entered|loaded|sent|received)\s+(?:\w+\s+){0,2}(?:through|via|in|into|on|"
+        r"using)\s+(?:our |the )?(?:\w+ ){0,2}(?:portal|platform|coupa|ariba|tungsten|basware|"
+        r"jaggaer)\b|\bplease (?:submit|upload|enter|send) (?:\w+ ){0,3}(?:through|via|in|into|"
+        r"on|using) (?:our |the )?(?:\w+ ){0,2}(?:portal|platform|coupa|ariba|tungsten|basware|"
+        r"jaggaer)\b",
     ),
     # --- broader phrasings, written from how AR customers commonly write (not from eval cases) -
     _c(

@@ -59,3 +59,44 @@ def test_a_portuguese_short_weekday_after_a_payment_word_is_a_day():
     # Still an ordinal where nothing is paid on it.
     assert not find_dates("a segunda fatura está errada", ANCHOR)
     assert not find_dates("pagamos a segunda parcela", ANCHOR)
+
+
+def test_asking_which_or_what_a_charge_is_does_not_contest_it():
+    # A question about what an unknown line is asks; it contests nothing (CONTRACTS.md
+    # section 1: a question is not the claim it asks about).
+    for text in (
+        "What's that freight line for? We don't recognize it.",
+        "Which delivery is this invoice for? I do not recognize the amount.",
+    ):
+        assert set(findings(text)) == {"other"}, text
+    # Refusing it is still a dispute.
+    assert "dispute" in findings("We don't recognize this fee and will not pay it.")
+
+
+def test_a_portal_to_submit_through_is_a_redirect_not_a_missing_reference():
+    for text in (
+        "All supplier invoices have to be uploaded into our Ariba portal.",
+        "Please send your invoices via the Tungsten platform from now on.",
+    ):
+        assert set(findings(text)) == {"wrong_contact"}, text
+    # A PO named as lacking is still a missing reference.
+    assert "missing_po" in findings(
+        "Ariba rejected the invoice: the PO number is missing. Please resubmit it there."
+    )
+
+
+def test_a_payment_made_this_week_is_no_promise():
+    tuesday = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
+    for text in (
+        "Hemos transferido el saldo esta semana.",
+        "Abbiamo saldato la fattura questa settimana.",
+        "We settled the balance this week.",
+    ):
+        triage = full.classify(Reply(text=text, sent_at=tuesday))
+        read = {f.intent.value: f.fields for f in triage.findings}
+        assert set(read) == {"payment_sent"}, text
+        paid_on = read["payment_sent"].paid_on
+        assert paid_on is None or paid_on <= tuesday.date(), text
+    # Said of the future, this week is still its Friday.
+    triage = full.classify(Reply(text="We will settle it this week.", sent_at=tuesday))
+    assert [f.fields.promised_on for f in triage.findings] == [date(2026, 11, 20)]
