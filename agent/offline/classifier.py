@@ -87,6 +87,15 @@ _COURTESY = re.compile(
     re.IGNORECASE,
 )
 """A clause of thanks or a sign-off ("Merci", "Gracias", "Danke schön"): it says nothing."""
+_WISH_TO_PAY = re.compile(
+    r"\b(?:(?:want|wants|would like|'d like|wish|plan|intend|hope) to|queremos|quisiéramos|"
+    r"quisiera|quiero|deseamos|desearíamos|(?:wir )?(?:wollen|möchten|würden gerne)|voulons|"
+    r"voudrions|souhaitons|souhaiterions|vogliamo|vorremmo|desideriamo|willen|(?:we )?zouden "
+    r"graag|gostaríamos|pretendemos|desejamos)\s+(?:[\w']+\s+){0,4}?(?:pay|settle|wire|remit|"
+    r"transfer|pagar|abonar|transferir|liquidar|zahlen|bezahlen|überweisen|begleichen|payer|"
+    r"régler|virer|pagare|saldare|bonificare|betalen|overmaken|quitar)\b"
+)
+"""A wish or intention to pay, in seven languages: nothing paid yet."""
 _ONLY_WEEKDAYS = ({"weekday"}, {"weekday_pt"}, {"weekday", "weekday_pt"})
 """The kinds of date mention of a reply that names no date but a weekday ("Friday", "na sexta")."""
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*(?=¿)")
@@ -482,6 +491,26 @@ class OfflineClassifier:
             # said of the future and no date but a weekday, promises nothing; the weekday is
             # when it was made.
             chosen.remove(Intent.promise_to_pay)
+        if (
+            Intent.payment_sent in chosen
+            and Intent.payment_sent not in by_intent
+            and _WISH_TO_PAY.search(normalize(text))
+        ):
+            # "Queremos pagar por transferencia", "we'd like to pay by card": a wish to pay
+            # is no payment made; the model's payment_sent, read from the words of paying,
+            # has no rule behind it (a dated wish is the promise a rule reads).
+            _rule_out(Intent.payment_sent, chosen, scores)
+        if (
+            self.model is not None
+            and chosen == [Intent.wrong_contact]
+            and Intent.wrong_contact not in by_intent
+            and scores[Intent.wrong_contact] < self.model.threshold[Intent.wrong_contact]
+            and not _ADDRESS.search(text)
+        ):
+            # "giro la mail all'ufficio competente": passing the mail on, with no one named
+            # nor an address, is `other` (labelling guide); a guess under its threshold with
+            # no rule and no address names no contact.
+            _rule_out(Intent.wrong_contact, chosen, scores)
         under_way = any(h.cue in NOW_CUES for h in by_intent.get(Intent.promise_to_pay, []))
         if under_way and Intent.payment_sent in chosen and Intent.payment_sent not in by_intent:
             # "Hago la transferencia ahora mismo": under way as they write, a promise for today

@@ -100,3 +100,24 @@ def test_a_payment_made_this_week_is_no_promise():
     # Said of the future, this week is still its Friday.
     triage = full.classify(Reply(text="We will settle it this week.", sent_at=tuesday))
     assert [f.fields.promised_on for f in triage.findings] == [date(2026, 11, 20)]
+
+
+def test_a_wish_to_pay_is_no_payment_made():
+    for text in (
+        "Queremos abonar con tarjeta de crédito.",
+        "We'd like to settle by card.",
+        "Vorremmo pagare con bonifico.",
+    ):
+        assert "payment_sent" not in findings(text), text
+    # Telling that it was paid stays a payment.
+    assert "payment_sent" in findings("We would like to let you know we paid it by wire.")
+
+
+def test_passing_the_mail_on_to_no_one_named_is_other():
+    for text in (
+        "inoltro la mail all'amministrazione",
+        "Je transmets au service concerné.",
+    ):
+        assert set(findings(text)) == {"other"}, text
+    # An address to write to is still a new contact.
+    assert "wrong_contact" in findings("Bitte an buchhaltung@kunde-gmbh.de schicken.")
