@@ -637,7 +637,13 @@ CUES: list[Cue] = [
         r"thursday|friday|week|month) starting\b|\bcon valuta\b|\b(?:a|per|each|every) (?:week|month)"
         r"(?:,)? (?:starting|beginning|from)\b|\b(?:al|por|cada) mes (?:a partir|desde)\b|\bpar mois "
         r"(?:à partir|dès)\b|\b(?:pro|jeden) monat ab\b|\b(?:al|ogni) mese a partire\b|\bper maand "
-        r"vanaf\b|\b(?:por|cada) mês a partir\b",
+        r"vanaf\b|\b(?:por|cada) mês a partir\b|"
+        # a plan's first instalment, then a recurrence: "$500 on Dec 1 and then every two
+        # weeks", "400 am 4.12. und danach jeden Freitag", "300 le 5 puis chaque mois"
+        r"\b(?:then|after that|thereafter|afterwards|danach|dann|puis|ensuite|luego|después|"
+        r"poi|dopo|daarna|depois)\b[^.?]{0,25}\b(?:every|each|alle|jede[nms]?|toutes les|tous "
+        r"les|chaque|cada|ogni|elke|iedere|todo[s]? (?:os|as))\b|\b(?:every|each) (?:\w+ ){0,2}"
+        r"(?:after that|thereafter|afterwards)\b",
         needs_date=True,
     ),
     _c(

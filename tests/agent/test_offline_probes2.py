@@ -121,3 +121,14 @@ def test_passing_the_mail_on_to_no_one_named_is_other():
         assert set(findings(text)) == {"other"}, text
     # An address to write to is still a new contact.
     assert "wrong_contact" in findings("Bitte an buchhaltung@kunde-gmbh.de schicken.")
+
+
+def test_a_plan_asked_for_with_a_first_date_is_a_promise_too():
+    # The labelling guide: a payment plan with a first date is distress and a promise; the
+    # datasets label the plan asked as a question the same ("Could we do $1,500 a month
+    # starting July 1?"): it is the customer's own commitment offered, not a claim asked about.
+    read = findings("Money is tight. Can we send $250 on December 3 and then $250 each week?")
+    assert {"financial_distress", "promise_to_pay"} <= set(read)
+    assert read["promise_to_pay"]["promised_on"] == date(2026, 12, 3)
+    read = findings("Podemos pagar 200 € el 7 de diciembre y luego cada quince días?")
+    assert read.get("promise_to_pay", {}).get("promised_on") == date(2026, 12, 7)
