@@ -2,9 +2,11 @@
 
 "next Friday", "end of month", "EOM", "15/03", "03/15", "March 15th", "the 20th",
 "tomorrow", "in two weeks", and month names in English, German, French and Spanish.
-Ambiguous numeric dates and dates without a year take the reading closest to the
-email's date on the preferred side: the future for promises and return dates, the
-past for payments already made.
+A calendar week by its ISO number ("KW 49", "semaine 49", "semana 49", "settimana 49",
+"week 49") is its Monday, the day it begins, as "next week" is: a span is read from its
+start (the Friday is only for "end of the week"). Ambiguous numeric dates and dates
+without a year take the reading closest to the email's date on the preferred side: the
+future for promises and return dates, the past for payments already made.
 """
 
 from __future__ import annotations
@@ -132,6 +134,13 @@ PT_SHORT_DAYS = {"segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3
 """Portuguese weekdays without "-feira" ("na próxima sexta"): read only beside a word that
 makes them days (a bare "sexta" or "segunda" is as often "sixth" or "second")."""
 _PT_SHORT_DAY = "|".join(PT_SHORT_DAYS)
+_PT_PAY_BEFORE = re.compile(
+    r"\b(?:pag|transfer|deposit|quit|liquid)\w*\s+(?:(?:o|a)\s+(?:pagamento|transfer[êe]ncia|"
+    r"dep[óo]sito)\s+)?(?:(?:na|no)\s+)?$",
+    re.I,
+)
+"""A payment word just before a short weekday makes it a day: "pago segunda", "pagamos na
+segunda", "faremos o pagamento quinta"."""
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
@@ -189,6 +198,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:ende|fin|finales|fine|fim|einde?|final)\s+(?:der\s+|dieser\s+|de\s+(?:la\s+|esta\s+)?|"
             rf"van\s+de\s+|deze\s+|della\s+|da\s+)?(?:({_NEXT})\s+)?(?:woche|semaine|semana|"
             rf"settimana|week)(?:\s+({_NEXT_AFTER}))?)\b",
+            re.I,
+        ),
+    ),
+    (
+        # a calendar week by its ISO number ("KW 49", "49. KW", "semaine 49", "semana 49",
+        # "settimana 49", "week 49", "wk 49/2026"): its Monday, as "next week" is
+        "calendar_week",
+        re.compile(
+            r"\b(?:kw|cw|kalenderwoche|calendar\s+week|woche|week|wk|semaine|sem\.|semana|"
+            r"settimana)\s*[-.]?\s*(\d{1,2})(?:\s*/\s*(20\d\d))?\b"
+            r"(?![.,:/]\d|\s+(?:de|of|del|du)\s)|\b(\d{1,2})\.\s*(?:kw|kalenderwoche)\b",
             re.I,
         ),
     ),
@@ -305,7 +325,7 @@ class DateMention:
 
 
 _CALENDAR = frozenset({"iso", "numeric", "day_month", "month_day", "weekday_day"})
-_SPANS = frozenset({"next_week", "next_week_other", "in_n"})
+_SPANS = frozenset({"next_week", "next_week_other", "in_n", "calendar_week"})
 _JOINER = re.compile(r"[\s,(]*(?:on\s+|the\s+|le\s+|am\s+|el\s+)?", re.I)
 
 
@@ -420,9 +440,18 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
     if kind == "eom":
         return end_of_month(add_months(anchor, 1) if any(g) else anchor)
     if kind == "eow":
+        if prefer == "past" and not _WEEK_END.search(m.group(0)):
+            # "hemos abonado esta semana", "we paid this week": a past week, not its Friday
+            # ahead; said of what was done, it ends the day they write
+            return anchor
         if any(g):  # the Friday of next week, also said on a weekend ("end of next week")
             return anchor + timedelta(days=7 - anchor.weekday() + 4)
         return anchor + timedelta(days=(4 - anchor.weekday()) % 7)
+    if kind == "calendar_week":
+        number, year = int(g[0] or g[2]), _year_of(g[1])
+        years = [year] if year else [anchor.year - 1, anchor.year, anchor.year + 1]
+        mondays = [d for y in years if (d := _iso_monday(y, number))]
+        return _pick(mondays, anchor, prefer)
     if kind == "relative_day":
         word = g[0].lower()
         if word == "morgen" and re.search(r"guten\s+$", m.string[: m.start()], re.I):
@@ -452,9 +481,10 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         return anchor + timedelta(days=7 - anchor.weekday() + target)
     if kind == "weekday_pt":
         word = (g[0] or "").lower()
-        if not word and not g[2]:
+        paying = bool(_PT_PAY_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]))
+        if not word and not g[2] and not paying:
             return None  # a bare "sexta" or "segunda" is as often an ordinal
-        if g[1].lower() == "segunda" and word in {"na", "no", "até", "ate"}:
+        if g[1].lower() == "segunda" and word in {"na", "no", "até", "ate"} and not paying:
             return None  # "na segunda parcela", "até segunda ordem"
         qualifier = "coming" if word.startswith("próxim") or g[2] else ""
         if word in {"esta", "este", "nesta", "neste", "essa", "esse", "nessa", "nesse"}:
@@ -491,6 +521,17 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, prefer: Prefer) -> date 
         candidates = [d for k in (-1, 0, 1) if (d := _safe_month(anchor, k, day))]
         return _pick(candidates, anchor, prefer)
     return None  # pragma: no cover - every pattern kind is handled above
+
+
+_WEEK_END = re.compile(r"end|ende|fin|fim|eind|final|eow", re.I)
+"""The end of a week ("end of the week", "fin de semaine", "weekend"), not the week itself."""
+
+
+def _iso_monday(year: int, week: int) -> date | None:
+    try:
+        return date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
 
 
 def _safe_month(anchor: date, months: int, day: int) -> date | None:

@@ -14,7 +14,8 @@ history), and only these shapes count:
 - a line with an arrow or ``>>`` between a line of the notice that names an invoice or
   an amount and the sender's words ("INV 77801  $1,240.00 >> paid ACH 3/12": only what
   follows the arrow is theirs), or that starts with an arrow (``->``, ``=>``, ``→``,
-  ``»``) right below such a line; never a line with a link ("Pay online -> ...");
+  ``»``; ``>>`` only where no line of the quote starts with ``>`` of its own) right below
+  such a line; never a line with a link ("Pay online -> ...");
 - a line that starts with a tag in brackets naming the sender as the new text does
   ("[June] paid ACH 3/12" below a reply signed June);
 - a line in capitals that speaks as the customer (we, our, paid, sent, disputed...) and
@@ -36,7 +37,9 @@ _HEADER = re.compile(
     re.I,
 )
 _RULE_OR_SEPARATOR = re.compile(r"^(?:[_-]{10,}|-+\s*[\w' ]{3,40}\s*-+)$")
-_LEADING_ARROW = re.compile(r"^(?:-+>|=+>|→|»)\s*\w")
+_LEADING_ARROW = re.compile(r"^(?:-+>|=+>|→|»|>>+)\s*\w")
+_QUOTE_ARROW = re.compile(r"^>>+\s*\w")
+"""">> bereits bezahlt" typed on a line of its own below a line of the notice."""
 _INNER_ARROW = re.compile(r"\S\s+(?:>>+|-+>|=+>|→|»|<-+|<<+)\s*\w")
 _TAG = re.compile(r"^\[([^\]\d]{2,40})\]\s*\w")
 _CAPS_VOICE = re.compile(
@@ -81,10 +84,15 @@ def outlook_answers(lines: list[str], cut: int, head: list[str]) -> tuple[list[s
     said = " ".join(head)
     caps_allowed = not re.search(r"\w", said) or bool(_POINTS_BELOW.search(said))
     names = {w.lower() for w in _WORD.findall(said)}
+    # A line marked ">>" is an answer only in a block whose lines carry no ">" of their own
+    # (Outlook's quote has none): in a ">"-quoted block it is older history.
+    marked = [k for k in range(body, end) if lines[k].startswith(">")]
+    bare_quote = all(_QUOTE_ARROW.match(lines[k]) for k in marked)
     picked = [
         k
         for k in range(body, end)
-        if _answer(lines, k, body, names, caps_allowed) and not lines[k].startswith(">")
+        if _answer(lines, k, body, names, caps_allowed)
+        and (not lines[k].startswith(">") or (bare_quote and _QUOTE_ARROW.match(lines[k])))
     ]
     if not picked:
         return [], lines[cut:]
@@ -99,6 +107,8 @@ def _theirs(line: str) -> str:
     inner = _INNER_ARROW.search(line)
     if inner and not _LEADING_ARROW.match(line):
         return line[inner.end() - 1 :].strip()
+    if _QUOTE_ARROW.match(line):
+        return line.lstrip(">").strip()  # read as theirs, not as a quoted line
     return line
 
 
@@ -131,6 +141,8 @@ def _answer(lines: list[str], k: int, body: int, names: set[str], caps_allowed: 
         return any(w.lower() in names for w in _WORD.findall(tag.group(1)))
     above = next((lines[j] for j in range(k - 1, body - 1, -1) if lines[j]), "")
     below_ours = bool(_INVOICE_OR_AMOUNT.search(above)) and not _in_capitals(above)
+    if _QUOTE_ARROW.match(line) and _ADDRESSES_THEM.search(line.upper()):
+        return False  # ">> Bitte zahlen Sie umgehend": a quote's own line, speaking to them
     if _LEADING_ARROW.match(line):
         return below_ours
     if not caps_allowed or not _in_capitals(line) or not _CAPS_VOICE.search(line):

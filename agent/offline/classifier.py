@@ -87,6 +87,15 @@ _COURTESY = re.compile(
     re.IGNORECASE,
 )
 """A clause of thanks or a sign-off ("Merci", "Gracias", "Danke schön"): it says nothing."""
+_WISH_TO_PAY = re.compile(
+    r"\b(?:(?:want|wants|would like|'d like|wish|plan|intend|hope) to|queremos|quisiéramos|"
+    r"quisiera|quiero|deseamos|desearíamos|(?:wir )?(?:wollen|möchten|würden gerne)|voulons|"
+    r"voudrions|souhaitons|souhaiterions|vogliamo|vorremmo|desideriamo|willen|(?:we )?zouden "
+    r"graag|gostaríamos|pretendemos|desejamos)\s+(?:[\w']+\s+){0,4}?(?:pay|settle|wire|remit|"
+    r"transfer|pagar|abonar|transferir|liquidar|zahlen|bezahlen|überweisen|begleichen|payer|"
+    r"régler|virer|pagare|saldare|bonificare|betalen|overmaken|quitar)\b"
+)
+"""A wish or intention to pay, in seven languages: nothing paid yet."""
 _ONLY_WEEKDAYS = ({"weekday"}, {"weekday_pt"}, {"weekday", "weekday_pt"})
 """The kinds of date mention of a reply that names no date but a weekday ("Friday", "na sexta")."""
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\s*(?=¿)")
@@ -269,6 +278,17 @@ _REFERENCE_WORDS = re.compile(
     re.I,
 )
 """A reference a missing_po reply names: a PO, a job or vendor number, a portal."""
+_LACKING = re.compile(
+    r"\b(?:p\.?o\.?s?|purchase orders?|order (?:number|no)|reference|ref|job|release|vendor "
+    r"(?:number|no|id)|cost cent\w+|requisition|missing|without|lack\w*|requires?|required|"
+    r"mandatory|reject\w*|bestell\w*|referenz\w*|fehl\w*|ohne|pflicht\w*|abgelehnt|commande|"
+    r"référence|manqu\w*|sans|obligatoire|rejet\w*|pedido|referencia|falta\w*|sin|obligatori\w*|"
+    r"rechaz\w*|ordine|riferimento|manca\w*|senza|rifiut\w*|bestelnummer|referentie|ontbr\w*|"
+    r"zonder|verplicht|afgewezen|ordem|referência|sem|rejeitad\w*|kostenstelle|"
+    r"centro de cust\w*)\b",
+    re.I,
+)
+"""Words of a PO, a reference or its lack, in seven languages: a missing_po names one."""
 _NO_DEDUCTION = re.compile(
     r"\b(?:no deductions?|not deducted|nothing (?:was )?deducted|(?:did|have) not deduct\w*|"
     r"didn't deduct|haven't deducted|without (?:any )?deduction|in full\b[^.]{0,30}\bno deduction|"
@@ -471,6 +491,26 @@ class OfflineClassifier:
             # said of the future and no date but a weekday, promises nothing; the weekday is
             # when it was made.
             chosen.remove(Intent.promise_to_pay)
+        if (
+            Intent.payment_sent in chosen
+            and Intent.payment_sent not in by_intent
+            and _WISH_TO_PAY.search(normalize(text))
+        ):
+            # "Queremos pagar por transferencia", "we'd like to pay by card": a wish to pay
+            # is no payment made; the model's payment_sent, read from the words of paying,
+            # has no rule behind it (a dated wish is the promise a rule reads).
+            _rule_out(Intent.payment_sent, chosen, scores)
+        if (
+            self.model is not None
+            and chosen == [Intent.wrong_contact]
+            and Intent.wrong_contact not in by_intent
+            and scores[Intent.wrong_contact] < self.model.threshold[Intent.wrong_contact]
+            and not _ADDRESS.search(text)
+        ):
+            # "giro la mail all'ufficio competente": passing the mail on, with no one named
+            # nor an address, is `other` (labelling guide); a guess under its threshold with
+            # no rule and no address names no contact.
+            _rule_out(Intent.wrong_contact, chosen, scores)
         under_way = any(h.cue in NOW_CUES for h in by_intent.get(Intent.promise_to_pay, []))
         if under_way and Intent.payment_sent in chosen and Intent.payment_sent not in by_intent:
             # "Hago la transferencia ahora mismo": under way as they write, a promise for today
@@ -577,6 +617,16 @@ class OfflineClassifier:
             # "Please correct the rate and send me a corrected invoice": beside a dispute, a fix
             # asked for with no PO, reference, portal or number of theirs named is its remedy,
             # no missing reference.
+            _rule_out(Intent.missing_po, chosen, scores)
+        if (
+            Intent.missing_po in chosen
+            and Intent.missing_po not in by_intent
+            and Intent.wrong_contact in by_intent
+            and not _LACKING.search(text)
+        ):
+            # "Invoices must be submitted through our Coupa portal": a portal to use instead
+            # of email is a redirect (labelling guide, wrong_contact); with no PO, reference or
+            # lack of one named, the model's missing_po has nothing missing behind it.
             _rule_out(Intent.missing_po, chosen, scores)
         if (
             Intent.promise_to_pay in chosen

@@ -178,7 +178,9 @@ UNRECOGNISED = _c(
 """An invoice, charge or company they do not recognise ("I don't recognise the company", "no
 reconozco esta factura", "diese Firma kennen wir nicht")."""
 WHAT_IS_IT = re.compile(
-    r"\b(?:what (?:is|was|are|were) (?:this|that|it|these|those)\b[^?.]{0,40}(?:for|about)?\s*\?|"
+    r"\b(?:what(?: is|'s| was| are| were) (?:this|that|it|these|those)\b[^?.]{0,40}(?:for|about)?\s*\?|"
+    # a question of which one it is: "which order is this for?", "welcher Auftrag ist das?"
+    r"(?:^|[.!?]\s+)(?:which|what|welche[rs]?|quel(?:le)?s?|cu[aá]l|quale|qual|welk[e]?)\s[^?.]{0,60}\?|"
     r"what (?:this|that|it|these) (?:\w+ ){0,2}(?:is|are|was) (?:for|about)|who (?:are you|is this|"
     r"is it from|sent this)|(?:can|could) you (?:tell|explain|let) (?:me|us)|wofür|worum (?:geht|"
     r"handelt)|was (?:ist|sind) (?:das|diese?)\b[^?]{0,30}\?|à quoi (?:correspond|se rapporte)|de "
@@ -635,7 +637,13 @@ CUES: list[Cue] = [
         r"thursday|friday|week|month) starting\b|\bcon valuta\b|\b(?:a|per|each|every) (?:week|month)"
         r"(?:,)? (?:starting|beginning|from)\b|\b(?:al|por|cada) mes (?:a partir|desde)\b|\bpar mois "
         r"(?:à partir|dès)\b|\b(?:pro|jeden) monat ab\b|\b(?:al|ogni) mese a partire\b|\bper maand "
-        r"vanaf\b|\b(?:por|cada) mês a partir\b",
+        r"vanaf\b|\b(?:por|cada) mês a partir\b|"
+        # a plan's first instalment, then a recurrence: "$500 on Dec 1 and then every two
+        # weeks", "400 am 4.12. und danach jeden Freitag", "300 le 5 puis chaque mois"
+        r"\b(?:then|after that|thereafter|afterwards|danach|dann|puis|ensuite|luego|después|"
+        r"poi|dopo|daarna|depois)\b[^.?]{0,25}\b(?:every|each|alle|jede[nms]?|toutes les|tous "
+        r"les|chaque|cada|ogni|elke|iedere|todo[s]? (?:os|as))\b|\b(?:every|each) (?:\w+ ){0,2}"
+        r"(?:after that|thereafter|afterwards)\b",
         needs_date=True,
     ),
     _c(
@@ -1438,7 +1446,7 @@ CUES: list[Cue] = [
         # "the two with POs will go in the Dec 3 run"
         r"run|(?<!to )go (?:out )?(?:in|on|with) (?:our |the |this |next )?(?:[\w/'-]+ ){0,3}(?:run|"
         r"batch|cycle)|(?:on|in|with) (?:our |the )?(?:next |\w+day's |\w+ )?(?:check|payment|pay|cheque) "
-        r"run|pago el|te pago|les pago|pagamos el|erfolgt am|zahlen wir am|zahle ich am|je (?:vous )?"
+        r"run|pago el|te pago|les pago|pagamos el|(?<!ist )erfolgt (?:am|in|bis|zum|ab|spätestens)|zahlen wir am|zahle ich am|je (?:vous )?"
         r"paie|nous payons le|paghiamo il|pago il|betalen we op|betaal ik|pagamos no dia|pago na)\b|"
         # terse, the subject left out: "betaal vrijdag", "zahle morgen"
         r"^\W*(?:betaal|betalen|zahle|zahlen|überweise|überweisen)\b|on (?:vous |la |le )?(?:paie|"
@@ -1722,7 +1730,14 @@ CUES: list[Cue] = [
         r"courriel|posta elettronica)\b|\b(?:deben|müssen|doivent|devono|moeten|devem)\b[^.]{0,30}"
         r"\b(?:subirse|cargarse|subir|cargar|eingereicht|hochgeladen|déposées?|caricat[ei]|"
         r"geüpload|ingediend|enviad[oa]s|lançad[oa]s)\b[^.]{0,30}\b(?:portal|portail|portale|"
-        r"plattform|plateforme|piattaforma|plataforma)\b",
+        r"plattform|plateforme|piattaforma|plataforma)\b|"
+        # the same in English: "invoices must be submitted through our Coupa portal"
+        r"\b(?:must|need to|needs to|have to|has to|should|shall|only)\b[^.]{0,30}\b(?:submitted|"
+        r"uploaded|entered|loaded|sent|received)\s+(?:\w+\s+){0,2}(?:through|via|in|into|on|"
+        r"using)\s+(?:our |the )?(?:\w+ ){0,2}(?:portal|platform|coupa|ariba|tungsten|basware|"
+        r"jaggaer)\b|\bplease (?:submit|upload|enter|send) (?:\w+ ){0,3}(?:through|via|in|into|"
+        r"on|using) (?:our |the )?(?:\w+ ){0,2}(?:portal|platform|coupa|ariba|tungsten|basware|"
+        r"jaggaer)\b",
     ),
     # --- broader phrasings, written from how AR customers commonly write (not from eval cases) -
     _c(

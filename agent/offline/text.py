@@ -124,7 +124,11 @@ _ABBREVIATION = re.compile(
 
 
 _DAY_DOT = re.compile(r"(?<![.,\d])\b\d{1,2}\.(?:\d{1,2}\.)?$")
-_GOES_ON = re.compile(r"(?:jan|feb|mär|mar|apr|mai|jun|jul|aug|sep|okt|nov|dez)\w*\b", re.I)
+_GOES_ON = re.compile(
+    # a month ("am 24. Juli"), or the week of "in der 49. KW"
+    r"(?:jan|feb|mär|mar|apr|mai|jun|jul|aug|sep|okt|nov|dez)\w*\b|(?:kw|kalenderwoche)\b",
+    re.I,
+)
 _LOWER = re.compile(r"[a-zäöüéèàáíóúç]")
 
 
