@@ -193,6 +193,13 @@ def find_amounts(text: str) -> list[AmountMention]:
 
     A bare number is not money when it is a date ("am 20.11.", "on 15.03"), part of a
     phone number, a PO, reference or invoice number (the pattern's look-arounds)."""
+    return list(_find_amounts(text))
+
+
+@lru_cache(maxsize=32)
+def _find_amounts(text: str) -> tuple[AmountMention, ...]:
+    # Cached like `dates._find_dates`: the classifier's rules and field readers read the same
+    # reply and clauses again (the mentions are frozen). Small: re-reads, not across replies.
     found: list[AmountMention] = []
     # Same length, so positions still point into `text`: no-break spaces group thousands
     # ("1 234,50 €"), a typographic apostrophe groups them in Switzerland ("CHF 1’234.50").
@@ -222,7 +229,7 @@ def find_amounts(text: str) -> list[AmountMention]:
             except MoneyError:
                 continue
             found.append(AmountMention(start, end, text[start:end], value))
-    return sorted(found, key=lambda a: a.start)
+    return tuple(sorted(found, key=lambda a: a.start))
 
 
 _NOT_CANON = re.compile(r"[^0-9A-Z]")

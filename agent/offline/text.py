@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import INJECTION
 
@@ -143,6 +144,13 @@ def _date_goes_on(text: str, dot: int, after: int) -> bool:
 def clauses(text: str) -> list[Clause]:
     """The sentences of ``text`` (split at sentence ends and line breaks, not abbreviations
     nor the dot of a European date)."""
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=32)
+def _clauses(text: str) -> tuple[Clause, ...]:
+    # Cached for the reply being read: the rules, the evidence and the field readers split
+    # the same text several times over (clauses are frozen). Small: not across replies.
     out: list[Clause] = []
     pos = 0
     for m in _CLAUSE_END.finditer(text):
@@ -158,7 +166,7 @@ def clauses(text: str) -> list[Clause]:
         _add(out, text, pos, m.start())
         pos = m.end()
     _add(out, text, pos, len(text))
-    return out
+    return tuple(out)
 
 
 def _add(out: list[Clause], text: str, start: int, end: int) -> None:
