@@ -36,7 +36,7 @@ EXPECTED: list[set[str]] = [
     {"financial_distress", "promise_to_pay"},  # restructuring; pays at month end
     {"payment_sent"},  # released today via wire
     {"payment_sent"},  # remittance advice attached
-    {"dispute"},  # does not recognise the charge
+    {"other"},  # asks which order an unknown invoice is for: a question, contesting nothing
     {"other"},  # a question about our receipt of their payment
     {"wrong_contact"},  # AP moved to a new domain
     {"wrong_contact"},  # not the right person
