@@ -57,15 +57,7 @@ def get_invoices(session: Session, customer: Customer, numbers: Iterable[str]) -
     if not wanted:
         return []
     rows = {i.number: i for i in session.exec(_INVOICES, params={"numbers": wanted})}
-    missing = [n for n in wanted if n not in rows]
-    if missing:
-        raise UnknownInvoice(f"unknown invoice(s): {', '.join(missing)}")
-    foreign = [n for n in wanted if rows[n].customer_id != customer.id]
-    if foreign:
-        raise InvoiceCustomerMismatch(
-            f"invoice(s) {', '.join(foreign)} do not belong to customer {customer.external_id}"
-        )
-    return [rows[n] for n in wanted]
+    return _checked(wanted, rows, customer)
 
 
 def customer_ref(session: Session, customer: str | int) -> Any:
@@ -89,7 +81,11 @@ def invoice_refs(session: Session, customer: Any, numbers: Iterable[str]) -> lis
         return []
     session.flush()
     found = session.connection().execute(_INVOICE_REFS, {"numbers": wanted})
-    rows = {i.number: i for i in found}
+    return _checked(wanted, {i.number: i for i in found}, customer)
+
+
+def _checked(wanted: list[str], rows: dict[str, Any], customer: Any) -> list[Any]:
+    """``wanted``'s rows in order, each checked to exist and to belong to ``customer``."""
     missing = [n for n in wanted if n not in rows]
     if missing:
         raise UnknownInvoice(f"unknown invoice(s): {', '.join(missing)}")

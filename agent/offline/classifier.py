@@ -636,10 +636,7 @@ class OfflineClassifier:
         ):
             # Released or scheduled in their system for a stated date: payment_sent too
             # (CONTRACTS.md section 1); "we will pay in the next run" stays a promise.
-            chosen.append(Intent.payment_sent)
-            scores[Intent.payment_sent] = max(
-                scores.get(Intent.payment_sent, 0.0), scores[Intent.promise_to_pay]
-            )
+            _rule_in(Intent.payment_sent, Intent.promise_to_pay, chosen, scores)
         if (
             Intent.promise_to_pay in chosen
             and Intent.short_pay not in chosen
@@ -654,10 +651,7 @@ class OfflineClassifier:
             # "Wij betalen de factuur exclusief deze kosten op de 4e": the promise and the
             # deduction are one sentence, a short pay announced for a date (CONTRACTS.md
             # section 1: short_pay + promise_to_pay). A credit note of ours netted is not one.
-            chosen.append(Intent.short_pay)
-            scores[Intent.short_pay] = max(
-                scores.get(Intent.short_pay, 0.0), scores[Intent.promise_to_pay]
-            )
+            _rule_in(Intent.short_pay, Intent.promise_to_pay, chosen, scores)
         if (
             Intent.dispute in chosen
             and Intent.short_pay not in chosen
@@ -667,10 +661,7 @@ class OfflineClassifier:
             )
         ):
             # Paid, less what they contest: a deduction is short_pay, not also a dispute.
-            chosen[chosen.index(Intent.dispute)] = Intent.short_pay
-            scores[Intent.short_pay] = max(
-                scores.get(Intent.short_pay, 0.0), scores[Intent.dispute]
-            )
+            _read_as(Intent.dispute, Intent.short_pay, chosen, scores)
         if (
             Intent.dispute in chosen
             and _AGREED_CREDIT.search(text)
@@ -681,11 +672,7 @@ class OfflineClassifier:
         ):
             # "Please send the credit note you agreed to last week": the dispute is settled;
             # what they ask for now is the document.
-            chosen[chosen.index(Intent.dispute)] = Intent.invoice_request
-            chosen[:] = list(dict.fromkeys(chosen))
-            scores[Intent.invoice_request] = max(
-                scores.get(Intent.invoice_request, 0.0), scores[Intent.dispute]
-            )
+            _read_as(Intent.dispute, Intent.invoice_request, chosen, scores)
         if (
             Intent.dispute in chosen
             and Intent.dispute not in by_intent
@@ -707,10 +694,7 @@ class OfflineClassifier:
             if Intent.dispute in chosen:
                 chosen.remove(Intent.short_pay)
             else:
-                chosen[chosen.index(Intent.short_pay)] = Intent.dispute
-                scores[Intent.dispute] = max(
-                    scores.get(Intent.dispute, 0.0), scores[Intent.short_pay]
-                )
+                _read_as(Intent.short_pay, Intent.dispute, chosen, scores)
         if Intent.short_pay in chosen and Intent.dispute in chosen:
             # What they contest is what they deducted: short_pay with its reason, not also a
             # dispute (CONTRACTS.md section 1).
@@ -965,6 +949,22 @@ payment claims back. On dev, 1 of the 6 replies the words ruled out at a model
 probability of 0.3 or more was a short pay; all but 5 of the 281 short pays in train and
 dev carry such a word. (A promise with no date is not capped: the dates it misses are
 more often a reading gap than an absent date.)"""
+
+
+def _rule_in(
+    intent: Intent, like: Intent, chosen: list[Intent], scores: dict[Intent, float]
+) -> None:
+    """Add ``intent`` to the reading, as sure as the intent ``like`` that implies it."""
+    if intent not in chosen:
+        chosen.append(intent)
+    scores[intent] = max(scores.get(intent, 0.0), scores[like])
+
+
+def _read_as(old: Intent, new: Intent, chosen: list[Intent], scores: dict[Intent, float]) -> None:
+    """Read ``old`` as ``new``: in its place (once), as sure as ``old`` was."""
+    chosen[chosen.index(old)] = new
+    chosen[:] = list(dict.fromkeys(chosen))
+    scores[new] = max(scores.get(new, 0.0), scores[old])
 
 
 def _rule_out(intent: Intent, chosen: list[Intent], scores: dict[Intent, float]) -> None:

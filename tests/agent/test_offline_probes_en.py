@@ -1,23 +1,10 @@
 """English replies the datasets never had, as AP clerks, controllers, shared-service centres
 and small contractors write them: misreadings found by probing, each tested in new words."""
 
-from datetime import UTC, datetime
+from probing import SENT, full, intents, votes
 
 from arbox.agent.classifier import Reply
-from arbox.agent.offline import OfflineClassifier
 from arbox.agent.offline.fuzzy import correct_word
-
-SENT = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-rules = OfflineClassifier(model=None)
-full = OfflineClassifier()
-
-
-def votes(text: str) -> dict[str, float]:
-    return rules.rule_votes(Reply(text=text, sent_at=SENT))
-
-
-def intents(text: str) -> set[str]:
-    return {f.intent.value for f in full.classify(Reply(text=text, sent_at=SENT)).findings}
 
 
 def test_the_plural_of_a_real_word_is_no_typo():

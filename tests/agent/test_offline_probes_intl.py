@@ -1,22 +1,9 @@
 """Misreadings of replies in German, French, Spanish, Dutch, Italian and Portuguese, found by
 probing with realistic AP mail (each test in new words, not the probe's sentence)."""
 
-from datetime import UTC, datetime
+from probing import SENT, full, intents, votes
 
 from arbox.agent.classifier import Reply
-from arbox.agent.offline import OfflineClassifier
-
-SENT = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a Friday
-rules = OfflineClassifier(model=None)
-full = OfflineClassifier()
-
-
-def votes(text: str) -> dict[str, float]:
-    return rules.rule_votes(Reply(text=text, sent_at=SENT))
-
-
-def intents(text: str) -> set[str]:
-    return {f.intent.value for f in full.classify(Reply(text=text, sent_at=SENT)).findings}
 
 
 def test_italian_plural_participles_report_a_payment():
